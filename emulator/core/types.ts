@@ -1,0 +1,86 @@
+// Contracts between the emulator's HTTP core and its service modules.
+// The emulator never imports from src/ (and src/ never imports from here): it is an independent
+// implementation of AWS's behaviour.
+
+import type { IncomingHttpHeaders } from 'node:http';
+
+export type ServiceName = 'eks' | 'iam' | 'cloudformation' | 'sts' | 'github' | 'oidc';
+
+export interface EmulatorRequest {
+  method: string;
+  /** Path without the query string, percent-decoding NOT applied. */
+  path: string;
+  query: URLSearchParams;
+  headers: IncomingHttpHeaders;
+  body: string;
+  /** Access key id read from the SigV4 Authorization header (signatures are not checked). */
+  accessKeyId?: string;
+  /** Region from the SigV4 credential scope, when present. */
+  region?: string;
+  requestId: string;
+}
+
+export interface EmulatorResponse {
+  status: number;
+  headers?: Record<string, string>;
+  body: string;
+}
+
+export interface Operation {
+  /** AWS operation name, e.g. `CreatePodIdentityAssociation`, `DescribeStacks`. */
+  name: string;
+  mutating: boolean;
+}
+
+/** A service answers in its own protocol (restJson1 or awsQuery); the core only routes and logs. */
+export interface ServiceModule {
+  service: ServiceName;
+  /** Identify the operation before handling (for the call log and fault injection). Unknown → undefined. */
+  operationOf(req: EmulatorRequest): Operation | undefined;
+  handle(req: EmulatorRequest, op: Operation): Promise<EmulatorResponse> | EmulatorResponse;
+  /** An error in this service's wire format (used for injected faults and unknown operations). */
+  errorResponse(req: EmulatorRequest, status: number, code: string, message: string): EmulatorResponse;
+  reset(): void;
+  /** JSON-serialisable dump for GET /_emulator/state. */
+  dump(): unknown;
+  /** Loads this service's part of a seed document (see emulator/README or the README's emulator section). */
+  seed(data: unknown): void;
+}
+
+/**
+ * Simulated time. Durations that AWS takes (stack creation, add-on activation, IAM propagation)
+ * are expressed in simulated milliseconds and divided by `timeScale` to get real milliseconds.
+ */
+export interface Clock {
+  /** Real wall-clock milliseconds (Date.now()). */
+  now(): number;
+  /** Real milliseconds that a simulated duration takes. */
+  real(simulatedMs: number): number;
+}
+
+/** What EKS needs to know about IAM roles (existence, trust, propagation), implemented by the IAM module. */
+export interface IamRoleReader {
+  /** The role by ARN (case-sensitive path/name as AWS), or undefined. */
+  getRoleByArn(arn: string): { arn: string; roleName: string; assumeRolePolicyDocument: string; createdAt: number } | undefined;
+}
+
+/** Settings shared by all modules. */
+export interface World {
+  accountId: string;
+  defaultRegion: string;
+  clock: Clock;
+  /** Durations in simulated ms (0 = immediate) for async lifecycles; set by the latency profile. */
+  durations: {
+    stackCreate: number;
+    stackUpdate: number;
+    stackDelete: number;
+    addonCreate: number;
+    addonUpdate: number;
+    addonDelete: number;
+    clusterCreate: number;
+    /** Window after CreateRole during which EKS says the role does not exist. */
+    iamPropagation: number;
+  };
+  /** Set once the IAM module is created, read by EKS. */
+  iam?: IamRoleReader;
+}

@@ -1,0 +1,183 @@
+// The Plan: per cluster, a DAG of tasks. Plain data; the fingerprint is computed over `tasks`.
+// Task params carry everything the executor needs, so apply never re-derives intent from config.
+
+import type { Problem } from '../config/model.js';
+
+export type TaskKind =
+  | 'create-role-stack'
+  | 'update-role-stack'
+  | 'delete-role-stack'
+  | 'create-association'
+  | 'update-association'
+  | 'delete-association'
+  | 'tag-association'
+  | 'create-addon'
+  | 'update-addon'
+  | 'delete-addon';
+
+/** A value the executor resolves at apply time: the `Role1` output of a stack created/updated earlier. */
+export interface StackOutputRef {
+  stackName: string;
+  output: string;
+}
+
+export interface CreateRoleStackParams {
+  stackName: string;
+  /** Canonical JSON of the CloudFormation template. */
+  templateBody: string;
+  capabilities: ('CAPABILITY_IAM' | 'CAPABILITY_NAMED_IAM')[];
+  tags: Record<string, string>;
+  /** A stack in a failed state (e.g. ROLLBACK_COMPLETE) that must be deleted first. */
+  replacesFailedStackId?: string;
+}
+
+export interface UpdateRoleStackParams {
+  stackName: string;
+  templateBody: string;
+  capabilities: ('CAPABILITY_IAM' | 'CAPABILITY_NAMED_IAM')[];
+  tags: Record<string, string>;
+}
+
+export interface DeleteRoleStackParams {
+  stackName: string;
+  stackId: string;
+  terminationProtection: boolean;
+}
+
+export interface CreateAssociationParams {
+  clusterName: string;
+  namespace: string;
+  serviceAccount: string;
+  roleArn: string | StackOutputRef;
+  targetRoleArn?: string;
+  disableSessionTags?: boolean;
+  policy?: string;
+  tags: Record<string, string>;
+}
+
+export interface UpdateAssociationParams {
+  clusterName: string;
+  associationId: string;
+  namespace: string;
+  serviceAccount: string;
+  roleArn: string | StackOutputRef;
+  /** '' clears a target role (as the API wants). Omitted = unchanged. */
+  targetRoleArn?: string;
+  disableSessionTags?: boolean;
+  /** '' clears. Omitted = unchanged. */
+  policy?: string;
+}
+
+export interface DeleteAssociationParams {
+  clusterName: string;
+  associationId: string;
+  namespace: string;
+  serviceAccount: string;
+}
+
+export interface TagAssociationParams {
+  associationArn: string;
+  namespace: string;
+  serviceAccount: string;
+  tagsToAdd: Record<string, string>;
+  tagKeysToRemove: string[];
+}
+
+export interface AddonPodIdentityParam {
+  serviceAccount: string;
+  roleArn: string | StackOutputRef;
+}
+
+export interface CreateAddonParams {
+  clusterName: string;
+  addonName: string;
+  addonVersion?: string;
+  resolveConflicts?: string;
+  configurationValues?: string;
+  serviceAccountRoleArn?: string;
+  podIdentityAssociations?: AddonPodIdentityParam[];
+  tags: Record<string, string>;
+}
+
+export interface UpdateAddonParams {
+  clusterName: string;
+  addonName: string;
+  addonVersion?: string;
+  resolveConflicts?: string;
+  configurationValues?: string;
+  serviceAccountRoleArn?: string;
+  /** undefined = leave the add-on's associations alone; [] = remove them all. */
+  podIdentityAssociations?: AddonPodIdentityParam[];
+}
+
+export interface DeleteAddonParams {
+  clusterName: string;
+  addonName: string;
+  preserve: boolean;
+}
+
+interface TaskBase {
+  /** Stable across runs for the same intent, e.g. `create-association:default/app`. */
+  id: string;
+  /** eksctl-style description, e.g. `create pod identity association for service account "default/app"`. */
+  description: string;
+  /** Why the task exists, for the reviewer (e.g. "not in cluster", "roleARN differs"). */
+  reason: string;
+  /** Values that matter for review: only the fields that change. */
+  before?: Record<string, unknown>;
+  after?: Record<string, unknown>;
+  /** Ids of tasks in the same cluster that must succeed first. */
+  dependsOn: string[];
+}
+
+export type Task =
+  | (TaskBase & { kind: 'create-role-stack'; params: CreateRoleStackParams })
+  | (TaskBase & { kind: 'update-role-stack'; params: UpdateRoleStackParams })
+  | (TaskBase & { kind: 'delete-role-stack'; params: DeleteRoleStackParams })
+  | (TaskBase & { kind: 'create-association'; params: CreateAssociationParams })
+  | (TaskBase & { kind: 'update-association'; params: UpdateAssociationParams })
+  | (TaskBase & { kind: 'delete-association'; params: DeleteAssociationParams })
+  | (TaskBase & { kind: 'tag-association'; params: TagAssociationParams })
+  | (TaskBase & { kind: 'create-addon'; params: CreateAddonParams })
+  | (TaskBase & { kind: 'update-addon'; params: UpdateAddonParams })
+  | (TaskBase & { kind: 'delete-addon'; params: DeleteAddonParams });
+
+/** Something the plan leaves alone on purpose, shown to the reviewer. */
+export interface Unmanaged {
+  namespace: string;
+  serviceAccount: string;
+  associationId: string;
+  reason: string;
+}
+
+export interface ClusterPlan {
+  cluster: string;
+  region: string;
+  file: string;
+  tasks: Task[];
+  /** Plan-time errors: the cluster's tasks must not be applied while any exists. */
+  errors: Problem[];
+  warnings: Problem[];
+  unmanaged: Unmanaged[];
+  /** Associations already as configured. */
+  unchanged: number;
+  /** SHA-256 hex over the canonical JSON of `tasks`, salted (DESIGN §6). */
+  fingerprint: string;
+}
+
+export type PruneMode = 'managed' | 'all' | 'none';
+
+export interface PlanOptions {
+  prune: PruneMode;
+  /** Value of the `podid-action/managed-by` tag. */
+  ownerId: string;
+  /** Salt for fingerprints: repository and PR number when known. */
+  salt: string;
+}
+
+export interface Plan {
+  version: 1;
+  clusters: ClusterPlan[];
+}
+
+export const OWNER_TAG = 'podid-action/managed-by';
