@@ -83,4 +83,6 @@ export interface World {
   };
   /** Set once the IAM module is created, read by EKS. */
   iam?: IamRoleReader;
+  /** Stacks that must fail (set through POST /_emulator/faults): stack name → status reason. */
+  failingStacks: Map<string, string>;
 }
