@@ -39,7 +39,12 @@ export interface ServiceModule {
   operationOf(req: EmulatorRequest): Operation | undefined;
   handle(req: EmulatorRequest, op: Operation): Promise<EmulatorResponse> | EmulatorResponse;
   /** An error in this service's wire format (used for injected faults and unknown operations). */
-  errorResponse(req: EmulatorRequest, status: number, code: string, message: string): EmulatorResponse;
+  errorResponse(
+    req: EmulatorRequest,
+    status: number,
+    code: string,
+    message: string,
+  ): EmulatorResponse;
   reset(): void;
   /** JSON-serialisable dump for GET /_emulator/state. */
   dump(): unknown;
@@ -61,7 +66,11 @@ export interface Clock {
 /** What EKS needs to know about IAM roles (existence, trust, propagation), implemented by the IAM module. */
 export interface IamRoleReader {
   /** The role by ARN (case-sensitive path/name as AWS), or undefined. */
-  getRoleByArn(arn: string): { arn: string; roleName: string; assumeRolePolicyDocument: string; createdAt: number } | undefined;
+  getRoleByArn(
+    arn: string,
+  ):
+    | { arn: string; roleName: string; assumeRolePolicyDocument: string; createdAt: number }
+    | undefined;
 }
 
 /** Settings shared by all modules. */

@@ -1,0 +1,86 @@
+// Admin routes (JSON) under /_emulator: state, reset, seed, calls, faults.
+// Other modules (GitHub, OIDC) add their own admin routes through `extraAdmin`.
+
+import { parse as parseYaml } from 'yaml';
+import type { CallLog } from './call-log.js';
+import type { FaultDocument, FaultInjector } from './faults.js';
+import type { EmulatorRequest, EmulatorResponse, ServiceModule, World } from './types.js';
+
+export interface AdminContext {
+  modules: ServiceModule[];
+  calls: CallLog;
+  faults: FaultInjector;
+  world: World;
+}
+
+export function json(status: number, value: unknown): EmulatorResponse {
+  return {
+    status,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(value, null, 2),
+  };
+}
+
+/** Seeds are applied in dependency order: IAM roles before stacks before clusters and associations. */
+const SEED_ORDER = ['iam', 'cloudformation', 'sts', 'eks', 'github', 'oidc'];
+
+export function applySeed(ctx: AdminContext, doc: unknown): void {
+  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
+    throw new Error('a seed is a YAML/JSON object (see the README, "Emulator")');
+  }
+  const ordered = [...ctx.modules].sort(
+    (a, b) => SEED_ORDER.indexOf(a.service) - SEED_ORDER.indexOf(b.service),
+  );
+  for (const module of ordered) module.seed(doc);
+}
+
+export function parseSeedText(text: string): unknown {
+  // YAML is a superset of JSON, so one parser takes both formats.
+  return parseYaml(text, { maxAliasCount: 100 });
+}
+
+export function handleAdmin(ctx: AdminContext, req: EmulatorRequest): EmulatorResponse {
+  const route = `${req.method} ${req.path.replace(/\/+$/, '')}`;
+  try {
+    switch (route) {
+      case 'GET /_emulator/state':
+        return json(200, Object.fromEntries(ctx.modules.map((m) => [m.service, m.dump()])));
+      case 'POST /_emulator/reset':
+        for (const m of ctx.modules) m.reset();
+        ctx.calls.clear();
+        ctx.faults.clear();
+        ctx.world.failingStacks.clear();
+        return json(200, { reset: true });
+      case 'POST /_emulator/seed':
+        applySeed(ctx, parseSeedText(req.body));
+        return json(200, { seeded: true });
+      case 'GET /_emulator/calls':
+        return json(200, ctx.calls.list(Number(req.query.get('since') ?? 0)));
+      case 'DELETE /_emulator/calls':
+        ctx.calls.clear();
+        return json(200, { cleared: true });
+      case 'GET /_emulator/faults':
+        return json(200, {
+          rules: ctx.faults.list(),
+          failingStacks: Object.fromEntries(ctx.world.failingStacks),
+        });
+      case 'POST /_emulator/faults': {
+        const doc = (req.body ? JSON.parse(req.body) : {}) as FaultDocument;
+        ctx.faults.configure(doc);
+        ctx.world.failingStacks.clear();
+        for (const [name, reason] of Object.entries(doc.failingStacks ?? {})) {
+          ctx.world.failingStacks.set(name, reason);
+        }
+        return json(200, { configured: true });
+      }
+      case 'DELETE /_emulator/faults':
+        ctx.faults.clear();
+        ctx.world.failingStacks.clear();
+        return json(200, { cleared: true });
+      default:
+        return json(404, { message: `no admin route ${route}` });
+    }
+  } catch (error) {
+    return json(400, { message: error instanceof Error ? error.message : String(error) });
+  }
+}

@@ -1,0 +1,35 @@
+import type { ServiceName } from './types.js';
+
+export interface CallRecord {
+  seq: number;
+  /** ISO time the call arrived. */
+  time: string;
+  service: ServiceName;
+  operation: string;
+  mutating: boolean;
+  status: number;
+  /** Error code when the call failed. */
+  errorCode?: string;
+  durationMs: number;
+  accessKeyId?: string;
+  /** True when the answer came from fault injection, not the service. */
+  injected?: boolean;
+}
+
+export class CallLog {
+  private records: CallRecord[] = [];
+  private seq = 0;
+
+  add(record: Omit<CallRecord, 'seq'>): void {
+    this.records.push({ seq: ++this.seq, ...record });
+  }
+
+  /** Calls after sequence number `since` (0 = all). */
+  list(since = 0): CallRecord[] {
+    return since > 0 ? this.records.filter((r) => r.seq > since) : [...this.records];
+  }
+
+  clear(): void {
+    this.records = [];
+  }
+}

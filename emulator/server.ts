@@ -1,0 +1,187 @@
+// The emulator's HTTP server: one port, routed as DESIGN §9.
+
+import { randomUUID } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { readFile } from 'node:fs/promises';
+import { applySeed, handleAdmin, json, parseSeedText, type AdminContext } from './core/admin.js';
+import { CallLog } from './core/call-log.js';
+import { scaledClock } from './core/clock.js';
+import { FaultInjector } from './core/faults.js';
+import { queryApiVersion, readRequest } from './core/request.js';
+import type {
+  EmulatorRequest,
+  EmulatorResponse,
+  ServiceModule,
+  ServiceName,
+  World,
+} from './core/types.js';
+import { latencyProfile, type LatencyProfileName } from './core/latency.js';
+import { createEksService } from './eks/index.js';
+import { createIamService } from './iam/index.js';
+import { createCloudFormationService } from './cloudformation/index.js';
+import { createStsService } from './sts/index.js';
+
+export interface EmulatorOptions {
+  /** 0 = any free port. */
+  port?: number;
+  host?: string;
+  /** Seed document (object) or a path to a YAML/JSON seed file. */
+  seed?: unknown;
+  seedFile?: string;
+  latencyProfile?: LatencyProfileName;
+  /** Divides simulated durations (stack creation, add-on activation, per-call latency). Default 1. */
+  timeScale?: number;
+  accountId?: string;
+  region?: string;
+}
+
+export interface RunningEmulator {
+  url: string;
+  port: number;
+  world: World;
+  calls: CallLog;
+  faults: FaultInjector;
+  modules: ServiceModule[];
+  close(): Promise<void>;
+}
+
+const QUERY_SERVICES: Record<string, ServiceName> = {
+  '2010-05-08': 'iam',
+  '2010-05-15': 'cloudformation',
+  '2011-06-15': 'sts',
+};
+
+function routeService(req: EmulatorRequest): ServiceName | undefined {
+  if (/^\/(clusters|addons|tags)(\/|$)/.test(req.path)) return 'eks';
+  const version = queryApiVersion(req);
+  if (version) return QUERY_SERVICES[version];
+  if (/^\/(repos|graphql|user)(\/|$)/.test(req.path)) return 'github';
+  return undefined;
+}
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const profile = latencyProfile(options.latencyProfile ?? 'none');
+  const world: World = {
+    accountId: options.accountId ?? '111122223333',
+    defaultRegion: options.region ?? 'us-west-2',
+    clock: scaledClock(options.timeScale ?? 1),
+    durations: { ...profile.durations },
+    failingStacks: new Map(),
+  };
+  const iam = createIamService(world);
+  world.iam = iam;
+  const modules: ServiceModule[] = [
+    iam,
+    createCloudFormationService(world, iam),
+    createStsService(world),
+    createEksService(world),
+  ];
+  const calls = new CallLog();
+  const faults = new FaultInjector();
+  const admin: AdminContext = { modules, calls, faults, world };
+  const byService = new Map(modules.map((m) => [m.service, m]));
+
+  if (options.seedFile) applySeed(admin, parseSeedText(await readFile(options.seedFile, 'utf8')));
+  if (options.seed !== undefined) applySeed(admin, options.seed);
+
+  const dispatch = async (req: EmulatorRequest): Promise<EmulatorResponse> => {
+    if (req.path.startsWith('/_emulator/')) return handleAdmin(admin, req);
+    const service = routeService(req);
+    const module = service ? byService.get(service) : undefined;
+    if (!module)
+      return json(404, { message: `no emulated service answers ${req.method} ${req.path}` });
+    const started = Date.now();
+    const op = module.operationOf(req);
+    if (!op) {
+      return module.errorResponse(
+        req,
+        400,
+        'InvalidAction',
+        `The action or operation requested is not supported by the emulator: ${req.method} ${req.path}`,
+      );
+    }
+    const decision = faults.decide(module.service, op.name);
+    const latency = decision.latencyMs + world.clock.real(profile.callLatency[module.service] ?? 0);
+    if (latency > 0) await new Promise((r) => setTimeout(r, latency));
+    let response: EmulatorResponse;
+    if (decision.error) {
+      const e = decision.error;
+      response = module.errorResponse(req, e.status, e.code, e.message);
+    } else {
+      try {
+        response = await module.handle(req, op);
+      } catch (error) {
+        response = module.errorResponse(
+          req,
+          500,
+          'InternalFailure',
+          `emulator fault: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
+    }
+    calls.add({
+      time: new Date(started).toISOString(),
+      service: module.service,
+      operation: op.name,
+      mutating: op.mutating,
+      status: response.status,
+      errorCode: response.status >= 400 ? errorCodeOf(response) : undefined,
+      durationMs: Date.now() - started,
+      accessKeyId: req.accessKeyId,
+      injected: decision.error ? true : undefined,
+    });
+    return response;
+  };
+
+  const server: Server = createServer((incoming, outgoing) => {
+    const write = (response: EmulatorResponse, requestId: string): void => {
+      outgoing.writeHead(response.status, {
+        'x-amzn-RequestId': requestId,
+        'content-length': Buffer.byteLength(response.body),
+        ...response.headers,
+      });
+      outgoing.end(response.body);
+    };
+    readRequest(incoming).then(
+      (req) =>
+        dispatch(req)
+          .catch((error: unknown) => json(500, { message: String(error) }))
+          .then((response) => write(response, req.requestId)),
+      (error: unknown) => write(json(400, { message: String(error) }), randomUUID()),
+    );
+  });
+  server.keepAliveTimeout = 60_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve);
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    world,
+    calls,
+    faults,
+    modules,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** Best-effort error code for the call log, from either wire format. */
+function errorCodeOf(response: EmulatorResponse): string | undefined {
+  const header = response.headers?.['x-amzn-ErrorType'];
+  if (header) return header.split(':')[0];
+  const xml = response.body.match(/<Code>([^<]+)<\/Code>/);
+  if (xml) return xml[1];
+  try {
+    const body = JSON.parse(response.body) as { __type?: string; code?: string };
+    return body.__type ?? body.code;
+  } catch {
+    return undefined;
+  }
+}
