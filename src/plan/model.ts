@@ -116,9 +116,19 @@ export interface DeleteAddonParams {
   preserve: boolean;
 }
 
+/** How a task counts in the plan summary ("to create / update / delete / adopt"). */
+export type ChangeAction = 'create' | 'update' | 'delete' | 'adopt';
+
 interface TaskBase {
   /** Stable across runs for the same intent, e.g. `create-association:default/app`. */
   id: string;
+  /** What the task does to the thing it targets, for counts and the `+`/`~`/`-` lines. */
+  change: ChangeAction;
+  /**
+   * What the task is about: `<namespace>/<serviceAccount>` for association and role-stack tasks,
+   * `addon:<name>` for add-on tasks. The task tree groups a target's tasks into one sequence.
+   */
+  target: string;
   /** eksctl-style description, e.g. `create pod identity association for service account "default/app"`. */
   description: string;
   /** Why the task exists, for the reviewer (e.g. "not in cluster", "roleARN differs"). */

@@ -1,0 +1,244 @@
+// One `iam.podIdentityAssociations` entry against the live cluster: the role (role-plan.ts), then
+// the association itself: create it, or update only the fields and tags that differ.
+
+import { roleStackNamesFor } from '../cfn/stack-names.js';
+import { POD_IDENTITY_ASSOCIATION_TAG, isAwsTag } from '../cfn/stack-tags.js';
+import { canonicalJson } from '../cfn/canonical-json.js';
+import type { ClusterSpec, PodIdentityAssociationSpec, Problem } from '../config/model.js';
+import type { LiveAssociation, LiveCluster, LiveStack } from '../state/model.js';
+import type { PlanOptions, StackOutputRef, Task } from './model.js';
+import { OWNER_TAG } from './model.js';
+import { checkUserRole, entryProblem } from './role-checks.js';
+import type { RoleOutcome } from './role-plan.js';
+import { planRole } from './role-plan.js';
+import { stackCondition } from './stack-status.js';
+import {
+  associationKey,
+  createAssociationTask,
+  deleteRoleStackTask,
+  tagAssociationTask,
+  updateAssociationTask,
+} from './task-builders.js';
+
+export interface ClusterContext {
+  spec: ClusterSpec;
+  live: LiveCluster;
+  options: PlanOptions;
+}
+
+export interface EntryPlan {
+  key: string;
+  tasks: Task[];
+  problems: Problem[];
+}
+
+/** The entry's eksctl role stacks that exist, by exact name, preferred name first. */
+export function roleStacksOf(live: LiveCluster, namespace: string, sa: string): LiveStack[] {
+  const names = roleStackNamesFor(live.name, namespace, sa);
+  return names.flatMap((name) => live.stacks.filter((s) => s.stackName === name));
+}
+
+/** Session policies are JSON: compare them as data when both parse, as text otherwise. */
+function samePolicy(a: string, b: string): boolean {
+  try {
+    return canonicalJson(JSON.parse(a)) === canonicalJson(JSON.parse(b));
+  } catch {
+    return a === b;
+  }
+}
+
+function desiredAssociationTags(
+  entry: PodIdentityAssociationSpec,
+  role: RoleOutcome,
+  ownerId: string,
+): Record<string, string> {
+  const tags: Record<string, string> = { ...entry.tags };
+  // eksctl tags the association when it created the role; we do the same to stay interchangeable.
+  if (role.roleIsOurs)
+    tags[POD_IDENTITY_ASSOCIATION_TAG] = associationKey(entry.namespace, entry.serviceAccountName);
+  tags[OWNER_TAG] = ownerId;
+  return tags;
+}
+
+function createAssociation(
+  ctx: ClusterContext,
+  entry: PodIdentityAssociationSpec,
+  role: RoleOutcome,
+  tags: Record<string, string>,
+): Task {
+  const fields = {
+    ...(entry.targetRoleARN ? { targetRoleArn: entry.targetRoleARN } : {}),
+    ...(entry.disableSessionTags !== undefined
+      ? { disableSessionTags: entry.disableSessionTags }
+      : {}),
+    ...(entry.policy !== undefined ? { policy: entry.policy } : {}),
+  };
+  return createAssociationTask(
+    {
+      clusterName: ctx.spec.name,
+      namespace: entry.namespace,
+      serviceAccount: entry.serviceAccountName,
+      roleArn: role.roleArn,
+      ...fields,
+      tags,
+    },
+    {
+      reason: 'not in cluster',
+      dependsOn: role.producedBy ? [role.producedBy] : [],
+      after: { roleArn: role.roleArn, ...fields, tags },
+    },
+  );
+}
+
+function updateAssociation(
+  ctx: ClusterContext,
+  entry: PodIdentityAssociationSpec,
+  role: RoleOutcome,
+  live: LiveAssociation,
+): Task | undefined {
+  const before: Record<string, unknown> = {};
+  const after: Record<string, unknown> = {};
+  const reasons: string[] = [];
+  const roleChanged = typeof role.roleArn === 'string' ? role.roleArn !== live.roleArn : true;
+  if (roleChanged) {
+    before.roleArn = live.roleArn;
+    after.roleArn = role.roleArn;
+    reasons.push(role.switchReason ?? 'role differs');
+  }
+  const target = { live: live.targetRoleArn ?? '', want: entry.targetRoleARN ?? '' };
+  if (target.live !== target.want) {
+    before.targetRoleArn = target.live || null;
+    after.targetRoleArn = target.want || null;
+    reasons.push(target.want ? 'targetRoleARN differs' : 'targetRoleARN removed');
+  }
+  const sessionTags = {
+    live: live.disableSessionTags ?? false,
+    want: entry.disableSessionTags ?? false,
+  };
+  if (sessionTags.live !== sessionTags.want) {
+    before.disableSessionTags = sessionTags.live;
+    after.disableSessionTags = sessionTags.want;
+    reasons.push('disableSessionTags differs');
+  }
+  const policy = { live: live.policy ?? '', want: entry.policy ?? '' };
+  const policyChanged = !samePolicy(policy.live, policy.want);
+  if (policyChanged) {
+    before.policy = policy.live || null;
+    after.policy = policy.want || null;
+    reasons.push(policy.want ? 'policy differs' : 'policy removed');
+  }
+  if (reasons.length === 0) return undefined;
+  return updateAssociationTask(
+    {
+      clusterName: ctx.spec.name,
+      associationId: live.associationId,
+      namespace: live.namespace,
+      serviceAccount: live.serviceAccount,
+      roleArn: role.roleArn as string | StackOutputRef,
+      // '' clears a value, as the API wants; omitted means unchanged.
+      ...('targetRoleArn' in after ? { targetRoleArn: target.want } : {}),
+      ...('disableSessionTags' in after ? { disableSessionTags: sessionTags.want } : {}),
+      ...(policyChanged ? { policy: policy.want } : {}),
+    },
+    {
+      reason: reasons.join('; '),
+      dependsOn: roleChanged && role.producedBy ? [role.producedBy] : [],
+      before,
+      after,
+    },
+  );
+}
+
+function tagAssociation(live: LiveAssociation, desired: Record<string, string>): Task | undefined {
+  const tagsToAdd: Record<string, string> = {};
+  const before: Record<string, string> = {};
+  for (const [key, value] of Object.entries(desired)) {
+    if (isAwsTag(key) || live.tags[key] === value) continue;
+    tagsToAdd[key] = value;
+    if (key in live.tags) before[key] = live.tags[key];
+  }
+  const tagKeysToRemove = Object.keys(live.tags)
+    .filter((key) => !isAwsTag(key) && !(key in desired))
+    .sort();
+  for (const key of tagKeysToRemove) before[key] = live.tags[key];
+  const added = Object.keys(tagsToAdd);
+  if (added.length === 0 && tagKeysToRemove.length === 0) return undefined;
+  const adopt = added.length === 1 && added[0] === OWNER_TAG && tagKeysToRemove.length === 0;
+  return tagAssociationTask(
+    {
+      associationArn: live.associationArn,
+      namespace: live.namespace,
+      serviceAccount: live.serviceAccount,
+      tagsToAdd,
+      tagKeysToRemove,
+    },
+    adopt,
+    {
+      reason: adopt
+        ? 'matches the config; tag it as managed by this owner'
+        : !(OWNER_TAG in live.tags)
+          ? 'adopt it and update tags'
+          : 'tags differ',
+      before: { tags: before },
+      after: { tags: tagsToAdd },
+    },
+  );
+}
+
+export function planEntry(
+  ctx: ClusterContext,
+  entry: PodIdentityAssociationSpec,
+  entryPath: string,
+): EntryPlan {
+  const key = associationKey(entry.namespace, entry.serviceAccountName);
+  const { live, options } = ctx;
+  const association = live.associations.find(
+    (a) => a.namespace === entry.namespace && a.serviceAccount === entry.serviceAccountName,
+  );
+  if (association?.ownerArn) {
+    const message = `cannot update podidentityassociation ${key} as it is in use by addon ${association.ownerArn}`;
+    const hint = `declare it under addons[].podIdentityAssociations of that addon instead of iam.podIdentityAssociations`;
+    return { key, tasks: [], problems: [entryProblem(entry, entryPath, 'error', message, hint)] };
+  }
+  const owner = association?.tags[OWNER_TAG];
+  if (owner !== undefined && owner !== options.ownerId) {
+    const message = `pod identity association ${key} is managed by "${owner}" (tag ${OWNER_TAG}), not by "${options.ownerId}"`;
+    const hint = `remove it from this config, or change the tag if this repository now owns it`;
+    return { key, tasks: [], problems: [entryProblem(entry, entryPath, 'error', message, hint)] };
+  }
+  const stack = roleStacksOf(live, entry.namespace, entry.serviceAccountName)[0];
+  if (stack && stackCondition(stack.status) === 'in-progress') {
+    const message = `stack "${stack.stackName}" is ${stack.status}; wait for it to finish and plan again`;
+    return { key, tasks: [], problems: [entryProblem(entry, entryPath, 'error', message)] };
+  }
+  const problems = checkUserRole(entry, entryPath, live);
+  if (problems.some((p) => p.severity === 'error')) return { key, tasks: [], problems };
+
+  const role = planRole(ctx.spec, entry, key, stack, association, options);
+  const tags = desiredAssociationTags(entry, role, options.ownerId);
+  const tasks: Task[] = [...role.tasks];
+  const associationStep = association
+    ? updateAssociation(ctx, entry, role, association)
+    : createAssociation(ctx, entry, role, tags);
+  if (associationStep) tasks.push(associationStep);
+  const tagStep = association ? tagAssociation(association, tags) : undefined;
+  if (tagStep) tasks.push(tagStep);
+  if (role.staleStack) {
+    tasks.push(
+      deleteRoleStackTask(
+        key,
+        {
+          stackName: role.staleStack.stackName,
+          stackId: role.staleStack.stackId,
+          terminationProtection: role.staleStack.terminationProtection,
+        },
+        {
+          reason: role.switchReason ?? 'no longer used',
+          dependsOn: associationStep ? [associationStep.id] : [],
+          before: { stackName: role.staleStack.stackName, status: role.staleStack.status },
+        },
+      ),
+    );
+  }
+  return { key, tasks, problems };
+}

@@ -1,0 +1,117 @@
+// What the cluster has and the config no longer names: deleted per `prune`, or listed as
+// unmanaged. Add-on-owned associations are never touched here (only through their add-on).
+
+import { roleStackNamesFor } from '../cfn/stack-names.js';
+import { POD_IDENTITY_ASSOCIATION_TAG } from '../cfn/stack-tags.js';
+import type { LiveAssociation, LiveStack } from '../state/model.js';
+import type { Task, Unmanaged } from './model.js';
+import { OWNER_TAG } from './model.js';
+import type { ClusterContext } from './association-plan.js';
+import { roleStacksOf } from './association-plan.js';
+import { stackCondition } from './stack-status.js';
+import { associationKey, deleteAssociationTask, deleteRoleStackTask } from './task-builders.js';
+
+export interface PrunePlan {
+  /** Tasks by association key, for ordering with the rest of the plan. */
+  tasksByKey: Map<string, Task[]>;
+  unmanaged: Unmanaged[];
+}
+
+function deleteStacks(
+  key: string,
+  stacks: LiveStack[],
+  reason: string,
+  dependsOn: string[],
+): Task[] {
+  return stacks
+    .filter(
+      (s) => stackCondition(s.status) !== 'in-progress' && stackCondition(s.status) !== 'gone',
+    )
+    .map((stack, i) =>
+      deleteRoleStackTask(
+        key,
+        {
+          stackName: stack.stackName,
+          stackId: stack.stackId,
+          terminationProtection: stack.terminationProtection,
+        },
+        {
+          reason,
+          dependsOn,
+          before: { stackName: stack.stackName, status: stack.status },
+          ...(i > 0 ? { idSuffix: stack.stackName } : {}),
+        },
+      ),
+    );
+}
+
+function unmanagedReason(ctx: ClusterContext, association: LiveAssociation): string {
+  if (ctx.options.prune === 'none') return 'not in config; not managed, left alone (prune: none)';
+  const owner = association.tags[OWNER_TAG];
+  if (owner !== undefined) return `not in config; managed by "${owner}", left alone`;
+  return 'not in config; not managed, left alone';
+}
+
+export function planPrune(ctx: ClusterContext, configured: Set<string>): PrunePlan {
+  const { live, options } = ctx;
+  const tasksByKey = new Map<string, Task[]>();
+  const unmanaged: Unmanaged[] = [];
+
+  for (const association of live.associations) {
+    const key = associationKey(association.namespace, association.serviceAccount);
+    if (configured.has(key) || association.ownerArn) continue;
+    const ours = association.tags[OWNER_TAG] === options.ownerId;
+    const prune = options.prune === 'all' || (options.prune === 'managed' && ours);
+    if (!prune) {
+      unmanaged.push({
+        namespace: association.namespace,
+        serviceAccount: association.serviceAccount,
+        associationId: association.associationId,
+        reason: unmanagedReason(ctx, association),
+      });
+      continue;
+    }
+    const reason = `not in config (prune: ${options.prune})`;
+    const deletion = deleteAssociationTask(
+      {
+        clusterName: live.name,
+        associationId: association.associationId,
+        namespace: association.namespace,
+        serviceAccount: association.serviceAccount,
+      },
+      {
+        reason,
+        before: {
+          roleArn: association.roleArn,
+          ...(association.targetRoleArn ? { targetRoleArn: association.targetRoleArn } : {}),
+          tags: association.tags,
+        },
+      },
+    );
+    const stacks = roleStacksOf(live, association.namespace, association.serviceAccount);
+    tasksByKey.set(key, [deletion, ...deleteStacks(key, stacks, reason, [deletion.id])]);
+  }
+
+  if (options.prune !== 'none') {
+    // Role stacks we made whose association never came (or already went) and whose entry is gone:
+    // left by a crash between the two steps, or by a prune interrupted after the association.
+    const withAssociation = new Set(
+      live.associations.map((a) => associationKey(a.namespace, a.serviceAccount)),
+    );
+    for (const stack of live.stacks) {
+      const key = stack.tags[POD_IDENTITY_ASSOCIATION_TAG];
+      if (key === undefined || stack.tags[OWNER_TAG] !== options.ownerId) continue;
+      if (configured.has(key) || withAssociation.has(key) || tasksByKey.has(key)) continue;
+      const [namespace, sa] = [key.slice(0, key.indexOf('/')), key.slice(key.indexOf('/') + 1)];
+      if (!roleStackNamesFor(live.name, namespace, sa).includes(stack.stackName)) continue;
+      const stacks = roleStacksOf(live, namespace, sa).filter(
+        (s) => s.tags[OWNER_TAG] === options.ownerId,
+      );
+      tasksByKey.set(
+        key,
+        deleteStacks(key, stacks, 'role stack without association, not in config', []),
+      );
+    }
+  }
+  return { tasksByKey, unmanaged };
+}

@@ -1,0 +1,30 @@
+// How the planner treats a role stack, by its CloudFormation status.
+
+export type StackCondition = 'usable' | 'failed' | 'in-progress' | 'gone';
+
+const USABLE = new Set([
+  'CREATE_COMPLETE',
+  'UPDATE_COMPLETE',
+  // Rolled back to the previous good state: the role works, though its template may differ.
+  'UPDATE_ROLLBACK_COMPLETE',
+  'IMPORT_COMPLETE',
+  'IMPORT_ROLLBACK_COMPLETE',
+]);
+
+const FAILED = new Set([
+  'ROLLBACK_COMPLETE',
+  'ROLLBACK_FAILED',
+  'CREATE_FAILED',
+  'DELETE_FAILED',
+  'UPDATE_FAILED',
+  'UPDATE_ROLLBACK_FAILED',
+  'IMPORT_ROLLBACK_FAILED',
+]);
+
+export function stackCondition(status: string): StackCondition {
+  if (USABLE.has(status)) return 'usable';
+  if (FAILED.has(status)) return 'failed';
+  if (status === 'DELETE_COMPLETE') return 'gone';
+  // Everything else is an operation under way (…_IN_PROGRESS, REVIEW_IN_PROGRESS).
+  return 'in-progress';
+}
