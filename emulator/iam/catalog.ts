@@ -1,0 +1,78 @@
+// AWS managed policies the emulator knows (attachable by ARN, readable with GetPolicy/GetPolicyVersion).
+// Documents are simplified stand-ins: the emulator never evaluates permissions.
+
+export interface AwsManagedPolicy {
+  name: string;
+  path: string;
+  /** Service prefix(es) the stand-in document allows. */
+  actions: string[];
+}
+
+const CATALOG: AwsManagedPolicy[] = [
+  { name: 'AdministratorAccess', path: '/', actions: ['*'] },
+  { name: 'ReadOnlyAccess', path: '/', actions: ['*:Describe*', '*:Get*', '*:List*'] },
+  { name: 'PowerUserAccess', path: '/', actions: ['*'] },
+  { name: 'AmazonEKS_CNI_Policy', path: '/', actions: ['ec2:*'] },
+  { name: 'AmazonEKSClusterPolicy', path: '/', actions: ['ec2:*', 'iam:*'] },
+  { name: 'AmazonEKSWorkerNodePolicy', path: '/', actions: ['ec2:Describe*', 'eks:Describe*'] },
+  { name: 'AmazonEKSServicePolicy', path: '/', actions: ['ec2:*'] },
+  { name: 'AmazonEC2ContainerRegistryReadOnly', path: '/', actions: ['ecr:Get*', 'ecr:Describe*'] },
+  { name: 'AmazonEC2ContainerRegistryPowerUser', path: '/', actions: ['ecr:*'] },
+  { name: 'AmazonEC2ContainerRegistryFullAccess', path: '/', actions: ['ecr:*'] },
+  { name: 'AmazonEBSCSIDriverPolicy', path: '/service-role/', actions: ['ec2:*'] },
+  { name: 'AmazonEFSCSIDriverPolicy', path: '/service-role/', actions: ['elasticfilesystem:*'] },
+  { name: 'AmazonFSxFullAccess', path: '/', actions: ['fsx:*'] },
+  { name: 'AmazonS3ReadOnlyAccess', path: '/', actions: ['s3:Get*', 's3:List*'] },
+  { name: 'AmazonS3FullAccess', path: '/', actions: ['s3:*'] },
+  {
+    name: 'AmazonDynamoDBReadOnlyAccess',
+    path: '/',
+    actions: ['dynamodb:Describe*', 'dynamodb:Get*'],
+  },
+  { name: 'AmazonDynamoDBFullAccess', path: '/', actions: ['dynamodb:*'] },
+  { name: 'AmazonSQSFullAccess', path: '/', actions: ['sqs:*'] },
+  { name: 'AmazonSNSFullAccess', path: '/', actions: ['sns:*'] },
+  { name: 'AmazonRoute53FullAccess', path: '/', actions: ['route53:*'] },
+  { name: 'SecretsManagerReadWrite', path: '/', actions: ['secretsmanager:*'] },
+  {
+    name: 'CloudWatchAgentServerPolicy',
+    path: '/',
+    actions: ['cloudwatch:PutMetricData', 'logs:*'],
+  },
+  { name: 'CloudWatchLogsFullAccess', path: '/', actions: ['logs:*'] },
+  { name: 'AWSXrayWriteOnlyAccess', path: '/', actions: ['xray:Put*'] },
+  { name: 'AmazonPrometheusRemoteWriteAccess', path: '/', actions: ['aps:RemoteWrite'] },
+  { name: 'AmazonSSMManagedInstanceCore', path: '/', actions: ['ssm:*'] },
+  { name: 'ElasticLoadBalancingFullAccess', path: '/', actions: ['elasticloadbalancing:*'] },
+  { name: 'AWSPrivateCAConnectorForKubernetesPolicy', path: '/', actions: ['acm-pca:*'] },
+  {
+    name: 'CloudWatchNetworkFlowMonitorAgentPublishPolicy',
+    path: '/',
+    actions: ['networkflowmonitor:Publish'],
+  },
+  { name: 'AmazonEKSLoadBalancingPolicy', path: '/', actions: ['elasticloadbalancing:*'] },
+];
+
+/** AWS managed policies live in the `aws` account of any partition. */
+export function awsManagedArn(partition: string, p: AwsManagedPolicy): string {
+  return `arn:${partition}:iam::aws:policy${p.path}${p.name}`;
+}
+
+const BY_SUFFIX = new Map(CATALOG.map((p) => [`${p.path}${p.name}`, p]));
+
+/** The catalog entry for `arn:<partition>:iam::aws:policy/<path><name>`, if any. */
+export function findAwsManaged(arn: string): AwsManagedPolicy | undefined {
+  const match = arn.match(/^arn:aws[a-z-]*:iam::aws:policy(\/.*)$/);
+  return match ? BY_SUFFIX.get(match[1]) : undefined;
+}
+
+export function awsManagedPolicies(): AwsManagedPolicy[] {
+  return CATALOG;
+}
+
+export function awsManagedDocument(p: AwsManagedPolicy): string {
+  return JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Action: p.actions, Resource: '*' }],
+  });
+}
