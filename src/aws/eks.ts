@@ -1,0 +1,246 @@
+// Thin EKS adapter: SDK calls in, plain live-state values out.
+
+import {
+  CreateAddonCommand,
+  CreatePodIdentityAssociationCommand,
+  DeleteAddonCommand,
+  DeletePodIdentityAssociationCommand,
+  DescribeAddonCommand,
+  DescribeClusterCommand,
+  DescribePodIdentityAssociationCommand,
+  TagResourceCommand,
+  UntagResourceCommand,
+  UpdateAddonCommand,
+  UpdatePodIdentityAssociationCommand,
+  paginateListPodIdentityAssociations,
+  type Addon,
+  type EKSClient,
+  type PodIdentityAssociation,
+  type PodIdentityAssociationSummary,
+} from '@aws-sdk/client-eks';
+import type { LiveAddon, LiveAssociation } from '../state/model.js';
+import { isAwsError } from './errors.js';
+
+export interface ClusterInfo {
+  name: string;
+  arn: string;
+  status: string;
+  version: string;
+  autoMode: boolean;
+}
+
+/** The cluster, or undefined when EKS says it does not exist. */
+export async function describeCluster(
+  eks: EKSClient,
+  name: string,
+): Promise<ClusterInfo | undefined> {
+  try {
+    const { cluster } = await eks.send(new DescribeClusterCommand({ name }));
+    return {
+      name,
+      arn: cluster?.arn ?? '',
+      status: cluster?.status ?? 'UNKNOWN',
+      version: cluster?.version ?? '',
+      autoMode: cluster?.computeConfig?.enabled === true,
+    };
+  } catch (error) {
+    if (isAwsError(error, 'ResourceNotFoundException')) return undefined;
+    throw error;
+  }
+}
+
+export async function describeAddon(
+  eks: EKSClient,
+  clusterName: string,
+  addonName: string,
+): Promise<LiveAddon | undefined> {
+  try {
+    const { addon } = await eks.send(new DescribeAddonCommand({ clusterName, addonName }));
+    return addon ? toLiveAddon(addon) : undefined;
+  } catch (error) {
+    if (isAwsError(error, 'ResourceNotFoundException')) return undefined;
+    throw error;
+  }
+}
+
+function toLiveAddon(addon: Addon): LiveAddon {
+  return {
+    name: addon.addonName ?? '',
+    arn: addon.addonArn ?? '',
+    version: addon.addonVersion ?? '',
+    status: addon.status ?? 'UNKNOWN',
+    serviceAccountRoleArn: addon.serviceAccountRoleArn,
+    configurationValues: addon.configurationValues,
+    podIdentityAssociations: addon.podIdentityAssociations ?? [],
+    tags: addon.tags ?? {},
+  };
+}
+
+export async function listAssociations(
+  eks: EKSClient,
+  clusterName: string,
+  filter: { namespace?: string; serviceAccount?: string } = {},
+): Promise<PodIdentityAssociationSummary[]> {
+  const summaries: PodIdentityAssociationSummary[] = [];
+  const pages = paginateListPodIdentityAssociations(
+    { client: eks, pageSize: 100 },
+    { clusterName, ...filter },
+  );
+  for await (const page of pages) summaries.push(...(page.associations ?? []));
+  return summaries;
+}
+
+export async function describeAssociation(
+  eks: EKSClient,
+  clusterName: string,
+  associationId: string,
+): Promise<LiveAssociation | undefined> {
+  try {
+    const { association } = await eks.send(
+      new DescribePodIdentityAssociationCommand({ clusterName, associationId }),
+    );
+    return association ? toLiveAssociation(association) : undefined;
+  } catch (error) {
+    // Deleted between List and Describe: it is simply gone.
+    if (isAwsError(error, 'ResourceNotFoundException')) return undefined;
+    throw error;
+  }
+}
+
+export function toLiveAssociation(a: PodIdentityAssociation): LiveAssociation {
+  return {
+    associationId: a.associationId ?? '',
+    associationArn: a.associationArn ?? '',
+    namespace: a.namespace ?? '',
+    serviceAccount: a.serviceAccount ?? '',
+    roleArn: a.roleArn ?? '',
+    targetRoleArn: a.targetRoleArn || undefined,
+    externalId: a.externalId || undefined,
+    disableSessionTags: a.disableSessionTags,
+    policy: a.policy || undefined,
+    ownerArn: a.ownerArn || undefined,
+    tags: a.tags ?? {},
+  };
+}
+
+export interface CreateAssociationInput {
+  clusterName: string;
+  namespace: string;
+  serviceAccount: string;
+  roleArn: string;
+  targetRoleArn?: string;
+  disableSessionTags?: boolean;
+  policy?: string;
+  tags: Record<string, string>;
+}
+
+export async function createAssociation(
+  eks: EKSClient,
+  input: CreateAssociationInput,
+): Promise<LiveAssociation> {
+  const { association } = await eks.send(
+    new CreatePodIdentityAssociationCommand({
+      clusterName: input.clusterName,
+      namespace: input.namespace,
+      serviceAccount: input.serviceAccount,
+      roleArn: input.roleArn,
+      // eksctl sends these only when set; an unset pointer is not the same as false.
+      targetRoleArn: input.targetRoleArn || undefined,
+      disableSessionTags: input.disableSessionTags,
+      policy: input.policy,
+      tags: Object.keys(input.tags).length > 0 ? input.tags : undefined,
+    }),
+  );
+  return toLiveAssociation(association ?? {});
+}
+
+export async function updateAssociation(
+  eks: EKSClient,
+  input: {
+    clusterName: string;
+    associationId: string;
+    roleArn?: string;
+    targetRoleArn?: string;
+    disableSessionTags?: boolean;
+    policy?: string;
+  },
+): Promise<LiveAssociation> {
+  const { association } = await eks.send(new UpdatePodIdentityAssociationCommand(input));
+  return toLiveAssociation(association ?? {});
+}
+
+/** Deletes the association; true when it existed. */
+export async function deleteAssociation(
+  eks: EKSClient,
+  clusterName: string,
+  associationId: string,
+): Promise<boolean> {
+  try {
+    await eks.send(new DeletePodIdentityAssociationCommand({ clusterName, associationId }));
+    return true;
+  } catch (error) {
+    if (isAwsError(error, 'ResourceNotFoundException')) return false;
+    throw error;
+  }
+}
+
+export async function tagResource(
+  eks: EKSClient,
+  resourceArn: string,
+  tagsToAdd: Record<string, string>,
+  tagKeysToRemove: string[],
+): Promise<void> {
+  if (tagKeysToRemove.length > 0) {
+    await eks.send(new UntagResourceCommand({ resourceArn, tagKeys: tagKeysToRemove }));
+  }
+  if (Object.keys(tagsToAdd).length > 0) {
+    await eks.send(new TagResourceCommand({ resourceArn, tags: tagsToAdd }));
+  }
+}
+
+export interface AddonInput {
+  clusterName: string;
+  addonName: string;
+  addonVersion?: string;
+  resolveConflicts?: string;
+  configurationValues?: string;
+  serviceAccountRoleArn?: string;
+  podIdentityAssociations?: { serviceAccount: string; roleArn: string }[];
+}
+
+export async function createAddon(
+  eks: EKSClient,
+  input: AddonInput & { tags: Record<string, string> },
+): Promise<void> {
+  await eks.send(
+    new CreateAddonCommand({
+      ...input,
+      resolveConflicts: input.resolveConflicts?.toUpperCase() as
+        'OVERWRITE' | 'NONE' | 'PRESERVE' | undefined,
+      tags: Object.keys(input.tags).length > 0 ? input.tags : undefined,
+    }),
+  );
+}
+
+export async function updateAddon(eks: EKSClient, input: AddonInput): Promise<void> {
+  await eks.send(
+    new UpdateAddonCommand({
+      ...input,
+      resolveConflicts: input.resolveConflicts?.toUpperCase() as
+        'OVERWRITE' | 'NONE' | 'PRESERVE' | undefined,
+    }),
+  );
+}
+
+export async function deleteAddon(
+  eks: EKSClient,
+  clusterName: string,
+  addonName: string,
+  preserve: boolean,
+): Promise<void> {
+  try {
+    await eks.send(new DeleteAddonCommand({ clusterName, addonName, preserve }));
+  } catch (error) {
+    if (!isAwsError(error, 'ResourceNotFoundException')) throw error;
+  }
+}

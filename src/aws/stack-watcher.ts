@@ -1,0 +1,132 @@
+// Waits for many stacks at once. Rather than one waiter per stack (one DescribeStacks per stack per
+// poll), pending stacks share polls: a few are described by name, many by one paginated
+// DescribeStacks of the region.
+
+import type { CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import type { LiveStack } from '../state/model.js';
+import { describeAllStacks, describeStack } from './cloudformation.js';
+
+export type StackGoal = 'create' | 'update' | 'delete' | 'settle';
+
+export interface StackWaitResult {
+  /** The final stack; undefined once deleted. */
+  stack?: LiveStack;
+  ok: boolean;
+}
+
+interface Pending {
+  nameOrId: string;
+  goal: StackGoal;
+  deadline: number;
+  resolve(result: StackWaitResult): void;
+  reject(error: Error): void;
+}
+
+export interface StackWatcherOptions {
+  /** Delays between polls (ms); the last one repeats. */
+  schedule?: number[];
+  /** Above this many pending stacks one region-wide DescribeStacks replaces per-stack calls. */
+  batchThreshold?: number;
+  timeoutMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+const DEFAULT_SCHEDULE = [250, 1000, 2000, 4000, 8000, 10000];
+
+export function isInProgress(status: string): boolean {
+  return status.endsWith('_IN_PROGRESS');
+}
+
+/** Decides, for a stack status, whether the wait is over and whether it succeeded. */
+function verdict(goal: StackGoal, stack: LiveStack | undefined): StackWaitResult | undefined {
+  if (!stack || stack.status === 'DELETE_COMPLETE') {
+    return { ok: goal === 'delete' || goal === 'settle', stack: undefined };
+  }
+  if (isInProgress(stack.status)) return undefined;
+  const ok =
+    goal === 'settle' ||
+    (goal === 'create' && stack.status === 'CREATE_COMPLETE') ||
+    (goal === 'update' && stack.status === 'UPDATE_COMPLETE');
+  return { ok, stack };
+}
+
+export class StackWatcher {
+  private pending: Pending[] = [];
+  private loop?: Promise<void>;
+  private readonly schedule: number[];
+  private readonly batchThreshold: number;
+  private readonly timeoutMs: number;
+  private readonly sleep: (ms: number) => Promise<void>;
+
+  constructor(
+    private readonly cfn: CloudFormationClient,
+    options: StackWatcherOptions = {},
+  ) {
+    this.schedule = options.schedule ?? DEFAULT_SCHEDULE;
+    this.batchThreshold = options.batchThreshold ?? 5;
+    this.timeoutMs = options.timeoutMs ?? 25 * 60_000;
+    this.sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+  }
+
+  /** Resolves when the stack leaves its *_IN_PROGRESS states (or is gone). */
+  wait(nameOrId: string, goal: StackGoal): Promise<StackWaitResult> {
+    return new Promise((resolve, reject) => {
+      this.pending.push({ nameOrId, goal, deadline: Date.now() + this.timeoutMs, resolve, reject });
+      this.loop ??= this.run().finally(() => {
+        this.loop = undefined;
+      });
+    });
+  }
+
+  private async run(): Promise<void> {
+    let attempt = 0;
+    while (this.pending.length > 0) {
+      await this.sleep(this.schedule[Math.min(attempt++, this.schedule.length - 1)]);
+      const batch = this.pending;
+      try {
+        const found = await this.describe(batch);
+        for (const p of batch) {
+          const result = verdict(p.goal, found.get(p.nameOrId));
+          if (result) {
+            this.settle(p);
+            p.resolve(result);
+          } else if (Date.now() > p.deadline) {
+            this.settle(p);
+            p.reject(new Error(`timed out waiting for CloudFormation stack "${p.nameOrId}"`));
+          }
+        }
+      } catch (error) {
+        // A failed poll is not a failed stack: try again at the next tick, until the deadline.
+        for (const p of batch) {
+          if (Date.now() > p.deadline) {
+            this.settle(p);
+            p.reject(error instanceof Error ? error : new Error(String(error)));
+          }
+        }
+      }
+      // New waiters joined: start the delays over so a fresh stack is seen quickly.
+      if (this.pending.some((p) => !batch.includes(p))) attempt = 0;
+    }
+  }
+
+  private settle(p: Pending): void {
+    this.pending = this.pending.filter((x) => x !== p);
+  }
+
+  private async describe(batch: Pending[]): Promise<Map<string, LiveStack | undefined>> {
+    const found = new Map<string, LiveStack | undefined>();
+    // Deleted stacks only answer to their id, and are absent from the region-wide listing.
+    if (batch.length > this.batchThreshold) {
+      const all = await describeAllStacks(this.cfn);
+      for (const p of batch) {
+        found.set(
+          p.nameOrId,
+          all.find((s) => s.stackName === p.nameOrId || s.stackId === p.nameOrId),
+        );
+      }
+      return found;
+    }
+    for (const p of batch) found.set(p.nameOrId, await describeStack(this.cfn, p.nameOrId));
+    return found;
+  }
+}

@@ -1,0 +1,155 @@
+// Reads the live state of one cluster through the AWS adapters.
+
+import type { ClusterSpec } from '../config/model.js';
+import type { AwsClients } from '../aws/clients.js';
+import { describeAllStacks, getTemplate } from '../aws/cloudformation.js';
+import {
+  describeAddon,
+  describeAssociation,
+  describeCluster,
+  listAssociations,
+} from '../aws/eks.js';
+import { accountFromArn, getRole, roleNameFromArn } from '../aws/iam.js';
+import { isAwsError } from '../aws/errors.js';
+import { isInProgress, type StackWatcher } from '../aws/stack-watcher.js';
+import type { LiveAddon, LiveCluster, LiveClusterMissing, LiveRole, LiveStack } from './model.js';
+
+export const AGENT_ADDON = 'eks-pod-identity-agent';
+
+export interface StateReaderDeps {
+  clients: AwsClients;
+  watcher: StackWatcher;
+  /** Region-wide stack listings shared by the clusters of one run. */
+  stackListings: Map<string, Promise<LiveStack[]>>;
+  log(message: string): void;
+}
+
+/** eksctl's stacks for a cluster: exact name shapes (never substrings, eksctl #8484) and its cluster tag. */
+export function isClusterStack(stack: LiveStack, cluster: string): boolean {
+  const prefix = `eksctl-${cluster}-`;
+  if (!stack.stackName.startsWith(prefix)) return false;
+  const rest = stack.stackName.slice(prefix.length);
+  if (!/^(podidentityrole-.+|addon-.+)$/.test(rest)) return false;
+  return (
+    stack.tags['alpha.eksctl.io/cluster-name'] === cluster ||
+    stack.tags['eksctl.cluster.k8s.io/v1alpha1/cluster-name'] === cluster
+  );
+}
+
+/** Stack names whose template the planner compares: the own-role stacks of the config entries. */
+function stacksToCompare(spec: ClusterSpec): Set<string> {
+  const names = new Set<string>();
+  for (const pia of spec.podIdentityAssociations) {
+    names.add(`eksctl-${spec.name}-podidentityrole-${pia.namespace}-${pia.serviceAccountName}`);
+    names.add(
+      `eksctl-${spec.name}-addon-iamserviceaccount-${pia.namespace}-${pia.serviceAccountName}`,
+    );
+  }
+  return names;
+}
+
+export async function readClusterState(
+  spec: ClusterSpec,
+  deps: StateReaderDeps,
+): Promise<LiveCluster | LiveClusterMissing> {
+  const { eks, iam, cloudformation } = deps.clients;
+  const info = await describeCluster(eks, spec.name);
+  if (!info) {
+    return {
+      name: spec.name,
+      region: spec.region,
+      missing: true,
+      reason: `No cluster found for name: ${spec.name}.`,
+    };
+  }
+  const accountId = accountFromArn(info.arn);
+
+  const addonNames = new Set([AGENT_ADDON, ...spec.addons.map((a) => a.name)]);
+  const addonsPromise = Promise.all(
+    [...addonNames].map((name) => describeAddon(eks, spec.name, name)),
+  );
+
+  const associationsPromise = listAssociations(eks, spec.name).then((summaries) =>
+    Promise.all(summaries.map((s) => describeAssociation(eks, spec.name, s.associationId ?? ''))),
+  );
+
+  let listing = deps.stackListings.get(spec.region);
+  if (!listing) {
+    listing = describeAllStacks(cloudformation);
+    deps.stackListings.set(spec.region, listing);
+  }
+  const stacksPromise = listing
+    .then((all) =>
+      settleStacks(
+        all.filter((s) => isClusterStack(s, spec.name)),
+        deps,
+      ),
+    )
+    .then((settled) => settled.filter((s) => s.status !== 'DELETE_COMPLETE'));
+
+  const roleArns = [
+    ...new Set(spec.podIdentityAssociations.map((p) => p.roleARN).filter((a): a is string => !!a)),
+  ];
+  const rolesPromise = Promise.all(
+    roleArns.map(async (arn): Promise<[string, LiveRole | null | undefined]> => {
+      // A role in another account cannot be read with this account's credentials.
+      if (accountFromArn(arn) !== accountId) return [arn, undefined];
+      try {
+        return [arn, await getRole(iam, roleNameFromArn(arn))];
+      } catch (error) {
+        if (isAwsError(error, 'AccessDenied', 'AccessDeniedException')) return [arn, undefined];
+        throw error;
+      }
+    }),
+  );
+
+  const [addons, associations, stacks, roles] = await Promise.all([
+    addonsPromise,
+    associationsPromise,
+    stacksPromise,
+    rolesPromise,
+  ]);
+
+  const compare = stacksToCompare(spec);
+  await Promise.all(
+    stacks
+      .filter((s) => compare.has(s.stackName))
+      .map(async (s) => {
+        s.template = await getTemplate(cloudformation, s.stackId);
+      }),
+  );
+
+  return {
+    name: spec.name,
+    region: spec.region,
+    accountId,
+    arn: info.arn,
+    status: info.status,
+    version: info.version,
+    autoMode: info.autoMode,
+    addons: Object.fromEntries(
+      addons.filter((a): a is LiveAddon => a !== undefined).map((a) => [a.name, a]),
+    ),
+    associations: associations.filter((a) => a !== undefined),
+    stacks,
+    roles: Object.fromEntries(roles.filter(([, r]) => r !== undefined)) as Record<
+      string,
+      LiveRole | null
+    >,
+  };
+}
+
+/**
+ * A stack still in progress (e.g. a run killed while waiting) is waited for, so the planner only
+ * sees settled states; planning against a moving stack would be planning a guess.
+ */
+async function settleStacks(stacks: LiveStack[], deps: StateReaderDeps): Promise<LiveStack[]> {
+  return Promise.all(
+    stacks.map(async (stack) => {
+      if (!isInProgress(stack.status)) return { ...stack };
+      deps.log(`waiting for CloudFormation stack "${stack.stackName}" (${stack.status}) to settle`);
+      const result = await deps.watcher.wait(stack.stackId, 'settle');
+      return result.stack ? { ...result.stack } : { ...stack, status: 'DELETE_COMPLETE' };
+    }),
+  );
+}
