@@ -1,0 +1,260 @@
+// The document root: apiVersion/kind, metadata, iam, addons, addonsConfig, autoModeConfig.
+import type { Node } from 'yaml';
+import type { ClusterSpec } from './model.js';
+import {
+  readAddon,
+  readPia,
+  readServiceAccount,
+  readTags,
+  location,
+  walk,
+  type Located,
+  type RawAddon,
+  type RawPia,
+  type RawServiceAccount,
+} from './read.js';
+import {
+  ADDONS_CONFIG_KEYS,
+  API_VERSION,
+  AUTO_MODE_KEYS,
+  IAM_KEYS,
+  KIND,
+  METADATA_KEYS,
+  TOP_LEVEL_KEYS,
+} from './schema.js';
+import { checkClusterName, checkRegion } from './limits.js';
+import { quote, type Reader } from './yaml.js';
+
+export interface RawCluster {
+  spec: ClusterSpec;
+  meta: Located;
+  pias: RawPia[];
+  addons: RawAddon[];
+  serviceAccounts: RawServiceAccount[];
+  /** Name and region are both present and well-formed: cross-file checks may use them. */
+  identified: boolean;
+}
+
+export function readCluster(r: Reader, root: Node): RawCluster | undefined {
+  const spec: ClusterSpec = {
+    file: r.file,
+    name: '',
+    region: '',
+    tags: {},
+    annotations: {},
+    withOIDC: false,
+    autoModeEnabled: false,
+    podIdentityAssociations: [],
+    serviceAccounts: [],
+    addons: [],
+    addonsConfig: { autoApplyPodIdentityAssociations: false, disableDefaultAddons: false },
+    location: location(r, root),
+  };
+  const meta: Located = {
+    path: 'metadata',
+    at: r.pos(root),
+    key: {},
+    val: {},
+    items: {},
+    tagKeys: new Map(),
+  };
+  const raw: RawCluster = {
+    spec,
+    meta,
+    pias: [],
+    addons: [],
+    serviceAccounts: [],
+    identified: false,
+  };
+  const top: Located = {
+    path: '',
+    at: r.pos(root),
+    key: {},
+    val: {},
+    items: {},
+    tagKeys: new Map(),
+  };
+  let apiVersion: string | undefined;
+  let kind: string | undefined;
+  let sawMetadata = false;
+
+  const isDoc = walk(
+    r,
+    root,
+    '',
+    TOP_LEVEL_KEYS,
+    {
+      apiVersion: (v, p) => (apiVersion = r.str(v, p)),
+      kind: (v, p) => (kind = r.str(v, p)),
+      metadata: (v, p) => {
+        sawMetadata = v !== null;
+        readMetadata(r, v, p, raw);
+      },
+      iam: (v, p) => readIam(r, v, p, raw),
+      addons: (v, p, e) => {
+        (r.seq(v, p) ?? []).forEach((item, i) => {
+          const a = readAddon(r, item, `addons[${i}]`, r.pos(v ?? e.keyNode));
+          raw.addons.push(a);
+          spec.addons.push(a.spec);
+        });
+      },
+      addonsConfig: (v, p) =>
+        walk(r, v, p, ADDONS_CONFIG_KEYS, {
+          autoApplyPodIdentityAssociations: (bv, bp) =>
+            (spec.addonsConfig.autoApplyPodIdentityAssociations = r.bool(bv, bp) ?? false),
+          disableDefaultAddons: (bv, bp) =>
+            (spec.addonsConfig.disableDefaultAddons = r.bool(bv, bp) ?? false),
+        }),
+      autoModeConfig: (v, p) =>
+        walk(r, v, p, AUTO_MODE_KEYS, {
+          enabled: (bv, bp) => (spec.autoModeEnabled = r.bool(bv, bp) ?? false),
+          nodePools: (lv, lp) => void r.strList(lv, lp),
+          nodeRoleARN: (sv, sp) => void r.str(sv, sp),
+        }),
+    },
+    top,
+  );
+  if (!isDoc) return undefined;
+
+  const start = r.pos(root);
+  if (apiVersion !== API_VERSION) {
+    const at = top.val.apiVersion ?? start;
+    const msg =
+      apiVersion === undefined
+        ? 'apiVersion must be set'
+        : `unsupported apiVersion ${quote(apiVersion)}`;
+    r.error(at, 'apiVersion', msg, `set apiVersion: ${API_VERSION}`);
+  }
+  if (kind !== KIND) {
+    const at = top.val.kind ?? start;
+    const msg = kind === undefined ? 'kind must be set' : `unsupported kind ${quote(kind)}`;
+    r.error(at, 'kind', msg, `set kind: ${KIND}; only ClusterConfig files are read`);
+  }
+  if (!sawMetadata) {
+    r.error(
+      start,
+      'metadata',
+      'metadata must be set',
+      'add metadata with the cluster name and region',
+    );
+  }
+  return raw;
+}
+
+function readMetadata(r: Reader, v: Node | null, path: string, raw: RawCluster): void {
+  const { spec, meta } = raw;
+  meta.at = r.pos(v);
+  let name: string | undefined;
+  let region: string | undefined;
+  walk(
+    r,
+    v,
+    path,
+    METADATA_KEYS,
+    {
+      name: (sv, sp) => (name = r.str(sv, sp)),
+      region: (sv, sp) => (region = r.str(sv, sp)),
+      version: (sv, sp) => {
+        const s = r.str(sv, sp);
+        if (s === undefined) return;
+        if (s !== '' && !/^\d+\.\d+$/.test(s)) {
+          r.error(
+            r.pos(sv),
+            sp,
+            `metadata.version ${quote(s)} is not a Kubernetes version`,
+            'use a quoted minor version, e.g. version: "1.31"',
+          );
+        }
+        spec.version = s;
+      },
+      accountID: (sv, sp) => {
+        const s = r.str(sv, sp);
+        if (s === undefined) return;
+        if (!/^\d{12}$/.test(s)) {
+          r.error(
+            r.pos(sv),
+            sp,
+            `metadata.accountID ${quote(s)} is not a 12-digit AWS account ID`,
+            'write the account ID as a quoted 12-digit string',
+          );
+        } else spec.accountID = s;
+      },
+      tags: (mv, mp) => (spec.tags = readTags(r, mv, mp, meta)),
+      annotations: (mv, mp) => (spec.annotations = r.strMap(mv, mp).entries),
+    },
+    meta,
+  );
+  // Plan-time problems about the cluster are best pointed at its name.
+  const at = meta.val.name ?? meta.at;
+  spec.location = { file: r.file, line: at.line, column: at.column };
+  let ok = true;
+  if (!name) {
+    ok = false;
+    r.error(
+      meta.val.name ?? meta.at,
+      'metadata.name',
+      'metadata.name must be set',
+      'set metadata.name to the EKS cluster name',
+    );
+  } else {
+    const bad = checkClusterName(name);
+    if (bad) {
+      ok = false;
+      r.error(
+        meta.val.name,
+        'metadata.name',
+        bad,
+        '1–100 letters, digits, "-" and "_", starting with a letter or digit',
+      );
+    }
+    spec.name = name;
+  }
+  if (!region) {
+    ok = false;
+    r.error(
+      meta.val.region ?? meta.at,
+      'metadata.region',
+      'metadata.region must be set',
+      'set metadata.region, e.g. us-west-2',
+    );
+  } else {
+    const bad = checkRegion(region);
+    if (bad) {
+      ok = false;
+      r.error(
+        meta.val.region,
+        'metadata.region',
+        bad,
+        'use a region code such as us-east-1 or eu-west-1',
+      );
+    }
+    spec.region = region;
+  }
+  raw.identified = ok;
+}
+
+function readIam(r: Reader, v: Node | null, path: string, raw: RawCluster): void {
+  const { spec } = raw;
+  walk(r, v, path, IAM_KEYS, {
+    withOIDC: (bv, bp) => (spec.withOIDC = r.bool(bv, bp) ?? false),
+    podIdentityAssociations: (lv, lp, e) => {
+      (r.seq(lv, lp) ?? []).forEach((item, i) => {
+        const pia = readPia(r, item, `${lp}[${i}]`, r.pos(lv ?? e.keyNode));
+        raw.pias.push(pia);
+        spec.podIdentityAssociations.push(pia.spec);
+      });
+    },
+    serviceAccounts: (lv, lp, e) => {
+      (r.seq(lv, lp) ?? []).forEach((item, i) => {
+        const sa = readServiceAccount(r, item, `${lp}[${i}]`, r.pos(lv ?? e.keyNode));
+        raw.serviceAccounts.push(sa);
+        spec.serviceAccounts.push(sa.spec);
+      });
+    },
+    serviceRoleARN: (sv, sp) => void r.str(sv, sp),
+    serviceRolePermissionsBoundary: (sv, sp) => void r.str(sv, sp),
+    fargatePodExecutionRoleARN: (sv, sp) => void r.str(sv, sp),
+    fargatePodExecutionRolePermissionsBoundary: (sv, sp) => void r.str(sv, sp),
+    vpcResourceControllerPolicy: (bv, bp) => void r.bool(bv, bp),
+  });
+}

@@ -1,0 +1,180 @@
+// Name shapes and AWS limits checked before anything reaches AWS (our own checks, not eksctl's).
+import type { WellKnownPolicies, WellKnownPolicyName } from './model.js';
+import { quote } from './yaml.js';
+
+export const PARTITIONS = [
+  'aws',
+  'aws-cn',
+  'aws-us-gov',
+  'aws-iso',
+  'aws-iso-b',
+  'aws-iso-e',
+  'aws-iso-f',
+  'aws-eusc',
+];
+const PARTITION = `(?:${PARTITIONS.join('|')})`;
+/** IAM path: "/" or "/…/" of printable ASCII. */
+const IAM_PATH = '(?:/[\\x21-\\x7e]*)?/';
+const ROLE_ARN = new RegExp(`^arn:${PARTITION}:iam::\\d{12}:role${IAM_PATH}[\\w+=,.@-]{1,64}$`);
+const POLICY_ARN = new RegExp(
+  `^arn:${PARTITION}:iam::(?:\\d{12}|aws):policy${IAM_PATH}[\\w+=,.@-]{1,128}$`,
+);
+
+export const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
+const POLICY_NAME_CHARS = /^[\w+=,.@-]+$/;
+const CLUSTER_NAME = /^[0-9A-Za-z][A-Za-z0-9\-_]*$/;
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
+const STACK_NAME = /^[a-zA-Z][-a-zA-Z0-9]*$/;
+const TAG_CHARS = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+
+export const MAX_NAME_LENGTH = 128;
+export const MAX_INLINE_POLICY_CHARS = 10_240;
+export const MAX_MANAGED_POLICIES = 10;
+export const MAX_TAGS = 50;
+export const RESERVED_TAG = 'podid-action/managed-by';
+
+export type ArnKind = 'role' | 'policy';
+
+/** Returns an error message, or undefined when the ARN has the right shape. */
+export function checkArn(value: string, kind: ArnKind): string | undefined {
+  const re = kind === 'role' ? ROLE_ARN : POLICY_ARN;
+  if (re.test(value)) return undefined;
+  return `${quote(value)} is not a valid IAM ${kind} ARN`;
+}
+
+export function arnHint(kind: ArnKind): string {
+  return kind === 'role'
+    ? 'expected arn:<partition>:iam::<12-digit account>:role/[path/]<name>'
+    : 'expected arn:<partition>:iam::<12-digit account or aws>:policy/[path/]<name>';
+}
+
+export function arnAccount(arn: string): string | undefined {
+  return /^arn:[^:]+:iam::(\d{12}):/.exec(arn)?.[1];
+}
+
+export function checkNamespace(ns: string): string | undefined {
+  if (ns.length <= 63 && DNS1123_LABEL.test(ns)) return undefined;
+  return `namespace ${quote(ns)} is not a valid Kubernetes namespace (DNS-1123 label)`;
+}
+export const NAMESPACE_HINT =
+  'use at most 63 lower-case letters, digits and "-", starting and ending with a letter or digit';
+
+export function checkServiceAccountName(sa: string): string | undefined {
+  if (sa.length <= 253 && DNS1123_SUBDOMAIN.test(sa)) return undefined;
+  return `service account name ${quote(sa)} is not a valid Kubernetes name (DNS-1123 subdomain)`;
+}
+export const SA_HINT =
+  'use at most 253 lower-case letters, digits, "-" and ".", starting and ending with a letter or digit';
+
+export function checkRoleName(name: string): string | undefined {
+  if (ROLE_NAME.test(name)) return undefined;
+  return `roleName ${quote(name)} is not a valid IAM role name`;
+}
+
+export function isPolicyNameChars(name: string): boolean {
+  return POLICY_NAME_CHARS.test(name);
+}
+
+export function checkClusterName(name: string): string | undefined {
+  if (name.length >= 1 && name.length <= 100 && CLUSTER_NAME.test(name)) return undefined;
+  return `metadata.name ${quote(name)} is not a valid EKS cluster name`;
+}
+
+export function checkRegion(region: string): string | undefined {
+  if (REGION.test(region)) return undefined;
+  return `metadata.region ${quote(region)} does not look like an AWS region`;
+}
+
+export function isStackNameChars(name: string): boolean {
+  return STACK_NAME.test(name);
+}
+
+export function standaloneStackName(cluster: string, ns: string, sa: string): string {
+  return `eksctl-${cluster}-podidentityrole-${ns}-${sa}`;
+}
+
+export function addonStackName(cluster: string, addon: string, sa: string): string {
+  return `eksctl-${cluster}-addon-${addon}-podidentityrole-${sa}`;
+}
+
+/** Tag problems for one key/value pair: [message, hint] or undefined. */
+export function checkTag(key: string, value: string): [string, string] | undefined {
+  if (key.length < 1 || key.length > 128)
+    return [`tag key ${quote(key)} must be 1–128 characters long`, 'shorten the tag key'];
+  if (!TAG_CHARS.test(key))
+    return [
+      `tag key ${quote(key)} contains characters AWS does not allow`,
+      'tags may use letters, digits, spaces and _ . : / = + - @',
+    ];
+  if (key.toLowerCase().startsWith('aws:'))
+    return [
+      `tag key ${quote(key)} uses the reserved "aws:" prefix`,
+      'AWS reserves keys starting with aws:; rename the tag',
+    ];
+  if (key === RESERVED_TAG)
+    return [
+      `tag key ${quote(key)} is reserved for podid-action`,
+      'podid-action sets this tag itself to record ownership; remove it',
+    ];
+  if (key.startsWith('alpha.eksctl.io/') || key.startsWith('eksctl.cluster.k8s.io/'))
+    return [
+      `tag key ${quote(key)} is reserved for eksctl`,
+      'eksctl sets its own alpha.eksctl.io/ tags; remove it',
+    ];
+  if (value.length > 256)
+    return [
+      `the value of tag ${quote(key)} is longer than 256 characters`,
+      'shorten the tag value',
+    ];
+  if (!TAG_CHARS.test(value))
+    return [
+      `the value of tag ${quote(key)} contains characters AWS does not allow`,
+      'tag values may use letters, digits, spaces and _ . : / = + - @',
+    ];
+  return undefined;
+}
+
+/**
+ * Inline policies eksctl adds per well-known key (reference §1.5), with an approximate size of each
+ * policy document as IAM counts it (JSON without whitespace; `${AWS::Partition}` resolved to "aws").
+ * The sizes are estimates from the statement lists in §1.5 rounded up, not byte-exact copies: the
+ * load balancer controller policy mirrors the upstream AWS policy (~17 statements, ~5.6 KB minified).
+ */
+export const WELL_KNOWN_INLINE: Record<WellKnownPolicyName, { id: string; size: number }[]> = {
+  imageBuilder: [],
+  ebsCSIController: [],
+  autoScaler: [{ id: 'PolicyAutoScaling', size: 620 }],
+  externalDNS: [
+    { id: 'PolicyExternalDNSChangeSet', size: 180 },
+    { id: 'PolicyExternalDNSHostedZones', size: 200 },
+  ],
+  certManager: [
+    { id: 'PolicyCertManagerChangeSet', size: 180 },
+    { id: 'PolicyCertManagerGetChange', size: 150 },
+    { id: 'PolicyCertManagerHostedZones', size: 180 },
+  ],
+  efsCSIController: [{ id: 'PolicyEFSCSIController', size: 900 }],
+  awsLoadBalancerController: [{ id: 'PolicyAWSLoadBalancerController', size: 5600 }],
+};
+
+/** Managed policies eksctl attaches per well-known key (reference §1.5). */
+export const WELL_KNOWN_MANAGED: Partial<Record<WellKnownPolicyName, string>> = {
+  imageBuilder: 'AmazonEC2ContainerRegistryPowerUser',
+  ebsCSIController: 'service-role/AmazonEBSCSIDriverPolicy',
+};
+
+export function wellKnownOn(w: WellKnownPolicies): WellKnownPolicyName[] {
+  return (Object.keys(w) as WellKnownPolicyName[]).filter((k) => w[k]);
+}
+
+/** IAM counts policy size without whitespace; compact JSON is the same measure. */
+export function policySize(doc: unknown): number {
+  return JSON.stringify(doc)?.length ?? 0;
+}
+
+/** IAM policy documents may hold only tab, LF, CR and U+0020–U+00FF. */
+export function hasBadPolicyChars(doc: unknown): boolean {
+  return /[^\t\n\r\x20-\xff]/.test(JSON.stringify(doc) ?? '');
+}
