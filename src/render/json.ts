@@ -1,0 +1,29 @@
+// The plan as versioned JSON (`--output json`), documented in docs/plan-json.md. Field order is
+// fixed here; inside tasks keys are sorted, so the same plan always prints the same bytes.
+
+import { canonicalize } from '../cfn/canonical-json.js';
+import type { Plan } from '../plan/model.js';
+import { countChanges, countClusterChanges } from './counts.js';
+
+export function planJsonDocument(plan: Plan): Record<string, unknown> {
+  return {
+    version: 1,
+    summary: countChanges(plan),
+    clusters: plan.clusters.map((c) => ({
+      cluster: c.cluster,
+      region: c.region,
+      file: c.file,
+      fingerprint: c.fingerprint,
+      summary: countClusterChanges(c),
+      unchanged: c.unchanged,
+      tasks: c.tasks.map((t) => canonicalize(t)),
+      errors: c.errors.map((p) => canonicalize(p)),
+      warnings: c.warnings.map((p) => canonicalize(p)),
+      unmanaged: c.unmanaged.map((u) => canonicalize(u)),
+    })),
+  };
+}
+
+export function renderPlanJson(plan: Plan): string {
+  return `${JSON.stringify(planJsonDocument(plan), null, 2)}\n`;
+}

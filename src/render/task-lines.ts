@@ -1,0 +1,86 @@
+// The `+` / `~` / `-` lines of one task for the Markdown diff block: the task's description, then
+// the reviewed values (role, target role, tags, policy changes) indented under it.
+
+import type { StackOutputRef, Task } from '../plan/model.js';
+import { codeValue } from './escape.js';
+
+const SIGN: Record<Task['change'], string> = { create: '+', update: '~', adopt: '~', delete: '-' };
+
+const isRef = (v: unknown): v is StackOutputRef =>
+  v !== null && typeof v === 'object' && 'stackName' in v && 'output' in v;
+
+/** Reviewed values as text: stack outputs read as "(known after apply …)". */
+export function reviewValue(value: unknown): string {
+  if (isRef(value))
+    return `(known after apply: output ${value.output} of stack ${codeValue(value.stackName)})`;
+  if (value === null || value === undefined) return '(none)';
+  return codeValue(value);
+}
+
+function mapLines(sign: string, label: string, map: unknown): string[] {
+  if (map === null || typeof map !== 'object') return [];
+  return Object.keys(map)
+    .sort()
+    .map(
+      (k) =>
+        `${sign}     ${label} ${codeValue(k)} = ${reviewValue((map as Record<string, unknown>)[k])}`,
+    );
+}
+
+function listDiff(label: string, before: unknown, after: unknown): string[] {
+  const b = new Set(Array.isArray(before) ? before.map(String) : []);
+  const a = new Set(Array.isArray(after) ? after.map(String) : []);
+  return [
+    ...[...a].filter((x) => !b.has(x)).map((x) => `+     ${label} ${codeValue(x)}`),
+    ...[...b].filter((x) => !a.has(x)).map((x) => `-     ${label} ${codeValue(x)}`),
+  ];
+}
+
+function fieldLines(task: Task): string[] {
+  const before = task.before ?? {};
+  const after = task.after ?? {};
+  const lines: string[] = [];
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
+  for (const key of keys) {
+    if (key === 'tags') {
+      if (task.kind === 'tag-association') {
+        const removed = (task.params.tagKeysToRemove ?? []).map((k) => `-     tag ${codeValue(k)}`);
+        lines.push(...mapLines(task.change === 'adopt' ? '+' : '~', 'tag', after.tags), ...removed);
+      } else {
+        const sign = task.change === 'delete' ? '-' : task.change === 'create' ? '+' : '~';
+        lines.push(...mapLines(sign, 'tag', task.change === 'delete' ? before.tags : after.tags));
+      }
+    } else if (key === 'managedPolicyArns' && task.change !== 'create') {
+      lines.push(...listDiff('managed policy', before[key], after[key]));
+    } else if (key === 'managedPolicyArns' || key === 'inlinePolicies') {
+      const label = key === 'managedPolicyArns' ? 'managed policy' : 'inline policy';
+      const value = after[key];
+      if (Array.isArray(value)) lines.push(...value.map((v) => `+     ${label} ${codeValue(v)}`));
+      else if (value && typeof value === 'object') {
+        const ids = [
+          ...new Set([...Object.keys(value), ...Object.keys((before[key] as object) ?? {})]),
+        ].sort();
+        for (const id of ids) {
+          const had = before[key] && id in (before[key] as object);
+          const has = id in value;
+          lines.push(`${had && has ? '~' : has ? '+' : '-'}     inline policy ${codeValue(id)}`);
+        }
+      }
+    } else if (key in before && key in after) {
+      lines.push(`~     ${key}: ${reviewValue(before[key])} -> ${reviewValue(after[key])}`);
+    } else if (key in after) {
+      lines.push(`${task.change === 'delete' ? '-' : '+'}     ${key}: ${reviewValue(after[key])}`);
+    } else {
+      lines.push(`-     ${key}: ${reviewValue(before[key])}`);
+    }
+  }
+  return lines;
+}
+
+export function taskLines(task: Task): string[] {
+  return [
+    `${SIGN[task.change]} ${task.description}`,
+    `#     reason: ${codeValue(task.reason)}`,
+    ...fieldLines(task),
+  ];
+}
