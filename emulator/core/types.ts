@@ -87,6 +87,8 @@ export interface World {
     addonUpdate: number;
     addonDelete: number;
     clusterCreate: number;
+    /** DELETING → gone for clusters; optional so older World literals stay valid (default 0). */
+    clusterDelete?: number;
     /** Window after CreateRole during which EKS says the role does not exist. */
     iamPropagation: number;
   };

@@ -1,18 +1,31 @@
-// Placeholder: replaced by the real eks module.
+// EKS (restJson1): clusters, add-ons, add-on catalog, updates, pod identity associations, tags.
+// See docs/emulator.md for the seed format and the choices made where AWS's behaviour is unknown.
+
 import type { ServiceModule, World } from '../core/types.js';
+import type { EksContext } from './context.js';
+import { EksError, eksErrorResponse } from './errors.js';
+import { dispatch, operationOf } from './router.js';
+import { dumpEks, seedEks } from './seed.js';
+import { EksState } from './state.js';
 
 export function createEksService(world: World): ServiceModule {
-  void world;
+  const ctx: EksContext = { world, state: new EksState() };
   return {
     service: 'eks',
-    operationOf: () => undefined,
-    handle: () => ({ status: 501, body: '' }),
-    errorResponse: (_req, status, code, message) => ({
-      status,
-      body: JSON.stringify({ code, message }),
-    }),
-    reset: () => {},
-    dump: () => ({}),
-    seed: () => {},
+    operationOf,
+    handle: (req) => {
+      try {
+        return dispatch(ctx, req);
+      } catch (error) {
+        if (error instanceof EksError) {
+          return eksErrorResponse(error.status, error.code, error.message, error.context);
+        }
+        throw error;
+      }
+    },
+    errorResponse: (_req, status, code, message) => eksErrorResponse(status, code, message),
+    reset: () => ctx.state.reset(),
+    dump: () => dumpEks(ctx),
+    seed: (doc) => seedEks(ctx, doc),
   };
 }
