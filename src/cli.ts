@@ -1,0 +1,135 @@
+// `podid` CLI entry: validate, plan, apply, get, emulator, demo (DESIGN §10).
+
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import {
+  UsageError,
+  configPatterns,
+  defaultOwnerId,
+  parseConcurrency,
+  parsePrune,
+  requireChoice,
+} from './commands/args.js';
+import { demoCommand } from './commands/demo.js';
+import { emulatorCommand } from './commands/emulator.js';
+import { getCommand } from './commands/get.js';
+import { applyCommand, planCommand } from './commands/plan.js';
+import { validateCommand } from './commands/validate.js';
+
+const USAGE = `podid: GitOps for EKS Pod Identity
+
+Usage:
+  podid validate -f GLOB... [--output text|json]
+  podid plan     -f GLOB... [--cluster NAME] [--output text|markdown|json] [--prune managed|all|none]
+                            [--owner-id ID] [--concurrency N] [--detailed-exitcode]
+  podid apply    -f GLOB... [--cluster NAME] [--concurrency N] [--prune managed|all|none] [--owner-id ID]
+  podid get      --cluster NAME [--region R] [--namespace NS [--service-account-name SA]] [-o table|json|yaml]
+  podid emulator [--port N] [--seed FILE] [--latency-profile none|realistic] [--time-scale N]
+  podid demo
+
+Exit codes: 0 success, 1 error, 2 (plan --detailed-exitcode) the plan has changes.
+AWS region comes from each file's metadata.region; credentials from the SDK's default chain.
+`;
+
+const selection = {
+  file: { type: 'string', short: 'f', multiple: true },
+  cluster: { type: 'string' },
+  prune: { type: 'string' },
+  'owner-id': { type: 'string' },
+  concurrency: { type: 'string' },
+} as const satisfies ParseArgsConfig['options'];
+
+function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T) {
+  return parseArgs({ args, options, allowPositionals: true, strict: true });
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'validate': {
+      const { values, positionals } = parse(rest, {
+        file: selection.file,
+        output: { type: 'string', short: 'o', default: 'text' },
+      });
+      const output = requireChoice('--output', values.output, ['text', 'json'] as const);
+      return validateCommand(configPatterns(values.file, positionals), output);
+    }
+    case 'plan':
+    case 'apply': {
+      const { values, positionals } = parse(rest, {
+        ...selection,
+        output: { type: 'string', short: 'o', default: 'text' },
+        'detailed-exitcode': { type: 'boolean', default: false },
+      });
+      const common = {
+        patterns: configPatterns(values.file, positionals),
+        cluster: values.cluster,
+        concurrency: parseConcurrency(values.concurrency),
+        plan: {
+          prune: parsePrune(values.prune),
+          ownerId: values['owner-id'] ?? defaultOwnerId(),
+          salt: process.env.GITHUB_REPOSITORY ?? '',
+        },
+      };
+      if (command === 'apply') return applyCommand(common);
+      return planCommand({
+        ...common,
+        output: requireChoice('--output', values.output, ['text', 'markdown', 'json'] as const),
+        detailedExitCode: values['detailed-exitcode'],
+      });
+    }
+    case 'get': {
+      const { values } = parse(rest, {
+        cluster: { type: 'string', short: 'c' },
+        region: { type: 'string', short: 'r' },
+        namespace: { type: 'string' },
+        'service-account-name': { type: 'string' },
+        output: { type: 'string', short: 'o', default: 'table' },
+        concurrency: selection.concurrency,
+      });
+      return getCommand({
+        cluster: values.cluster,
+        region: values.region,
+        namespace: values.namespace,
+        serviceAccountName: values['service-account-name'],
+        output: values.output,
+        concurrency: parseConcurrency(values.concurrency),
+      });
+    }
+    case 'emulator':
+      return emulatorCommand(rest);
+    case 'demo':
+      return demoCommand();
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      process.stdout.write(USAGE);
+      return command === undefined ? 1 : 0;
+    default:
+      throw new UsageError(`unknown command "${command}"; run "podid help"`);
+  }
+}
+
+/** Node's parseArgs reports unknown or malformed flags with these codes: user mistakes, not crashes. */
+function isArgumentError(error: unknown): error is Error {
+  const code = (error as { code?: string } | null)?.code ?? '';
+  return error instanceof Error && code.startsWith('ERR_PARSE_ARGS');
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError || isArgumentError(error)) {
+      process.stderr.write(`Error: ${error.message}\n`);
+    } else {
+      // Unexpected: keep the message first; the stack only on request.
+      const message = error instanceof Error ? error.message : String(error);
+      process.stderr.write(`Error: ${message}\n`);
+      if (process.env.PODID_DEBUG && error instanceof Error)
+        process.stderr.write(`${error.stack}\n`);
+    }
+    process.exitCode = 1;
+  },
+);

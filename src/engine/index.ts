@@ -1,0 +1,103 @@
+// The engine shared by the CLI and the action: read live state, plan, apply.
+// It owns the AWS session (clients per region, one request limiter, one stack watcher per region).
+
+import type { AwsCredentialIdentity } from '@aws-sdk/types';
+import type { ClusterSpec, DesiredState } from '../config/model.js';
+import { ClientPool } from '../aws/clients.js';
+import { errorMessage } from '../aws/errors.js';
+import { StackWatcher } from '../aws/stack-watcher.js';
+import { readClusterState } from '../state/read.js';
+import type { LiveCluster, LiveClusterMissing, LiveStack } from '../state/model.js';
+import { planCluster } from '../plan/index.js';
+import type { ClusterPlan, Plan, PlanOptions } from '../plan/model.js';
+import { applyClusterPlan, type ClusterApplyResult } from '../apply/executor.js';
+
+export interface EngineOptions {
+  /** In-flight AWS requests across the whole run. */
+  concurrency: number;
+  credentials?: AwsCredentialIdentity;
+  log(line: string): void;
+}
+
+export class Engine {
+  private readonly pool: ClientPool;
+  private readonly watchers = new Map<string, StackWatcher>();
+
+  constructor(private readonly options: EngineOptions) {
+    this.pool = new ClientPool({
+      concurrency: options.concurrency,
+      credentials: options.credentials,
+    });
+  }
+
+  clients(region: string) {
+    return this.pool.get(region);
+  }
+
+  private watcher(region: string): StackWatcher {
+    let watcher = this.watchers.get(region);
+    if (!watcher) {
+      watcher = new StackWatcher(this.pool.get(region).cloudformation);
+      this.watchers.set(region, watcher);
+    }
+    return watcher;
+  }
+
+  /** Reads every cluster (in parallel) and plans it. A cluster that cannot be read gets a plan error. */
+  async plan(state: DesiredState, options: PlanOptions): Promise<Plan> {
+    const stackListings = new Map<string, Promise<LiveStack[]>>();
+    const clusters = await Promise.all(
+      state.clusters.map(async (spec): Promise<ClusterPlan> => {
+        const live = await this.read(spec, stackListings);
+        return planCluster(spec, live, options);
+      }),
+    );
+    return { version: 1, clusters };
+  }
+
+  private async read(
+    spec: ClusterSpec,
+    stackListings: Map<string, Promise<LiveStack[]>>,
+  ): Promise<LiveCluster | LiveClusterMissing> {
+    try {
+      return await readClusterState(spec, {
+        clients: this.pool.get(spec.region),
+        watcher: this.watcher(spec.region),
+        stackListings,
+        log: (line) => this.options.log(`[${spec.name}] ${line}`),
+      });
+    } catch (error) {
+      // Access denied, an unreachable endpoint…: the plan for this cluster says why, others go on.
+      return {
+        name: spec.name,
+        region: spec.region,
+        missing: true,
+        reason: `could not read the live state of cluster "${spec.name}" in ${spec.region}: ${errorMessage(error)}`,
+      };
+    }
+  }
+
+  /** Applies every cluster without plan errors, clusters in parallel. */
+  async apply(plan: Plan): Promise<ClusterApplyResult[]> {
+    return Promise.all(
+      plan.clusters
+        .filter((c) => c.errors.length === 0 && c.tasks.length > 0)
+        .map((clusterPlan) =>
+          applyClusterPlan(clusterPlan, {
+            context: {
+              clients: this.pool.get(clusterPlan.region),
+              watcher: this.watcher(clusterPlan.region),
+              outputs: new Map(),
+              addonTimeoutSeconds: 25 * 60,
+              log: (line) => this.options.log(`[${clusterPlan.cluster}] ${line}`),
+            },
+            progress: (line) => this.options.log(`[${clusterPlan.cluster}] ${line}`),
+          }),
+        ),
+    );
+  }
+
+  close(): void {
+    this.pool.destroy();
+  }
+}
