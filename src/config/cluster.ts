@@ -7,6 +7,7 @@ import {
   readServiceAccount,
   readTags,
   location,
+  newLocated,
   walk,
   type Located,
   type RawAddon,
@@ -50,14 +51,7 @@ export function readCluster(r: Reader, root: Node): RawCluster | undefined {
     addonsConfig: { autoApplyPodIdentityAssociations: false, disableDefaultAddons: false },
     location: location(r, root),
   };
-  const meta: Located = {
-    path: 'metadata',
-    at: r.pos(root),
-    key: {},
-    val: {},
-    items: {},
-    tagKeys: new Map(),
-  };
+  const meta = newLocated(r, root, 'metadata');
   const raw: RawCluster = {
     spec,
     meta,
@@ -66,14 +60,7 @@ export function readCluster(r: Reader, root: Node): RawCluster | undefined {
     serviceAccounts: [],
     identified: false,
   };
-  const top: Located = {
-    path: '',
-    at: r.pos(root),
-    key: {},
-    val: {},
-    items: {},
-    tagKeys: new Map(),
-  };
+  const top = newLocated(r, root, '');
   let apiVersion: string | undefined;
   let kind: string | undefined;
   let sawMetadata = false;

@@ -25,6 +25,8 @@ export interface Located {
   at: Pos;
   key: Record<string, Pos>;
   val: Record<string, Pos>;
+  /** Keys whose value had a type problem: later rules treat them as neither set nor missing. */
+  bad: Set<string>;
   /** Per-item positions of string lists and tag maps, by key. */
   items: Record<string, Pos[]>;
   tagKeys: Map<string, Pos>;
@@ -62,7 +64,9 @@ export function walk(
       loc.key[e.key] = r.pos(e.keyNode);
       loc.val[e.key] = r.pos(e.value);
     }
+    const before = r.problems.length;
     handlers[e.key]?.(e.value, p, e);
+    if (loc && r.problems.length > before) loc.bad.add(e.key);
   }
   return true;
 }
@@ -86,8 +90,16 @@ export function location(r: Reader, node: Node | null, fallback?: Pos): SourceLo
   return { file: r.file, line: p.line, column: p.column };
 }
 
-function newLocated(r: Reader, node: Node | null, path: string, fallback?: Pos): Located {
-  return { path, at: r.pos(node, fallback), key: {}, val: {}, items: {}, tagKeys: new Map() };
+export function newLocated(r: Reader, node: Node | null, path: string, fallback?: Pos): Located {
+  return {
+    path,
+    at: r.pos(node, fallback),
+    key: {},
+    val: {},
+    bad: new Set(),
+    items: {},
+    tagKeys: new Map(),
+  };
 }
 
 export function noWellKnown(): WellKnownPolicies {

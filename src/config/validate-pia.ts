@@ -58,24 +58,24 @@ export function validatePia(r: Reader, pia: RawPia, ctx: PiaContext): void {
   const k = (key: string): Pos => pia.key[key] ?? pia.at;
   const v = (key: string): Pos => pia.val[key] ?? pia.at;
 
-  if (!spec.namespace) {
+  if (!spec.namespace && !pia.bad.has('namespace')) {
     const hint =
       ctx.addon !== undefined
         ? "eksctl's code requires it for addon associations although its docs omit it; use the addon's namespace, usually kube-system"
         : 'set namespace to the Kubernetes namespace of the service account';
     r.error(v('namespace'), `${path}.namespace`, pre(`${mp}.namespace must be set`), hint);
-  } else {
+  } else if (spec.namespace) {
     const bad = checkNamespace(spec.namespace);
     if (bad) r.error(v('namespace'), `${path}.namespace`, bad, NAMESPACE_HINT);
   }
-  if (!spec.serviceAccountName) {
+  if (!spec.serviceAccountName && !pia.bad.has('serviceAccountName')) {
     r.error(
       v('serviceAccountName'),
       `${path}.serviceAccountName`,
       pre(`${mp}.serviceAccountName must be set`),
       'set serviceAccountName to the Kubernetes service account the pods use',
     );
-  } else {
+  } else if (spec.serviceAccountName) {
     const bad = checkServiceAccountName(spec.serviceAccountName);
     if (bad) r.error(v('serviceAccountName'), `${path}.serviceAccountName`, bad, SA_HINT);
   }
@@ -85,8 +85,10 @@ export function validatePia(r: Reader, pia: RawPia, ctx: PiaContext): void {
     permissionPolicyARNs: spec.permissionPolicyARNs.length > 0,
     wellKnownPolicies: wellKnownOn(spec.wellKnownPolicies).length > 0,
   };
+  const anyBad = ['roleARN', ...Object.keys(sources)].some((f) => pia.bad.has(f));
   if (
     !spec.roleARN &&
+    !anyBad &&
     !sources.permissionPolicy &&
     !sources.permissionPolicyARNs &&
     !sources.wellKnownPolicies
@@ -281,11 +283,11 @@ function checkSessionPolicy(r: Reader, text: string, at: Pos, path: string): voi
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
-  } catch (e) {
+  } catch {
     r.error(
       at,
       path,
-      `${path} is not valid JSON: ${(e as Error).message}`,
+      `${path} is not valid JSON: ${quote(text)}`,
       'write the session policy as a JSON string, e.g. policy: \'{"Version":"2012-10-17","Statement":[...]}\'',
     );
     return;

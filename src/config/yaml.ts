@@ -181,7 +181,7 @@ export class Reader {
   bool(node: Node | null, path: string): boolean | undefined {
     if (node === null) return undefined;
     if (isScalar(node) && typeof node.value === 'boolean') return node.value;
-    this.expected(node, path, 'a boolean', 'use true or false (unquoted)');
+    this.expected(node, path, 'a boolean', 'use true or false, without quotes');
     return undefined;
   }
 
