@@ -30,6 +30,8 @@ export interface ExecutorDeps {
   /** Progress lines, e.g. `[+3.2s] ✔ create … (a-xxxx)`. */
   progress(line: string): void;
   now?: () => number;
+  /** Performs one task; the AWS implementation unless another is injected. */
+  runTask?: typeof runTask;
 }
 
 /** Throws on a dependency cycle, which would otherwise wait forever. */
@@ -78,7 +80,7 @@ export async function applyClusterPlan(
     }
     const t0 = now();
     try {
-      const outcome = await runTask(task, deps.context);
+      const outcome = await (deps.runTask ?? runTask)(task, deps.context);
       deps.progress(
         `${stamp()} ✔ ${task.description}${outcome.detail ? ` (${outcome.detail})` : ''}`,
       );
