@@ -205,6 +205,7 @@ export function readPia(r: Reader, node: Node | null, path: string, fallback: Po
     },
     loc,
   );
+  if (!ok) loc.bad.add('');
   if (!ok && node === null) {
     r.error(fallback, path, `${path}: expected a mapping, got null`, 'remove the empty list item');
   }
@@ -280,6 +281,7 @@ export function readAddon(r: Reader, node: Node | null, path: string, fallback: 
     },
     loc,
   );
+  if (!ok) loc.bad.add('');
   if (!ok && node === null) {
     r.error(fallback, path, `${path}: expected a mapping, got null`, 'remove the empty list item');
   }

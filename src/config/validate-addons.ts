@@ -7,6 +7,7 @@ import { checkDocument, hasPolicy, validatePia, type PiaContext } from './valida
 import { quote, type Pos, type Reader } from './yaml.js';
 
 export function validateAddon(r: Reader, addon: RawAddon, ctx: Omit<PiaContext, 'addon'>): void {
+  if (addon.bad.has('')) return;
   const { spec, path } = addon;
   const name = spec.name;
   const pre = (m: string) => `invalid configuration for ${quote(name)} addon: ${m}`;

@@ -46,6 +46,8 @@ export function hasPolicy(doc: PolicyDocument | undefined): boolean {
 }
 
 export function validatePia(r: Reader, pia: RawPia, ctx: PiaContext): void {
+  // A list item that is not a mapping was reported when read; nothing more to say about it.
+  if (pia.bad.has('')) return;
   const { spec } = pia;
   // eksctl's messages use the path inside the addon (`podIdentityAssociations[0]`); Problem.path is full.
   const mp = pia.path;

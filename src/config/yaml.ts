@@ -298,7 +298,8 @@ export function parseYamlFile(text: string, file: string): ParsedFile {
 function yamlMessage(code: string, message: string, text: string, pos: [number, number]): string {
   const msg = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
   if (code === 'DUPLICATE_KEY') {
-    const key = text.slice(pos[0], pos[1]).split(/[:\n]/)[0].trim();
+    const m = /^("(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[^:\n]*)/.exec(text.slice(pos[0], pos[0] + 300));
+    const key = (m?.[1] ?? '').trim().replace(/^["']|["']$/g, '');
     return `duplicate key ${quote(key)}`;
   }
   return `YAML syntax error: ${msg}`;
