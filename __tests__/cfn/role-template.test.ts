@@ -13,7 +13,10 @@ import {
 } from '../../src/cfn/index.js';
 import { entry, noWellKnown, spec } from '../plan/fixtures.js';
 
-const doc = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }] };
+const doc = {
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }],
+};
 
 describe('pod identity role template', () => {
   it('matches the golden template for policy ARNs, boundary and an inline policy', () => {
@@ -34,19 +37,35 @@ describe('pod identity role template', () => {
           Properties: {
             AssumeRolePolicyDocument: {
               Version: '2012-10-17',
-              Statement: [{ Effect: 'Allow', Action: ['sts:AssumeRole', 'sts:TagSession'], Principal: { Service: 'pods.eks.amazonaws.com' } }],
+              Statement: [
+                {
+                  Effect: 'Allow',
+                  Action: ['sts:AssumeRole', 'sts:TagSession'],
+                  Principal: { Service: 'pods.eks.amazonaws.com' },
+                },
+              ],
             },
             ManagedPolicyArns: [
               'arn:aws:iam::aws:policy/A',
-              { 'Fn::Sub': 'arn:${AWS::Partition}:iam::aws:policy/AmazonEC2ContainerRegistryPowerUser' },
-              { 'Fn::Sub': 'arn:${AWS::Partition}:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy' },
+              {
+                'Fn::Sub':
+                  'arn:${AWS::Partition}:iam::aws:policy/AmazonEC2ContainerRegistryPowerUser',
+              },
+              {
+                'Fn::Sub':
+                  'arn:${AWS::Partition}:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy',
+              },
             ],
             PermissionsBoundary: 'arn:aws:iam::111122223333:policy/boundary',
           },
         },
         Policy1: {
           Type: 'AWS::IAM::Policy',
-          Properties: { PolicyName: { 'Fn::Sub': '${AWS::StackName}-Policy1' }, PolicyDocument: doc, Roles: [{ Ref: 'Role1' }] },
+          Properties: {
+            PolicyName: { 'Fn::Sub': '${AWS::StackName}-Policy1' },
+            PolicyDocument: doc,
+            Roles: [{ Ref: 'Role1' }],
+          },
         },
       },
       Outputs: { Role1: { Value: { 'Fn::GetAtt': 'Role1.Arn' } } },
@@ -55,10 +74,14 @@ describe('pod identity role template', () => {
 
   // Scenario 14: permissionPolicyName PodIdentityPolicy → that logical id, no Policy1.
   it('names the inline policy after permissionPolicyName, sanitizing the logical id', () => {
-    const t = podIdentityRoleTemplate(entry('ns', 'sa', { permissionPolicy: doc, permissionPolicyName: 'my-policy.v2' }));
+    const t = podIdentityRoleTemplate(
+      entry('ns', 'sa', { permissionPolicy: doc, permissionPolicyName: 'my-policy.v2' }),
+    );
     const resources = t.Resources as Record<string, { Properties: Record<string, unknown> }>;
     expect(Object.keys(resources).sort()).toEqual(['Role1', 'mypolicyv2']);
-    expect(resources.mypolicyv2.Properties.PolicyName).toEqual({ 'Fn::Sub': '${AWS::StackName}-my-policy.v2' });
+    expect(resources.mypolicyv2.Properties.PolicyName).toEqual({
+      'Fn::Sub': '${AWS::StackName}-my-policy.v2',
+    });
     expect(permissionPolicyLogicalId('---!!!')).toBe('Policy1');
     expect(permissionPolicyLogicalId('PodIdentityPolicy')).toBe('PodIdentityPolicy');
   });
@@ -66,10 +89,20 @@ describe('pod identity role template', () => {
   it('expands every well-known inline policy with its logical ids', () => {
     const t = podIdentityRoleTemplate(
       entry('ns', 'sa', {
-        wellKnownPolicies: { ...noWellKnown(), autoScaler: true, externalDNS: true, certManager: true, efsCSIController: true, awsLoadBalancerController: true },
+        wellKnownPolicies: {
+          ...noWellKnown(),
+          autoScaler: true,
+          externalDNS: true,
+          certManager: true,
+          efsCSIController: true,
+          awsLoadBalancerController: true,
+        },
       }),
     );
-    const resources = t.Resources as Record<string, { Properties: { PolicyDocument: { Statement: { Action: string[] }[] } } }>;
+    const resources = t.Resources as Record<
+      string,
+      { Properties: { PolicyDocument: { Statement: { Action: string[] }[] } } }
+    >;
     expect(Object.keys(resources).sort()).toEqual([
       'PolicyAWSLoadBalancerController',
       'PolicyAutoScaling',
@@ -81,10 +114,15 @@ describe('pod identity role template', () => {
       'PolicyExternalDNSHostedZones',
       'Role1',
     ]);
-    const actions = (id: string) => resources[id].Properties.PolicyDocument.Statement.flatMap((s) => s.Action);
+    const actions = (id: string) =>
+      resources[id].Properties.PolicyDocument.Statement.flatMap((s) => s.Action);
     expect(actions('PolicyAutoScaling')).toContain('eks:DescribeNodegroup');
-    expect(actions('PolicyAWSLoadBalancerController')).toContain('elasticloadbalancing:ModifyIpPools');
-    expect(resources.PolicyAWSLoadBalancerController.Properties.PolicyDocument.Statement).toHaveLength(16);
+    expect(actions('PolicyAWSLoadBalancerController')).toContain(
+      'elasticloadbalancing:ModifyIpPools',
+    );
+    expect(
+      resources.PolicyAWSLoadBalancerController.Properties.PolicyDocument.Statement,
+    ).toHaveLength(16);
     expect(actions('PolicyEFSCSIController')).toEqual([
       'elasticfilesystem:DescribeAccessPoints',
       'elasticfilesystem:DescribeFileSystems',
@@ -92,14 +130,21 @@ describe('pod identity role template', () => {
       'elasticfilesystem:TagResource',
       'elasticfilesystem:DeleteAccessPoint',
     ]);
-    expect(canonicalJson(resources.PolicyCertManagerGetChange)).toContain('arn:${AWS::Partition}:route53:::change/*');
-    expect((t.Resources as Record<string, { Properties: Record<string, unknown> }>).Role1.Properties.ManagedPolicyArns).toBeUndefined();
+    expect(canonicalJson(resources.PolicyCertManagerGetChange)).toContain(
+      'arn:${AWS::Partition}:route53:::change/*',
+    );
+    expect(
+      (t.Resources as Record<string, { Properties: Record<string, unknown> }>).Role1.Properties
+        .ManagedPolicyArns,
+    ).toBeUndefined();
   });
 
   it('needs CAPABILITY_NAMED_IAM only with roleName', () => {
     expect(roleStackCapabilities({ roleName: 'r' })).toEqual(['CAPABILITY_NAMED_IAM']);
     expect(roleStackCapabilities({})).toEqual(['CAPABILITY_IAM']);
-    const t = podIdentityRoleTemplate(entry('ns', 'sa', { roleName: 'r', permissionPolicyARNs: ['p'] }));
+    const t = podIdentityRoleTemplate(
+      entry('ns', 'sa', { roleName: 'r', permissionPolicyARNs: ['p'] }),
+    );
     expect(canonicalJson(t)).toContain('"RoleName":"r"');
   });
 });
@@ -127,7 +172,12 @@ describe('stack names and tags', () => {
 
   it('ignores the eksctl-version value, aws: keys and the owner tag when comparing', () => {
     const base = { a: '1', 'alpha.eksctl.io/eksctl-version': 'x' };
-    expect(stackTagsDiffer({ ...base, 'aws:x': 'y' }, { a: '1', 'alpha.eksctl.io/eksctl-version': 'y', 'podid-action/managed-by': 'o' })).toBe(false);
+    expect(
+      stackTagsDiffer(
+        { ...base, 'aws:x': 'y' },
+        { a: '1', 'alpha.eksctl.io/eksctl-version': 'y', 'podid-action/managed-by': 'o' },
+      ),
+    ).toBe(false);
     expect(stackTagsDiffer(base, { a: '2' })).toBe(true);
   });
 });
@@ -135,14 +185,26 @@ describe('stack names and tags', () => {
 describe('semantic template diff', () => {
   it('ignores key order, description and managed ARN order', () => {
     const a = podIdentityRoleTemplate(entry('n', 's', { permissionPolicyARNs: ['x', 'y'] }));
-    const b = JSON.parse(canonicalJson({ ...podIdentityRoleTemplate(entry('n', 's', { permissionPolicyARNs: ['y', 'x'] })), Description: 'other' }));
+    const b = JSON.parse(
+      canonicalJson({
+        ...podIdentityRoleTemplate(entry('n', 's', { permissionPolicyARNs: ['y', 'x'] })),
+        Description: 'other',
+      }),
+    );
     expect(isEmptyRoleTemplateDiff(diffRoleTemplates(b, a))).toBe(true);
   });
 
   it('reports ARNs added/removed, inline changes, boundary and roleName', () => {
-    const live = podIdentityRoleTemplate(entry('n', 's', { permissionPolicyARNs: ['x'], permissionPolicy: doc }));
+    const live = podIdentityRoleTemplate(
+      entry('n', 's', { permissionPolicyARNs: ['x'], permissionPolicy: doc }),
+    );
     const want = podIdentityRoleTemplate(
-      entry('n', 's', { permissionPolicyARNs: ['y'], permissionPolicy: { ...doc, Statement: [] }, permissionsBoundaryARN: 'b', roleName: 'r' }),
+      entry('n', 's', {
+        permissionPolicyARNs: ['y'],
+        permissionPolicy: { ...doc, Statement: [] },
+        permissionsBoundaryARN: 'b',
+        roleName: 'r',
+      }),
     );
     expect(diffRoleTemplates(live, want)).toEqual({
       managedPolicyArnsAdded: ['y'],

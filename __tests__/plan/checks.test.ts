@@ -9,21 +9,47 @@ const pods = { Service: 'pods.eks.amazonaws.com' };
 
 describe('trust policy', () => {
   it('accepts eksctl statement and its variants', () => {
-    expect(trustsPodIdentity(stmt({ Effect: 'Allow', Principal: pods, Action: ['sts:AssumeRole', 'sts:TagSession'] }))).toBe(true);
-    expect(trustsPodIdentity(stmt({ Effect: 'Allow', Principal: { Service: ['ec2.amazonaws.com', 'pods.eks.amazonaws.com'] }, Action: 'sts:*' }))).toBe(true);
-    expect(trustsPodIdentity({ Statement: [
-      { Effect: 'Allow', Principal: pods, Action: 'sts:AssumeRole' },
-      { Effect: 'Allow', Principal: pods, Action: 'STS:tag*' },
-    ] })).toBe(true);
+    expect(
+      trustsPodIdentity(
+        stmt({ Effect: 'Allow', Principal: pods, Action: ['sts:AssumeRole', 'sts:TagSession'] }),
+      ),
+    ).toBe(true);
+    expect(
+      trustsPodIdentity(
+        stmt({
+          Effect: 'Allow',
+          Principal: { Service: ['ec2.amazonaws.com', 'pods.eks.amazonaws.com'] },
+          Action: 'sts:*',
+        }),
+      ),
+    ).toBe(true);
+    expect(
+      trustsPodIdentity({
+        Statement: [
+          { Effect: 'Allow', Principal: pods, Action: 'sts:AssumeRole' },
+          { Effect: 'Allow', Principal: pods, Action: 'STS:tag*' },
+        ],
+      }),
+    ).toBe(true);
   });
 
   it('rejects missing TagSession, other principals, and unconditional denies', () => {
-    expect(missingPodIdentityTrust(stmt({ Effect: 'Allow', Principal: pods, Action: 'sts:AssumeRole' }))).toEqual(['sts:TagSession']);
-    expect(trustsPodIdentity(stmt({ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:*' }))).toBe(false);
-    expect(trustsPodIdentity({ Statement: [
-      { Effect: 'Allow', Principal: pods, Action: 'sts:*' },
-      { Effect: 'Deny', Principal: pods, Action: 'sts:TagSession' },
-    ] })).toBe(false);
+    expect(
+      missingPodIdentityTrust(stmt({ Effect: 'Allow', Principal: pods, Action: 'sts:AssumeRole' })),
+    ).toEqual(['sts:TagSession']);
+    expect(
+      trustsPodIdentity(
+        stmt({ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:*' }),
+      ),
+    ).toBe(false);
+    expect(
+      trustsPodIdentity({
+        Statement: [
+          { Effect: 'Allow', Principal: pods, Action: 'sts:*' },
+          { Effect: 'Deny', Principal: pods, Action: 'sts:TagSession' },
+        ],
+      }),
+    ).toBe(false);
     expect(trustsPodIdentity({})).toBe(false);
   });
 });
@@ -35,7 +61,12 @@ describe('roleARN checks', () => {
     const plan = planCluster(spec([e]), live({ roles: { [r]: null } }), OPTIONS);
     expect(plan.tasks).toEqual([]);
     expect(plan.errors).toHaveLength(1);
-    expect(plan.errors[0]).toMatchObject({ file: 'clusters/test.yaml', line: e.location.line, column: 7, path: 'iam.podIdentityAssociations[0].roleARN' });
+    expect(plan.errors[0]).toMatchObject({
+      file: 'clusters/test.yaml',
+      line: e.location.line,
+      column: 7,
+      path: 'iam.podIdentityAssociations[0].roleARN',
+    });
     expect(plan.errors[0].message).toContain('Role provided in the request does not exist');
   });
 
@@ -54,8 +85,16 @@ describe('roleARN checks', () => {
 
   it('reports a role that does not trust pods.eks.amazonaws.com', () => {
     const r = roleArn('irsa');
-    const trust = stmt({ Effect: 'Allow', Principal: { Federated: 'arn:aws:iam::111122223333:oidc-provider/x' }, Action: 'sts:AssumeRoleWithWebIdentity' });
-    const plan = planCluster(spec([entry('ns', 'sa', { roleARN: r })]), live({ roles: { [r]: trustedRole(r, trust) } }), OPTIONS);
+    const trust = stmt({
+      Effect: 'Allow',
+      Principal: { Federated: 'arn:aws:iam::111122223333:oidc-provider/x' },
+      Action: 'sts:AssumeRoleWithWebIdentity',
+    });
+    const plan = planCluster(
+      spec([entry('ns', 'sa', { roleARN: r })]),
+      live({ roles: { [r]: trustedRole(r, trust) } }),
+      OPTIONS,
+    );
     expect(plan.errors[0].message).toContain('Trust policy of the role provided is invalid');
     expect(plan.errors[0].message).toContain('sts:AssumeRole and sts:TagSession');
   });

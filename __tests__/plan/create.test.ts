@@ -25,8 +25,10 @@ describe('create', () => {
       'create-association:test-namespace/test-service-account-name-1',
     ]);
     const [stack, assoc] = plan.tasks;
-    if (stack.kind !== 'create-role-stack' || assoc.kind !== 'create-association') throw new Error();
-    const stackName = 'eksctl-test-cluster-podidentityrole-test-namespace-test-service-account-name-1';
+    if (stack.kind !== 'create-role-stack' || assoc.kind !== 'create-association')
+      throw new Error();
+    const stackName =
+      'eksctl-test-cluster-podidentityrole-test-namespace-test-service-account-name-1';
     expect(stack.params.stackName).toBe(stackName);
     expect(stack.params.capabilities).toEqual(['CAPABILITY_IAM']);
     expect(stack.params.tags[OWNER_TAG]).toBe('org/infra');
@@ -73,7 +75,10 @@ describe('create', () => {
   it('plans one stack and two associations for a mixed pair', () => {
     const arn = roleArn('r');
     const plan = planCluster(
-      spec([entry('default', 'b', { roleARN: arn }), entry('default', 'a', { permissionPolicyARNs: ['p'] })]),
+      spec([
+        entry('default', 'b', { roleARN: arn }),
+        entry('default', 'a', { permissionPolicyARNs: ['p'] }),
+      ]),
       live({ roles: { [arn]: trustedRole(arn) } }),
       OPTIONS,
     );
@@ -84,9 +89,19 @@ describe('create', () => {
   });
 
   it('omits unset optional fields (unset disableSessionTags is not false)', () => {
-    const plan = planCluster(spec([entry('ns', 'sa', { permissionPolicyARNs: ['p'] })]), live(), OPTIONS);
+    const plan = planCluster(
+      spec([entry('ns', 'sa', { permissionPolicyARNs: ['p'] })]),
+      live(),
+      OPTIONS,
+    );
     const t = byId(plan.tasks, 'create-association:ns/sa');
-    expect(Object.keys(t.params).sort()).toEqual(['clusterName', 'namespace', 'roleArn', 'serviceAccount', 'tags']);
+    expect(Object.keys(t.params).sort()).toEqual([
+      'clusterName',
+      'namespace',
+      'roleArn',
+      'serviceAccount',
+      'tags',
+    ]);
   });
 });
 
@@ -95,7 +110,11 @@ describe('agent prerequisite', () => {
   const e = () => entry('default', 'app', { permissionPolicyARNs: ['p'] });
 
   it('installs the agent first when the config lists it, and associations wait for it', () => {
-    const plan = planCluster(spec([e()], { addons: [addon('eks-pod-identity-agent')] }), noAgent(), OPTIONS);
+    const plan = planCluster(
+      spec([e()], { addons: [addon('eks-pod-identity-agent')] }),
+      noAgent(),
+      OPTIONS,
+    );
     expect(plan.errors).toEqual([]);
     expect(plan.tasks[0].id).toBe('create-addon:eks-pod-identity-agent');
     expect(plan.tasks[0].description).toBe('install eks-pod-identity-agent addon');
@@ -132,7 +151,12 @@ describe('cluster state', () => {
   it('reports a missing cluster as one error with no tasks', () => {
     const plan = planCluster(
       spec([entry('a', 'b', { permissionPolicyARNs: ['p'] })]),
-      { name: 'test-cluster', region: 'us-west-2', missing: true, reason: 'No cluster found for name: test-cluster.' },
+      {
+        name: 'test-cluster',
+        region: 'us-west-2',
+        missing: true,
+        reason: 'No cluster found for name: test-cluster.',
+      },
       OPTIONS,
     );
     expect(plan.tasks).toEqual([]);
@@ -148,7 +172,10 @@ describe('cluster state', () => {
 
   it('reports duplicate entries', () => {
     const plan = planCluster(
-      spec([entry('a', 'b', { permissionPolicyARNs: ['p'] }), entry('a', 'b', { permissionPolicyARNs: ['q'] })]),
+      spec([
+        entry('a', 'b', { permissionPolicyARNs: ['p'] }),
+        entry('a', 'b', { permissionPolicyARNs: ['q'] }),
+      ]),
       live(),
       OPTIONS,
     );

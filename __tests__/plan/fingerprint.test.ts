@@ -20,7 +20,11 @@ describe('fingerprint', () => {
   it('is stable across key order', () => {
     const reverseKeys = (v: unknown): unknown =>
       v && typeof v === 'object' && !Array.isArray(v)
-        ? Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, reverseKeys(x)]))
+        ? Object.fromEntries(
+            Object.entries(v)
+              .reverse()
+              .map(([k, x]) => [k, reverseKeys(x)]),
+          )
         : v;
     const reordered = reverseKeys(task) as Task;
     expect(Object.keys(reordered)[0]).not.toBe('id');
@@ -34,12 +38,29 @@ describe('fingerprint', () => {
   });
 
   it('gives byte-identical plans for the same inputs in any order', () => {
-    const entries = [entry('b', 'x', { permissionPolicyARNs: ['p'] }), entry('a', 'y', { permissionPolicyARNs: ['q'] })];
-    const assocs = [association('z', 'gone', roleArn('r'), { tags: ownerTags() }), association('c', 'gone', roleArn('r'), { tags: ownerTags() })];
+    const entries = [
+      entry('b', 'x', { permissionPolicyARNs: ['p'] }),
+      entry('a', 'y', { permissionPolicyARNs: ['q'] }),
+    ];
+    const assocs = [
+      association('z', 'gone', roleArn('r'), { tags: ownerTags() }),
+      association('c', 'gone', roleArn('r'), { tags: ownerTags() }),
+    ];
     const one = planCluster(spec(entries), live({ associations: assocs }), OPTIONS);
-    const two = planCluster(spec([...entries].reverse()), live({ associations: [...assocs].reverse() }), OPTIONS);
+    const two = planCluster(
+      spec([...entries].reverse()),
+      live({ associations: [...assocs].reverse() }),
+      OPTIONS,
+    );
     expect(JSON.stringify(two)).toBe(JSON.stringify(one));
-    expect(one.tasks.map((t) => t.target)).toEqual(['a/y', 'a/y', 'b/x', 'b/x', 'c/gone', 'z/gone']);
+    expect(one.tasks.map((t) => t.target)).toEqual([
+      'a/y',
+      'a/y',
+      'b/x',
+      'b/x',
+      'c/gone',
+      'z/gone',
+    ]);
   });
 
   it('planAll treats a spec without live state as missing', () => {

@@ -26,10 +26,15 @@ export const noWellKnown = (): WellKnownPolicies => ({
   efsCSIController: false,
 });
 
-export const roleArn = (name: string, account = ACCOUNT): string => `arn:aws:iam::${account}:role/${name}`;
+export const roleArn = (name: string, account = ACCOUNT): string =>
+  `arn:aws:iam::${account}:role/${name}`;
 
 let line = 10;
-export function entry(namespace: string, serviceAccountName: string, extra: Partial<Entry> = {}): Entry {
+export function entry(
+  namespace: string,
+  serviceAccountName: string,
+  extra: Partial<Entry> = {},
+): Entry {
   line += 1;
   return {
     namespace,
@@ -73,7 +78,10 @@ export function spec(entries: Entry[], extra: Partial<ClusterSpec> = {}): Cluste
   };
 }
 
-export const trustedRole = (arn: string, policy: Record<string, unknown> = podIdentityTrustPolicy()): LiveRole => ({
+export const trustedRole = (
+  arn: string,
+  policy: Record<string, unknown> = podIdentityTrustPolicy(),
+): LiveRole => ({
   arn,
   roleName: arn.slice(arn.indexOf('/') + 1),
   assumeRolePolicy: policy,

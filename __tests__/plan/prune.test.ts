@@ -4,7 +4,16 @@ import { describe, expect, it } from 'vitest';
 import { planCluster } from '../../src/plan/plan-cluster.js';
 import type { PlanOptions } from '../../src/plan/model.js';
 import { OWNER_TAG } from '../../src/plan/model.js';
-import { OPTIONS, association, entry, live, ownerTags, roleArn, spec, stackFor } from './fixtures.js';
+import {
+  OPTIONS,
+  association,
+  entry,
+  live,
+  ownerTags,
+  roleArn,
+  spec,
+  stackFor,
+} from './fixtures.js';
 
 const opts = (prune: PlanOptions['prune']): PlanOptions => ({ ...OPTIONS, prune });
 
@@ -21,14 +30,22 @@ describe('prune', () => {
     expect(plan.tasks.map((t) => t.id)).toEqual(['delete-association:default/ours']);
     expect(plan.tasks[0].description).toBe('delete pod identity association "default/ours"');
     expect(plan.unmanaged).toEqual([
-      { namespace: 'default', serviceAccount: 'theirs', associationId: theirs.associationId, reason: 'not in config; not managed, left alone' },
+      {
+        namespace: 'default',
+        serviceAccount: 'theirs',
+        associationId: theirs.associationId,
+        reason: 'not in config; not managed, left alone',
+      },
     ]);
   });
 
   // Scenario 49: add-on owned associations are never touched by this path, even with prune: all.
   it('all deletes every association except add-on owned ones', () => {
     const plan = planCluster(spec([]), state(), opts('all'));
-    expect(plan.tasks.map((t) => t.id)).toEqual(['delete-association:default/ours', 'delete-association:default/theirs']);
+    expect(plan.tasks.map((t) => t.id)).toEqual([
+      'delete-association:default/ours',
+      'delete-association:default/theirs',
+    ]);
     expect(plan.unmanaged).toEqual([]);
   });
 
@@ -50,10 +67,18 @@ describe('prune', () => {
   it('deletes the entry stack after the association, lifting termination protection', () => {
     const e = entry('default', 'app', { permissionPolicyARNs: ['p'] });
     const stack = stackFor(e, {}, 'org/infra');
-    const legacy = { ...stackFor(entry('default', 'v1', { permissionPolicyARNs: ['p'] }), {}, 'org/infra'), stackName: 'eksctl-test-cluster-addon-iamserviceaccount-default-v1', stackId: 'id-v1' };
+    const legacy = {
+      ...stackFor(entry('default', 'v1', { permissionPolicyARNs: ['p'] }), {}, 'org/infra'),
+      stackName: 'eksctl-test-cluster-addon-iamserviceaccount-default-v1',
+      stackId: 'id-v1',
+    };
     const a = association('default', 'app', stack.outputs.Role1, { tags: ownerTags() });
     const b = association('default', 'v1', roleArn('v1'), { tags: ownerTags() });
-    const plan = planCluster(spec([]), live({ associations: [a, b], stacks: [stack, legacy] }), OPTIONS);
+    const plan = planCluster(
+      spec([]),
+      live({ associations: [a, b], stacks: [stack, legacy] }),
+      OPTIONS,
+    );
     expect(plan.tasks.map((t) => t.id)).toEqual([
       'delete-association:default/app',
       'delete-role-stack:default/app',
@@ -73,14 +98,20 @@ describe('prune', () => {
   // Scenario 42/#8484 applied to deletion: a stack of other-service/sa is not deleted with service/sa.
   it('never deletes a stack that only matches by suffix', () => {
     const a = association('service', 'service-account', roleArn('r'), { tags: ownerTags() });
-    const otherStack = stackFor(entry('other-service', 'service-account', { permissionPolicyARNs: ['p'] }));
+    const otherStack = stackFor(
+      entry('other-service', 'service-account', { permissionPolicyARNs: ['p'] }),
+    );
     const plan = planCluster(spec([]), live({ associations: [a], stacks: [otherStack] }), OPTIONS);
     expect(plan.tasks.map((t) => t.id)).toEqual(['delete-association:service/service-account']);
   });
 
   // Scenario 46 (association missing, stack remains): an owner-tagged orphan stack is deleted.
   it('deletes an owner-tagged role stack with no association and no entry', () => {
-    const stack = stackFor(entry('default', 'gone', { permissionPolicyARNs: ['p'] }), {}, 'org/infra');
+    const stack = stackFor(
+      entry('default', 'gone', { permissionPolicyARNs: ['p'] }),
+      {},
+      'org/infra',
+    );
     const plan = planCluster(spec([]), live({ stacks: [stack] }), OPTIONS);
     expect(plan.tasks.map((t) => t.id)).toEqual(['delete-role-stack:default/gone']);
     expect(plan.tasks[0].dependsOn).toEqual([]);
@@ -89,7 +120,11 @@ describe('prune', () => {
   it('keeps an orphan stack made by eksctl (no owner tag) and anything under prune none', () => {
     const eksctlStack = stackFor(entry('default', 'gone', { permissionPolicyARNs: ['p'] }));
     expect(planCluster(spec([]), live({ stacks: [eksctlStack] }), OPTIONS).tasks).toEqual([]);
-    const ourStack = stackFor(entry('default', 'gone', { permissionPolicyARNs: ['p'] }), {}, 'org/infra');
+    const ourStack = stackFor(
+      entry('default', 'gone', { permissionPolicyARNs: ['p'] }),
+      {},
+      'org/infra',
+    );
     expect(planCluster(spec([]), live({ stacks: [ourStack] }), opts('none')).tasks).toEqual([]);
   });
 

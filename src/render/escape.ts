@@ -13,10 +13,10 @@ const HTML_ENTITIES: Record<string, string> = {
 
 /** Text outside code: HTML-escaped, Markdown punctuation backslash-escaped, one line. */
 export function escapeMarkdown(text: string): string {
+  // One pass, so the `#` of an entity written here is not escaped again.
   return text
     .replace(/[\r\n]+/g, ' ')
-    .replace(/[&<>"'@]/g, (c) => HTML_ENTITIES[c])
-    .replace(/[\\`*_{}[\]()#+\-.!|~:]/g, (c) => `\\${c}`);
+    .replace(/[&<>"'@\\`*_{}[\]()#+\-.!|~:]/g, (c) => HTML_ENTITIES[c] ?? `\\${c}`);
 }
 
 /** A fenced code block that no line of `body` can close: the fence is longer than any backtick run. */
