@@ -160,3 +160,9 @@ autoModeConfig: {enabled: true}
     expect(problems).toHaveLength(1);
   });
 });
+
+it('a "__proto__" tag key is kept as a tag', () => {
+  const { cluster } = parseClusterConfig(`${HEAD}  tags: {__proto__: x, a: b}\n`, 'c.yaml');
+  expect(Object.keys(cluster!.tags)).toEqual(['__proto__', 'a']);
+  expect(Object.getPrototypeOf(cluster!.tags)).toBe(Object.prototype);
+});

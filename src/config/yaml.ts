@@ -210,7 +210,7 @@ export class Reader {
     for (const e of this.map(node, path) ?? []) {
       const s = e.value === null ? '' : this.str(e.value, `${path}.${e.key}`);
       if (s === undefined) continue;
-      entries[e.key] = s;
+      setOwn(entries, e.key, s);
       keys.set(e.key, e.keyNode);
     }
     return { entries, keys };
@@ -224,11 +224,16 @@ export class Reader {
     if (isSeq(node)) return node.items.map((i) => this.plain(this.deref(i), depth + 1));
     if (isMap(node)) {
       const out: Record<string, unknown> = {};
-      for (const e of this.map(node, '') ?? []) out[e.key] = this.plain(e.value, depth + 1);
+      for (const e of this.map(node, '') ?? []) setOwn(out, e.key, this.plain(e.value, depth + 1));
       return out;
     }
     return null;
   }
+}
+
+/** Plain assignment would let a `__proto__` key replace the prototype instead of adding an entry. */
+export function setOwn(obj: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 export function quote(s: string): string {
