@@ -122,6 +122,7 @@ it('creates a cluster, the agent, a role stack and an association, then tears it
   expect(state.eks.clusters).toEqual([]);
   expect(state.iam.roles ?? []).toEqual([]);
   const calls = await env.admin<{ mutating: boolean; status: number }[]>('GET', 'calls');
-  expect(calls.filter((c) => c.status >= 400)).toEqual([]);
+  // The delete waiters end on ValidationError / ResourceNotFoundException reads; no write failed.
+  expect(calls.filter((c) => c.status >= 400 && c.mutating)).toEqual([]);
   expect(calls.filter((c) => c.mutating)).toHaveLength(8);
 });
