@@ -1,19 +1,40 @@
-// Placeholder: replaced by the real cloudformation module.
-import type { IamRoleReader, ServiceModule, World } from '../core/types.js';
+// CloudFormation (awsQuery, API version 2010-05-15): stacks of IAM resources that live in the
+// emulator's IAM store, with statuses that move over simulated time, and change sets.
 
-export function createCloudFormationService(world: World, iam: IamRoleReader): ServiceModule {
-  void world;
-  void iam;
+import type { ServiceModule, World } from '../core/types.js';
+import type { IamService } from '../iam/index.js';
+import { queryService } from '../query/service.js';
+import { changeSetOperations } from './changesets.js';
+import { Engine } from './engine.js';
+import { stackOperations } from './operations.js';
+import { dumpStacks, seedStacks } from './seed.js';
+import { StackStore } from './stacks.js';
+
+export const CFN_NAMESPACE = 'http://cloudformation.amazonaws.com/doc/2010-05-15/';
+
+/**
+ * `iam` is the IAM module (server.ts passes the object createIamService returned): stacks create
+ * their roles in its store, and it asks us to advance due stacks before answering.
+ */
+export function createCloudFormationService(world: World, iam: IamService): ServiceModule {
+  const stacks = new StackStore();
+  const engine = new Engine(world, iam.store, stacks);
+  iam.beforeRequest = () => engine.advanceAll();
   return {
-    service: 'cloudformation',
-    operationOf: () => undefined,
-    handle: () => ({ status: 501, body: '' }),
-    errorResponse: (_req, status, code, message) => ({
-      status,
-      body: JSON.stringify({ code, message }),
-    }),
-    reset: () => {},
-    dump: () => ({}),
-    seed: () => {},
+    ...queryService(
+      'cloudformation',
+      CFN_NAMESPACE,
+      { ...stackOperations(engine), ...changeSetOperations(engine) },
+      () => engine.advanceAll(),
+    ),
+    reset: () => {
+      engine.reset();
+      stacks.clear();
+    },
+    dump: () => {
+      engine.advanceAll();
+      return dumpStacks(stacks);
+    },
+    seed: (data) => seedStacks(engine, data),
   };
 }

@@ -339,6 +339,16 @@ export class IamStore {
     return aws ? awsManagedDocument(aws) : this.policy(arn).document;
   }
 
+  /** A new default version (CloudFormation updates of AWS::IAM::ManagedPolicy). */
+  updatePolicyDocument(arn: string, document: string): void {
+    const policy = this.policy(arn);
+    checkPolicyDocument(document, 'policyDocument', false);
+    if (policySize(document) > 6144)
+      throw new QueryError(409, 'LimitExceeded', 'Cannot exceed quota for PolicySize: 6144');
+    policy.document = document;
+    policy.updateDate = this.now();
+  }
+
   attachmentCount(arn: string): number {
     return [...this.roles.values()].filter((r) => r.attachedPolicies.includes(arn)).length;
   }
