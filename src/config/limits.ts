@@ -1,5 +1,5 @@
 // Name shapes and AWS limits checked before anything reaches AWS (our own checks, not eksctl's).
-import type { WellKnownPolicies, WellKnownPolicyName } from './model.js';
+import type { PolicyDocument, WellKnownPolicies, WellKnownPolicyName } from './model.js';
 import { quote } from './yaml.js';
 
 export const PARTITIONS = [
@@ -177,4 +177,9 @@ export function policySize(doc: unknown): number {
 /** IAM policy documents may hold only tab, LF, CR and U+0020–U+00FF. */
 export function hasBadPolicyChars(doc: unknown): boolean {
   return /[^\t\n\r\x20-\xff]/.test(JSON.stringify(doc) ?? '');
+}
+
+/** eksctl treats an empty document like an absent one. */
+export function hasPolicy(doc: PolicyDocument | undefined): boolean {
+  return doc !== undefined && Object.keys(doc).length > 0;
 }

@@ -1,9 +1,9 @@
 // Rules for `addons[]` (reference §1.2): eksctl's Addon.Validate() and its cluster-config addon checks.
 import { parse as parseYaml } from 'yaml';
-import { arnHint, checkArn, checkTag, type ArnKind } from './limits.js';
+import { arnHint, checkArn, checkTag, hasPolicy, type ArnKind } from './limits.js';
 import type { RawAddon } from './read.js';
 import { AGENT_ADDON } from './schema.js';
-import { checkDocument, hasPolicy, validatePia, type PiaContext } from './validate-pia.js';
+import { checkDocument, validatePia, type PiaContext } from './validate-pia.js';
 import { quote, type Pos, type Reader } from './yaml.js';
 
 export function validateAddon(r: Reader, addon: RawAddon, ctx: Omit<PiaContext, 'addon'>): void {
