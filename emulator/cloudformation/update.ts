@@ -10,6 +10,8 @@ interface Applied {
   kind: 'add' | 'modify' | 'replace';
   id: string;
   old?: StackResource;
+  /** The properties being applied (a rollback diffs from them back to the old ones). */
+  newProps?: Props;
 }
 
 const NAME_PROPERTY: Record<string, string> = {
@@ -112,7 +114,7 @@ export function startUpdate(engine: Engine, stack: Stack, def: StackDefinition):
           return;
         }
         // Recorded before the call: a half-applied update is rolled back like a full one.
-        applied.push({ kind, id, old: { ...cur } });
+        applied.push({ kind, id, old: { ...cur }, newProps: props });
         HANDLERS[type].update(cur, cur.props, props, ctx);
         stack.resources.set(id, { ...cur, props, status: 'UPDATE_COMPLETE', updatedAt: at });
         engine.event(stack, at, id, type, 'UPDATE_COMPLETE', cur.physicalId);
@@ -211,7 +213,7 @@ function updateFailed(
       const old = a.old as StackResource;
       engine.event(stack, times[i], a.id, old.type, 'UPDATE_IN_PROGRESS', old.physicalId);
       if (a.kind === 'replace') safely(() => HANDLERS[type].delete(now, now.props, ctx));
-      else safely(() => HANDLERS[type].update(now, now.props, old.props, ctx));
+      else safely(() => HANDLERS[type].update(now, a.newProps ?? now.props, old.props, ctx));
       stack.resources.set(a.id, old);
       engine.event(stack, times[i], a.id, old.type, 'UPDATE_COMPLETE', old.physicalId);
     },
