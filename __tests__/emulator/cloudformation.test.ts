@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  type Capability,
   CreateStackCommand,
   DeleteStackCommand,
   DescribeStackEventsCommand,
@@ -106,7 +107,7 @@ describe('CloudFormation: an eksctl pod identity role stack', () => {
 });
 
 describe('CloudFormation: validation and errors', () => {
-  const create = (name: string, body: string, caps?: string[]) =>
+  const create = (name: string, body: string, caps?: Capability[]) =>
     env.cfn.send(
       new CreateStackCommand({ StackName: name, TemplateBody: body, Capabilities: caps }),
     );

@@ -4,13 +4,13 @@
 export type XmlValue =
   string | number | boolean | Date | undefined | null | XmlValue[] | { [key: string]: XmlValue };
 
+/** Text content only (attributes are never written from data), so `'` stays as it is. */
 export function escapeXml(text: string): string {
   return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;')
     .replace(/\r/g, '&#xD;');
 }
 
