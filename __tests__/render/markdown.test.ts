@@ -70,12 +70,12 @@ describe('renderMarkdown', () => {
       .join('\n');
     expect(outside).not.toContain('<img');
     expect(outside).not.toContain('</details><img');
-    expect(outside).toContain('&lt;/details&gt;&lt;img src=x onerror=alert\\(1\\)&gt;');
+    expect(outside).toContain('&lt;/details&gt;&lt;img src=x onerror=alert(1)&gt;');
   });
 
   it('escapes Markdown and mentions', () => {
-    expect(escapeMarkdown('[x](http://e) @team *b* `c`')).toBe(
-      '\\[x\\]\\(http\\://e\\) &#64;team \\*b\\* \\`c\\`',
+    expect(escapeMarkdown('[x](http://e) @team *b* `c` #12 a-b.c')).toBe(
+      '\\[x\\](http\\://e) &#64;team \\*b\\* \\`c\\` \\#12 a-b.c',
     );
     expect(escapeMarkdown('a\nb')).toBe('a b');
   });

@@ -15,11 +15,13 @@ const say = (text: string): void => {
 
 export async function demoCommand(): Promise<number> {
   const root = checkoutRoot();
+  // Paths in the plan read as they would in the repository: relative to its root.
+  process.chdir(root);
   const { url, child } = await startEmulatorProcess([
     '--port',
     '0',
     '--seed',
-    join(root, 'examples', 'demo', 'seed.yaml'),
+    join('examples', 'demo', 'seed.yaml'),
     // AWS-like latencies and stack durations, 30× faster.
     '--latency-profile',
     'realistic',
@@ -33,20 +35,14 @@ export async function demoCommand(): Promise<number> {
   say(`emulator: ${url} (seed examples/demo/seed.yaml)\n`);
   const engine = new Engine({ concurrency: 10, log: (line) => say(`  ${line}`) });
   try {
-    const state = await loadDesired([join(root, 'examples', '*.eksctl.yaml')]);
+    const state = await loadDesired(['examples/*.eksctl.yaml']);
     if (!state) return 1;
     const options: PlanOptions = { prune: 'managed', ownerId: 'example-org/infra', salt: 'demo' };
-    return await run(engine, relativeFiles(state, root), options);
+    return await run(engine, state, options);
   } finally {
     engine.close();
     child.kill('SIGTERM');
   }
-}
-
-function relativeFiles(state: DesiredState, root: string): DesiredState {
-  return {
-    clusters: state.clusters.map((c) => ({ ...c, file: c.file.replace(`${root}/`, '') })),
-  };
 }
 
 async function run(engine: Engine, state: DesiredState, options: PlanOptions): Promise<number> {

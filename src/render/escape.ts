@@ -11,12 +11,16 @@ const HTML_ENTITIES: Record<string, string> = {
   '@': '&#64;', // no @mentions
 };
 
-/** Text outside code: HTML-escaped, Markdown punctuation backslash-escaped, one line. */
+/**
+ * Text outside code: HTML-escaped, Markdown punctuation backslash-escaped, one line. `-`, `.`, `+`
+ * and `!` only make structure at the start of a line or before `[`, which is escaped; `://` is broken
+ * so a value cannot become a link.
+ */
 export function escapeMarkdown(text: string): string {
   // One pass, so the `#` of an entity written here is not escaped again.
   return text
     .replace(/[\r\n]+/g, ' ')
-    .replace(/[&<>"'@\\`*_{}[\]()#+\-.!|~:]/g, (c) => HTML_ENTITIES[c] ?? `\\${c}`);
+    .replace(/[&<>"'@\\`*_{}[\]#|~]|:(?=\/\/)/g, (c) => HTML_ENTITIES[c] ?? `\\${c}`);
 }
 
 /** A fenced code block that no line of `body` can close: the fence is longer than any backtick run. */
