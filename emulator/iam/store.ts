@@ -5,6 +5,14 @@ import { QueryError } from '../query/errors.js';
 import { awsManagedDocument, findAwsManaged } from './catalog.js';
 import { iamId } from './ids.js';
 import {
+  DEFAULT_QUOTAS,
+  type CreateRoleInput,
+  type CustomerPolicy,
+  type IamQuotas,
+  type OidcProvider,
+  type Role,
+} from './model.js';
+import {
   checkName,
   checkPath,
   checkPolicyDocument,
@@ -15,68 +23,7 @@ import {
   type Tag,
 } from './validate.js';
 
-export interface Role {
-  roleName: string;
-  path: string;
-  roleId: string;
-  arn: string;
-  createDate: number;
-  assumeRolePolicyDocument: string;
-  description?: string;
-  maxSessionDuration: number;
-  permissionsBoundary?: string;
-  tags: Tag[];
-  attachedPolicies: string[];
-  inlinePolicies: Map<string, string>;
-}
-
-export interface CustomerPolicy {
-  policyName: string;
-  path: string;
-  policyId: string;
-  arn: string;
-  description?: string;
-  document: string;
-  createDate: number;
-  updateDate: number;
-  tags: Tag[];
-}
-
-export interface OidcProvider {
-  arn: string;
-  url: string;
-  clientIds: string[];
-  thumbprints: string[];
-  createDate: number;
-  tags: Tag[];
-}
-
-export interface CreateRoleInput {
-  roleName: string;
-  assumeRolePolicyDocument: string;
-  path?: string;
-  description?: string;
-  maxSessionDuration?: number;
-  permissionsBoundary?: string;
-  tags?: Tag[];
-}
-
-/** Adjustable IAM quotas (aws-api.md §4) with their defaults. */
-export interface IamQuotas {
-  assumeRolePolicySize: number;
-  rolePolicySize: number;
-  attachedPoliciesPerRole: number;
-  rolesPerAccount: number;
-  tagsPerRole: number;
-}
-
-export const DEFAULT_QUOTAS: IamQuotas = {
-  assumeRolePolicySize: 2048,
-  rolePolicySize: 10240,
-  attachedPoliciesPerRole: 10,
-  rolesPerAccount: 1000,
-  tagsPerRole: 50,
-};
+export type { CreateRoleInput, CustomerPolicy, IamQuotas, OidcProvider, Role } from './model.js';
 
 const noSuchRole = (name: string): QueryError =>
   new QueryError(404, 'NoSuchEntity', `The role with name ${name} cannot be found.`);
