@@ -1,10 +1,86 @@
-import * as core from '@actions/core';
+// The action's orchestration: settings → (per mode) config → credentials → plan/apply → publish.
+// Errors carry actionable text and are caught once here; user mistakes print no stack trace.
 
-/** The action's entry: settings → credentials → load → plan/apply → publish. */
+import * as core from '@actions/core';
+import { readFileSync } from 'node:fs';
+import { resolveCredentials } from './aws/credentials.js';
+import { loadConfigFiles } from './config/index.js';
+import { Engine } from './engine/index.js';
+import { coreIO } from './github/action-io.js';
+import { createGitHubApi } from './github/api.js';
+import { applyFlow } from './github/apply-flow.js';
+import { Outputs } from './github/outputs.js';
+import { planFlow } from './github/plan-flow.js';
+import type { RunDeps } from './github/run-context.js';
+import { resolveSettings, SettingsError, type Settings } from './github/settings.js';
+
+function readEvent(): unknown {
+  const path = process.env.GITHUB_EVENT_PATH;
+  if (!path) return {};
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new Error(
+      `cannot read the event payload at GITHUB_EVENT_PATH=${path}: ${error instanceof Error ? error.message : error}`,
+      { cause: error },
+    );
+  }
+}
+
+function realDeps(settings: Settings): RunDeps {
+  const io = coreIO();
+  return {
+    io,
+    api: settings.githubToken
+      ? createGitHubApi(settings.githubToken, settings.repository.owner, settings.repository.repo)
+      : undefined,
+    loadConfig: (patterns, cwd) => loadConfigFiles([...patterns], { cwd }),
+    credentials: (request) =>
+      resolveCredentials(request, {
+        getIDToken: io.getIDToken,
+        setSecret: io.setSecret,
+        info: io.info,
+        idTokenAvailable: Boolean(
+          process.env.ACTIONS_ID_TOKEN_REQUEST_URL && process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN,
+        ),
+      }),
+    createEngine: (credentials) =>
+      new Engine({
+        concurrency: settings.concurrency,
+        credentials,
+        log: (line) => core.info(line),
+      }),
+  };
+}
+
+/** The action's entry (called by index.ts; exported for @github/local-action). */
 export async function run(): Promise<void> {
   try {
-    core.setFailed('podid-action: the action mode is not implemented yet; use the podid CLI');
+    const settings = resolveSettings({
+      input: (name) => core.getInput(name),
+      env: process.env,
+      event: readEvent(),
+    });
+    core.setOutput(Outputs.mode, settings.mode);
+    core.info(`podid-action: mode ${settings.mode} (${settings.modeReason})`);
+    const deps = realDeps(settings);
+    const ctx = { ...deps, settings };
+    const outcome = settings.mode === 'apply' ? await applyFlow(ctx) : await planFlow(ctx);
+    if (outcome.failure) {
+      core.setOutput(Outputs.failureReason, outcome.failure.reason);
+      core.setFailed(outcome.failure.message);
+    }
   } catch (error) {
-    core.setFailed(error instanceof Error ? error.message : String(error));
+    if (error instanceof SettingsError) {
+      for (const problem of error.problems)
+        core.error(problem, { title: 'podid-action: invalid input' });
+      core.setFailed(
+        `podid-action: ${error.problems.length} invalid input(s); see the errors above`,
+      );
+      return;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    core.setFailed(`podid-action: ${message}`);
+    if (error instanceof Error && error.stack) core.debug(error.stack);
   }
 }

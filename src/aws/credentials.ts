@@ -1,0 +1,233 @@
+// AWS credentials for the action (DESIGN §8). With `role-to-assume`: the job's GitHub OIDC token
+// (audience sts.amazonaws.com) is exchanged with STS AssumeRoleWithWebIdentity (unsigned), retried
+// with full-jitter backoff on IDPCommunicationError and throttling; the keys are masked before
+// anything can print them. Without it: the SDK default chain. Each way this commonly fails gets ONE
+// error naming the fix.
+
+import {
+  AssumeRoleWithWebIdentityCommand,
+  GetCallerIdentityCommand,
+  STSClient,
+} from '@aws-sdk/client-sts';
+import type { AwsCredentialIdentity } from '@aws-sdk/types';
+import { errorMessage, isAwsError, isTransient } from './errors.js';
+
+export const OIDC_AUDIENCE = 'sts.amazonaws.com';
+const SESSION_SECONDS = 3600;
+
+export interface CredentialRequest {
+  roleToAssume?: string;
+  roleSessionName: string;
+  region: string;
+  /** owner/repo, for the examples in error messages. */
+  repository: string;
+  /** The run is for a pull request from a fork (no id-token, read-only token). */
+  forkPullRequest: boolean;
+}
+
+export interface CredentialDeps {
+  getIDToken(audience: string): Promise<string>;
+  setSecret(value: string): void;
+  info(line: string): void;
+  /** Whether the runner offers an OIDC token (ACTIONS_ID_TOKEN_REQUEST_URL and _TOKEN are set). */
+  idTokenAvailable: boolean;
+  sleep?(ms: number): Promise<void>;
+  random?(): number;
+  stsClient?(region: string, credentials?: AwsCredentialIdentity): STSClient;
+}
+
+/** Credentials could not be had; the message says how to fix it. */
+export class CredentialsError extends Error {
+  constructor(
+    message: string,
+    /** The cause is the PR coming from a fork, which no workflow setting fixes. */
+    readonly fork = false,
+  ) {
+    super(message);
+  }
+}
+
+const defaultSts = (region: string, credentials?: AwsCredentialIdentity): STSClient =>
+  new STSClient({ region, credentials, maxAttempts: 3 });
+
+/** The `sub` and `aud` claims of a JWT, for error messages (not verified: STS does that). */
+export function tokenClaims(jwt: string): { sub?: string; aud?: string } {
+  try {
+    const payload = JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8'));
+    const aud = Array.isArray(payload.aud) ? payload.aud.join(',') : payload.aud;
+    return { sub: typeof payload.sub === 'string' ? payload.sub : undefined, aud };
+  } catch {
+    return {};
+  }
+}
+
+export function subjectForms(repository: string): string {
+  const [org, repo] = repository.split('/');
+  return [
+    `repo:${repository}:pull_request (pull request runs: give this only to the read-only plan role)`,
+    `repo:${repository}:ref:refs/heads/main (pushes to main)`,
+    `repo:${repository}:environment:production (jobs with environment: production)`,
+    `repo:${org}@ORG_ID/${repo}@REPO_ID:… (the immutable form that repositories created from 2026-07-15, or opted in, emit)`,
+  ].join('; ');
+}
+
+function noTokenError(request: CredentialRequest): CredentialsError {
+  if (request.forkPullRequest) {
+    return new CredentialsError(
+      'this pull request comes from a fork, and GitHub gives fork pull requests no OIDC token (id-token: none), ' +
+        `so role ${request.roleToAssume} cannot be assumed. Push the branch to this repository to get a plan, ` +
+        'or relay the plan with a workflow_run job; never use pull_request_target for this (docs/action.md)',
+      true,
+    );
+  }
+  return new CredentialsError(
+    `role-to-assume is set but the job cannot request an OIDC token: add \`permissions: id-token: write\` to the job ` +
+      '(with `contents: read` and `pull-requests: write`: once a permissions block exists, every scope it does not list is none)',
+  );
+}
+
+function assumeError(error: unknown, request: CredentialRequest, jwt: string): CredentialsError {
+  const { sub, aud } = tokenClaims(jwt);
+  const message = errorMessage(error);
+  if (isAwsError(error, 'AccessDenied', 'AccessDeniedException')) {
+    return new CredentialsError(
+      `STS refused AssumeRoleWithWebIdentity for ${request.roleToAssume}: ${message}. ` +
+        `The token's sub is "${sub ?? 'unknown'}" and aud is "${aud ?? 'unknown'}": the role's trust policy must allow ` +
+        `the Federated principal token.actions.githubusercontent.com with StringEquals on ` +
+        `token.actions.githubusercontent.com:aud = ${OIDC_AUDIENCE} and on token.actions.githubusercontent.com:sub. ` +
+        `Sub forms: ${subjectForms(request.repository)}. See docs/iam-policies.md`,
+    );
+  }
+  if (isAwsError(error, 'InvalidIdentityToken', 'InvalidIdentityTokenException')) {
+    return new CredentialsError(
+      `STS did not accept the GitHub OIDC token: ${message}. Create the IAM OIDC identity provider ` +
+        `https://token.actions.githubusercontent.com with audience ${OIDC_AUDIENCE} in the role's account (docs/iam-policies.md)`,
+    );
+  }
+  return new CredentialsError(`could not assume ${request.roleToAssume}: ${message}`);
+}
+
+const retryable = (error: unknown): boolean =>
+  isAwsError(error, 'IDPCommunicationError', 'IDPCommunicationErrorException') ||
+  isTransient(error);
+
+/** Full-jitter exponential backoff: a random delay in [0, min(cap, base·2^attempt)). */
+export async function withBackoff<T>(
+  fn: () => Promise<T>,
+  options: {
+    attempts: number;
+    baseMs: number;
+    capMs: number;
+    isRetryable(error: unknown): boolean;
+    sleep(ms: number): Promise<void>;
+    random(): number;
+    onRetry(error: unknown, attempt: number, delayMs: number): void;
+  },
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn();
+    } catch (error) {
+      if (attempt >= options.attempts || !options.isRetryable(error)) throw error;
+      const delay = Math.floor(
+        options.random() * Math.min(options.capMs, options.baseMs * 2 ** attempt),
+      );
+      options.onRetry(error, attempt, delay);
+      await options.sleep(delay);
+    }
+  }
+}
+
+async function callerArn(sts: STSClient): Promise<string> {
+  const identity = await sts.send(new GetCallerIdentityCommand({}));
+  return identity.Arn ?? 'unknown';
+}
+
+/** Credentials for the run, or undefined for the SDK default chain (checked to work). */
+export async function resolveCredentials(
+  request: CredentialRequest,
+  deps: CredentialDeps,
+): Promise<AwsCredentialIdentity | undefined> {
+  const makeSts = deps.stsClient ?? defaultSts;
+  if (!request.roleToAssume) {
+    const sts = makeSts(request.region);
+    try {
+      deps.info(`AWS credentials: SDK default chain, as ${await callerArn(sts)}`);
+    } catch (error) {
+      throw new CredentialsError(
+        `no usable AWS credentials (${errorMessage(error)}): set \`role-to-assume\` and grant ` +
+          '`permissions: id-token: write`, or provide credentials in the environment',
+      );
+    } finally {
+      sts.destroy();
+    }
+    return undefined;
+  }
+  if (!deps.idTokenAvailable) throw noTokenError(request);
+  let jwt: string;
+  try {
+    jwt = await deps.getIDToken(OIDC_AUDIENCE);
+  } catch (error) {
+    if (request.forkPullRequest) throw noTokenError(request);
+    throw new CredentialsError(
+      `could not get the GitHub OIDC token: ${errorMessage(error)}. Check that the job has \`permissions: id-token: write\``,
+    );
+  }
+  deps.setSecret(jwt);
+  const sts = makeSts(request.region);
+  let response;
+  try {
+    response = await withBackoff(
+      () =>
+        sts.send(
+          new AssumeRoleWithWebIdentityCommand({
+            RoleArn: request.roleToAssume,
+            RoleSessionName: request.roleSessionName,
+            WebIdentityToken: jwt,
+            DurationSeconds: SESSION_SECONDS,
+          }),
+        ),
+      {
+        attempts: 6,
+        baseMs: 250,
+        capMs: 8000,
+        isRetryable: retryable,
+        sleep: deps.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))),
+        random: deps.random ?? Math.random,
+        onRetry: (error, attempt, delay) =>
+          deps.info(
+            `AssumeRoleWithWebIdentity attempt ${attempt} failed (${errorMessage(error)}); retrying in ${delay} ms`,
+          ),
+      },
+    );
+  } catch (error) {
+    throw assumeError(error, request, jwt);
+  } finally {
+    sts.destroy();
+  }
+  const c = response.Credentials;
+  if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken) {
+    throw new CredentialsError('STS AssumeRoleWithWebIdentity answered without credentials');
+  }
+  // Masked before any other line is logged.
+  deps.setSecret(c.AccessKeyId);
+  deps.setSecret(c.SecretAccessKey);
+  deps.setSecret(c.SessionToken);
+  const credentials: AwsCredentialIdentity = {
+    accessKeyId: c.AccessKeyId,
+    secretAccessKey: c.SecretAccessKey,
+    sessionToken: c.SessionToken,
+    expiration: c.Expiration,
+  };
+  const check = makeSts(request.region, credentials);
+  try {
+    deps.info(`AWS credentials: assumed ${request.roleToAssume} as ${await callerArn(check)}`);
+  } catch (error) {
+    throw new CredentialsError(
+      `assumed ${request.roleToAssume}, but GetCallerIdentity with the new credentials failed: ${errorMessage(error)}`,
+    );
+  } finally {
+    check.destroy();
+  }
+  return credentials;
+}

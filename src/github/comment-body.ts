@@ -1,0 +1,205 @@
+// The sticky PR comment's body: the hidden header, a status title, counts, the destroy warning, the
+// review differences or apply results, then one <details> per cluster with the diff lines and the
+// eksctl task tree. Hard budget of 60,000 UTF-8 bytes (GitHub refuses 65,536 characters) with an
+// explicit "… N more lines" note and a link to the run, whose job summary holds the full plan.
+// Every user-controlled string is escaped or sits in a fence it cannot close.
+
+import type { ClusterApplyResult } from '../apply/executor.js';
+import type { Problem } from '../config/model.js';
+import type { ClusterPlan, Plan } from '../plan/model.js';
+import {
+  countChanges,
+  countClusterChanges,
+  countsLine,
+  escapeMarkdown,
+  renderTaskTree,
+  taskLines,
+} from '../render/index.js';
+import { BudgetedText, byteLength } from './budget.js';
+import type { Mode } from './event.js';
+import { bodySha, encodeHeader, reviewedCluster, type CommentStatus } from './marker.js';
+import {
+  applyResultLines,
+  fenceFor,
+  problemLines,
+  reviewDifferenceLines,
+} from './results-markdown.js';
+import type { ReviewComparison } from './review.js';
+
+export const COMMENT_BUDGET_BYTES = 60_000;
+/** A cluster's <details> starts open when its diff is at most this many lines. */
+const OPEN_DETAILS_MAX_LINES = 30;
+/** The eksctl task tree is shown for clusters with at most this many tasks (the log always has it). */
+const TREE_MAX_TASKS = 40;
+
+export interface CommentView {
+  status: CommentStatus;
+  repo: string;
+  pr: number;
+  headSha: string;
+  mode: Mode;
+  /** Comment key (see Settings.commentKey). */
+  key: string;
+  /** Fingerprint salt, for the per-task hashes in the header. */
+  salt: string;
+  runUrl: string;
+  plan?: Plan;
+  /** Config problems (status invalid-config). */
+  problems?: readonly Problem[];
+  results?: readonly ClusterApplyResult[];
+  review?: ReviewComparison;
+  /** Plain-text notes shown under the title (escaped). */
+  notes?: readonly string[];
+}
+
+const TITLES: Record<CommentStatus, string> = {
+  planned: '📋 Pod Identity plan',
+  'no-changes': '✅ Pod Identity plan: no changes',
+  'plan-failed': '❌ Pod Identity plan has errors',
+  'invalid-config': '❌ Pod Identity configuration is invalid',
+  'plan-changed': '🚫 Not applied: the plan changed since it was reviewed',
+  applied: '✅ Pod Identity plan applied',
+  'apply-failed': '❌ Pod Identity apply failed',
+};
+
+const moreLines = (n: number, runUrl: string): string =>
+  `… ${n} more line(s); full plan in the job summary: ${runUrl}`;
+
+/** Adds `lines` in a code fence, truncated to what fits before `reserve`; the fence always closes. */
+function addFenced(
+  out: BudgetedText,
+  lines: readonly string[],
+  lang: string,
+  reserve: number,
+  runUrl: string,
+): boolean {
+  const fence = fenceFor(lines);
+  const note = moreLines(lines.length, runUrl);
+  const closing = byteLength(fence) + byteLength(note) + 4;
+  if (!out.tryAdd([`${fence}${lang}`], reserve + closing + 80)) return false;
+  const omitted = out.addWhileFits(lines, reserve + closing);
+  out.tryAdd([fence]);
+  if (omitted > 0) out.tryAdd(['', moreLines(omitted, runUrl)]);
+  return true;
+}
+
+function addList(out: BudgetedText, lines: readonly string[], reserve: number, runUrl: string) {
+  const noteBytes = byteLength(moreLines(lines.length, runUrl)) + 2;
+  const omitted = out.addWhileFits(lines, reserve + noteBytes);
+  if (omitted > 0) out.tryAdd([moreLines(omitted, runUrl)]);
+  out.tryAdd(['']);
+}
+
+function clusterLabel(c: ClusterPlan): string {
+  const counts = countClusterChanges(c);
+  const errors = c.errors.length > 0 ? ` · ${c.errors.length} error(s)` : '';
+  return `<b>${escapeMarkdown(c.cluster)}</b> (${escapeMarkdown(c.region)}): ${countsLine(counts)} · ${c.unchanged} unchanged${errors}`;
+}
+
+const stubLine = (c: ClusterPlan): string =>
+  `- ${clusterLabel(c)} — not shown here (comment size limit); see the job summary`;
+
+function addCluster(out: BudgetedText, c: ClusterPlan, reserve: number, runUrl: string): boolean {
+  const diff = c.tasks.flatMap(taskLines);
+  const open = diff.length <= OPEN_DETAILS_MAX_LINES ? ' open' : '';
+  const head = [`<details${open}><summary>${clusterLabel(c)}</summary>`, ''];
+  const tail = ['</details>', ''];
+  const tailBytes = tail.reduce((n, l) => n + byteLength(l) + 1, 0);
+  if (!out.tryAdd(head, reserve + tailBytes + 200)) return false;
+  const inner = reserve + tailBytes;
+  const problems = problemLines([...c.errors, ...c.warnings]);
+  if (problems.length > 0) addList(out, problems, inner, runUrl);
+  if (diff.length > 0) {
+    addFenced(out, diff, 'diff', inner, runUrl);
+    out.tryAdd([''], inner);
+    if (c.tasks.length <= TREE_MAX_TASKS) {
+      const tree = renderTaskTree(c, { planMode: true }).replace(/^\n/, '').trimEnd().split('\n');
+      const fence = fenceFor(tree);
+      const block = ['eksctl task tree:', '', fence, ...tree, fence, ''];
+      out.tryAdd(block, inner);
+    }
+  } else if (c.errors.length === 0) {
+    out.tryAdd(['No changes: the cluster matches the configuration.', ''], inner);
+  }
+  out.tryAdd(tail, reserve);
+  return true;
+}
+
+function addPlan(out: BudgetedText, plan: Plan, reserve: number, runUrl: string): void {
+  const counts = countChanges(plan);
+  out.tryAdd(
+    [`**Plan:** ${countsLine(counts)} in ${plan.clusters.length} cluster(s).`, ''],
+    reserve,
+  );
+  if (counts.delete > 0) {
+    out.tryAdd(
+      [
+        '> [!WARNING]',
+        `> This plan **deletes** ${counts.delete} resource(s) (lines starting with \`-\`). Review them before merging.`,
+        '',
+      ],
+      reserve,
+    );
+  }
+  const stubs = plan.clusters.map(stubLine);
+  const stubBytes = stubs.map((s) => byteLength(s) + 1);
+  for (let i = 0; i < plan.clusters.length; i++) {
+    // Room is kept for a one-line stub of every later cluster, so none disappears silently.
+    const later = Math.min(
+      10_000,
+      stubBytes.slice(i + 1).reduce((a, b) => a + b, 0),
+    );
+    if (addCluster(out, plan.clusters[i], reserve + later, runUrl)) continue;
+    const omitted = out.addWhileFits(stubs.slice(i), reserve + 200);
+    if (omitted > 0) out.tryAdd([`- … and ${omitted} more cluster(s); see the job summary`]);
+    out.tryAdd(['']);
+    return;
+  }
+}
+
+/** The visible part of the comment, at most `limit` bytes. */
+export function renderVisibleBody(view: CommentView, limit: number): string {
+  const out = new BudgetedText(limit);
+  const footer = [
+    `<sub>podid-action · commit ${escapeMarkdown(view.headSha.slice(0, 12) || 'unknown')} · full plan and logs: ${view.runUrl}</sub>`,
+  ];
+  const reserve = footer.reduce((n, l) => n + byteLength(l) + 1, 0);
+  out.tryAdd([`### ${TITLES[view.status]}`, ''], reserve);
+  for (const note of view.notes ?? []) out.tryAdd([escapeMarkdown(note), ''], reserve);
+  if (view.problems && view.problems.length > 0) {
+    out.tryAdd(['**Configuration problems** (nothing was read from or sent to AWS):', ''], reserve);
+    addList(out, problemLines(view.problems), reserve, view.runUrl);
+  }
+  const differences = view.review ? reviewDifferenceLines(view.review) : [];
+  if (differences.length > 0) {
+    out.tryAdd(['**What changed since the review:**', ''], reserve);
+    addFenced(out, differences, 'diff', reserve, view.runUrl);
+    out.tryAdd([''], reserve);
+  }
+  if (view.results && view.results.length > 0) {
+    out.tryAdd(['**Apply results:**', ''], reserve);
+    addList(out, applyResultLines(view.results), reserve, view.runUrl);
+  }
+  if (view.plan) addPlan(out, view.plan, reserve, view.runUrl);
+  out.tryAdd(footer);
+  return `${out.toString().trimEnd()}\n`;
+}
+
+/** Header + visible body, at most `limit` bytes in all. */
+export function buildCommentBody(view: CommentView, limit = COMMENT_BUDGET_BYTES): string {
+  const headerFor = (sha: string): string =>
+    encodeHeader({
+      repo: view.repo,
+      pr: view.pr,
+      headSha: view.headSha,
+      mode: view.mode,
+      status: view.status,
+      key: view.key,
+      bodySha: sha,
+      clusters: view.plan ? view.plan.clusters.map((c) => reviewedCluster(c, view.salt)) : [],
+    });
+  // The body hash has a fixed length, so a placeholder gives the header's exact size.
+  const headerBytes = byteLength(headerFor('0'.repeat(64))) + 1;
+  const visible = renderVisibleBody(view, limit - headerBytes);
+  return `${headerFor(bodySha(visible))}\n${visible}`;
+}

@@ -1,0 +1,125 @@
+// `plan` (pull requests) and `check` (drift) modes: config → credentials → plan → log, outputs,
+// job summary and (plan on a PR) the sticky comment. No mutating AWS call is made here.
+
+import { countChanges, countsLine, countClusterChanges } from '../render/index.js';
+import type { Plan } from '../plan/model.js';
+import type { CommentView } from './comment-body.js';
+import { commentAuthors, ourComments, selectStickyComment, type OurComment } from './comment.js';
+import type { CommentStatus } from './marker.js';
+import { planOutputs } from './outputs.js';
+import {
+  computePlan,
+  credentialsFor,
+  isCredentialsError,
+  loadConfig,
+  problemsText,
+  publishComment,
+  writePlanOutputs,
+  writeSummary,
+} from './publish.js';
+import { failed, succeeded, type RunContext, type RunOutcome } from './run-context.js';
+import { fingerprintSalt } from './settings.js';
+
+/** Our existing sticky comment for this PR and config set; undefined (with a debug line) if unknown. */
+async function findSticky(ctx: RunContext, pr: number): Promise<OurComment | undefined> {
+  if (!ctx.api || !ctx.settings.comment || ctx.settings.pullRequest?.fork) return undefined;
+  try {
+    const [login, comments] = await Promise.all([
+      ctx.api.authenticatedLogin(),
+      ctx.api.listComments(pr),
+    ]);
+    const scope = {
+      authors: commentAuthors(login),
+      repo: ctx.settings.repository.fullName,
+      pr,
+    };
+    ctx.io.debug(
+      `PR #${pr}: ${comments.length} comment(s), ${ourComments(comments, scope).length} ours`,
+    );
+    return selectStickyComment(comments, { ...scope, key: ctx.settings.commentKey });
+  } catch (error) {
+    // Creating will fail the same way and produce the one warning.
+    ctx.io.debug(
+      `could not list the PR comments: ${error instanceof Error ? error.message : error}`,
+    );
+    return undefined;
+  }
+}
+
+function planStatus(plan: Plan): CommentStatus {
+  if (plan.clusters.some((c) => c.errors.length > 0)) return 'plan-failed';
+  return countChanges(plan).total > 0 ? 'planned' : 'no-changes';
+}
+
+function driftLines(plan: Plan): string[] {
+  return plan.clusters
+    .filter((c) => c.tasks.length > 0)
+    .map((c) => `cluster ${c.cluster} (${c.region}): ${countsLine(countClusterChanges(c))}`);
+}
+
+export async function planFlow(ctx: RunContext): Promise<RunOutcome> {
+  const { io, settings } = ctx;
+  const pr = settings.mode === 'plan' ? settings.pullRequest : undefined;
+  const salt = fingerprintSalt(settings.repository.fullName, settings.pullRequest?.number);
+  const base = {
+    repo: settings.repository.fullName,
+    pr: pr?.number ?? 0,
+    headSha: pr?.headSha || settings.sha,
+    mode: settings.mode,
+    key: settings.commentKey,
+    salt,
+    runUrl: settings.runUrl,
+  };
+  const sticky = pr ? await findSticky(ctx, pr.number) : undefined;
+
+  const { state, problems } = await loadConfig(ctx);
+  if (!state) {
+    const view: CommentView = { ...base, status: 'invalid-config', problems };
+    await writeSummary(ctx, view);
+    if (pr) await publishComment(ctx, view, sticky);
+    return failed('invalid-config', `the configuration is invalid:\n${problemsText(problems)}`);
+  }
+
+  let credentials;
+  try {
+    credentials = await credentialsFor(ctx, state);
+  } catch (error) {
+    if (!isCredentialsError(error)) throw error;
+    if (error.fork && settings.mode === 'plan') {
+      // A fork cannot plan against AWS; say so once and leave the check green.
+      io.warning(`No plan for this pull request: ${error.message}`);
+      await writeSummary(ctx, {
+        ...base,
+        status: 'no-changes',
+        notes: [`No plan was computed: ${error.message}`],
+      });
+      return succeeded;
+    }
+    await writeSummary(ctx, { ...base, status: 'plan-failed', notes: [error.message] });
+    return failed('credentials', error.message);
+  }
+
+  const { plan, engine } = await computePlan(ctx, state, credentials, salt);
+  engine.close();
+  const planJson = await writePlanOutputs(ctx, plan, planOutputs(plan));
+  const status = planStatus(plan);
+  const view: CommentView = { ...base, status, plan };
+  await writeSummary(ctx, view, planJson);
+  if (pr) await publishComment(ctx, view, sticky);
+
+  const errors = plan.clusters.flatMap((c) => c.errors);
+  if (errors.length > 0) {
+    return failed(
+      'invalid-config',
+      `the plan has ${errors.length} error(s):\n${problemsText(errors)}`,
+    );
+  }
+  if (settings.mode === 'check' && countChanges(plan).total > 0) {
+    return failed(
+      'drift',
+      `drift: the live state differs from the configuration\n${driftLines(plan).join('\n')}`,
+    );
+  }
+  io.info(`Plan: ${countsLine(countChanges(plan))}.`);
+  return succeeded;
+}

@@ -1,0 +1,108 @@
+// Apply-time check that the recomputed plan is the reviewed one (DESIGN §8), and when it is not,
+// which tasks differ. Pure: the recomputed Plan and the reviewed records in, a verdict out.
+
+import type { ClusterPlan, Plan } from '../plan/model.js';
+import { taskHash, type ReviewedCluster, type TaskDigest } from './marker.js';
+
+export type ClusterVerdict =
+  /** Same fingerprint as reviewed. */
+  | 'match'
+  /** Nothing to apply now, whatever was reviewed. */
+  | 'no-changes'
+  /** Fingerprint differs from the reviewed one. */
+  | 'changed'
+  /** The reviewed plan had no record of this cluster. */
+  | 'not-reviewed';
+
+export interface ClusterReview {
+  cluster: string;
+  region: string;
+  verdict: ClusterVerdict;
+  /** One line per differing task (empty for match / no-changes). */
+  differences: string[];
+}
+
+export interface ReviewComparison {
+  /** True when every cluster with changes matches its reviewed fingerprint. */
+  matches: boolean;
+  clusters: ClusterReview[];
+}
+
+const clusterKey = (name: string, region: string): string => `${region}/${name}`;
+
+/** Lines such as `~ create-association:apps/web changed since review (…)`. */
+export function explainTaskChanges(
+  reviewed: TaskDigest[] | undefined,
+  cluster: ClusterPlan,
+  salt: string,
+): string[] {
+  if (reviewed === undefined) {
+    return [
+      'the fingerprint differs (the reviewed comment was too large to record its tasks one by one, so they cannot be compared individually)',
+    ];
+  }
+  const before = new Map(reviewed.map((t) => [t.id, t.hash]));
+  const now = new Set(cluster.tasks.map((t) => t.id));
+  const lines: string[] = [];
+  for (const task of cluster.tasks) {
+    const hash = before.get(task.id);
+    if (hash === undefined) {
+      lines.push(`+ ${task.id}: new since review (${task.description}; reason: ${task.reason})`);
+    } else if (hash !== taskHash(task, salt)) {
+      lines.push(
+        `~ ${task.id}: changed since review (now: ${task.description}; reason: ${task.reason})`,
+      );
+    }
+  }
+  for (const t of reviewed) {
+    if (!now.has(t.id)) lines.push(`- ${t.id}: reviewed, but no longer in the plan`);
+  }
+  if (lines.length === 0) {
+    lines.push('the same tasks, but their order or dependencies changed');
+  }
+  return lines;
+}
+
+export function compareWithReviewed(
+  plan: Plan,
+  reviewed: readonly ReviewedCluster[],
+  salt: string,
+): ReviewComparison {
+  const byKey = new Map(reviewed.map((r) => [clusterKey(r.name, r.region), r]));
+  const clusters = plan.clusters.map((cluster): ClusterReview => {
+    const base = { cluster: cluster.cluster, region: cluster.region };
+    const record = byKey.get(clusterKey(cluster.cluster, cluster.region));
+    if (cluster.tasks.length === 0) return { ...base, verdict: 'no-changes', differences: [] };
+    if (!record) {
+      return {
+        ...base,
+        verdict: 'not-reviewed',
+        differences: [
+          `cluster "${cluster.cluster}" (${cluster.region}) was not in the reviewed plan, which now has ${cluster.tasks.length} task(s)`,
+        ],
+      };
+    }
+    if (record.fingerprint === cluster.fingerprint) {
+      return { ...base, verdict: 'match', differences: [] };
+    }
+    return {
+      ...base,
+      verdict: 'changed',
+      differences: explainTaskChanges(record.tasks, cluster, salt),
+    };
+  });
+  return {
+    matches: clusters.every((c) => c.verdict === 'match' || c.verdict === 'no-changes'),
+    clusters,
+  };
+}
+
+/** Reviewed records from several of our comments: the most recently updated one wins per cluster. */
+export function mergeReviewed(
+  comments: readonly { updatedAt: string; clusters: ReviewedCluster[] }[],
+): ReviewedCluster[] {
+  const sorted = [...comments].sort((a, b) => a.updatedAt.localeCompare(b.updatedAt));
+  const byKey = new Map<string, ReviewedCluster>();
+  for (const c of sorted) for (const r of c.clusters) byKey.set(clusterKey(r.name, r.region), r);
+  return [...byKey.values()];
+}

@@ -1,0 +1,42 @@
+// What a mode's flow needs from the outside world, injected so flows can run against fakes, and
+// what it reports back to run().
+
+import type { AwsCredentialIdentity } from '@aws-sdk/types';
+import type { ClusterApplyResult } from '../apply/executor.js';
+import type { DesiredState, LoadResult } from '../config/model.js';
+import type { Plan, PlanOptions } from '../plan/model.js';
+import type { CredentialRequest } from '../aws/credentials.js';
+import type { ActionIO } from './action-io.js';
+import type { GitHubApi } from './api.js';
+import type { FailureReason } from './outputs.js';
+import type { Settings } from './settings.js';
+
+export interface PlanEngine {
+  plan(state: DesiredState, options: PlanOptions): Promise<Plan>;
+  apply(plan: Plan): Promise<ClusterApplyResult[]>;
+  close(): void;
+}
+
+export interface RunDeps {
+  io: ActionIO;
+  /** Undefined when there is no GitHub token: no comment, no PR lookup. */
+  api?: GitHubApi;
+  loadConfig(patterns: readonly string[], cwd: string): Promise<LoadResult>;
+  credentials(request: CredentialRequest): Promise<AwsCredentialIdentity | undefined>;
+  createEngine(credentials: AwsCredentialIdentity | undefined): PlanEngine;
+}
+
+export interface RunContext extends RunDeps {
+  settings: Settings;
+}
+
+/** How a run ended: nothing (success) or why it failed, with the full message for setFailed. */
+export interface RunOutcome {
+  failure?: { reason: FailureReason; message: string };
+}
+
+export const succeeded: RunOutcome = {};
+
+export const failed = (reason: FailureReason, message: string): RunOutcome => ({
+  failure: { reason, message },
+});

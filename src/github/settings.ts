@@ -1,0 +1,203 @@
+// Inputs + GITHUB_* environment + event payload → one typed, validated, read-only Settings object.
+// Every other module reads settings from here, never from the environment. Each invalid input gets
+// its own message naming the input and the accepted values; all are reported at once.
+
+import type { PruneMode } from '../plan/model.js';
+import { pullRequestOf, resolveAutoMode, type Mode, type PullRequestContext } from './event.js';
+
+export type { Mode, PullRequestContext } from './event.js';
+export type OnPlanChange = 'fail' | 'apply';
+
+export interface Settings {
+  /** Globs of eksctl ClusterConfig files, relative to the workspace. */
+  readonly configPatterns: readonly string[];
+  /** The mode in effect (auto already resolved). */
+  readonly mode: Mode;
+  /** Why this mode was chosen, for the log. */
+  readonly modeReason: string;
+  /** IAM role to assume with the job's OIDC token; undefined = the SDK default credential chain. */
+  readonly roleToAssume?: string;
+  readonly roleSessionName: string;
+  /** Region for STS; undefined = from the environment or the first cluster. */
+  readonly awsRegion?: string;
+  /** Token for the GitHub API; '' = no comment, no PR lookup. */
+  readonly githubToken: string;
+  readonly prune: PruneMode;
+  readonly concurrency: number;
+  /** Value of the `podid-action/managed-by` tag. */
+  readonly ownerId: string;
+  readonly comment: boolean;
+  readonly onPlanChange: OnPlanChange;
+  readonly requireReviewedPlan: boolean;
+  readonly repository: { readonly owner: string; readonly repo: string; readonly fullName: string };
+  readonly eventName: string;
+  /** The commit the run is for (the merge commit on push). */
+  readonly sha: string;
+  /** The pull request of a pull_request event. */
+  readonly pullRequest?: PullRequestContext;
+  readonly runId: string;
+  /** Link to this workflow run, for comments and truncation notes. */
+  readonly runUrl: string;
+  /** Where plan JSON is written. */
+  readonly tempDir: string;
+  /** Working directory the config globs are relative to. */
+  readonly workspace: string;
+  /** Identifies the sticky comment of this config set (matrix legs with other configs get their own). */
+  readonly commentKey: string;
+}
+
+/** A user mistake in the inputs or the workflow: reported without a stack trace. */
+export class SettingsError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'));
+  }
+}
+
+export type InputReader = (name: string) => string;
+
+export interface SettingsSources {
+  input: InputReader;
+  env: Readonly<Record<string, string | undefined>>;
+  /** Parsed GITHUB_EVENT_PATH payload ({} when absent). */
+  event: unknown;
+}
+
+const SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
+const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+
+class Reader {
+  readonly problems: string[] = [];
+  constructor(private readonly input: InputReader) {}
+
+  text(name: string, fallback = ''): string {
+    return this.input(name).trim() || fallback;
+  }
+
+  choice<T extends string>(name: string, choices: readonly T[], fallback: T): T {
+    const value = this.text(name, fallback);
+    if ((choices as readonly string[]).includes(value)) return value as T;
+    this.problems.push(`input "${name}" must be one of ${choices.join(', ')}; got "${value}"`);
+    return fallback;
+  }
+
+  bool(name: string, fallback: boolean): boolean {
+    const value = this.text(name, String(fallback));
+    if (/^(true|false)$/i.test(value)) return value.toLowerCase() === 'true';
+    this.problems.push(`input "${name}" must be true or false; got "${value}"`);
+    return fallback;
+  }
+
+  integer(name: string, fallback: number, min: number, max: number): number {
+    const value = this.text(name, String(fallback));
+    const n = Number(value);
+    if (Number.isInteger(n) && n >= min && n <= max) return n;
+    this.problems.push(`input "${name}" must be an integer from ${min} to ${max}; got "${value}"`);
+    return fallback;
+  }
+
+  lines(name: string, fallback: string): string[] {
+    const lines = this.text(name, fallback)
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter((l) => l !== '' && !l.startsWith('#'));
+    if (lines.length === 0) this.problems.push(`input "${name}" must list at least one glob`);
+    return lines;
+  }
+}
+
+function repositoryOf(env: SettingsSources['env'], problems: string[]): Settings['repository'] {
+  const fullName = env.GITHUB_REPOSITORY ?? '';
+  const [owner, repo, ...rest] = fullName.split('/');
+  if (!owner || !repo || rest.length > 0) {
+    problems.push(
+      `GITHUB_REPOSITORY must be "owner/repo"; got "${fullName}" (it is set by the runner)`,
+    );
+    return { owner: 'unknown', repo: 'unknown', fullName: 'unknown/unknown' };
+  }
+  return { owner, repo, fullName };
+}
+
+function modeOf(
+  requested: 'auto' | Mode,
+  sources: SettingsSources,
+  problems: string[],
+): { mode: Mode; modeReason: string } {
+  if (requested !== 'auto') return { mode: requested, modeReason: 'set by the "mode" input' };
+  try {
+    const d = resolveAutoMode(
+      sources.env.GITHUB_EVENT_NAME ?? '',
+      sources.env.GITHUB_REF ?? '',
+      sources.event,
+    );
+    return { mode: d.mode, modeReason: d.reason };
+  } catch (error) {
+    problems.push(error instanceof Error ? error.message : String(error));
+    return { mode: 'plan', modeReason: '' };
+  }
+}
+
+/** Validates everything and returns the settings, or throws one SettingsError listing each problem. */
+export function resolveSettings(sources: SettingsSources): Settings {
+  const { env } = sources;
+  const read = new Reader(sources.input);
+  const configPatterns = read.lines('config', '**/*.eksctl.yaml');
+  const requested = read.choice('mode', ['auto', 'plan', 'apply', 'check'] as const, 'auto');
+  const roleToAssume = read.text('role-to-assume') || undefined;
+  if (roleToAssume && !ROLE_ARN.test(roleToAssume)) {
+    read.problems.push(
+      `input "role-to-assume" must be an IAM role ARN such as arn:aws:iam::123456789012:role/podid-plan; got "${roleToAssume}"`,
+    );
+  }
+  const runId = env.GITHUB_RUN_ID ?? 'local';
+  const roleSessionName = read.text('role-session-name', `podid-action-${runId}`);
+  if (!SESSION_NAME.test(roleSessionName)) {
+    read.problems.push(
+      `input "role-session-name" must be 2–64 characters of letters, digits and _+=,.@-; got "${roleSessionName}"`,
+    );
+  }
+  const awsRegion =
+    read.text('aws-region') || env.AWS_REGION || env.AWS_DEFAULT_REGION || undefined;
+  if (awsRegion && !REGION.test(awsRegion)) {
+    read.problems.push(`input "aws-region" must be a region such as us-east-1; got "${awsRegion}"`);
+  }
+  const prune = read.choice('prune', ['managed', 'all', 'none'] as const, 'managed');
+  const concurrency = read.integer('concurrency', 10, 1, 100);
+  const comment = read.bool('comment', true);
+  const onPlanChange = read.choice('on-plan-change', ['fail', 'apply'] as const, 'fail');
+  const requireReviewedPlan = read.bool('require-reviewed-plan', false);
+  const repository = repositoryOf(env, read.problems);
+  const { mode, modeReason } = modeOf(requested, sources, read.problems);
+  if (read.problems.length > 0) throw new SettingsError(read.problems);
+
+  const serverUrl = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
+  return Object.freeze({
+    configPatterns: Object.freeze(configPatterns),
+    mode,
+    modeReason,
+    roleToAssume,
+    roleSessionName,
+    awsRegion,
+    githubToken: read.text('github-token'),
+    prune,
+    concurrency,
+    ownerId: read.text('owner-id', repository.fullName),
+    comment,
+    onPlanChange,
+    requireReviewedPlan,
+    repository: Object.freeze(repository),
+    eventName: env.GITHUB_EVENT_NAME ?? '',
+    sha: env.GITHUB_SHA ?? '',
+    pullRequest: pullRequestOf(sources.event),
+    runId,
+    runUrl: `${serverUrl}/${repository.fullName}/actions/runs/${runId}`,
+    tempDir: env.RUNNER_TEMP || env.TMPDIR || '/tmp',
+    workspace: env.GITHUB_WORKSPACE || process.cwd(),
+    commentKey: [...configPatterns].sort().join('\n'),
+  });
+}
+
+/** Salt of the plan fingerprints: binds a reviewed plan to its repository and pull request. */
+export function fingerprintSalt(repository: string, prNumber: number | undefined): string {
+  return prNumber === undefined ? repository : `${repository}#${prNumber}`;
+}

@@ -1,0 +1,47 @@
+// The job summary: everything, not budgeted like the comment: the full plan (render/markdown.ts),
+// every apply result, every review difference, every config problem. GitHub drops a summary over
+// 1 MiB, so it is cut at 1,000,000 bytes with a pointer to the plan JSON.
+
+import { codeBlock, escapeMarkdown, renderMarkdown } from '../render/index.js';
+import { truncateBytes } from './budget.js';
+import type { CommentView } from './comment-body.js';
+import { applyResultLines, problemLines, reviewDifferenceLines } from './results-markdown.js';
+
+export const SUMMARY_BUDGET_BYTES = 1_000_000;
+
+const HEADINGS: Record<CommentView['status'], string> = {
+  planned: 'podid plan',
+  'no-changes': 'podid plan: no changes',
+  'plan-failed': 'podid plan: errors',
+  'invalid-config': 'podid: invalid configuration',
+  'plan-changed': 'podid apply refused: the plan changed since review',
+  applied: 'podid apply: done',
+  'apply-failed': 'podid apply: failed',
+};
+
+export function renderJobSummary(
+  view: Omit<CommentView, 'key' | 'salt' | 'repo' | 'pr'>,
+  planJsonPath?: string,
+): string {
+  const out: string[] = [`# ${escapeMarkdown(HEADINGS[view.status])}`, ''];
+  for (const note of view.notes ?? []) out.push(escapeMarkdown(note), '');
+  if (view.problems && view.problems.length > 0) {
+    out.push('## Configuration problems', '', ...problemLines(view.problems), '');
+  }
+  const differences = view.review ? reviewDifferenceLines(view.review) : [];
+  if (differences.length > 0) {
+    out.push('## What changed since the review', '', codeBlock(differences.join('\n'), 'diff'), '');
+  }
+  if (view.results && view.results.length > 0) {
+    out.push('## Apply results', '', ...applyResultLines(view.results), '');
+  }
+  if (view.plan) out.push(renderMarkdown(view.plan, { title: 'Plan' }));
+  const text = `${out.join('\n').trimEnd()}\n`;
+  const where = planJsonPath ? `the plan JSON (${planJsonPath}, output plan-json)` : 'the log';
+  return truncateBytes(
+    text,
+    SUMMARY_BUDGET_BYTES,
+    (n) =>
+      `… ${n} more line(s) cut (job summaries are limited to 1 MiB); the full plan is in ${where}`,
+  );
+}
