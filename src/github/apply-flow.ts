@@ -188,7 +188,7 @@ export async function applyFlow(ctx: RunContext): Promise<RunOutcome> {
       plan,
       results,
       review,
-      notes: [...notes, `Applied by workflow run ${settings.runUrl}`],
+      notes,
     };
     await writeSummary(ctx, view, planJson);
     if (record.pr) await publishComment(ctx, view, record.comment);

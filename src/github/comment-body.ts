@@ -31,6 +31,8 @@ export const COMMENT_BUDGET_BYTES = 60_000;
 const OPEN_DETAILS_MAX_LINES = 30;
 /** The eksctl task tree is shown for clusters with at most this many tasks (the log always has it). */
 const TREE_MAX_TASKS = 40;
+/** Room for the "… and N more cluster(s)" line. */
+const MORE_CLUSTERS_BYTES = 80;
 
 export interface CommentView {
   status: CommentStatus;
@@ -149,8 +151,8 @@ function addPlan(out: BudgetedText, plan: Plan, reserve: number, runUrl: string)
       10_000,
       stubBytes.slice(i + 1).reduce((a, b) => a + b, 0),
     );
-    if (addCluster(out, plan.clusters[i], reserve + later, runUrl)) continue;
-    const omitted = out.addWhileFits(stubs.slice(i), reserve + 200);
+    if (addCluster(out, plan.clusters[i], reserve + later + MORE_CLUSTERS_BYTES, runUrl)) continue;
+    const omitted = out.addWhileFits(stubs.slice(i), reserve + MORE_CLUSTERS_BYTES);
     if (omitted > 0) out.tryAdd([`- … and ${omitted} more cluster(s); see the job summary`]);
     out.tryAdd(['']);
     return;

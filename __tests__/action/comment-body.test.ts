@@ -1,0 +1,186 @@
+// The PR comment body: byte budget with explicit truncation, escaping, header round trip.
+import { describe, expect, it } from 'vitest';
+import {
+  buildCommentBody,
+  COMMENT_BUDGET_BYTES,
+  type CommentView,
+} from '../../src/github/comment-body.js';
+import {
+  bodySha,
+  decodeHeader,
+  encodeHeader,
+  taskHash,
+  visibleBody,
+} from '../../src/github/marker.js';
+import { HOSTILE, SALT, mixedPlan, planWithCreates } from './fixtures.js';
+import type { Plan } from '../../src/plan/model.js';
+
+const RUN = 'https://github.com/org/infra/actions/runs/42';
+
+function view(plan: Plan, extra: Partial<CommentView> = {}): CommentView {
+  return {
+    status: 'planned',
+    repo: 'org/infra',
+    pr: 7,
+    headSha: 'f00dbabe'.repeat(5),
+    mode: 'plan',
+    key: '**/*.eksctl.yaml',
+    salt: SALT,
+    runUrl: RUN,
+    plan,
+    ...extra,
+  };
+}
+
+/** Text outside fenced code blocks, where Markdown/HTML would be interpreted. */
+function outsideCode(md: string): string {
+  const out: string[] = [];
+  let fence: string | undefined;
+  for (const line of md.split('\n')) {
+    const m = /^(`{3,})/.exec(line);
+    if (fence === undefined && m) fence = m[1];
+    else if (fence !== undefined && line === fence) fence = undefined;
+    else if (fence === undefined) out.push(line);
+  }
+  return out.join('\n');
+}
+
+describe('comment body', () => {
+  it('has the hidden header, counts, destroy warning and an open <details> for a short plan', () => {
+    const plan = mixedPlan();
+    const body = buildCommentBody(view(plan));
+    expect(body.startsWith('<!-- podid-action:v1 {')).toBe(true);
+    expect(body).toContain('### 📋 Pod Identity plan');
+    expect(body).toContain(
+      '**Plan:** 2 to create, 0 to update, 1 to delete, 1 to adopt in 1 cluster(s).',
+    );
+    expect(body).toContain('> [!WARNING]');
+    expect(body).toContain('<details open><summary><b>test-cluster</b> (us-west-2)');
+    expect(body).toContain('- delete pod identity association "default/gone"');
+    expect(body).toContain('eksctl task tree:');
+    expect(body).toContain(`full plan and logs: ${RUN}`);
+  });
+
+  it('renders a hostile tag value as text: never as HTML outside a code fence', () => {
+    const body = buildCommentBody(view(mixedPlan(), { notes: [`note ${HOSTILE}`] }));
+    const outside = outsideCode(visibleBody(body));
+    expect(outside).not.toContain('<img');
+    expect(outside.match(/<\/details>/g)?.length).toBe(outside.match(/<details/g)?.length);
+    expect(outside).toContain('&lt;/details&gt;&lt;img src=x onerror=alert(1)&gt;');
+    // The header JSON cannot end the HTML comment it sits in.
+    const header = body.slice(0, body.indexOf('\n'));
+    expect(header.indexOf('-->')).toBe(header.length - 3);
+  });
+
+  it('stays within 60,000 bytes at 2,000 changes, truncating explicitly with a link', () => {
+    const plan = planWithCreates(2000, { tags: { team: 'platform-ünïcødé-☃' } });
+    expect(plan.clusters[0].tasks.length).toBeGreaterThanOrEqual(2000);
+    const body = buildCommentBody(view(plan));
+    expect(Buffer.byteLength(body, 'utf8')).toBeLessThanOrEqual(COMMENT_BUDGET_BYTES);
+    expect(body).toMatch(
+      /… \d+ more line\(s\); full plan in the job summary: https:\/\/github\.com\/org\/infra\/actions\/runs\/42/,
+    );
+    expect(body.trimEnd().endsWith('</sub>')).toBe(true);
+    // Fences stay balanced and <details> closed after truncation.
+    const v = visibleBody(body);
+    expect(v.match(/^```/gm)!.length % 2).toBe(0);
+    expect(outsideCode(v).match(/<\/details>/g)?.length).toBe(1);
+    // The per-task list still travels in the header.
+    const header = decodeHeader(body)!;
+    expect(header.clusters[0].tasks).toHaveLength(plan.clusters[0].tasks.length);
+  });
+
+  it('keeps every cluster visible as a stub when the budget runs out', () => {
+    const big = planWithCreates(400);
+    const plan: Plan = {
+      version: 1,
+      clusters: [0, 1, 2].map((i) => ({ ...big.clusters[0], cluster: `c${i}` })),
+    };
+    const body = buildCommentBody(view(plan), 20_000);
+    expect(Buffer.byteLength(body)).toBeLessThanOrEqual(20_000);
+    for (const name of ['c0', 'c1', 'c2']) expect(body).toContain(`<b>${name}</b>`);
+  });
+
+  it('round-trips the header: fingerprints, task hashes, PR, sha, status and the body hash', () => {
+    const plan = mixedPlan();
+    const body = buildCommentBody(view(plan, { status: 'applied' }));
+    const header = decodeHeader(body)!;
+    expect(header).toMatchObject({
+      repo: 'org/infra',
+      pr: 7,
+      headSha: 'f00dbabe'.repeat(5),
+      mode: 'plan',
+      status: 'applied',
+      key: '**/*.eksctl.yaml',
+    });
+    expect(header.bodySha).toBe(bodySha(visibleBody(body)));
+    const c = plan.clusters[0];
+    expect(header.clusters[0]).toMatchObject({
+      name: c.cluster,
+      region: c.region,
+      file: c.file,
+      fingerprint: c.fingerprint,
+    });
+    expect(header.clusters[0].tasks).toEqual(
+      c.tasks.map((t) => ({ id: t.id, hash: taskHash(t, SALT) })),
+    );
+  });
+
+  it('ignores bodies without the marker at the very start, or with a broken header', () => {
+    const body = buildCommentBody(view(mixedPlan()));
+    expect(decodeHeader(`> quoted\n${body}`)).toBeUndefined();
+    expect(decodeHeader('<!-- podid-action:v1 {not json} -->')).toBeUndefined();
+    expect(decodeHeader('<!-- podid-action:v1 {"v":2,"clusters":[]} -->')).toBeUndefined();
+  });
+
+  it('leaves the per-task list out rather than overflow the header', () => {
+    const header = encodeHeader({
+      repo: 'o/r',
+      pr: 1,
+      headSha: 's',
+      mode: 'plan',
+      status: 'planned',
+      key: 'k',
+      bodySha: 'b',
+      clusters: [
+        {
+          name: 'x',
+          region: 'r',
+          file: 'f',
+          fingerprint: 'fp',
+          tasks: Array.from({ length: 40_000 }, (_, i) => ({
+            id: `t${i}`,
+            hash: i.toString(16).padStart(10, '0'),
+          })),
+        },
+      ],
+    });
+    expect(header.length).toBeLessThan(1_000);
+    expect(decodeHeader(header)!.clusters[0]).toMatchObject({
+      fingerprint: 'fp',
+      tasks: undefined,
+    });
+  });
+
+  it('shows config problems escaped, with nothing planned', () => {
+    const body = buildCommentBody(
+      view(mixedPlan(), {
+        status: 'invalid-config',
+        plan: undefined,
+        problems: [
+          {
+            severity: 'error',
+            file: 'c.yaml',
+            line: 3,
+            column: 5,
+            message: `bad ${HOSTILE}`,
+            hint: 'fix it',
+          },
+        ],
+      }),
+    );
+    expect(body).toContain('### ❌ Pod Identity configuration is invalid');
+    expect(body).toContain('c.yaml:3:5');
+    expect(outsideCode(body)).not.toContain('<img');
+  });
+});

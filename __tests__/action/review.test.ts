@@ -1,0 +1,92 @@
+// Apply-time binding: recomputed plan vs the reviewed fingerprints, and which task changed.
+import { describe, expect, it } from 'vitest';
+import { compareWithReviewed, mergeReviewed } from '../../src/github/review.js';
+import { reviewedCluster, taskHash } from '../../src/github/marker.js';
+import { fingerprint } from '../../src/plan/fingerprint.js';
+import type { ClusterPlan, Plan, Task } from '../../src/plan/model.js';
+import { SALT, mixedPlan } from './fixtures.js';
+
+function withTasks(cluster: ClusterPlan, tasks: Task[]): ClusterPlan {
+  return { ...cluster, tasks, fingerprint: fingerprint(tasks, SALT) };
+}
+
+describe('compareWithReviewed', () => {
+  const reviewedPlan = mixedPlan();
+  const reviewed = reviewedPlan.clusters.map((c) => reviewedCluster(c, SALT));
+  const cluster = reviewedPlan.clusters[0];
+
+  it('matches the same plan', () => {
+    const r = compareWithReviewed(reviewedPlan, reviewed, SALT);
+    expect(r.matches).toBe(true);
+    expect(r.clusters[0]).toMatchObject({ verdict: 'match', differences: [] });
+  });
+
+  it('names the changed, new and vanished tasks', () => {
+    const [first, second, ...rest] = cluster.tasks;
+    const changed = {
+      ...second,
+      after: { ...second.after, roleArn: 'arn:aws:iam::111122223333:role/other' },
+    } as Task;
+    const added = {
+      ...first,
+      id: 'create-association:default/sneaky',
+      description: 'create pod identity association for service account "default/sneaky"',
+    } as Task;
+    const now: Plan = { version: 1, clusters: [withTasks(cluster, [changed, ...rest, added])] };
+    const r = compareWithReviewed(now, reviewed, SALT);
+    expect(r.matches).toBe(false);
+    const d = r.clusters[0].differences;
+    expect(r.clusters[0].verdict).toBe('changed');
+    expect(d).toContain(`- ${first.id}: reviewed, but no longer in the plan`);
+    expect(d.find((l) => l.startsWith(`~ ${second.id}: changed since review`))).toBeDefined();
+    expect(
+      d.find((l) => l.startsWith('+ create-association:default/sneaky: new since review')),
+    ).toBeDefined();
+    expect(d).toHaveLength(3);
+  });
+
+  it('says when only the order changed', () => {
+    const now: Plan = { version: 1, clusters: [withTasks(cluster, [...cluster.tasks].reverse())] };
+    const r = compareWithReviewed(now, reviewed, SALT);
+    expect(r.clusters[0].differences).toEqual([
+      'the same tasks, but their order or dependencies changed',
+    ]);
+  });
+
+  it('salts per-task hashes, so a record from another PR explains nothing away', () => {
+    expect(taskHash(cluster.tasks[0], 'org/infra#8')).not.toBe(taskHash(cluster.tasks[0], SALT));
+  });
+
+  it('accepts a cluster with nothing left to do, refuses one that was never reviewed', () => {
+    const empty: Plan = { version: 1, clusters: [withTasks(cluster, [])] };
+    expect(compareWithReviewed(empty, reviewed, SALT)).toMatchObject({
+      matches: true,
+      clusters: [{ verdict: 'no-changes' }],
+    });
+    const r = compareWithReviewed(reviewedPlan, [], SALT);
+    expect(r.matches).toBe(false);
+    expect(r.clusters[0].verdict).toBe('not-reviewed');
+    expect(r.clusters[0].differences[0]).toContain('was not in the reviewed plan');
+  });
+
+  it('explains without per-task records when the comment could not hold them', () => {
+    const now: Plan = { version: 1, clusters: [withTasks(cluster, cluster.tasks.slice(1))] };
+    const r = compareWithReviewed(now, [{ ...reviewed[0], tasks: undefined }], SALT);
+    expect(r.clusters[0].differences[0]).toContain('too large to record its tasks');
+  });
+
+  it('merges records from several comments, the latest update winning per cluster', () => {
+    const a = {
+      updatedAt: '2026-01-01T00:00:00Z',
+      clusters: [{ name: 'x', region: 'r', file: 'f', fingerprint: 'old' }],
+    };
+    const b = {
+      updatedAt: '2026-01-02T00:00:00Z',
+      clusters: [
+        { name: 'x', region: 'r', file: 'f', fingerprint: 'new' },
+        { name: 'y', region: 'r', file: 'g', fingerprint: 'y1' },
+      ],
+    };
+    expect(mergeReviewed([b, a]).map((c) => c.fingerprint)).toEqual(['new', 'y1']);
+  });
+});

@@ -1,0 +1,157 @@
+// Settings: inputs + GITHUB_* environment + event payload → one validated object; mode resolution.
+import { describe, expect, it } from 'vitest';
+import { resolveSettings, SettingsError, fingerprintSalt } from '../../src/github/settings.js';
+import { pullRequestOf } from '../../src/github/event.js';
+
+const ENV = {
+  GITHUB_REPOSITORY: 'org/infra',
+  GITHUB_EVENT_NAME: 'pull_request',
+  GITHUB_SHA: 'abc',
+  GITHUB_RUN_ID: '42',
+  GITHUB_SERVER_URL: 'https://github.example',
+  RUNNER_TEMP: '/tmp/runner',
+};
+
+const PR_EVENT = {
+  pull_request: {
+    number: 7,
+    head: { sha: 'head7', repo: { id: 1, fork: false } },
+    base: { repo: { id: 1 } },
+  },
+  repository: { id: 1, default_branch: 'main' },
+};
+
+function settings(
+  inputs: Record<string, string> = {},
+  env: Record<string, string> = {},
+  event: unknown = PR_EVENT,
+) {
+  return resolveSettings({ input: (n) => inputs[n] ?? '', env: { ...ENV, ...env }, event });
+}
+
+function problems(
+  inputs: Record<string, string>,
+  env: Record<string, string> = {},
+  event: unknown = PR_EVENT,
+): string[] {
+  try {
+    settings(inputs, env, event);
+  } catch (error) {
+    if (error instanceof SettingsError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('settings', () => {
+  it('applies defaults and derives names from the environment', () => {
+    const s = settings();
+    expect(s.mode).toBe('plan');
+    expect(s.configPatterns).toEqual(['**/*.eksctl.yaml']);
+    expect(s.roleSessionName).toBe('podid-action-42');
+    expect(s.ownerId).toBe('org/infra');
+    expect(s.prune).toBe('managed');
+    expect(s.concurrency).toBe(10);
+    expect(s.comment).toBe(true);
+    expect(s.onPlanChange).toBe('fail');
+    expect(s.requireReviewedPlan).toBe(false);
+    expect(s.runUrl).toBe('https://github.example/org/infra/actions/runs/42');
+    expect(s.pullRequest).toEqual({ number: 7, headSha: 'head7', fork: false });
+    expect(s.tempDir).toBe('/tmp/runner');
+    expect(Object.isFrozen(s)).toBe(true);
+  });
+
+  it('reads multi-line config globs, skipping blanks and comments', () => {
+    const s = settings({ config: 'clusters/*.yaml\n\n# old\n  prod/**/*.eksctl.yaml  ' });
+    expect(s.configPatterns).toEqual(['clusters/*.yaml', 'prod/**/*.eksctl.yaml']);
+  });
+
+  it.each([
+    ['push', 'refs/heads/main', 'apply'],
+    ['push', 'refs/heads/feature', 'plan'],
+    ['schedule', '', 'check'],
+    ['workflow_dispatch', 'refs/heads/main', 'check'],
+    ['pull_request', 'refs/pull/7/merge', 'plan'],
+  ])('auto mode on %s %s → %s', (event, ref, mode) => {
+    const s = settings(
+      {},
+      { GITHUB_EVENT_NAME: event, GITHUB_REF: ref },
+      { repository: { default_branch: 'main' } },
+    );
+    expect(s.mode).toBe(mode);
+  });
+
+  it('says why a push elsewhere only plans', () => {
+    const s = settings(
+      {},
+      { GITHUB_EVENT_NAME: 'push', GITHUB_REF: 'refs/heads/x' },
+      { repository: { default_branch: 'main' } },
+    );
+    expect(s.modeReason).toContain('not the default branch (refs/heads/main)');
+  });
+
+  it('refuses pull_request_target and unknown events in auto mode, naming the fix', () => {
+    expect(problems({}, { GITHUB_EVENT_NAME: 'pull_request_target' })[0]).toContain(
+      'on: pull_request',
+    );
+    expect(problems({}, { GITHUB_EVENT_NAME: 'issue_comment' })[0]).toContain(
+      'set the `mode` input',
+    );
+    expect(settings({ mode: 'check' }, { GITHUB_EVENT_NAME: 'issue_comment' }).mode).toBe('check');
+  });
+
+  it('reports every invalid input at once, one message each', () => {
+    const list = problems({
+      mode: 'destroy',
+      prune: 'some',
+      concurrency: '0',
+      comment: 'yes',
+      'on-plan-change': 'ignore',
+      'require-reviewed-plan': '1',
+      'role-to-assume': 'podid-apply',
+      'role-session-name': 'has space',
+      'aws-region': 'Mars',
+    });
+    expect(list).toHaveLength(9);
+    expect(list).toContain('input "mode" must be one of auto, plan, apply, check; got "destroy"');
+    expect(list).toContain('input "concurrency" must be an integer from 1 to 100; got "0"');
+    expect(list).toContain('input "comment" must be true or false; got "yes"');
+    expect(list.find((p) => p.startsWith('input "role-to-assume"'))).toContain(
+      'arn:aws:iam::123456789012:role/',
+    );
+  });
+
+  it('accepts an explicit role ARN and region, and TRUE/False booleans', () => {
+    const s = settings({
+      'role-to-assume': 'arn:aws:iam::111122223333:role/podid-plan',
+      'aws-region': 'eu-west-1',
+      comment: 'FALSE',
+      'require-reviewed-plan': 'True',
+    });
+    expect(s.roleToAssume).toBe('arn:aws:iam::111122223333:role/podid-plan');
+    expect(s.awsRegion).toBe('eu-west-1');
+    expect(s.comment).toBe(false);
+    expect(s.requireReviewedPlan).toBe(true);
+  });
+
+  it('needs GITHUB_REPOSITORY', () => {
+    expect(problems({}, { GITHUB_REPOSITORY: '' })[0]).toContain(
+      'GITHUB_REPOSITORY must be "owner/repo"',
+    );
+  });
+
+  it('detects fork pull requests (other repo id, fork flag, deleted fork)', () => {
+    const pr = (head: unknown) =>
+      pullRequestOf({ pull_request: { number: 1, head, base: { repo: { id: 1 } } } });
+    expect(pr({ sha: 's', repo: { id: 2 } })?.fork).toBe(true);
+    expect(pr({ sha: 's', repo: { id: 1, fork: true } })?.fork).toBe(true);
+    expect(pr({ sha: 's', repo: null })?.fork).toBe(true);
+    expect(pr({ sha: 's', repo: { id: 1 } })?.fork).toBe(false);
+    expect(pullRequestOf({ ref: 'refs/heads/main' })).toBeUndefined();
+  });
+
+  it('salts fingerprints with the repository and PR number', () => {
+    expect(fingerprintSalt('org/infra', 7)).toBe('org/infra#7');
+    expect(fingerprintSalt('org/infra', undefined)).toBe('org/infra');
+  });
+});
