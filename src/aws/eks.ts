@@ -76,17 +76,26 @@ function toLiveAddon(addon: Addon): LiveAddon {
   };
 }
 
+/**
+ * Every association summary, all pages. `onPage` sees each page as it arrives, so callers can
+ * start describing the first hundred while the next page is still on its way.
+ */
 export async function listAssociations(
   eks: EKSClient,
   clusterName: string,
   filter: { namespace?: string; serviceAccount?: string } = {},
+  onPage?: (page: PodIdentityAssociationSummary[]) => void,
 ): Promise<PodIdentityAssociationSummary[]> {
   const summaries: PodIdentityAssociationSummary[] = [];
   const pages = paginateListPodIdentityAssociations(
     { client: eks, pageSize: 100 },
     { clusterName, ...filter },
   );
-  for await (const page of pages) summaries.push(...(page.associations ?? []));
+  for await (const page of pages) {
+    const items = page.associations ?? [];
+    summaries.push(...items);
+    onPage?.(items);
+  }
   return summaries;
 }
 

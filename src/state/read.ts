@@ -12,7 +12,14 @@ import {
 import { accountFromArn, getRole, roleNameFromArn } from '../aws/iam.js';
 import { isAwsError } from '../aws/errors.js';
 import { isInProgress, type StackWatcher } from '../aws/stack-watcher.js';
-import type { LiveAddon, LiveCluster, LiveClusterMissing, LiveRole, LiveStack } from './model.js';
+import type {
+  LiveAddon,
+  LiveAssociation,
+  LiveCluster,
+  LiveClusterMissing,
+  LiveRole,
+  LiveStack,
+} from './model.js';
 
 export const AGENT_ADDON = 'eks-pod-identity-agent';
 
@@ -69,15 +76,23 @@ export async function readClusterState(
     [...addonNames].map((name) => describeAddon(eks, spec.name, name)),
   );
 
-  const associationsPromise = listAssociations(eks, spec.name).then((summaries) =>
-    Promise.all(summaries.map((s) => describeAssociation(eks, spec.name, s.associationId ?? ''))),
-  );
+  const described: Promise<LiveAssociation | undefined>[] = [];
+  const associationsPromise = listAssociations(eks, spec.name, {}, (page) => {
+    for (const s of page) {
+      const one = describeAssociation(eks, spec.name, s.associationId ?? '');
+      // Awaited below with the rest; marked handled now so a failure while later pages are
+      // still listing is not an unhandled rejection.
+      one.catch(() => {});
+      described.push(one);
+    }
+  }).then(() => Promise.all(described));
 
   let listing = deps.stackListings.get(spec.region);
   if (!listing) {
     listing = describeAllStacks(cloudformation);
     deps.stackListings.set(spec.region, listing);
   }
+  const compare = stacksToCompare(spec);
   const stacksPromise = listing
     .then((all) =>
       settleStacks(
@@ -85,7 +100,15 @@ export async function readClusterState(
         deps,
       ),
     )
-    .then((settled) => settled.filter((s) => s.status !== 'DELETE_COMPLETE'));
+    .then((settled) => settled.filter((s) => s.status !== 'DELETE_COMPLETE'))
+    .then((stacks) =>
+      Promise.all(
+        stacks.map(async (s) => {
+          if (compare.has(s.stackName)) s.template = await getTemplate(cloudformation, s.stackId);
+          return s;
+        }),
+      ),
+    );
 
   const roleArns = [
     ...new Set(spec.podIdentityAssociations.map((p) => p.roleARN).filter((a): a is string => !!a)),
@@ -109,15 +132,6 @@ export async function readClusterState(
     stacksPromise,
     rolesPromise,
   ]);
-
-  const compare = stacksToCompare(spec);
-  await Promise.all(
-    stacks
-      .filter((s) => compare.has(s.stackName))
-      .map(async (s) => {
-        s.template = await getTemplate(cloudformation, s.stackId);
-      }),
-  );
 
   return {
     name: spec.name,

@@ -1,0 +1,202 @@
+// `npm run bench`: what plan and apply cost against the emulator with AWS-like latencies.
+// N associations (half with their own role stack, half with a user role) in one cluster:
+//   plan on an empty cluster, apply, then the steady-state plan (everything exists).
+// Reports wall time, API calls per operation, calls per association, peak RSS of the product
+// process, and compares with the targets of issue 4. Not a test: numbers, not assertions.
+
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { promisify } from 'node:util';
+import { stringify } from 'yaml';
+import { startEmulator, type RunningEmulator } from '../emulator/server.js';
+import { latencyProfile } from '../emulator/core/latency.js';
+
+const run = promisify(execFile);
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '10,100,1000' },
+    'time-scale': { type: 'string', default: '20' },
+  },
+});
+const SIZES = values.sizes.split(',').map(Number);
+const TIME_SCALE = Number(values['time-scale']);
+const CONCURRENCY = 10;
+const ACCOUNT = '111122223333';
+const TRUST = {
+  Version: '2012-10-17',
+  Statement: [
+    {
+      Effect: 'Allow',
+      Principal: { Service: 'pods.eks.amazonaws.com' },
+      Action: ['sts:AssumeRole', 'sts:TagSession'],
+    },
+  ],
+};
+
+interface ChildResult {
+  planMs: number;
+  applyMs: number;
+  changes: number;
+  errors: number;
+  failed: number;
+  maxRssMb: number;
+}
+
+interface Call {
+  seq: number;
+  service: string;
+  operation: string;
+  durationMs: number;
+}
+
+function config(n: number, ownShare: number): { file: string; userRoles: string[] } {
+  const entries: Record<string, unknown>[] = [];
+  const userRoles: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const sa = `svc-${String(i).padStart(4, '0')}`;
+    if (i < n * ownShare) {
+      entries.push({
+        namespace: 'bench',
+        serviceAccountName: sa,
+        permissionPolicyARNs: ['arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess'],
+      });
+    } else {
+      userRoles.push(`user-${sa}`);
+      entries.push({
+        namespace: 'bench',
+        serviceAccountName: sa,
+        roleARN: `arn:aws:iam::${ACCOUNT}:role/user-${sa}`,
+      });
+    }
+  }
+  const file = join(mkdtempSync(join(tmpdir(), 'podid-bench-')), 'bench.eksctl.yaml');
+  writeFileSync(
+    file,
+    stringify({
+      apiVersion: 'eksctl.io/v1alpha5',
+      kind: 'ClusterConfig',
+      metadata: { name: 'bench', region: 'us-west-2' },
+      iam: { podIdentityAssociations: entries },
+    }),
+  );
+  return { file, userRoles };
+}
+
+async function seed(emulator: RunningEmulator, userRoles: string[]): Promise<void> {
+  await fetch(`${emulator.url}/_emulator/reset`, { method: 'POST' });
+  const body = {
+    roles: userRoles.map((roleName) => ({ roleName, assumeRolePolicyDocument: TRUST })),
+    clusters: [
+      {
+        name: 'bench',
+        region: 'us-west-2',
+        version: '1.32',
+        addons: [{ name: 'eks-pod-identity-agent' }],
+      },
+    ],
+  };
+  const res = await fetch(`${emulator.url}/_emulator/seed`, {
+    method: 'POST',
+    body: JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`seed failed: ${await res.text()}`);
+}
+
+async function calls(emulator: RunningEmulator, since: number): Promise<Call[]> {
+  const res = await fetch(`${emulator.url}/_emulator/calls?since=${since}`);
+  return (await res.json()) as Call[];
+}
+
+async function engine(emulator: RunningEmulator, mode: 'plan' | 'apply', file: string) {
+  const before = (await calls(emulator, 0)).at(-1)?.seq ?? 0;
+  const { stdout } = await run(
+    process.execPath,
+    ['--import', 'tsx', 'bench/engine-run.ts', mode, file],
+    {
+      env: {
+        PATH: process.env.PATH,
+        HOME: tmpdir(),
+        AWS_ENDPOINT_URL: emulator.url,
+        AWS_ACCESS_KEY_ID: 'AKIABENCH0000000000',
+        AWS_SECRET_ACCESS_KEY: 'bench',
+        AWS_REGION: 'us-west-2',
+        NODE_NO_WARNINGS: '1',
+      },
+      maxBuffer: 16 * 1024 * 1024,
+    },
+  );
+  const result = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as ChildResult;
+  const made = await calls(emulator, before);
+  return { result, calls: made };
+}
+
+function byOperation(list: Call[]): string {
+  const counts = new Map<string, number>();
+  for (const c of list) counts.set(c.operation, (counts.get(c.operation) ?? 0) + 1);
+  return [...counts]
+    .sort((a, b) => b[1] - a[1])
+    .map(([op, n]) => `${op} ${n}`)
+    .join(', ');
+}
+
+const mean = (list: Call[]): number =>
+  list.reduce((s, c) => s + c.durationMs, 0) / Math.max(1, list.length);
+const fmt = (ms: number): string =>
+  ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`;
+
+const profile = latencyProfile('realistic');
+const emulator = await startEmulator({
+  port: 0,
+  latencyProfile: 'realistic',
+  timeScale: TIME_SCALE,
+});
+console.log(
+  `podid bench: emulator latency profile "realistic" at time scale ${TIME_SCALE} ` +
+    `(stack create ${fmt(profile.durations.stackCreate / TIME_SCALE)}, EKS call ${fmt((profile.callLatency.eks ?? 0) / TIME_SCALE)}), concurrency ${CONCURRENCY}\n`,
+);
+const rows: string[] = [];
+for (const n of SIZES) {
+  const { file, userRoles } = config(n, 0.5);
+  await seed(emulator, userRoles);
+  const empty = await engine(emulator, 'plan', file);
+  const apply = await engine(emulator, 'apply', file);
+  const steady = await engine(emulator, 'plan', file);
+  const planBound = (steady.calls.length * mean(steady.calls)) / CONCURRENCY;
+  const perAssoc = steady.calls.length / n;
+  rows.push(
+    `| ${n} | ${fmt(empty.result.planMs)} (${empty.calls.length}) | ${fmt(apply.result.applyMs)} (${apply.calls.length - empty.calls.length}) ` +
+      `| ${fmt(steady.result.planMs)} (${steady.calls.length}, ${perAssoc.toFixed(2)}/assoc) | ${fmt(planBound)} (${(steady.result.planMs / planBound).toFixed(2)}×) ` +
+      `| ${Math.max(empty.result.maxRssMb, apply.result.maxRssMb, steady.result.maxRssMb).toFixed(0)} MB |`,
+  );
+  console.log(
+    `N=${n}: apply ${apply.result.changes} changes, ${apply.result.failed} failed; steady plan ${steady.result.changes} changes`,
+  );
+  console.log(`  steady plan calls: ${byOperation(steady.calls)}`);
+  console.log(`  apply calls: ${byOperation(apply.calls)}`);
+}
+
+// Critical path: one own-role association (stack create + wait + association create) vs 100.
+const criticalPath: string[] = [];
+for (const n of [1, 100]) {
+  const { file, userRoles } = config(n, 1);
+  await seed(emulator, userRoles);
+  const apply = await engine(emulator, 'apply', file);
+  criticalPath.push(`${n}: ${fmt(apply.result.applyMs)}`);
+  if (n === 100) {
+    const one =
+      Number(criticalPath[0].split(': ')[1].replace(/ s$/, '')) *
+      (criticalPath[0].endsWith(' s') ? 1000 : 1);
+    criticalPath.push(`ratio ${(apply.result.applyMs / one).toFixed(2)}× (target ≤ 1.5×)`);
+  }
+}
+await emulator.close();
+
+console.log(
+  '\n| N | plan, empty cluster (calls) | apply (calls) | plan, steady state (calls) | calls × mean latency / concurrency | peak RSS |',
+);
+console.log('|---|---|---|---|---|---|');
+for (const row of rows) console.log(row);
+console.log(`\nApply of new own-role associations: ${criticalPath.join('; ')}`);
