@@ -123,7 +123,7 @@ async function engine(emulator: RunningEmulator, mode: 'plan' | 'apply', file: s
         AWS_ACCESS_KEY_ID: 'AKIABENCH0000000000',
         AWS_SECRET_ACCESS_KEY: 'bench',
         AWS_REGION: 'us-west-2',
-        NODE_NO_WARNINGS: '1',
+        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
       },
       maxBuffer: 16 * 1024 * 1024,
     },

@@ -72,7 +72,7 @@ export class Engine {
         name: spec.name,
         region: spec.region,
         missing: true,
-        reason: `could not read the live state of cluster "${spec.name}" in ${spec.region}: ${errorMessage(error)}`,
+        reason: `could not read its live state in ${spec.region}: ${errorMessage(error)}`,
       };
     }
   }
