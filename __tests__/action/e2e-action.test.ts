@@ -1,0 +1,261 @@
+// The action end to end: dist/index.js as a child process against the emulator (AWS + GitHub REST
+// + OIDC). PR → one sticky comment; merge → reviewed plan applied; drift between review and merge →
+// refused; forks and missing permissions degrade or fail with one actionable message.
+
+import { beforeEach, describe, expect, it } from 'vitest';
+import { CreatePodIdentityAssociationCommand } from '@aws-sdk/client-eks';
+import { TEST_CREDENTIALS, withEmulator } from '../emulator/helpers.js';
+import { mixedEntries, seedCluster, userRoleArn, writeClusterConfig } from '../e2e/harness.js';
+import {
+  APPLY_ROLE,
+  SUB_PR,
+  SUB_PRODUCTION,
+  createDocumentedRoles,
+  isOurs,
+  listComments,
+  postComment,
+  pullRequestEvent,
+  pushEvent,
+  registerPull,
+  runAction,
+  tempWorkspace,
+  type PullRequestSpec,
+} from './e2e-harness.js';
+
+const env = withEmulator();
+
+interface Call {
+  seq: number;
+  service: string;
+  operation: string;
+  mutating: boolean;
+  status: number;
+}
+
+const AWS_SERVICES = new Set(['eks', 'iam', 'cloudformation']);
+const lastSeq = async (): Promise<number> =>
+  (await env.admin<Call[]>('GET', 'calls')).at(-1)?.seq ?? 0;
+const awsMutationsSince = async (seq: number): Promise<Call[]> =>
+  (await env.admin<Call[]>('GET', `calls?since=${seq}`)).filter(
+    (c) => AWS_SERVICES.has(c.service) && c.mutating,
+  );
+
+const PR: PullRequestSpec = { number: 12, headSha: 'a'.repeat(40) };
+const MERGE_SHA = 'b'.repeat(40);
+
+async function setup(
+  count = 4,
+): Promise<{ workspace: string; entries: ReturnType<typeof mixedEntries>['entries'] }> {
+  const { entries, userRoles } = mixedEntries(count);
+  await env.admin('POST', 'seed', seedCluster(userRoles));
+  await createDocumentedRoles(env);
+  const workspace = tempWorkspace();
+  writeClusterConfig(entries, { dir: workspace });
+  return { workspace, entries };
+}
+
+const planRun = (
+  workspace: string,
+  pr = PR,
+  extra: Partial<Parameters<typeof runAction>[1]> = {},
+) =>
+  runAction(env.url, {
+    eventName: 'pull_request',
+    event: pullRequestEvent(pr),
+    workspace,
+    sha: 'c'.repeat(40),
+    oidcSub: SUB_PR,
+    ...extra,
+  });
+
+const applyRun = (workspace: string, extra: Partial<Parameters<typeof runAction>[1]> = {}) =>
+  runAction(env.url, {
+    eventName: 'push',
+    event: pushEvent(MERGE_SHA),
+    workspace,
+    sha: MERGE_SHA,
+    oidcSub: SUB_PRODUCTION,
+    inputs: { 'role-to-assume': APPLY_ROLE },
+    ...extra,
+  });
+
+describe('action: pull request → sticky comment', () => {
+  beforeEach(async () => {
+    await registerPull(env, PR);
+  });
+
+  it('posts one comment and updates it in place, also past 100 other comments; plan mutates nothing', async () => {
+    const { workspace } = await setup();
+    for (let i = 0; i < 105; i++) await postComment(env.url, PR.number, `review note ${i}`);
+    const before = await lastSeq();
+
+    const first = await planRun(workspace);
+    expect(first.stderr).toBe('');
+    expect(first.code, first.stdout).toBe(0);
+    expect(first.outputs).toMatchObject({ mode: 'plan', 'has-changes': 'true', 'to-create': '6' });
+    expect(JSON.parse(first.outputs.clusters)).toEqual([
+      { name: 'prod', region: 'us-west-2', file: 'prod.eksctl.yaml' },
+    ]);
+    expect(first.outputs['plan-json']).toMatch(/podid-plan-4242\.json$/);
+    expect(first.summary).toContain('create pod identity association for service account');
+    expect(await awsMutationsSince(before)).toEqual([]);
+
+    const second = await planRun(workspace);
+    expect(second.code, second.stdout).toBe(0);
+    expect(second.outputs['comment-id']).toBe(first.outputs['comment-id']);
+    const ours = (await listComments(env.url, PR.number)).filter(isOurs);
+    expect(ours).toHaveLength(1);
+    expect(String(ours[0].id)).toBe(first.outputs['comment-id']);
+    expect(ours[0].body).toContain('### 📋 Pod Identity plan');
+    expect(ours[0].body).toContain('6 to create');
+  });
+
+  it('a fork PR gets a job summary and one warning, and the check stays green', async () => {
+    const fork = { number: 13, headSha: 'd'.repeat(40), fork: true };
+    await registerPull(env, fork);
+    const { workspace } = await setup();
+    // A fork's run has no id-token: the role cannot be assumed, so nothing is planned.
+    const run = await planRun(workspace, fork, {
+      oidcSub: undefined,
+      inputs: { 'role-to-assume': APPLY_ROLE },
+    });
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.stdout.match(/^::warning/gm)).toHaveLength(1);
+    expect(run.stdout).toContain('comes from a fork');
+    expect(run.summary).toContain('No plan was computed');
+    expect((await listComments(env.url, fork.number)).filter(isOurs)).toHaveLength(0);
+
+    // With ambient credentials (a self-hosted runner), the plan is computed but not commented.
+    const ambient = await planRun(workspace, fork, {
+      oidcSub: undefined,
+      env: { AWS_ACCESS_KEY_ID: 'AKIAE2ETESTS00000001', AWS_SECRET_ACCESS_KEY: 'secret' },
+    });
+    expect(ambient.code, ambient.stdout).toBe(0);
+    expect(ambient.stdout.match(/^::warning/gm)).toHaveLength(1);
+    expect(ambient.stdout).toContain('No PR comment: this pull request comes from a fork');
+    expect(ambient.summary).toContain('create pod identity association');
+  });
+
+  it('a PR job without id-token: write fails with the one actionable error', async () => {
+    const { workspace } = await setup();
+    const run = await planRun(workspace, PR, {
+      oidcSub: undefined,
+      inputs: { 'role-to-assume': 'arn:aws:iam::111122223333:role/podid-plan' },
+    });
+    expect(run.code).toBe(1);
+    expect(run.outputs['failure-reason']).toBe('credentials');
+    expect(run.stdout).toContain('add `permissions: id-token: write` to the job');
+    expect(run.stdout.match(/^::error/gm)).toHaveLength(1);
+  });
+
+  it('a PR run cannot assume the apply role, and says which sub it presented', async () => {
+    const { workspace } = await setup();
+    const run = await planRun(workspace, PR, { inputs: { 'role-to-assume': APPLY_ROLE } });
+    expect(run.code).toBe(1);
+    expect(run.outputs['failure-reason']).toBe('credentials');
+    expect(run.stdout).toContain(`The token's sub is "${SUB_PR}"`);
+    expect(run.stdout).toContain('repo:example-org/infra:ref:refs/heads/main');
+  });
+
+  it('keeps the comment under 60,000 bytes at 2,000 changes, the full plan in the summary', async () => {
+    const roles = Array.from({ length: 2000 }, (_, i) => `user-big-${i}`);
+    await env.admin('POST', 'seed', seedCluster(roles));
+    await createDocumentedRoles(env);
+    const workspace = tempWorkspace();
+    writeClusterConfig(
+      roles.map((r, i) => ({
+        namespace: 'apps',
+        serviceAccountName: `big-${i}`,
+        roleARN: userRoleArn(r),
+      })),
+      { dir: workspace },
+    );
+    const run = await planRun(workspace);
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.outputs['to-create']).toBe('2000');
+    const [ours] = (await listComments(env.url, PR.number)).filter(isOurs);
+    expect(Buffer.byteLength(ours.body, 'utf8')).toBeLessThanOrEqual(60_000);
+    expect(ours.body).toMatch(
+      /… \d+ more line\(s\); full plan in the job summary: https:\/\/github\.com\/example-org\/infra\/actions\/runs\/4242/,
+    );
+    expect(run.summary).toContain('"apps/big-1999"');
+  }, 180_000);
+});
+
+describe('action: merge → apply the reviewed plan', () => {
+  const merged = { ...PR, mergeCommitSha: MERGE_SHA, merged: true };
+
+  it('applies the reviewed plan, updates the comment, and the next plan is empty', async () => {
+    await registerPull(env, PR);
+    const { workspace } = await setup();
+    const plan = await planRun(workspace);
+    expect(plan.code, plan.stdout).toBe(0);
+    await registerPull(env, merged);
+
+    const apply = await applyRun(workspace);
+    expect(apply.code, apply.stdout).toBe(0);
+    expect(apply.outputs.mode).toBe('apply');
+    expect(apply.stdout).toContain('The recomputed plan is the reviewed plan');
+    const ours = (await listComments(env.url, PR.number)).filter(isOurs);
+    expect(ours).toHaveLength(1);
+    expect(ours[0].body).toContain('### ✅ Pod Identity plan applied');
+    expect(ours[0].body).toContain('https://github.com/example-org/infra/actions/runs/4242');
+
+    const again = await planRun(workspace, { number: 14, headSha: 'e'.repeat(40) });
+    expect(again.code, again.stdout).toBe(0);
+    expect(again.outputs['has-changes']).toBe('false');
+  }, 120_000);
+
+  it('refuses with plan-changed when the live state moved between review and merge', async () => {
+    await registerPull(env, PR);
+    const { workspace, entries } = await setup();
+    expect((await planRun(workspace)).code).toBe(0);
+    await registerPull(env, merged);
+    // Someone creates one reviewed association by hand, with another role.
+    const odd = entries[1];
+    await env.eks.send(
+      new CreatePodIdentityAssociationCommand({
+        clusterName: 'prod',
+        namespace: odd.namespace,
+        serviceAccount: odd.serviceAccountName,
+        roleArn: userRoleArn('user-app-0003'),
+      }),
+    );
+    const before = await lastSeq();
+    const apply = await applyRun(workspace);
+    expect(apply.code).toBe(1);
+    expect(apply.outputs['failure-reason']).toBe('plan-changed');
+    expect(apply.stdout).toContain(`create-association:${odd.namespace}/${odd.serviceAccountName}`);
+    expect(await awsMutationsSince(before)).toEqual([]);
+    const [ours] = (await listComments(env.url, PR.number)).filter(isOurs);
+    expect(ours.body).toContain('Not applied: the plan changed since it was reviewed');
+  });
+
+  it('refuses with plan-not-found when require-reviewed-plan is true and there is no PR', async () => {
+    const { workspace } = await setup();
+    const apply = await applyRun(workspace, {
+      inputs: { 'role-to-assume': APPLY_ROLE, 'require-reviewed-plan': 'true' },
+    });
+    expect(apply.code).toBe(1);
+    expect(apply.outputs['failure-reason']).toBe('plan-not-found');
+  });
+
+  it('the plan role cannot mutate anything, even in apply mode', async () => {
+    const { workspace } = await setup();
+    const apply = await applyRun(workspace, {
+      oidcSub: SUB_PR,
+      inputs: { 'role-to-assume': 'arn:aws:iam::111122223333:role/podid-plan' },
+    });
+    expect(apply.code).toBe(1);
+    expect(apply.outputs['failure-reason']).toBe('apply-failed');
+    expect(apply.stdout).toMatch(/AccessDenied|not authorized/i);
+    // Every mutating call the action made was denied (the test's own setup aside).
+    const calls = await env.admin<(Call & { accessKeyId?: string })[]>('GET', 'calls');
+    const byAction = calls.filter(
+      (c) =>
+        AWS_SERVICES.has(c.service) && c.mutating && c.accessKeyId !== TEST_CREDENTIALS.accessKeyId,
+    );
+    expect(byAction.length).toBeGreaterThan(0);
+    expect(byAction.filter((c) => c.status < 300)).toEqual([]);
+  });
+});

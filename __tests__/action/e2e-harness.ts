@@ -1,0 +1,241 @@
+// End-to-end harness for the action: the committed bundle (dist/index.js) run as a child process
+// with a runner-like environment (INPUT_* with hyphens, GITHUB_* files, OIDC token URL) against an
+// in-process emulator that answers AWS, GitHub REST and the OIDC token endpoint.
+
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import {
+  CreateOpenIDConnectProviderCommand,
+  CreateRoleCommand,
+  PutRolePolicyCommand,
+} from '@aws-sdk/client-iam';
+import type { EmulatorHandle } from '../emulator/helpers.js';
+import { ACCOUNT, OWNER, REGION } from '../e2e/harness.js';
+
+export const ROOT = resolve(import.meta.dirname, '..', '..');
+export const ACTION = join(ROOT, 'dist', 'index.js');
+export const REPO = OWNER;
+export const PLAN_ROLE = `arn:aws:iam::${ACCOUNT}:role/podid-plan`;
+export const APPLY_ROLE = `arn:aws:iam::${ACCOUNT}:role/podid-apply`;
+export const SUB_PR = `repo:${REPO}:pull_request`;
+export const SUB_PRODUCTION = `repo:${REPO}:environment:production`;
+
+const policy = (name: string): string =>
+  readFileSync(join(ROOT, 'docs', 'policies', `${name}.json`), 'utf8');
+
+/** The OIDC provider and the documented plan/apply roles, exactly as docs/policies has them. */
+export async function createDocumentedRoles(env: EmulatorHandle): Promise<void> {
+  await env.iam.send(
+    new CreateOpenIDConnectProviderCommand({
+      Url: 'https://token.actions.githubusercontent.com',
+      ClientIDList: ['sts.amazonaws.com'],
+      ThumbprintList: ['6938fd4d98bab03faadb97b34396831e3780aea1'],
+    }),
+  );
+  for (const role of ['plan', 'apply']) {
+    await env.iam.send(
+      new CreateRoleCommand({
+        RoleName: `podid-${role}`,
+        AssumeRolePolicyDocument: policy(`${role}-role-trust-policy`),
+      }),
+    );
+    await env.iam.send(
+      new PutRolePolicyCommand({
+        RoleName: `podid-${role}`,
+        PolicyName: `podid-${role}`,
+        PolicyDocument: policy(`${role}-role-policy`),
+      }),
+    );
+  }
+}
+
+export interface PullRequestSpec {
+  number: number;
+  headSha: string;
+  mergeCommitSha?: string;
+  fork?: boolean;
+  merged?: boolean;
+}
+
+export async function registerPull(env: EmulatorHandle, pr: PullRequestSpec): Promise<void> {
+  await env.admin('POST', 'github/pulls', {
+    repo: REPO,
+    number: pr.number,
+    head_sha: pr.headSha,
+    merge_commit_sha: pr.mergeCommitSha ?? null,
+    fork: pr.fork ?? false,
+    ...(pr.merged ? { merged: true, state: 'closed' } : {}),
+  });
+}
+
+export function pullRequestEvent(pr: PullRequestSpec): unknown {
+  return {
+    action: 'synchronize',
+    number: pr.number,
+    pull_request: {
+      number: pr.number,
+      head: { sha: pr.headSha, repo: { id: pr.fork ? 2 : 1, fork: pr.fork ?? false } },
+      base: { ref: 'main', repo: { id: 1 } },
+    },
+    repository: { id: 1, full_name: REPO, default_branch: 'main' },
+  };
+}
+
+export function pushEvent(sha: string): unknown {
+  return {
+    ref: 'refs/heads/main',
+    after: sha,
+    repository: { id: 1, full_name: REPO, default_branch: 'main' },
+  };
+}
+
+export interface ActionRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  outputs: Record<string, string>;
+  summary: string;
+  /** ms from spawn to exit */
+  durationMs: number;
+}
+
+export interface RunOptions {
+  eventName: 'pull_request' | 'push' | 'schedule' | 'workflow_dispatch';
+  event: unknown;
+  workspace: string;
+  sha: string;
+  inputs?: Record<string, string>;
+  /** OIDC subject for the token endpoint; undefined = no id-token permission. */
+  oidcSub?: string;
+  /** Extra environment, e.g. static AWS keys for runs without a role. */
+  env?: Record<string, string>;
+}
+
+/** `name<<delimiter\nvalue\ndelimiter` records of a GITHUB_OUTPUT file. */
+export function parseOutputs(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const re = /^([^\n<]+)<<(\S+)\n([\s\S]*?)\n\2$/gm;
+  for (const m of text.matchAll(re)) out[m[1]] = m[3];
+  return out;
+}
+
+export async function runAction(url: string, options: RunOptions): Promise<ActionRun> {
+  const dir = mkdtempSync(join(tmpdir(), 'podid-runner-'));
+  const files = {
+    event: join(dir, 'event.json'),
+    output: join(dir, 'output'),
+    summary: join(dir, 'summary.md'),
+    env: join(dir, 'env'),
+  };
+  writeFileSync(files.event, JSON.stringify(options.event));
+  for (const f of [files.output, files.summary, files.env]) writeFileSync(f, '');
+  const inputs: Record<string, string> = {
+    config: '*.eksctl.yaml',
+    mode: 'auto',
+    'role-to-assume': options.oidcSub === undefined ? '' : PLAN_ROLE,
+    'role-session-name': '',
+    'aws-region': REGION,
+    'github-token': 'ghs_e2etoken',
+    prune: 'managed',
+    concurrency: '10',
+    'owner-id': '',
+    comment: 'true',
+    'on-plan-change': 'fail',
+    'require-reviewed-plan': 'false',
+    ...options.inputs,
+  };
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: dir,
+    GITHUB_ACTIONS: 'true',
+    GITHUB_EVENT_NAME: options.eventName,
+    GITHUB_EVENT_PATH: files.event,
+    GITHUB_OUTPUT: files.output,
+    GITHUB_STEP_SUMMARY: files.summary,
+    GITHUB_ENV: files.env,
+    GITHUB_API_URL: url,
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_REPOSITORY: REPO,
+    GITHUB_SHA: options.sha,
+    GITHUB_REF: options.eventName === 'push' ? 'refs/heads/main' : 'refs/pull/1/merge',
+    GITHUB_RUN_ID: '4242',
+    GITHUB_WORKSPACE: options.workspace,
+    RUNNER_TEMP: dir,
+    AWS_ENDPOINT_URL: url,
+    AWS_REGION: REGION,
+    ...(options.oidcSub === undefined
+      ? {}
+      : {
+          ACTIONS_ID_TOKEN_REQUEST_URL: `${url}/_emulator/oidc/token?sub=${encodeURIComponent(options.oidcSub)}`,
+          ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'runner-request-token',
+        }),
+    ...options.env,
+  };
+  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
+  const started = Date.now();
+  const child = spawn(process.execPath, [ACTION], {
+    cwd: options.workspace,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+  const code = await new Promise<number | null>((r) => child.once('close', r));
+  return {
+    code,
+    stdout,
+    stderr,
+    outputs: parseOutputs(await readFile(files.output, 'utf8')),
+    summary: await readFile(files.summary, 'utf8'),
+    durationMs: Date.now() - started,
+  };
+}
+
+export interface GithubComment {
+  id: number;
+  body: string;
+  user: { login: string };
+}
+
+/** Every comment of a PR through the emulator's REST API (all pages). */
+export async function listComments(url: string, pr: number): Promise<GithubComment[]> {
+  const all: GithubComment[] = [];
+  for (let page = 1; ; page++) {
+    const res = await fetch(
+      `${url}/repos/${REPO}/issues/${pr}/comments?per_page=100&page=${page}`,
+      {
+        headers: { authorization: 'token ghs_e2etoken' },
+      },
+    );
+    if (!res.ok) throw new Error(`list comments: ${res.status} ${await res.text()}`);
+    const batch = (await res.json()) as GithubComment[];
+    all.push(...batch);
+    if (batch.length < 100) return all;
+  }
+}
+
+export async function postComment(
+  url: string,
+  pr: number,
+  body: string,
+  token = 'ghs_e2etoken',
+): Promise<void> {
+  const res = await fetch(`${url}/repos/${REPO}/issues/${pr}/comments`, {
+    method: 'POST',
+    headers: { authorization: `token ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ body }),
+  });
+  if (!res.ok) throw new Error(`post comment: ${res.status} ${await res.text()}`);
+}
+
+export const isOurs = (c: GithubComment): boolean =>
+  c.body.startsWith('<!-- podid-action:v1 ') && c.user.login === 'github-actions[bot]';
+
+export function tempWorkspace(): string {
+  return mkdtempSync(join(tmpdir(), 'podid-ws-'));
+}
