@@ -21,6 +21,10 @@ import { createEksService } from './eks/index.js';
 import { createIamService } from './iam/index.js';
 import { createCloudFormationService } from './cloudformation/index.js';
 import { createStsService } from './sts/index.js';
+import { createGithubService } from './github/index.js';
+import { OidcIssuer } from './oidc/issuer.js';
+import { oidcAdminRoutes } from './oidc/routes.js';
+import { createAuthorizer } from './core/authorize.js';
 
 export interface EmulatorOptions {
   /** 0 = any free port. */
@@ -56,7 +60,7 @@ function routeService(req: EmulatorRequest): ServiceName | undefined {
   if (/^\/(clusters|addons|tags)(\/|$)/.test(req.path)) return 'eks';
   const version = queryApiVersion(req);
   if (version) return QUERY_SERVICES[version];
-  if (/^\/(repos|graphql|user)(\/|$)/.test(req.path)) return 'github';
+  if (/^\/(repos|repositories|graphql|user)(\/|$)/.test(req.path)) return 'github';
   return undefined;
 }
 
@@ -71,15 +75,21 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   };
   const iam = createIamService(world);
   world.iam = iam;
+  const issuer = new OidcIssuer(() => world.clock.now());
+  const sts = createStsService(world, iam.store, issuer);
+  const github = createGithubService(world);
   const modules: ServiceModule[] = [
     iam,
     createCloudFormationService(world, iam),
-    createStsService(world),
+    sts,
     createEksService(world),
+    github,
   ];
   const calls = new CallLog();
   const faults = new FaultInjector();
-  const admin: AdminContext = { modules, calls, faults, world };
+  const routes = [...github.adminRoutes, ...sts.adminRoutes, ...oidcAdminRoutes(issuer)];
+  const admin: AdminContext = { modules, calls, faults, world, routes };
+  const authorizeCall = createAuthorizer(world, sts.sessions, iam.store);
   const byService = new Map(modules.map((m) => [m.service, m]));
 
   if (options.seedFile) applySeed(admin, parseSeedText(await readFile(options.seedFile, 'utf8')));
@@ -101,11 +111,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         `The action or operation requested is not supported by the emulator: ${req.method} ${req.path}`,
       );
     }
-    const decision = faults.decide(module.service, op.name);
+    // IAM comes first, as in AWS: a refused call never reaches the service or its faults.
+    const authz = authorizeCall(module, req, op);
+    const decision = authz.response ? { latencyMs: 0 } : faults.decide(module.service, op.name);
     const latency = decision.latencyMs + world.clock.real(profile.callLatency[module.service] ?? 0);
     if (latency > 0) await new Promise((r) => setTimeout(r, latency));
     let response: EmulatorResponse;
-    if (decision.error) {
+    if (authz.response) {
+      response = authz.response;
+    } else if (decision.error) {
       const e = decision.error;
       response = module.errorResponse(req, e.status, e.code, e.message);
     } else {
@@ -129,7 +143,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       errorCode: response.status >= 400 ? errorCodeOf(response) : undefined,
       durationMs: Date.now() - started,
       accessKeyId: req.accessKeyId,
-      injected: decision.error ? true : undefined,
+      principal: authz.principal,
+      denied: authz.denied,
+      injected: 'error' in decision && decision.error ? true : undefined,
     });
     return response;
   };

@@ -1,16 +1,38 @@
 // Admin routes (JSON) under /_emulator: state, reset, seed, calls, faults.
-// Other modules (GitHub, OIDC) add their own admin routes through `extraAdmin`.
+// Other modules (GitHub, OIDC, STS) contribute their own routes as `AdminRoute`s, so this file
+// does not grow with every service.
 
 import { parse as parseYaml } from 'yaml';
 import type { CallLog } from './call-log.js';
 import type { FaultDocument, FaultInjector } from './faults.js';
-import type { EmulatorRequest, EmulatorResponse, ServiceModule, World } from './types.js';
+import type {
+  EmulatorRequest,
+  EmulatorResponse,
+  ServiceModule,
+  ServiceName,
+  World,
+} from './types.js';
 
 export interface AdminContext {
   modules: ServiceModule[];
   calls: CallLog;
   faults: FaultInjector;
   world: World;
+  /** Routes contributed by modules (GitHub pulls/comments, the OIDC token endpoint, …). */
+  routes?: AdminRoute[];
+}
+
+/** A route under /_emulator/ that a module contributes. */
+export interface AdminRoute {
+  method: string;
+  /** Full path, e.g. `/_emulator/github/pulls`. */
+  path: string;
+  handle(req: EmulatorRequest): EmulatorResponse;
+  /**
+   * Set for routes that stand in for a real endpoint (the OIDC token endpoint): the call is
+   * recorded in the call log like a service call.
+   */
+  logAs?: { service: ServiceName; operation: string };
 }
 
 export function json(status: number, value: unknown): EmulatorResponse {
@@ -78,9 +100,28 @@ export function handleAdmin(ctx: AdminContext, req: EmulatorRequest): EmulatorRe
         ctx.world.failingStacks.clear();
         return json(200, { cleared: true });
       default:
-        return json(404, { message: `no admin route ${route}` });
+        return contributed(ctx, req, route);
     }
   } catch (error) {
     return json(400, { message: error instanceof Error ? error.message : String(error) });
   }
+}
+
+function contributed(ctx: AdminContext, req: EmulatorRequest, route: string): EmulatorResponse {
+  const path = req.path.replace(/\/+$/, '');
+  const found = ctx.routes?.find((r) => r.method === req.method && r.path === path);
+  if (!found) return json(404, { message: `no admin route ${route}` });
+  const started = Date.now();
+  const response = found.handle(req);
+  if (found.logAs) {
+    ctx.calls.add({
+      time: new Date(started).toISOString(),
+      service: found.logAs.service,
+      operation: found.logAs.operation,
+      mutating: false,
+      status: response.status,
+      durationMs: Date.now() - started,
+    });
+  }
+  return response;
 }

@@ -12,6 +12,10 @@ export interface CallRecord {
   errorCode?: string;
   durationMs: number;
   accessKeyId?: string;
+  /** The assumed-role ARN, for calls signed with credentials the emulator's STS issued. */
+  principal?: string;
+  /** True when IAM enforcement refused the call (or its session had expired). */
+  denied?: boolean;
   /** True when the answer came from fault injection, not the service. */
   injected?: boolean;
 }

@@ -45,6 +45,11 @@ export interface ServiceModule {
     code: string,
     message: string,
   ): EmulatorResponse;
+  /**
+   * The resource ARN an IAM policy is evaluated against for this call (`*` for account-wide
+   * operations). Services without it are not subject to IAM enforcement (GitHub).
+   */
+  resourceArn?(req: EmulatorRequest, op: Operation): string;
   reset(): void;
   /** JSON-serialisable dump for GET /_emulator/state. */
   dump(): unknown;

@@ -1,0 +1,141 @@
+// POST /graphql: the `minimizeComment` / `unminimizeComment` mutations (hiding an outdated plan
+// comment). Not a GraphQL engine: it reads the one mutation field, its `input` (inline literals or
+// `$variables`) and the fields selected under `minimizedComment`/`unminimizedComment`, and answers
+// in GraphQL's envelope — HTTP 200 with `errors` for failures, as GitHub does.
+
+import type { EmulatorRequest, EmulatorResponse } from '../core/types.js';
+import { GithubError, bearerToken, ghJson, readJsonBody } from './http.js';
+import type { GithubState } from './state.js';
+
+const DOCS = 'https://docs.github.com/graphql';
+const CLASSIFIERS = [
+  'SPAM',
+  'ABUSE',
+  'OFF_TOPIC',
+  'OUTDATED',
+  'DUPLICATE',
+  'RESOLVED',
+  'LOW_QUALITY',
+];
+
+interface GraphqlBody {
+  query?: unknown;
+  variables?: Record<string, unknown>;
+}
+
+/** Which mutation a request carries, for the call log (`graphql.minimizeComment`). */
+export function graphqlOperation(req: EmulatorRequest): { name: string; mutating: boolean } {
+  let query = '';
+  try {
+    query = String((JSON.parse(req.body || '{}') as GraphqlBody).query ?? '');
+  } catch {
+    // an unparsable body is answered by handleGraphql
+  }
+  const field = query.match(/\b(minimizeComment|unminimizeComment)\b/)?.[1];
+  const mutating = /^\s*mutation\b/.test(query);
+  return { name: `graphql${field ? `.${field}` : ''}`, mutating };
+}
+
+/** A literal (`"text"`, `OUTDATED`) or a `$variable` from the input object of the mutation. */
+function argument(input: string, name: string, variables: Record<string, unknown>): unknown {
+  const match = input.match(new RegExp(`\\b${name}\\s*:\\s*("(?:[^"\\\\]|\\\\.)*"|\\$\\w+|\\w+)`));
+  if (!match) return undefined;
+  const raw = match[1];
+  if (raw.startsWith('$')) return variables[raw.slice(1)];
+  if (raw.startsWith('"')) return JSON.parse(raw) as string;
+  return raw;
+}
+
+const graphqlError = (
+  req: EmulatorRequest,
+  field: string,
+  type: string,
+  message: string,
+): EmulatorResponse =>
+  ghJson(req, 200, {
+    data: { [field]: null },
+    errors: [{ type, path: [field], locations: [{ line: 2, column: 3 }], message }],
+  });
+
+export function handleGraphql(state: GithubState, req: EmulatorRequest): EmulatorResponse {
+  const token = bearerToken(req);
+  if (token === undefined)
+    throw new GithubError(401, 'This endpoint requires you to be authenticated.', DOCS);
+  const body = readJsonBody(req, DOCS) as GraphqlBody;
+  const query = typeof body.query === 'string' ? body.query : '';
+  const variables = body.variables ?? {};
+  const field = query.match(/\b(minimizeComment|unminimizeComment)\s*\(/)?.[1];
+  if (!field) {
+    return ghJson(req, 200, {
+      errors: [
+        {
+          message: 'The emulator answers only the minimizeComment and unminimizeComment mutations.',
+        },
+      ],
+    });
+  }
+  const input =
+    query.slice(query.indexOf(field)).match(/\(\s*input\s*:\s*(\{[^}]*\}|\$\w+)/)?.[1] ?? '';
+  const values: Record<string, unknown> = input.startsWith('$')
+    ? ((variables[input.slice(1)] as Record<string, unknown>) ?? {})
+    : {
+        subjectId: argument(input, 'subjectId', variables),
+        classifier: argument(input, 'classifier', variables),
+      };
+  const subjectId = String(values.subjectId ?? '');
+  const minimize = field === 'minimizeComment';
+  const classifier = String(values.classifier ?? '');
+  if (minimize && !CLASSIFIERS.includes(classifier)) {
+    return ghJson(req, 200, {
+      errors: [
+        {
+          path: ['mutation', field, 'input', 'classifier'],
+          extensions: {
+            code: 'argumentLiteralsIncompatible',
+            typeName: 'InputObject',
+            argumentName: 'classifier',
+          },
+          locations: [{ line: 2, column: 3 }],
+          message: `Argument 'classifier' on InputObject 'MinimizeCommentInput' has an invalid value (${classifier}). Expected type 'ReportedContentClassifiers!'.`,
+        },
+      ],
+    });
+  }
+  const id = state.byNodeId.get(subjectId);
+  const comment = id === undefined ? undefined : state.comments.get(id);
+  if (!comment)
+    return graphqlError(
+      req,
+      field,
+      'NOT_FOUND',
+      `Could not resolve to a node with the global id of '${subjectId}'.`,
+    );
+  const tokenRecord = state.token(token);
+  if (!tokenRecord.write || state.pullOfComment(comment)?.fork)
+    return graphqlError(req, field, 'FORBIDDEN', 'Resource not accessible by integration');
+  // GitHub reports the reason in lower case with hyphens: `outdated`, `off-topic`.
+  comment.minimizedReason = minimize ? classifier.toLowerCase().replace('_', '-') : undefined;
+  const payloadField = minimize ? 'minimizedComment' : 'unminimizedComment';
+  return ghJson(req, 200, {
+    data: { [field]: { [payloadField]: selection(query, payloadField, comment) } },
+  });
+}
+
+/** The fields selected under `minimizedComment { … }` that the emulator knows. */
+function selection(
+  query: string,
+  payloadField: string,
+  comment: { nodeId: string; minimizedReason?: string },
+): Record<string, unknown> {
+  const selected = query.match(new RegExp(`${payloadField}\\s*\\{([^}]*)\\}`))?.[1] ?? '';
+  const known: Record<string, unknown> = {
+    isMinimized: comment.minimizedReason !== undefined,
+    minimizedReason: comment.minimizedReason ?? null,
+    viewerCanMinimize: true,
+    id: comment.nodeId,
+    __typename: 'IssueComment',
+  };
+  const out: Record<string, unknown> = {};
+  for (const name of selected.match(/\w+/g) ?? []) if (name in known) out[name] = known[name];
+  return out;
+}
