@@ -4,6 +4,7 @@
 import type { ServiceModule, World } from '../core/types.js';
 import type { IamService } from '../iam/index.js';
 import { queryService } from '../query/service.js';
+import { stackResourceArn } from '../iam/resources.js';
 import { changeSetOperations } from './changesets.js';
 import { Engine } from './engine.js';
 import { stackOperations } from './operations.js';
@@ -27,6 +28,7 @@ export function createCloudFormationService(world: World, iam: IamService): Serv
       { ...stackOperations(engine), ...changeSetOperations(engine) },
       () => engine.advanceAll(),
     ),
+    resourceArn: (req) => stackResourceArn(req, world.accountId, req.region ?? world.defaultRegion),
     reset: () => {
       engine.reset();
       stacks.clear();

@@ -3,6 +3,7 @@
 import type { IamRoleReader, ServiceModule, World } from '../core/types.js';
 import { queryService } from '../query/service.js';
 import { policyOperations } from './policies.js';
+import { iamResourceArn } from './resources.js';
 import { roleOperations } from './roles.js';
 import { dumpIam, seedIam } from './seed.js';
 import { IamStore } from './store.js';
@@ -28,6 +29,7 @@ export function createIamService(world: World): IamService {
       () => service.beforeRequest?.(),
     ),
     store,
+    resourceArn: (req) => iamResourceArn(store, req),
     reset: () => store.clear(),
     dump: () => dumpIam(store),
     seed: (data) => seedIam(store, data),
