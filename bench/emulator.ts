@@ -28,12 +28,13 @@ async function measure(
   name: string,
   calls: number,
   call: (i: number) => Promise<unknown>,
+  concurrency = CONCURRENCY,
 ): Promise<Row> {
   const latencies: number[] = [];
   let next = 0;
   const started = performance.now();
   await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
+    Array.from({ length: concurrency }, async () => {
       while (next < calls) {
         const i = next++;
         const t = performance.now();
@@ -165,6 +166,17 @@ try {
         );
         stackTokens.set(worker, page.NextToken);
       }),
+    );
+    // The same page handled in-process, one at a time (no HTTP, no SDK): separates the emulator's
+    // own cost, one page of stacks, from the client parsing ~60 KB of XML per page in this process.
+    const op = cfnModule.operationOf(probe);
+    rows.push(
+      await measure(
+        'DescribeStacks (all, one page), handler only, sequential',
+        Math.min(CALLS, 1000),
+        () => Promise.resolve(cfnModule.handle(probe, op!)),
+        1,
+      ),
     );
   } else {
     console.log('CloudFormation is still a placeholder: stack rows skipped.');

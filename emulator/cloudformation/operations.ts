@@ -23,22 +23,50 @@ const UPDATABLE = [
 const MAX_STACKS = 2000;
 
 /** Opaque NextToken over an offset; AWS's tokens are opaque too. */
+function offsetOf(token: string | undefined): number {
+  if (token === undefined) return 0;
+  const start = Number(Buffer.from(token, 'base64url').toString('utf8').replace(/^o:/, ''));
+  if (!Number.isInteger(start) || start < 0)
+    throw new QueryError(400, 'ValidationError', 'Invalid NextToken');
+  return start;
+}
+
+const tokenFor = (offset: number): string => Buffer.from(`o:${offset}`).toString('base64url');
+
 export function paginate<T>(
   items: T[],
   token: string | undefined,
   size = PAGE,
 ): { items: T[]; NextToken?: string } {
-  let start = 0;
-  if (token !== undefined) {
-    start = Number(Buffer.from(token, 'base64url').toString('utf8').replace(/^o:/, ''));
-    if (!Number.isInteger(start) || start < 0)
-      throw new QueryError(400, 'ValidationError', 'Invalid NextToken');
-  }
+  const start = offsetOf(token);
   const end = start + size;
   return {
     items: items.slice(start, end),
-    NextToken: end < items.length ? Buffer.from(`o:${end}`).toString('base64url') : undefined,
+    NextToken: end < items.length ? tokenFor(end) : undefined,
   };
+}
+
+/**
+ * A page of an iterable without copying it (DescribeStacks / ListStacks over every stack): walks
+ * to the offset and stops one item past the page, so no array of all stacks is built per call
+ * and nothing past the page is looked at.
+ */
+export function paginateIterable<T>(
+  items: Iterable<T>,
+  token: string | undefined,
+  keep: (item: T) => boolean = () => true,
+  size = PAGE,
+): { items: T[]; NextToken?: string } {
+  const start = offsetOf(token);
+  const page: T[] = [];
+  let index = 0;
+  for (const item of items) {
+    if (!keep(item)) continue;
+    if (index >= start + size) return { items: page, NextToken: tokenFor(start + size) };
+    if (index >= start) page.push(item);
+    index++;
+  }
+  return { items: page };
 }
 
 export function stackXml(stack: Stack): Record<string, XmlValue> {
@@ -182,8 +210,8 @@ export function stackOperations(engine: Engine): Record<string, QueryOperation> 
       mutating: false,
       handler: (p) => {
         const name = p.str('StackName');
-        const all = name !== undefined ? [stacks.get(name)] : [...stacks.live.values()];
-        const page = paginate(all, p.str('NextToken'));
+        if (name !== undefined) return { Stacks: [stackXml(stacks.get(name))] };
+        const page = paginateIterable(stacks.live.values(), p.str('NextToken'));
         return { Stacks: page.items.map(stackXml), NextToken: page.NextToken };
       },
     },
@@ -191,10 +219,11 @@ export function stackOperations(engine: Engine): Record<string, QueryOperation> 
       mutating: false,
       handler: (p) => {
         const filter = p.list('StackStatusFilter') ?? [];
-        const all = [...stacks.all.values()].filter(
+        const page = paginateIterable(
+          stacks.all.values(),
+          p.str('NextToken'),
           (s) => filter.length === 0 || filter.includes(s.status),
         );
-        const page = paginate(all, p.str('NextToken'));
         return {
           StackSummaries: page.items.map((s) => ({
             StackId: s.stackId,
