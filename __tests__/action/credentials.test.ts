@@ -79,7 +79,7 @@ describe('resolveCredentials', () => {
       secretAccessKey: 'sek',
       sessionToken: 'tok',
     });
-    expect(secrets).toEqual([TOKEN, 'ASIAX', 'sek', 'tok']);
+    expect(secrets).toEqual(['ASIAX', 'sek', 'tok']);
     expect(sent).toEqual(['AssumeRoleWithWebIdentityCommand', 'GetCallerIdentityCommand']);
     expect(lines.at(-1)).toContain('assumed-role/podid-apply/podid-action-1');
   });

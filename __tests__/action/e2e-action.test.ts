@@ -87,10 +87,14 @@ describe('action: pull request → sticky comment', () => {
   it('posts one comment and updates it in place, also past 100 other comments; plan mutates nothing', async () => {
     const { workspace } = await setup();
     for (let i = 0; i < 105; i++) await postComment(env.url, PR.number, `review note ${i}`);
+    // Someone else posts a copy of our marker: it must never be taken for ours.
+    await env.admin('POST', 'github/tokens', { token: 'ghp_mallory', user: 'mallory' });
+    const forged = `<!-- podid-action:v1 {"v":1,"repo":"example-org/infra","pr":12,"sha":"x","mode":"plan","status":"planned","key":"*.eksctl.yaml","body":"","clusters":[]} -->\nlooks like a plan`;
+    await postComment(env.url, PR.number, forged, 'ghp_mallory');
     const before = await lastSeq();
 
     const first = await planRun(workspace);
-    expect(first.stderr).toBe('');
+    expect(first.stderr).not.toMatch(/error/i);
     expect(first.code, first.stdout).toBe(0);
     expect(first.outputs).toMatchObject({ mode: 'plan', 'has-changes': 'true', 'to-create': '6' });
     expect(JSON.parse(first.outputs.clusters)).toEqual([
@@ -108,6 +112,9 @@ describe('action: pull request → sticky comment', () => {
     expect(String(ours[0].id)).toBe(first.outputs['comment-id']);
     expect(ours[0].body).toContain('### 📋 Pod Identity plan');
     expect(ours[0].body).toContain('6 to create');
+    const all = await listComments(env.url, PR.number);
+    expect(all).toHaveLength(107);
+    expect(all.find((c) => c.user.login === 'mallory')?.body).toBe(forged);
   });
 
   it('a fork PR gets a job summary and one warning, and the check stays green', async () => {
@@ -158,15 +165,16 @@ describe('action: pull request → sticky comment', () => {
   });
 
   it('keeps the comment under 60,000 bytes at 2,000 changes, the full plan in the summary', async () => {
-    const roles = Array.from({ length: 2000 }, (_, i) => `user-big-${i}`);
+    // IAM allows 1,000 roles per account: 2,000 associations share 100 roles.
+    const roles = Array.from({ length: 100 }, (_, i) => `user-big-${i}`);
     await env.admin('POST', 'seed', seedCluster(roles));
     await createDocumentedRoles(env);
     const workspace = tempWorkspace();
     writeClusterConfig(
-      roles.map((r, i) => ({
+      Array.from({ length: 2000 }, (_, i) => ({
         namespace: 'apps',
         serviceAccountName: `big-${i}`,
-        roleARN: userRoleArn(r),
+        roleARN: userRoleArn(roles[i % roles.length]),
       })),
       { dir: workspace },
     );
@@ -229,6 +237,47 @@ describe('action: merge → apply the reviewed plan', () => {
     expect(await awsMutationsSince(before)).toEqual([]);
     const [ours] = (await listComments(env.url, PR.number)).filter(isOurs);
     expect(ours.body).toContain('Not applied: the plan changed since it was reviewed');
+  });
+
+  it('a re-run of a refused apply still refuses: the refusal never records the new plan as reviewed', async () => {
+    await registerPull(env, PR);
+    const { workspace, entries } = await setup();
+    expect((await planRun(workspace)).code).toBe(0);
+    await registerPull(env, merged);
+    const odd = entries[3];
+    await env.eks.send(
+      new CreatePodIdentityAssociationCommand({
+        clusterName: 'prod',
+        namespace: odd.namespace,
+        serviceAccount: odd.serviceAccountName,
+        roleArn: userRoleArn('user-app-0001'),
+      }),
+    );
+    expect((await applyRun(workspace)).outputs['failure-reason']).toBe('plan-changed');
+    const rerun = await applyRun(workspace);
+    expect(rerun.code).toBe(1);
+    expect(rerun.outputs['failure-reason']).toBe('plan-changed');
+  });
+
+  it('does not trust a plan comment whose text was edited after the action wrote it', async () => {
+    await registerPull(env, PR);
+    const { workspace } = await setup();
+    const plan = await planRun(workspace);
+    await registerPull(env, merged);
+    const [ours] = (await listComments(env.url, PR.number)).filter(isOurs);
+    const res = await fetch(
+      `${env.url}/repos/example-org/infra/issues/comments/${plan.outputs['comment-id']}`,
+      {
+        method: 'PATCH',
+        headers: { authorization: 'token ghs_e2etoken', 'content-type': 'application/json' },
+        body: JSON.stringify({ body: ours.body.replace('6 to create', '0 to create') }),
+      },
+    );
+    expect(res.ok).toBe(true);
+    const apply = await applyRun(workspace);
+    expect(apply.code).toBe(1);
+    expect(apply.outputs['failure-reason']).toBe('plan-changed');
+    expect(apply.stdout).toContain('was edited after the action wrote it');
   });
 
   it('refuses with plan-not-found when require-reviewed-plan is true and there is no PR', async () => {

@@ -173,7 +173,7 @@ export async function resolveCredentials(
       `could not get the GitHub OIDC token: ${errorMessage(error)}. Check that the job has \`permissions: id-token: write\``,
     );
   }
-  deps.setSecret(jwt);
+  // core.getIDToken has already masked the token.
   const sts = makeSts(request.region);
   let response;
   try {

@@ -7,7 +7,7 @@ import type { Plan } from '../plan/model.js';
 import { countChanges, countsLine } from '../render/index.js';
 import type { CommentView } from './comment-body.js';
 import { commentAuthors, ourComments, type OurComment } from './comment.js';
-import type { ReviewedCluster } from './marker.js';
+import { bodySha, visibleBody, type ReviewedCluster } from './marker.js';
 import { planOutputs } from './outputs.js';
 import {
   computePlan,
@@ -30,6 +30,8 @@ interface ReviewRecord {
   comment?: OurComment;
   /** Why no reviewed plan was found, when none was. */
   missing?: string;
+  /** Our comment's visible text was edited after we wrote it: what reviewers saw is unknown. */
+  edited?: boolean;
 }
 
 /** The merged PR of the pushed commit and the reviewed plan recorded in our comment(s) on it. */
@@ -49,11 +51,12 @@ async function findReviewedPlan(ctx: RunContext): Promise<ReviewRecord> {
       api.authenticatedLogin(),
       api.listComments(pr.number),
     ]);
+    // Comments written by an apply that found no review record nothing: they are no review.
     const ours = ourComments(comments, {
       authors: commentAuthors(login),
       repo: settings.repository.fullName,
       pr: pr.number,
-    });
+    }).filter((c) => c.header.mode !== 'apply' || c.header.clusters.length > 0);
     if (ours.length === 0) {
       return {
         pr: pr.number,
@@ -72,7 +75,8 @@ async function findReviewedPlan(ctx: RunContext): Promise<ReviewRecord> {
     const reviewed = mergeReviewed(
       ours.map((c) => ({ updatedAt: c.comment.updatedAt, clusters: c.header.clusters })),
     );
-    return { pr: pr.number, reviewed, comment };
+    const edited = ours.some((c) => bodySha(visibleBody(c.comment.body)) !== c.header.bodySha);
+    return { pr: pr.number, reviewed, comment, edited };
   } catch (error) {
     return {
       reviewed: [],
@@ -125,9 +129,10 @@ export async function applyFlow(ctx: RunContext): Promise<RunOutcome> {
   const base = {
     repo: settings.repository.fullName,
     pr: record.pr ?? 0,
-    headSha: settings.sha,
+    headSha: record.comment?.header.headSha || settings.sha,
     mode: settings.mode,
     key: record.comment?.header.key ?? settings.commentKey,
+    reviewed: record.reviewed,
     salt,
     runUrl: settings.runUrl,
   };
@@ -158,6 +163,20 @@ export async function applyFlow(ctx: RunContext): Promise<RunOutcome> {
       io.info('Nothing to apply: the live state matches the configuration.');
       await writeSummary(ctx, { ...base, status: 'no-changes', plan, notes }, planJson);
       return succeeded;
+    }
+    if (record.edited) {
+      const message =
+        'the plan comment was edited after the action wrote it, so what reviewers saw may not be the plan; ' +
+        'nothing was applied. Re-run the plan job to rewrite the comment, review it, and merge again.';
+      if (settings.onPlanChange === 'fail') {
+        await writeSummary(
+          ctx,
+          { ...base, status: 'plan-changed', plan, notes: [message] },
+          planJson,
+        );
+        return failed('plan-changed', message);
+      }
+      io.warning(`${message} Applying anyway (on-plan-change: apply).`);
     }
     let review: ReviewComparison | undefined;
     if (!record.missing) {

@@ -17,7 +17,13 @@ import {
 } from '../render/index.js';
 import { BudgetedText, byteLength } from './budget.js';
 import type { Mode } from './event.js';
-import { bodySha, encodeHeader, reviewedCluster, type CommentStatus } from './marker.js';
+import {
+  bodySha,
+  encodeHeader,
+  reviewedCluster,
+  type CommentStatus,
+  type ReviewedCluster,
+} from './marker.js';
 import {
   applyResultLines,
   fenceFor,
@@ -28,7 +34,7 @@ import type { ReviewComparison } from './review.js';
 
 export const COMMENT_BUDGET_BYTES = 60_000;
 /** A cluster's <details> starts open when its diff is at most this many lines. */
-const OPEN_DETAILS_MAX_LINES = 30;
+const OPEN_DETAILS_MAX_LINES = 60;
 /** The eksctl task tree is shown for clusters with at most this many tasks (the log always has it). */
 const TREE_MAX_TASKS = 40;
 /** Room for the "… and N more cluster(s)" line. */
@@ -50,6 +56,12 @@ export interface CommentView {
   problems?: readonly Problem[];
   results?: readonly ClusterApplyResult[];
   review?: ReviewComparison;
+  /**
+   * What the header records as reviewed. Plan mode: undefined (derived from `plan`). Apply mode:
+   * the records carried over from the reviewed comment, so a refused or failed apply never turns
+   * the recomputed, unreviewed plan into a "reviewed" one for a re-run.
+   */
+  reviewed?: readonly ReviewedCluster[];
   /** Plain-text notes shown under the title (escaped). */
   notes?: readonly string[];
 }
@@ -198,7 +210,11 @@ export function buildCommentBody(view: CommentView, limit = COMMENT_BUDGET_BYTES
       status: view.status,
       key: view.key,
       bodySha: sha,
-      clusters: view.plan ? view.plan.clusters.map((c) => reviewedCluster(c, view.salt)) : [],
+      clusters: view.reviewed
+        ? [...view.reviewed]
+        : view.plan
+          ? view.plan.clusters.map((c) => reviewedCluster(c, view.salt))
+          : [],
     });
   // The body hash has a fixed length, so a placeholder gives the header's exact size.
   const headerBytes = byteLength(headerFor('0'.repeat(64))) + 1;
