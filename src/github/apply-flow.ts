@@ -14,7 +14,7 @@ import {
   credentialsFor,
   isCredentialsError,
   loadConfig,
-  problemsText,
+  invalidConfigMessage,
   publishComment,
   writePlanOutputs,
   writeSummary,
@@ -122,7 +122,7 @@ export async function applyFlow(ctx: RunContext): Promise<RunOutcome> {
       mode: 'apply',
       runUrl: settings.runUrl,
     });
-    return failed('invalid-config', `the configuration is invalid:\n${problemsText(problems)}`);
+    return failed('invalid-config', invalidConfigMessage(problems));
   }
   const record = await findReviewedPlan(ctx);
   const salt = fingerprintSalt(settings.repository.fullName, record.pr);

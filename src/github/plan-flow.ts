@@ -12,6 +12,7 @@ import {
   credentialsFor,
   isCredentialsError,
   loadConfig,
+  invalidConfigMessage,
   problemsText,
   publishComment,
   writePlanOutputs,
@@ -77,7 +78,7 @@ export async function planFlow(ctx: RunContext): Promise<RunOutcome> {
     const view: CommentView = { ...base, status: 'invalid-config', problems };
     await writeSummary(ctx, view);
     if (pr) await publishComment(ctx, view, sticky);
-    return failed('invalid-config', `the configuration is invalid:\n${problemsText(problems)}`);
+    return failed('invalid-config', invalidConfigMessage(problems));
   }
 
   let credentials;

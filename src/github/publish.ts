@@ -23,7 +23,8 @@ export async function loadConfig(
   const result = await ctx.loadConfig(settings.configPatterns, settings.workspace);
   for (const p of result.problems) {
     const annotation = {
-      title: `podid: ${p.severity === 'error' ? 'invalid configuration' : 'configuration warning'}`,
+      title:
+        p.severity === 'error' ? 'Invalid eksctl ClusterConfig' : 'eksctl ClusterConfig warning',
       file: p.file,
       ...(p.line > 0 ? { startLine: p.line, startColumn: p.column } : {}),
     };
@@ -133,6 +134,10 @@ export async function publishComment(
   io.setOutput(Outputs.commentId, String(result.commentId));
   return result.commentId;
 }
+
+/** The step's failure message for config problems: each is already an annotation of its own. */
+export const invalidConfigMessage = (problems: CommentView['problems']): string =>
+  `the configuration is invalid: ${summarizeProblems([...(problems ?? [])])}; see the annotations on the files`;
 
 export const problemsText = (problems: CommentView['problems']): string =>
   (problems ?? [])

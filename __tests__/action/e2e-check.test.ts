@@ -1,0 +1,107 @@
+// The action end to end, continued: config problems become annotations with nothing sent to AWS,
+// and check mode fails on drift and passes once the cluster matches.
+
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { withEmulator } from '../emulator/helpers.js';
+import { mixedEntries, seedCluster, writeClusterConfig } from '../e2e/harness.js';
+import {
+  APPLY_ROLE,
+  SUB_PR,
+  SUB_PRODUCTION,
+  createDocumentedRoles,
+  isOurs,
+  listComments,
+  pullRequestEvent,
+  pushEvent,
+  registerPull,
+  runAction,
+  tempWorkspace,
+} from './e2e-harness.js';
+
+const env = withEmulator();
+const PR = { number: 21, headSha: 'f'.repeat(40) };
+
+describe('action: invalid config and drift', () => {
+  it('annotates config problems on file and line, touches no AWS API, and says so in the comment', async () => {
+    await registerPull(env, PR);
+    const workspace = tempWorkspace();
+    writeFileSync(
+      join(workspace, 'bad.eksctl.yaml'),
+      [
+        'apiVersion: eksctl.io/v1alpha5',
+        'kind: ClusterConfig',
+        'metadata:',
+        '  name: prod',
+        '  region: us-west-2',
+        'iam:',
+        '  podIdentityAssociations:',
+        '    - namespace: apps',
+        '      roleARN: arn:aws:iam::111122223333:role/x',
+        '',
+      ].join('\n'),
+    );
+    const run = await runAction(env.url, {
+      eventName: 'pull_request',
+      event: pullRequestEvent(PR),
+      workspace,
+      sha: PR.headSha,
+      oidcSub: SUB_PR,
+    });
+    expect(run.code).toBe(1);
+    expect(run.outputs['failure-reason']).toBe('invalid-config');
+    expect(run.stdout.match(/^::error/gm)).toHaveLength(2);
+    expect(run.stdout).toMatch(
+      /^::error title=Invalid eksctl ClusterConfig,file=bad\.eksctl\.yaml,line=8,col=\d+::/m,
+    );
+    const calls = await env.admin<{ service: string }[]>('GET', 'calls');
+    expect(calls.filter((c) => c.service !== 'github')).toEqual([]);
+    const [ours] = (await listComments(env.url, PR.number)).filter(isOurs);
+    expect(ours.body).toContain('Pod Identity configuration is invalid');
+    expect(ours.body).toContain('bad.eksctl.yaml:8');
+  });
+
+  it('check mode fails on drift, listing it, and passes after the apply', async () => {
+    const { entries, userRoles } = mixedEntries(2);
+    await env.admin('POST', 'seed', seedCluster(userRoles));
+    await createDocumentedRoles(env);
+    const workspace = tempWorkspace();
+    writeClusterConfig(entries, { dir: workspace });
+    // The drift role in the docs trusts the main branch; the apply role does too.
+    const check = () =>
+      runAction(env.url, {
+        eventName: 'schedule',
+        event: {},
+        workspace,
+        sha: '1'.repeat(40),
+        oidcSub: SUB_PRODUCTION,
+        inputs: { 'role-to-assume': APPLY_ROLE, comment: 'false' },
+      });
+    const drift = await check();
+    expect(drift.code).toBe(1);
+    expect(drift.outputs).toMatchObject({
+      mode: 'check',
+      'failure-reason': 'drift',
+      'has-changes': 'true',
+    });
+    expect(drift.stdout).toContain('drift: the live state differs from the configuration');
+    expect(drift.summary).toContain(
+      'create pod identity association for service account "apps/app-0001"',
+    );
+
+    const apply = await runAction(env.url, {
+      eventName: 'push',
+      event: pushEvent('2'.repeat(40)),
+      workspace,
+      sha: '2'.repeat(40),
+      oidcSub: SUB_PRODUCTION,
+      inputs: { 'role-to-assume': APPLY_ROLE },
+    });
+    expect(apply.code, apply.stdout).toBe(0);
+    expect(apply.stdout).toContain('No reviewed plan found');
+    const clean = await check();
+    expect(clean.code, clean.stdout).toBe(0);
+    expect(clean.outputs['has-changes']).toBe('false');
+  });
+});
