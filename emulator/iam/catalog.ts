@@ -1,20 +1,68 @@
 // AWS managed policies the emulator knows (attachable by ARN, readable with GetPolicy/GetPolicyVersion).
-// Documents are simplified stand-ins: the emulator never evaluates permissions.
+// Documents are stand-ins that grant what the real ones grant for the services the emulator has
+// (EKS, IAM, CloudFormation, STS), since enforcement (core/authorize.ts) evaluates them.
 
 export interface AwsManagedPolicy {
   name: string;
   path: string;
-  /** Service prefix(es) the stand-in document allows. */
+  /** Actions the stand-in document allows on `*`. */
   actions: string[];
+  /** A fuller document (statements) where one `Allow actions on *` would misstate the policy. */
+  statements?: Record<string, unknown>[];
 }
+
+/** ReadOnlyAccess, restricted to the emulated services (the real one lists ~300 services). */
+const READ_ONLY = [
+  'cloudformation:Describe*',
+  'cloudformation:Detect*',
+  'cloudformation:Estimate*',
+  'cloudformation:Get*',
+  'cloudformation:List*',
+  'cloudformation:ValidateTemplate',
+  'eks:Describe*',
+  'eks:List*',
+  'iam:Generate*',
+  'iam:Get*',
+  'iam:List*',
+  'iam:Simulate*',
+  'sts:GetCallerIdentity',
+];
 
 const CATALOG: AwsManagedPolicy[] = [
   { name: 'AdministratorAccess', path: '/', actions: ['*'] },
-  { name: 'ReadOnlyAccess', path: '/', actions: ['*:Describe*', '*:Get*', '*:List*'] },
-  { name: 'PowerUserAccess', path: '/', actions: ['*'] },
+  { name: 'ReadOnlyAccess', path: '/', actions: READ_ONLY },
+  {
+    name: 'PowerUserAccess',
+    path: '/',
+    actions: [],
+    // As the real policy: everything except IAM, Organizations and Account, plus a few IAM reads.
+    statements: [
+      { Effect: 'Allow', NotAction: ['iam:*', 'organizations:*', 'account:*'], Resource: '*' },
+      {
+        Effect: 'Allow',
+        Action: [
+          'iam:CreateServiceLinkedRole',
+          'iam:DeleteServiceLinkedRole',
+          'iam:ListRoles',
+          'organizations:DescribeOrganization',
+          'account:ListRegions',
+          'account:GetAccountInformation',
+        ],
+        Resource: '*',
+      },
+    ],
+  },
   { name: 'AmazonEKS_CNI_Policy', path: '/', actions: ['ec2:*'] },
-  { name: 'AmazonEKSClusterPolicy', path: '/', actions: ['ec2:*', 'iam:*'] },
-  { name: 'AmazonEKSWorkerNodePolicy', path: '/', actions: ['ec2:Describe*', 'eks:Describe*'] },
+  {
+    name: 'AmazonEKSClusterPolicy',
+    path: '/',
+    actions: ['ec2:*', 'elasticloadbalancing:*', 'iam:CreateServiceLinkedRole', 'kms:DescribeKey'],
+  },
+  {
+    name: 'AmazonEKSWorkerNodePolicy',
+    path: '/',
+    actions: ['ec2:Describe*', 'eks:DescribeCluster', 'eks-auth:AssumeRoleForPodIdentity'],
+  },
   { name: 'AmazonEKSServicePolicy', path: '/', actions: ['ec2:*'] },
   { name: 'AmazonEC2ContainerRegistryReadOnly', path: '/', actions: ['ecr:Get*', 'ecr:Describe*'] },
   { name: 'AmazonEC2ContainerRegistryPowerUser', path: '/', actions: ['ecr:*'] },
@@ -73,6 +121,6 @@ export function awsManagedPolicies(): AwsManagedPolicy[] {
 export function awsManagedDocument(p: AwsManagedPolicy): string {
   return JSON.stringify({
     Version: '2012-10-17',
-    Statement: [{ Effect: 'Allow', Action: p.actions, Resource: '*' }],
+    Statement: p.statements ?? [{ Effect: 'Allow', Action: p.actions, Resource: '*' }],
   });
 }

@@ -1,0 +1,329 @@
+// IAM enforcement for calls signed with credentials from the emulator's STS: the assumed role's
+// policies decide, refusals come in each service's own AccessDenied format.
+
+import { describe, expect, it } from 'vitest';
+import {
+  CreatePodIdentityAssociationCommand,
+  DeletePodIdentityAssociationCommand,
+  DescribeClusterCommand,
+  ListPodIdentityAssociationsCommand,
+} from '@aws-sdk/client-eks';
+import {
+  CreateStackCommand,
+  DescribeStacksCommand,
+  waitUntilStackCreateComplete,
+} from '@aws-sdk/client-cloudformation';
+import {
+  AttachRolePolicyCommand,
+  CreateOpenIDConnectProviderCommand,
+  CreateRoleCommand,
+  GetRoleCommand,
+  PutRolePolicyCommand,
+} from '@aws-sdk/client-iam';
+import { AssumeRoleWithWebIdentityCommand, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import {
+  POD_IDENTITY_TRUST,
+  TEST_ACCOUNT,
+  sdkError,
+  withEmulator,
+  type Clients,
+} from './helpers.js';
+
+const env = withEmulator({ seed: { clusters: [{ name: 'prod' }] } });
+const ISSUER = 'token.actions.githubusercontent.com';
+const TRUST = JSON.stringify({
+  Version: '2012-10-17',
+  Statement: [
+    {
+      Effect: 'Allow',
+      Principal: { Federated: `arn:aws:iam::${TEST_ACCOUNT}:oidc-provider/${ISSUER}` },
+      Action: 'sts:AssumeRoleWithWebIdentity',
+      Condition: { StringEquals: { [`${ISSUER}:aud`]: 'sts.amazonaws.com' } },
+    },
+  ],
+});
+const TEMPLATE = JSON.stringify({
+  Resources: {
+    Role: {
+      Type: 'AWS::IAM::Role',
+      Properties: { AssumeRolePolicyDocument: JSON.parse(POD_IDENTITY_TRUST) },
+    },
+  },
+});
+const ROLE_FOR_PODS = `arn:aws:iam::${TEST_ACCOUNT}:role/pods`;
+
+const policy = (...statements: Record<string, unknown>[]): string =>
+  JSON.stringify({ Version: '2012-10-17', Statement: statements });
+
+/** Creates role `name` (admin credentials) with the given policies, assumes it, returns its clients. */
+async function assumeRole(
+  name: string,
+  setup: { inline?: string; managed?: string[] },
+  region?: string,
+): Promise<{ clients: Clients; accessKeyId: string }> {
+  await env.iam
+    .send(
+      new CreateOpenIDConnectProviderCommand({
+        Url: `https://${ISSUER}`,
+        ClientIDList: ['sts.amazonaws.com'],
+      }),
+    )
+    .catch(() => undefined);
+  await env.iam.send(new CreateRoleCommand({ RoleName: name, AssumeRolePolicyDocument: TRUST }));
+  if (setup.inline)
+    await env.iam.send(
+      new PutRolePolicyCommand({ RoleName: name, PolicyName: 'p', PolicyDocument: setup.inline }),
+    );
+  for (const arn of setup.managed ?? [])
+    await env.iam.send(new AttachRolePolicyCommand({ RoleName: name, PolicyArn: arn }));
+  const response = await fetch(
+    `${env.url}/_emulator/oidc/token?sub=repo:acme/infra:pull_request&audience=sts.amazonaws.com`,
+    { headers: { authorization: 'Bearer t' } },
+  );
+  const { value } = (await response.json()) as { value: string };
+  const { Credentials } = await env.sts.send(
+    new AssumeRoleWithWebIdentityCommand({
+      RoleArn: `arn:aws:iam::${TEST_ACCOUNT}:role/${name}`,
+      RoleSessionName: 'run-1',
+      WebIdentityToken: value,
+    }),
+  );
+  const credentials = {
+    accessKeyId: Credentials!.AccessKeyId!,
+    secretAccessKey: Credentials!.SecretAccessKey!,
+    sessionToken: Credentials!.SessionToken!,
+  };
+  return {
+    clients: env.clients({ credentials, maxAttempts: 1, region }),
+    accessKeyId: credentials.accessKeyId,
+  };
+}
+
+describe('IAM enforcement of assumed-role sessions', () => {
+  it('a read-only role reads but cannot create associations or stacks', async () => {
+    const { clients } = await assumeRole('plan', {
+      inline: policy({
+        Effect: 'Allow',
+        Action: [
+          'eks:Describe*',
+          'eks:List*',
+          'cloudformation:Describe*',
+          'cloudformation:List*',
+          'iam:Get*',
+        ],
+        Resource: '*',
+      }),
+    });
+    const cluster = await clients.eks.send(new DescribeClusterCommand({ name: 'prod' }));
+    expect(cluster.cluster?.name).toBe('prod');
+    await clients.eks.send(new ListPodIdentityAssociationsCommand({ clusterName: 'prod' }));
+    await clients.cfn.send(new DescribeStacksCommand({}));
+
+    const eksError = await sdkError(
+      clients.eks.send(
+        new CreatePodIdentityAssociationCommand({
+          clusterName: 'prod',
+          namespace: 'ns',
+          serviceAccount: 'sa',
+          roleArn: ROLE_FOR_PODS,
+        }),
+      ),
+    );
+    expect(eksError.name).toBe('AccessDeniedException');
+    expect(eksError.$metadata.httpStatusCode).toBe(403);
+    expect(eksError.message).toBe(
+      `User: arn:aws:sts::${TEST_ACCOUNT}:assumed-role/plan/run-1 is not authorized to perform: ` +
+        `eks:CreatePodIdentityAssociation on resource: arn:aws:eks:us-west-2:${TEST_ACCOUNT}:cluster/prod ` +
+        'because no identity-based policy allows the eks:CreatePodIdentityAssociation action',
+    );
+    const cfnError = await sdkError(
+      clients.cfn.send(
+        new CreateStackCommand({
+          StackName: 'eksctl-prod-x',
+          TemplateBody: TEMPLATE,
+          Capabilities: ['CAPABILITY_IAM'],
+        }),
+      ),
+    );
+    expect(cfnError.name).toBe('AccessDenied');
+    expect(cfnError.$metadata.httpStatusCode).toBe(403);
+    expect(cfnError.message).toBe(
+      `User: arn:aws:sts::${TEST_ACCOUNT}:assumed-role/plan/run-1 is not authorized to perform: ` +
+        `cloudformation:CreateStack on resource: arn:aws:cloudformation:us-west-2:${TEST_ACCOUNT}:stack/eksctl-prod-x/* ` +
+        'because no identity-based policy allows the cloudformation:CreateStack action',
+    );
+    // Nothing was created, and the call log shows who was refused.
+    expect((await env.cfn.send(new DescribeStacksCommand({}))).Stacks).toEqual([]);
+    const calls = await env.admin<
+      { operation: string; denied?: boolean; principal?: string; status: number }[]
+    >('GET', 'calls');
+    expect(calls.find((c) => c.operation === 'CreatePodIdentityAssociation')).toMatchObject({
+      denied: true,
+      status: 403,
+      principal: `arn:aws:sts::${TEST_ACCOUNT}:assumed-role/plan/run-1`,
+    });
+  });
+
+  it('the AWS managed ReadOnlyAccess reads and refuses writes', async () => {
+    const { clients } = await assumeRole('ro', {
+      managed: ['arn:aws:iam::aws:policy/ReadOnlyAccess'],
+    });
+    await clients.eks.send(new DescribeClusterCommand({ name: 'prod' }));
+    await clients.iam.send(new GetRoleCommand({ RoleName: 'ro' }));
+    const error = await sdkError(
+      clients.iam.send(
+        new CreateRoleCommand({ RoleName: 'x', AssumeRolePolicyDocument: POD_IDENTITY_TRUST }),
+      ),
+    );
+    expect(error.name).toBe('AccessDenied');
+    expect(error.message).toContain(
+      `iam:CreateRole on resource: arn:aws:iam::${TEST_ACCOUNT}:role/x`,
+    );
+  });
+
+  it('an explicit Deny wins over an Allow', async () => {
+    await env.iam.send(
+      new CreateRoleCommand({ RoleName: 'pods', AssumeRolePolicyDocument: POD_IDENTITY_TRUST }),
+    );
+    await env.eks.send(
+      new CreatePodIdentityAssociationCommand({
+        clusterName: 'prod',
+        namespace: 'ns',
+        serviceAccount: 'sa',
+        roleArn: ROLE_FOR_PODS,
+      }),
+    );
+    const { clients } = await assumeRole('apply', {
+      inline: policy(
+        { Effect: 'Allow', Action: 'eks:*', Resource: '*' },
+        {
+          Effect: 'Deny',
+          Action: 'eks:Delete*',
+          Resource: `arn:aws:eks:*:${TEST_ACCOUNT}:podidentityassociation/prod/*`,
+        },
+      ),
+    });
+    const listed = await clients.eks.send(
+      new ListPodIdentityAssociationsCommand({ clusterName: 'prod' }),
+    );
+    const id = listed.associations?.[0]?.associationId;
+    expect(id).toBeDefined();
+    const error = await sdkError(
+      clients.eks.send(
+        new DeletePodIdentityAssociationCommand({ clusterName: 'prod', associationId: id }),
+      ),
+    );
+    expect(error.name).toBe('AccessDeniedException');
+    expect(error.message).toBe(
+      `User: arn:aws:sts::${TEST_ACCOUNT}:assumed-role/apply/run-1 is not authorized to perform: ` +
+        `eks:DeletePodIdentityAssociation on resource: arn:aws:eks:us-west-2:${TEST_ACCOUNT}:podidentityassociation/prod/${id} ` +
+        'with an explicit deny in an identity-based policy',
+    );
+  });
+
+  it('scopes CloudFormation by stack name pattern', async () => {
+    const { clients } = await assumeRole('stacks', {
+      inline: policy({
+        Effect: 'Allow',
+        Action: ['cloudformation:CreateStack', 'cloudformation:DescribeStacks'],
+        Resource: `arn:aws:cloudformation:*:${TEST_ACCOUNT}:stack/eksctl-*`,
+      }),
+    });
+    await clients.cfn.send(
+      new CreateStackCommand({
+        StackName: 'eksctl-prod-podidentityrole-ns-sa',
+        TemplateBody: TEMPLATE,
+        Capabilities: ['CAPABILITY_IAM'],
+      }),
+    );
+    await waitUntilStackCreateComplete(
+      { client: clients.cfn, maxWaitTime: 10, minDelay: 1 },
+      { StackName: 'eksctl-prod-podidentityrole-ns-sa' },
+    );
+    const error = await sdkError(
+      clients.cfn.send(
+        new CreateStackCommand({
+          StackName: 'other',
+          TemplateBody: TEMPLATE,
+          Capabilities: ['CAPABILITY_IAM'],
+        }),
+      ),
+    );
+    expect(error.name).toBe('AccessDenied');
+    // Describing every stack is authorized against `*`, which the scoped statement does not cover.
+    expect((await sdkError(clients.cfn.send(new DescribeStacksCommand({})))).name).toBe(
+      'AccessDenied',
+    );
+  });
+
+  it('evaluates aws:RequestedRegion conditions', async () => {
+    const inline = policy(
+      { Effect: 'Allow', Action: 'eks:Describe*', Resource: '*' },
+      {
+        Effect: 'Deny',
+        Action: '*',
+        Resource: '*',
+        Condition: { StringNotEquals: { 'aws:RequestedRegion': 'us-west-2' } },
+      },
+    );
+    const { clients } = await assumeRole('regional', { inline });
+    await clients.eks.send(new DescribeClusterCommand({ name: 'prod' }));
+    const { clients: elsewhere } = await assumeRoleAgain('regional', 'eu-west-1');
+    const error = await sdkError(elsewhere.eks.send(new DescribeClusterCommand({ name: 'prod' })));
+    expect(error.name).toBe('AccessDeniedException');
+    expect(error.message).toContain('with an explicit deny');
+  });
+
+  it('expired session credentials answer ExpiredTokenException / ExpiredToken', async () => {
+    const { clients, accessKeyId } = await assumeRole('short', {
+      inline: policy({ Effect: 'Allow', Action: '*', Resource: '*' }),
+    });
+    await clients.eks.send(new DescribeClusterCommand({ name: 'prod' }));
+    await env.admin('POST', 'sts/expire', { accessKeyId });
+    const eksError = await sdkError(clients.eks.send(new DescribeClusterCommand({ name: 'prod' })));
+    expect(eksError.name).toBe('ExpiredTokenException');
+    expect(eksError.$metadata.httpStatusCode).toBe(403);
+    const stsError = await sdkError(clients.sts.send(new GetCallerIdentityCommand({})));
+    expect(stsError.name).toBe('ExpiredToken');
+    expect(stsError.message).toBe('The security token included in the request is expired');
+  });
+
+  it('admin (non-session) credentials stay unrestricted', async () => {
+    await env.cfn.send(
+      new CreateStackCommand({
+        StackName: 'anything',
+        TemplateBody: TEMPLATE,
+        Capabilities: ['CAPABILITY_IAM'],
+      }),
+    );
+    const calls = await env.admin<{ operation: string; denied?: boolean }[]>('GET', 'calls');
+    expect(calls.find((c) => c.operation === 'CreateStack')?.denied).toBeUndefined();
+  });
+});
+
+/** A second session for an existing role, signed for another region. */
+async function assumeRoleAgain(name: string, region: string): Promise<{ clients: Clients }> {
+  const response = await fetch(
+    `${env.url}/_emulator/oidc/token?sub=repo:acme/infra:pull_request&audience=sts.amazonaws.com`,
+    { headers: { authorization: 'Bearer t' } },
+  );
+  const { value } = (await response.json()) as { value: string };
+  const { Credentials } = await env.sts.send(
+    new AssumeRoleWithWebIdentityCommand({
+      RoleArn: `arn:aws:iam::${TEST_ACCOUNT}:role/${name}`,
+      RoleSessionName: 'run-2',
+      WebIdentityToken: value,
+    }),
+  );
+  return {
+    clients: env.clients({
+      region,
+      maxAttempts: 1,
+      credentials: {
+        accessKeyId: Credentials!.AccessKeyId!,
+        secretAccessKey: Credentials!.SecretAccessKey!,
+        sessionToken: Credentials!.SessionToken!,
+      },
+    }),
+  };
+}
