@@ -1,5 +1,5 @@
 // The CloudFormation part of a seed document: `stacks`, created at once (CREATE_COMPLETE, their
-// resources in the IAM store) whatever the latency profile. See docs/emulator-iam-cfn.md.
+// resources in the IAM store) whatever the latency profile. See docs/emulator.md.
 
 import type { Tag } from '../iam/validate.js';
 import type { Engine } from './engine.js';

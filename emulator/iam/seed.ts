@@ -1,5 +1,5 @@
 // The IAM part of a seed document: `policies`, `roles`, `oidcProviders`, `iamQuotas`
-// (see docs/emulator-iam-cfn.md). Seeds go through the same validation as API calls.
+// (see docs/emulator.md). Seeds go through the same validation as API calls.
 
 import type { IamQuotas, IamStore } from './store.js';
 import type { Tag } from './validate.js';
