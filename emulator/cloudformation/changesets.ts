@@ -211,8 +211,9 @@ export function changeSetOperations(engine: Engine): Record<string, QueryOperati
     },
     ExecuteChangeSet: {
       mutating: true,
-      handler: (p) => {
+      handler: (p, req) => {
         const { stack, cs } = findChangeSet(engine, p);
+        stack.callerAccessKeyId = req.accessKeyId;
         const st = status(engine, cs);
         if (st !== 'CREATE_COMPLETE')
           throw new QueryError(

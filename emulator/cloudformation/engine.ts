@@ -6,6 +6,7 @@ import type { World } from '../core/types.js';
 import type { IamStore } from '../iam/store.js';
 import { QueryError } from '../query/errors.js';
 import { evaluateCondition, resolve, type ResolveContext } from './intrinsics.js';
+import { guardedStore } from './permissions.js';
 import { HANDLERS, type Props, type ProvisionContext } from './resources.js';
 import type { Output, Stack, StackDefinition, StackStore, Step } from './stacks.js';
 import { resourceOrder } from './template.js';
@@ -17,6 +18,7 @@ const HANDLER_CODES: Record<string, string> = {
   MalformedPolicyDocument: 'InvalidRequest',
   InvalidInput: 'InvalidRequest',
   ValidationError: 'InvalidRequest',
+  AccessDenied: 'AccessDenied',
 };
 
 export class Engine {
@@ -111,8 +113,21 @@ export class Engine {
     });
   }
 
-  provisionContext(stack: Stack, def: StackDefinition): ProvisionContext {
-    return { store: this.iam, stackName: stack.stackName, stackTags: def.tags };
+  /**
+   * With `enforce` (forward operations), IAM calls are checked against the permissions of the
+   * stack's caller unless the stack has a service role, as CloudFormation does; rollbacks and
+   * cleanups are not checked.
+   */
+  provisionContext(stack: Stack, def: StackDefinition, enforce = true): ProvisionContext {
+    const check = this.world.checkPermission;
+    const store =
+      enforce && check && !stack.roleArn
+        ? guardedStore(this.iam, (action, resource) => {
+            const denied = check(stack.callerAccessKeyId, action, resource);
+            if (denied) throw new QueryError(403, 'AccessDenied', denied);
+          })
+        : this.iam;
+    return { store, stackName: stack.stackName, stackTags: def.tags };
   }
 
   resolveContext(stack: Stack, def: StackDefinition): ResolveContext {

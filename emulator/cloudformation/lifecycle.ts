@@ -18,7 +18,14 @@ function finishChangeSet(stack: Stack, ok: boolean): void {
   stack.executing = undefined;
 }
 
-function deleteResource(engine: Engine, stack: Stack, r: StackResource, at: number): void {
+/** `enforce`: DeleteStack makes its IAM calls with the caller's permissions; rollbacks do not check. */
+function deleteResource(
+  engine: Engine,
+  stack: Stack,
+  r: StackResource,
+  at: number,
+  enforce = false,
+): void {
   engine.event(stack, at, r.logicalId, r.type, 'DELETE_IN_PROGRESS', r.physicalId);
   const def = stack.def?.template.Resources[r.logicalId];
   if (def?.DeletionPolicy === 'Retain') {
@@ -27,7 +34,7 @@ function deleteResource(engine: Engine, stack: Stack, r: StackResource, at: numb
     HANDLERS[r.type].delete(
       r,
       r.props,
-      engine.provisionContext(stack, stack.def as StackDefinition),
+      engine.provisionContext(stack, stack.def as StackDefinition, enforce),
     );
     engine.event(stack, at, r.logicalId, r.type, 'DELETE_COMPLETE', r.physicalId);
   }
@@ -149,7 +156,7 @@ export function startDelete(engine: Engine, stack: Stack): void {
       const r = stack.resources.get(id);
       if (!r) return;
       try {
-        deleteResource(engine, stack, r, times[i]);
+        deleteResource(engine, stack, r, times[i], true);
       } catch (error) {
         engine.event(
           stack,

@@ -150,6 +150,7 @@ export function stackOperations(engine: Engine): Record<string, QueryOperation> 
           onFailure: onFailure ?? 'ROLLBACK',
           terminationProtection: p.bool('EnableTerminationProtection') ?? false,
           roleArn: p.str('RoleARN'),
+          callerAccessKeyId: req.accessKeyId,
           timeoutInMinutes: p.int('TimeoutInMinutes'),
           notificationArns: p.list('NotificationARNs') ?? [],
         });
@@ -160,7 +161,7 @@ export function stackOperations(engine: Engine): Record<string, QueryOperation> 
     },
     UpdateStack: {
       mutating: true,
-      handler: (p) => {
+      handler: (p, req) => {
         const stack = stacks.get(p.required('StackName'));
         if (!UPDATABLE.includes(stack.status))
           throw new QueryError(
@@ -174,13 +175,14 @@ export function stackOperations(engine: Engine): Record<string, QueryOperation> 
         const disableRollback = p.bool('DisableRollback');
         if (disableRollback !== undefined) stack.disableRollback = disableRollback;
         if (p.str('RoleARN') !== undefined) stack.roleArn = p.str('RoleARN');
+        stack.callerAccessKeyId = req.accessKeyId;
         startUpdate(engine, stack, def);
         return { StackId: stack.stackId };
       },
     },
     DeleteStack: {
       mutating: true,
-      handler: (p) => {
+      handler: (p, req) => {
         const stack = stacks.find(p.required('StackName'));
         // Deleting a stack that does not exist (any more) succeeds quietly.
         if (!stack || stack.status === 'DELETE_COMPLETE' || stack.status === 'DELETE_IN_PROGRESS')
@@ -203,6 +205,7 @@ export function stackOperations(engine: Engine): Record<string, QueryOperation> 
             'ValidationError',
             `Stack [${stack.stackName}] cannot be deleted while in status ${stack.status}`,
           );
+        stack.callerAccessKeyId = req.accessKeyId;
         startDelete(engine, stack);
       },
     },

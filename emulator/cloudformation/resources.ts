@@ -66,8 +66,10 @@ const inlinePolicies = (props: Props): InlinePolicy[] => (props.Policies as Inli
 function purgeRole(store: IamStore, name: string): void {
   const role = store.roles.get(name.toLowerCase());
   if (!role) return;
-  role.attachedPolicies = [];
-  role.inlinePolicies.clear();
+  // Through the store's methods, so a permission-checked store sees Detach/DeleteRolePolicy.
+  for (const arn of [...role.attachedPolicies]) store.detachRolePolicy(name, arn);
+  for (const policyName of [...role.inlinePolicies.keys()])
+    store.deleteRolePolicy(name, policyName);
   store.deleteRole(name);
 }
 
@@ -100,7 +102,11 @@ const role: ResourceHandler = {
       for (const p of inlinePolicies(props))
         ctx.store.putRolePolicy(name, p.PolicyName, docText(p.PolicyDocument));
     } catch (error) {
-      purgeRole(ctx.store, name);
+      try {
+        purgeRole(ctx.store, name);
+      } catch {
+        // Best effort (the caller may not be allowed to clean up): the first error is the reason.
+      }
       throw error;
     }
     return { physicalId: name, attrs: { Arn: created.arn, RoleId: created.roleId } };

@@ -89,6 +89,9 @@ export interface Stack {
   onFailure: 'ROLLBACK' | 'DO_NOTHING' | 'DELETE';
   terminationProtection: boolean;
   roleArn?: string;
+  /** Access key of the last CreateStack/UpdateStack/DeleteStack/ExecuteChangeSet caller: without a
+   * service role (`roleArn`), CloudFormation makes the IAM calls with that caller's permissions. */
+  callerAccessKeyId?: string;
   timeoutInMinutes?: number;
   notificationArns: string[];
   outputs: Output[];

@@ -143,13 +143,17 @@ export function startUpdate(engine: Engine, stack: Stack, def: StackDefinition):
         const r = stack.resources.get(id);
         if (!r) continue;
         engine.event(stack, cleanupAt, id, r.type, 'DELETE_IN_PROGRESS', r.physicalId);
-        safely(() => HANDLERS[r.type].delete(r, r.props, engine.provisionContext(stack, prevDef)));
+        safely(() =>
+          HANDLERS[r.type].delete(r, r.props, engine.provisionContext(stack, prevDef, false)),
+        );
         stack.resources.delete(id);
         engine.event(stack, cleanupAt, id, r.type, 'DELETE_COMPLETE', r.physicalId);
       }
       for (const r of replaced) {
         engine.event(stack, cleanupAt, r.logicalId, r.type, 'DELETE_IN_PROGRESS', r.physicalId);
-        safely(() => HANDLERS[r.type].delete(r, r.props, engine.provisionContext(stack, prevDef)));
+        safely(() =>
+          HANDLERS[r.type].delete(r, r.props, engine.provisionContext(stack, prevDef, false)),
+        );
         engine.event(stack, cleanupAt, r.logicalId, r.type, 'DELETE_COMPLETE', r.physicalId);
       }
     },
@@ -193,7 +197,7 @@ function updateFailed(
     `The following resource(s) failed to update: [${failedId}]. `,
   );
   stack.def = prevDef;
-  const ctx = engine.provisionContext(stack, prevDef);
+  const ctx = engine.provisionContext(stack, prevDef, false);
   const undo = [...applied].reverse();
   const duration = engine.world.durations.stackUpdate;
   const times = engine.spread(at, duration, undo.length + 1);

@@ -1,6 +1,7 @@
 // IAM enforcement for calls signed with credentials the emulator's STS issued: the session must be
 // current (and its session token the one issued), and the role's policies must allow
-// `<service>:<Operation>` on the call's resource. Any other access key is the unrestricted
+// `<service>:<Operation>` on the call's resource. It also gives the world `checkPermission`, which
+// CloudFormation uses for the IAM calls it makes with a stack caller's permissions. Any other access key is the unrestricted
 // "admin" of the emulated account, as before. See docs/emulator.md, "Enforcement".
 
 import type { IamStore } from '../iam/store.js';
@@ -63,6 +64,41 @@ export function createAuthorizer(
     };
   };
 
+  const contextFor = (session: StsSession, region: string): Map<string, string[]> =>
+    new Map<string, string[]>([
+      ['aws:requestedregion', [region]],
+      ['aws:principalarn', [session.roleArn]],
+      ['aws:principalaccount', [world.accountId]],
+      ['aws:principaltype', ['AssumedRole']],
+      ['aws:userid', [`${session.roleId}:${session.sessionName}`]],
+    ]);
+
+  /** The AccessDenied message for `action` on `resource`, or undefined when allowed. */
+  const denial = (
+    session: StsSession,
+    action: string,
+    resource: string,
+    region: string,
+  ): string | undefined => {
+    const values = contextFor(session, region);
+    const verdict = authorize(policiesOf(session), {
+      action,
+      resource,
+      context: { values, known: (key) => values.has(key) },
+    });
+    if (verdict.allowed) return undefined;
+    const why = verdict.reason.startsWith('because')
+      ? `${verdict.reason} ${action} action`
+      : verdict.reason;
+    return `User: ${session.assumedRoleArn} is not authorized to perform: ${action} on resource: ${resource} ${why}`;
+  };
+
+  // CloudFormation's IAM calls on behalf of a stack's caller (IAM is global: us-east-1).
+  world.checkPermission = (accessKeyId, action, resource) => {
+    const session = accessKeyId ? sessions.get(accessKeyId) : undefined;
+    return session ? denial(session, action, resource, 'us-east-1') : undefined;
+  };
+
   return (module, req, op) => {
     const prefix = ACTION_PREFIX[module.service];
     const session = req.accessKeyId ? sessions.get(req.accessKeyId) : undefined;
@@ -100,24 +136,8 @@ export function createAuthorizer(
     if (!module.resourceArn) return { principal };
     const action = `${prefix}:${op.name}`;
     const resource = module.resourceArn(req, op);
-    const region = req.region ?? world.defaultRegion;
-    const values = new Map<string, string[]>([
-      ['aws:requestedregion', [region]],
-      ['aws:principalarn', [session.roleArn]],
-      ['aws:principalaccount', [world.accountId]],
-      ['aws:principaltype', ['AssumedRole']],
-      ['aws:userid', [`${session.roleId}:${session.sessionName}`]],
-    ]);
-    const verdict = authorize(policiesOf(session), {
-      action,
-      resource,
-      context: { values, known: (key) => values.has(key) },
-    });
-    if (verdict.allowed) return { principal };
-    const why = verdict.reason.startsWith('because')
-      ? `${verdict.reason} ${action} action`
-      : verdict.reason;
-    const message = `User: ${principal} is not authorized to perform: ${action} on resource: ${resource} ${why}`;
+    const message = denial(session, action, resource, req.region ?? world.defaultRegion);
+    if (message === undefined) return { principal };
     return isQuery(module)
       ? refuse(403, 'AccessDenied', message)
       : refuse(403, 'AccessDeniedException', message);

@@ -99,6 +99,16 @@ export interface World {
   };
   /** Set once the IAM module is created, read by EKS. */
   iam?: IamRoleReader;
+  /**
+   * Set by the server (core/authorize.ts): the AccessDenied message when the session behind
+   * `accessKeyId` may not do `action` on `resource`; undefined when allowed or not a session.
+   * CloudFormation asks it for the IAM calls a stack makes with its caller's permissions.
+   */
+  checkPermission?: (
+    accessKeyId: string | undefined,
+    action: string,
+    resource: string,
+  ) => string | undefined;
   /** Stacks that must fail (set through POST /_emulator/faults): stack name → status reason. */
   failingStacks: Map<string, string>;
 }
