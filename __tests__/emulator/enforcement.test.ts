@@ -8,41 +8,13 @@ import {
   DescribeClusterCommand,
   ListPodIdentityAssociationsCommand,
 } from '@aws-sdk/client-eks';
-import {
-  CreateStackCommand,
-  DescribeStackEventsCommand,
-  DescribeStacksCommand,
-  waitUntilStackCreateComplete,
-} from '@aws-sdk/client-cloudformation';
-import {
-  AttachRolePolicyCommand,
-  CreateOpenIDConnectProviderCommand,
-  CreateRoleCommand,
-  GetRoleCommand,
-  PutRolePolicyCommand,
-} from '@aws-sdk/client-iam';
-import { AssumeRoleWithWebIdentityCommand, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
-import {
-  POD_IDENTITY_TRUST,
-  TEST_ACCOUNT,
-  sdkError,
-  withEmulator,
-  type Clients,
-} from './helpers.js';
+import { CreateStackCommand, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
+import { CreateRoleCommand, GetRoleCommand } from '@aws-sdk/client-iam';
+import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import { POD_IDENTITY_TRUST, TEST_ACCOUNT, sdkError, withEmulator } from './helpers.js';
+import { assumeWebIdentityRole, policy, roleSession, type RoleSetup } from './session-helpers.js';
 
 const env = withEmulator({ seed: { clusters: [{ name: 'prod' }] } });
-const ISSUER = 'token.actions.githubusercontent.com';
-const TRUST = JSON.stringify({
-  Version: '2012-10-17',
-  Statement: [
-    {
-      Effect: 'Allow',
-      Principal: { Federated: `arn:aws:iam::${TEST_ACCOUNT}:oidc-provider/${ISSUER}` },
-      Action: 'sts:AssumeRoleWithWebIdentity',
-      Condition: { StringEquals: { [`${ISSUER}:aud`]: 'sts.amazonaws.com' } },
-    },
-  ],
-});
 const TEMPLATE = JSON.stringify({
   Resources: {
     Role: {
@@ -52,53 +24,7 @@ const TEMPLATE = JSON.stringify({
   },
 });
 const ROLE_FOR_PODS = `arn:aws:iam::${TEST_ACCOUNT}:role/pods`;
-
-const policy = (...statements: Record<string, unknown>[]): string =>
-  JSON.stringify({ Version: '2012-10-17', Statement: statements });
-
-/** Creates role `name` (admin credentials) with the given policies, assumes it, returns its clients. */
-async function assumeRole(
-  name: string,
-  setup: { inline?: string; managed?: string[] },
-  region?: string,
-): Promise<{ clients: Clients; accessKeyId: string }> {
-  await env.iam
-    .send(
-      new CreateOpenIDConnectProviderCommand({
-        Url: `https://${ISSUER}`,
-        ClientIDList: ['sts.amazonaws.com'],
-      }),
-    )
-    .catch(() => undefined);
-  await env.iam.send(new CreateRoleCommand({ RoleName: name, AssumeRolePolicyDocument: TRUST }));
-  if (setup.inline)
-    await env.iam.send(
-      new PutRolePolicyCommand({ RoleName: name, PolicyName: 'p', PolicyDocument: setup.inline }),
-    );
-  for (const arn of setup.managed ?? [])
-    await env.iam.send(new AttachRolePolicyCommand({ RoleName: name, PolicyArn: arn }));
-  const response = await fetch(
-    `${env.url}/_emulator/oidc/token?sub=repo:acme/infra:pull_request&audience=sts.amazonaws.com`,
-    { headers: { authorization: 'Bearer t' } },
-  );
-  const { value } = (await response.json()) as { value: string };
-  const { Credentials } = await env.sts.send(
-    new AssumeRoleWithWebIdentityCommand({
-      RoleArn: `arn:aws:iam::${TEST_ACCOUNT}:role/${name}`,
-      RoleSessionName: 'run-1',
-      WebIdentityToken: value,
-    }),
-  );
-  const credentials = {
-    accessKeyId: Credentials!.AccessKeyId!,
-    secretAccessKey: Credentials!.SecretAccessKey!,
-    sessionToken: Credentials!.SessionToken!,
-  };
-  return {
-    clients: env.clients({ credentials, maxAttempts: 1, region }),
-    accessKeyId: credentials.accessKeyId,
-  };
-}
+const assumeRole = (name: string, setup: RoleSetup) => roleSession(env, name, setup);
 
 describe('IAM enforcement of assumed-role sessions', () => {
   it('a read-only role reads but cannot create associations or stacks', async () => {
@@ -222,82 +148,6 @@ describe('IAM enforcement of assumed-role sessions', () => {
     );
   });
 
-  it('scopes CloudFormation by stack name pattern', async () => {
-    const { clients } = await assumeRole('stacks', {
-      inline: policy(
-        {
-          Effect: 'Allow',
-          Action: ['cloudformation:CreateStack', 'cloudformation:DescribeStacks'],
-          Resource: `arn:aws:cloudformation:*:${TEST_ACCOUNT}:stack/eksctl-*`,
-        },
-        // CloudFormation creates the stack's role with the caller's permissions.
-        {
-          Effect: 'Allow',
-          Action: 'iam:CreateRole',
-          Resource: `arn:aws:iam::${TEST_ACCOUNT}:role/eksctl-*`,
-        },
-      ),
-    });
-    await clients.cfn.send(
-      new CreateStackCommand({
-        StackName: 'eksctl-prod-podidentityrole-ns-sa',
-        TemplateBody: TEMPLATE,
-        Capabilities: ['CAPABILITY_IAM'],
-      }),
-    );
-    await waitUntilStackCreateComplete(
-      { client: clients.cfn, maxWaitTime: 10, minDelay: 1 },
-      { StackName: 'eksctl-prod-podidentityrole-ns-sa' },
-    );
-    const error = await sdkError(
-      clients.cfn.send(
-        new CreateStackCommand({
-          StackName: 'other',
-          TemplateBody: TEMPLATE,
-          Capabilities: ['CAPABILITY_IAM'],
-        }),
-      ),
-    );
-    expect(error.name).toBe('AccessDenied');
-    // Describing every stack is authorized against `*`, which the scoped statement does not cover.
-    expect((await sdkError(clients.cfn.send(new DescribeStacksCommand({})))).name).toBe(
-      'AccessDenied',
-    );
-  });
-
-  it("stacks create their IAM resources with the caller's permissions", async () => {
-    const { clients } = await assumeRole('cfn-only', {
-      inline: policy({ Effect: 'Allow', Action: 'cloudformation:*', Resource: '*' }),
-    });
-    await clients.cfn.send(
-      new CreateStackCommand({
-        StackName: 'eksctl-prod-role',
-        TemplateBody: TEMPLATE,
-        Capabilities: ['CAPABILITY_IAM'],
-      }),
-    );
-    const error = await sdkError(
-      waitUntilStackCreateComplete(
-        { client: clients.cfn, maxWaitTime: 10, minDelay: 1 },
-        { StackName: 'eksctl-prod-role' },
-      ),
-    );
-    expect(error.message).toContain('ROLLBACK_COMPLETE');
-    const events = await env.cfn.send(
-      new DescribeStackEventsCommand({ StackName: 'eksctl-prod-role' }),
-    );
-    const failed = events.StackEvents?.find((e) => e.ResourceStatus === 'CREATE_FAILED');
-    expect(failed?.LogicalResourceId).toBe('Role');
-    expect(failed?.ResourceStatusReason).toMatch(
-      new RegExp(
-        '^Resource handler returned message: "User: arn:aws:sts::\\d+:assumed-role/cfn-only/run-1 is not authorized to perform: ' +
-          'iam:CreateRole on resource: arn:aws:iam::\\d+:role/eksctl-prod-role-Role-\\w+ because no identity-based policy ' +
-          'allows the iam:CreateRole action \\(Service: Iam, Status Code: 403, Request ID: [\\w-]+\\)" ' +
-          '\\(RequestToken: [\\w-]+, HandlerErrorCode: AccessDenied\\)$',
-      ),
-    );
-  });
-
   it('evaluates aws:RequestedRegion conditions', async () => {
     const inline = policy(
       { Effect: 'Allow', Action: 'eks:Describe*', Resource: '*' },
@@ -310,7 +160,10 @@ describe('IAM enforcement of assumed-role sessions', () => {
     );
     const { clients } = await assumeRole('regional', { inline });
     await clients.eks.send(new DescribeClusterCommand({ name: 'prod' }));
-    const { clients: elsewhere } = await assumeRoleAgain('regional', 'eu-west-1');
+    const { clients: elsewhere } = await assumeWebIdentityRole(env, 'regional', {
+      sessionName: 'run-2',
+      region: 'eu-west-1',
+    });
     const error = await sdkError(elsewhere.eks.send(new DescribeClusterCommand({ name: 'prod' })));
     expect(error.name).toBe('AccessDeniedException');
     expect(error.message).toContain('with an explicit deny');
@@ -342,30 +195,3 @@ describe('IAM enforcement of assumed-role sessions', () => {
     expect(calls.find((c) => c.operation === 'CreateStack')?.denied).toBeUndefined();
   });
 });
-
-/** A second session for an existing role, signed for another region. */
-async function assumeRoleAgain(name: string, region: string): Promise<{ clients: Clients }> {
-  const response = await fetch(
-    `${env.url}/_emulator/oidc/token?sub=repo:acme/infra:pull_request&audience=sts.amazonaws.com`,
-    { headers: { authorization: 'Bearer t' } },
-  );
-  const { value } = (await response.json()) as { value: string };
-  const { Credentials } = await env.sts.send(
-    new AssumeRoleWithWebIdentityCommand({
-      RoleArn: `arn:aws:iam::${TEST_ACCOUNT}:role/${name}`,
-      RoleSessionName: 'run-2',
-      WebIdentityToken: value,
-    }),
-  );
-  return {
-    clients: env.clients({
-      region,
-      maxAttempts: 1,
-      credentials: {
-        accessKeyId: Credentials!.AccessKeyId!,
-        secretAccessKey: Credentials!.SecretAccessKey!,
-        sessionToken: Credentials!.SessionToken!,
-      },
-    }),
-  };
-}
