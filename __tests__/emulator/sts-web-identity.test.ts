@@ -2,6 +2,7 @@
 // AssumeRoleWithWebIdentity through @aws-sdk/client-sts, with each refusal as AWS words it.
 
 import { describe, expect, it } from 'vitest';
+import { getIDToken } from '@actions/core';
 import {
   AssumeRoleWithWebIdentityCommand,
   GetCallerIdentityCommand,
@@ -109,6 +110,24 @@ describe('OIDC token endpoint', () => {
       repository_owner_id: '123',
       repository_id: '456',
     });
+  });
+
+  it('serves @actions/core getIDToken (it appends &audience= and sends the Bearer token)', async () => {
+    const saved = { ...process.env };
+    process.env.ACTIONS_ID_TOKEN_REQUEST_URL = `${env.url}/_emulator/oidc/token?sub=repo:acme/infra:pull_request`;
+    process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN = 'request-token';
+    const write = process.stdout.write;
+    process.stdout.write = (() => true) as typeof process.stdout.write; // ::add-mask:: lines
+    try {
+      const jwt = await getIDToken('sts.amazonaws.com');
+      expect(claimsOf(jwt)).toMatchObject({
+        aud: 'sts.amazonaws.com',
+        sub: 'repo:acme/infra:pull_request',
+      });
+    } finally {
+      process.stdout.write = write;
+      process.env = saved;
+    }
   });
 
   it('needs the request token (Authorization: Bearer)', async () => {
