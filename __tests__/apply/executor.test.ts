@@ -37,19 +37,22 @@ describe('applyClusterPlan', () => {
     const events: string[] = [];
     let inFlight = 0;
     let maxInFlight = 0;
-    const result = await applyClusterPlan(plan([task('b', ['a']), task('a'), task('c'), task('d')]), {
-      context,
-      progress: () => {},
-      runTask: async (t) => {
-        inFlight++;
-        maxInFlight = Math.max(maxInFlight, inFlight);
-        events.push(`start ${t.id}`);
-        await new Promise((r) => setTimeout(r, 10));
-        events.push(`end ${t.id}`);
-        inFlight--;
-        return { changed: true };
+    const result = await applyClusterPlan(
+      plan([task('b', ['a']), task('a'), task('c'), task('d')]),
+      {
+        context,
+        progress: () => {},
+        runTask: async (t) => {
+          inFlight++;
+          maxInFlight = Math.max(maxInFlight, inFlight);
+          events.push(`start ${t.id}`);
+          await new Promise((r) => setTimeout(r, 10));
+          events.push(`end ${t.id}`);
+          inFlight--;
+          return { changed: true };
+        },
       },
-    });
+    );
     expect(result.failed).toBe(0);
     expect(events.indexOf('end a')).toBeLessThan(events.indexOf('start b'));
     expect(maxInFlight).toBe(3);
@@ -69,7 +72,12 @@ describe('applyClusterPlan', () => {
       },
     );
     const status = Object.fromEntries(result.results.map((r) => [r.id, r.status]));
-    expect(status).toEqual({ stack: 'failed', assoc: 'skipped', other: 'unchanged', broken: 'failed' });
+    expect(status).toEqual({
+      stack: 'failed',
+      assoc: 'skipped',
+      other: 'unchanged',
+      broken: 'failed',
+    });
     expect(result.failed).toBe(2);
     expect(result.results.find((r) => r.id === 'assoc')?.message).toContain('task stack');
   });
