@@ -18,7 +18,7 @@ const run = promisify(execFile);
 const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: '10,100,1000' },
-    'time-scale': { type: 'string', default: '20' },
+    'time-scale': { type: 'string', default: '2' },
   },
 });
 const SIZES = values.sizes.split(',').map(Number);

@@ -59,7 +59,7 @@ export function seedIam(store: IamStore, data: unknown): void {
     });
   }
   for (const r of seed.roles ?? []) {
-    store.createRole({
+    const role = store.createRole({
       roleName: r.roleName,
       path: r.path,
       assumeRolePolicyDocument: text(r.assumeRolePolicyDocument),
@@ -68,6 +68,8 @@ export function seedIam(store: IamStore, data: unknown): void {
       permissionsBoundary: r.permissionsBoundary,
       tags: tagList(r.tags),
     });
+    // A seeded role stands for one that already existed: made a day ago, long since propagated.
+    role.createDate -= 24 * 60 * 60 * 1000;
     for (const arn of r.managedPolicyArns ?? []) store.attachRolePolicy(r.roleName, arn);
     for (const [name, doc] of Object.entries(r.inlinePolicies ?? {}))
       store.putRolePolicy(r.roleName, name, text(doc));
