@@ -18,8 +18,9 @@ import {
 import { sdkError, withEmulator } from './helpers.js';
 import { eksctlRoleTemplate, simpleRoleTemplate } from './cloudformation-fixtures.js';
 
-// Realistic durations (45 s create, 40 s update, 35 s delete) divided by 300: 100-150 ms.
-const env = withEmulator({ latencyProfile: 'realistic', timeScale: 300 });
+// Realistic durations (45 s create, 40 s update, 35 s delete) divided by 60: 0.6-0.75 s, long enough
+// for the in-progress states to be seen on a busy CI machine.
+const env = withEmulator({ latencyProfile: 'realistic', timeScale: 60 });
 const wait = { maxWaitTime: 10, minDelay: 0.05, maxDelay: 0.1 };
 const S3 = 'arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess';
 const EBS = 'arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy';
