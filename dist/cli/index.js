@@ -59575,6 +59575,7 @@ async function run(engine, state, options) {
 
 
 
+
 function validateGet(options) {
     if (!options.cluster)
         throw new UsageError('--cluster must be set');
@@ -59629,11 +59630,16 @@ async function getCommand(options) {
     const pool = new ClientPool({ concurrency: options.concurrency });
     try {
         const { eks } = pool.get(region);
+        // eksctl's wording, so scripts that match its errors keep working.
         const summaries = await listAssociations(eks, cluster, {
             namespace: options.namespace,
             serviceAccount: options.serviceAccountName,
+        }).catch((error) => {
+            throw new Error(`failed to list pod identity associations: ${errorMessage(error)}`);
         });
-        const described = await Promise.all(summaries.map((s) => describeAssociation(eks, cluster, s.associationId ?? '')));
+        const described = await Promise.all(summaries.map((s) => describeAssociation(eks, cluster, s.associationId ?? '').catch((error) => {
+            throw new Error(`failed to describe pod identity association with associationID: ${s.associationId}: ${errorMessage(error)}`);
+        })));
         const rows = described
             .filter((a) => a !== undefined)
             .map((a) => ({

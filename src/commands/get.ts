@@ -3,6 +3,7 @@
 import { stringify as toYaml } from 'yaml';
 import { ClientPool } from '../aws/clients.js';
 import { describeAssociation, listAssociations } from '../aws/eks.js';
+import { errorMessage } from '../aws/errors.js';
 import { UsageError } from './args.js';
 
 export interface GetOptions {
@@ -83,12 +84,21 @@ export async function getCommand(options: GetOptions): Promise<number> {
   const pool = new ClientPool({ concurrency: options.concurrency });
   try {
     const { eks } = pool.get(region);
+    // eksctl's wording, so scripts that match its errors keep working.
     const summaries = await listAssociations(eks, cluster, {
       namespace: options.namespace,
       serviceAccount: options.serviceAccountName,
+    }).catch((error: unknown) => {
+      throw new Error(`failed to list pod identity associations: ${errorMessage(error)}`);
     });
     const described = await Promise.all(
-      summaries.map((s) => describeAssociation(eks, cluster, s.associationId ?? '')),
+      summaries.map((s) =>
+        describeAssociation(eks, cluster, s.associationId ?? '').catch((error: unknown) => {
+          throw new Error(
+            `failed to describe pod identity association with associationID: ${s.associationId}: ${errorMessage(error)}`,
+          );
+        }),
+      ),
     );
     const rows = described
       .filter((a) => a !== undefined)
