@@ -81600,9 +81600,12 @@ function planRole(spec, entry, key, stack, association, options) {
     const tagsDiffer = stackTagsDiffer(stack.tags, tags);
     const liveArn = stack.outputs[ROLE_OUTPUT];
     if (!templateDiffers && !tagsDiffer) {
-        return liveArn
-            ? { tasks: [], roleArn: liveArn, roleIsOurs: true }
-            : { tasks: [], roleArn: outputRef(stack.stackName), roleIsOurs: true };
+        return {
+            tasks: [],
+            roleArn: outputRef(stack.stackName),
+            currentArn: liveArn,
+            roleIsOurs: true,
+        };
     }
     const review = roleTemplateReview(stack.template, template, diff);
     if (tagsDiffer) {
@@ -81619,8 +81622,8 @@ function planRole(spec, entry, key, stack, association, options) {
     const arnChanges = diff.roleName !== undefined || !liveArn;
     return {
         tasks: [task],
-        roleArn: arnChanges ? outputRef(stack.stackName) : liveArn,
-        ...(arnChanges ? { producedBy: task.id } : {}),
+        roleArn: outputRef(stack.stackName),
+        ...(arnChanges ? { producedBy: task.id } : { currentArn: liveArn }),
         roleIsOurs: true,
     };
 }
@@ -81676,17 +81679,18 @@ function association_plan_createAssociation(ctx, entry, role, tags) {
     }, {
         reason: 'not in cluster',
         dependsOn: role.producedBy ? [role.producedBy] : [],
-        after: { roleArn: role.roleArn, ...fields, tags },
+        after: { roleArn: role.currentArn ?? role.roleArn, ...fields, tags },
     });
 }
 function association_plan_updateAssociation(ctx, entry, role, live) {
     const before = {};
     const after = {};
     const reasons = [];
-    const roleChanged = typeof role.roleArn === 'string' ? role.roleArn !== live.roleArn : true;
+    const knownArn = role.currentArn ?? (typeof role.roleArn === 'string' ? role.roleArn : undefined);
+    const roleChanged = knownArn === undefined || knownArn !== live.roleArn;
     if (roleChanged) {
         before.roleArn = live.roleArn;
-        after.roleArn = role.roleArn;
+        after.roleArn = knownArn ?? role.roleArn;
         reasons.push(role.switchReason ?? 'role differs');
     }
     const target = { live: live.targetRoleArn ?? '', want: entry.targetRoleARN ?? '' };
@@ -82463,10 +82467,13 @@ async function applyClusterPlan(plan, deps) {
 
 
 
+const clusterKey = (name, region) => `${region}/${name}`;
 class engine_Engine {
     options;
     pool;
     watchers = new Map();
+    /** Stack outputs seen by the last plan, per cluster: apply starts from them instead of re-reading. */
+    knownOutputs = new Map();
     constructor(options) {
         this.options = options;
         this.pool = new ClientPool({
@@ -82490,6 +82497,10 @@ class engine_Engine {
         const stackListings = new Map();
         const clusters = await Promise.all(state.clusters.map(async (spec) => {
             const live = await this.read(spec, stackListings);
+            if (!('missing' in live)) {
+                const outputs = new Map(live.stacks.map((s) => [s.stackName, s.outputs]));
+                this.knownOutputs.set(clusterKey(spec.name, spec.region), outputs);
+            }
             return planCluster(spec, live, options);
         }));
         return { version: 1, clusters };
@@ -82521,7 +82532,7 @@ class engine_Engine {
             context: {
                 clients: this.pool.get(clusterPlan.region),
                 watcher: this.watcher(clusterPlan.region),
-                outputs: new Map(),
+                outputs: new Map(this.knownOutputs.get(clusterKey(clusterPlan.cluster, clusterPlan.region))),
                 addonTimeoutSeconds: 25 * 60,
                 log: (line) => this.options.log(`[${clusterPlan.cluster}] ${line}`),
             },
@@ -87982,12 +87993,20 @@ const MARKER_SUFFIX = ' -->';
 const MAX_TASK_LIST_BYTES = 24_000;
 /** 40 bits per task: plenty to say which task changed; the full fingerprint is the real check. */
 const TASK_HASH_HEX = 10;
-/** A short salted hash of one task, to say which task changed since review. */
+/**
+ * A short salted hash of what one task does: its kind, target and parameters. Left out are the
+ * parts that move without changing the work — dependencies on tasks already done, the reviewer's
+ * before/after values and reason, the id of a failed stack to replace — so that after a partial
+ * apply the remaining tasks still hash as reviewed (see review.ts, "remainder").
+ */
 function taskHash(task, salt) {
+    const { dependsOn: _deps, reason: _reason, before: _before, after: _after, ...work } = task;
+    const params = { ...work.params };
+    delete params.replacesFailedStackId;
     return (0,external_node_crypto_.createHash)('sha256')
         .update(salt, 'utf8')
         .update('\0', 'utf8')
-        .update(canonicalJson(task), 'utf8')
+        .update(canonicalJson({ ...work, params }), 'utf8')
         .digest('hex')
         .slice(0, TASK_HASH_HEX);
 }
@@ -88766,7 +88785,7 @@ const problemsText = (problems) => (problems ?? [])
 // Apply-time check that the recomputed plan is the reviewed one (DESIGN §8), and when it is not,
 // which tasks differ. Pure: the recomputed Plan and the reviewed records in, a verdict out.
 
-const clusterKey = (name, region) => `${region}/${name}`;
+const review_clusterKey = (name, region) => `${region}/${name}`;
 /** Lines such as `~ create-association:apps/web changed since review (…)`. */
 function explainTaskChanges(reviewed, cluster, salt) {
     if (reviewed === undefined) {
@@ -88795,11 +88814,18 @@ function explainTaskChanges(reviewed, cluster, salt) {
     }
     return lines;
 }
+/** Every task of the cluster is one of the reviewed tasks, doing the same work (taskHash). */
+function isRemainder(reviewed, cluster, salt) {
+    if (reviewed === undefined)
+        return false;
+    const hashes = new Map(reviewed.map((t) => [t.id, t.hash]));
+    return cluster.tasks.every((task) => hashes.get(task.id) === taskHash(task, salt));
+}
 function compareWithReviewed(plan, reviewed, salt) {
-    const byKey = new Map(reviewed.map((r) => [clusterKey(r.name, r.region), r]));
+    const byKey = new Map(reviewed.map((r) => [review_clusterKey(r.name, r.region), r]));
     const clusters = plan.clusters.map((cluster) => {
         const base = { cluster: cluster.cluster, region: cluster.region };
-        const record = byKey.get(clusterKey(cluster.cluster, cluster.region));
+        const record = byKey.get(review_clusterKey(cluster.cluster, cluster.region));
         if (cluster.tasks.length === 0)
             return { ...base, verdict: 'no-changes', differences: [] };
         if (!record) {
@@ -88814,6 +88840,9 @@ function compareWithReviewed(plan, reviewed, salt) {
         if (record.fingerprint === cluster.fingerprint) {
             return { ...base, verdict: 'match', differences: [] };
         }
+        if (isRemainder(record.tasks, cluster, salt)) {
+            return { ...base, verdict: 'remainder', differences: [] };
+        }
         return {
             ...base,
             verdict: 'changed',
@@ -88821,7 +88850,7 @@ function compareWithReviewed(plan, reviewed, salt) {
         };
     });
     return {
-        matches: clusters.every((c) => c.verdict === 'match' || c.verdict === 'no-changes'),
+        matches: clusters.every((c) => ['match', 'remainder', 'no-changes'].includes(c.verdict)),
         clusters,
     };
 }
@@ -88831,7 +88860,7 @@ function mergeReviewed(comments) {
     const byKey = new Map();
     for (const c of sorted)
         for (const r of c.clusters)
-            byKey.set(clusterKey(r.name, r.region), r);
+            byKey.set(review_clusterKey(r.name, r.region), r);
     return [...byKey.values()];
 }
 
@@ -89203,6 +89232,11 @@ async function applyFlow(ctx) {
                 }
                 const note = 'The plan changed since it was reviewed; applying anyway (on-plan-change: apply).';
                 io.warning(`${note}\n${refusal(review)}`);
+                notes.push(note);
+            }
+            else if (review.clusters.some((c) => c.verdict === 'remainder')) {
+                const note = 'Only part of the reviewed plan is left to do (an earlier apply did the rest): applying the remaining reviewed tasks.';
+                io.info(note);
                 notes.push(note);
             }
             else {

@@ -214,6 +214,26 @@ describe('action: merge → apply the reviewed plan', () => {
     expect(again.outputs['has-changes']).toBe('false');
   }, 120_000);
 
+  it('a re-run after a partly failed apply applies what is left of the reviewed plan', async () => {
+    await registerPull(env, PR);
+    const { workspace } = await setup();
+    expect((await planRun(workspace)).code).toBe(0);
+    await registerPull(env, merged);
+    const failing = 'eksctl-prod-podidentityrole-apps-app-0000';
+    await env.admin('POST', 'faults', { failingStacks: { [failing]: 'Injected: service limit' } });
+    const first = await applyRun(workspace);
+    expect(first.code).toBe(1);
+    expect(first.outputs['failure-reason']).toBe('apply-failed');
+
+    // The cause is fixed outside the repository; the job is re-run as it was.
+    await env.admin('DELETE', 'faults');
+    const rerun = await applyRun(workspace);
+    expect(rerun.code, rerun.stdout).toBe(0);
+    expect(rerun.stdout).toContain('Only part of the reviewed plan is left to do');
+    const again = await planRun(workspace, { number: 15, headSha: 'f'.repeat(40) });
+    expect(again.outputs['has-changes']).toBe('false');
+  }, 120_000);
+
   it('refuses with plan-changed when the live state moved between review and merge', async () => {
     await registerPull(env, PR);
     const { workspace, entries } = await setup();

@@ -23,9 +23,11 @@ describe('compareWithReviewed', () => {
 
   it('names the changed, new and vanished tasks', () => {
     const [first, second, ...rest] = cluster.tasks;
+    const other = 'arn:aws:iam::111122223333:role/other';
     const changed = {
       ...second,
-      after: { ...second.after, roleArn: 'arn:aws:iam::111122223333:role/other' },
+      params: { ...second.params, roleArn: other },
+      after: { ...second.after, roleArn: other },
     } as Task;
     const added = {
       ...first,
@@ -45,11 +47,33 @@ describe('compareWithReviewed', () => {
     expect(d).toHaveLength(3);
   });
 
-  it('says when only the order changed', () => {
-    const now: Plan = { version: 1, clusters: [withTasks(cluster, [...cluster.tasks].reverse())] };
-    const r = compareWithReviewed(now, reviewed, SALT);
+  it('accepts what is left of the reviewed plan after a partial apply, and only that', () => {
+    // An earlier apply did the first task: the rest are reviewed tasks doing the same work, even
+    // though their dependencies on the finished task and their reasons moved.
+    const [, ...rest] = cluster.tasks;
+    const remaining = rest.map((t) => ({ ...t, dependsOn: [], reason: 'still to do' }) as Task);
+    const now: Plan = { version: 1, clusters: [withTasks(cluster, remaining)] };
+    expect(compareWithReviewed(now, reviewed, SALT)).toMatchObject({
+      matches: true,
+      clusters: [{ verdict: 'remainder', differences: [] }],
+    });
+    // The same tasks in another order are the same work too.
+    const reordered: Plan = {
+      version: 1,
+      clusters: [withTasks(cluster, [...cluster.tasks].reverse())],
+    };
+    expect(compareWithReviewed(reordered, reviewed, SALT).clusters[0].verdict).toBe('remainder');
+    // A remaining task whose work changed is not.
+    const [first, ...others] = remaining;
+    const tampered = { ...first, params: { ...first.params, clusterName: 'elsewhere' } } as Task;
+    const changed: Plan = { version: 1, clusters: [withTasks(cluster, [tampered, ...others])] };
+    const r = compareWithReviewed(changed, reviewed, SALT);
+    expect(r.matches).toBe(false);
     expect(r.clusters[0].differences).toEqual([
-      'the same tasks, but their order or dependencies changed',
+      expect.stringMatching(
+        new RegExp(`^~ ${first.id.replace(/[/]/g, '\\/')}: changed since review`),
+      ),
+      `- ${cluster.tasks[0].id}: reviewed, but no longer in the plan`,
     ]);
   });
 

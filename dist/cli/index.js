@@ -55628,9 +55628,12 @@ function planRole(spec, entry, key, stack, association, options) {
     const tagsDiffer = stackTagsDiffer(stack.tags, tags);
     const liveArn = stack.outputs[ROLE_OUTPUT];
     if (!templateDiffers && !tagsDiffer) {
-        return liveArn
-            ? { tasks: [], roleArn: liveArn, roleIsOurs: true }
-            : { tasks: [], roleArn: outputRef(stack.stackName), roleIsOurs: true };
+        return {
+            tasks: [],
+            roleArn: outputRef(stack.stackName),
+            currentArn: liveArn,
+            roleIsOurs: true,
+        };
     }
     const review = roleTemplateReview(stack.template, template, diff);
     if (tagsDiffer) {
@@ -55647,8 +55650,8 @@ function planRole(spec, entry, key, stack, association, options) {
     const arnChanges = diff.roleName !== undefined || !liveArn;
     return {
         tasks: [task],
-        roleArn: arnChanges ? outputRef(stack.stackName) : liveArn,
-        ...(arnChanges ? { producedBy: task.id } : {}),
+        roleArn: outputRef(stack.stackName),
+        ...(arnChanges ? { producedBy: task.id } : { currentArn: liveArn }),
         roleIsOurs: true,
     };
 }
@@ -55704,17 +55707,18 @@ function association_plan_createAssociation(ctx, entry, role, tags) {
     }, {
         reason: 'not in cluster',
         dependsOn: role.producedBy ? [role.producedBy] : [],
-        after: { roleArn: role.roleArn, ...fields, tags },
+        after: { roleArn: role.currentArn ?? role.roleArn, ...fields, tags },
     });
 }
 function association_plan_updateAssociation(ctx, entry, role, live) {
     const before = {};
     const after = {};
     const reasons = [];
-    const roleChanged = typeof role.roleArn === 'string' ? role.roleArn !== live.roleArn : true;
+    const knownArn = role.currentArn ?? (typeof role.roleArn === 'string' ? role.roleArn : undefined);
+    const roleChanged = knownArn === undefined || knownArn !== live.roleArn;
     if (roleChanged) {
         before.roleArn = live.roleArn;
-        after.roleArn = role.roleArn;
+        after.roleArn = knownArn ?? role.roleArn;
         reasons.push(role.switchReason ?? 'role differs');
     }
     const target = { live: live.targetRoleArn ?? '', want: entry.targetRoleARN ?? '' };
@@ -56491,10 +56495,13 @@ async function applyClusterPlan(plan, deps) {
 
 
 
+const clusterKey = (name, region) => `${region}/${name}`;
 class Engine {
     options;
     pool;
     watchers = new Map();
+    /** Stack outputs seen by the last plan, per cluster: apply starts from them instead of re-reading. */
+    knownOutputs = new Map();
     constructor(options) {
         this.options = options;
         this.pool = new ClientPool({
@@ -56518,6 +56525,10 @@ class Engine {
         const stackListings = new Map();
         const clusters = await Promise.all(state.clusters.map(async (spec) => {
             const live = await this.read(spec, stackListings);
+            if (!('missing' in live)) {
+                const outputs = new Map(live.stacks.map((s) => [s.stackName, s.outputs]));
+                this.knownOutputs.set(clusterKey(spec.name, spec.region), outputs);
+            }
             return planCluster(spec, live, options);
         }));
         return { version: 1, clusters };
@@ -56549,7 +56560,7 @@ class Engine {
             context: {
                 clients: this.pool.get(clusterPlan.region),
                 watcher: this.watcher(clusterPlan.region),
-                outputs: new Map(),
+                outputs: new Map(this.knownOutputs.get(clusterKey(clusterPlan.cluster, clusterPlan.region))),
                 addonTimeoutSeconds: 25 * 60,
                 log: (line) => this.options.log(`[${clusterPlan.cluster}] ${line}`),
             },

@@ -12,6 +12,8 @@ import { planCluster } from '../plan/index.js';
 import type { ClusterPlan, Plan, PlanOptions } from '../plan/model.js';
 import { applyClusterPlan, type ClusterApplyResult } from '../apply/executor.js';
 
+const clusterKey = (name: string, region: string): string => `${region}/${name}`;
+
 export interface EngineOptions {
   /** In-flight AWS requests across the whole run. */
   concurrency: number;
@@ -22,6 +24,8 @@ export interface EngineOptions {
 export class Engine {
   private readonly pool: ClientPool;
   private readonly watchers = new Map<string, StackWatcher>();
+  /** Stack outputs seen by the last plan, per cluster: apply starts from them instead of re-reading. */
+  private readonly knownOutputs = new Map<string, Map<string, Record<string, string>>>();
 
   constructor(private readonly options: EngineOptions) {
     this.pool = new ClientPool({
@@ -49,6 +53,10 @@ export class Engine {
     const clusters = await Promise.all(
       state.clusters.map(async (spec): Promise<ClusterPlan> => {
         const live = await this.read(spec, stackListings);
+        if (!('missing' in live)) {
+          const outputs = new Map(live.stacks.map((s) => [s.stackName, s.outputs]));
+          this.knownOutputs.set(clusterKey(spec.name, spec.region), outputs);
+        }
         return planCluster(spec, live, options);
       }),
     );
@@ -87,7 +95,9 @@ export class Engine {
             context: {
               clients: this.pool.get(clusterPlan.region),
               watcher: this.watcher(clusterPlan.region),
-              outputs: new Map(),
+              outputs: new Map(
+                this.knownOutputs.get(clusterKey(clusterPlan.cluster, clusterPlan.region)),
+              ),
               addonTimeoutSeconds: 25 * 60,
               log: (line) => this.options.log(`[${clusterPlan.cluster}] ${line}`),
             },

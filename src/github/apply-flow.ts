@@ -192,6 +192,11 @@ export async function applyFlow(ctx: RunContext): Promise<RunOutcome> {
           'The plan changed since it was reviewed; applying anyway (on-plan-change: apply).';
         io.warning(`${note}\n${refusal(review)}`);
         notes.push(note);
+      } else if (review.clusters.some((c) => c.verdict === 'remainder')) {
+        const note =
+          'Only part of the reviewed plan is left to do (an earlier apply did the rest): applying the remaining reviewed tasks.';
+        io.info(note);
+        notes.push(note);
       } else {
         io.info('The recomputed plan is the reviewed plan: applying.');
       }

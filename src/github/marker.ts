@@ -53,12 +53,20 @@ export interface CommentHeader {
   clusters: ReviewedCluster[];
 }
 
-/** A short salted hash of one task, to say which task changed since review. */
+/**
+ * A short salted hash of what one task does: its kind, target and parameters. Left out are the
+ * parts that move without changing the work — dependencies on tasks already done, the reviewer's
+ * before/after values and reason, the id of a failed stack to replace — so that after a partial
+ * apply the remaining tasks still hash as reviewed (see review.ts, "remainder").
+ */
 export function taskHash(task: Task, salt: string): string {
+  const { dependsOn: _deps, reason: _reason, before: _before, after: _after, ...work } = task;
+  const params: Record<string, unknown> = { ...work.params };
+  delete params.replacesFailedStackId;
   return createHash('sha256')
     .update(salt, 'utf8')
     .update('\0', 'utf8')
-    .update(canonicalJson(task), 'utf8')
+    .update(canonicalJson({ ...work, params }), 'utf8')
     .digest('hex')
     .slice(0, TASK_HASH_HEX);
 }

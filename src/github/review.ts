@@ -7,6 +7,11 @@ import { taskHash, type ReviewedCluster, type TaskDigest } from './marker.js';
 export type ClusterVerdict =
   /** Same fingerprint as reviewed. */
   | 'match'
+  /**
+   * What is left of the reviewed plan after a partial apply: every task is a reviewed task that
+   * does the same work, only fewer of them. Applying it applies nothing that was not reviewed.
+   */
+  | 'remainder'
   /** Nothing to apply now, whatever was reviewed. */
   | 'no-changes'
   /** Fingerprint differs from the reviewed one. */
@@ -63,6 +68,17 @@ export function explainTaskChanges(
   return lines;
 }
 
+/** Every task of the cluster is one of the reviewed tasks, doing the same work (taskHash). */
+export function isRemainder(
+  reviewed: TaskDigest[] | undefined,
+  cluster: ClusterPlan,
+  salt: string,
+): boolean {
+  if (reviewed === undefined) return false;
+  const hashes = new Map(reviewed.map((t) => [t.id, t.hash]));
+  return cluster.tasks.every((task) => hashes.get(task.id) === taskHash(task, salt));
+}
+
 export function compareWithReviewed(
   plan: Plan,
   reviewed: readonly ReviewedCluster[],
@@ -85,6 +101,9 @@ export function compareWithReviewed(
     if (record.fingerprint === cluster.fingerprint) {
       return { ...base, verdict: 'match', differences: [] };
     }
+    if (isRemainder(record.tasks, cluster, salt)) {
+      return { ...base, verdict: 'remainder', differences: [] };
+    }
     return {
       ...base,
       verdict: 'changed',
@@ -92,7 +111,7 @@ export function compareWithReviewed(
     };
   });
   return {
-    matches: clusters.every((c) => c.verdict === 'match' || c.verdict === 'no-changes'),
+    matches: clusters.every((c) => ['match', 'remainder', 'no-changes'].includes(c.verdict)),
     clusters,
   };
 }

@@ -85,7 +85,7 @@ function createAssociation(
     {
       reason: 'not in cluster',
       dependsOn: role.producedBy ? [role.producedBy] : [],
-      after: { roleArn: role.roleArn, ...fields, tags },
+      after: { roleArn: role.currentArn ?? role.roleArn, ...fields, tags },
     },
   );
 }
@@ -99,10 +99,11 @@ function updateAssociation(
   const before: Record<string, unknown> = {};
   const after: Record<string, unknown> = {};
   const reasons: string[] = [];
-  const roleChanged = typeof role.roleArn === 'string' ? role.roleArn !== live.roleArn : true;
+  const knownArn = role.currentArn ?? (typeof role.roleArn === 'string' ? role.roleArn : undefined);
+  const roleChanged = knownArn === undefined || knownArn !== live.roleArn;
   if (roleChanged) {
     before.roleArn = live.roleArn;
-    after.roleArn = role.roleArn;
+    after.roleArn = knownArn ?? role.roleArn;
     reasons.push(role.switchReason ?? 'role differs');
   }
   const target = { live: live.targetRoleArn ?? '', want: entry.targetRoleARN ?? '' };

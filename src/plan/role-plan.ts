@@ -26,7 +26,14 @@ import { createRoleStackTask, updateRoleStackTask } from './task-builders.js';
 export interface RoleOutcome {
   /** Stack tasks that run before the association step. */
   tasks: Task[];
+  /**
+   * What the association task points at. A role of ours is always named by its stack output, even
+   * when the stack exists: the task then reads the same before and after a partial apply, so a
+   * re-run can recognise it as one of the reviewed tasks.
+   */
   roleArn: string | StackOutputRef;
+  /** The role's ARN as it is now, when known (an existing stack whose update keeps the role). */
+  currentArn?: string;
   /** Id of the stack task that produces `roleArn` (when it is a StackOutputRef). */
   producedBy?: string;
   /** The role lives in an eksctl-style stack: the association carries eksctl's tag. */
@@ -138,9 +145,12 @@ export function planRole(
   const tagsDiffer = stackTagsDiffer(stack.tags, tags);
   const liveArn = stack.outputs[ROLE_OUTPUT];
   if (!templateDiffers && !tagsDiffer) {
-    return liveArn
-      ? { tasks: [], roleArn: liveArn, roleIsOurs: true }
-      : { tasks: [], roleArn: outputRef(stack.stackName), roleIsOurs: true };
+    return {
+      tasks: [],
+      roleArn: outputRef(stack.stackName),
+      currentArn: liveArn,
+      roleIsOurs: true,
+    };
   }
   const review = roleTemplateReview(stack.template, template, diff);
   if (tagsDiffer) {
@@ -161,8 +171,8 @@ export function planRole(
   const arnChanges = diff.roleName !== undefined || !liveArn;
   return {
     tasks: [task],
-    roleArn: arnChanges ? outputRef(stack.stackName) : liveArn,
-    ...(arnChanges ? { producedBy: task.id } : {}),
+    roleArn: outputRef(stack.stackName),
+    ...(arnChanges ? { producedBy: task.id } : { currentArn: liveArn }),
     roleIsOurs: true,
   };
 }
