@@ -130,9 +130,14 @@ describe('OIDC token endpoint', () => {
     }
   });
 
-  it('needs the request token (Authorization: Bearer)', async () => {
-    const response = await fetch(`${env.url}/_emulator/oidc/token?sub=x&audience=a`);
-    expect(response.status).toBe(401);
+  it('takes the request token as Bearer, or no header at all (DESIGN §9), but nothing else', async () => {
+    const plain = await fetch(`${env.url}/_emulator/oidc/token?sub=x&audience=a`);
+    expect(plain.status).toBe(200);
+    expect(((await plain.json()) as { value: string }).value.split('.')).toHaveLength(3);
+    const basic = await fetch(`${env.url}/_emulator/oidc/token?sub=x&audience=a`, {
+      headers: { authorization: 'Basic eDp5' },
+    });
+    expect(basic.status).toBe(401);
   });
 });
 

@@ -4,7 +4,8 @@
 
 import { parse as parseYaml } from 'yaml';
 import type { CallLog } from './call-log.js';
-import type { FaultDocument, FaultInjector } from './faults.js';
+import type { FaultInjector } from './faults.js';
+import { parseFaultDocument } from './fault-document.js';
 import type {
   EmulatorRequest,
   EmulatorResponse,
@@ -87,7 +88,7 @@ export function handleAdmin(ctx: AdminContext, req: EmulatorRequest): EmulatorRe
           failingStacks: Object.fromEntries(ctx.world.failingStacks),
         });
       case 'POST /_emulator/faults': {
-        const doc = (req.body ? JSON.parse(req.body) : {}) as FaultDocument;
+        const doc = parseFaultDocument(req.body ? JSON.parse(req.body) : {});
         ctx.faults.configure(doc);
         ctx.world.failingStacks.clear();
         for (const [name, reason] of Object.entries(doc.failingStacks ?? {})) {

@@ -12,10 +12,12 @@ export function oidcAdminRoutes(issuer: OidcIssuer): AdminRoute[] {
       path: '/_emulator/oidc/token',
       logAs: { service: 'oidc', operation: 'GetIDToken' },
       handle: (req) => {
-        // The runner's token service refuses a request without the job's request token.
-        if (!/^bearer\s+\S+/i.test(req.headers.authorization ?? ''))
+        // The toolkit sends the job's request token as a Bearer token; DESIGN §9 lets tests fetch a
+        // token directly, so only a malformed Authorization header is refused.
+        const authorization = req.headers.authorization;
+        if (authorization !== undefined && !/^bearer\s+\S+/i.test(authorization))
           return json(401, {
-            message: 'Missing Authorization: Bearer <ACTIONS_ID_TOKEN_REQUEST_TOKEN>',
+            message: 'Authorization must be: Bearer <ACTIONS_ID_TOKEN_REQUEST_TOKEN>',
           });
         const sub = req.query.get('sub');
         if (!sub) return json(400, { message: 'the token URL needs ?sub=<subject claim>' });
