@@ -149,3 +149,24 @@ describe('eksctl scenarios, declaratively', () => {
     expect(OWNER_TAG in stack.tags).toBe(true);
   });
 });
+
+describe('createServiceAccount (scenario 22 creates it through Kubernetes)', () => {
+  it('is reported as not acted on, once per cluster, at the first entry that asks for it', () => {
+    const r = roleArn('r');
+    const first = entry('a', 'one', { roleARN: r, createServiceAccount: true });
+    const second = entry('b', 'two', { roleARN: r, createServiceAccount: true });
+    const plan = planCluster(
+      spec([first, second, entry('c', 'three', { roleARN: r })]),
+      live({ roles: { [r]: trustedRole(r) } }),
+      OPTIONS,
+    );
+    expect(plan.warnings).toEqual([
+      expect.objectContaining({
+        line: first.location.line,
+        message:
+          'createServiceAccount is not acted on: no service account is created for "a/one", "b/two"',
+      }),
+    ]);
+    expect(plan.tasks).toHaveLength(3);
+  });
+});

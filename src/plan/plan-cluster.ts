@@ -75,6 +75,25 @@ function addonWarnings(spec: ClusterSpec): Problem[] {
   ];
 }
 
+/** eksctl creates service accounts through the Kubernetes API; we do not talk to Kubernetes. */
+function serviceAccountWarnings(spec: ClusterSpec): Problem[] {
+  const wanted = spec.podIdentityAssociations.filter((e) => e.createServiceAccount);
+  if (wanted.length === 0) return [];
+  const { file, line, column } = wanted[0].location;
+  const names = wanted.map((e) => `"${e.namespace}/${e.serviceAccountName}"`).join(', ');
+  return [
+    {
+      severity: 'warning',
+      file,
+      line,
+      column,
+      path: ENTRIES_PATH,
+      message: `createServiceAccount is not acted on: no service account is created for ${names}`,
+      hint: 'create the service accounts with your Kubernetes manifests; an association also works for a service account created later',
+    },
+  ];
+}
+
 export function planCluster(
   spec: ClusterSpec,
   live: LiveCluster | LiveClusterMissing,
@@ -93,7 +112,7 @@ export function planCluster(
   }
   const ctx: ClusterContext = { spec, live, options };
   const errors: Problem[] = [];
-  const warnings: Problem[] = addonWarnings(spec);
+  const warnings: Problem[] = [...addonWarnings(spec), ...serviceAccountWarnings(spec)];
   const groups = new Map<string, Task[]>();
   const configured = new Set<string>();
   let unchanged = 0;
