@@ -135,16 +135,16 @@ describe('eksctl scenarios, declaratively', () => {
       OPTIONS,
     );
     expect(ids(plan.tasks)).toEqual([
-      'delete-association:default/app',
       'delete-role-stack:default/app',
+      'delete-association:default/app',
     ]);
-    const deletion = plan.tasks[1];
+    const deletion = plan.tasks[0];
     if (deletion.kind !== 'delete-role-stack') throw new Error();
     expect(deletion.params).toMatchObject({
       stackName: stack.stackName,
       terminationProtection: true,
     });
-    expect(deletion.dependsOn).toEqual([plan.tasks[0].id]);
+    expect(plan.tasks[1].dependsOn).toEqual([deletion.id]);
     expect(plan.tasks.every((t) => t.change === 'delete')).toBe(true);
     expect(OWNER_TAG in stack.tags).toBe(true);
   });

@@ -64,13 +64,15 @@ describe('prune', () => {
   });
 
   // Scenarios 43/44: association + its IRSAv2 or IRSAv1 stack → delete association, then the stack.
-  it('deletes the entry stack after the association, lifting termination protection', () => {
+  it('deletes the entry stack, lifting termination protection, then the association', () => {
     const e = entry('default', 'app', { permissionPolicyARNs: ['p'] });
     const stack = stackFor(e, {}, 'org/infra');
     const legacy = {
       ...stackFor(entry('default', 'v1', { permissionPolicyARNs: ['p'] }), {}, 'org/infra'),
       stackName: 'eksctl-test-cluster-addon-iamserviceaccount-default-v1',
       stackId: 'id-v1',
+      // A migrated IRSA stack: eksctl's migration tagged it for pod identity.
+      tags: { ...stack.tags, 'alpha.eksctl.io/podidentityassociation-name': 'default/v1' },
     };
     const a = association('default', 'app', stack.outputs.Role1, { tags: ownerTags() });
     const b = association('default', 'v1', roleArn('v1'), { tags: ownerTags() });
@@ -79,18 +81,21 @@ describe('prune', () => {
       live({ associations: [a, b], stacks: [stack, legacy] }),
       OPTIONS,
     );
+    // The stack first: the owner-tagged association is what tells a re-run after a kill that the
+    // stack still has to go (eksctl deletes in the other order).
     expect(plan.tasks.map((t) => t.id)).toEqual([
-      'delete-association:default/app',
       'delete-role-stack:default/app',
-      'delete-association:default/v1',
+      'delete-association:default/app',
       'delete-role-stack:default/v1',
+      'delete-association:default/v1',
     ]);
-    const del = plan.tasks[1];
+    const del = plan.tasks[0];
     if (del.kind !== 'delete-role-stack') throw new Error();
     expect(del.params.terminationProtection).toBe(true);
-    expect(del.dependsOn).toEqual(['delete-association:default/app']);
+    expect(del.dependsOn).toEqual([]);
+    expect(plan.tasks[1].dependsOn).toEqual(['delete-role-stack:default/app']);
     expect(del.description).toBe(`deleting IAM resources stack "${stack.stackName}"`);
-    const v1 = plan.tasks[3];
+    const v1 = plan.tasks[2];
     if (v1.kind !== 'delete-role-stack') throw new Error();
     expect(v1.params.stackName).toBe('eksctl-test-cluster-addon-iamserviceaccount-default-v1');
   });

@@ -54354,6 +54354,7 @@ async function deleteChangeSet(cfn, stackName, changeSetId) {
 // poll), pending stacks share polls: a few are described by name, many by one paginated
 // DescribeStacks of the region.
 
+
 const DEFAULT_SCHEDULE = [250, 1000, 2000, 4000, 8000, 10000];
 function isInProgress(status) {
     return status.endsWith('_IN_PROGRESS');
@@ -54398,7 +54399,9 @@ class StackWatcher {
         let attempt = 0;
         while (this.pending.length > 0) {
             await this.sleep(this.schedule[Math.min(attempt++, this.schedule.length - 1)]);
-            const batch = this.pending;
+            // A copy: waiters that join while this poll is in flight are judged by the next one, not by
+            // a listing taken before their stack existed.
+            const batch = [...this.pending];
             try {
                 const found = await this.describe(batch);
                 for (const p of batch) {
@@ -54414,9 +54417,10 @@ class StackWatcher {
                 }
             }
             catch (error) {
-                // A failed poll is not a failed stack: try again at the next tick, until the deadline.
+                // Throttling or a 5xx is not a failed stack: poll again, until the deadline. Anything else
+                // (expired credentials, access denied) will not get better by waiting.
                 for (const p of batch) {
-                    if (Date.now() > p.deadline) {
+                    if (!isTransient(error) || Date.now() > p.deadline) {
                         this.settle(p);
                         p.reject(error instanceof Error ? error : new Error(String(error)));
                     }
@@ -54432,16 +54436,24 @@ class StackWatcher {
     }
     async describe(batch) {
         const found = new Map();
-        // Deleted stacks only answer to their id, and are absent from the region-wide listing.
+        let unresolved = batch;
         if (batch.length > this.batchThreshold) {
-            const all = await describeAllStacks(this.cfn);
-            for (const p of batch) {
-                found.set(p.nameOrId, all.find((s) => s.stackName === p.nameOrId || s.stackId === p.nameOrId));
+            const byKey = new Map();
+            for (const s of await describeAllStacks(this.cfn)) {
+                byKey.set(s.stackName, s);
+                byKey.set(s.stackId, s);
             }
-            return found;
+            for (const p of batch) {
+                const stack = byKey.get(p.nameOrId);
+                if (stack)
+                    found.set(p.nameOrId, stack);
+            }
+            // The region-wide listing leaves out deleted stacks (and may lag a fresh one): ask for those
+            // by name or id, which also answers for a deleted stack.
+            unresolved = batch.filter((p) => !found.has(p.nameOrId));
         }
-        for (const p of batch)
-            found.set(p.nameOrId, await describeStack(this.cfn, p.nameOrId));
+        const single = await Promise.all(unresolved.map((p) => describeStack(this.cfn, p.nameOrId)));
+        unresolved.forEach((p, i) => found.set(p.nameOrId, single[i]));
         return found;
     }
 }
@@ -55667,10 +55679,39 @@ function planRole(spec, entry, key, stack, association, options) {
 
 
 
-/** The entry's eksctl role stacks that exist, by exact name, preferred name first. */
+/**
+ * eksctl's migration tags a re-used IRSA stack with the part of its name after `-iamserviceaccount-`,
+ * first `-` turned into `/` (wrong for namespaces with a `-`, reference §7.3): accept that spelling
+ * for those stacks, or migrated stacks of `kube-system/…` would never be found.
+ */
+function migratedTagValue(stackName) {
+    const marker = '-addon-iamserviceaccount-';
+    const at = stackName.indexOf(marker);
+    if (at < 0)
+        return undefined;
+    return stackName.slice(at + marker.length).replace('-', '/');
+}
+/** The stack belongs to `<ns>/<sa>` by eksctl's tag, as eksctl decides it (ListPodIdentityStackNames). */
+function stackBelongsTo(stack, key) {
+    const tag = stack.tags[POD_IDENTITY_ASSOCIATION_TAG];
+    return tag === key || (tag !== undefined && tag === migratedTagValue(stack.stackName));
+}
+/**
+ * The entry's eksctl role stacks that exist, preferred name first: the exact name (never a suffix,
+ * eksctl #8484) AND eksctl's association tag. The name alone is ambiguous (`team-a/app` and
+ * `team/a-app` give the same one), and an IRSA stack never migrated to pod identity is not a pod
+ * identity role.
+ */
 function roleStacksOf(live, namespace, sa) {
+    const key = associationKey(namespace, sa);
     const names = roleStackNamesFor(live.name, namespace, sa);
-    return names.flatMap((name) => live.stacks.filter((s) => s.stackName === name));
+    return names.flatMap((name) => live.stacks.filter((s) => s.stackName === name && stackBelongsTo(s, key)));
+}
+/** A stack holding the name this entry's own role stack needs, but made for someone else. */
+function stackNameTaken(live, namespace, sa) {
+    const name = podIdentityRoleStackName(live.name, namespace, sa);
+    const key = associationKey(namespace, sa);
+    return live.stacks.find((s) => s.stackName === name && !stackBelongsTo(s, key));
 }
 /** Session policies are JSON: compare them as data when both parse, as text otherwise. */
 function samePolicy(a, b) {
@@ -55820,6 +55861,21 @@ function planEntry(ctx, entry, entryPath) {
     const problems = checkUserRole(entry, entryPath, live);
     if (problems.some((p) => p.severity === 'error'))
         return { key, tasks: [], problems };
+    const taken = !entry.roleARN && !stack
+        ? stackNameTaken(live, entry.namespace, entry.serviceAccountName)
+        : undefined;
+    if (taken) {
+        const owner = taken.tags[POD_IDENTITY_ASSOCIATION_TAG];
+        const message = `the role stack this entry needs, "${taken.stackName}", already exists ${owner ? `for "${owner}"` : 'and is not a pod identity role stack of this service account'}`;
+        const hint = owner
+            ? 'eksctl names role stacks <namespace>-<serviceAccountName>, so these two collide; rename one of them, or give this entry a roleARN'
+            : 'delete or rename that stack, or give this entry a roleARN';
+        return {
+            key,
+            tasks: [],
+            problems: [...problems, entryProblem(entry, entryPath, 'error', message, hint)],
+        };
+    }
     const role = planRole(ctx.spec, entry, key, stack, association, options);
     const tags = desiredAssociationTags(entry, role, options.ownerId);
     const tasks = [...role.tasks];
@@ -55953,6 +56009,11 @@ function planPrune(ctx, configured) {
             continue;
         }
         const reason = `not in config (prune: ${options.prune})`;
+        // The role stack goes first, the association last: until the association is gone it carries
+        // our owner tag, so a run killed in between finds the rest to do. (The stack of an association
+        // adopted from eksctl has no owner tag of its own and would otherwise be orphaned.)
+        const stacks = roleStacksOf(live, association.namespace, association.serviceAccount);
+        const stackTasks = deleteStacks(key, stacks, reason, []);
         const deletion = deleteAssociationTask({
             clusterName: live.name,
             associationId: association.associationId,
@@ -55960,14 +56021,14 @@ function planPrune(ctx, configured) {
             serviceAccount: association.serviceAccount,
         }, {
             reason,
+            dependsOn: stackTasks.map((t) => t.id),
             before: {
                 roleArn: association.roleArn,
                 ...(association.targetRoleArn ? { targetRoleArn: association.targetRoleArn } : {}),
                 tags: association.tags,
             },
         });
-        const stacks = roleStacksOf(live, association.namespace, association.serviceAccount);
-        tasksByKey.set(key, [deletion, ...deleteStacks(key, stacks, reason, [deletion.id])]);
+        tasksByKey.set(key, [...stackTasks, deletion]);
     }
     if (options.prune !== 'none') {
         // Role stacks we made whose association never came (or already went) and whose entry is gone:
@@ -56052,6 +56113,25 @@ function addonWarnings(spec) {
         },
     ];
 }
+/** eksctl creates service accounts through the Kubernetes API; we do not talk to Kubernetes. */
+function serviceAccountWarnings(spec) {
+    const wanted = spec.podIdentityAssociations.filter((e) => e.createServiceAccount);
+    if (wanted.length === 0)
+        return [];
+    const { file, line, column } = wanted[0].location;
+    const names = wanted.map((e) => `"${e.namespace}/${e.serviceAccountName}"`).join(', ');
+    return [
+        {
+            severity: 'warning',
+            file,
+            line,
+            column,
+            path: ENTRIES_PATH,
+            message: `createServiceAccount is not acted on: no service account is created for ${names}`,
+            hint: 'create the service accounts with your Kubernetes manifests; an association also works for a service account created later',
+        },
+    ];
+}
 function planCluster(spec, live, options) {
     if (isMissing(live)) {
         return emptyPlan(spec, options, [
@@ -56066,7 +56146,7 @@ function planCluster(spec, live, options) {
     }
     const ctx = { spec, live, options };
     const errors = [];
-    const warnings = addonWarnings(spec);
+    const warnings = [...addonWarnings(spec), ...serviceAccountWarnings(spec)];
     const groups = new Map();
     const configured = new Set();
     let unchanged = 0;
@@ -56197,6 +56277,7 @@ const propagationRetry = {
 
 
 
+
 const retry = (ctx, fn) => withRetry(fn, { ...transientRetry, sleep: ctx.sleep });
 async function runTask(task, ctx) {
     switch (task.kind) {
@@ -56287,10 +56368,17 @@ async function createRoleStack(p, ctx) {
         stackId = await retry(ctx, () => createStack(client, p));
     }
     catch (error) {
-        // A retried CreateStack whose first attempt went through, or a concurrent run: same stack.
         if (!isAwsError(error, 'AlreadyExistsException'))
             throw error;
-        stackId = p.stackName;
+        // A retried CreateStack whose first attempt went through, or a concurrent run: the same stack
+        // only if eksctl's tag names the same association (stack names alone can collide).
+        const existing = await retry(ctx, () => describeStack(client, p.stackName));
+        const mine = p.tags[POD_IDENTITY_ASSOCIATION_TAG];
+        if (!existing || existing.tags[POD_IDENTITY_ASSOCIATION_TAG] !== mine) {
+            const owner = existing?.tags[POD_IDENTITY_ASSOCIATION_TAG];
+            throw new Error(`stack "${p.stackName}" already exists${owner ? ` for "${owner}"` : ''}, not for "${mine}"`, { cause: error });
+        }
+        stackId = existing.stackId;
     }
     const result = await ctx.watcher.wait(stackId, 'create');
     if (!result.ok || !result.stack) {
@@ -58268,6 +58356,8 @@ function validConfigurationValues(s) {
 }
 
 ;// CONCATENATED MODULE: ./src/config/validate.ts
+// Cluster-wide rules for one file, and the rules across files.
+
 
 
 
@@ -58308,6 +58398,7 @@ function validateCluster(r, raw) {
         ...raw.pias,
         ...raw.addons.flatMap((a) => a.pias.map((p) => ({ ...p, path: `${a.path}.${p.path}` }))),
     ]);
+    checkStackNameCollisions(r, raw.spec.name, raw.pias);
     for (const sa of raw.serviceAccounts) {
         const p = sa.path;
         if (!sa.spec.name) {
@@ -58342,6 +58433,26 @@ function checkDuplicateAssociations(r, pias) {
             continue;
         }
         r.error(pia.at, pia.path, `duplicate pod identity association for service account ${quote(id)}: already declared at line ${first.at.line} (${first.path})`, 'a service account can have only one association; remove or merge one of them');
+    }
+}
+/**
+ * eksctl names a role stack `<namespace>-<serviceAccountName>`, so `team-a/app` and `team/a-app`
+ * would need the same stack: the second entry could never get its own role.
+ */
+function checkStackNameCollisions(r, cluster, pias) {
+    const seen = new Map();
+    for (const pia of pias) {
+        const { namespace, serviceAccountName, roleARN } = pia.spec;
+        if (!namespace || !serviceAccountName || roleARN || !cluster)
+            continue;
+        const name = standaloneStackName(cluster, namespace, serviceAccountName);
+        const first = seen.get(name);
+        if (!first) {
+            seen.set(name, pia);
+            continue;
+        }
+        const other = `${first.spec.namespace}/${first.spec.serviceAccountName}`;
+        r.error(pia.at, pia.path, `the role stack of ${quote(`${namespace}/${serviceAccountName}`)} would be ${quote(name)}, the same as the one of ${quote(other)} at line ${first.at.line} (${first.path})`, 'eksctl names role stacks <namespace>-<serviceAccountName>; rename one namespace or service account, or give one entry a roleARN');
     }
 }
 /** Two files must not declare the same cluster: each would try to own its associations. */

@@ -3,6 +3,7 @@
 
 import { waitUntilAddonActive, waitUntilAddonDeleted } from '@aws-sdk/client-eks';
 import type { AwsClients } from '../aws/clients.js';
+import { POD_IDENTITY_ASSOCIATION_TAG } from '../cfn/stack-tags.js';
 import * as cfn from '../aws/cloudformation.js';
 import * as eks from '../aws/eks.js';
 import { isAwsError } from '../aws/errors.js';
@@ -140,9 +141,19 @@ async function createRoleStack(
     ctx.log(`deploying stack "${p.stackName}"`);
     stackId = await retry(ctx, () => cfn.createStack(client, p));
   } catch (error) {
-    // A retried CreateStack whose first attempt went through, or a concurrent run: same stack.
     if (!isAwsError(error, 'AlreadyExistsException')) throw error;
-    stackId = p.stackName;
+    // A retried CreateStack whose first attempt went through, or a concurrent run: the same stack
+    // only if eksctl's tag names the same association (stack names alone can collide).
+    const existing = await retry(ctx, () => cfn.describeStack(client, p.stackName));
+    const mine = p.tags[POD_IDENTITY_ASSOCIATION_TAG];
+    if (!existing || existing.tags[POD_IDENTITY_ASSOCIATION_TAG] !== mine) {
+      const owner = existing?.tags[POD_IDENTITY_ASSOCIATION_TAG];
+      throw new Error(
+        `stack "${p.stackName}" already exists${owner ? ` for "${owner}"` : ''}, not for "${mine}"`,
+        { cause: error },
+      );
+    }
+    stackId = existing.stackId;
   }
   const result = await ctx.watcher.wait(stackId, 'create');
   if (!result.ok || !result.stack) {

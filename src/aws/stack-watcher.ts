@@ -5,6 +5,7 @@
 import type { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import type { LiveStack } from '../state/model.js';
 import { describeAllStacks, describeStack } from './cloudformation.js';
+import { isTransient } from './errors.js';
 
 export type StackGoal = 'create' | 'update' | 'delete' | 'settle';
 
@@ -82,7 +83,9 @@ export class StackWatcher {
     let attempt = 0;
     while (this.pending.length > 0) {
       await this.sleep(this.schedule[Math.min(attempt++, this.schedule.length - 1)]);
-      const batch = this.pending;
+      // A copy: waiters that join while this poll is in flight are judged by the next one, not by
+      // a listing taken before their stack existed.
+      const batch = [...this.pending];
       try {
         const found = await this.describe(batch);
         for (const p of batch) {
@@ -96,9 +99,10 @@ export class StackWatcher {
           }
         }
       } catch (error) {
-        // A failed poll is not a failed stack: try again at the next tick, until the deadline.
+        // Throttling or a 5xx is not a failed stack: poll again, until the deadline. Anything else
+        // (expired credentials, access denied) will not get better by waiting.
         for (const p of batch) {
-          if (Date.now() > p.deadline) {
+          if (!isTransient(error) || Date.now() > p.deadline) {
             this.settle(p);
             p.reject(error instanceof Error ? error : new Error(String(error)));
           }
@@ -115,18 +119,23 @@ export class StackWatcher {
 
   private async describe(batch: Pending[]): Promise<Map<string, LiveStack | undefined>> {
     const found = new Map<string, LiveStack | undefined>();
-    // Deleted stacks only answer to their id, and are absent from the region-wide listing.
+    let unresolved = batch;
     if (batch.length > this.batchThreshold) {
-      const all = await describeAllStacks(this.cfn);
-      for (const p of batch) {
-        found.set(
-          p.nameOrId,
-          all.find((s) => s.stackName === p.nameOrId || s.stackId === p.nameOrId),
-        );
+      const byKey = new Map<string, LiveStack>();
+      for (const s of await describeAllStacks(this.cfn)) {
+        byKey.set(s.stackName, s);
+        byKey.set(s.stackId, s);
       }
-      return found;
+      for (const p of batch) {
+        const stack = byKey.get(p.nameOrId);
+        if (stack) found.set(p.nameOrId, stack);
+      }
+      // The region-wide listing leaves out deleted stacks (and may lag a fresh one): ask for those
+      // by name or id, which also answers for a deleted stack.
+      unresolved = batch.filter((p) => !found.has(p.nameOrId));
     }
-    for (const p of batch) found.set(p.nameOrId, await describeStack(this.cfn, p.nameOrId));
+    const single = await Promise.all(unresolved.map((p) => describeStack(this.cfn, p.nameOrId)));
+    unresolved.forEach((p, i) => found.set(p.nameOrId, single[i]));
     return found;
   }
 }

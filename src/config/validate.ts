@@ -1,4 +1,5 @@
 // Cluster-wide rules for one file, and the rules across files.
+import { standaloneStackName } from './limits.js';
 import type { RawCluster } from './cluster.js';
 import { MAX_TAGS, arnHint, checkArn, checkNamespace, checkTag, NAMESPACE_HINT } from './limits.js';
 import type { ClusterSpec, Problem } from './model.js';
@@ -52,6 +53,7 @@ export function validateCluster(r: Reader, raw: RawCluster): void {
     ...raw.pias,
     ...raw.addons.flatMap((a) => a.pias.map((p) => ({ ...p, path: `${a.path}.${p.path}` }))),
   ]);
+  checkStackNameCollisions(r, raw.spec.name, raw.pias);
 
   for (const sa of raw.serviceAccounts) {
     const p = sa.path;
@@ -105,6 +107,31 @@ function checkDuplicateAssociations(r: Reader, pias: RawPia[]): void {
       pia.path,
       `duplicate pod identity association for service account ${quote(id)}: already declared at line ${first.at.line} (${first.path})`,
       'a service account can have only one association; remove or merge one of them',
+    );
+  }
+}
+
+/**
+ * eksctl names a role stack `<namespace>-<serviceAccountName>`, so `team-a/app` and `team/a-app`
+ * would need the same stack: the second entry could never get its own role.
+ */
+function checkStackNameCollisions(r: Reader, cluster: string, pias: RawPia[]): void {
+  const seen = new Map<string, RawPia>();
+  for (const pia of pias) {
+    const { namespace, serviceAccountName, roleARN } = pia.spec;
+    if (!namespace || !serviceAccountName || roleARN || !cluster) continue;
+    const name = standaloneStackName(cluster, namespace, serviceAccountName);
+    const first = seen.get(name);
+    if (!first) {
+      seen.set(name, pia);
+      continue;
+    }
+    const other = `${first.spec.namespace}/${first.spec.serviceAccountName}`;
+    r.error(
+      pia.at,
+      pia.path,
+      `the role stack of ${quote(`${namespace}/${serviceAccountName}`)} would be ${quote(name)}, the same as the one of ${quote(other)} at line ${first.at.line} (${first.path})`,
+      'eksctl names role stacks <namespace>-<serviceAccountName>; rename one namespace or service account, or give one entry a roleARN',
     );
   }
 }

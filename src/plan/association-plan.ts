@@ -1,7 +1,7 @@
 // One `iam.podIdentityAssociations` entry against the live cluster: the role (role-plan.ts), then
 // the association itself: create it, or update only the fields and tags that differ.
 
-import { roleStackNamesFor } from '../cfn/stack-names.js';
+import { podIdentityRoleStackName, roleStackNamesFor } from '../cfn/stack-names.js';
 import { POD_IDENTITY_ASSOCIATION_TAG, isAwsTag } from '../cfn/stack-tags.js';
 import { canonicalJson } from '../cfn/canonical-json.js';
 import type { ClusterSpec, PodIdentityAssociationSpec, Problem } from '../config/model.js';
@@ -32,10 +32,47 @@ export interface EntryPlan {
   problems: Problem[];
 }
 
-/** The entry's eksctl role stacks that exist, by exact name, preferred name first. */
+/**
+ * eksctl's migration tags a re-used IRSA stack with the part of its name after `-iamserviceaccount-`,
+ * first `-` turned into `/` (wrong for namespaces with a `-`, reference §7.3): accept that spelling
+ * for those stacks, or migrated stacks of `kube-system/…` would never be found.
+ */
+function migratedTagValue(stackName: string): string | undefined {
+  const marker = '-addon-iamserviceaccount-';
+  const at = stackName.indexOf(marker);
+  if (at < 0) return undefined;
+  return stackName.slice(at + marker.length).replace('-', '/');
+}
+
+/** The stack belongs to `<ns>/<sa>` by eksctl's tag, as eksctl decides it (ListPodIdentityStackNames). */
+export function stackBelongsTo(stack: LiveStack, key: string): boolean {
+  const tag = stack.tags[POD_IDENTITY_ASSOCIATION_TAG];
+  return tag === key || (tag !== undefined && tag === migratedTagValue(stack.stackName));
+}
+
+/**
+ * The entry's eksctl role stacks that exist, preferred name first: the exact name (never a suffix,
+ * eksctl #8484) AND eksctl's association tag. The name alone is ambiguous (`team-a/app` and
+ * `team/a-app` give the same one), and an IRSA stack never migrated to pod identity is not a pod
+ * identity role.
+ */
 export function roleStacksOf(live: LiveCluster, namespace: string, sa: string): LiveStack[] {
+  const key = associationKey(namespace, sa);
   const names = roleStackNamesFor(live.name, namespace, sa);
-  return names.flatMap((name) => live.stacks.filter((s) => s.stackName === name));
+  return names.flatMap((name) =>
+    live.stacks.filter((s) => s.stackName === name && stackBelongsTo(s, key)),
+  );
+}
+
+/** A stack holding the name this entry's own role stack needs, but made for someone else. */
+export function stackNameTaken(
+  live: LiveCluster,
+  namespace: string,
+  sa: string,
+): LiveStack | undefined {
+  const name = podIdentityRoleStackName(live.name, namespace, sa);
+  const key = associationKey(namespace, sa);
+  return live.stacks.find((s) => s.stackName === name && !stackBelongsTo(s, key));
 }
 
 /** Session policies are JSON: compare them as data when both parse, as text otherwise. */
@@ -214,6 +251,22 @@ export function planEntry(
   }
   const problems = checkUserRole(entry, entryPath, live);
   if (problems.some((p) => p.severity === 'error')) return { key, tasks: [], problems };
+  const taken =
+    !entry.roleARN && !stack
+      ? stackNameTaken(live, entry.namespace, entry.serviceAccountName)
+      : undefined;
+  if (taken) {
+    const owner = taken.tags[POD_IDENTITY_ASSOCIATION_TAG];
+    const message = `the role stack this entry needs, "${taken.stackName}", already exists ${owner ? `for "${owner}"` : 'and is not a pod identity role stack of this service account'}`;
+    const hint = owner
+      ? 'eksctl names role stacks <namespace>-<serviceAccountName>, so these two collide; rename one of them, or give this entry a roleARN'
+      : 'delete or rename that stack, or give this entry a roleARN';
+    return {
+      key,
+      tasks: [],
+      problems: [...problems, entryProblem(entry, entryPath, 'error', message, hint)],
+    };
+  }
 
   const role = planRole(ctx.spec, entry, key, stack, association, options);
   const tags = desiredAssociationTags(entry, role, options.ownerId);

@@ -72,6 +72,11 @@ export function planPrune(ctx: ClusterContext, configured: Set<string>): PrunePl
       continue;
     }
     const reason = `not in config (prune: ${options.prune})`;
+    // The role stack goes first, the association last: until the association is gone it carries
+    // our owner tag, so a run killed in between finds the rest to do. (The stack of an association
+    // adopted from eksctl has no owner tag of its own and would otherwise be orphaned.)
+    const stacks = roleStacksOf(live, association.namespace, association.serviceAccount);
+    const stackTasks = deleteStacks(key, stacks, reason, []);
     const deletion = deleteAssociationTask(
       {
         clusterName: live.name,
@@ -81,6 +86,7 @@ export function planPrune(ctx: ClusterContext, configured: Set<string>): PrunePl
       },
       {
         reason,
+        dependsOn: stackTasks.map((t) => t.id),
         before: {
           roleArn: association.roleArn,
           ...(association.targetRoleArn ? { targetRoleArn: association.targetRoleArn } : {}),
@@ -88,8 +94,7 @@ export function planPrune(ctx: ClusterContext, configured: Set<string>): PrunePl
         },
       },
     );
-    const stacks = roleStacksOf(live, association.namespace, association.serviceAccount);
-    tasksByKey.set(key, [deletion, ...deleteStacks(key, stacks, reason, [deletion.id])]);
+    tasksByKey.set(key, [...stackTasks, deletion]);
   }
 
   if (options.prune !== 'none') {
