@@ -81336,12 +81336,13 @@ function summarizeRoleTemplate(template) {
         entries.find(([, r]) => r.Type === 'AWS::IAM::Role');
     const props = role && template_diff_isObject(role[1].Properties) ? role[1].Properties : {};
     const inlinePolicies = {};
+    const inlinePolicyNames = {};
     for (const [id, resource] of entries) {
         if (resource.Type !== 'AWS::IAM::Policy')
             continue;
-        inlinePolicies[id] = template_diff_isObject(resource.Properties)
-            ? resource.Properties.PolicyDocument
-            : undefined;
+        const properties = template_diff_isObject(resource.Properties) ? resource.Properties : {};
+        inlinePolicies[id] = properties.PolicyDocument;
+        inlinePolicyNames[id] = displayValue(properties.PolicyName);
     }
     const arns = Array.isArray(props.ManagedPolicyArns) ? props.ManagedPolicyArns : [];
     return {
@@ -81350,6 +81351,7 @@ function summarizeRoleTemplate(template) {
         managedPolicyArns: arns.map(displayValue),
         trustPolicy: props.AssumeRolePolicyDocument,
         inlinePolicies,
+        inlinePolicyNames,
     };
 }
 const same = (a, b) => canonicalJson(a) === canonicalJson(b);
@@ -81365,7 +81367,10 @@ function diffRoleTemplates(live, desired) {
         managedPolicyArnsRemoved: [...beforeArns].filter((a) => !afterArns.has(a)),
         inlinePoliciesAdded: afterIds.filter((id) => !(id in before.inlinePolicies)),
         inlinePoliciesRemoved: beforeIds.filter((id) => !(id in after.inlinePolicies)),
-        inlinePoliciesChanged: afterIds.filter((id) => id in before.inlinePolicies && !same(before.inlinePolicies[id], after.inlinePolicies[id])),
+        // `my-policy` and `mypolicy` share a logical id but not an IAM policy name: a rename is a change.
+        inlinePoliciesChanged: afterIds.filter((id) => id in before.inlinePolicies &&
+            (!same(before.inlinePolicies[id], after.inlinePolicies[id]) ||
+                before.inlinePolicyNames[id] !== after.inlinePolicyNames[id])),
         trustPolicyChanged: !same(before.trustPolicy, after.trustPolicy),
     };
     if (before.permissionsBoundary !== after.permissionsBoundary) {
@@ -81443,7 +81448,6 @@ const FAILED = new Set([
     'CREATE_FAILED',
     'DELETE_FAILED',
     'UPDATE_FAILED',
-    'UPDATE_ROLLBACK_FAILED',
     'IMPORT_ROLLBACK_FAILED',
 ]);
 function stackCondition(status) {
@@ -81451,6 +81455,8 @@ function stackCondition(status) {
         return 'usable';
     if (FAILED.has(status))
         return 'failed';
+    if (status === 'UPDATE_ROLLBACK_FAILED')
+        return 'stuck';
     if (status === 'DELETE_COMPLETE')
         return 'gone';
     // Everything else is an operation under way (…_IN_PROGRESS, REVIEW_IN_PROGRESS).
@@ -81564,13 +81570,26 @@ const ESKCTL_REFUSES_SWITCH = 'eksctl refuses this ("cannot change podIdentityAs
 function outputRef(stackName) {
     return { stackName, output: ROLE_OUTPUT };
 }
-function createSummary(template, stackName, tags) {
+/**
+ * What a reviewer sees of a new role: its managed policies, the documents of the inline policies the
+ * config writes (what the role may do is the point of the review), and the names of the well-known
+ * policies (eksctl's fixed documents, which would drown the comment).
+ */
+function createSummary(template, entry, stackName, tags) {
     const s = summarizeRoleTemplate(template);
+    const own = entry.permissionPolicy
+        ? permissionPolicyLogicalId(entry.permissionPolicyName)
+        : undefined;
+    const wellKnown = Object.entries(entry.wellKnownPolicies)
+        .filter(([, on]) => on)
+        .map(([name]) => name)
+        .sort();
     return {
         stackName,
         ...(s.roleName ? { roleName: s.roleName } : {}),
         managedPolicyArns: s.managedPolicyArns,
-        inlinePolicies: Object.keys(s.inlinePolicies).sort(),
+        ...(own ? { inlinePolicies: { [own]: s.inlinePolicies[own] } } : {}),
+        ...(wellKnown.length > 0 ? { wellKnownPolicies: wellKnown } : {}),
         ...(s.permissionsBoundary ? { permissionsBoundary: s.permissionsBoundary } : {}),
         tags,
     };
@@ -81618,7 +81637,7 @@ function planRole(spec, entry, key, stack, association, options) {
         }, {
             reason: replaces ??
                 (association ? 'association uses a role not created for it' : 'not in cluster'),
-            after: createSummary(template, stackName, tags),
+            after: createSummary(template, entry, stackName, tags),
             ...(stack ? { before: { stackName: stack.stackName, status: stack.status } } : {}),
         });
         return {
@@ -81852,6 +81871,11 @@ function planEntry(ctx, entry, entryPath) {
     if (stack && stackCondition(stack.status) === 'in-progress') {
         const message = `stack "${stack.stackName}" is ${stack.status}; wait for it to finish and plan again`;
         return { key, tasks: [], problems: [entryProblem(entry, entryPath, 'error', message)] };
+    }
+    if (stack && stackCondition(stack.status) === 'stuck') {
+        const message = `stack "${stack.stackName}" is ${stack.status}${stack.statusReason ? ` (${stack.statusReason})` : ''}; its role may still be in use, so it is not replaced`;
+        const hint = `fix the cause, run "aws cloudformation continue-update-rollback --stack-name ${stack.stackName}", then plan again`;
+        return { key, tasks: [], problems: [entryProblem(entry, entryPath, 'error', message, hint)] };
     }
     const problems = checkUserRole(entry, entryPath, live);
     if (problems.some((p) => p.severity === 'error'))
@@ -82273,6 +82297,7 @@ const propagationRetry = {
 
 
 
+
 const retry = (ctx, fn) => withRetry(fn, { ...transientRetry, sleep: ctx.sleep });
 async function runTask(task, ctx) {
     switch (task.kind) {
@@ -82385,7 +82410,9 @@ async function createRoleStack(p, ctx) {
 }
 async function updateRoleStack(p, ctx) {
     const client = ctx.clients.cloudformation;
-    const changeSetName = `podid-update-${Math.floor(Date.now() / 1000)}`;
+    // Unique per attempt: a second update of the same stack within a second, or a retry after a lost
+    // answer, must not collide with an earlier change set's name.
+    const changeSetName = `podid-update-${Math.floor(Date.now() / 1000)}-${(0,external_node_crypto_.randomBytes)(3).toString('hex')}`;
     const changeSetId = await retry(ctx, () => createChangeSet(client, {
         ...p,
         changeSetName,
@@ -87899,6 +87926,22 @@ function listDiff(label, before, after) {
         ...[...b].filter((x) => !a.has(x)).map((x) => `-     ${label} ${codeValue(x)}`),
     ];
 }
+/** Only the tags that change: new or different values, and removed keys. */
+function tagDiff(before, after) {
+    const b = (before ?? {});
+    const a = (after ?? {});
+    const lines = [];
+    for (const key of [...new Set([...Object.keys(b), ...Object.keys(a)])].sort()) {
+        if (!(key in a))
+            lines.push(`-     tag ${codeValue(key)}`);
+        else if (!(key in b))
+            lines.push(`+     tag ${codeValue(key)} = ${reviewValue(a[key])}`);
+        else if (codeValue(a[key]) !== codeValue(b[key])) {
+            lines.push(`~     tag ${codeValue(key)}: ${reviewValue(b[key])} -> ${reviewValue(a[key])}`);
+        }
+    }
+    return lines;
+}
 function fieldLines(task) {
     const before = task.before ?? {};
     const after = task.after ?? {};
@@ -87910,27 +87953,35 @@ function fieldLines(task) {
                 const removed = (task.params.tagKeysToRemove ?? []).map((k) => `-     tag ${codeValue(k)}`);
                 lines.push(...mapLines(task.change === 'adopt' ? '+' : '~', 'tag', after.tags), ...removed);
             }
+            else if (task.change === 'update') {
+                lines.push(...tagDiff(before.tags, after.tags));
+            }
             else {
-                const sign = task.change === 'delete' ? '-' : task.change === 'create' ? '+' : '~';
+                const sign = task.change === 'delete' ? '-' : '+';
                 lines.push(...mapLines(sign, 'tag', task.change === 'delete' ? before.tags : after.tags));
             }
         }
         else if (key === 'managedPolicyArns' && task.change !== 'create') {
             lines.push(...listDiff('managed policy', before[key], after[key]));
         }
-        else if (key === 'managedPolicyArns' || key === 'inlinePolicies') {
-            const label = key === 'managedPolicyArns' ? 'managed policy' : 'inline policy';
+        else if (key === 'managedPolicyArns' || key === 'wellKnownPolicies') {
+            const label = key === 'managedPolicyArns' ? 'managed policy' : 'well-known policy';
             const value = after[key];
             if (Array.isArray(value))
                 lines.push(...value.map((v) => `+     ${label} ${codeValue(v)}`));
-            else if (value && typeof value === 'object') {
-                const ids = [
-                    ...new Set([...Object.keys(value), ...Object.keys(before[key] ?? {})]),
-                ].sort();
-                for (const id of ids) {
-                    const had = before[key] && id in before[key];
-                    const has = id in value;
-                    lines.push(`${had && has ? '~' : has ? '+' : '-'}     inline policy ${codeValue(id)}`);
+        }
+        else if (key === 'inlinePolicies') {
+            // The documents themselves: what the role may do is what the reviewer must see.
+            const was = (before[key] ?? {});
+            const now = (after[key] ?? {});
+            for (const id of [...new Set([...Object.keys(was), ...Object.keys(now)])].sort()) {
+                if (!(id in now))
+                    lines.push(`-     inline policy ${codeValue(id)}`);
+                else if (!(id in was))
+                    lines.push(`+     inline policy ${codeValue(id)} = ${codeValue(now[id])}`);
+                else {
+                    lines.push(`-     inline policy ${codeValue(id)} = ${codeValue(was[id])}`);
+                    lines.push(`+     inline policy ${codeValue(id)} = ${codeValue(now[id])}`);
                 }
             }
         }
@@ -88101,9 +88152,13 @@ var external_node_zlib_ = __nccwpck_require__(8522);
 const MARKER_PREFIX = '<!-- podid-action:v1 ';
 const MARKER_SUFFIX = ' -->';
 /** Past this the per-task list is left out (the fingerprint alone still binds the plan). */
-const MAX_TASK_LIST_BYTES = 24_000;
-/** 40 bits per task: plenty to say which task changed; the full fingerprint is the real check. */
-const TASK_HASH_HEX = 10;
+const MAX_TASK_LIST_BYTES = 32_000;
+/**
+ * 64 bits per task. They say which task changed and, after a partial apply, let a re-run recognise
+ * the remaining reviewed tasks (review.ts): forging a task with the same hash (salted with the
+ * repository and PR) would take about 2^64 tries.
+ */
+const TASK_HASH_HEX = 16;
 /**
  * A short salted hash of what one task does: its kind, target and parameters. Left out are the
  * parts that move without changing the work — dependencies on tasks already done, the reviewer's
@@ -88135,7 +88190,7 @@ function bodySha(visibleBody) {
 }
 /**
  * Task lists travel compactly: the ids (which repeat a lot) deflated, and the hashes as raw bytes,
- * both base64, joined by "." — about 9 bytes per task, so 2,000 tasks fit in ~18 kB.
+ * both base64, joined by "." — about 14 bytes per task, so 2,000 tasks fit in ~28 kB.
  */
 function packTasks(tasks) {
     const ids = (0,external_node_zlib_.deflateRawSync)(Buffer.from(tasks.map((t) => t.id).join('\n'), 'utf8'));

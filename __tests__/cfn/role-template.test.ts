@@ -217,4 +217,16 @@ describe('semantic template diff', () => {
       trustPolicyChanged: false,
     });
   });
+
+  it('sees a renamed inline policy whose logical id stays the same', () => {
+    const named = (permissionPolicyName: string) =>
+      podIdentityRoleTemplate(entry('n', 's', { permissionPolicy: doc, permissionPolicyName }));
+    // Both sanitize to the logical id "mypolicy", but IAM names them differently.
+    expect(diffRoleTemplates(named('my-policy'), named('mypolicy')).inlinePoliciesChanged).toEqual([
+      'mypolicy',
+    ]);
+    expect(isEmptyRoleTemplateDiff(diffRoleTemplates(named('mypolicy'), named('mypolicy')))).toBe(
+      true,
+    );
+  });
 });

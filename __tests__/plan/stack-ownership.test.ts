@@ -118,3 +118,33 @@ describe('role stack ownership', () => {
     expect(plan.tasks.filter((t) => t.kind === 'create-role-stack')).toEqual([]);
   });
 });
+
+describe('a stack whose update rollback failed', () => {
+  it('is not replaced (its role may be in use): a plan error saying how to continue the rollback', () => {
+    const e = entry('default', 'app', { permissionPolicyARNs: ['arn:aws:iam::aws:policy/B'] });
+    const stack = stackFor(
+      e,
+      { status: 'UPDATE_ROLLBACK_FAILED', statusReason: 'Role is in use' },
+      OPTIONS.ownerId,
+    );
+    const plan = planCluster(
+      spec([e]),
+      live({
+        stacks: [stack],
+        associations: [
+          association('default', 'app', stack.outputs.Role1, {
+            tags: ownerTags({ [PIA_TAG]: 'default/app' }),
+          }),
+        ],
+      }),
+      OPTIONS,
+    );
+    expect(plan.tasks).toEqual([]);
+    expect(plan.errors).toEqual([
+      expect.objectContaining({
+        message: `stack "${stack.stackName}" is UPDATE_ROLLBACK_FAILED (Role is in use); its role may still be in use, so it is not replaced`,
+        hint: `fix the cause, run "aws cloudformation continue-update-rollback --stack-name ${stack.stackName}", then plan again`,
+      }),
+    ]);
+  });
+});

@@ -4,6 +4,7 @@ import { renderMarkdown } from '../../src/render/markdown.js';
 import { codeBlock, escapeMarkdown } from '../../src/render/escape.js';
 import { countChanges } from '../../src/render/counts.js';
 import { renderPlanJson } from '../../src/render/json.js';
+import { taskLines } from '../../src/render/task-lines.js';
 import { planAll } from '../../src/plan/plan-cluster.js';
 import {
   OPTIONS,
@@ -103,5 +104,53 @@ describe('renderPlanJson', () => {
     expect(doc.version).toBe(1);
     expect(doc.clusters[0].tasks[0].id).toBe('tag-association:default/adopt');
     expect(doc.clusters[0].summary.total).toBe(4);
+  });
+});
+
+describe('what a role grants, in the review', () => {
+  it('shows the inline policy document of a new role and only the stack tags that change', async () => {
+    const { planCluster } = await import('../../src/plan/plan-cluster.js');
+    const fx = await import('../plan/fixtures.js');
+    const grant = {
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }],
+    };
+    const created = planCluster(
+      fx.spec([
+        fx.entry('default', 'app', {
+          permissionPolicy: grant,
+          wellKnownPolicies: { ...fx.noWellKnown(), autoScaler: true },
+        }),
+      ]),
+      fx.live(),
+      fx.OPTIONS,
+    );
+    const lines = created.tasks.flatMap(taskLines);
+    expect(lines).toContain(`+     inline policy Policy1 = ${JSON.stringify(grant)}`);
+    expect(lines).toContain('+     well-known policy autoScaler');
+
+    const e = fx.entry('default', 'web', { permissionPolicyARNs: ['arn:aws:iam::aws:policy/A'] });
+    const stack = fx.stackFor(e, {}, fx.OPTIONS.ownerId);
+    const retagged = planCluster(
+      fx.spec([{ ...e, tags: { team: 'b' } }]),
+      fx.live({
+        stacks: [{ ...stack, tags: { ...stack.tags, team: 'a', stale: 'x' } }],
+        associations: [
+          fx.association('default', 'web', stack.outputs.Role1, {
+            tags: fx.ownerTags({
+              'alpha.eksctl.io/podidentityassociation-name': 'default/web',
+              team: 'b',
+            }),
+          }),
+        ],
+      }),
+      fx.OPTIONS,
+    );
+    const update = retagged.tasks.find((t) => t.kind === 'update-role-stack')!;
+    expect(taskLines(update).filter((l) => l.includes(' tag '))).toEqual([
+      '~     tag alpha.eksctl.io/eksctl-version: 0.210.0 -> podid-action',
+      '-     tag stale',
+      '~     tag team: a -> b',
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 // One function per task kind. Each is idempotent: re-running it after a crash, a retry or a
 // concurrent run reaches the same end state instead of failing or duplicating.
 
+import { randomBytes } from 'node:crypto';
 import { waitUntilAddonActive, waitUntilAddonDeleted } from '@aws-sdk/client-eks';
 import type { AwsClients } from '../aws/clients.js';
 import { POD_IDENTITY_ASSOCIATION_TAG } from '../cfn/stack-tags.js';
@@ -171,7 +172,9 @@ async function updateRoleStack(
   ctx: TaskContext,
 ): Promise<TaskOutcome> {
   const client = ctx.clients.cloudformation;
-  const changeSetName = `podid-update-${Math.floor(Date.now() / 1000)}`;
+  // Unique per attempt: a second update of the same stack within a second, or a retry after a lost
+  // answer, must not collide with an earlier change set's name.
+  const changeSetName = `podid-update-${Math.floor(Date.now() / 1000)}-${randomBytes(3).toString('hex')}`;
   const changeSetId = await retry(ctx, () =>
     cfn.createChangeSet(client, {
       ...p,

@@ -15,6 +15,8 @@ export interface RoleTemplateSummary {
   trustPolicy?: unknown;
   /** Inline `AWS::IAM::Policy` resources by logical id → policy document. */
   inlinePolicies: Record<string, unknown>;
+  /** Their IAM policy names (`${AWS::StackName}-<name>`), by logical id. */
+  inlinePolicyNames: Record<string, string>;
 }
 
 export interface Change<T> {
@@ -52,11 +54,12 @@ export function summarizeRoleTemplate(template: CfnTemplate | undefined): RoleTe
     entries.find(([, r]) => r.Type === 'AWS::IAM::Role');
   const props = role && isObject(role[1].Properties) ? role[1].Properties : {};
   const inlinePolicies: Record<string, unknown> = {};
+  const inlinePolicyNames: Record<string, string> = {};
   for (const [id, resource] of entries) {
     if (resource.Type !== 'AWS::IAM::Policy') continue;
-    inlinePolicies[id] = isObject(resource.Properties)
-      ? resource.Properties.PolicyDocument
-      : undefined;
+    const properties = isObject(resource.Properties) ? resource.Properties : {};
+    inlinePolicies[id] = properties.PolicyDocument;
+    inlinePolicyNames[id] = displayValue(properties.PolicyName);
   }
   const arns = Array.isArray(props.ManagedPolicyArns) ? props.ManagedPolicyArns : [];
   return {
@@ -66,6 +69,7 @@ export function summarizeRoleTemplate(template: CfnTemplate | undefined): RoleTe
     managedPolicyArns: arns.map(displayValue),
     trustPolicy: props.AssumeRolePolicyDocument,
     inlinePolicies,
+    inlinePolicyNames,
   };
 }
 
@@ -86,9 +90,12 @@ export function diffRoleTemplates(
     managedPolicyArnsRemoved: [...beforeArns].filter((a) => !afterArns.has(a)),
     inlinePoliciesAdded: afterIds.filter((id) => !(id in before.inlinePolicies)),
     inlinePoliciesRemoved: beforeIds.filter((id) => !(id in after.inlinePolicies)),
+    // `my-policy` and `mypolicy` share a logical id but not an IAM policy name: a rename is a change.
     inlinePoliciesChanged: afterIds.filter(
       (id) =>
-        id in before.inlinePolicies && !same(before.inlinePolicies[id], after.inlinePolicies[id]),
+        id in before.inlinePolicies &&
+        (!same(before.inlinePolicies[id], after.inlinePolicies[id]) ||
+          before.inlinePolicyNames[id] !== after.inlinePolicyNames[id]),
     ),
     trustPolicyChanged: !same(before.trustPolicy, after.trustPolicy),
   };

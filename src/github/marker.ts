@@ -12,9 +12,13 @@ import type { ClusterPlan, Task } from '../plan/model.js';
 export const MARKER_PREFIX = '<!-- podid-action:v1 ';
 const MARKER_SUFFIX = ' -->';
 /** Past this the per-task list is left out (the fingerprint alone still binds the plan). */
-export const MAX_TASK_LIST_BYTES = 24_000;
-/** 40 bits per task: plenty to say which task changed; the full fingerprint is the real check. */
-const TASK_HASH_HEX = 10;
+export const MAX_TASK_LIST_BYTES = 32_000;
+/**
+ * 64 bits per task. They say which task changed and, after a partial apply, let a re-run recognise
+ * the remaining reviewed tasks (review.ts): forging a task with the same hash (salted with the
+ * repository and PR) would take about 2^64 tries.
+ */
+const TASK_HASH_HEX = 16;
 
 export type CommentStatus =
   | 'planned'
@@ -87,7 +91,7 @@ export function bodySha(visibleBody: string): string {
 
 /**
  * Task lists travel compactly: the ids (which repeat a lot) deflated, and the hashes as raw bytes,
- * both base64, joined by "." — about 9 bytes per task, so 2,000 tasks fit in ~18 kB.
+ * both base64, joined by "." — about 14 bytes per task, so 2,000 tasks fit in ~28 kB.
  */
 function packTasks(tasks: TaskDigest[]): string {
   const ids = deflateRawSync(Buffer.from(tasks.map((t) => t.id).join('\n'), 'utf8'));

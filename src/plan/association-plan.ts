@@ -249,6 +249,11 @@ export function planEntry(
     const message = `stack "${stack.stackName}" is ${stack.status}; wait for it to finish and plan again`;
     return { key, tasks: [], problems: [entryProblem(entry, entryPath, 'error', message)] };
   }
+  if (stack && stackCondition(stack.status) === 'stuck') {
+    const message = `stack "${stack.stackName}" is ${stack.status}${stack.statusReason ? ` (${stack.statusReason})` : ''}; its role may still be in use, so it is not replaced`;
+    const hint = `fix the cause, run "aws cloudformation continue-update-rollback --stack-name ${stack.stackName}", then plan again`;
+    return { key, tasks: [], problems: [entryProblem(entry, entryPath, 'error', message, hint)] };
+  }
   const problems = checkUserRole(entry, entryPath, live);
   if (problems.some((p) => p.severity === 'error')) return { key, tasks: [], problems };
   const taken =

@@ -6,6 +6,7 @@ import { canonicalJson } from '../cfn/canonical-json.js';
 import type { CfnTemplate } from '../cfn/role-template.js';
 import {
   ROLE_OUTPUT,
+  permissionPolicyLogicalId,
   podIdentityRoleTemplate,
   roleStackCapabilities,
 } from '../cfn/role-template.js';
@@ -51,13 +52,31 @@ export function outputRef(stackName: string): StackOutputRef {
   return { stackName, output: ROLE_OUTPUT };
 }
 
-function createSummary(template: CfnTemplate, stackName: string, tags: Record<string, string>) {
+/**
+ * What a reviewer sees of a new role: its managed policies, the documents of the inline policies the
+ * config writes (what the role may do is the point of the review), and the names of the well-known
+ * policies (eksctl's fixed documents, which would drown the comment).
+ */
+function createSummary(
+  template: CfnTemplate,
+  entry: PodIdentityAssociationSpec,
+  stackName: string,
+  tags: Record<string, string>,
+) {
   const s = summarizeRoleTemplate(template);
+  const own = entry.permissionPolicy
+    ? permissionPolicyLogicalId(entry.permissionPolicyName)
+    : undefined;
+  const wellKnown = Object.entries(entry.wellKnownPolicies)
+    .filter(([, on]) => on)
+    .map(([name]) => name)
+    .sort();
   return {
     stackName,
     ...(s.roleName ? { roleName: s.roleName } : {}),
     managedPolicyArns: s.managedPolicyArns,
-    inlinePolicies: Object.keys(s.inlinePolicies).sort(),
+    ...(own ? { inlinePolicies: { [own]: s.inlinePolicies[own] } } : {}),
+    ...(wellKnown.length > 0 ? { wellKnownPolicies: wellKnown } : {}),
     ...(s.permissionsBoundary ? { permissionsBoundary: s.permissionsBoundary } : {}),
     tags,
   };
@@ -126,7 +145,7 @@ export function planRole(
         reason:
           replaces ??
           (association ? 'association uses a role not created for it' : 'not in cluster'),
-        after: createSummary(template, stackName, tags),
+        after: createSummary(template, entry, stackName, tags),
         ...(stack ? { before: { stackName: stack.stackName, status: stack.status } } : {}),
       },
     );

@@ -1,6 +1,10 @@
 // How the planner treats a role stack, by its CloudFormation status.
 
-export type StackCondition = 'usable' | 'failed' | 'in-progress' | 'gone';
+/**
+ * `stuck`: UPDATE_ROLLBACK_FAILED. The role still exists and may be in use, so replacing the stack
+ * (deleting it first) would cut pods off; CloudFormation wants ContinueUpdateRollback instead.
+ */
+export type StackCondition = 'usable' | 'failed' | 'stuck' | 'in-progress' | 'gone';
 
 const USABLE = new Set([
   'CREATE_COMPLETE',
@@ -17,13 +21,13 @@ const FAILED = new Set([
   'CREATE_FAILED',
   'DELETE_FAILED',
   'UPDATE_FAILED',
-  'UPDATE_ROLLBACK_FAILED',
   'IMPORT_ROLLBACK_FAILED',
 ]);
 
 export function stackCondition(status: string): StackCondition {
   if (USABLE.has(status)) return 'usable';
   if (FAILED.has(status)) return 'failed';
+  if (status === 'UPDATE_ROLLBACK_FAILED') return 'stuck';
   if (status === 'DELETE_COMPLETE') return 'gone';
   // Everything else is an operation under way (…_IN_PROGRESS, REVIEW_IN_PROGRESS).
   return 'in-progress';

@@ -36,6 +36,21 @@ function listDiff(label: string, before: unknown, after: unknown): string[] {
   ];
 }
 
+/** Only the tags that change: new or different values, and removed keys. */
+function tagDiff(before: unknown, after: unknown): string[] {
+  const b = (before ?? {}) as Record<string, unknown>;
+  const a = (after ?? {}) as Record<string, unknown>;
+  const lines: string[] = [];
+  for (const key of [...new Set([...Object.keys(b), ...Object.keys(a)])].sort()) {
+    if (!(key in a)) lines.push(`-     tag ${codeValue(key)}`);
+    else if (!(key in b)) lines.push(`+     tag ${codeValue(key)} = ${reviewValue(a[key])}`);
+    else if (codeValue(a[key]) !== codeValue(b[key])) {
+      lines.push(`~     tag ${codeValue(key)}: ${reviewValue(b[key])} -> ${reviewValue(a[key])}`);
+    }
+  }
+  return lines;
+}
+
 function fieldLines(task: Task): string[] {
   const before = task.before ?? {};
   const after = task.after ?? {};
@@ -46,24 +61,29 @@ function fieldLines(task: Task): string[] {
       if (task.kind === 'tag-association') {
         const removed = (task.params.tagKeysToRemove ?? []).map((k) => `-     tag ${codeValue(k)}`);
         lines.push(...mapLines(task.change === 'adopt' ? '+' : '~', 'tag', after.tags), ...removed);
+      } else if (task.change === 'update') {
+        lines.push(...tagDiff(before.tags, after.tags));
       } else {
-        const sign = task.change === 'delete' ? '-' : task.change === 'create' ? '+' : '~';
+        const sign = task.change === 'delete' ? '-' : '+';
         lines.push(...mapLines(sign, 'tag', task.change === 'delete' ? before.tags : after.tags));
       }
     } else if (key === 'managedPolicyArns' && task.change !== 'create') {
       lines.push(...listDiff('managed policy', before[key], after[key]));
-    } else if (key === 'managedPolicyArns' || key === 'inlinePolicies') {
-      const label = key === 'managedPolicyArns' ? 'managed policy' : 'inline policy';
+    } else if (key === 'managedPolicyArns' || key === 'wellKnownPolicies') {
+      const label = key === 'managedPolicyArns' ? 'managed policy' : 'well-known policy';
       const value = after[key];
       if (Array.isArray(value)) lines.push(...value.map((v) => `+     ${label} ${codeValue(v)}`));
-      else if (value && typeof value === 'object') {
-        const ids = [
-          ...new Set([...Object.keys(value), ...Object.keys((before[key] as object) ?? {})]),
-        ].sort();
-        for (const id of ids) {
-          const had = before[key] && id in (before[key] as object);
-          const has = id in value;
-          lines.push(`${had && has ? '~' : has ? '+' : '-'}     inline policy ${codeValue(id)}`);
+    } else if (key === 'inlinePolicies') {
+      // The documents themselves: what the role may do is what the reviewer must see.
+      const was = (before[key] ?? {}) as Record<string, unknown>;
+      const now = (after[key] ?? {}) as Record<string, unknown>;
+      for (const id of [...new Set([...Object.keys(was), ...Object.keys(now)])].sort()) {
+        if (!(id in now)) lines.push(`-     inline policy ${codeValue(id)}`);
+        else if (!(id in was))
+          lines.push(`+     inline policy ${codeValue(id)} = ${codeValue(now[id])}`);
+        else {
+          lines.push(`-     inline policy ${codeValue(id)} = ${codeValue(was[id])}`);
+          lines.push(`+     inline policy ${codeValue(id)} = ${codeValue(now[id])}`);
         }
       }
     } else if (key in before && key in after) {
