@@ -1,4 +1,4 @@
-// The remaining eksctl scenarios of reference §8 (32, 35–37, 45, 48), as a declarative engine
+// The remaining eksctl scenarios of reference §8 (32, 35–37, 41, 45, 48), as a declarative engine
 // answers them. Each test names its scenario and says where our behaviour departs from eksctl's.
 // Scenario 20 (an association id parsed out of an add-on's association ARN) does not arise: ids come
 // from ListPodIdentityAssociations; scenarios 26–31 (get) are end-to-end tests in __tests__/e2e.
@@ -100,6 +100,35 @@ describe('eksctl scenarios, declaratively', () => {
     expect(update.params.capabilities).toEqual(['CAPABILITY_NAMED_IAM']);
     expect(repoint.params.roleArn).toEqual({ stackName: stack.stackName, output: 'Role1' });
     expect(repoint.dependsOn).toEqual([update.id]);
+  });
+
+  it('41 (#8718): role stack unchanged, only disableSessionTags differs → the update names the stack role, never an empty ARN', () => {
+    const e = entry('default', 'default', {
+      permissionPolicyARNs: ['arn:aws:iam::aws:policy/A'],
+      roleName: 'my-custom-role',
+      disableSessionTags: true,
+    });
+    const stack = stackFor(e, { capabilities: ['CAPABILITY_NAMED_IAM'] }, OPTIONS.ownerId);
+    const plan = planCluster(
+      spec([e]),
+      live({
+        stacks: [stack],
+        associations: [
+          association('default', 'default', stack.outputs.Role1, {
+            tags: ownerTags({ 'alpha.eksctl.io/podidentityassociation-name': 'default/default' }),
+          }),
+        ],
+      }),
+      OPTIONS,
+    );
+    expect(ids(plan.tasks)).toEqual(['update-association:default/default']);
+    const [t] = plan.tasks;
+    if (t.kind !== 'update-association') throw new Error(t.kind);
+    expect(t.params).toMatchObject({
+      roleArn: { stackName: stack.stackName, output: 'Role1' },
+      disableSessionTags: true,
+    });
+    expect(t.before).toEqual({ disableSessionTags: false });
   });
 
   it('45: associations already gone are simply not planned; the rest are deleted', () => {
