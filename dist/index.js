@@ -77433,6 +77433,27 @@ async function resolveCredentials(request, deps) {
     }
     return credentials;
 }
+/** Renew this long before the session ends, as the SDK itself refreshes expiring identities. */
+const RENEW_MARGIN_MS = 5 * 60_000;
+/**
+ * Credentials that outlive one session: the SDK calls the provider again when the identity nears its
+ * expiration, and the provider then assumes the role anew (a fresh OIDC token each time), so an
+ * apply that waits on many stacks and add-ons can run past the session's hour.
+ */
+function renewingCredentials(first, renew, now = Date.now) {
+    let current = first;
+    let renewing;
+    return async () => {
+        const expiresAt = current.expiration?.getTime() ?? Number.POSITIVE_INFINITY;
+        if (expiresAt - now() > RENEW_MARGIN_MS)
+            return current;
+        // One renewal for all the clients that ask at once.
+        renewing ??= renew()
+            .then((next) => (current = next ?? current))
+            .finally(() => (renewing = undefined));
+        return renewing;
+    };
+}
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
@@ -89565,21 +89586,27 @@ function readEvent() {
 }
 function realDeps(settings) {
     const io = coreIO();
+    // How to get credentials again, once the first request is known: sessions last an hour.
+    let renew;
     return {
         io,
         api: settings.githubToken
             ? createGitHubApi(settings.githubToken, settings.repository.owner, settings.repository.repo)
             : undefined,
         loadConfig: (patterns, cwd) => load_loadConfigFiles([...patterns], { cwd }),
-        credentials: (request) => resolveCredentials(request, {
-            getIDToken: io.getIDToken,
-            setSecret: io.setSecret,
-            info: io.info,
-            idTokenAvailable: Boolean(process.env.ACTIONS_ID_TOKEN_REQUEST_URL && process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN),
-        }),
+        credentials: (request) => {
+            const resolve = () => resolveCredentials(request, {
+                getIDToken: io.getIDToken,
+                setSecret: io.setSecret,
+                info: io.info,
+                idTokenAvailable: Boolean(process.env.ACTIONS_ID_TOKEN_REQUEST_URL && process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN),
+            });
+            renew = resolve;
+            return resolve();
+        },
         createEngine: (credentials) => new engine_Engine({
             concurrency: settings.concurrency,
-            credentials,
+            credentials: credentials && renew ? renewingCredentials(credentials, renew) : credentials,
             log: (line) => info(line),
         }),
     };

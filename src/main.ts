@@ -3,7 +3,8 @@
 
 import * as core from '@actions/core';
 import { readFileSync } from 'node:fs';
-import { resolveCredentials } from './aws/credentials.js';
+import type { AwsCredentialIdentity } from '@aws-sdk/types';
+import { renewingCredentials, resolveCredentials } from './aws/credentials.js';
 import { loadConfigFiles } from './config/index.js';
 import { Engine } from './engine/index.js';
 import { coreIO } from './github/action-io.js';
@@ -29,25 +30,31 @@ function readEvent(): unknown {
 
 function realDeps(settings: Settings): RunDeps {
   const io = coreIO();
+  // How to get credentials again, once the first request is known: sessions last an hour.
+  let renew: (() => Promise<AwsCredentialIdentity | undefined>) | undefined;
   return {
     io,
     api: settings.githubToken
       ? createGitHubApi(settings.githubToken, settings.repository.owner, settings.repository.repo)
       : undefined,
     loadConfig: (patterns, cwd) => loadConfigFiles([...patterns], { cwd }),
-    credentials: (request) =>
-      resolveCredentials(request, {
-        getIDToken: io.getIDToken,
-        setSecret: io.setSecret,
-        info: io.info,
-        idTokenAvailable: Boolean(
-          process.env.ACTIONS_ID_TOKEN_REQUEST_URL && process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN,
-        ),
-      }),
+    credentials: (request) => {
+      const resolve = () =>
+        resolveCredentials(request, {
+          getIDToken: io.getIDToken,
+          setSecret: io.setSecret,
+          info: io.info,
+          idTokenAvailable: Boolean(
+            process.env.ACTIONS_ID_TOKEN_REQUEST_URL && process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN,
+          ),
+        });
+      renew = resolve;
+      return resolve();
+    },
     createEngine: (credentials) =>
       new Engine({
         concurrency: settings.concurrency,
-        credentials,
+        credentials: credentials && renew ? renewingCredentials(credentials, renew) : credentials,
         log: (line) => core.info(line),
       }),
   };

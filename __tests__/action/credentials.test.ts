@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { STSClient } from '@aws-sdk/client-sts';
 import {
   CredentialsError,
+  renewingCredentials,
   resolveCredentials,
   tokenClaims,
   type CredentialDeps,
@@ -163,5 +164,39 @@ describe('resolveCredentials', () => {
       aud: 'sts.amazonaws.com',
     });
     expect(tokenClaims('garbage')).toEqual({});
+  });
+});
+
+describe('renewingCredentials', () => {
+  it('hands out the session until five minutes before it ends, then one renewal for all callers', async () => {
+    let clock = 0;
+    const at = (minutes: number) => new Date(minutes * 60_000);
+    const first = {
+      accessKeyId: 'A1',
+      secretAccessKey: 's',
+      sessionToken: 't',
+      expiration: at(60),
+    };
+    let renewals = 0;
+    const provider = renewingCredentials(
+      first,
+      async () => {
+        renewals++;
+        return {
+          accessKeyId: `A${renewals + 1}`,
+          secretAccessKey: 's',
+          sessionToken: 't',
+          expiration: at(120),
+        };
+      },
+      () => clock,
+    );
+    expect((await provider()).accessKeyId).toBe('A1');
+    clock = 54 * 60_000;
+    expect((await provider()).accessKeyId).toBe('A1');
+    clock = 56 * 60_000;
+    const [x, y] = await Promise.all([provider(), provider()]);
+    expect([x.accessKeyId, y.accessKeyId, renewals]).toEqual(['A2', 'A2', 1]);
+    expect((await provider()).accessKeyId).toBe('A2');
   });
 });

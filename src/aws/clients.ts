@@ -5,7 +5,7 @@ import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { EKSClient } from '@aws-sdk/client-eks';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { STSClient } from '@aws-sdk/client-sts';
-import type { AwsCredentialIdentity } from '@aws-sdk/types';
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import pLimit, { type LimitFunction } from 'p-limit';
 
 export interface AwsClients {
@@ -19,7 +19,7 @@ export interface AwsClients {
 export interface ClientOptions {
   region: string;
   /** Explicit credentials (from OIDC); the SDK default chain when absent. */
-  credentials?: AwsCredentialIdentity;
+  credentials?: AwsCredentialIdentity | AwsCredentialIdentityProvider;
   /** SDK attempts per call, including the first. */
   maxAttempts?: number;
   /**

@@ -9,7 +9,7 @@ import {
   GetCallerIdentityCommand,
   STSClient,
 } from '@aws-sdk/client-sts';
-import type { AwsCredentialIdentity } from '@aws-sdk/types';
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import { errorMessage, isAwsError, isTransient } from './errors.js';
 
 export const OIDC_AUDIENCE = 'sts.amazonaws.com';
@@ -230,4 +230,30 @@ export async function resolveCredentials(
     check.destroy();
   }
   return credentials;
+}
+
+/** Renew this long before the session ends, as the SDK itself refreshes expiring identities. */
+const RENEW_MARGIN_MS = 5 * 60_000;
+
+/**
+ * Credentials that outlive one session: the SDK calls the provider again when the identity nears its
+ * expiration, and the provider then assumes the role anew (a fresh OIDC token each time), so an
+ * apply that waits on many stacks and add-ons can run past the session's hour.
+ */
+export function renewingCredentials(
+  first: AwsCredentialIdentity,
+  renew: () => Promise<AwsCredentialIdentity | undefined>,
+  now: () => number = Date.now,
+): AwsCredentialIdentityProvider {
+  let current = first;
+  let renewing: Promise<AwsCredentialIdentity> | undefined;
+  return async () => {
+    const expiresAt = current.expiration?.getTime() ?? Number.POSITIVE_INFINITY;
+    if (expiresAt - now() > RENEW_MARGIN_MS) return current;
+    // One renewal for all the clients that ask at once.
+    renewing ??= renew()
+      .then((next) => (current = next ?? current))
+      .finally(() => (renewing = undefined));
+    return renewing;
+  };
 }

@@ -1,7 +1,7 @@
 // The engine shared by the CLI and the action: read live state, plan, apply.
 // It owns the AWS session (clients per region, one request limiter, one stack watcher per region).
 
-import type { AwsCredentialIdentity } from '@aws-sdk/types';
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import type { ClusterSpec, DesiredState } from '../config/model.js';
 import { ClientPool } from '../aws/clients.js';
 import { errorMessage } from '../aws/errors.js';
@@ -17,7 +17,7 @@ const clusterKey = (name: string, region: string): string => `${region}/${name}`
 export interface EngineOptions {
   /** In-flight AWS requests across the whole run. */
   concurrency: number;
-  credentials?: AwsCredentialIdentity;
+  credentials?: AwsCredentialIdentity | AwsCredentialIdentityProvider;
   log(line: string): void;
 }
 
