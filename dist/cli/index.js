@@ -57580,6 +57580,14 @@ function readDocument(r, v, p) {
     }
     return r.plain(v);
 }
+/** A field handler that stores a string value (type errors are reported by the reader). */
+function stringField(r) {
+    return (set) => (v, p) => {
+        const s = r.str(v, p);
+        if (s !== undefined)
+            set(s);
+    };
+}
 function readPia(r, node, path, fallback) {
     const loc = newLocated(r, node, path, fallback);
     const spec = {
@@ -57591,11 +57599,7 @@ function readPia(r, node, path, fallback) {
         tags: {},
         location: read_location(r, node, fallback),
     };
-    const str = (set) => (v, p) => {
-        const s = r.str(v, p);
-        if (s !== undefined)
-            set(s);
-    };
+    const str = stringField(r);
     const ok = walk(r, node, path, PIA_KEYS, {
         namespace: str((s) => (spec.namespace = s)),
         serviceAccountName: str((s) => (spec.serviceAccountName = s)),
@@ -57634,11 +57638,7 @@ function readAddon(r, node, path, fallback) {
         location: read_location(r, node, fallback),
     };
     const pias = [];
-    const str = (set) => (v, p) => {
-        const s = r.str(v, p);
-        if (s !== undefined)
-            set(s);
-    };
+    const str = stringField(r);
     const ok = walk(r, node, path, ADDON_KEYS, {
         name: str((s) => (spec.name = s)),
         version: str((s) => (spec.version = s)),
@@ -57697,11 +57697,7 @@ function readServiceAccount(r, node, path, fallback) {
         attachPolicyARNs: [],
         location: read_location(r, node, fallback),
     };
-    const str = (set) => (v, p) => {
-        const s = r.str(v, p);
-        if (s !== undefined)
-            set(s);
-    };
+    const str = stringField(r);
     walk(r, node, path, SERVICE_ACCOUNT_KEYS, {
         metadata: (v, p) => walk(r, v, p, OBJECT_META_KEYS, {
             name: str((s) => (spec.name = s)),

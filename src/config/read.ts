@@ -163,6 +163,14 @@ export function readDocument(
   return r.plain(v) as Record<string, unknown>;
 }
 
+/** A field handler that stores a string value (type errors are reported by the reader). */
+function stringField(r: Reader) {
+  return (set: (s: string) => void) => (v: Node | null, p: string) => {
+    const s = r.str(v, p);
+    if (s !== undefined) set(s);
+  };
+}
+
 export function readPia(r: Reader, node: Node | null, path: string, fallback: Pos): RawPia {
   const loc = newLocated(r, node, path, fallback);
   const spec: PodIdentityAssociationSpec = {
@@ -174,10 +182,7 @@ export function readPia(r: Reader, node: Node | null, path: string, fallback: Po
     tags: {},
     location: location(r, node, fallback),
   };
-  const str = (set: (s: string) => void) => (v: Node | null, p: string) => {
-    const s = r.str(v, p);
-    if (s !== undefined) set(s);
-  };
+  const str = stringField(r);
   const ok = walk(
     r,
     node,
@@ -223,10 +228,7 @@ export function readAddon(r: Reader, node: Node | null, path: string, fallback: 
     location: location(r, node, fallback),
   };
   const pias: RawPia[] = [];
-  const str = (set: (s: string) => void) => (v: Node | null, p: string) => {
-    const s = r.str(v, p);
-    if (s !== undefined) set(s);
-  };
+  const str = stringField(r);
   const ok = walk(
     r,
     node,
@@ -305,10 +307,7 @@ export function readServiceAccount(
     attachPolicyARNs: [],
     location: location(r, node, fallback),
   };
-  const str = (set: (s: string) => void) => (v: Node | null, p: string) => {
-    const s = r.str(v, p);
-    if (s !== undefined) set(s);
-  };
+  const str = stringField(r);
   walk(
     r,
     node,
