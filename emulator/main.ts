@@ -37,10 +37,12 @@ function options() {
 try {
   const emulator = await startEmulator(options());
   console.log(`listening on ${emulator.url}`);
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      void emulator.close().then(() => process.exit(0));
-    });
+  const stop = () => void emulator.close().then(() => process.exit(0));
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, stop);
+  // Started by `podid demo` / `podid emulator`: leave with the parent, even if it was killed.
+  if (process.channel) {
+    process.on('disconnect', stop);
+    process.channel.unref();
   }
 } catch (error) {
   // Bad flags, an unreadable seed, a port in use: one line, no stack trace.

@@ -116,6 +116,12 @@ function isArgumentError(error: unknown): error is Error {
   return error instanceof Error && code.startsWith('ERR_PARSE_ARGS');
 }
 
+// `podid get | head`: a reader that stops early is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

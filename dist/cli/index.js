@@ -57041,7 +57041,8 @@ function spawnEmulator(args, stdio) {
     const root = checkoutRoot();
     return (0,external_node_child_process_.spawn)(process.execPath, ['--import', 'tsx', (0,external_node_path_.join)(root, 'emulator', 'main.ts'), ...args], {
         cwd: root,
-        stdio: ['ignore', stdio, 'inherit'],
+        // The IPC channel closes when this process dies, however it dies: the emulator then exits too.
+        stdio: ['ignore', stdio, 'inherit', 'ipc'],
     });
 }
 /** Starts the emulator and resolves with its URL once it prints `listening on …`. */
@@ -59951,6 +59952,12 @@ function isArgumentError(error) {
     const code = error?.code ?? '';
     return error instanceof Error && code.startsWith('ERR_PARSE_ARGS');
 }
+// `podid get | head`: a reader that stops early is not an error.
+process.stdout.on('error', (error) => {
+    if (error.code === 'EPIPE')
+        process.exit(0);
+    throw error;
+});
 main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
 }, (error) => {

@@ -23,7 +23,8 @@ export function spawnEmulator(args: string[], stdio: 'inherit' | 'pipe'): ChildP
   const root = checkoutRoot();
   return spawn(process.execPath, ['--import', 'tsx', join(root, 'emulator', 'main.ts'), ...args], {
     cwd: root,
-    stdio: ['ignore', stdio, 'inherit'],
+    // The IPC channel closes when this process dies, however it dies: the emulator then exits too.
+    stdio: ['ignore', stdio, 'inherit', 'ipc'],
   });
 }
 
