@@ -46302,7 +46302,7 @@ const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(1059)
 module.exports.setGlobalOrigin = setGlobalOrigin
 module.exports.getGlobalOrigin = getGlobalOrigin
 
-const { CacheStorage } = __nccwpck_require__(5626)
+const { CacheStorage } = __nccwpck_require__(3245)
 const { kConstruct } = __nccwpck_require__(109)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
@@ -58908,7 +58908,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5626:
+/***/ 3245:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -74261,7 +74261,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3245);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5828);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -74270,7 +74270,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3245:
+/***/ 5828:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -77267,12 +77267,37 @@ function isTransient(error) {
     return status === 429 || status >= 500;
 }
 
+;// CONCATENATED MODULE: ./src/aws/retry.ts
+// One retry helper for the whole product, on top of the SDK's own retries: for errors that outlast
+// the SDK's attempts (sustained throttling, a 5xx burst, IAM propagation, an IdP hiccup).
+const defaultSleep = (ms) => new Promise((r) => setTimeout(r, ms));
+/** Exponential backoff with full jitter (a random delay in [0, min(max, base·2^(attempt-1)))), so
+ * many parallel tasks do not retry in lockstep. */
+async function withRetry(fn, options) {
+    const sleep = options.sleep ?? defaultSleep;
+    const random = options.random ?? Math.random;
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await fn();
+        }
+        catch (error) {
+            if (attempt >= options.attempts || !options.isRetryable(error))
+                throw error;
+            const cap = Math.min(options.maxMs, options.baseMs * 2 ** (attempt - 1));
+            const delay = Math.floor(random() * cap);
+            options.onRetry?.(error, attempt, delay);
+            await sleep(delay);
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/aws/credentials.ts
 // AWS credentials for the action (DESIGN §8). With `role-to-assume`: the job's GitHub OIDC token
 // (audience sts.amazonaws.com) is exchanged with STS AssumeRoleWithWebIdentity (unsigned), retried
 // with full-jitter backoff on IDPCommunicationError and throttling; the keys are masked before
 // anything can print them. Without it: the SDK default chain. Each way this commonly fails gets ONE
 // error naming the fix.
+
 
 
 const OIDC_AUDIENCE = 'sts.amazonaws.com';
@@ -77335,21 +77360,6 @@ function assumeError(error, request, jwt) {
 }
 const retryable = (error) => isAwsError(error, 'IDPCommunicationError', 'IDPCommunicationErrorException') ||
     isTransient(error);
-/** Full-jitter exponential backoff: a random delay in [0, min(cap, base·2^attempt)). */
-async function withBackoff(fn, options) {
-    for (let attempt = 1;; attempt++) {
-        try {
-            return await fn();
-        }
-        catch (error) {
-            if (attempt >= options.attempts || !options.isRetryable(error))
-                throw error;
-            const delay = Math.floor(options.random() * Math.min(options.capMs, options.baseMs * 2 ** attempt));
-            options.onRetry(error, attempt, delay);
-            await options.sleep(delay);
-        }
-    }
-}
 async function callerArn(sts) {
     const identity = await sts.send(new dist_cjs/* GetCallerIdentityCommand */.zI({}));
     return identity.Arn ?? 'unknown';
@@ -77386,18 +77396,18 @@ async function resolveCredentials(request, deps) {
     const sts = makeSts(request.region);
     let response;
     try {
-        response = await withBackoff(() => sts.send(new dist_cjs/* AssumeRoleWithWebIdentityCommand */.WH({
+        response = await withRetry(() => sts.send(new dist_cjs/* AssumeRoleWithWebIdentityCommand */.WH({
             RoleArn: request.roleToAssume,
             RoleSessionName: request.roleSessionName,
             WebIdentityToken: jwt,
             DurationSeconds: SESSION_SECONDS,
         })), {
             attempts: 6,
-            baseMs: 250,
-            capMs: 8000,
+            baseMs: 500,
+            maxMs: 8000,
             isRetryable: retryable,
-            sleep: deps.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))),
-            random: deps.random ?? Math.random,
+            sleep: deps.sleep,
+            random: deps.random,
             onRetry: (error, attempt, delay) => deps.info(`AssumeRoleWithWebIdentity attempt ${attempt} failed (${errorMessage(error)}); retrying in ${delay} ms`),
         });
     }
@@ -82267,25 +82277,9 @@ function planAll(specs, lives, options) {
 
 
 ;// CONCATENATED MODULE: ./src/apply/retry.ts
-// Executor-level retries, on top of the SDK's own: for errors that outlast the SDK's attempts
-// (sustained throttling, a 5xx burst) and for IAM's propagation delay.
+// The executor's retry policies: transient AWS errors, and IAM's propagation delay.
 
-const defaultSleep = (ms) => new Promise((r) => setTimeout(r, ms));
-async function withRetry(fn, options) {
-    const sleep = options.sleep ?? defaultSleep;
-    for (let attempt = 1;; attempt++) {
-        try {
-            return await fn();
-        }
-        catch (error) {
-            if (attempt >= options.attempts || !options.isRetryable(error))
-                throw error;
-            // Full jitter keeps many parallel tasks from retrying in lockstep.
-            const cap = Math.min(options.maxMs, options.baseMs * 2 ** (attempt - 1));
-            await sleep(Math.random() * cap);
-        }
-    }
-}
+
 /** EKS answers this for a role created moments ago, until IAM has propagated it. */
 function isRolePropagationError(error) {
     return (isAwsError(error, 'InvalidParameterException') &&

@@ -56254,13 +56254,15 @@ function planAll(specs, lives, options) {
 
 
 
-;// CONCATENATED MODULE: ./src/apply/retry.ts
-// Executor-level retries, on top of the SDK's own: for errors that outlast the SDK's attempts
-// (sustained throttling, a 5xx burst) and for IAM's propagation delay.
-
+;// CONCATENATED MODULE: ./src/aws/retry.ts
+// One retry helper for the whole product, on top of the SDK's own retries: for errors that outlast
+// the SDK's attempts (sustained throttling, a 5xx burst, IAM propagation, an IdP hiccup).
 const defaultSleep = (ms) => new Promise((r) => setTimeout(r, ms));
+/** Exponential backoff with full jitter (a random delay in [0, min(max, base·2^(attempt-1)))), so
+ * many parallel tasks do not retry in lockstep. */
 async function withRetry(fn, options) {
     const sleep = options.sleep ?? defaultSleep;
+    const random = options.random ?? Math.random;
     for (let attempt = 1;; attempt++) {
         try {
             return await fn();
@@ -56268,12 +56270,18 @@ async function withRetry(fn, options) {
         catch (error) {
             if (attempt >= options.attempts || !options.isRetryable(error))
                 throw error;
-            // Full jitter keeps many parallel tasks from retrying in lockstep.
             const cap = Math.min(options.maxMs, options.baseMs * 2 ** (attempt - 1));
-            await sleep(Math.random() * cap);
+            const delay = Math.floor(random() * cap);
+            options.onRetry?.(error, attempt, delay);
+            await sleep(delay);
         }
     }
 }
+
+;// CONCATENATED MODULE: ./src/apply/retry.ts
+// The executor's retry policies: transient AWS errors, and IAM's propagation delay.
+
+
 /** EKS answers this for a role created moments ago, until IAM has propagated it. */
 function isRolePropagationError(error) {
     return (isAwsError(error, 'InvalidParameterException') &&

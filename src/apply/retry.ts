@@ -1,31 +1,9 @@
-// Executor-level retries, on top of the SDK's own: for errors that outlast the SDK's attempts
-// (sustained throttling, a 5xx burst) and for IAM's propagation delay.
+// The executor's retry policies: transient AWS errors, and IAM's propagation delay.
 
 import { isAwsError, isTransient } from '../aws/errors.js';
+import type { RetryOptions } from '../aws/retry.js';
 
-export interface RetryOptions {
-  attempts: number;
-  baseMs: number;
-  maxMs: number;
-  isRetryable(error: unknown): boolean;
-  sleep?: (ms: number) => Promise<void>;
-}
-
-const defaultSleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
-export async function withRetry<T>(fn: () => Promise<T>, options: RetryOptions): Promise<T> {
-  const sleep = options.sleep ?? defaultSleep;
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await fn();
-    } catch (error) {
-      if (attempt >= options.attempts || !options.isRetryable(error)) throw error;
-      // Full jitter keeps many parallel tasks from retrying in lockstep.
-      const cap = Math.min(options.maxMs, options.baseMs * 2 ** (attempt - 1));
-      await sleep(Math.random() * cap);
-    }
-  }
-}
+export { withRetry } from '../aws/retry.js';
 
 /** EKS answers this for a role created moments ago, until IAM has propagated it. */
 export function isRolePropagationError(error: unknown): boolean {

@@ -11,6 +11,7 @@ import {
 } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import { errorMessage, isAwsError, isTransient } from './errors.js';
+import { withRetry } from './retry.js';
 
 export const OIDC_AUDIENCE = 'sts.amazonaws.com';
 const SESSION_SECONDS = 3600;
@@ -111,33 +112,6 @@ const retryable = (error: unknown): boolean =>
   isAwsError(error, 'IDPCommunicationError', 'IDPCommunicationErrorException') ||
   isTransient(error);
 
-/** Full-jitter exponential backoff: a random delay in [0, min(cap, base·2^attempt)). */
-export async function withBackoff<T>(
-  fn: () => Promise<T>,
-  options: {
-    attempts: number;
-    baseMs: number;
-    capMs: number;
-    isRetryable(error: unknown): boolean;
-    sleep(ms: number): Promise<void>;
-    random(): number;
-    onRetry(error: unknown, attempt: number, delayMs: number): void;
-  },
-): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await fn();
-    } catch (error) {
-      if (attempt >= options.attempts || !options.isRetryable(error)) throw error;
-      const delay = Math.floor(
-        options.random() * Math.min(options.capMs, options.baseMs * 2 ** attempt),
-      );
-      options.onRetry(error, attempt, delay);
-      await options.sleep(delay);
-    }
-  }
-}
-
 async function callerArn(sts: STSClient): Promise<string> {
   const identity = await sts.send(new GetCallerIdentityCommand({}));
   return identity.Arn ?? 'unknown';
@@ -177,7 +151,7 @@ export async function resolveCredentials(
   const sts = makeSts(request.region);
   let response;
   try {
-    response = await withBackoff(
+    response = await withRetry(
       () =>
         sts.send(
           new AssumeRoleWithWebIdentityCommand({
@@ -189,11 +163,11 @@ export async function resolveCredentials(
         ),
       {
         attempts: 6,
-        baseMs: 250,
-        capMs: 8000,
+        baseMs: 500,
+        maxMs: 8000,
         isRetryable: retryable,
-        sleep: deps.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))),
-        random: deps.random ?? Math.random,
+        sleep: deps.sleep,
+        random: deps.random,
         onRetry: (error, attempt, delay) =>
           deps.info(
             `AssumeRoleWithWebIdentity attempt ${attempt} failed (${errorMessage(error)}); retrying in ${delay} ms`,
