@@ -72,6 +72,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     clock: scaledClock(options.timeScale ?? 1),
     durations: { ...profile.durations },
     failingStacks: new Map(),
+    failingAddons: new Map(),
   };
   const iam = createIamService(world);
   world.iam = iam;

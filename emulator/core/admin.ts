@@ -71,8 +71,7 @@ export function handleAdmin(ctx: AdminContext, req: EmulatorRequest): EmulatorRe
       case 'POST /_emulator/reset':
         for (const m of ctx.modules) m.reset();
         ctx.calls.clear();
-        ctx.faults.clear();
-        ctx.world.failingStacks.clear();
+        clearFaults(ctx);
         return json(200, { reset: true });
       case 'POST /_emulator/seed':
         applySeed(ctx, parseSeedText(req.body));
@@ -86,19 +85,23 @@ export function handleAdmin(ctx: AdminContext, req: EmulatorRequest): EmulatorRe
         return json(200, {
           rules: ctx.faults.list(),
           failingStacks: Object.fromEntries(ctx.world.failingStacks),
+          failingAddons: Object.fromEntries(ctx.world.failingAddons),
         });
       case 'POST /_emulator/faults': {
+        // Parsed in full before anything changes: a refused document leaves the faults in force.
         const doc = parseFaultDocument(req.body ? JSON.parse(req.body) : {});
+        clearFaults(ctx);
         ctx.faults.configure(doc);
-        ctx.world.failingStacks.clear();
         for (const [name, reason] of Object.entries(doc.failingStacks ?? {})) {
           ctx.world.failingStacks.set(name, reason);
+        }
+        for (const [key, failure] of Object.entries(doc.failingAddons ?? {})) {
+          ctx.world.failingAddons.set(key, failure);
         }
         return json(200, { configured: true });
       }
       case 'DELETE /_emulator/faults':
-        ctx.faults.clear();
-        ctx.world.failingStacks.clear();
+        clearFaults(ctx);
         return json(200, { cleared: true });
       default:
         return contributed(ctx, req, route);
@@ -106,6 +109,13 @@ export function handleAdmin(ctx: AdminContext, req: EmulatorRequest): EmulatorRe
   } catch (error) {
     return json(400, { message: error instanceof Error ? error.message : String(error) });
   }
+}
+
+/** Fault rules, failing stacks and failing add-ons (state already caught by a fault stays). */
+function clearFaults(ctx: AdminContext): void {
+  ctx.faults.clear();
+  ctx.world.failingStacks.clear();
+  ctx.world.failingAddons.clear();
 }
 
 function contributed(ctx: AdminContext, req: EmulatorRequest, route: string): EmulatorResponse {

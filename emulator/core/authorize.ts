@@ -1,6 +1,7 @@
 // IAM enforcement for calls signed with credentials the emulator's STS issued: the session must be
 // current (and its session token the one issued), and the role's policies must allow
-// `<service>:<Operation>` on the call's resource. It also gives the world `checkPermission`, which
+// `<service>:<Operation>` on the call's resource, then `iam:PassRole` on every role the call hands to
+// the service (module.passedRoles). It also gives the world `checkPermission`, which
 // CloudFormation uses for the IAM calls it makes with a stack caller's permissions. Any other access key is the unrestricted
 // "admin" of the emulated account, as before. See docs/emulator.md, "Enforcement".
 
@@ -11,6 +12,7 @@ import type {
   EmulatorRequest,
   EmulatorResponse,
   Operation,
+  PassedRole,
   ServiceModule,
   World,
 } from './types.js';
@@ -64,23 +66,32 @@ export function createAuthorizer(
     };
   };
 
-  const contextFor = (session: StsSession, region: string): Map<string, string[]> =>
+  const contextFor = (
+    session: StsSession,
+    region: string,
+    extra: [string, string[]][],
+  ): Map<string, string[]> =>
     new Map<string, string[]>([
       ['aws:requestedregion', [region]],
       ['aws:principalarn', [session.roleArn]],
       ['aws:principalaccount', [world.accountId]],
       ['aws:principaltype', ['AssumedRole']],
       ['aws:userid', [`${session.roleId}:${session.sessionName}`]],
+      ...extra,
     ]);
 
-  /** The AccessDenied message for `action` on `resource`, or undefined when allowed. */
+  /**
+   * The AccessDenied message for `action` on `resource`, or undefined when allowed. `extra` adds
+   * request-specific condition keys (lower case); keys left out stay unknown to the evaluator.
+   */
   const denial = (
     session: StsSession,
     action: string,
     resource: string,
     region: string,
+    extra: [string, string[]][] = [],
   ): string | undefined => {
-    const values = contextFor(session, region);
+    const values = contextFor(session, region, extra);
     const verdict = authorize(policiesOf(session), {
       action,
       resource,
@@ -91,6 +102,24 @@ export function createAuthorizer(
       ? `${verdict.reason} ${action} action`
       : verdict.reason;
     return `User: ${session.assumedRoleArn} is not authorized to perform: ${action} on resource: ${resource} ${why}`;
+  };
+
+  /**
+   * The first refused `iam:PassRole` among the roles a call passes. `iam:PassedToService` is in the
+   * context only when the service names the principal it hands the role to.
+   */
+  const passRoleDenial = (
+    session: StsSession,
+    passed: PassedRole[],
+    region: string,
+  ): string | undefined => {
+    for (const { roleArn, passedToService } of passed) {
+      const extra: [string, string[]][] =
+        passedToService === undefined ? [] : [['iam:passedtoservice', [passedToService]]];
+      const message = denial(session, 'iam:PassRole', roleArn, region, extra);
+      if (message !== undefined) return message;
+    }
+    return undefined;
   };
 
   // CloudFormation's IAM calls on behalf of a stack's caller (IAM is global: us-east-1).
@@ -136,7 +165,10 @@ export function createAuthorizer(
     if (!module.resourceArn) return { principal };
     const action = `${prefix}:${op.name}`;
     const resource = module.resourceArn(req, op);
-    const message = denial(session, action, resource, req.region ?? world.defaultRegion);
+    const region = req.region ?? world.defaultRegion;
+    const message =
+      denial(session, action, resource, region) ??
+      passRoleDenial(session, module.passedRoles?.(req, op) ?? [], region);
     if (message === undefined) return { principal };
     return isQuery(module)
       ? refuse(403, 'AccessDenied', message)

@@ -2,6 +2,7 @@
 // leave a test running without its fault), lenient about spelling: a single rule may stand at the top
 // level, and `errorCode`/`status`, `throttling`, `latency` are accepted next to the canonical keys.
 
+import { readFailingAddons } from './failing-addons.js';
 import type { FaultDocument, FaultRule } from './faults.js';
 import type { ServiceName } from './types.js';
 
@@ -21,7 +22,7 @@ const RULE_KEYS = new Set([
   'latency',
   'times',
 ]);
-const DOCUMENT_KEYS = new Set(['rules', 'failingStacks', 'seed']);
+const DOCUMENT_KEYS = new Set(['rules', 'failingStacks', 'failingAddons', 'seed']);
 
 type Json = Record<string, unknown>;
 
@@ -139,6 +140,9 @@ export function parseFaultDocument(body: unknown): FaultDocument {
     } else {
       problems.push('failingStacks must map stack names to failure reasons, or list stack names');
     }
+  }
+  if (body.failingAddons !== undefined) {
+    doc.failingAddons = readFailingAddons(body.failingAddons, problems);
   }
   if (body.seed !== undefined) {
     if (typeof body.seed !== 'number') problems.push('seed must be a number');

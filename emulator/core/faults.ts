@@ -1,7 +1,7 @@
 // Fault injection: per-operation errors with a probability, throttling, added latency.
 // Configured through POST /_emulator/faults; consulted by the HTTP core before each call.
 
-import type { ServiceName } from './types.js';
+import type { AddonFailure, ServiceName } from './types.js';
 
 export interface FaultRule {
   /** Service to match; any when absent. */
@@ -24,6 +24,8 @@ export interface FaultDocument {
   rules?: FaultRule[];
   /** Stack name → status reason: that stack's next create or update fails and rolls back. */
   failingStacks?: Record<string, string>;
+  /** `addon` or `cluster/addon` → how its next create/update ends instead of ACTIVE. */
+  failingAddons?: Record<string, AddonFailure>;
   /** Seed for the random choices, so a fault run can be repeated. */
   seed?: number;
 }

@@ -50,11 +50,23 @@ export interface ServiceModule {
    * operations). Services without it are not subject to IAM enforcement (GitHub).
    */
   resourceArn?(req: EmulatorRequest, op: Operation): string;
+  /**
+   * The roles the call hands to the service: a session must also be allowed `iam:PassRole` on each
+   * (core/authorize.ts). Services without it pass no roles.
+   */
+  passedRoles?(req: EmulatorRequest, op: Operation): PassedRole[];
   reset(): void;
   /** JSON-serialisable dump for GET /_emulator/state. */
   dump(): unknown;
   /** Loads this service's part of a seed document (see emulator/README or the README's emulator section). */
   seed(data: unknown): void;
+}
+
+/** A role ARN a call passes to a service, and the `iam:PassedToService` value when modelled. */
+export interface PassedRole {
+  roleArn: string;
+  /** The service principal that receives the role; absent = the condition key is not modelled. */
+  passedToService?: string;
 }
 
 /**
@@ -111,4 +123,17 @@ export interface World {
   ) => string | undefined;
   /** Stacks that must fail (set through POST /_emulator/faults): stack name → status reason. */
   failingStacks: Map<string, string>;
+  /** Add-ons that must fail (POST /_emulator/faults): `addon` or `cluster/addon` → the failure. */
+  failingAddons: Map<string, AddonFailure>;
+}
+
+/** The end state an add-on takes instead of ACTIVE, and the health issue it reports. */
+export interface AddonFailure {
+  status: 'CREATE_FAILED' | 'UPDATE_FAILED' | 'DEGRADED';
+  /** An EKS `AddonIssueCode`, e.g. ConfigurationConflict. */
+  code: string;
+  message: string;
+  resourceIds: string[];
+  /** Failures left; every matching create/update fails while absent. */
+  times?: number;
 }

@@ -1,9 +1,11 @@
 // Add-ons: CreateAddon, DescribeAddon, UpdateAddon, DeleteAddon, ListAddons, DescribeUpdate,
-// ListUpdates. Statuses move lazily: CREATING/UPDATING → ACTIVE, DELETING → gone (context.ts).
+// ListUpdates. Statuses move lazily: CREATING/UPDATING → ACTIVE (or an injected failure state,
+// addon-faults.ts), DELETING → gone (context.ts).
 
 import { parse as parseYaml } from 'yaml';
-import type { EmulatorRequest, EmulatorResponse } from '../core/types.js';
+import type { AddonFailure, EmulatorRequest, EmulatorResponse } from '../core/types.js';
 import { requireActive, requireCluster, settleAddon, type EksContext } from './context.js';
+import { takeAddonFailure } from './addon-faults.js';
 import { inUse, invalidParameter, invalidRequest, notFound, ok } from './errors.js';
 import { catalogAddon, defaultVersion, versionEntry, type CatalogAddon } from './catalog.js';
 import {
@@ -13,7 +15,7 @@ import {
   releaseAddonAssociations,
 } from './addon-associations.js';
 import { roleAccount } from './roles.js';
-import type { Addon, Cluster } from './state.js';
+import type { Addon, AddonUpdate, Cluster } from './state.js';
 import { checkedTags } from './tags.js';
 import {
   decodeToken,
@@ -35,7 +37,7 @@ export function addonView(cluster: Cluster, addon: Addon): Record<string, unknow
     clusterName: cluster.name,
     status: addon.status,
     addonVersion: addon.addonVersion,
-    health: { issues: [] },
+    health: { issues: addon.issues.map((issue) => ({ ...issue })) },
     addonArn: addon.addonArn,
     createdAt: epochSeconds(addon.createdAt),
     modifiedAt: epochSeconds(addon.modifiedAt),
@@ -162,6 +164,7 @@ export function createAddon(
     namespace: configured as string | undefined,
   });
   applyAddonAssociations(ctx, cluster, addon.addonArn, addon.namespace, wanted);
+  addon.pendingFailure = takeAddonFailure(ctx.world, cluster.name, addonName, 'create');
   return ok({ addon: addonView(cluster, addon) });
 }
 
@@ -195,6 +198,7 @@ export function addAddon(ctx: EksContext, cluster: Cluster, input: AddonInput): 
     namespace: input.namespace ?? entry.defaultNamespace,
     namespaceConfigured: input.namespace !== undefined,
     tags: { ...input.tags },
+    issues: [],
     publisher: entry.publisher,
     owner: entry.owner,
   };
@@ -268,24 +272,44 @@ export function updateAddon(
   addon.status = 'UPDATING';
   addon.pendingUntil = doneAt;
   addon.modifiedAt = now;
-  const update = { id: uuid(), addonName: name, params, createdAt: now, doneAt };
+  const failure = takeAddonFailure(ctx.world, clusterName, name, 'update');
+  addon.pendingFailure = failure;
+  const update = { id: uuid(), addonName: name, params, createdAt: now, doneAt, failure };
   cluster.updates.set(update.id, update);
   return ok({ update: updateView(ctx, update) });
 }
 
-function updateView(
-  ctx: EksContext,
-  update: { id: string; params: unknown[]; createdAt: number; doneAt: number },
-): Record<string, unknown> {
+function updateView(ctx: EksContext, update: AddonUpdate): Record<string, unknown> {
+  const done = ctx.world.clock.now() >= update.doneAt;
+  // Only UPDATE_FAILED fails the update; a DEGRADED add-on was updated but is unhealthy.
+  const failed = done && update.failure?.status === 'UPDATE_FAILED';
   return {
     id: update.id,
-    status: ctx.world.clock.now() >= update.doneAt ? 'Successful' : 'InProgress',
+    status: failed ? 'Failed' : done ? 'Successful' : 'InProgress',
     type: 'AddonUpdate',
     params: update.params,
     createdAt: epochSeconds(update.createdAt),
-    errors: [],
+    errors: failed && update.failure ? [updateError(update.failure)] : [],
   };
 }
+
+/** Add-on issue codes that are also update `ErrorCode`s; the others are reported as `Unknown`. */
+const UPDATE_ERROR_CODES = new Set([
+  'AccessDenied',
+  'AdmissionRequestDenied',
+  'ClusterUnreachable',
+  'ConfigurationConflict',
+  'InsufficientNumberOfReplicas',
+  'K8sResourceNotFound',
+  'UnsupportedAddonModification',
+]);
+
+/** DescribeUpdate's `errors[]` entry for a failed add-on update. */
+const updateError = (failure: AddonFailure): Record<string, unknown> => ({
+  errorCode: UPDATE_ERROR_CODES.has(failure.code) ? failure.code : 'Unknown',
+  errorMessage: failure.message,
+  resourceIds: [...failure.resourceIds],
+});
 
 export function describeUpdate(
   ctx: EksContext,

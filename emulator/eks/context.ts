@@ -2,6 +2,7 @@
 // lifecycle settling: transitional statuses end when a request looks at them, so no timers run.
 
 import type { EmulatorRequest, World } from '../core/types.js';
+import { issueOf } from './addon-faults.js';
 import { clusterNotFound, invalidRequest } from './errors.js';
 import type { Addon, Cluster, EksState } from './state.js';
 
@@ -22,7 +23,13 @@ export function settleAddon(ctx: EksContext, cluster: Cluster, addon: Addon): bo
     cluster.addons.delete(addon.addonName);
     return false;
   }
-  if (addon.status === 'CREATING' || addon.status === 'UPDATING') addon.status = 'ACTIVE';
+  if (addon.status === 'CREATING' || addon.status === 'UPDATING') {
+    // A settled transition replaces the issues: a successful update heals a failed add-on.
+    const failure = addon.pendingFailure;
+    addon.pendingFailure = undefined;
+    addon.status = failure?.status ?? 'ACTIVE';
+    addon.issues = failure ? [issueOf(failure)] : [];
+  }
   return true;
 }
 

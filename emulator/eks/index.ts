@@ -5,6 +5,7 @@ import type { ServiceModule, World } from '../core/types.js';
 import type { EksContext } from './context.js';
 import { EksError, eksErrorResponse } from './errors.js';
 import { eksResourceArn } from './arns.js';
+import { eksPassedRoles } from './passed-roles.js';
 import { dispatch, operationOf } from './router.js';
 import { dumpEks, seedEks } from './seed.js';
 import { EksState } from './state.js';
@@ -26,6 +27,7 @@ export function createEksService(world: World): ServiceModule {
     },
     errorResponse: (_req, status, code, message) => eksErrorResponse(status, code, message),
     resourceArn: (req, op) => eksResourceArn(ctx, req, op),
+    passedRoles: eksPassedRoles,
     reset: () => ctx.state.reset(),
     dump: () => dumpEks(ctx),
     seed: (doc) => seedEks(ctx, doc),

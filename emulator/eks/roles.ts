@@ -10,6 +10,9 @@ export const POD_IDENTITY_PRINCIPAL = 'pods.eks.amazonaws.com';
 const TRUST_INVALID =
   'Trust policy of the role provided is invalid. Follow the official documentation to resolve the issue.';
 
+/** Is `arn` a well-formed IAM role ARN (any account)? */
+export const isRoleArn = (arn: string): boolean => ROLE_ARN.test(arn);
+
 /** Account id of a well-formed role ARN; InvalidParameterException "Invalid Role Arn" otherwise. */
 export function roleAccount(arn: string, context?: ErrorContext): string {
   const match = ROLE_ARN.exec(arn);

@@ -2,6 +2,7 @@
 // List/Describe O(page) at the 5,000-associations-per-cluster quota. Statuses that move over time are
 // stored as "pending until" real timestamps and settled lazily when a request reads them.
 
+import type { AddonFailure } from '../core/types.js';
 import { insertSorted, removeSorted } from './util.js';
 
 export interface Association {
@@ -26,8 +27,17 @@ export interface AddonUpdate {
   addonName: string;
   params: { type: string; value: string }[];
   createdAt: number;
-  /** Real ms when the update finishes (status Successful). */
+  /** Real ms when the update finishes (status Successful, or Failed with `failure`). */
   doneAt: number;
+  /** An injected failure this update ends in (UPDATE_FAILED makes the update Failed). */
+  failure?: AddonFailure;
+}
+
+/** One entry of an add-on's `health.issues`. */
+export interface AddonIssue {
+  code: string;
+  message: string;
+  resourceIds: string[];
 }
 
 export interface Addon {
@@ -38,6 +48,10 @@ export interface Addon {
   status: string;
   /** Real ms when the current transitional status (CREATING/UPDATING/DELETING) ends. */
   pendingUntil?: number;
+  /** Injected: the status (and issue) CREATING/UPDATING ends in instead of ACTIVE. */
+  pendingFailure?: AddonFailure;
+  /** `health.issues`: empty while healthy, the injected failure's issue after it. */
+  issues: AddonIssue[];
   createdAt: number;
   modifiedAt: number;
   serviceAccountRoleArn?: string;
