@@ -2,9 +2,9 @@
 // file against the emulator named by AWS_ENDPOINT_URL, and prints one JSON line with its timings
 // and peak RSS. A separate process, so the RSS is the product's alone, not the emulator's.
 
-import { loadConfigFiles } from '../src/config/index.js';
-import { Engine } from '../src/engine/index.js';
-import { countChanges } from '../src/render/index.js';
+import { loadConfigFiles } from '../src/config/load.js';
+import { Engine } from '../src/engine/engine.js';
+import { countChanges } from '../src/plan/counts.js';
 
 const [mode, file] = process.argv.slice(2);
 const loaded = await loadConfigFiles([file]);

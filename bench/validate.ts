@@ -4,7 +4,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { loadConfigFiles } from '../src/config/index.js';
+import { loadConfigFiles } from '../src/config/load.js';
 
 const ASSOCIATIONS = 1000;
 const RUNS = 7;

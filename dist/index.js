@@ -74257,20 +74257,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9407:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5828);
-
-await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 5828:
+/***/ 5805:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -77465,1503 +77452,6 @@ function renewingCredentials(first, renew, now = Date.now) {
     };
 }
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./src/config/schema.ts
-// Which keys each section of an eksctl ClusterConfig may hold.
-// Sections the product acts on are strict, like eksctl's own strict unmarshalling.
-const API_VERSION = 'eksctl.io/v1alpha5';
-const KIND = 'ClusterConfig';
-const AGENT_ADDON = 'eks-pod-identity-agent';
-/** Top-level sections the product reads. */
-const ACTED_TOP_LEVEL = [
-    'apiVersion',
-    'kind',
-    'metadata',
-    'iam',
-    'addons',
-    'addonsConfig',
-    'autoModeConfig',
-];
-/** The rest of eksctl's ClusterConfig: accepted so users keep their whole file, never read. */
-const IGNORED_TOP_LEVEL = [
-    'vpc',
-    'nodeGroups',
-    'managedNodeGroups',
-    'fargateProfiles',
-    'cloudWatch',
-    'kubernetesNetworkConfig',
-    'accessConfig',
-    'secretsEncryption',
-    'privateCluster',
-    'availabilityZones',
-    'localZones',
-    'gitops',
-    'karpenter',
-    'outpost',
-    'identityProviders',
-    'iamIdentityMappings',
-    'zonalShiftConfig',
-    'remoteNetworkConfig',
-    'capabilities',
-    'upgradePolicy',
-    'status',
-];
-const TOP_LEVEL_KEYS = [...ACTED_TOP_LEVEL, ...IGNORED_TOP_LEVEL];
-const METADATA_KEYS = ['name', 'region', 'version', 'tags', 'annotations', 'accountID'];
-/** Keys of `iam` that eksctl knows but this product does not act on. */
-const IAM_IGNORED_KEYS = [
-    'serviceRoleARN',
-    'serviceRolePermissionsBoundary',
-    'fargatePodExecutionRoleARN',
-    'fargatePodExecutionRolePermissionsBoundary',
-    'vpcResourceControllerPolicy',
-];
-const IAM_KEYS = [
-    'withOIDC',
-    'serviceAccounts',
-    'podIdentityAssociations',
-    ...IAM_IGNORED_KEYS,
-];
-/** reference §1.1, in eksctl's schema order. */
-const PIA_KEYS = [
-    'namespace',
-    'serviceAccountName',
-    'roleARN',
-    'createServiceAccount',
-    'roleName',
-    'permissionsBoundaryARN',
-    'permissionPolicyARNs',
-    'permissionPolicyName',
-    'permissionPolicy',
-    'wellKnownPolicies',
-    'tags',
-    'targetRoleARN',
-    'disableSessionTags',
-    'policy',
-];
-const WELL_KNOWN_KEYS = [
-    'imageBuilder',
-    'autoScaler',
-    'awsLoadBalancerController',
-    'externalDNS',
-    'certManager',
-    'ebsCSIController',
-    'efsCSIController',
-];
-/** reference §1.2 plus the rest of eksctl's Addon type. */
-const ADDON_KEYS = [
-    'name',
-    'version',
-    'serviceAccountRoleARN',
-    'attachPolicyARNs',
-    'attachPolicy',
-    'permissionsBoundary',
-    'wellKnownPolicies',
-    'tags',
-    'resolveConflicts',
-    'podIdentityAssociations',
-    'useDefaultPodIdentityAssociations',
-    'configurationValues',
-    'namespaceConfig',
-    'publishers',
-    'types',
-    'owners',
-];
-const ADDONS_CONFIG_KEYS = ['autoApplyPodIdentityAssociations', 'disableDefaultAddons'];
-const AUTO_MODE_KEYS = ['enabled', 'nodePools', 'nodeRoleARN'];
-const NAMESPACE_CONFIG_KEYS = ['namespace'];
-/** reference §1.7 (eksctl's ClusterIAMServiceAccount). */
-const SERVICE_ACCOUNT_KEYS = [
-    'metadata',
-    'attachPolicyARNs',
-    'wellKnownPolicies',
-    'attachPolicy',
-    'attachRoleARN',
-    'permissionsBoundary',
-    'roleName',
-    'roleOnly',
-    'tags',
-    'subjectPattern',
-    'status',
-];
-/** The Kubernetes ObjectMeta fields a user can meaningfully write. */
-const OBJECT_META_KEYS = ['name', 'namespace', 'labels', 'annotations', 'generateName'];
-/** Closest known key within a small edit distance, for "did you mean" hints. */
-function closest(key, known) {
-    let best;
-    let bestDist = Infinity;
-    const lower = key.toLowerCase();
-    for (const k of known) {
-        const d = lower === k.toLowerCase() ? 0 : editDistance(lower, k.toLowerCase());
-        if (d < bestDist) {
-            bestDist = d;
-            best = k;
-        }
-    }
-    const limit = Math.max(2, Math.floor(key.length / 4));
-    return bestDist <= limit ? best : undefined;
-}
-function editDistance(a, b) {
-    if (Math.abs(a.length - b.length) > 8)
-        return Infinity;
-    let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-    for (let i = 1; i <= a.length; i++) {
-        const cur = [i];
-        for (let j = 1; j <= b.length; j++) {
-            cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-        }
-        prev = cur;
-    }
-    return prev[b.length];
-}
-
-;// CONCATENATED MODULE: ./src/config/yaml.ts
-
-/** Alias expansions allowed per file: enough for real anchors, far too few for a "billion laughs". */
-const MAX_ALIASES = 100;
-/** Deeper than any real config; keeps recursion far from the stack limit. */
-const MAX_DEPTH = 64;
-class Reader {
-    file;
-    doc;
-    lc;
-    problems = [];
-    aliasesLeft = MAX_ALIASES;
-    aliasLimitReported = false;
-    constructor(file, doc, lc) {
-        this.file = file;
-        this.doc = doc;
-        this.lc = lc;
-    }
-    at(offset) {
-        const { line, col } = this.lc.linePos(Math.max(0, offset));
-        return { line, column: col };
-    }
-    pos(node, fallback) {
-        const start = node?.range?.[0];
-        if (start === undefined)
-            return fallback ?? { line: 1, column: 1 };
-        return this.at(start);
-    }
-    add(severity, at, path, message, hint) {
-        const p = { severity, file: this.file, line: at.line, column: at.column, message };
-        if (path)
-            p.path = path;
-        if (hint)
-            p.hint = hint;
-        this.problems.push(p);
-    }
-    error(at, path, message, hint) {
-        this.add('error', at, path, message, hint);
-    }
-    warn(at, path, message, hint) {
-        this.add('warning', at, path, message, hint);
-    }
-    /** Resolves aliases under a per-file budget; null means "no value" (also for a spent budget). */
-    deref(node) {
-        let n = node;
-        for (let hops = 0; n && (0,dist/* isAlias */.Vj)(n); hops++) {
-            if (this.aliasesLeft-- <= 0 || hops > 8 || !this.doc) {
-                if (!this.aliasLimitReported) {
-                    this.aliasLimitReported = true;
-                    this.error(this.pos(n), undefined, `too many alias expansions (more than ${MAX_ALIASES}) in this file`, 'expand the anchors by hand; the limit protects against alias bombs');
-                }
-                return null;
-            }
-            n = n.resolve(this.doc);
-        }
-        if (!n)
-            return null;
-        if ((0,dist/* isScalar */.jn)(n) && n.value === null)
-            return null;
-        return n;
-    }
-    /** A short description of a node's type and value, for "expected X, got Y" messages. */
-    describe(node) {
-        if (node === null)
-            return 'null';
-        if ((0,dist/* isMap */.jh)(node))
-            return 'a mapping';
-        if ((0,dist/* isSeq */.oP)(node))
-            return 'a list';
-        if ((0,dist/* isScalar */.jn)(node)) {
-            const v = node.value;
-            if (typeof v === 'string')
-                return `string ${quote(v)}`;
-            if (typeof v === 'boolean')
-                return `boolean ${v}`;
-            if (typeof v === 'number' || typeof v === 'bigint')
-                return `number ${sourceOf(node)}`;
-            return `${typeof v} ${quote(String(v))}`;
-        }
-        return 'an unsupported value';
-    }
-    expected(node, path, what, hint) {
-        this.error(this.pos(node), path, `${path}: expected ${what}, got ${this.describe(node)}`, hint);
-    }
-    /** Entries of a mapping (merge keys applied, duplicates dropped: the parser already reported them). */
-    map(node, path) {
-        if (node === null)
-            return undefined;
-        if (!(0,dist/* isMap */.jh)(node)) {
-            this.expected(node, path, 'a mapping', `write ${path} as "key: value" lines`);
-            return undefined;
-        }
-        const out = [];
-        const seen = new Set();
-        const merged = [];
-        for (const item of node.items) {
-            if (!(0,dist/* isPair */.tO)(item))
-                continue;
-            const keyNode = item.key;
-            const keyScalar = this.deref(keyNode);
-            if (!keyScalar || !(0,dist/* isScalar */.jn)(keyScalar) || typeof keyScalar.value === 'object') {
-                this.error(this.pos(keyNode ?? node), path, `${path}: keys must be plain strings, got ${this.describe(keyScalar)}`, 'use a plain string as the key');
-                continue;
-            }
-            const key = String(keyScalar.value);
-            if (key === '<<' && (0,dist/* isScalar */.jn)(keyNode) && sourceOf(keyNode) === '<<') {
-                merged.push(...this.mergeSources(item.value, path));
-                continue;
-            }
-            if (seen.has(key))
-                continue;
-            seen.add(key);
-            out.push({ key, keyNode: keyNode, value: this.deref(item.value) });
-        }
-        for (const e of merged) {
-            if (!seen.has(e.key)) {
-                seen.add(e.key);
-                out.push(e);
-            }
-        }
-        return out;
-    }
-    mergeSources(value, path) {
-        const v = this.deref(value);
-        const sources = v && (0,dist/* isSeq */.oP)(v) ? v.items.map((i) => this.deref(i)) : [v];
-        const out = [];
-        for (const s of sources)
-            out.push(...(this.map(s, path) ?? []));
-        return out;
-    }
-    seq(node, path) {
-        if (node === null)
-            return undefined;
-        if (!(0,dist/* isSeq */.oP)(node)) {
-            this.expected(node, path, 'a list', `write ${path} as a list ("- item" lines)`);
-            return undefined;
-        }
-        return node.items.map((i) => this.deref(i));
-    }
-    str(node, path) {
-        if (node === null)
-            return undefined;
-        if ((0,dist/* isScalar */.jn)(node) && typeof node.value === 'string')
-            return node.value;
-        const hint = (0,dist/* isScalar */.jn)(node) && node.value !== null && typeof node.value !== 'object'
-            ? `quote the value: ${path.split('.').pop()}: "${sourceOf(node)}"`
-            : `${path} takes a single string`;
-        this.expected(node, path, 'a string', hint);
-        return undefined;
-    }
-    bool(node, path) {
-        if (node === null)
-            return undefined;
-        if ((0,dist/* isScalar */.jn)(node) && typeof node.value === 'boolean')
-            return node.value;
-        this.expected(node, path, 'a boolean', 'use true or false, without quotes');
-        return undefined;
-    }
-    strList(node, path) {
-        const items = this.seq(node, path) ?? [];
-        const out = [];
-        items.forEach((item, i) => {
-            const p = `${path}[${i}]`;
-            if (item === null) {
-                this.error(this.pos(node), p, `${p}: expected a string, got null`, 'remove the empty item');
-                return;
-            }
-            const s = this.str(item, p);
-            if (s !== undefined)
-                out.push({ value: s, node: item });
-        });
-        return out;
-    }
-    /** A map of strings (tags, annotations); numbers and booleans must be quoted, as for eksctl. */
-    strMap(node, path) {
-        const entries = {};
-        const keys = new Map();
-        for (const e of this.map(node, path) ?? []) {
-            const s = e.value === null ? '' : this.str(e.value, `${path}.${e.key}`);
-            if (s === undefined)
-                continue;
-            setOwn(entries, e.key, s);
-            keys.set(e.key, e.keyNode);
-        }
-        return { entries, keys };
-    }
-    /** Plain JS value of a subtree, with aliases counted against the budget. */
-    plain(node, depth = 0) {
-        if (node === null)
-            return null;
-        if (depth > MAX_DEPTH)
-            return null;
-        if ((0,dist/* isScalar */.jn)(node))
-            return typeof node.value === 'bigint' ? Number(node.value) : node.value;
-        if ((0,dist/* isSeq */.oP)(node))
-            return node.items.map((i) => this.plain(this.deref(i), depth + 1));
-        if ((0,dist/* isMap */.jh)(node)) {
-            const out = {};
-            for (const e of this.map(node, '') ?? [])
-                setOwn(out, e.key, this.plain(e.value, depth + 1));
-            return out;
-        }
-        return null;
-    }
-}
-/** Plain assignment would let a `__proto__` key replace the prototype instead of adding an entry. */
-function setOwn(obj, key, value) {
-    Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
-}
-function quote(s) {
-    return JSON.stringify(s.length > 200 ? `${s.slice(0, 200)}…` : s);
-}
-function sourceOf(node) {
-    const src = node.source;
-    if (typeof src === 'string')
-        return src;
-    return String(node.value);
-}
-/** Parses one file: exactly one document expected; syntax problems are recorded, never thrown. */
-function parseYamlFile(text, file) {
-    const lc = new dist/* LineCounter */.HN();
-    const docs = (0,dist/* parseAllDocuments */.hR)(text, {
-        lineCounter: lc,
-        uniqueKeys: true,
-        prettyErrors: false,
-        strict: true,
-    });
-    const list = Array.isArray(docs) ? docs : [];
-    const reader = new Reader(file, list[0], lc);
-    for (const doc of list) {
-        for (const e of doc.errors) {
-            reader.error(reader.at(e.pos[0]), undefined, yamlMessage(e.code, e.message, text, e.pos), yamlHint(e.code));
-        }
-        for (const w of doc.warnings) {
-            reader.warn(reader.at(w.pos[0]), undefined, yamlMessage(w.code, w.message, text, w.pos), yamlHint(w.code));
-        }
-    }
-    if (list.length > 1) {
-        reader.error(reader.at(list[1].range[0]), undefined, `found ${list.length} YAML documents; a ClusterConfig file must hold exactly one`, 'one file = one cluster: move each document into its own file');
-    }
-    if (list.length === 0 || list[0].contents === null) {
-        reader.error({ line: 1, column: 1 }, undefined, 'the file is empty; expected a ClusterConfig document', 'start the file with "apiVersion: eksctl.io/v1alpha5" and "kind: ClusterConfig"');
-        return { reader, root: null };
-    }
-    return { reader, root: list[0].contents };
-}
-function yamlMessage(code, message, text, pos) {
-    const msg = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-    if (code === 'DUPLICATE_KEY') {
-        const m = /^("(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[^:\n]*)/.exec(text.slice(pos[0], pos[0] + 300));
-        const key = (m?.[1] ?? '').trim().replace(/^["']|["']$/g, '');
-        return `duplicate key ${quote(key)}`;
-    }
-    return `YAML syntax error: ${msg}`;
-}
-function yamlHint(code) {
-    switch (code) {
-        case 'DUPLICATE_KEY':
-            return 'each key may appear only once in a mapping; remove or merge the repeated key';
-        case 'TAB_AS_INDENT':
-            return 'indent with spaces, not tabs';
-        case 'TAG_RESOLVE_FAILED':
-            return 'custom tags such as !Ref are not understood by eksctl; write the plain value';
-        default:
-            return 'fix the YAML syntax at this position';
-    }
-}
-
-;// CONCATENATED MODULE: ./src/config/read.ts
-// AST → normalised specs (defaults applied) plus the positions later checks point at.
-// Only shape and type problems are found here; the rules live in validate-*.ts.
-
-
-
-/** Walks a strict section: unknown keys are errors, known keys go to their handler. */
-function walk(r, node, path, allowed, handlers, loc) {
-    const entries = r.map(node, path || 'the document');
-    if (!entries)
-        return false;
-    for (const e of entries) {
-        const p = path ? `${path}.${e.key}` : e.key;
-        if (!allowed.includes(e.key)) {
-            unknownKey(r, e, path, allowed);
-            continue;
-        }
-        if (loc && e.value !== null) {
-            loc.key[e.key] = r.pos(e.keyNode);
-            loc.val[e.key] = r.pos(e.value);
-        }
-        const before = r.problems.length;
-        handlers[e.key]?.(e.value, p, e);
-        if (loc && r.problems.length > before)
-            loc.bad.add(e.key);
-    }
-    return true;
-}
-function unknownKey(r, e, path, allowed) {
-    const near = closest(e.key, allowed);
-    const where = path ? ` in ${path}` : ' at the top level';
-    const hint = near
-        ? `did you mean "${near}"?`
-        : `allowed keys here: ${allowed.slice(0, 12).join(', ')}${allowed.length > 12 ? ', …' : ''}`;
-    r.error(r.pos(e.keyNode), path ? `${path}.${e.key}` : e.key, `unknown field ${quote(e.key)}${where}`, hint);
-}
-function read_location(r, node, fallback) {
-    const p = r.pos(node, fallback);
-    return { file: r.file, line: p.line, column: p.column };
-}
-function newLocated(r, node, path, fallback) {
-    return {
-        path,
-        at: r.pos(node, fallback),
-        key: {},
-        val: {},
-        bad: new Set(),
-        items: {},
-        tagKeys: new Map(),
-    };
-}
-function noWellKnown() {
-    return {
-        imageBuilder: false,
-        autoScaler: false,
-        awsLoadBalancerController: false,
-        externalDNS: false,
-        certManager: false,
-        ebsCSIController: false,
-        efsCSIController: false,
-    };
-}
-function readWellKnown(r, node, path) {
-    const w = noWellKnown();
-    const handlers = {};
-    for (const k of WELL_KNOWN_KEYS) {
-        handlers[k] = (v, p) => {
-            const b = r.bool(v, p);
-            if (b !== undefined)
-                w[k] = b;
-        };
-    }
-    walk(r, node, path, WELL_KNOWN_KEYS, handlers);
-    return w;
-}
-function readStrings(r, v, p, key, loc) {
-    const list = r.strList(v, p);
-    loc.items[key] = list.map((i) => r.pos(i.node));
-    return list.map((i) => i.value);
-}
-function readTags(r, v, p, loc) {
-    const { entries, keys } = r.strMap(v, p);
-    for (const [k, n] of keys)
-        loc.tagKeys.set(k, r.pos(n));
-    return entries;
-}
-/** A policy document: must be a mapping; its content is checked in validate-pia.ts. */
-function readDocument(r, v, p) {
-    if (v === null)
-        return undefined;
-    if (!(0,dist/* isMap */.jh)(v)) {
-        r.error(r.pos(v), p, `${p}: expected an IAM policy document (a mapping with Version and Statement), got ${r.describe(v)}`, 'write the policy as YAML with Version: "2012-10-17" and a Statement list');
-        return undefined;
-    }
-    return r.plain(v);
-}
-/** A field handler that stores a string value (type errors are reported by the reader). */
-function stringField(r) {
-    return (set) => (v, p) => {
-        const s = r.str(v, p);
-        if (s !== undefined)
-            set(s);
-    };
-}
-function readPia(r, node, path, fallback) {
-    const loc = newLocated(r, node, path, fallback);
-    const spec = {
-        namespace: '',
-        serviceAccountName: '',
-        createServiceAccount: false,
-        permissionPolicyARNs: [],
-        wellKnownPolicies: noWellKnown(),
-        tags: {},
-        location: read_location(r, node, fallback),
-    };
-    const str = stringField(r);
-    const ok = walk(r, node, path, PIA_KEYS, {
-        namespace: str((s) => (spec.namespace = s)),
-        serviceAccountName: str((s) => (spec.serviceAccountName = s)),
-        roleARN: str((s) => (spec.roleARN = s)),
-        roleName: str((s) => (spec.roleName = s)),
-        permissionsBoundaryARN: str((s) => (spec.permissionsBoundaryARN = s)),
-        permissionPolicyName: str((s) => (spec.permissionPolicyName = s)),
-        targetRoleARN: str((s) => (spec.targetRoleARN = s)),
-        policy: str((s) => (spec.policy = s)),
-        createServiceAccount: (v, p) => (spec.createServiceAccount = r.bool(v, p) ?? false),
-        disableSessionTags: (v, p) => {
-            const b = r.bool(v, p);
-            if (b !== undefined)
-                spec.disableSessionTags = b;
-        },
-        permissionPolicyARNs: (v, p) => (spec.permissionPolicyARNs = readStrings(r, v, p, 'permissionPolicyARNs', loc)),
-        permissionPolicy: (v, p) => (spec.permissionPolicy = readDocument(r, v, p)),
-        wellKnownPolicies: (v, p) => (spec.wellKnownPolicies = readWellKnown(r, v, p)),
-        tags: (v, p) => (spec.tags = readTags(r, v, p, loc)),
-    }, loc);
-    if (!ok)
-        loc.bad.add('');
-    if (!ok && node === null) {
-        r.error(fallback, path, `${path}: expected a mapping, got null`, 'remove the empty list item');
-    }
-    return { ...loc, spec };
-}
-function readAddon(r, node, path, fallback) {
-    const loc = newLocated(r, node, path, fallback);
-    const spec = {
-        name: '',
-        useDefaultPodIdentityAssociations: false,
-        attachPolicyARNs: [],
-        wellKnownPolicies: noWellKnown(),
-        tags: {},
-        location: read_location(r, node, fallback),
-    };
-    const pias = [];
-    const str = stringField(r);
-    const ok = walk(r, node, path, ADDON_KEYS, {
-        name: str((s) => (spec.name = s)),
-        version: str((s) => (spec.version = s)),
-        serviceAccountRoleARN: str((s) => (spec.serviceAccountRoleARN = s)),
-        permissionsBoundary: str((s) => (spec.permissionsBoundary = s)),
-        configurationValues: str((s) => (spec.configurationValues = s)),
-        resolveConflicts: (v, p) => {
-            const s = r.str(v, p);
-            if (s === undefined)
-                return;
-            const lower = s.toLowerCase();
-            if (lower === 'none' || lower === 'overwrite' || lower === 'preserve')
-                spec.resolveConflicts = lower;
-            else
-                r.error(r.pos(v), p, `${p}: invalid value ${quote(s)}`, 'use one of: none, overwrite, preserve');
-        },
-        useDefaultPodIdentityAssociations: (v, p) => (spec.useDefaultPodIdentityAssociations = r.bool(v, p) ?? false),
-        attachPolicyARNs: (v, p) => (spec.attachPolicyARNs = readStrings(r, v, p, 'attachPolicyARNs', loc)),
-        attachPolicy: (v, p) => (spec.attachPolicy = readDocument(r, v, p)),
-        wellKnownPolicies: (v, p) => (spec.wellKnownPolicies = readWellKnown(r, v, p)),
-        tags: (v, p) => (spec.tags = readTags(r, v, p, loc)),
-        namespaceConfig: (v, p) => {
-            let ns;
-            walk(r, v, p, NAMESPACE_CONFIG_KEYS, { namespace: (nv, np) => (ns = r.str(nv, np)) });
-            if (ns !== undefined)
-                spec.namespaceConfig = { namespace: ns };
-        },
-        podIdentityAssociations: (v, p, e) => {
-            // eksctl distinguishes an omitted list from an explicit one; `podIdentityAssociations:` (null) is omitted.
-            const items = r.seq(v, p);
-            if (!items)
-                return;
-            spec.podIdentityAssociations = [];
-            items.forEach((item, i) => {
-                const raw = readPia(r, item, `podIdentityAssociations[${i}]`, r.pos(v ?? e.keyNode));
-                pias.push(raw);
-                spec.podIdentityAssociations.push(raw.spec);
-            });
-        },
-        publishers: (v, p) => void r.strList(v, p),
-        types: (v, p) => void r.strList(v, p),
-        owners: (v, p) => void r.strList(v, p),
-    }, loc);
-    if (!ok)
-        loc.bad.add('');
-    if (!ok && node === null) {
-        r.error(fallback, path, `${path}: expected a mapping, got null`, 'remove the empty list item');
-    }
-    return { ...loc, spec, pias };
-}
-function readServiceAccount(r, node, path, fallback) {
-    const loc = newLocated(r, node, path, fallback);
-    const spec = {
-        name: '',
-        namespace: 'default',
-        attachPolicyARNs: [],
-        location: read_location(r, node, fallback),
-    };
-    const str = stringField(r);
-    walk(r, node, path, SERVICE_ACCOUNT_KEYS, {
-        metadata: (v, p) => walk(r, v, p, OBJECT_META_KEYS, {
-            name: str((s) => (spec.name = s)),
-            namespace: str((s) => (spec.namespace = s || 'default')),
-            generateName: (nv, np) => void r.str(nv, np),
-            labels: (nv, np) => void r.strMap(nv, np),
-            annotations: (nv, np) => void r.strMap(nv, np),
-        }),
-        attachPolicyARNs: (v, p) => (spec.attachPolicyARNs = readStrings(r, v, p, 'attachPolicyARNs', loc)),
-        attachRoleARN: str((s) => (spec.attachRoleARN = s)),
-        roleName: str((s) => (spec.roleName = s)),
-        permissionsBoundary: (v, p) => void r.str(v, p),
-        subjectPattern: (v, p) => void r.str(v, p),
-        roleOnly: (v, p) => void r.bool(v, p),
-        wellKnownPolicies: (v, p) => void readWellKnown(r, v, p),
-        attachPolicy: (v, p) => void readDocument(r, v, p),
-        tags: (v, p) => void readTags(r, v, p, loc),
-    }, loc);
-    return { ...loc, spec };
-}
-
-;// CONCATENATED MODULE: ./src/config/limits.ts
-
-const PARTITIONS = [
-    'aws',
-    'aws-cn',
-    'aws-us-gov',
-    'aws-iso',
-    'aws-iso-b',
-    'aws-iso-e',
-    'aws-iso-f',
-    'aws-eusc',
-];
-const PARTITION = `(?:${PARTITIONS.join('|')})`;
-/** IAM path: "/" or "/…/" of printable ASCII. */
-const IAM_PATH = '(?:/[\\x21-\\x7e]*)?/';
-const ROLE_ARN = new RegExp(`^arn:${PARTITION}:iam::\\d{12}:role${IAM_PATH}[\\w+=,.@-]{1,64}$`);
-const POLICY_ARN = new RegExp(`^arn:${PARTITION}:iam::(?:\\d{12}|aws):policy${IAM_PATH}[\\w+=,.@-]{1,128}$`);
-const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
-const POLICY_NAME_CHARS = /^[\w+=,.@-]+$/;
-const CLUSTER_NAME = /^[0-9A-Za-z][A-Za-z0-9\-_]*$/;
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
-const STACK_NAME = /^[a-zA-Z][-a-zA-Z0-9]*$/;
-const TAG_CHARS = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
-const MAX_NAME_LENGTH = 128;
-const MAX_INLINE_POLICY_CHARS = 10_240;
-const MAX_MANAGED_POLICIES = 10;
-const MAX_TAGS = 50;
-const RESERVED_TAG = 'podid-action/managed-by';
-/** Returns an error message, or undefined when the ARN has the right shape. */
-function checkArn(value, kind) {
-    const re = kind === 'role' ? ROLE_ARN : POLICY_ARN;
-    if (re.test(value))
-        return undefined;
-    return `${quote(value)} is not a valid IAM ${kind} ARN`;
-}
-function arnHint(kind) {
-    return kind === 'role'
-        ? 'expected arn:<partition>:iam::<12-digit account>:role/[path/]<name>'
-        : 'expected arn:<partition>:iam::<12-digit account or aws>:policy/[path/]<name>';
-}
-function arnAccount(arn) {
-    return /^arn:[^:]+:iam::(\d{12}):/.exec(arn)?.[1];
-}
-function checkNamespace(ns) {
-    if (ns.length <= 63 && DNS1123_LABEL.test(ns))
-        return undefined;
-    return `namespace ${quote(ns)} is not a valid Kubernetes namespace (DNS-1123 label)`;
-}
-const NAMESPACE_HINT = 'use at most 63 lower-case letters, digits and "-", starting and ending with a letter or digit';
-function checkServiceAccountName(sa) {
-    if (sa.length <= 253 && DNS1123_SUBDOMAIN.test(sa))
-        return undefined;
-    return `service account name ${quote(sa)} is not a valid Kubernetes name (DNS-1123 subdomain)`;
-}
-const SA_HINT = 'use at most 253 lower-case letters, digits, "-" and ".", starting and ending with a letter or digit';
-function checkRoleName(name) {
-    if (ROLE_NAME.test(name))
-        return undefined;
-    return `roleName ${quote(name)} is not a valid IAM role name`;
-}
-function isPolicyNameChars(name) {
-    return POLICY_NAME_CHARS.test(name);
-}
-function checkClusterName(name) {
-    if (name.length >= 1 && name.length <= 100 && CLUSTER_NAME.test(name))
-        return undefined;
-    return `metadata.name ${quote(name)} is not a valid EKS cluster name`;
-}
-function checkRegion(region) {
-    if (REGION.test(region))
-        return undefined;
-    return `metadata.region ${quote(region)} does not look like an AWS region`;
-}
-function isStackNameChars(name) {
-    return STACK_NAME.test(name);
-}
-function standaloneStackName(cluster, ns, sa) {
-    return `eksctl-${cluster}-podidentityrole-${ns}-${sa}`;
-}
-function addonStackName(cluster, addon, sa) {
-    return `eksctl-${cluster}-addon-${addon}-podidentityrole-${sa}`;
-}
-/** Tag problems for one key/value pair: [message, hint] or undefined. */
-function checkTag(key, value) {
-    if (key.length < 1 || key.length > 128)
-        return [`tag key ${quote(key)} must be 1–128 characters long`, 'shorten the tag key'];
-    if (!TAG_CHARS.test(key))
-        return [
-            `tag key ${quote(key)} contains characters AWS does not allow`,
-            'tags may use letters, digits, spaces and _ . : / = + - @',
-        ];
-    if (key.toLowerCase().startsWith('aws:'))
-        return [
-            `tag key ${quote(key)} uses the reserved "aws:" prefix`,
-            'AWS reserves keys starting with aws:; rename the tag',
-        ];
-    if (key === RESERVED_TAG)
-        return [
-            `tag key ${quote(key)} is reserved for podid-action`,
-            'podid-action sets this tag itself to record ownership; remove it',
-        ];
-    if (key.startsWith('alpha.eksctl.io/') || key.startsWith('eksctl.cluster.k8s.io/'))
-        return [
-            `tag key ${quote(key)} is reserved for eksctl`,
-            'eksctl sets its own alpha.eksctl.io/ tags; remove it',
-        ];
-    if (value.length > 256)
-        return [
-            `the value of tag ${quote(key)} is longer than 256 characters`,
-            'shorten the tag value',
-        ];
-    if (!TAG_CHARS.test(value))
-        return [
-            `the value of tag ${quote(key)} contains characters AWS does not allow`,
-            'tag values may use letters, digits, spaces and _ . : / = + - @',
-        ];
-    return undefined;
-}
-/**
- * Inline policies eksctl adds per well-known key (reference §1.5), with an approximate size of each
- * policy document as IAM counts it (JSON without whitespace; `${AWS::Partition}` resolved to "aws").
- * The sizes are estimates from the statement lists in §1.5 rounded up, not byte-exact copies: the
- * load balancer controller policy mirrors the upstream AWS policy (~17 statements, ~5.6 KB minified).
- */
-const WELL_KNOWN_INLINE = {
-    imageBuilder: [],
-    ebsCSIController: [],
-    autoScaler: [{ id: 'PolicyAutoScaling', size: 620 }],
-    externalDNS: [
-        { id: 'PolicyExternalDNSChangeSet', size: 180 },
-        { id: 'PolicyExternalDNSHostedZones', size: 200 },
-    ],
-    certManager: [
-        { id: 'PolicyCertManagerChangeSet', size: 180 },
-        { id: 'PolicyCertManagerGetChange', size: 150 },
-        { id: 'PolicyCertManagerHostedZones', size: 180 },
-    ],
-    efsCSIController: [{ id: 'PolicyEFSCSIController', size: 900 }],
-    awsLoadBalancerController: [{ id: 'PolicyAWSLoadBalancerController', size: 5600 }],
-};
-/** Managed policies eksctl attaches per well-known key (reference §1.5). */
-const WELL_KNOWN_MANAGED = {
-    imageBuilder: 'AmazonEC2ContainerRegistryPowerUser',
-    ebsCSIController: 'service-role/AmazonEBSCSIDriverPolicy',
-};
-function wellKnownOn(w) {
-    return Object.keys(w).filter((k) => w[k]);
-}
-/** IAM counts policy size without whitespace; compact JSON is the same measure. */
-function policySize(doc) {
-    return JSON.stringify(doc)?.length ?? 0;
-}
-/** IAM policy documents may hold only tab, LF, CR and U+0020–U+00FF. */
-function hasBadPolicyChars(doc) {
-    return /[^\t\n\r\x20-\xff]/.test(JSON.stringify(doc) ?? '');
-}
-/** eksctl treats an empty document like an absent one. */
-function hasPolicy(doc) {
-    return doc !== undefined && Object.keys(doc).length > 0;
-}
-
-;// CONCATENATED MODULE: ./src/config/cluster.ts
-
-
-
-
-function readCluster(r, root) {
-    const spec = {
-        file: r.file,
-        name: '',
-        region: '',
-        tags: {},
-        annotations: {},
-        withOIDC: false,
-        autoModeEnabled: false,
-        podIdentityAssociations: [],
-        serviceAccounts: [],
-        addons: [],
-        addonsConfig: { autoApplyPodIdentityAssociations: false, disableDefaultAddons: false },
-        location: read_location(r, root),
-    };
-    const meta = newLocated(r, root, 'metadata');
-    const raw = {
-        spec,
-        meta,
-        pias: [],
-        addons: [],
-        serviceAccounts: [],
-        identified: false,
-    };
-    const top = newLocated(r, root, '');
-    let apiVersion;
-    let kind;
-    let sawMetadata = false;
-    const isDoc = walk(r, root, '', TOP_LEVEL_KEYS, {
-        apiVersion: (v, p) => (apiVersion = r.str(v, p)),
-        kind: (v, p) => (kind = r.str(v, p)),
-        metadata: (v, p) => {
-            sawMetadata = v !== null;
-            readMetadata(r, v, p, raw);
-        },
-        iam: (v, p) => readIam(r, v, p, raw),
-        addons: (v, p, e) => {
-            (r.seq(v, p) ?? []).forEach((item, i) => {
-                const a = readAddon(r, item, `addons[${i}]`, r.pos(v ?? e.keyNode));
-                raw.addons.push(a);
-                spec.addons.push(a.spec);
-            });
-        },
-        addonsConfig: (v, p) => walk(r, v, p, ADDONS_CONFIG_KEYS, {
-            autoApplyPodIdentityAssociations: (bv, bp) => (spec.addonsConfig.autoApplyPodIdentityAssociations = r.bool(bv, bp) ?? false),
-            disableDefaultAddons: (bv, bp) => (spec.addonsConfig.disableDefaultAddons = r.bool(bv, bp) ?? false),
-        }),
-        autoModeConfig: (v, p) => walk(r, v, p, AUTO_MODE_KEYS, {
-            enabled: (bv, bp) => (spec.autoModeEnabled = r.bool(bv, bp) ?? false),
-            nodePools: (lv, lp) => void r.strList(lv, lp),
-            nodeRoleARN: (sv, sp) => void r.str(sv, sp),
-        }),
-    }, top);
-    if (!isDoc)
-        return undefined;
-    const start = r.pos(root);
-    if (apiVersion !== API_VERSION) {
-        const at = top.val.apiVersion ?? start;
-        const msg = apiVersion === undefined
-            ? 'apiVersion must be set'
-            : `unsupported apiVersion ${quote(apiVersion)}`;
-        r.error(at, 'apiVersion', msg, `set apiVersion: ${API_VERSION}`);
-    }
-    if (kind !== KIND) {
-        const at = top.val.kind ?? start;
-        const msg = kind === undefined ? 'kind must be set' : `unsupported kind ${quote(kind)}`;
-        r.error(at, 'kind', msg, `set kind: ${KIND}; only ClusterConfig files are read`);
-    }
-    if (!sawMetadata) {
-        r.error(start, 'metadata', 'metadata must be set', 'add metadata with the cluster name and region');
-    }
-    return raw;
-}
-function readMetadata(r, v, path, raw) {
-    const { spec, meta } = raw;
-    meta.at = r.pos(v);
-    let name;
-    let region;
-    walk(r, v, path, METADATA_KEYS, {
-        name: (sv, sp) => (name = r.str(sv, sp)),
-        region: (sv, sp) => (region = r.str(sv, sp)),
-        version: (sv, sp) => {
-            const s = r.str(sv, sp);
-            if (s === undefined)
-                return;
-            if (s !== '' && !/^\d+\.\d+$/.test(s)) {
-                r.error(r.pos(sv), sp, `metadata.version ${quote(s)} is not a Kubernetes version`, 'use a quoted minor version, e.g. version: "1.31"');
-            }
-            spec.version = s;
-        },
-        accountID: (sv, sp) => {
-            const s = r.str(sv, sp);
-            if (s === undefined)
-                return;
-            if (!/^\d{12}$/.test(s)) {
-                r.error(r.pos(sv), sp, `metadata.accountID ${quote(s)} is not a 12-digit AWS account ID`, 'write the account ID as a quoted 12-digit string');
-            }
-            else
-                spec.accountID = s;
-        },
-        tags: (mv, mp) => (spec.tags = readTags(r, mv, mp, meta)),
-        annotations: (mv, mp) => (spec.annotations = r.strMap(mv, mp).entries),
-    }, meta);
-    // Plan-time problems about the cluster are best pointed at its name.
-    const at = meta.val.name ?? meta.at;
-    spec.location = { file: r.file, line: at.line, column: at.column };
-    let ok = true;
-    if (!name) {
-        ok = false;
-        r.error(meta.val.name ?? meta.at, 'metadata.name', 'metadata.name must be set', 'set metadata.name to the EKS cluster name');
-    }
-    else {
-        const bad = checkClusterName(name);
-        if (bad) {
-            ok = false;
-            r.error(meta.val.name, 'metadata.name', bad, '1–100 letters, digits, "-" and "_", starting with a letter or digit');
-        }
-        spec.name = name;
-    }
-    if (!region) {
-        ok = false;
-        r.error(meta.val.region ?? meta.at, 'metadata.region', 'metadata.region must be set', 'set metadata.region, e.g. us-west-2');
-    }
-    else {
-        const bad = checkRegion(region);
-        if (bad) {
-            ok = false;
-            r.error(meta.val.region, 'metadata.region', bad, 'use a region code such as us-east-1 or eu-west-1');
-        }
-        spec.region = region;
-    }
-    raw.identified = ok;
-}
-function readIam(r, v, path, raw) {
-    const { spec } = raw;
-    walk(r, v, path, IAM_KEYS, {
-        withOIDC: (bv, bp) => (spec.withOIDC = r.bool(bv, bp) ?? false),
-        podIdentityAssociations: (lv, lp, e) => {
-            (r.seq(lv, lp) ?? []).forEach((item, i) => {
-                const pia = readPia(r, item, `${lp}[${i}]`, r.pos(lv ?? e.keyNode));
-                raw.pias.push(pia);
-                spec.podIdentityAssociations.push(pia.spec);
-            });
-        },
-        serviceAccounts: (lv, lp, e) => {
-            (r.seq(lv, lp) ?? []).forEach((item, i) => {
-                const sa = readServiceAccount(r, item, `${lp}[${i}]`, r.pos(lv ?? e.keyNode));
-                raw.serviceAccounts.push(sa);
-                spec.serviceAccounts.push(sa.spec);
-            });
-        },
-        serviceRoleARN: (sv, sp) => void r.str(sv, sp),
-        serviceRolePermissionsBoundary: (sv, sp) => void r.str(sv, sp),
-        fargatePodExecutionRoleARN: (sv, sp) => void r.str(sv, sp),
-        fargatePodExecutionRolePermissionsBoundary: (sv, sp) => void r.str(sv, sp),
-        vpcResourceControllerPolicy: (bv, bp) => void r.bool(bv, bp),
-    });
-}
-
-;// CONCATENATED MODULE: ./src/config/problems.ts
-function problems_formatProblem(p) {
-    // Line 0 marks problems about a whole file or pattern (e.g. "no file matches").
-    const where = p.line > 0 ? `${p.file}:${p.line}:${p.column}` : p.file;
-    const hint = p.hint ? ` (${p.hint})` : '';
-    return `${where}: ${p.severity}: ${p.message}${hint}`;
-}
-function summarizeProblems(problems) {
-    const errors = problems.filter((p) => p.severity === 'error').length;
-    const warnings = problems.length - errors;
-    if (problems.length === 0)
-        return 'no problems';
-    const files = new Set(problems.map((p) => p.file)).size;
-    const plural = (n, w) => `${n} ${w}${n === 1 ? '' : 's'}`;
-    const parts = [plural(errors, 'error'), plural(warnings, 'warning')];
-    return `${parts.join(', ')} in ${plural(files, 'file')}`;
-}
-/** File order, then position; stable for equal positions so rule order is kept. */
-function sortProblems(problems) {
-    return problems
-        .map((p, i) => ({ p, i }))
-        .sort((a, b) => (a.p.file < b.p.file ? -1 : a.p.file > b.p.file ? 1 : 0) ||
-        a.p.line - b.p.line ||
-        a.p.column - b.p.column ||
-        a.i - b.i)
-        .map(({ p }) => p);
-}
-function problems_hasErrors(problems) {
-    return problems.some((p) => p.severity === 'error');
-}
-
-;// CONCATENATED MODULE: ./src/config/validate-role.ts
-// The role podid-action would create for an association: eksctl's stack and policy names, IAM and
-// CloudFormation limits on them, and on the tags the stack and the association carry.
-
-
-/** Tags eksctl and podid-action add to a role stack besides the user's (reference §0, DESIGN §5). */
-const STACK_TAGS_ADDED = { standalone: 5, addon: 6 };
-function checkTags(r, pia, ctx) {
-    const { spec, path } = pia;
-    for (const [key, value] of Object.entries(spec.tags)) {
-        const bad = checkTag(key, value);
-        if (bad)
-            r.error(pia.tagKeys.get(key) ?? pia.at, `${path}.tags`, bad[0], bad[1]);
-    }
-    const own = Object.keys(spec.tags).length;
-    if (own + 1 > MAX_TAGS) {
-        r.error(pia.key.tags ?? pia.at, `${path}.tags`, `${path}.tags has ${own} tags; the association would carry ${own + 1} with podid-action's owner tag, and EKS allows ${MAX_TAGS}`, `remove tags to keep at most ${MAX_TAGS - 1}`);
-        return;
-    }
-    if (spec.roleARN)
-        return;
-    const merged = new Set([...Object.keys(ctx.metadataTags), ...Object.keys(spec.tags)]).size;
-    const total = merged + STACK_TAGS_ADDED.standalone;
-    if (total > MAX_TAGS) {
-        r.error(pia.key.tags ?? pia.at, `${path}.tags`, `the role stack for ${path} would carry ${total} tags (${merged} from metadata.tags and tags, ${STACK_TAGS_ADDED.standalone} added by eksctl and podid-action); CloudFormation allows ${MAX_TAGS}`, 'remove tags here or in metadata.tags');
-    }
-}
-/** The stack, inline policy names and sizes of the role podid-action would create (eksctl's naming). */
-function checkGeneratedRole(r, pia, ctx) {
-    const { spec, path } = pia;
-    const stack = ctx.addon !== undefined
-        ? `eksctl-${ctx.cluster}-addon-${ctx.addon}-podidentityrole-${spec.serviceAccountName}`
-        : `eksctl-${ctx.cluster}-podidentityrole-${spec.namespace}-${spec.serviceAccountName}`;
-    const parts = ctx.addon !== undefined
-        ? 'cluster, addon or service account name'
-        : 'cluster name, namespace or service account name';
-    if (stack.length > MAX_NAME_LENGTH) {
-        r.error(pia.at, path, `generated stack name ${quote(stack)} is ${stack.length} characters; CloudFormation allows ${MAX_NAME_LENGTH}`, `shorten the ${parts}`);
-        return;
-    }
-    if (!isStackNameChars(stack)) {
-        const culprit = /[^-a-zA-Z0-9]/.exec(spec.serviceAccountName)
-            ? 'service account name'
-            : /[^-a-zA-Z0-9]/.exec(ctx.addon ?? '')
-                ? 'addon name'
-                : 'cluster name (metadata.name)';
-        r.error(pia.at, path, `generated stack name ${quote(stack)} is not a valid CloudFormation stack name`, `stack names allow only letters, digits and "-"; change the ${culprit}`);
-        return;
-    }
-    const policies = [];
-    if (hasPolicy(spec.permissionPolicy)) {
-        const n = spec.permissionPolicyName || 'Policy1';
-        policies.push({
-            name: `${stack}-${n}`,
-            what: spec.permissionPolicyName
-                ? 'permissionPolicyName'
-                : 'the default name Policy1 (set a short permissionPolicyName)',
-        });
-    }
-    for (const wk of wellKnownOn(spec.wellKnownPolicies)) {
-        for (const p of WELL_KNOWN_INLINE[wk])
-            policies.push({ name: `${stack}-${p.id}`, what: `wellKnownPolicies.${wk}` });
-    }
-    for (const p of policies) {
-        if (p.name.length <= MAX_NAME_LENGTH)
-            continue;
-        r.error(pia.at, path, `generated inline policy name ${quote(p.name)} is ${p.name.length} characters; IAM allows ${MAX_NAME_LENGTH} (eksctl bug #5614)`, `the name is the stack name plus ${p.what}; shorten the ${parts}`);
-    }
-    const wk = wellKnownOn(spec.wellKnownPolicies);
-    const size = (hasPolicy(spec.permissionPolicy) ? policySize(spec.permissionPolicy) : 0) +
-        wk.flatMap((w) => WELL_KNOWN_INLINE[w]).reduce((s, p) => s + p.size, 0);
-    if (size > MAX_INLINE_POLICY_CHARS) {
-        const at = pia.key.permissionPolicy ?? pia.key.wellKnownPolicies ?? pia.at;
-        r.error(at, path, `inline policies of the role for ${path} total about ${size} characters; IAM allows ${MAX_INLINE_POLICY_CHARS} per role`, 'move statements into a customer managed policy and list it in permissionPolicyARNs');
-    }
-    const managed = spec.permissionPolicyARNs.length + wk.filter((w) => WELL_KNOWN_MANAGED[w]).length;
-    if (managed > MAX_MANAGED_POLICIES) {
-        r.warn(pia.key.permissionPolicyARNs ?? pia.at, `${path}.permissionPolicyARNs`, `the role for ${path} would have ${managed} managed policies; the IAM quota "Managed policies per role: ${MAX_MANAGED_POLICIES}" applies unless it was raised`, 'combine policies, or raise the quota in Service Quotas before applying');
-    }
-}
-
-;// CONCATENATED MODULE: ./src/config/validate-pia.ts
-// Rules for one pod identity association, standalone (`iam.podIdentityAssociations[i]`) or owned by an
-// addon (`addons[j].podIdentityAssociations[i]`). eksctl's rules keep eksctl's text (reference §1.1–§1.2);
-// the rest are our own checks for things AWS would reject halfway through an apply.
-
-
-
-function validatePia(r, pia, ctx) {
-    // A list item that is not a mapping was reported when read; nothing more to say about it.
-    if (pia.bad.has(''))
-        return;
-    const { spec } = pia;
-    // eksctl's messages use the path inside the addon (`podIdentityAssociations[0]`); Problem.path is full.
-    const mp = pia.path;
-    const path = ctx.addonPath !== undefined ? `${ctx.addonPath}.${mp}` : mp;
-    // eksctl's addon messages carry a prefix (Addon.Validate) or a suffix (cluster-config validation).
-    const pre = (m) => ctx.addon !== undefined ? `invalid configuration for ${quote(ctx.addon)} addon: ${m}` : m;
-    const suf = (m) => ctx.addon !== undefined ? `${m} (addon: ${ctx.addon})` : `${mp}: ${m}`;
-    const k = (key) => pia.key[key] ?? pia.at;
-    const v = (key) => pia.val[key] ?? pia.at;
-    if (!spec.namespace && !pia.bad.has('namespace')) {
-        const hint = ctx.addon !== undefined
-            ? "eksctl's code requires it for addon associations although its docs omit it; use the addon's namespace, usually kube-system"
-            : 'set namespace to the Kubernetes namespace of the service account';
-        r.error(v('namespace'), `${path}.namespace`, pre(`${mp}.namespace must be set`), hint);
-    }
-    else if (spec.namespace) {
-        const bad = checkNamespace(spec.namespace);
-        if (bad)
-            r.error(v('namespace'), `${path}.namespace`, bad, NAMESPACE_HINT);
-    }
-    if (!spec.serviceAccountName && !pia.bad.has('serviceAccountName')) {
-        r.error(v('serviceAccountName'), `${path}.serviceAccountName`, pre(`${mp}.serviceAccountName must be set`), 'set serviceAccountName to the Kubernetes service account the pods use');
-    }
-    else if (spec.serviceAccountName) {
-        const bad = checkServiceAccountName(spec.serviceAccountName);
-        if (bad)
-            r.error(v('serviceAccountName'), `${path}.serviceAccountName`, bad, SA_HINT);
-    }
-    const sources = {
-        permissionPolicy: hasPolicy(spec.permissionPolicy),
-        permissionPolicyARNs: spec.permissionPolicyARNs.length > 0,
-        wellKnownPolicies: wellKnownOn(spec.wellKnownPolicies).length > 0,
-    };
-    const anyBad = ['roleARN', ...Object.keys(sources)].some((f) => pia.bad.has(f));
-    if (!spec.roleARN &&
-        !anyBad &&
-        !sources.permissionPolicy &&
-        !sources.permissionPolicyARNs &&
-        !sources.wellKnownPolicies) {
-        const list = ['roleARN', 'permissionPolicy', 'permissionPolicyARNs', 'wellKnownPolicies'].map((f) => `${mp}.${f}`);
-        r.error(pia.at, path, pre(`at least one of the following must be specified: ${list.join(', ')}`), 'give an existing roleARN, or the policies for the role podid-action should create');
-    }
-    if (spec.roleARN) {
-        for (const f of Object.keys(sources)) {
-            if (!sources[f])
-                continue;
-            r.error(k(f), `${path}.${f}`, pre(`${mp}.${f} cannot be specified when ${mp}.roleARN is set`), `remove ${f}, or remove roleARN to let podid-action create the role`);
-        }
-        for (const f of ['roleName', 'permissionsBoundaryARN']) {
-            if (spec[f] === undefined)
-                continue;
-            r.warn(k(f), `${path}.${f}`, `${path}.${f} is ignored because ${path}.roleARN is set`, `remove ${f}; it only applies to a role podid-action creates`);
-        }
-    }
-    if (ctx.addon !== undefined) {
-        if (sources.wellKnownPolicies || pia.key.wellKnownPolicies) {
-            r.error(k('wellKnownPolicies'), `${path}.wellKnownPolicies`, suf('wellKnownPolicies is not supported for addon.podIdentityAssociations; use addon.useDefaultPodIdentityAssociations instead'), 'remove wellKnownPolicies from the addon association');
-        }
-        if (pia.key.tags) {
-            r.error(k('tags'), `${path}.tags`, suf('tags is not supported for addon.podIdentityAssociations'), 'remove tags from the addon association; put them on the addon instead');
-        }
-        for (const f of ['targetRoleARN', 'disableSessionTags', 'policy']) {
-            if (spec[f] === undefined)
-                continue;
-            r.warn(k(f), `${path}.${f}`, `${path}.${f} is not supported for addon.podIdentityAssociations and is ignored`, 'the EKS addon API takes only serviceAccount and roleArn; remove the field');
-        }
-    }
-    if (spec.permissionPolicyName !== undefined) {
-        const name = spec.permissionPolicyName;
-        if (!sources.permissionPolicy) {
-            r.error(k('permissionPolicyName'), `${path}.permissionPolicyName`, suf('permissionPolicyName requires permissionPolicy to be set'), 'add permissionPolicy or remove permissionPolicyName');
-        }
-        else if (!/[A-Za-z0-9]/.test(name)) {
-            r.error(v('permissionPolicyName'), `${path}.permissionPolicyName`, suf(`permissionPolicyName ${quote(name)} must contain at least one alphanumeric character`), 'use a name such as S3Access');
-        }
-        else if (!isPolicyNameChars(name)) {
-            r.error(v('permissionPolicyName'), `${path}.permissionPolicyName`, `${path}.permissionPolicyName ${quote(name)} contains characters IAM does not allow in a policy name`, 'use letters, digits and + = , . @ _ -');
-        }
-    }
-    if (ctx.addon === undefined && spec.policy !== undefined && spec.disableSessionTags !== true) {
-        r.error(k('policy'), `${path}.policy`, '--disable-session-tags must be set to true when using --policy', 'set disableSessionTags: true on this association; EKS accepts a session policy only with session tags disabled');
-    }
-    if (spec.policy !== undefined)
-        checkSessionPolicy(r, spec.policy, v('policy'), `${path}.policy`);
-    arn(r, spec.roleARN, 'role', v('roleARN'), `${path}.roleARN`);
-    arn(r, spec.targetRoleARN, 'role', v('targetRoleARN'), `${path}.targetRoleARN`);
-    arn(r, spec.permissionsBoundaryARN, 'policy', v('permissionsBoundaryARN'), `${path}.permissionsBoundaryARN`);
-    spec.permissionPolicyARNs.forEach((a, i) => arn(r, a, 'policy', pia.items.permissionPolicyARNs?.[i] ?? v('permissionPolicyARNs'), `${path}.permissionPolicyARNs[${i}]`));
-    const acct = spec.roleARN ? arnAccount(spec.roleARN) : undefined;
-    if (acct && ctx.accountID && acct !== ctx.accountID) {
-        r.error(v('roleARN'), `${path}.roleARN`, `${path}.roleARN is in account ${acct}, not in the cluster's account ${ctx.accountID}`, 'EKS needs a role in the cluster account; use targetRoleARN for a role in another account');
-    }
-    if (spec.roleName !== undefined && !spec.roleARN) {
-        const bad = checkRoleName(spec.roleName);
-        if (bad)
-            r.error(v('roleName'), `${path}.roleName`, bad, 'use 1–64 letters, digits and + = , . @ _ -');
-    }
-    if (sources.permissionPolicy)
-        checkDocument(r, spec.permissionPolicy, v('permissionPolicy'), `${path}.permissionPolicy`);
-    if (ctx.addon === undefined)
-        checkTags(r, pia, ctx);
-    if (!spec.roleARN && spec.namespace && spec.serviceAccountName)
-        checkGeneratedRole(r, { ...pia, path }, ctx);
-}
-function arn(r, value, kind, at, path) {
-    if (value === undefined)
-        return;
-    const bad = checkArn(value, kind);
-    if (bad)
-        r.error(at, path, `${path}: ${bad}`, arnHint(kind));
-}
-function checkDocument(r, doc, at, path) {
-    const version = doc.Version;
-    if (version === undefined || doc.Statement === undefined) {
-        const missing = ['Version', 'Statement'].filter((f) => doc[f] === undefined).join(' and ');
-        r.error(at, path, `${path} is not an IAM policy document: ${missing} missing`, 'an IAM policy needs Version: "2012-10-17" and a Statement list');
-        return;
-    }
-    if (version !== '2012-10-17' && version !== '2008-10-17') {
-        r.error(at, `${path}.Version`, `${path}.Version must be "2012-10-17", got ${quote(String(version))}`, 'quote the date: Version: "2012-10-17"');
-    }
-    const st = doc.Statement;
-    const ok = Array.isArray(st) ? st.length > 0 && st.every(isObject) : isObject(st);
-    if (!ok) {
-        r.error(at, `${path}.Statement`, `${path}.Statement must be a statement or a non-empty list of statements`, 'each statement is a mapping with Effect, Action and Resource');
-    }
-    if (hasBadPolicyChars(doc)) {
-        r.error(at, path, `${path} contains characters IAM does not accept in a policy`, 'policies may contain only printable Latin-1 characters, tab and newlines');
-    }
-}
-function isObject(x) {
-    return typeof x === 'object' && x !== null && !Array.isArray(x);
-}
-function checkSessionPolicy(r, text, at, path) {
-    let parsed;
-    try {
-        parsed = JSON.parse(text);
-    }
-    catch {
-        r.error(at, path, `${path} is not valid JSON: ${quote(text)}`, 'write the session policy as a JSON string, e.g. policy: \'{"Version":"2012-10-17","Statement":[...]}\'');
-        return;
-    }
-    if (!isObject(parsed)) {
-        r.error(at, path, `${path} must be a JSON object (an IAM policy document)`, 'write the session policy as a JSON policy document');
-    }
-}
-
-;// CONCATENATED MODULE: ./src/config/validate-addons.ts
-// Rules for `addons[]` (reference §1.2): eksctl's Addon.Validate() and its cluster-config addon checks.
-
-
-
-
-
-function validateAddon(r, addon, ctx) {
-    if (addon.bad.has(''))
-        return;
-    const { spec, path } = addon;
-    const name = spec.name;
-    const pre = (m) => `invalid configuration for ${quote(name)} addon: ${m}`;
-    const suf = (m) => `${m} (addon: ${name})`;
-    const k = (key) => addon.key[key] ?? addon.at;
-    const v = (key) => addon.val[key] ?? addon.at;
-    if (!name) {
-        r.error(v('name'), `${path}.name`, pre('name is required'), 'set the EKS addon name, e.g. vpc-cni');
-        return;
-    }
-    if (spec.configurationValues !== undefined &&
-        !validConfigurationValues(spec.configurationValues)) {
-        r.error(v('configurationValues'), `${path}.configurationValues`, pre(`configurationValues: ${quote(spec.configurationValues)} is not valid, supported format(s) are: JSON and YAML`), 'write configurationValues as a JSON or YAML object in a string (e.g. with "|")');
-    }
-    const irsa = {
-        serviceAccountRoleARN: !!spec.serviceAccountRoleARN,
-        attachPolicyARNs: spec.attachPolicyARNs.length > 0,
-        attachPolicy: spec.attachPolicy !== undefined,
-        wellKnownPolicies: Object.values(spec.wellKnownPolicies).some(Boolean),
-    };
-    const irsaKeys = Object.keys(irsa).filter((f) => irsa[f]);
-    const pias = spec.podIdentityAssociations ?? [];
-    if (irsaKeys.length > 0 && pias.length > 0) {
-        r.error(k(irsaKeys[0]), `${path}.${irsaKeys[0]}`, pre('cannot set IRSA config (`addon.ServiceAccountRoleARN`, `addon.AttachPolicyARNs`, `addon.AttachPolicy`, `addon.WellKnownPolicies`) and pod identity associations at the same time'), 'remove the IRSA fields; pod identity associations replace them');
-    }
-    else if (irsaKeys.length > 1) {
-        r.error(k(irsaKeys[1]), `${path}.${irsaKeys[1]}`, pre('at most one of wellKnownPolicies, serviceAccountRoleARN, attachPolicyARNs and attachPolicy can be specified'), `keep only one of: ${irsaKeys.join(', ')}`);
-    }
-    if (pias.length > 0 && name.toLowerCase() === AGENT_ADDON) {
-        r.error(k('podIdentityAssociations'), `${path}.podIdentityAssociations`, pre(`cannot set pod identity associations for ${quote(AGENT_ADDON)} addon`), 'the agent itself needs no association; remove podIdentityAssociations');
-    }
-    if (spec.useDefaultPodIdentityAssociations && pias.length > 0) {
-        r.error(k('useDefaultPodIdentityAssociations'), `${path}.useDefaultPodIdentityAssociations`, suf('cannot specify both addon.useDefaultPodIdentityAssociations and addon.podIdentityAssociations'), 'use either the recommended associations or your own list');
-    }
-    if (spec.useDefaultPodIdentityAssociations && irsaKeys.length > 0) {
-        r.error(k(irsaKeys[0]), `${path}.${irsaKeys[0]}`, suf('cannot specify serviceAccountRoleARN, wellKnownPolicies, attachPolicy or attachPolicyARNs when addon.useDefaultPodIdentityAssociations is set'), 'remove the IRSA fields or useDefaultPodIdentityAssociations');
-    }
-    validate_addons_arn(r, spec.serviceAccountRoleARN, 'role', v('serviceAccountRoleARN'), `${path}.serviceAccountRoleARN`);
-    validate_addons_arn(r, spec.permissionsBoundary, 'policy', v('permissionsBoundary'), `${path}.permissionsBoundary`);
-    spec.attachPolicyARNs.forEach((a, i) => validate_addons_arn(r, a, 'policy', addon.items.attachPolicyARNs?.[i] ?? v('attachPolicyARNs'), `${path}.attachPolicyARNs[${i}]`));
-    if (hasPolicy(spec.attachPolicy))
-        checkDocument(r, spec.attachPolicy, v('attachPolicy'), `${path}.attachPolicy`);
-    for (const [key, value] of Object.entries(spec.tags)) {
-        const bad = checkTag(key, value);
-        if (bad)
-            r.error(addon.tagKeys.get(key) ?? addon.at, `${path}.tags`, bad[0], bad[1]);
-    }
-    for (const pia of addon.pias) {
-        validatePia(r, pia, { ...ctx, addon: name, addonPath: path });
-    }
-}
-function validate_addons_arn(r, value, kind, at, path) {
-    if (value === undefined || value === '')
-        return;
-    const bad = checkArn(value, kind);
-    if (bad)
-        r.error(at, path, `${path}: ${bad}`, arnHint(kind));
-}
-/** eksctl accepts JSON, or YAML that strictly unmarshals into an object. */
-function validConfigurationValues(s) {
-    try {
-        JSON.parse(s);
-        return true;
-    }
-    catch {
-        // not JSON: try YAML
-    }
-    try {
-        const v = (0,dist/* parse */.qg)(s, { uniqueKeys: true, maxAliasCount: 10 });
-        return v === null || v === undefined || (typeof v === 'object' && !Array.isArray(v));
-    }
-    catch {
-        return false;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/config/validate.ts
-// Cluster-wide rules for one file, and the rules across files.
-
-
-
-
-
-function validateCluster(r, raw) {
-    const { spec, meta } = raw;
-    const ctx = {
-        cluster: spec.name,
-        accountID: spec.accountID,
-        metadataTags: spec.tags,
-    };
-    for (const [key, value] of Object.entries(spec.tags)) {
-        const bad = checkTag(key, value);
-        if (bad)
-            r.error(meta.tagKeys.get(key) ?? meta.at, 'metadata.tags', bad[0], bad[1]);
-    }
-    // Every role stack carries metadata.tags plus 5 tags of eksctl's and ours (reference §0).
-    const metaTags = Object.keys(spec.tags).length;
-    if (metaTags + 5 > MAX_TAGS) {
-        r.error(meta.key.tags ?? meta.at, 'metadata.tags', `metadata.tags has ${metaTags} tags; every role stack would carry ${metaTags + 5} with the 5 tags eksctl and podid-action add, and CloudFormation allows ${MAX_TAGS}`, `keep at most ${MAX_TAGS - 5} tags in metadata.tags`);
-    }
-    for (const pia of raw.pias)
-        validatePia(r, pia, ctx);
-    const addonNames = new Map();
-    for (const addon of raw.addons) {
-        validateAddon(r, addon, ctx);
-        const lower = addon.spec.name.toLowerCase();
-        if (!lower)
-            continue;
-        const first = addonNames.get(lower);
-        if (first !== undefined) {
-            r.error(addon.val.name ?? addon.at, `${addon.path}.name`, `addon ${quote(addon.spec.name)} is declared twice (first at line ${first})`, 'declare each addon once');
-        }
-        else
-            addonNames.set(lower, (addon.val.name ?? addon.at).line);
-    }
-    checkDuplicateAssociations(r, [
-        ...raw.pias,
-        ...raw.addons.flatMap((a) => a.pias.map((p) => ({ ...p, path: `${a.path}.${p.path}` }))),
-    ]);
-    checkStackNameCollisions(r, raw.spec.name, raw.pias);
-    for (const sa of raw.serviceAccounts) {
-        const p = sa.path;
-        if (!sa.spec.name) {
-            r.error(sa.at, `${p}.metadata.name`, `${p}.metadata.name must be set`, 'set the service account name under metadata.name');
-        }
-        const badNs = sa.spec.namespace ? checkNamespace(sa.spec.namespace) : undefined;
-        if (badNs)
-            r.error(sa.at, `${p}.metadata.namespace`, badNs, NAMESPACE_HINT);
-        sa.spec.attachPolicyARNs.forEach((a, i) => {
-            const bad = checkArn(a, 'policy');
-            const at = sa.items.attachPolicyARNs?.[i] ?? sa.at;
-            if (bad)
-                r.error(at, `${p}.attachPolicyARNs[${i}]`, `${p}.attachPolicyARNs[${i}]: ${bad}`, arnHint('policy'));
-        });
-        const role = sa.spec.attachRoleARN;
-        const bad = role ? checkArn(role, 'role') : undefined;
-        if (bad)
-            r.error(sa.val.attachRoleARN ?? sa.at, `${p}.attachRoleARN`, `${p}.attachRoleARN: ${bad}`, arnHint('role'));
-    }
-}
-/** One service account maps to one role: a second association for it would fail at apply time. */
-function checkDuplicateAssociations(r, pias) {
-    const seen = new Map();
-    for (const pia of pias) {
-        const { namespace, serviceAccountName } = pia.spec;
-        if (!namespace || !serviceAccountName)
-            continue;
-        const id = `${namespace}/${serviceAccountName}`;
-        const first = seen.get(id);
-        if (!first) {
-            seen.set(id, pia);
-            continue;
-        }
-        r.error(pia.at, pia.path, `duplicate pod identity association for service account ${quote(id)}: already declared at line ${first.at.line} (${first.path})`, 'a service account can have only one association; remove or merge one of them');
-    }
-}
-/**
- * eksctl names a role stack `<namespace>-<serviceAccountName>`, so `team-a/app` and `team/a-app`
- * would need the same stack: the second entry could never get its own role.
- */
-function checkStackNameCollisions(r, cluster, pias) {
-    const seen = new Map();
-    for (const pia of pias) {
-        const { namespace, serviceAccountName, roleARN } = pia.spec;
-        if (!namespace || !serviceAccountName || roleARN || !cluster)
-            continue;
-        const name = standaloneStackName(cluster, namespace, serviceAccountName);
-        const first = seen.get(name);
-        if (!first) {
-            seen.set(name, pia);
-            continue;
-        }
-        const other = `${first.spec.namespace}/${first.spec.serviceAccountName}`;
-        r.error(pia.at, pia.path, `the role stack of ${quote(`${namespace}/${serviceAccountName}`)} would be ${quote(name)}, the same as the one of ${quote(other)} at line ${first.at.line} (${first.path})`, 'eksctl names role stacks <namespace>-<serviceAccountName>; rename one namespace or service account, or give one entry a roleARN');
-    }
-}
-/** Two files must not declare the same cluster: each would try to own its associations. */
-function checkAcrossFiles(clusters) {
-    const problems = [];
-    const seen = new Map();
-    for (const c of clusters) {
-        if (!c.name || !c.region)
-            continue;
-        const id = `${c.name}\u0000${c.region}`;
-        const first = seen.get(id);
-        if (!first) {
-            seen.set(id, c);
-            continue;
-        }
-        problems.push({
-            severity: 'error',
-            file: c.file,
-            line: c.location.line,
-            column: c.location.column,
-            path: 'metadata.name',
-            message: `cluster ${quote(c.name)} in region ${quote(c.region)} is declared in both ${first.file} and ${c.file}`,
-            hint: 'one file = one cluster: merge the two files or remove one',
-        });
-    }
-    return problems;
-}
-
-;// CONCATENATED MODULE: ./src/config/parse.ts
-// One file, text in, cluster + problems out. Never throws: hostile input must yield problems.
-
-
-
-
-function parseInternal(text, file) {
-    try {
-        const { reader, root } = parseYamlFile(text.replace(/^\uFEFF/, ''), file);
-        const raw = root === null ? undefined : readCluster(reader, root);
-        if (raw)
-            validateCluster(reader, raw);
-        return { raw, problems: sortProblems(reader.problems) };
-    }
-    catch (e) {
-        return {
-            problems: [
-                {
-                    severity: 'error',
-                    file,
-                    line: 1,
-                    column: 1,
-                    message: `could not read this file: ${e instanceof Error ? e.message : String(e)}`,
-                    hint: 'simplify the file (e.g. less nesting); this is a bug in podid-action if the file is valid eksctl YAML',
-                },
-            ],
-        };
-    }
-}
-function parseClusterConfig(text, file) {
-    const { raw, problems } = parseInternal(text, file);
-    return raw && !hasErrors(problems) ? { cluster: raw.spec, problems } : { problems };
-}
-
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
@@ -79853,6 +78343,1740 @@ function globSync(globInput, options) {
 //#endregion
 
 
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/names/well-known-policies.ts
+// eksctl's `wellKnownPolicies` (reference §1.5): the keys, the AWS managed policies some of them
+// attach, and the logical ids of the inline policies the others add to the role stack. The policy
+// statements themselves are in cfn/well-known-policies.ts; the config checks size and names by these.
+const WELL_KNOWN_POLICY_NAMES = [
+    'imageBuilder',
+    'autoScaler',
+    'awsLoadBalancerController',
+    'externalDNS',
+    'certManager',
+    'ebsCSIController',
+    'efsCSIController',
+];
+/** AWS managed policies (the part after `arn:<partition>:iam::aws:policy/`), eksctl's order. */
+const WELL_KNOWN_MANAGED_POLICIES = {
+    imageBuilder: 'AmazonEC2ContainerRegistryPowerUser',
+    ebsCSIController: 'service-role/AmazonEBSCSIDriverPolicy',
+};
+/** Inline `AWS::IAM::Policy` logical ids; the IAM policy name is `${AWS::StackName}-<id>`. */
+const WELL_KNOWN_INLINE_POLICY_IDS = {
+    imageBuilder: [],
+    autoScaler: ['PolicyAutoScaling'],
+    awsLoadBalancerController: ['PolicyAWSLoadBalancerController'],
+    externalDNS: ['PolicyExternalDNSChangeSet', 'PolicyExternalDNSHostedZones'],
+    certManager: [
+        'PolicyCertManagerChangeSet',
+        'PolicyCertManagerGetChange',
+        'PolicyCertManagerHostedZones',
+    ],
+    ebsCSIController: [],
+    efsCSIController: ['PolicyEFSCSIController'],
+};
+
+;// CONCATENATED MODULE: ./src/config/schema.ts
+// Which keys each section of an eksctl ClusterConfig may hold.
+// Sections the product acts on are strict, like eksctl's own strict unmarshalling.
+const API_VERSION = 'eksctl.io/v1alpha5';
+const KIND = 'ClusterConfig';
+/** Top-level sections the product reads. */
+const ACTED_TOP_LEVEL = [
+    'apiVersion',
+    'kind',
+    'metadata',
+    'iam',
+    'addons',
+    'addonsConfig',
+    'autoModeConfig',
+];
+/** The rest of eksctl's ClusterConfig: accepted so users keep their whole file, never read. */
+const IGNORED_TOP_LEVEL = [
+    'vpc',
+    'nodeGroups',
+    'managedNodeGroups',
+    'fargateProfiles',
+    'cloudWatch',
+    'kubernetesNetworkConfig',
+    'accessConfig',
+    'secretsEncryption',
+    'privateCluster',
+    'availabilityZones',
+    'localZones',
+    'gitops',
+    'karpenter',
+    'outpost',
+    'identityProviders',
+    'iamIdentityMappings',
+    'zonalShiftConfig',
+    'remoteNetworkConfig',
+    'capabilities',
+    'upgradePolicy',
+    'status',
+];
+const TOP_LEVEL_KEYS = [...ACTED_TOP_LEVEL, ...IGNORED_TOP_LEVEL];
+const METADATA_KEYS = ['name', 'region', 'version', 'tags', 'annotations', 'accountID'];
+/** Keys of `iam` that eksctl knows but this product does not act on. */
+const IAM_IGNORED_KEYS = [
+    'serviceRoleARN',
+    'serviceRolePermissionsBoundary',
+    'fargatePodExecutionRoleARN',
+    'fargatePodExecutionRolePermissionsBoundary',
+    'vpcResourceControllerPolicy',
+];
+const IAM_KEYS = [
+    'withOIDC',
+    'serviceAccounts',
+    'podIdentityAssociations',
+    ...IAM_IGNORED_KEYS,
+];
+const ADDONS_CONFIG_KEYS = ['autoApplyPodIdentityAssociations', 'disableDefaultAddons'];
+const AUTO_MODE_KEYS = ['enabled', 'nodePools', 'nodeRoleARN'];
+const NAMESPACE_CONFIG_KEYS = ['namespace'];
+/** The Kubernetes ObjectMeta fields a user can meaningfully write. */
+const OBJECT_META_KEYS = ['name', 'namespace', 'labels', 'annotations', 'generateName'];
+/** Closest known key within a small edit distance, for "did you mean" hints. */
+function closest(key, known) {
+    let best;
+    let bestDist = Infinity;
+    const lower = key.toLowerCase();
+    for (const k of known) {
+        const d = lower === k.toLowerCase() ? 0 : editDistance(lower, k.toLowerCase());
+        if (d < bestDist) {
+            bestDist = d;
+            best = k;
+        }
+    }
+    const limit = Math.max(2, Math.floor(key.length / 4));
+    return bestDist <= limit ? best : undefined;
+}
+function editDistance(a, b) {
+    if (Math.abs(a.length - b.length) > 8)
+        return Infinity;
+    let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+        const cur = [i];
+        for (let j = 1; j <= b.length; j++) {
+            cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        }
+        prev = cur;
+    }
+    return prev[b.length];
+}
+
+;// CONCATENATED MODULE: ./src/config/yaml.ts
+
+/** Alias expansions allowed per file: enough for real anchors, far too few for a "billion laughs". */
+const MAX_ALIASES = 100;
+/** Deeper than any real config; keeps recursion far from the stack limit. */
+const MAX_DEPTH = 64;
+class Reader {
+    file;
+    doc;
+    lc;
+    problems = [];
+    aliasesLeft = MAX_ALIASES;
+    aliasLimitReported = false;
+    constructor(file, doc, lc) {
+        this.file = file;
+        this.doc = doc;
+        this.lc = lc;
+    }
+    at(offset) {
+        const { line, col } = this.lc.linePos(Math.max(0, offset));
+        return { line, column: col };
+    }
+    pos(node, fallback) {
+        const start = node?.range?.[0];
+        if (start === undefined)
+            return fallback ?? { line: 1, column: 1 };
+        return this.at(start);
+    }
+    add(severity, at, path, message, hint) {
+        const p = { severity, file: this.file, line: at.line, column: at.column, message };
+        if (path)
+            p.path = path;
+        if (hint)
+            p.hint = hint;
+        this.problems.push(p);
+    }
+    error(at, path, message, hint) {
+        this.add('error', at, path, message, hint);
+    }
+    warn(at, path, message, hint) {
+        this.add('warning', at, path, message, hint);
+    }
+    /** Resolves aliases under a per-file budget; null means "no value" (also for a spent budget). */
+    deref(node) {
+        let n = node;
+        for (let hops = 0; n && (0,dist/* isAlias */.Vj)(n); hops++) {
+            if (this.aliasesLeft-- <= 0 || hops > 8 || !this.doc) {
+                if (!this.aliasLimitReported) {
+                    this.aliasLimitReported = true;
+                    this.error(this.pos(n), undefined, `too many alias expansions (more than ${MAX_ALIASES}) in this file`, 'expand the anchors by hand; the limit protects against alias bombs');
+                }
+                return null;
+            }
+            n = n.resolve(this.doc);
+        }
+        if (!n)
+            return null;
+        if ((0,dist/* isScalar */.jn)(n) && n.value === null)
+            return null;
+        return n;
+    }
+    /** A short description of a node's type and value, for "expected X, got Y" messages. */
+    describe(node) {
+        if (node === null)
+            return 'null';
+        if ((0,dist/* isMap */.jh)(node))
+            return 'a mapping';
+        if ((0,dist/* isSeq */.oP)(node))
+            return 'a list';
+        if ((0,dist/* isScalar */.jn)(node)) {
+            const v = node.value;
+            if (typeof v === 'string')
+                return `string ${quote(v)}`;
+            if (typeof v === 'boolean')
+                return `boolean ${v}`;
+            if (typeof v === 'number' || typeof v === 'bigint')
+                return `number ${sourceOf(node)}`;
+            return `${typeof v} ${quote(String(v))}`;
+        }
+        return 'an unsupported value';
+    }
+    expected(node, path, what, hint) {
+        this.error(this.pos(node), path, `${path}: expected ${what}, got ${this.describe(node)}`, hint);
+    }
+    /** Entries of a mapping (merge keys applied, duplicates dropped: the parser already reported them). */
+    map(node, path) {
+        if (node === null)
+            return undefined;
+        if (!(0,dist/* isMap */.jh)(node)) {
+            this.expected(node, path, 'a mapping', `write ${path} as "key: value" lines`);
+            return undefined;
+        }
+        const out = [];
+        const seen = new Set();
+        const merged = [];
+        for (const item of node.items) {
+            if (!(0,dist/* isPair */.tO)(item))
+                continue;
+            const keyNode = item.key;
+            const keyScalar = this.deref(keyNode);
+            if (!keyScalar || !(0,dist/* isScalar */.jn)(keyScalar) || typeof keyScalar.value === 'object') {
+                this.error(this.pos(keyNode ?? node), path, `${path}: keys must be plain strings, got ${this.describe(keyScalar)}`, 'use a plain string as the key');
+                continue;
+            }
+            const key = String(keyScalar.value);
+            if (key === '<<' && (0,dist/* isScalar */.jn)(keyNode) && sourceOf(keyNode) === '<<') {
+                merged.push(...this.mergeSources(item.value, path));
+                continue;
+            }
+            if (seen.has(key))
+                continue;
+            seen.add(key);
+            out.push({ key, keyNode: keyNode, value: this.deref(item.value) });
+        }
+        for (const e of merged) {
+            if (!seen.has(e.key)) {
+                seen.add(e.key);
+                out.push(e);
+            }
+        }
+        return out;
+    }
+    mergeSources(value, path) {
+        const v = this.deref(value);
+        const sources = v && (0,dist/* isSeq */.oP)(v) ? v.items.map((i) => this.deref(i)) : [v];
+        const out = [];
+        for (const s of sources)
+            out.push(...(this.map(s, path) ?? []));
+        return out;
+    }
+    seq(node, path) {
+        if (node === null)
+            return undefined;
+        if (!(0,dist/* isSeq */.oP)(node)) {
+            this.expected(node, path, 'a list', `write ${path} as a list ("- item" lines)`);
+            return undefined;
+        }
+        return node.items.map((i) => this.deref(i));
+    }
+    str(node, path) {
+        if (node === null)
+            return undefined;
+        if ((0,dist/* isScalar */.jn)(node) && typeof node.value === 'string')
+            return node.value;
+        const hint = (0,dist/* isScalar */.jn)(node) && node.value !== null && typeof node.value !== 'object'
+            ? `quote the value: ${path.split('.').pop()}: "${sourceOf(node)}"`
+            : `${path} takes a single string`;
+        this.expected(node, path, 'a string', hint);
+        return undefined;
+    }
+    bool(node, path) {
+        if (node === null)
+            return undefined;
+        if ((0,dist/* isScalar */.jn)(node) && typeof node.value === 'boolean')
+            return node.value;
+        this.expected(node, path, 'a boolean', 'use true or false, without quotes');
+        return undefined;
+    }
+    strList(node, path) {
+        const items = this.seq(node, path) ?? [];
+        const out = [];
+        items.forEach((item, i) => {
+            const p = `${path}[${i}]`;
+            if (item === null) {
+                this.error(this.pos(node), p, `${p}: expected a string, got null`, 'remove the empty item');
+                return;
+            }
+            const s = this.str(item, p);
+            if (s !== undefined)
+                out.push({ value: s, node: item });
+        });
+        return out;
+    }
+    /** A map of strings (tags, annotations); numbers and booleans must be quoted, as for eksctl. */
+    strMap(node, path) {
+        const entries = {};
+        const keys = new Map();
+        for (const e of this.map(node, path) ?? []) {
+            const s = e.value === null ? '' : this.str(e.value, `${path}.${e.key}`);
+            if (s === undefined)
+                continue;
+            setOwn(entries, e.key, s);
+            keys.set(e.key, e.keyNode);
+        }
+        return { entries, keys };
+    }
+    /** Plain JS value of a subtree, with aliases counted against the budget. */
+    plain(node, depth = 0) {
+        if (node === null)
+            return null;
+        if (depth > MAX_DEPTH)
+            return null;
+        if ((0,dist/* isScalar */.jn)(node))
+            return typeof node.value === 'bigint' ? Number(node.value) : node.value;
+        if ((0,dist/* isSeq */.oP)(node))
+            return node.items.map((i) => this.plain(this.deref(i), depth + 1));
+        if ((0,dist/* isMap */.jh)(node)) {
+            const out = {};
+            for (const e of this.map(node, '') ?? [])
+                setOwn(out, e.key, this.plain(e.value, depth + 1));
+            return out;
+        }
+        return null;
+    }
+}
+/** Plain assignment would let a `__proto__` key replace the prototype instead of adding an entry. */
+function setOwn(obj, key, value) {
+    Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+}
+function quote(s) {
+    return JSON.stringify(s.length > 200 ? `${s.slice(0, 200)}…` : s);
+}
+function sourceOf(node) {
+    const src = node.source;
+    if (typeof src === 'string')
+        return src;
+    return String(node.value);
+}
+/** Parses one file: exactly one document expected; syntax problems are recorded, never thrown. */
+function parseYamlFile(text, file) {
+    const lc = new dist/* LineCounter */.HN();
+    const docs = (0,dist/* parseAllDocuments */.hR)(text, {
+        lineCounter: lc,
+        uniqueKeys: true,
+        prettyErrors: false,
+        strict: true,
+    });
+    const list = Array.isArray(docs) ? docs : [];
+    const reader = new Reader(file, list[0], lc);
+    for (const doc of list) {
+        for (const e of doc.errors) {
+            reader.error(reader.at(e.pos[0]), undefined, yamlMessage(e.code, e.message, text, e.pos), yamlHint(e.code));
+        }
+        for (const w of doc.warnings) {
+            reader.warn(reader.at(w.pos[0]), undefined, yamlMessage(w.code, w.message, text, w.pos), yamlHint(w.code));
+        }
+    }
+    if (list.length > 1) {
+        reader.error(reader.at(list[1].range[0]), undefined, `found ${list.length} YAML documents; a ClusterConfig file must hold exactly one`, 'one file = one cluster: move each document into its own file');
+    }
+    if (list.length === 0 || list[0].contents === null) {
+        reader.error({ line: 1, column: 1 }, undefined, 'the file is empty; expected a ClusterConfig document', 'start the file with "apiVersion: eksctl.io/v1alpha5" and "kind: ClusterConfig"');
+        return { reader, root: null };
+    }
+    return { reader, root: list[0].contents };
+}
+function yamlMessage(code, message, text, pos) {
+    const msg = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+    if (code === 'DUPLICATE_KEY') {
+        const m = /^("(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[^:\n]*)/.exec(text.slice(pos[0], pos[0] + 300));
+        const key = (m?.[1] ?? '').trim().replace(/^["']|["']$/g, '');
+        return `duplicate key ${quote(key)}`;
+    }
+    return `YAML syntax error: ${msg}`;
+}
+function yamlHint(code) {
+    switch (code) {
+        case 'DUPLICATE_KEY':
+            return 'each key may appear only once in a mapping; remove or merge the repeated key';
+        case 'TAB_AS_INDENT':
+            return 'indent with spaces, not tabs';
+        case 'TAG_RESOLVE_FAILED':
+            return 'custom tags such as !Ref are not understood by eksctl; write the plain value';
+        default:
+            return 'fix the YAML syntax at this position';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/config/read.ts
+// AST → normalised specs (defaults applied) plus the positions later checks point at.
+// Only shape and type problems are found here; the rules live in validate-*.ts.
+
+
+
+
+/** Walks a strict section: unknown keys are errors, known keys go to their handler. */
+function walk(r, node, path, allowed, handlers, loc) {
+    const entries = r.map(node, path || 'the document');
+    if (!entries)
+        return false;
+    for (const e of entries) {
+        const p = path ? `${path}.${e.key}` : e.key;
+        if (!allowed.includes(e.key)) {
+            unknownKey(r, e, path, allowed);
+            continue;
+        }
+        if (loc && e.value !== null) {
+            loc.key[e.key] = r.pos(e.keyNode);
+            loc.val[e.key] = r.pos(e.value);
+        }
+        const before = r.problems.length;
+        handlers[e.key]?.(e.value, p, e);
+        if (loc && r.problems.length > before)
+            loc.bad.add(e.key);
+    }
+    return true;
+}
+function unknownKey(r, e, path, allowed) {
+    const near = closest(e.key, allowed);
+    const where = path ? ` in ${path}` : ' at the top level';
+    const hint = near
+        ? `did you mean "${near}"?`
+        : `allowed keys here: ${allowed.slice(0, 12).join(', ')}${allowed.length > 12 ? ', …' : ''}`;
+    r.error(r.pos(e.keyNode), path ? `${path}.${e.key}` : e.key, `unknown field ${quote(e.key)}${where}`, hint);
+}
+function read_location(r, node, fallback) {
+    const p = r.pos(node, fallback);
+    return { file: r.file, line: p.line, column: p.column };
+}
+function newLocated(r, node, path, fallback) {
+    return {
+        path,
+        at: r.pos(node, fallback),
+        key: {},
+        val: {},
+        bad: new Set(),
+        items: {},
+        tagKeys: new Map(),
+    };
+}
+function noWellKnown() {
+    return Object.fromEntries(WELL_KNOWN_POLICY_NAMES.map((k) => [k, false]));
+}
+function readWellKnown(r, node, path) {
+    const w = noWellKnown();
+    const handlers = {};
+    for (const k of WELL_KNOWN_POLICY_NAMES)
+        handlers[k] = optionalBool(r, (b) => (w[k] = b));
+    walk(r, node, path, WELL_KNOWN_POLICY_NAMES, handlers);
+    return w;
+}
+function readStrings(r, v, p, key, loc) {
+    const list = r.strList(v, p);
+    loc.items[key] = list.map((i) => r.pos(i.node));
+    return list.map((i) => i.value);
+}
+function readTags(r, v, p, loc) {
+    const { entries, keys } = r.strMap(v, p);
+    for (const [k, n] of keys)
+        loc.tagKeys.set(k, r.pos(n));
+    return entries;
+}
+/** A policy document: must be a mapping; its content is checked in validate-pia.ts. */
+function readDocument(r, v, p) {
+    if (v === null)
+        return undefined;
+    if (!(0,dist/* isMap */.jh)(v)) {
+        r.error(r.pos(v), p, `${p}: expected an IAM policy document (a mapping with Version and Statement), got ${r.describe(v)}`, 'write the policy as YAML with Version: "2012-10-17" and a Statement list');
+        return undefined;
+    }
+    return r.plain(v);
+}
+/** A field handler that stores a string value (type errors are reported by the reader). */
+function stringField(r) {
+    return (set) => (v, p) => {
+        const s = r.str(v, p);
+        if (s !== undefined)
+            set(s);
+    };
+}
+/** A list item that must be a mapping: an empty item or a scalar was reported; mark it unusable. */
+function endItem(r, ok, node, path, fallback, loc) {
+    if (ok)
+        return;
+    loc.bad.add('');
+    if (node === null) {
+        r.error(fallback, path, `${path}: expected a mapping, got null`, 'remove the empty list item');
+    }
+}
+/**
+ * Walks an entry whose allowed keys are exactly its handlers' keys, in eksctl's schema order (the
+ * order "did you mean" and the allowed-keys hint use): a new field is one handler here.
+ */
+function walkFields(r, node, path, handlers, loc) {
+    return walk(r, node, path, Object.keys(handlers), handlers, loc);
+}
+function optionalBool(r, set) {
+    return (v, p) => {
+        const b = r.bool(v, p);
+        if (b !== undefined)
+            set(b);
+    };
+}
+/** An `iam.podIdentityAssociations[i]` or `addons[j].podIdentityAssociations[i]` entry (reference §1.1). */
+function readPia(r, node, path, fallback) {
+    const loc = newLocated(r, node, path, fallback);
+    const spec = {
+        namespace: '',
+        serviceAccountName: '',
+        createServiceAccount: false,
+        permissionPolicyARNs: [],
+        wellKnownPolicies: noWellKnown(),
+        tags: {},
+        location: read_location(r, node, fallback),
+    };
+    const str = stringField(r);
+    const ok = walkFields(r, node, path, {
+        namespace: str((s) => (spec.namespace = s)),
+        serviceAccountName: str((s) => (spec.serviceAccountName = s)),
+        roleARN: str((s) => (spec.roleARN = s)),
+        createServiceAccount: (v, p) => (spec.createServiceAccount = r.bool(v, p) ?? false),
+        roleName: str((s) => (spec.roleName = s)),
+        permissionsBoundaryARN: str((s) => (spec.permissionsBoundaryARN = s)),
+        permissionPolicyARNs: (v, p) => (spec.permissionPolicyARNs = readStrings(r, v, p, 'permissionPolicyARNs', loc)),
+        permissionPolicyName: str((s) => (spec.permissionPolicyName = s)),
+        permissionPolicy: (v, p) => (spec.permissionPolicy = readDocument(r, v, p)),
+        wellKnownPolicies: (v, p) => (spec.wellKnownPolicies = readWellKnown(r, v, p)),
+        tags: (v, p) => (spec.tags = readTags(r, v, p, loc)),
+        targetRoleARN: str((s) => (spec.targetRoleARN = s)),
+        disableSessionTags: optionalBool(r, (b) => (spec.disableSessionTags = b)),
+        policy: str((s) => (spec.policy = s)),
+    }, loc);
+    endItem(r, ok, node, path, fallback, loc);
+    return { ...loc, spec };
+}
+function readResolveConflicts(r, v, p) {
+    const s = r.str(v, p);
+    if (s === undefined)
+        return undefined;
+    const lower = s.toLowerCase();
+    if (lower === 'none' || lower === 'overwrite' || lower === 'preserve')
+        return lower;
+    r.error(r.pos(v), p, `${p}: invalid value ${quote(s)}`, 'use one of: none, overwrite, preserve');
+    return undefined;
+}
+/** An `addons[j]` entry (reference §1.2 plus the rest of eksctl's Addon type). */
+function readAddon(r, node, path, fallback) {
+    const loc = newLocated(r, node, path, fallback);
+    const spec = {
+        name: '',
+        useDefaultPodIdentityAssociations: false,
+        attachPolicyARNs: [],
+        wellKnownPolicies: noWellKnown(),
+        tags: {},
+        location: read_location(r, node, fallback),
+    };
+    const pias = [];
+    const str = stringField(r);
+    const ok = walkFields(r, node, path, {
+        name: str((s) => (spec.name = s)),
+        version: str((s) => (spec.version = s)),
+        serviceAccountRoleARN: str((s) => (spec.serviceAccountRoleARN = s)),
+        attachPolicyARNs: (v, p) => (spec.attachPolicyARNs = readStrings(r, v, p, 'attachPolicyARNs', loc)),
+        attachPolicy: (v, p) => (spec.attachPolicy = readDocument(r, v, p)),
+        permissionsBoundary: str((s) => (spec.permissionsBoundary = s)),
+        wellKnownPolicies: (v, p) => (spec.wellKnownPolicies = readWellKnown(r, v, p)),
+        tags: (v, p) => (spec.tags = readTags(r, v, p, loc)),
+        resolveConflicts: (v, p) => {
+            const value = readResolveConflicts(r, v, p);
+            if (value)
+                spec.resolveConflicts = value;
+        },
+        podIdentityAssociations: (v, p, e) => {
+            // eksctl distinguishes an omitted list from an explicit one; `podIdentityAssociations:` (null) is omitted.
+            const items = r.seq(v, p);
+            if (!items)
+                return;
+            spec.podIdentityAssociations = [];
+            items.forEach((item, i) => {
+                const raw = readPia(r, item, `podIdentityAssociations[${i}]`, r.pos(v ?? e.keyNode));
+                pias.push(raw);
+                spec.podIdentityAssociations.push(raw.spec);
+            });
+        },
+        useDefaultPodIdentityAssociations: (v, p) => (spec.useDefaultPodIdentityAssociations = r.bool(v, p) ?? false),
+        configurationValues: str((s) => (spec.configurationValues = s)),
+        namespaceConfig: (v, p) => {
+            let ns;
+            walk(r, v, p, NAMESPACE_CONFIG_KEYS, { namespace: (nv, np) => (ns = r.str(nv, np)) });
+            if (ns !== undefined)
+                spec.namespaceConfig = { namespace: ns };
+        },
+        publishers: (v, p) => void r.strList(v, p),
+        types: (v, p) => void r.strList(v, p),
+        owners: (v, p) => void r.strList(v, p),
+    }, loc);
+    endItem(r, ok, node, path, fallback, loc);
+    return { ...loc, spec, pias };
+}
+/** An `iam.serviceAccounts[i]` entry (reference §1.7: eksctl's ClusterIAMServiceAccount). */
+function readServiceAccount(r, node, path, fallback) {
+    const loc = newLocated(r, node, path, fallback);
+    const spec = {
+        name: '',
+        namespace: 'default',
+        attachPolicyARNs: [],
+        location: read_location(r, node, fallback),
+    };
+    const str = stringField(r);
+    walkFields(r, node, path, {
+        metadata: (v, p) => walk(r, v, p, OBJECT_META_KEYS, {
+            name: str((s) => (spec.name = s)),
+            namespace: str((s) => (spec.namespace = s || 'default')),
+            generateName: (nv, np) => void r.str(nv, np),
+            labels: (nv, np) => void r.strMap(nv, np),
+            annotations: (nv, np) => void r.strMap(nv, np),
+        }),
+        attachPolicyARNs: (v, p) => (spec.attachPolicyARNs = readStrings(r, v, p, 'attachPolicyARNs', loc)),
+        wellKnownPolicies: (v, p) => void readWellKnown(r, v, p),
+        attachPolicy: (v, p) => void readDocument(r, v, p),
+        attachRoleARN: str((s) => (spec.attachRoleARN = s)),
+        permissionsBoundary: (v, p) => void r.str(v, p),
+        roleName: str((s) => (spec.roleName = s)),
+        roleOnly: (v, p) => void r.bool(v, p),
+        tags: (v, p) => void readTags(r, v, p, loc),
+        subjectPattern: (v, p) => void r.str(v, p),
+        // Written by eksctl itself; accepted so a file eksctl round-tripped still loads.
+        status: () => { },
+    }, loc);
+    return { ...loc, spec };
+}
+
+;// CONCATENATED MODULE: ./src/names/tags.ts
+// Every tag key this product reads or writes, and the value of eksctl's association tags. eksctl's
+// keys (reference §0) keep stacks made by eksctl and by podid-action interchangeable; the owner tag
+// is ours (DESIGN §5).
+/** Ours: who manages an association, add-on or stack (the owner id, by default the repository). */
+const OWNER_TAG = 'podid-action/managed-by';
+const CLUSTER_NAME_TAG = 'alpha.eksctl.io/cluster-name';
+const OLD_CLUSTER_NAME_TAG = 'eksctl.cluster.k8s.io/v1alpha1/cluster-name';
+const EKSCTL_VERSION_TAG = 'alpha.eksctl.io/eksctl-version';
+/** On standalone role stacks (and migrated IRSA stacks), and on associations whose role eksctl made. */
+const POD_IDENTITY_ASSOCIATION_TAG = 'alpha.eksctl.io/podidentityassociation-name';
+const IAM_SERVICE_ACCOUNT_TAG = 'alpha.eksctl.io/iamserviceaccount-name';
+const ADDON_NAME_TAG = 'alpha.eksctl.io/addon-name';
+const ADDON_POD_IDENTITY_ASSOCIATION_TAG = 'alpha.eksctl.io/addon-podidentityassociation-name';
+/**
+ * Value of the eksctl-version tag on stacks we create. eksctl writes its own version there; the
+ * value never drives an update.
+ */
+const EKSCTL_VERSION_TAG_VALUE = 'podid-action';
+/** Prefixes of keys that eksctl sets itself; users may not write them. */
+const EKSCTL_TAG_PREFIXES = ['alpha.eksctl.io/', 'eksctl.cluster.k8s.io/'];
+/** Keys beginning with `aws:` belong to AWS: never compared, added or removed. */
+function isAwsTag(key) {
+    return key.toLowerCase().startsWith('aws:');
+}
+/**
+ * eksctl's IDString of an association, `<ns>/<sa>`: the value of its association tags and our key
+ * for an association (task targets, plan order).
+ */
+function associationKey(namespace, sa) {
+    return `${namespace}/${sa}`;
+}
+/** `<ns>/<sa>` back into its parts (a namespace has no `/`). */
+function splitAssociationKey(key) {
+    const at = key.indexOf('/');
+    return { namespace: key.slice(0, at), serviceAccount: key.slice(at + 1) };
+}
+
+;// CONCATENATED MODULE: ./src/config/limits.ts
+// Name shapes and AWS limits checked before anything reaches AWS (our own checks, not eksctl's).
+
+
+
+const PARTITIONS = [
+    'aws',
+    'aws-cn',
+    'aws-us-gov',
+    'aws-iso',
+    'aws-iso-b',
+    'aws-iso-e',
+    'aws-iso-f',
+    'aws-eusc',
+];
+const PARTITION = `(?:${PARTITIONS.join('|')})`;
+/** IAM path: "/" or "/…/" of printable ASCII. */
+const IAM_PATH = '(?:/[\\x21-\\x7e]*)?/';
+const ROLE_ARN = new RegExp(`^arn:${PARTITION}:iam::\\d{12}:role${IAM_PATH}[\\w+=,.@-]{1,64}$`);
+const POLICY_ARN = new RegExp(`^arn:${PARTITION}:iam::(?:\\d{12}|aws):policy${IAM_PATH}[\\w+=,.@-]{1,128}$`);
+const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
+const POLICY_NAME_CHARS = /^[\w+=,.@-]+$/;
+const CLUSTER_NAME = /^[0-9A-Za-z][A-Za-z0-9\-_]*$/;
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
+const STACK_NAME = /^[a-zA-Z][-a-zA-Z0-9]*$/;
+const TAG_CHARS = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+const MAX_NAME_LENGTH = 128;
+const MAX_INLINE_POLICY_CHARS = 10_240;
+const MAX_MANAGED_POLICIES = 10;
+const MAX_TAGS = 50;
+/** Tags eksctl and podid-action add to a role stack besides the user's (reference §0, DESIGN §5). */
+const STACK_TAGS_ADDED = { standalone: 5, addon: 6 };
+/** Returns an error message, or undefined when the ARN has the right shape. */
+function checkArn(value, kind) {
+    const re = kind === 'role' ? ROLE_ARN : POLICY_ARN;
+    if (re.test(value))
+        return undefined;
+    return `${quote(value)} is not a valid IAM ${kind} ARN`;
+}
+function arnHint(kind) {
+    return kind === 'role'
+        ? 'expected arn:<partition>:iam::<12-digit account>:role/[path/]<name>'
+        : 'expected arn:<partition>:iam::<12-digit account or aws>:policy/[path/]<name>';
+}
+function arnAccount(arn) {
+    return /^arn:[^:]+:iam::(\d{12}):/.exec(arn)?.[1];
+}
+function checkNamespace(ns) {
+    if (ns.length <= 63 && DNS1123_LABEL.test(ns))
+        return undefined;
+    return `namespace ${quote(ns)} is not a valid Kubernetes namespace (DNS-1123 label)`;
+}
+const NAMESPACE_HINT = 'use at most 63 lower-case letters, digits and "-", starting and ending with a letter or digit';
+function checkServiceAccountName(sa) {
+    if (sa.length <= 253 && DNS1123_SUBDOMAIN.test(sa))
+        return undefined;
+    return `service account name ${quote(sa)} is not a valid Kubernetes name (DNS-1123 subdomain)`;
+}
+const SA_HINT = 'use at most 253 lower-case letters, digits, "-" and ".", starting and ending with a letter or digit';
+function checkRoleName(name) {
+    if (ROLE_NAME.test(name))
+        return undefined;
+    return `roleName ${quote(name)} is not a valid IAM role name`;
+}
+function isPolicyNameChars(name) {
+    return POLICY_NAME_CHARS.test(name);
+}
+function checkClusterName(name) {
+    if (name.length >= 1 && name.length <= 100 && CLUSTER_NAME.test(name))
+        return undefined;
+    return `metadata.name ${quote(name)} is not a valid EKS cluster name`;
+}
+function checkRegion(region) {
+    if (REGION.test(region))
+        return undefined;
+    return `metadata.region ${quote(region)} does not look like an AWS region`;
+}
+function isStackNameChars(name) {
+    return STACK_NAME.test(name);
+}
+/** Tag problems for one key/value pair: [message, hint] or undefined. */
+function checkTag(key, value) {
+    if (key.length < 1 || key.length > 128)
+        return [`tag key ${quote(key)} must be 1–128 characters long`, 'shorten the tag key'];
+    if (!TAG_CHARS.test(key))
+        return [
+            `tag key ${quote(key)} contains characters AWS does not allow`,
+            'tags may use letters, digits, spaces and _ . : / = + - @',
+        ];
+    if (key.toLowerCase().startsWith('aws:'))
+        return [
+            `tag key ${quote(key)} uses the reserved "aws:" prefix`,
+            'AWS reserves keys starting with aws:; rename the tag',
+        ];
+    if (key === OWNER_TAG)
+        return [
+            `tag key ${quote(key)} is reserved for podid-action`,
+            'podid-action sets this tag itself to record ownership; remove it',
+        ];
+    if (EKSCTL_TAG_PREFIXES.some((prefix) => key.startsWith(prefix)))
+        return [
+            `tag key ${quote(key)} is reserved for eksctl`,
+            'eksctl sets its own alpha.eksctl.io/ tags; remove it',
+        ];
+    if (value.length > 256)
+        return [
+            `the value of tag ${quote(key)} is longer than 256 characters`,
+            'shorten the tag value',
+        ];
+    if (!TAG_CHARS.test(value))
+        return [
+            `the value of tag ${quote(key)} contains characters AWS does not allow`,
+            'tag values may use letters, digits, spaces and _ . : / = + - @',
+        ];
+    return undefined;
+}
+/**
+ * Approximate size of each well-known inline policy document as IAM counts it (JSON without
+ * whitespace; `${AWS::Partition}` resolved to "aws"), by logical id. Estimates from the statement
+ * lists of reference §1.5 rounded up, not byte-exact: the load balancer controller policy mirrors
+ * the upstream AWS policy (~17 statements, ~5.6 KB minified).
+ */
+const WELL_KNOWN_INLINE_SIZES = {
+    PolicyAutoScaling: 620,
+    PolicyExternalDNSChangeSet: 180,
+    PolicyExternalDNSHostedZones: 200,
+    PolicyCertManagerChangeSet: 180,
+    PolicyCertManagerGetChange: 150,
+    PolicyCertManagerHostedZones: 180,
+    PolicyEFSCSIController: 900,
+    PolicyAWSLoadBalancerController: 5600,
+};
+/** The inline policies a well-known key adds, with their approximate sizes. */
+function wellKnownInline(name) {
+    return WELL_KNOWN_INLINE_POLICY_IDS[name].map((id) => ({
+        id,
+        size: WELL_KNOWN_INLINE_SIZES[id],
+    }));
+}
+/** Whether a well-known key attaches an AWS managed policy (counted against the role's quota). */
+function wellKnownAttachesManaged(name) {
+    return WELL_KNOWN_MANAGED_POLICIES[name] !== undefined;
+}
+function wellKnownOn(w) {
+    return WELL_KNOWN_POLICY_NAMES.filter((k) => w[k]);
+}
+/** IAM counts policy size without whitespace; compact JSON is the same measure. */
+function policySize(doc) {
+    return JSON.stringify(doc)?.length ?? 0;
+}
+/** IAM policy documents may hold only tab, LF, CR and U+0020–U+00FF. */
+function hasBadPolicyChars(doc) {
+    return /[^\t\n\r\x20-\xff]/.test(JSON.stringify(doc) ?? '');
+}
+/** eksctl treats an empty document like an absent one. */
+function hasPolicy(doc) {
+    return doc !== undefined && Object.keys(doc).length > 0;
+}
+
+;// CONCATENATED MODULE: ./src/config/cluster.ts
+
+
+
+
+function readCluster(r, root) {
+    const spec = {
+        file: r.file,
+        name: '',
+        region: '',
+        tags: {},
+        annotations: {},
+        withOIDC: false,
+        autoModeEnabled: false,
+        podIdentityAssociations: [],
+        serviceAccounts: [],
+        addons: [],
+        addonsConfig: { autoApplyPodIdentityAssociations: false, disableDefaultAddons: false },
+        location: read_location(r, root),
+    };
+    const meta = newLocated(r, root, 'metadata');
+    const raw = {
+        spec,
+        meta,
+        pias: [],
+        addons: [],
+        serviceAccounts: [],
+        identified: false,
+    };
+    const top = newLocated(r, root, '');
+    let apiVersion;
+    let kind;
+    let sawMetadata = false;
+    const isDoc = walk(r, root, '', TOP_LEVEL_KEYS, {
+        apiVersion: (v, p) => (apiVersion = r.str(v, p)),
+        kind: (v, p) => (kind = r.str(v, p)),
+        metadata: (v, p) => {
+            sawMetadata = v !== null;
+            readMetadata(r, v, p, raw);
+        },
+        iam: (v, p) => readIam(r, v, p, raw),
+        addons: (v, p, e) => {
+            (r.seq(v, p) ?? []).forEach((item, i) => {
+                const a = readAddon(r, item, `addons[${i}]`, r.pos(v ?? e.keyNode));
+                raw.addons.push(a);
+                spec.addons.push(a.spec);
+            });
+        },
+        addonsConfig: (v, p) => walk(r, v, p, ADDONS_CONFIG_KEYS, {
+            autoApplyPodIdentityAssociations: (bv, bp) => (spec.addonsConfig.autoApplyPodIdentityAssociations = r.bool(bv, bp) ?? false),
+            disableDefaultAddons: (bv, bp) => (spec.addonsConfig.disableDefaultAddons = r.bool(bv, bp) ?? false),
+        }),
+        autoModeConfig: (v, p) => walk(r, v, p, AUTO_MODE_KEYS, {
+            enabled: (bv, bp) => (spec.autoModeEnabled = r.bool(bv, bp) ?? false),
+            nodePools: (lv, lp) => void r.strList(lv, lp),
+            nodeRoleARN: (sv, sp) => void r.str(sv, sp),
+        }),
+    }, top);
+    if (!isDoc)
+        return undefined;
+    const start = r.pos(root);
+    if (apiVersion !== API_VERSION) {
+        const at = top.val.apiVersion ?? start;
+        const msg = apiVersion === undefined
+            ? 'apiVersion must be set'
+            : `unsupported apiVersion ${quote(apiVersion)}`;
+        r.error(at, 'apiVersion', msg, `set apiVersion: ${API_VERSION}`);
+    }
+    if (kind !== KIND) {
+        const at = top.val.kind ?? start;
+        const msg = kind === undefined ? 'kind must be set' : `unsupported kind ${quote(kind)}`;
+        r.error(at, 'kind', msg, `set kind: ${KIND}; only ClusterConfig files are read`);
+    }
+    if (!sawMetadata) {
+        r.error(start, 'metadata', 'metadata must be set', 'add metadata with the cluster name and region');
+    }
+    return raw;
+}
+function readMetadata(r, v, path, raw) {
+    const { spec, meta } = raw;
+    meta.at = r.pos(v);
+    let name;
+    let region;
+    walk(r, v, path, METADATA_KEYS, {
+        name: (sv, sp) => (name = r.str(sv, sp)),
+        region: (sv, sp) => (region = r.str(sv, sp)),
+        version: (sv, sp) => {
+            const s = r.str(sv, sp);
+            if (s === undefined)
+                return;
+            if (s !== '' && !/^\d+\.\d+$/.test(s)) {
+                r.error(r.pos(sv), sp, `metadata.version ${quote(s)} is not a Kubernetes version`, 'use a quoted minor version, e.g. version: "1.31"');
+            }
+            spec.version = s;
+        },
+        accountID: (sv, sp) => {
+            const s = r.str(sv, sp);
+            if (s === undefined)
+                return;
+            if (!/^\d{12}$/.test(s)) {
+                r.error(r.pos(sv), sp, `metadata.accountID ${quote(s)} is not a 12-digit AWS account ID`, 'write the account ID as a quoted 12-digit string');
+            }
+            else
+                spec.accountID = s;
+        },
+        tags: (mv, mp) => (spec.tags = readTags(r, mv, mp, meta)),
+        annotations: (mv, mp) => (spec.annotations = r.strMap(mv, mp).entries),
+    }, meta);
+    // Plan-time problems about the cluster are best pointed at its name.
+    const at = meta.val.name ?? meta.at;
+    spec.location = { file: r.file, line: at.line, column: at.column };
+    const nameOk = requiredIdentity(r, raw, 'name', name, checkClusterName, {
+        missing: 'set metadata.name to the EKS cluster name',
+        bad: '1–100 letters, digits, "-" and "_", starting with a letter or digit',
+    });
+    const regionOk = requiredIdentity(r, raw, 'region', region, checkRegion, {
+        missing: 'set metadata.region, e.g. us-west-2',
+        bad: 'use a region code such as us-east-1 or eu-west-1',
+    });
+    raw.identified = nameOk && regionOk;
+}
+/** `metadata.name` or `metadata.region`: must be set and well-formed; true when it is. */
+function requiredIdentity(r, raw, key, value, check, hints) {
+    const path = `metadata.${key}`;
+    const at = raw.meta.val[key] ?? raw.meta.at;
+    if (!value) {
+        r.error(at, path, `${path} must be set`, hints.missing);
+        return false;
+    }
+    raw.spec[key] = value;
+    const bad = check(value);
+    if (bad)
+        r.error(at, path, bad, hints.bad);
+    return bad === undefined;
+}
+function readIam(r, v, path, raw) {
+    const { spec } = raw;
+    walk(r, v, path, IAM_KEYS, {
+        withOIDC: (bv, bp) => (spec.withOIDC = r.bool(bv, bp) ?? false),
+        podIdentityAssociations: (lv, lp, e) => {
+            (r.seq(lv, lp) ?? []).forEach((item, i) => {
+                const pia = readPia(r, item, `${lp}[${i}]`, r.pos(lv ?? e.keyNode));
+                raw.pias.push(pia);
+                spec.podIdentityAssociations.push(pia.spec);
+            });
+        },
+        serviceAccounts: (lv, lp, e) => {
+            (r.seq(lv, lp) ?? []).forEach((item, i) => {
+                const sa = readServiceAccount(r, item, `${lp}[${i}]`, r.pos(lv ?? e.keyNode));
+                raw.serviceAccounts.push(sa);
+                spec.serviceAccounts.push(sa.spec);
+            });
+        },
+        serviceRoleARN: (sv, sp) => void r.str(sv, sp),
+        serviceRolePermissionsBoundary: (sv, sp) => void r.str(sv, sp),
+        fargatePodExecutionRoleARN: (sv, sp) => void r.str(sv, sp),
+        fargatePodExecutionRolePermissionsBoundary: (sv, sp) => void r.str(sv, sp),
+        vpcResourceControllerPolicy: (bv, bp) => void r.bool(bv, bp),
+    });
+}
+
+;// CONCATENATED MODULE: ./src/config/problems.ts
+/** File order, then position; stable for equal positions so rule order is kept. */
+function sortProblems(problems) {
+    return problems
+        .map((p, i) => ({ p, i }))
+        .sort((a, b) => (a.p.file < b.p.file ? -1 : a.p.file > b.p.file ? 1 : 0) ||
+        a.p.line - b.p.line ||
+        a.p.column - b.p.column ||
+        a.i - b.i)
+        .map(({ p }) => p);
+}
+function problems_hasErrors(problems) {
+    return problems.some((p) => p.severity === 'error');
+}
+
+;// CONCATENATED MODULE: ./src/names/stack-names.ts
+// eksctl's CloudFormation stack names (reference §0), made and parsed only here. Matching is always
+// by the exact full name, never by substring or suffix: eksctl bug #8484 matched
+// `…-service-service-account` for namespace `other-service` too.
+/** Role stack of an `iam.podIdentityAssociations` entry. */
+function podIdentityRoleStackName(cluster, namespace, sa) {
+    return `eksctl-${cluster}-podidentityrole-${namespace}-${sa}`;
+}
+/** Role stack of an add-on's pod identity association: no namespace (EKS uses the add-on's). */
+function addonPodIdentityRoleStackName(cluster, addon, sa) {
+    return `eksctl-${cluster}-addon-${addon}-podidentityrole-${sa}`;
+}
+/** IRSA stack of an `iam.serviceAccounts` entry; eksctl's migration re-tags it for pod identity. */
+function irsaServiceAccountStackName(cluster, namespace, sa) {
+    return `eksctl-${cluster}-addon-iamserviceaccount-${namespace}-${sa}`;
+}
+/** IRSA stack of an add-on. */
+function addonIrsaStackName(cluster, addon) {
+    return `eksctl-${cluster}-addon-${addon}`;
+}
+/** The names eksctl would use for the role stack of `<ns>/<sa>`, preferred first. */
+function roleStackNamesFor(cluster, namespace, sa) {
+    return [
+        podIdentityRoleStackName(cluster, namespace, sa),
+        irsaServiceAccountStackName(cluster, namespace, sa),
+    ];
+}
+/**
+ * A name of the shapes eksctl lists for a cluster's pod identity and add-on work: role stacks and
+ * `addon-…` stacks (which include the IRSA ones). Cluster, node group and VPC stacks are not ours.
+ */
+function isPodIdentityStackName(stackName, cluster) {
+    const prefix = `eksctl-${cluster}-`;
+    if (!stackName.startsWith(prefix))
+        return false;
+    return /^(podidentityrole-.+|addon-.+)$/.test(stackName.slice(prefix.length));
+}
+/**
+ * The association tag eksctl's migration writes on a re-used IRSA service-account stack: the part
+ * of its name after `-iamserviceaccount-`, first `-` turned into `/` (wrong for namespaces with a
+ * `-`, reference §7.3). Undefined for other stacks.
+ */
+function migratedStackTagValue(stackName) {
+    const marker = '-addon-iamserviceaccount-';
+    const at = stackName.indexOf(marker);
+    if (at < 0)
+        return undefined;
+    return stackName.slice(at + marker.length).replace('-', '/');
+}
+
+;// CONCATENATED MODULE: ./src/names/addons.ts
+// Names of EKS add-ons the product treats specially.
+/** The pod identity agent: associations do nothing on a cluster without it (or Auto Mode). */
+const AGENT_ADDON = 'eks-pod-identity-agent';
+
+;// CONCATENATED MODULE: ./src/config/rules/arn-field.ts
+// One ARN-valued field: its shape, reported at the value with the expected form as the hint.
+
+function checkArnField(r, value, kind, at, path) {
+    if (value === undefined)
+        return;
+    const bad = checkArn(value, kind);
+    if (bad)
+        r.error(at, path, `${path}: ${bad}`, arnHint(kind));
+}
+
+;// CONCATENATED MODULE: ./src/config/rules/role-source.ts
+// Where an entry's role comes from: an existing `roleARN`, or the policies of a role podid-action
+// creates (eksctl's "at least one of" and "cannot be specified when roleARN is set" rules).
+
+
+const POLICY_SOURCES = ['permissionPolicy', 'permissionPolicyARNs', 'wellKnownPolicies'];
+/** Which of the policy sources of a created role the entry sets. */
+function policySources(spec) {
+    return {
+        permissionPolicy: hasPolicy(spec.permissionPolicy),
+        permissionPolicyARNs: spec.permissionPolicyARNs.length > 0,
+        wellKnownPolicies: wellKnownOn(spec.wellKnownPolicies).length > 0,
+    };
+}
+const roleSourceRequiredRule = (c) => {
+    const { spec, pia } = c;
+    const sources = policySources(spec);
+    // A field with a type problem was reported already; it is neither set nor missing.
+    if (spec.roleARN || ['roleARN', ...POLICY_SOURCES].some((f) => pia.bad.has(f)))
+        return;
+    if (POLICY_SOURCES.some((f) => sources[f]))
+        return;
+    const list = ['roleARN', ...POLICY_SOURCES].map((f) => `${c.local}.${f}`);
+    c.r.error(pia.at, c.path, c.prefixed(`at least one of the following must be specified: ${list.join(', ')}`), 'give an existing roleARN, or the policies for the role podid-action should create');
+};
+const roleArnExclusiveRule = (c) => {
+    const { spec, local } = c;
+    if (!spec.roleARN)
+        return;
+    const sources = policySources(spec);
+    for (const f of POLICY_SOURCES) {
+        if (!sources[f])
+            continue;
+        c.r.error(c.keyAt(f), `${c.path}.${f}`, c.prefixed(`${local}.${f} cannot be specified when ${local}.roleARN is set`), `remove ${f}, or remove roleARN to let podid-action create the role`);
+    }
+    for (const f of ['roleName', 'permissionsBoundaryARN']) {
+        if (spec[f] === undefined)
+            continue;
+        c.r.warn(c.keyAt(f), `${c.path}.${f}`, `${c.path}.${f} is ignored because ${c.path}.roleARN is set`, `remove ${f}; it only applies to a role podid-action creates`);
+    }
+};
+const roleArnShapeRule = (c) => checkArnField(c.r, c.spec.roleARN, 'role', c.valAt('roleARN'), `${c.path}.roleARN`);
+const roleNameRule = (c) => {
+    const { spec } = c;
+    if (spec.roleName === undefined || spec.roleARN)
+        return;
+    const bad = checkRoleName(spec.roleName);
+    if (bad) {
+        c.r.error(c.valAt('roleName'), `${c.path}.roleName`, bad, 'use 1–64 letters, digits and + = , . @ _ -');
+    }
+};
+
+;// CONCATENATED MODULE: ./src/config/rules/addon-entry.ts
+// What an add-on's pod identity association may not hold: the EKS add-on API takes only a service
+// account and a role (eksctl's cluster-config rules, reference §1.2).
+
+const addonEntryFieldsRule = (c) => {
+    if (c.scope.addon === undefined)
+        return;
+    const { spec, pia, path } = c;
+    if (policySources(spec).wellKnownPolicies || pia.key.wellKnownPolicies) {
+        c.r.error(c.keyAt('wellKnownPolicies'), `${path}.wellKnownPolicies`, c.suffixed('wellKnownPolicies is not supported for addon.podIdentityAssociations; use addon.useDefaultPodIdentityAssociations instead'), 'remove wellKnownPolicies from the addon association');
+    }
+    if (pia.key.tags) {
+        c.r.error(c.keyAt('tags'), `${path}.tags`, c.suffixed('tags is not supported for addon.podIdentityAssociations'), 'remove tags from the addon association; put them on the addon instead');
+    }
+    for (const f of ['targetRoleARN', 'disableSessionTags', 'policy']) {
+        if (spec[f] === undefined)
+            continue;
+        c.r.warn(c.keyAt(f), `${path}.${f}`, `${path}.${f} is not supported for addon.podIdentityAssociations and is ignored`, 'the EKS addon API takes only serviceAccount and roleArn; remove the field');
+    }
+};
+
+;// CONCATENATED MODULE: ./src/config/rules/cross-account.ts
+// Accounts: the role EKS passes must be in the cluster's account; a role in another account is
+// reached through `targetRoleARN` (role chaining).
+
+
+const targetRoleArnShapeRule = (c) => checkArnField(c.r, c.spec.targetRoleARN, 'role', c.valAt('targetRoleARN'), `${c.path}.targetRoleARN`);
+const roleAccountRule = (c) => {
+    const { spec, scope } = c;
+    const account = spec.roleARN ? arnAccount(spec.roleARN) : undefined;
+    if (!account || !scope.accountID || account === scope.accountID)
+        return;
+    c.r.error(c.valAt('roleARN'), `${c.path}.roleARN`, `${c.path}.roleARN is in account ${account}, not in the cluster's account ${scope.accountID}`, 'EKS needs a role in the cluster account; use targetRoleARN for a role in another account');
+};
+
+;// CONCATENATED MODULE: ./src/config/rules/entry.ts
+// What every rule about one pod identity association sees: the entry as read (values and their
+// positions), where it sits (standalone or under an add-on), and how to report on it. A rule is a
+// short function of this; `validateEntry` runs them in order.
+
+function entryCheck(r, pia, scope) {
+    const local = pia.path;
+    const addon = scope.addon;
+    return {
+        r,
+        pia,
+        spec: pia.spec,
+        scope,
+        local,
+        path: scope.addonPath !== undefined ? `${scope.addonPath}.${local}` : local,
+        keyAt: (key) => pia.key[key] ?? pia.at,
+        valAt: (key) => pia.val[key] ?? pia.at,
+        prefixed: (m) => addon !== undefined ? `invalid configuration for ${quote(addon)} addon: ${m}` : m,
+        suffixed: (m) => (addon !== undefined ? `${m} (addon: ${addon})` : `${local}: ${m}`),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/config/rules/generated-role.ts
+// The role podid-action would create for an entry: eksctl's stack and inline policy names must fit
+// CloudFormation's and IAM's limits, and its policies IAM's quotas.
+
+
+
+function stackNameOf(c) {
+    const { spec, scope } = c;
+    return scope.addon !== undefined
+        ? addonPodIdentityRoleStackName(scope.cluster, scope.addon, spec.serviceAccountName)
+        : podIdentityRoleStackName(scope.cluster, spec.namespace, spec.serviceAccountName);
+}
+/** The parts of the name a user can shorten, for hints. */
+const nameParts = (c) => c.scope.addon !== undefined
+    ? 'cluster, addon or service account name'
+    : 'cluster name, namespace or service account name';
+/** False (reported) when the stack name itself is unusable: nothing built on it is checked then. */
+function checkStackName(c, stack) {
+    if (stack.length > MAX_NAME_LENGTH) {
+        c.r.error(c.pia.at, c.path, `generated stack name ${quote(stack)} is ${stack.length} characters; CloudFormation allows ${MAX_NAME_LENGTH}`, `shorten the ${nameParts(c)}`);
+        return false;
+    }
+    if (isStackNameChars(stack))
+        return true;
+    const culprit = /[^-a-zA-Z0-9]/.exec(c.spec.serviceAccountName)
+        ? 'service account name'
+        : /[^-a-zA-Z0-9]/.exec(c.scope.addon ?? '')
+            ? 'addon name'
+            : 'cluster name (metadata.name)';
+    c.r.error(c.pia.at, c.path, `generated stack name ${quote(stack)} is not a valid CloudFormation stack name`, `stack names allow only letters, digits and "-"; change the ${culprit}`);
+    return false;
+}
+/** eksctl names inline policies `<stack>-<name>`; long stack names overflow IAM's 128 (eksctl #5614). */
+function checkInlinePolicyNames(c, stack) {
+    const { spec } = c;
+    const policies = [];
+    if (hasPolicy(spec.permissionPolicy)) {
+        policies.push({
+            name: `${stack}-${spec.permissionPolicyName || 'Policy1'}`,
+            what: spec.permissionPolicyName
+                ? 'permissionPolicyName'
+                : 'the default name Policy1 (set a short permissionPolicyName)',
+        });
+    }
+    for (const wk of wellKnownOn(spec.wellKnownPolicies)) {
+        for (const p of wellKnownInline(wk))
+            policies.push({ name: `${stack}-${p.id}`, what: `wellKnownPolicies.${wk}` });
+    }
+    for (const p of policies) {
+        if (p.name.length <= MAX_NAME_LENGTH)
+            continue;
+        c.r.error(c.pia.at, c.path, `generated inline policy name ${quote(p.name)} is ${p.name.length} characters; IAM allows ${MAX_NAME_LENGTH} (eksctl bug #5614)`, `the name is the stack name plus ${p.what}; shorten the ${nameParts(c)}`);
+    }
+}
+function checkPolicyQuotas(c) {
+    const { spec, pia, path } = c;
+    const wk = wellKnownOn(spec.wellKnownPolicies);
+    const size = (hasPolicy(spec.permissionPolicy) ? policySize(spec.permissionPolicy) : 0) +
+        wk.flatMap(wellKnownInline).reduce((s, p) => s + p.size, 0);
+    if (size > MAX_INLINE_POLICY_CHARS) {
+        c.r.error(pia.key.permissionPolicy ?? pia.key.wellKnownPolicies ?? pia.at, path, `inline policies of the role for ${path} total about ${size} characters; IAM allows ${MAX_INLINE_POLICY_CHARS} per role`, 'move statements into a customer managed policy and list it in permissionPolicyARNs');
+    }
+    const managed = spec.permissionPolicyARNs.length + wk.filter(wellKnownAttachesManaged).length;
+    if (managed > MAX_MANAGED_POLICIES) {
+        c.r.warn(pia.key.permissionPolicyARNs ?? pia.at, `${path}.permissionPolicyARNs`, `the role for ${path} would have ${managed} managed policies; the IAM quota "Managed policies per role: ${MAX_MANAGED_POLICIES}" applies unless it was raised`, 'combine policies, or raise the quota in Service Quotas before applying');
+    }
+}
+const generatedRoleRule = (c) => {
+    const { spec } = c;
+    if (spec.roleARN || !spec.namespace || !spec.serviceAccountName)
+        return;
+    const stack = stackNameOf(c);
+    if (!checkStackName(c, stack))
+        return;
+    checkInlinePolicyNames(c, stack);
+    checkPolicyQuotas(c);
+};
+
+;// CONCATENATED MODULE: ./src/config/rules/identity.ts
+// Which service account an entry is for: the namespace and the service account name (eksctl's
+// "must be set" rules, then Kubernetes' name shapes).
+
+const namespaceRule = (c) => {
+    const { spec, pia } = c;
+    if (!spec.namespace && !pia.bad.has('namespace')) {
+        const hint = c.scope.addon !== undefined
+            ? "eksctl's code requires it for addon associations although its docs omit it; use the addon's namespace, usually kube-system"
+            : 'set namespace to the Kubernetes namespace of the service account';
+        c.r.error(c.valAt('namespace'), `${c.path}.namespace`, c.prefixed(`${c.local}.namespace must be set`), hint);
+    }
+    else if (spec.namespace) {
+        const bad = checkNamespace(spec.namespace);
+        if (bad)
+            c.r.error(c.valAt('namespace'), `${c.path}.namespace`, bad, NAMESPACE_HINT);
+    }
+};
+const serviceAccountNameRule = (c) => {
+    const { spec, pia } = c;
+    if (!spec.serviceAccountName && !pia.bad.has('serviceAccountName')) {
+        c.r.error(c.valAt('serviceAccountName'), `${c.path}.serviceAccountName`, c.prefixed(`${c.local}.serviceAccountName must be set`), 'set serviceAccountName to the Kubernetes service account the pods use');
+    }
+    else if (spec.serviceAccountName) {
+        const bad = checkServiceAccountName(spec.serviceAccountName);
+        if (bad)
+            c.r.error(c.valAt('serviceAccountName'), `${c.path}.serviceAccountName`, bad, SA_HINT);
+    }
+};
+
+;// CONCATENATED MODULE: ./src/config/rules/policies.ts
+// What a role may do: managed policy ARNs, the permissions boundary, the inline permission policy
+// (its name and document), and the session policy that further limits an association.
+
+
+
+const permissionPolicyNameRule = (c) => {
+    const name = c.spec.permissionPolicyName;
+    if (name === undefined)
+        return;
+    const path = `${c.path}.permissionPolicyName`;
+    if (!hasPolicy(c.spec.permissionPolicy)) {
+        c.r.error(c.keyAt('permissionPolicyName'), path, c.suffixed('permissionPolicyName requires permissionPolicy to be set'), 'add permissionPolicy or remove permissionPolicyName');
+    }
+    else if (!/[A-Za-z0-9]/.test(name)) {
+        c.r.error(c.valAt('permissionPolicyName'), path, c.suffixed(`permissionPolicyName ${quote(name)} must contain at least one alphanumeric character`), 'use a name such as S3Access');
+    }
+    else if (!isPolicyNameChars(name)) {
+        c.r.error(c.valAt('permissionPolicyName'), path, `${path} ${quote(name)} contains characters IAM does not allow in a policy name`, 'use letters, digits and + = , . @ _ -');
+    }
+};
+/** EKS accepts a session policy only with session tags disabled (eksctl checks it for standalone entries). */
+const sessionPolicyNeedsNoSessionTagsRule = (c) => {
+    const { spec } = c;
+    if (c.scope.addon !== undefined || spec.policy === undefined || spec.disableSessionTags === true)
+        return;
+    c.r.error(c.keyAt('policy'), `${c.path}.policy`, '--disable-session-tags must be set to true when using --policy', 'set disableSessionTags: true on this association; EKS accepts a session policy only with session tags disabled');
+};
+const sessionPolicyJsonRule = (c) => {
+    const text = c.spec.policy;
+    if (text === undefined)
+        return;
+    const at = c.valAt('policy');
+    const path = `${c.path}.policy`;
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch {
+        c.r.error(at, path, `${path} is not valid JSON: ${quote(text)}`, 'write the session policy as a JSON string, e.g. policy: \'{"Version":"2012-10-17","Statement":[...]}\'');
+        return;
+    }
+    if (!isObject(parsed)) {
+        c.r.error(at, path, `${path} must be a JSON object (an IAM policy document)`, 'write the session policy as a JSON policy document');
+    }
+};
+const policyArnShapesRule = (c) => {
+    const { spec, pia } = c;
+    checkArnField(c.r, spec.permissionsBoundaryARN, 'policy', c.valAt('permissionsBoundaryARN'), `${c.path}.permissionsBoundaryARN`);
+    spec.permissionPolicyARNs.forEach((arn, i) => checkArnField(c.r, arn, 'policy', pia.items.permissionPolicyARNs?.[i] ?? c.valAt('permissionPolicyARNs'), `${c.path}.permissionPolicyARNs[${i}]`));
+};
+const permissionPolicyDocumentRule = (c) => {
+    if (!hasPolicy(c.spec.permissionPolicy))
+        return;
+    checkDocument(c.r, c.spec.permissionPolicy, c.valAt('permissionPolicy'), `${c.path}.permissionPolicy`);
+};
+/** The shape IAM requires of a policy document: Version, Statement, and Latin-1 text. */
+function checkDocument(r, doc, at, path) {
+    const version = doc.Version;
+    if (version === undefined || doc.Statement === undefined) {
+        const missing = ['Version', 'Statement'].filter((f) => doc[f] === undefined).join(' and ');
+        r.error(at, path, `${path} is not an IAM policy document: ${missing} missing`, 'an IAM policy needs Version: "2012-10-17" and a Statement list');
+        return;
+    }
+    if (version !== '2012-10-17' && version !== '2008-10-17') {
+        r.error(at, `${path}.Version`, `${path}.Version must be "2012-10-17", got ${quote(String(version))}`, 'quote the date: Version: "2012-10-17"');
+    }
+    const st = doc.Statement;
+    const ok = Array.isArray(st) ? st.length > 0 && st.every(isObject) : isObject(st);
+    if (!ok) {
+        r.error(at, `${path}.Statement`, `${path}.Statement must be a statement or a non-empty list of statements`, 'each statement is a mapping with Effect, Action and Resource');
+    }
+    if (hasBadPolicyChars(doc)) {
+        r.error(at, path, `${path} contains characters IAM does not accept in a policy`, 'policies may contain only printable Latin-1 characters, tab and newlines');
+    }
+}
+function isObject(x) {
+    return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+;// CONCATENATED MODULE: ./src/config/rules/tags.ts
+// Tags: AWS's limits and reserved keys, for each tag and for the totals each resource would carry
+// once eksctl and podid-action add their own.
+
+/** Each key/value against AWS's tag rules and the keys eksctl and podid-action reserve. */
+function checkTagMap(r, tags, keyAt, path) {
+    for (const [key, value] of Object.entries(tags)) {
+        const bad = checkTag(key, value);
+        if (bad)
+            r.error(keyAt(key), path, bad[0], bad[1]);
+    }
+}
+/** A standalone entry's tags go on its association and, for a created role, on its stack. */
+const entryTagsRule = (c) => {
+    if (c.scope.addon !== undefined)
+        return;
+    const { spec, pia, path } = c;
+    checkTagMap(c.r, spec.tags, (key) => pia.tagKeys.get(key) ?? pia.at, `${path}.tags`);
+    const own = Object.keys(spec.tags).length;
+    if (own + 1 > MAX_TAGS) {
+        c.r.error(pia.key.tags ?? pia.at, `${path}.tags`, `${path}.tags has ${own} tags; the association would carry ${own + 1} with podid-action's owner tag, and EKS allows ${MAX_TAGS}`, `remove tags to keep at most ${MAX_TAGS - 1}`);
+        return;
+    }
+    if (spec.roleARN)
+        return;
+    const merged = new Set([...Object.keys(c.scope.metadataTags), ...Object.keys(spec.tags)]).size;
+    const total = merged + STACK_TAGS_ADDED.standalone;
+    if (total > MAX_TAGS) {
+        c.r.error(pia.key.tags ?? pia.at, `${path}.tags`, `the role stack for ${path} would carry ${total} tags (${merged} from metadata.tags and tags, ${STACK_TAGS_ADDED.standalone} added by eksctl and podid-action); CloudFormation allows ${MAX_TAGS}`, 'remove tags here or in metadata.tags');
+    }
+};
+
+;// CONCATENATED MODULE: ./src/config/rules/association.ts
+// All rules about one pod identity association, standalone (`iam.podIdentityAssociations[i]`) or
+// an add-on's (`addons[j].podIdentityAssociations[i]`), in the order eksctl checks them: eksctl's
+// rules keep eksctl's text (reference §1.1–§1.2); the rest are our own checks for what AWS would
+// reject half-way through an apply. A new field is one rule here.
+
+
+
+
+
+
+
+
+const ENTRY_RULES = [
+    namespaceRule,
+    serviceAccountNameRule,
+    roleSourceRequiredRule,
+    roleArnExclusiveRule,
+    addonEntryFieldsRule,
+    permissionPolicyNameRule,
+    sessionPolicyNeedsNoSessionTagsRule,
+    sessionPolicyJsonRule,
+    roleArnShapeRule,
+    targetRoleArnShapeRule,
+    policyArnShapesRule,
+    roleAccountRule,
+    roleNameRule,
+    permissionPolicyDocumentRule,
+    entryTagsRule,
+    generatedRoleRule,
+];
+function validateAssociation(r, pia, scope) {
+    // A list item that is not a mapping was reported when read; nothing more to say about it.
+    if (pia.bad.has(''))
+        return;
+    const check = entryCheck(r, pia, scope);
+    for (const rule of ENTRY_RULES)
+        rule(check);
+}
+
+;// CONCATENATED MODULE: ./src/config/rules/addon.ts
+// Rules for one `addons[]` entry (reference §1.2): eksctl's Addon.Validate() and its cluster-config
+// add-on checks, then the rules of each of its pod identity associations.
+
+
+
+
+
+
+
+
+function irsaFields(addon) {
+    const { spec } = addon;
+    const set = {
+        serviceAccountRoleARN: !!spec.serviceAccountRoleARN,
+        attachPolicyARNs: spec.attachPolicyARNs.length > 0,
+        attachPolicy: spec.attachPolicy !== undefined,
+        wellKnownPolicies: Object.values(spec.wellKnownPolicies).some(Boolean),
+    };
+    return Object.entries(set)
+        .filter(([, on]) => on)
+        .map(([field]) => field);
+}
+/** eksctl accepts JSON, or YAML that strictly unmarshals into an object. */
+function validConfigurationValues(s) {
+    try {
+        JSON.parse(s);
+        return true;
+    }
+    catch {
+        // not JSON: try YAML
+    }
+    try {
+        const v = (0,dist/* parse */.qg)(s, { uniqueKeys: true, maxAliasCount: 10 });
+        return v === null || v === undefined || (typeof v === 'object' && !Array.isArray(v));
+    }
+    catch {
+        return false;
+    }
+}
+const configurationValuesRule = (c) => {
+    const values = c.addon.spec.configurationValues;
+    if (values === undefined || validConfigurationValues(values))
+        return;
+    c.r.error(c.valAt('configurationValues'), `${c.path}.configurationValues`, c.prefixed(`configurationValues: ${quote(values)} is not valid, supported format(s) are: JSON and YAML`), 'write configurationValues as a JSON or YAML object in a string (e.g. with "|")');
+};
+const irsaExclusiveRule = (c) => {
+    const { irsa, path } = c;
+    const entries = c.addon.spec.podIdentityAssociations ?? [];
+    if (irsa.length > 0 && entries.length > 0) {
+        c.r.error(c.keyAt(irsa[0]), `${path}.${irsa[0]}`, c.prefixed('cannot set IRSA config (`addon.ServiceAccountRoleARN`, `addon.AttachPolicyARNs`, `addon.AttachPolicy`, `addon.WellKnownPolicies`) and pod identity associations at the same time'), 'remove the IRSA fields; pod identity associations replace them');
+    }
+    else if (irsa.length > 1) {
+        c.r.error(c.keyAt(irsa[1]), `${path}.${irsa[1]}`, c.prefixed('at most one of wellKnownPolicies, serviceAccountRoleARN, attachPolicyARNs and attachPolicy can be specified'), `keep only one of: ${irsa.join(', ')}`);
+    }
+};
+const agentHasNoAssociationsRule = (c) => {
+    const entries = c.addon.spec.podIdentityAssociations ?? [];
+    if (entries.length === 0 || c.name.toLowerCase() !== AGENT_ADDON)
+        return;
+    c.r.error(c.keyAt('podIdentityAssociations'), `${c.path}.podIdentityAssociations`, c.prefixed(`cannot set pod identity associations for ${quote(AGENT_ADDON)} addon`), 'the agent itself needs no association; remove podIdentityAssociations');
+};
+const useDefaultExclusiveRule = (c) => {
+    const { spec } = c.addon;
+    if (!spec.useDefaultPodIdentityAssociations)
+        return;
+    if ((spec.podIdentityAssociations ?? []).length > 0) {
+        c.r.error(c.keyAt('useDefaultPodIdentityAssociations'), `${c.path}.useDefaultPodIdentityAssociations`, c.suffixed('cannot specify both addon.useDefaultPodIdentityAssociations and addon.podIdentityAssociations'), 'use either the recommended associations or your own list');
+    }
+    if (c.irsa.length > 0) {
+        c.r.error(c.keyAt(c.irsa[0]), `${c.path}.${c.irsa[0]}`, c.suffixed('cannot specify serviceAccountRoleARN, wellKnownPolicies, attachPolicy or attachPolicyARNs when addon.useDefaultPodIdentityAssociations is set'), 'remove the IRSA fields or useDefaultPodIdentityAssociations');
+    }
+};
+const irsaShapesRule = (c) => {
+    const { spec, items } = c.addon;
+    const { r, path } = c;
+    const arnOf = (value) => value || undefined;
+    checkArnField(r, arnOf(spec.serviceAccountRoleARN), 'role', c.valAt('serviceAccountRoleARN'), `${path}.serviceAccountRoleARN`);
+    checkArnField(r, arnOf(spec.permissionsBoundary), 'policy', c.valAt('permissionsBoundary'), `${path}.permissionsBoundary`);
+    spec.attachPolicyARNs.forEach((arn, i) => checkArnField(r, arnOf(arn), 'policy', items.attachPolicyARNs?.[i] ?? c.valAt('attachPolicyARNs'), `${path}.attachPolicyARNs[${i}]`));
+    if (hasPolicy(spec.attachPolicy))
+        checkDocument(r, spec.attachPolicy, c.valAt('attachPolicy'), `${path}.attachPolicy`);
+};
+const addonTagsRule = (c) => checkTagMap(c.r, c.addon.spec.tags, (key) => c.addon.tagKeys.get(key) ?? c.addon.at, `${c.path}.tags`);
+const ADDON_RULES = [
+    configurationValuesRule,
+    irsaExclusiveRule,
+    agentHasNoAssociationsRule,
+    useDefaultExclusiveRule,
+    irsaShapesRule,
+    addonTagsRule,
+];
+function validateAddon(r, addon, cluster) {
+    if (addon.bad.has(''))
+        return;
+    const { spec, path } = addon;
+    const name = spec.name;
+    const prefixed = (m) => `invalid configuration for ${quote(name)} addon: ${m}`;
+    if (!name) {
+        r.error(addon.val.name ?? addon.at, `${path}.name`, prefixed('name is required'), 'set the EKS addon name, e.g. vpc-cni');
+        return;
+    }
+    const check = {
+        r,
+        addon,
+        name,
+        path,
+        keyAt: (key) => addon.key[key] ?? addon.at,
+        valAt: (key) => addon.val[key] ?? addon.at,
+        prefixed,
+        suffixed: (m) => `${m} (addon: ${name})`,
+        irsa: irsaFields(addon),
+    };
+    for (const rule of ADDON_RULES)
+        rule(check);
+    for (const pia of addon.pias)
+        validateAssociation(r, pia, { ...cluster, addon: name, addonPath: path });
+}
+
+;// CONCATENATED MODULE: ./src/config/rules/service-accounts.ts
+// Rules for `iam.serviceAccounts[]` (IRSA entries, read for migration): names and ARN shapes.
+
+
+function validateServiceAccount(r, sa) {
+    const p = sa.path;
+    if (!sa.spec.name) {
+        r.error(sa.at, `${p}.metadata.name`, `${p}.metadata.name must be set`, 'set the service account name under metadata.name');
+    }
+    const badNs = sa.spec.namespace ? checkNamespace(sa.spec.namespace) : undefined;
+    if (badNs)
+        r.error(sa.at, `${p}.metadata.namespace`, badNs, NAMESPACE_HINT);
+    sa.spec.attachPolicyARNs.forEach((arn, i) => checkArnField(r, arn, 'policy', sa.items.attachPolicyARNs?.[i] ?? sa.at, `${p}.attachPolicyARNs[${i}]`));
+    checkArnField(r, sa.spec.attachRoleARN || undefined, 'role', sa.val.attachRoleARN ?? sa.at, `${p}.attachRoleARN`);
+}
+
+;// CONCATENATED MODULE: ./src/config/rules/cluster.ts
+// Rules for one file as a whole (metadata tags, duplicates among its entries and add-ons, stack
+// name collisions), and across files (one cluster, one file).
+
+
+
+
+
+
+
+function validateCluster(r, raw) {
+    const { spec } = raw;
+    const scope = {
+        cluster: spec.name,
+        accountID: spec.accountID,
+        metadataTags: spec.tags,
+    };
+    checkMetadataTags(r, raw);
+    for (const pia of raw.pias)
+        validateAssociation(r, pia, scope);
+    for (const addon of raw.addons)
+        validateAddon(r, addon, scope);
+    checkDuplicateAddons(r, raw);
+    checkDuplicateAssociations(r, [
+        ...raw.pias,
+        ...raw.addons.flatMap((a) => a.pias.map((p) => ({ ...p, path: `${a.path}.${p.path}` }))),
+    ]);
+    checkStackNameCollisions(r, raw.spec.name, raw.pias);
+    for (const sa of raw.serviceAccounts)
+        validateServiceAccount(r, sa);
+}
+/** Every role stack carries metadata.tags plus the tags eksctl and podid-action add (reference §0). */
+function checkMetadataTags(r, raw) {
+    const { spec, meta } = raw;
+    checkTagMap(r, spec.tags, (key) => meta.tagKeys.get(key) ?? meta.at, 'metadata.tags');
+    const count = Object.keys(spec.tags).length;
+    const added = STACK_TAGS_ADDED.standalone;
+    if (count + added <= MAX_TAGS)
+        return;
+    r.error(meta.key.tags ?? meta.at, 'metadata.tags', `metadata.tags has ${count} tags; every role stack would carry ${count + added} with the ${added} tags eksctl and podid-action add, and CloudFormation allows ${MAX_TAGS}`, `keep at most ${MAX_TAGS - added} tags in metadata.tags`);
+}
+function checkDuplicateAddons(r, raw) {
+    const first = new Map();
+    for (const addon of raw.addons) {
+        if (addon.bad.has(''))
+            continue;
+        const lower = addon.spec.name.toLowerCase();
+        if (!lower)
+            continue;
+        const line = first.get(lower);
+        if (line === undefined) {
+            first.set(lower, (addon.val.name ?? addon.at).line);
+            continue;
+        }
+        r.error(addon.val.name ?? addon.at, `${addon.path}.name`, `addon ${quote(addon.spec.name)} is declared twice (first at line ${line})`, 'declare each addon once');
+    }
+}
+/** One service account maps to one role: a second association for it would fail at apply time. */
+function checkDuplicateAssociations(r, pias) {
+    const seen = new Map();
+    for (const pia of pias) {
+        const { namespace, serviceAccountName } = pia.spec;
+        if (!namespace || !serviceAccountName)
+            continue;
+        const id = `${namespace}/${serviceAccountName}`;
+        const first = seen.get(id);
+        if (!first) {
+            seen.set(id, pia);
+            continue;
+        }
+        r.error(pia.at, pia.path, `duplicate pod identity association for service account ${quote(id)}: already declared at line ${first.at.line} (${first.path})`, 'a service account can have only one association; remove or merge one of them');
+    }
+}
+/**
+ * eksctl names a role stack `<namespace>-<serviceAccountName>`, so `team-a/app` and `team/a-app`
+ * would need the same stack: the second entry could never get its own role.
+ */
+function checkStackNameCollisions(r, cluster, pias) {
+    const seen = new Map();
+    for (const pia of pias) {
+        const { namespace, serviceAccountName, roleARN } = pia.spec;
+        if (!namespace || !serviceAccountName || roleARN || !cluster)
+            continue;
+        const name = podIdentityRoleStackName(cluster, namespace, serviceAccountName);
+        const first = seen.get(name);
+        if (!first) {
+            seen.set(name, pia);
+            continue;
+        }
+        const other = `${first.spec.namespace}/${first.spec.serviceAccountName}`;
+        r.error(pia.at, pia.path, `the role stack of ${quote(`${namespace}/${serviceAccountName}`)} would be ${quote(name)}, the same as the one of ${quote(other)} at line ${first.at.line} (${first.path})`, 'eksctl names role stacks <namespace>-<serviceAccountName>; rename one namespace or service account, or give one entry a roleARN');
+    }
+}
+/** Two files must not declare the same cluster: each would try to own its associations. */
+function checkAcrossFiles(clusters) {
+    const problems = [];
+    const seen = new Map();
+    for (const c of clusters) {
+        if (!c.name || !c.region)
+            continue;
+        const id = `${c.name}\u0000${c.region}`;
+        const first = seen.get(id);
+        if (!first) {
+            seen.set(id, c);
+            continue;
+        }
+        problems.push({
+            severity: 'error',
+            file: c.file,
+            line: c.location.line,
+            column: c.location.column,
+            path: 'metadata.name',
+            message: `cluster ${quote(c.name)} in region ${quote(c.region)} is declared in both ${first.file} and ${c.file}`,
+            hint: 'one file = one cluster: merge the two files or remove one',
+        });
+    }
+    return problems;
+}
+
+;// CONCATENATED MODULE: ./src/config/parse.ts
+// One file, text in, cluster + problems out. Never throws: hostile input must yield problems.
+
+
+
+
+function parseInternal(text, file) {
+    try {
+        const { reader, root } = parseYamlFile(text.replace(/^\uFEFF/, ''), file);
+        const raw = root === null ? undefined : readCluster(reader, root);
+        if (raw)
+            validateCluster(reader, raw);
+        return { raw, problems: sortProblems(reader.problems) };
+    }
+    catch (e) {
+        return {
+            problems: [
+                {
+                    severity: 'error',
+                    file,
+                    line: 1,
+                    column: 1,
+                    message: `could not read this file: ${e instanceof Error ? e.message : String(e)}`,
+                    hint: 'simplify the file (e.g. less nesting); this is a bug in podid-action if the file is valid eksctl YAML',
+                },
+            ],
+        };
+    }
+}
+function parseClusterConfig(text, file) {
+    const { raw, problems } = parseInternal(text, file);
+    return raw && !hasErrors(problems) ? { cluster: raw.spec, problems } : { problems };
+}
+
 ;// CONCATENATED MODULE: ./src/config/load.ts
 // Globs → files → clusters. The only module here that touches the file system.
 
@@ -79914,7 +80138,7 @@ async function readBounded(file, cwd) {
         await handle?.close();
     }
 }
-async function load_loadConfigFiles(patterns, options = {}) {
+async function loadConfigFiles(patterns, options = {}) {
     const cwd = options.cwd ?? process.cwd();
     const problems = [];
     if (patterns.length === 0) {
@@ -79948,18 +80172,1103 @@ async function load_loadConfigFiles(patterns, options = {}) {
     return problems_hasErrors(sorted) ? { problems: sorted } : { state: { clusters }, problems: sorted };
 }
 
-;// CONCATENATED MODULE: ./src/config/index.ts
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-eks/dist-cjs/index.js
+var client_eks_dist_cjs = __nccwpck_require__(4524);
+;// CONCATENATED MODULE: ./src/aws/eks.ts
+// Thin EKS adapter: SDK calls in, plain live-state values out.
 
 
-
-
-
-
+/** The cluster, or undefined when EKS says it does not exist. */
+async function describeCluster(eks, name) {
+    try {
+        const { cluster } = await eks.send(new client_eks_dist_cjs/* DescribeClusterCommand */.hV5({ name }));
+        return {
+            name,
+            arn: cluster?.arn ?? '',
+            status: cluster?.status ?? 'UNKNOWN',
+            version: cluster?.version ?? '',
+            autoMode: cluster?.computeConfig?.enabled === true,
+        };
+    }
+    catch (error) {
+        if (isAwsError(error, 'ResourceNotFoundException'))
+            return undefined;
+        throw error;
+    }
+}
+async function describeAddon(eks, clusterName, addonName) {
+    try {
+        const { addon } = await eks.send(new client_eks_dist_cjs/* DescribeAddonCommand */.BFv({ clusterName, addonName }));
+        return addon ? toLiveAddon(addon) : undefined;
+    }
+    catch (error) {
+        if (isAwsError(error, 'ResourceNotFoundException'))
+            return undefined;
+        throw error;
+    }
+}
+function toLiveAddon(addon) {
+    return {
+        name: addon.addonName ?? '',
+        arn: addon.addonArn ?? '',
+        version: addon.addonVersion ?? '',
+        status: addon.status ?? 'UNKNOWN',
+        serviceAccountRoleArn: addon.serviceAccountRoleArn,
+        configurationValues: addon.configurationValues,
+        podIdentityAssociations: addon.podIdentityAssociations ?? [],
+        tags: addon.tags ?? {},
+    };
+}
+/**
+ * Every association summary, all pages. `onPage` sees each page as it arrives, so callers can
+ * start describing the first hundred while the next page is still on its way.
+ */
+async function listAssociations(eks, clusterName, filter = {}, onPage) {
+    const summaries = [];
+    const pages = (0,client_eks_dist_cjs/* paginateListPodIdentityAssociations */.Hxv)({ client: eks, pageSize: 100 }, { clusterName, ...filter });
+    for await (const page of pages) {
+        const items = page.associations ?? [];
+        summaries.push(...items);
+        onPage?.(items);
+    }
+    return summaries;
+}
+async function describeAssociation(eks, clusterName, associationId) {
+    try {
+        const { association } = await eks.send(new client_eks_dist_cjs/* DescribePodIdentityAssociationCommand */.$tu({ clusterName, associationId }));
+        return association ? toLiveAssociation(association) : undefined;
+    }
+    catch (error) {
+        // Deleted between List and Describe: it is simply gone.
+        if (isAwsError(error, 'ResourceNotFoundException'))
+            return undefined;
+        throw error;
+    }
+}
+function toLiveAssociation(a) {
+    return {
+        associationId: a.associationId ?? '',
+        associationArn: a.associationArn ?? '',
+        namespace: a.namespace ?? '',
+        serviceAccount: a.serviceAccount ?? '',
+        roleArn: a.roleArn ?? '',
+        targetRoleArn: a.targetRoleArn || undefined,
+        externalId: a.externalId || undefined,
+        disableSessionTags: a.disableSessionTags,
+        policy: a.policy || undefined,
+        ownerArn: a.ownerArn || undefined,
+        tags: a.tags ?? {},
+    };
+}
+async function createAssociation(eks, input) {
+    const { association } = await eks.send(new client_eks_dist_cjs/* CreatePodIdentityAssociationCommand */.FHt({
+        clusterName: input.clusterName,
+        namespace: input.namespace,
+        serviceAccount: input.serviceAccount,
+        roleArn: input.roleArn,
+        // eksctl sends these only when set; an unset pointer is not the same as false.
+        targetRoleArn: input.targetRoleArn || undefined,
+        disableSessionTags: input.disableSessionTags,
+        policy: input.policy,
+        tags: Object.keys(input.tags).length > 0 ? input.tags : undefined,
+    }));
+    return toLiveAssociation(association ?? {});
+}
+async function updateAssociation(eks, input) {
+    const { association } = await eks.send(new client_eks_dist_cjs/* UpdatePodIdentityAssociationCommand */.Tr6(input));
+    return toLiveAssociation(association ?? {});
+}
+/** Deletes the association; true when it existed. */
+async function deleteAssociation(eks, clusterName, associationId) {
+    try {
+        await eks.send(new client_eks_dist_cjs/* DeletePodIdentityAssociationCommand */.FT2({ clusterName, associationId }));
+        return true;
+    }
+    catch (error) {
+        if (isAwsError(error, 'ResourceNotFoundException'))
+            return false;
+        throw error;
+    }
+}
+async function tagResource(eks, resourceArn, tagsToAdd, tagKeysToRemove) {
+    if (tagKeysToRemove.length > 0) {
+        await eks.send(new client_eks_dist_cjs/* UntagResourceCommand */.RP$({ resourceArn, tagKeys: tagKeysToRemove }));
+    }
+    if (Object.keys(tagsToAdd).length > 0) {
+        await eks.send(new client_eks_dist_cjs/* TagResourceCommand */.eqU({ resourceArn, tags: tagsToAdd }));
+    }
+}
+async function createAddon(eks, input) {
+    await eks.send(new client_eks_dist_cjs/* CreateAddonCommand */.Kdw({
+        ...input,
+        resolveConflicts: input.resolveConflicts?.toUpperCase(),
+        tags: Object.keys(input.tags).length > 0 ? input.tags : undefined,
+    }));
+}
+async function updateAddon(eks, input) {
+    await eks.send(new client_eks_dist_cjs/* UpdateAddonCommand */.dvf({
+        ...input,
+        resolveConflicts: input.resolveConflicts?.toUpperCase(),
+    }));
+}
+async function deleteAddon(eks, clusterName, addonName, preserve) {
+    try {
+        await eks.send(new client_eks_dist_cjs/* DeleteAddonCommand */.VO5({ clusterName, addonName, preserve }));
+    }
+    catch (error) {
+        if (!isAwsError(error, 'ResourceNotFoundException'))
+            throw error;
+    }
+}
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudformation/dist-cjs/index.js
 var client_cloudformation_dist_cjs = __nccwpck_require__(3805);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-eks/dist-cjs/index.js
-var client_eks_dist_cjs = __nccwpck_require__(4524);
+;// CONCATENATED MODULE: ./src/aws/cloudformation.ts
+// Thin CloudFormation adapter for eksctl role stacks.
+
+
+
+function toLiveStack(stack) {
+    return {
+        stackName: stack.StackName ?? '',
+        stackId: stack.StackId ?? '',
+        status: stack.StackStatus ?? 'UNKNOWN',
+        statusReason: stack.StackStatusReason,
+        tags: Object.fromEntries((stack.Tags ?? []).map((t) => [t.Key ?? '', t.Value ?? ''])),
+        capabilities: stack.Capabilities ?? [],
+        outputs: Object.fromEntries((stack.Outputs ?? []).map((o) => [o.OutputKey ?? '', o.OutputValue ?? ''])),
+        terminationProtection: stack.EnableTerminationProtection === true,
+    };
+}
+/** Every live stack of the region (DescribeStacks without a name never lists deleted stacks). */
+async function describeAllStacks(cfn) {
+    const stacks = [];
+    for await (const page of (0,client_cloudformation_dist_cjs/* paginateDescribeStacks */.GAO)({ client: cfn }, {})) {
+        for (const s of page.Stacks ?? [])
+            stacks.push(toLiveStack(s));
+    }
+    return stacks;
+}
+/** One stack by name or id; undefined when CloudFormation says it does not exist. */
+async function describeStack(cfn, stackName) {
+    try {
+        const { Stacks } = await cfn.send(new client_cloudformation_dist_cjs/* DescribeStacksCommand */.Y47({ StackName: stackName }));
+        const stack = Stacks?.[0];
+        return stack ? toLiveStack(stack) : undefined;
+    }
+    catch (error) {
+        if (isStackMissing(error))
+            return undefined;
+        throw error;
+    }
+}
+/** CloudFormation reports a missing stack as a ValidationError "Stack with id X does not exist". */
+function isStackMissing(error) {
+    return isAwsError(error, 'ValidationError') && /does not exist/.test(error.message);
+}
+async function getTemplate(cfn, stackName) {
+    const { TemplateBody } = await cfn.send(new client_cloudformation_dist_cjs/* GetTemplateCommand */._JK({ StackName: stackName, TemplateStage: 'Original' }));
+    if (!TemplateBody)
+        return undefined;
+    try {
+        return JSON.parse(TemplateBody);
+    }
+    catch {
+        // Hand-written stacks may be YAML; short-form intrinsics are kept as plain values.
+        return (0,dist/* parse */.qg)(TemplateBody, { customTags: [], logLevel: 'silent' });
+    }
+}
+function toTags(tags) {
+    return Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
+}
+async function createStack(cfn, input) {
+    const { StackId } = await cfn.send(new client_cloudformation_dist_cjs/* CreateStackCommand */.O_S({
+        StackName: input.stackName,
+        TemplateBody: input.templateBody,
+        Capabilities: input.capabilities,
+        Tags: toTags(input.tags),
+        // As eksctl: role stacks are protected against accidental deletion.
+        EnableTerminationProtection: true,
+    }));
+    return StackId ?? input.stackName;
+}
+async function setTerminationProtection(cfn, stackName, enabled) {
+    await cfn.send(new client_cloudformation_dist_cjs/* UpdateTerminationProtectionCommand */.mP2({
+        StackName: stackName,
+        EnableTerminationProtection: enabled,
+    }));
+}
+/** Starts deleting a stack; false when it was already gone. */
+async function deleteStack(cfn, stackId) {
+    try {
+        await cfn.send(new client_cloudformation_dist_cjs/* DeleteStackCommand */.fAr({ StackName: stackId }));
+        return true;
+    }
+    catch (error) {
+        if (isStackMissing(error))
+            return false;
+        throw error;
+    }
+}
+async function createChangeSet(cfn, input) {
+    const { Id } = await cfn.send(new client_cloudformation_dist_cjs/* CreateChangeSetCommand */.YDU({
+        StackName: input.stackName,
+        ChangeSetName: input.changeSetName,
+        ChangeSetType: 'UPDATE',
+        TemplateBody: input.templateBody,
+        Capabilities: input.capabilities,
+        Tags: toTags(input.tags),
+        Description: input.description,
+    }));
+    return Id ?? input.changeSetName;
+}
+async function describeChangeSet(cfn, stackName, changeSetId) {
+    const out = await cfn.send(new client_cloudformation_dist_cjs/* DescribeChangeSetCommand */.TTT({ StackName: stackName, ChangeSetName: changeSetId }));
+    return { status: out.Status ?? 'UNKNOWN', reason: out.StatusReason };
+}
+async function executeChangeSet(cfn, stackName, changeSetId) {
+    await cfn.send(new client_cloudformation_dist_cjs/* ExecuteChangeSetCommand */.PB_({ StackName: stackName, ChangeSetName: changeSetId }));
+}
+async function deleteChangeSet(cfn, stackName, changeSetId) {
+    await cfn.send(new client_cloudformation_dist_cjs/* DeleteChangeSetCommand */.$GE({ StackName: stackName, ChangeSetName: changeSetId }));
+}
+
+;// CONCATENATED MODULE: ./src/aws/waiters.ts
+// Every wait of the product: stacks (many at once, sharing polls: a few described by name, many by
+// one paginated DescribeStacks of the region), change sets, and add-ons.
+
+
+
+const DEFAULT_SCHEDULE = [250, 1000, 2000, 4000, 8000, 10000];
+function isInProgress(status) {
+    return status.endsWith('_IN_PROGRESS');
+}
+/** Decides, for a stack status, whether the wait is over and whether it succeeded. */
+function verdict(goal, stack) {
+    if (!stack || stack.status === 'DELETE_COMPLETE') {
+        return { ok: goal === 'delete' || goal === 'settle', stack: undefined };
+    }
+    if (isInProgress(stack.status))
+        return undefined;
+    const ok = goal === 'settle' ||
+        (goal === 'create' && stack.status === 'CREATE_COMPLETE') ||
+        (goal === 'update' && stack.status === 'UPDATE_COMPLETE');
+    return { ok, stack };
+}
+class StackWatcher {
+    cfn;
+    pending = [];
+    loop;
+    schedule;
+    batchThreshold;
+    timeoutMs;
+    sleep;
+    constructor(cfn, options = {}) {
+        this.cfn = cfn;
+        this.schedule = options.schedule ?? DEFAULT_SCHEDULE;
+        this.batchThreshold = options.batchThreshold ?? 5;
+        this.timeoutMs = options.timeoutMs ?? 25 * 60_000;
+        this.sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+    }
+    /** Resolves when the stack leaves its *_IN_PROGRESS states (or is gone). */
+    wait(nameOrId, goal) {
+        return new Promise((resolve, reject) => {
+            this.pending.push({ nameOrId, goal, deadline: Date.now() + this.timeoutMs, resolve, reject });
+            this.loop ??= this.run().finally(() => {
+                this.loop = undefined;
+            });
+        });
+    }
+    async run() {
+        let attempt = 0;
+        while (this.pending.length > 0) {
+            await this.sleep(this.schedule[Math.min(attempt++, this.schedule.length - 1)]);
+            // A copy: waiters that join while this poll is in flight are judged by the next one, not by
+            // a listing taken before their stack existed.
+            const batch = [...this.pending];
+            try {
+                const found = await this.describe(batch);
+                for (const p of batch) {
+                    const result = verdict(p.goal, found.get(p.nameOrId));
+                    if (result) {
+                        this.settle(p);
+                        p.resolve(result);
+                    }
+                    else if (Date.now() > p.deadline) {
+                        this.settle(p);
+                        p.reject(new Error(`timed out waiting for CloudFormation stack "${p.nameOrId}"`));
+                    }
+                }
+            }
+            catch (error) {
+                // Throttling or a 5xx is not a failed stack: poll again, until the deadline. Anything else
+                // (expired credentials, access denied) will not get better by waiting.
+                for (const p of batch) {
+                    if (!isTransient(error) || Date.now() > p.deadline) {
+                        this.settle(p);
+                        p.reject(error instanceof Error ? error : new Error(String(error)));
+                    }
+                }
+            }
+            // New waiters joined: start the delays over so a fresh stack is seen quickly.
+            if (this.pending.some((p) => !batch.includes(p)))
+                attempt = 0;
+        }
+    }
+    settle(p) {
+        this.pending = this.pending.filter((x) => x !== p);
+    }
+    async describe(batch) {
+        const found = new Map();
+        let unresolved = batch;
+        if (batch.length > this.batchThreshold) {
+            const byKey = new Map();
+            for (const s of await describeAllStacks(this.cfn)) {
+                byKey.set(s.stackName, s);
+                byKey.set(s.stackId, s);
+            }
+            for (const p of batch) {
+                const stack = byKey.get(p.nameOrId);
+                if (stack)
+                    found.set(p.nameOrId, stack);
+            }
+            // The region-wide listing leaves out deleted stacks (and may lag a fresh one): ask for those
+            // by name or id, which also answers for a deleted stack.
+            unresolved = batch.filter((p) => !found.has(p.nameOrId));
+        }
+        const single = await Promise.all(unresolved.map((p) => describeStack(this.cfn, p.nameOrId)));
+        unresolved.forEach((p, i) => found.set(p.nameOrId, single[i]));
+        return found;
+    }
+}
+const waiters_defaultSleep = (ms) => new Promise((r) => setTimeout(r, ms));
+/** Polls a change set until CloudFormation has computed it (CREATE_COMPLETE) or gave up (FAILED). */
+async function waitChangeSet(cfn, stackName, changeSetId, options) {
+    const sleep = options.sleep ?? waiters_defaultSleep;
+    for (let delay = 250;; delay = Math.min(delay * 2, 5000)) {
+        const status = await options.call(() => describeChangeSet(cfn, stackName, changeSetId));
+        if (status.status === 'CREATE_COMPLETE' || status.status === 'FAILED')
+            return status;
+        await sleep(delay);
+    }
+}
+/** Until the add-on is ACTIVE; the SDK waiter fails on CREATE_FAILED or DEGRADED. */
+async function waitAddonActive(eks, target, timeoutSeconds) {
+    await (0,client_eks_dist_cjs/* waitUntilAddonActive */.kHM)({ client: eks, minDelay: 2, maxDelay: 15, maxWaitTime: timeoutSeconds }, target);
+}
+/** Until DescribeAddon answers not found; the SDK waiter fails on DELETE_FAILED. */
+async function waitAddonDeleted(eks, target, timeoutSeconds) {
+    await (0,client_eks_dist_cjs/* waitUntilAddonDeleted */.T4v)({ client: eks, minDelay: 2, maxDelay: 15, maxWaitTime: timeoutSeconds }, target);
+}
+
+;// CONCATENATED MODULE: ./src/apply/retry.ts
+// The executor's retry policies: transient AWS errors, and IAM's propagation delay.
+
+
+/** EKS answers this for a role created moments ago, until IAM has propagated it. */
+function isRolePropagationError(error) {
+    return (isAwsError(error, 'InvalidParameterException') &&
+        /Role provided in the request does not exist/i.test(error.message));
+}
+const transientRetry = {
+    attempts: 6,
+    baseMs: 500,
+    maxMs: 8000,
+    isRetryable: isTransient,
+};
+/** IAM propagation usually takes seconds; allow about a minute in all. */
+const propagationRetry = {
+    attempts: 12,
+    baseMs: 1000,
+    maxMs: 8000,
+    isRetryable: (e) => isRolePropagationError(e) || isTransient(e),
+};
+
+;// CONCATENATED MODULE: ./src/apply/context.ts
+// What every task needs while it runs: the region's clients and stack watcher, the stack outputs
+// produced so far, and the retry that wraps each AWS call.
+
+
+/** One AWS call, retried on throttling and transient faults. */
+const retry = (ctx, fn) => withRetry(fn, { ...transientRetry, sleep: ctx.sleep });
+/** A role ARN, or the output of a stack created or updated earlier (in this run or a killed one). */
+async function resolveRole(role, ctx) {
+    if (typeof role === 'string')
+        return role;
+    let outputs = ctx.outputs.get(role.stackName);
+    if (!outputs) {
+        // The stack predates this run (e.g. created by a run that was killed): read its outputs.
+        const stack = await retry(ctx, () => describeStack(ctx.clients.cloudformation, role.stackName));
+        outputs = stack?.outputs ?? {};
+        ctx.outputs.set(role.stackName, outputs);
+    }
+    const value = outputs[role.output];
+    if (!value)
+        throw new Error(`stack "${role.stackName}" has no output "${role.output}"`);
+    return value;
+}
+
+;// CONCATENATED MODULE: ./src/apply/addon-tasks.ts
+// Add-on tasks: create (an add-on already present is success), update, delete; each waits for the
+// add-on to settle.
+
+
+
+
+const addonOf = (p) => ({
+    clusterName: p.clusterName,
+    addonName: p.addonName,
+});
+/** The associations as the add-on API takes them, with stack outputs resolved to role ARNs. */
+async function resolvedAssociations(associations, ctx) {
+    if (!associations)
+        return undefined;
+    return Promise.all(associations.map(async (a) => ({
+        serviceAccount: a.serviceAccount,
+        roleArn: await resolveRole(a.roleArn, ctx),
+    })));
+}
+async function addon_tasks_createAddon(p, ctx) {
+    const podIdentityAssociations = await resolvedAssociations(p.podIdentityAssociations, ctx);
+    try {
+        ctx.log(`creating addon: ${p.addonName}`);
+        await retry(ctx, () => createAddon(ctx.clients.eks, { ...p, podIdentityAssociations }));
+    }
+    catch (error) {
+        if (!isAwsError(error, 'ResourceInUseException'))
+            throw error;
+        ctx.log(`"${p.addonName}" addon is already present on the cluster`);
+    }
+    await waitAddonActive(ctx.clients.eks, addonOf(p), ctx.addonTimeoutSeconds);
+    ctx.log(`addon "${p.addonName}" active`);
+    return { changed: true };
+}
+async function addon_tasks_updateAddon(p, ctx) {
+    const podIdentityAssociations = await resolvedAssociations(p.podIdentityAssociations, ctx);
+    await retry(ctx, () => updateAddon(ctx.clients.eks, { ...p, podIdentityAssociations }));
+    await waitAddonActive(ctx.clients.eks, addonOf(p), ctx.addonTimeoutSeconds);
+    return { changed: true };
+}
+async function addon_tasks_deleteAddon(p, ctx) {
+    await retry(ctx, () => deleteAddon(ctx.clients.eks, p.clusterName, p.addonName, p.preserve));
+    await waitAddonDeleted(ctx.clients.eks, addonOf(p), ctx.addonTimeoutSeconds);
+    return { changed: true };
+}
+
+;// CONCATENATED MODULE: ./src/apply/association-tasks.ts
+// Association tasks: create (an existing one that is the same is success), update, delete, tag.
+
+
+
+
+async function association_tasks_createAssociation(p, ctx) {
+    const roleArn = await resolveRole(p.roleArn, ctx);
+    try {
+        const created = await withRetry(() => createAssociation(ctx.clients.eks, { ...p, roleArn }), { ...propagationRetry, sleep: ctx.sleep });
+        return { changed: true, detail: created.associationId };
+    }
+    catch (error) {
+        if (!isAwsError(error, 'ResourceInUseException'))
+            throw error;
+        // Already there: fine when it is the association we meant (an earlier attempt went through).
+        const [existing] = await retry(ctx, () => listAssociations(ctx.clients.eks, p.clusterName, {
+            namespace: p.namespace,
+            serviceAccount: p.serviceAccount,
+        }));
+        const live = existing?.associationId
+            ? await retry(ctx, () => describeAssociation(ctx.clients.eks, p.clusterName, existing.associationId))
+            : undefined;
+        if (live && live.roleArn === roleArn && !live.ownerArn) {
+            return { changed: false, detail: `already exists as ${live.associationId}` };
+        }
+        throw error;
+    }
+}
+async function association_tasks_updateAssociation(p, ctx) {
+    const roleArn = await resolveRole(p.roleArn, ctx);
+    await withRetry(() => updateAssociation(ctx.clients.eks, {
+        clusterName: p.clusterName,
+        associationId: p.associationId,
+        roleArn,
+        targetRoleArn: p.targetRoleArn,
+        disableSessionTags: p.disableSessionTags,
+        policy: p.policy,
+    }), { ...propagationRetry, sleep: ctx.sleep });
+    return { changed: true, detail: `role ${roleArn}` };
+}
+async function association_tasks_deleteAssociation(p, ctx) {
+    const existed = await retry(ctx, () => deleteAssociation(ctx.clients.eks, p.clusterName, p.associationId));
+    return { changed: existed, detail: existed ? undefined : 'already gone' };
+}
+async function tagAssociation(p, ctx) {
+    await retry(ctx, () => tagResource(ctx.clients.eks, p.associationArn, p.tagsToAdd, p.tagKeysToRemove));
+    return { changed: true };
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/cfn/intrinsics.ts
+// The CloudFormation building blocks the role templates share: policy statements and
+// partition-aware ARNs (`Fn::Sub` with `${AWS::Partition}`, as eksctl renders them).
+/** `arn:${AWS::Partition}:<rest>` as an `Fn::Sub`. */
+function partitionArn(rest) {
+    return { 'Fn::Sub': `arn:\${AWS::Partition}:${rest}` };
+}
+
+;// CONCATENATED MODULE: ./src/cfn/load-balancer-controller-policy.ts
+// Statements of the well-known `awsLoadBalancerController` inline policy. They mirror eksctl's
+// `loadBalancerControllerStatements` with the additions of the upstream AWS Load Balancer
+// Controller policy that reference §1.5 lists (IPAM pools, route tables, trust stores, listener
+// attributes, capacity reservations, IP pools, rule priorities). Facts, not logic.
+
+const ALLOW = 'Allow';
+const ALL = '*';
+const CLUSTER_REQUEST_TAG = 'aws:RequestTag/elbv2.k8s.aws/cluster';
+const CLUSTER_RESOURCE_TAG = 'aws:ResourceTag/elbv2.k8s.aws/cluster';
+const TAGGED_LB_ARNS = [
+    'elasticloadbalancing:*:*:targetgroup/*/*',
+    'elasticloadbalancing:*:*:loadbalancer/net/*/*',
+    'elasticloadbalancing:*:*:loadbalancer/app/*/*',
+];
+function loadBalancerControllerStatements() {
+    return [
+        {
+            Effect: ALLOW,
+            Action: ['iam:CreateServiceLinkedRole'],
+            Resource: ALL,
+            Condition: { StringEquals: { 'iam:AWSServiceName': 'elasticloadbalancing.amazonaws.com' } },
+        },
+        {
+            Effect: ALLOW,
+            Action: [
+                'ec2:DescribeAccountAttributes',
+                'ec2:DescribeAddresses',
+                'ec2:DescribeAvailabilityZones',
+                'ec2:DescribeInternetGateways',
+                'ec2:DescribeVpcs',
+                'ec2:DescribeVpcPeeringConnections',
+                'ec2:DescribeSubnets',
+                'ec2:DescribeSecurityGroups',
+                'ec2:DescribeInstances',
+                'ec2:DescribeNetworkInterfaces',
+                'ec2:DescribeTags',
+                'ec2:GetCoipPoolUsage',
+                'ec2:DescribeCoipPools',
+                'ec2:GetSecurityGroupsForVpc',
+                'ec2:DescribeIpamPools',
+                'ec2:DescribeRouteTables',
+                'elasticloadbalancing:DescribeLoadBalancers',
+                'elasticloadbalancing:DescribeLoadBalancerAttributes',
+                'elasticloadbalancing:DescribeListeners',
+                'elasticloadbalancing:DescribeListenerCertificates',
+                'elasticloadbalancing:DescribeSSLPolicies',
+                'elasticloadbalancing:DescribeRules',
+                'elasticloadbalancing:DescribeTargetGroups',
+                'elasticloadbalancing:DescribeTargetGroupAttributes',
+                'elasticloadbalancing:DescribeTargetHealth',
+                'elasticloadbalancing:DescribeTags',
+                'elasticloadbalancing:DescribeTrustStores',
+                'elasticloadbalancing:DescribeListenerAttributes',
+                'elasticloadbalancing:DescribeCapacityReservation',
+            ],
+            Resource: ALL,
+        },
+        {
+            Effect: ALLOW,
+            Action: [
+                'cognito-idp:DescribeUserPoolClient',
+                'acm:ListCertificates',
+                'acm:DescribeCertificate',
+                'iam:ListServerCertificates',
+                'iam:GetServerCertificate',
+                'waf-regional:GetWebACL',
+                'waf-regional:GetWebACLForResource',
+                'waf-regional:AssociateWebACL',
+                'waf-regional:DisassociateWebACL',
+                'wafv2:GetWebACL',
+                'wafv2:GetWebACLForResource',
+                'wafv2:AssociateWebACL',
+                'wafv2:DisassociateWebACL',
+                'shield:GetSubscriptionState',
+                'shield:DescribeProtection',
+                'shield:CreateProtection',
+                'shield:DeleteProtection',
+            ],
+            Resource: ALL,
+        },
+        {
+            Effect: ALLOW,
+            Action: ['ec2:AuthorizeSecurityGroupIngress', 'ec2:RevokeSecurityGroupIngress'],
+            Resource: ALL,
+        },
+        { Effect: ALLOW, Action: ['ec2:CreateSecurityGroup'], Resource: ALL },
+        {
+            Effect: ALLOW,
+            Action: ['ec2:CreateTags'],
+            Resource: partitionArn('ec2:*:*:security-group/*'),
+            Condition: {
+                StringEquals: { 'ec2:CreateAction': 'CreateSecurityGroup' },
+                Null: { [CLUSTER_REQUEST_TAG]: 'false' },
+            },
+        },
+        {
+            Effect: ALLOW,
+            Action: ['ec2:CreateTags', 'ec2:DeleteTags'],
+            Resource: partitionArn('ec2:*:*:security-group/*'),
+            Condition: { Null: { [CLUSTER_REQUEST_TAG]: 'true', [CLUSTER_RESOURCE_TAG]: 'false' } },
+        },
+        {
+            Effect: ALLOW,
+            Action: [
+                'ec2:AuthorizeSecurityGroupIngress',
+                'ec2:RevokeSecurityGroupIngress',
+                'ec2:DeleteSecurityGroup',
+            ],
+            Resource: ALL,
+            Condition: { Null: { [CLUSTER_RESOURCE_TAG]: 'false' } },
+        },
+        {
+            Effect: ALLOW,
+            Action: ['elasticloadbalancing:CreateLoadBalancer', 'elasticloadbalancing:CreateTargetGroup'],
+            Resource: ALL,
+            Condition: { Null: { [CLUSTER_REQUEST_TAG]: 'false' } },
+        },
+        {
+            Effect: ALLOW,
+            Action: [
+                'elasticloadbalancing:CreateListener',
+                'elasticloadbalancing:DeleteListener',
+                'elasticloadbalancing:CreateRule',
+                'elasticloadbalancing:DeleteRule',
+            ],
+            Resource: ALL,
+        },
+        {
+            Effect: ALLOW,
+            Action: ['elasticloadbalancing:AddTags', 'elasticloadbalancing:RemoveTags'],
+            Resource: TAGGED_LB_ARNS.map(partitionArn),
+            Condition: { Null: { [CLUSTER_REQUEST_TAG]: 'true', [CLUSTER_RESOURCE_TAG]: 'false' } },
+        },
+        {
+            Effect: ALLOW,
+            Action: ['elasticloadbalancing:AddTags', 'elasticloadbalancing:RemoveTags'],
+            Resource: [
+                'elasticloadbalancing:*:*:listener/net/*/*/*',
+                'elasticloadbalancing:*:*:listener/app/*/*/*',
+                'elasticloadbalancing:*:*:listener-rule/net/*/*/*',
+                'elasticloadbalancing:*:*:listener-rule/app/*/*/*',
+            ].map(partitionArn),
+        },
+        {
+            Effect: ALLOW,
+            Action: [
+                'elasticloadbalancing:ModifyLoadBalancerAttributes',
+                'elasticloadbalancing:SetIpAddressType',
+                'elasticloadbalancing:SetSecurityGroups',
+                'elasticloadbalancing:SetSubnets',
+                'elasticloadbalancing:DeleteLoadBalancer',
+                'elasticloadbalancing:ModifyTargetGroup',
+                'elasticloadbalancing:ModifyTargetGroupAttributes',
+                'elasticloadbalancing:DeleteTargetGroup',
+                'elasticloadbalancing:ModifyListenerAttributes',
+                'elasticloadbalancing:ModifyCapacityReservation',
+                'elasticloadbalancing:ModifyIpPools',
+            ],
+            Resource: ALL,
+            Condition: { Null: { [CLUSTER_RESOURCE_TAG]: 'false' } },
+        },
+        {
+            Effect: ALLOW,
+            Action: ['elasticloadbalancing:AddTags'],
+            Resource: TAGGED_LB_ARNS.map(partitionArn),
+            Condition: {
+                StringEquals: {
+                    'elasticloadbalancing:CreateAction': ['CreateTargetGroup', 'CreateLoadBalancer'],
+                },
+                Null: { [CLUSTER_REQUEST_TAG]: 'false' },
+            },
+        },
+        {
+            Effect: ALLOW,
+            Action: ['elasticloadbalancing:RegisterTargets', 'elasticloadbalancing:DeregisterTargets'],
+            Resource: partitionArn('elasticloadbalancing:*:*:targetgroup/*/*'),
+        },
+        {
+            Effect: ALLOW,
+            Action: [
+                'elasticloadbalancing:SetWebAcl',
+                'elasticloadbalancing:ModifyListener',
+                'elasticloadbalancing:AddListenerCertificates',
+                'elasticloadbalancing:RemoveListenerCertificates',
+                'elasticloadbalancing:ModifyRule',
+                'elasticloadbalancing:SetRulePriorities',
+            ],
+            Resource: ALL,
+        },
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/cfn/well-known-policies.ts
+// Expansion of `wellKnownPolicies` into the role stack (reference §1.5): some keys add AWS managed
+// policy ARNs, others add inline `AWS::IAM::Policy` resources with fixed logical ids. ARNs are
+// partition-aware through `Fn::Sub` with `${AWS::Partition}`, as eksctl renders them.
+
+
+
+/** Managed policy ARNs, in eksctl's order: imageBuilder before ebsCSIController. */
+function wellKnownManagedPolicyArns(policies) {
+    return WELL_KNOWN_POLICY_NAMES.filter((name) => policies[name])
+        .flatMap((name) => WELL_KNOWN_MANAGED_POLICIES[name] ?? [])
+        .map((policy) => partitionArn(`iam::aws:policy/${policy}`));
+}
+const allow = (actions, resource = '*') => ({
+    Effect: 'Allow',
+    Action: actions,
+    Resource: resource,
+});
+const route53ChangeSet = () => [
+    allow(['route53:ChangeResourceRecordSets'], partitionArn('route53:::hostedzone/*')),
+];
+function efsCsiControllerStatements() {
+    const tagged = (action, key) => ({
+        ...allow([action]),
+        Condition: { StringLike: { [key]: 'true' } },
+    });
+    return [
+        allow(['elasticfilesystem:DescribeAccessPoints', 'elasticfilesystem:DescribeFileSystems']),
+        tagged('elasticfilesystem:CreateAccessPoint', 'aws:RequestTag/efs.csi.aws.com/cluster'),
+        tagged('elasticfilesystem:TagResource', 'aws:RequestTag/efs.csi.aws.com/cluster'),
+        tagged('elasticfilesystem:DeleteAccessPoint', 'aws:ResourceTag/efs.csi.aws.com/cluster'),
+    ];
+}
+const INLINE_STATEMENTS = {
+    PolicyAutoScaling: () => [
+        allow([
+            'autoscaling:DescribeAutoScalingGroups',
+            'autoscaling:DescribeAutoScalingInstances',
+            'autoscaling:DescribeLaunchConfigurations',
+            'autoscaling:DescribeScalingActivities',
+            'autoscaling:DescribeTags',
+            'ec2:DescribeInstanceTypes',
+            'ec2:DescribeLaunchTemplateVersions',
+        ]),
+        allow([
+            'autoscaling:SetDesiredCapacity',
+            'autoscaling:TerminateInstanceInAutoScalingGroup',
+            'ec2:DescribeImages',
+            'ec2:GetInstanceTypesFromInstanceRequirements',
+            'eks:DescribeNodegroup',
+        ]),
+    ],
+    PolicyAWSLoadBalancerController: loadBalancerControllerStatements,
+    PolicyExternalDNSChangeSet: route53ChangeSet,
+    PolicyExternalDNSHostedZones: () => [
+        allow([
+            'route53:ListHostedZones',
+            'route53:ListResourceRecordSets',
+            'route53:ListTagsForResource',
+        ]),
+    ],
+    PolicyCertManagerChangeSet: route53ChangeSet,
+    PolicyCertManagerGetChange: () => [
+        allow(['route53:GetChange'], partitionArn('route53:::change/*')),
+    ],
+    PolicyCertManagerHostedZones: () => [
+        allow(['route53:ListResourceRecordSets', 'route53:ListHostedZonesByName']),
+    ],
+    PolicyEFSCSIController: efsCsiControllerStatements,
+};
+/** Inline policies by logical id (the IAM PolicyName is `${AWS::StackName}-<id>`). */
+function wellKnownInlinePolicies(policies) {
+    const ids = WELL_KNOWN_POLICY_NAMES.filter((name) => policies[name]).flatMap((name) => WELL_KNOWN_INLINE_POLICY_IDS[name]);
+    return new Map(ids.map((id) => [id, INLINE_STATEMENTS[id]()]));
+}
+
+;// CONCATENATED MODULE: ./src/cfn/role-template.ts
+// eksctl's pod identity role template (reference §1.6): one `AWS::IAM::Role` `Role1` trusted by
+// pods.eks.amazonaws.com, the inline policies, and the `Role1` output the association points at.
+
+const POD_IDENTITY_PRINCIPAL = 'pods.eks.amazonaws.com';
+const ROLE_LOGICAL_ID = 'Role1';
+const ROLE_OUTPUT = 'Role1';
+const ROLE_TEMPLATE_DESCRIPTION = 'IAM role for pod identity association [created and managed by eksctl]';
+const DEFAULT_PERMISSION_POLICY_NAME = 'Policy1';
+function podIdentityTrustPolicy() {
+    return {
+        Version: '2012-10-17',
+        Statement: [
+            {
+                Effect: 'Allow',
+                Action: ['sts:AssumeRole', 'sts:TagSession'],
+                Principal: { Service: POD_IDENTITY_PRINCIPAL },
+            },
+        ],
+    };
+}
+/** CFN logical id of the inline permission policy: the name without non-alphanumerics. */
+function permissionPolicyLogicalId(name) {
+    const sanitized = (name ?? '').replace(/[^A-Za-z0-9]/g, '');
+    return sanitized === '' ? DEFAULT_PERMISSION_POLICY_NAME : sanitized;
+}
+function inlinePolicyResource(policyName, document) {
+    return {
+        Type: 'AWS::IAM::Policy',
+        Properties: {
+            PolicyName: { 'Fn::Sub': `\${AWS::StackName}-${policyName}` },
+            PolicyDocument: document,
+            Roles: [{ Ref: ROLE_LOGICAL_ID }],
+        },
+    };
+}
+function podIdentityRoleTemplate(input) {
+    const managedPolicyArns = [
+        ...input.permissionPolicyARNs,
+        ...wellKnownManagedPolicyArns(input.wellKnownPolicies),
+    ];
+    const roleProperties = {
+        AssumeRolePolicyDocument: podIdentityTrustPolicy(),
+    };
+    // eksctl omits empty properties rather than writing empty values.
+    if (input.roleName)
+        roleProperties.RoleName = input.roleName;
+    if (managedPolicyArns.length > 0)
+        roleProperties.ManagedPolicyArns = managedPolicyArns;
+    if (input.permissionsBoundaryARN)
+        roleProperties.PermissionsBoundary = input.permissionsBoundaryARN;
+    const resources = {
+        [ROLE_LOGICAL_ID]: { Type: 'AWS::IAM::Role', Properties: roleProperties },
+    };
+    if (input.permissionPolicy) {
+        const rawName = input.permissionPolicyName ?? DEFAULT_PERMISSION_POLICY_NAME;
+        resources[permissionPolicyLogicalId(rawName)] = inlinePolicyResource(rawName, input.permissionPolicy);
+    }
+    for (const [logicalId, statements] of wellKnownInlinePolicies(input.wellKnownPolicies)) {
+        resources[logicalId] = inlinePolicyResource(logicalId, {
+            Version: '2012-10-17',
+            Statement: statements,
+        });
+    }
+    return {
+        AWSTemplateFormatVersion: '2010-09-09',
+        Description: ROLE_TEMPLATE_DESCRIPTION,
+        Resources: resources,
+        Outputs: { [ROLE_OUTPUT]: { Value: { 'Fn::GetAtt': `${ROLE_LOGICAL_ID}.Arn` } } },
+    };
+}
+/** A named role needs CAPABILITY_NAMED_IAM; an unnamed one CAPABILITY_IAM. */
+function roleStackCapabilities(input) {
+    return input.roleName ? ['CAPABILITY_NAMED_IAM'] : ['CAPABILITY_IAM'];
+}
+
+;// CONCATENATED MODULE: ./src/apply/stack-tasks.ts
+// Role stack tasks: create (replacing a failed stack first), update through a change set, delete.
+// Each is idempotent: re-running it after a crash, a retry or a concurrent run reaches the same end.
+
+
+
+
+
+
+
+function endedBadly(stackName, stack) {
+    const reason = stack?.statusReason ? `: ${stack.statusReason}` : '';
+    return new Error(`stack "${stackName}" ended in ${stack?.status ?? 'DELETE_COMPLETE'}${reason}`);
+}
+async function createRoleStack(p, ctx) {
+    const client = ctx.clients.cloudformation;
+    if (p.replacesFailedStackId) {
+        ctx.log(`deleting failed stack "${p.stackName}" before re-creating it`);
+        await removeStack(ctx, p.replacesFailedStackId, true);
+    }
+    let stackId;
+    try {
+        ctx.log(`deploying stack "${p.stackName}"`);
+        stackId = await retry(ctx, () => createStack(client, p));
+    }
+    catch (error) {
+        if (!isAwsError(error, 'AlreadyExistsException'))
+            throw error;
+        // A retried CreateStack whose first attempt went through, or a concurrent run: the same stack
+        // only if eksctl's tag names the same association (stack names alone can collide).
+        const existing = await retry(ctx, () => describeStack(client, p.stackName));
+        const mine = p.tags[POD_IDENTITY_ASSOCIATION_TAG];
+        if (!existing || existing.tags[POD_IDENTITY_ASSOCIATION_TAG] !== mine) {
+            const owner = existing?.tags[POD_IDENTITY_ASSOCIATION_TAG];
+            throw new Error(`stack "${p.stackName}" already exists${owner ? ` for "${owner}"` : ''}, not for "${mine}"`, { cause: error });
+        }
+        stackId = existing.stackId;
+    }
+    const result = await ctx.watcher.wait(stackId, 'create');
+    if (!result.ok || !result.stack)
+        throw endedBadly(p.stackName, result.stack);
+    ctx.outputs.set(p.stackName, result.stack.outputs);
+    return { changed: true, detail: result.stack.outputs[ROLE_OUTPUT] };
+}
+async function updateRoleStack(p, ctx) {
+    const client = ctx.clients.cloudformation;
+    // Unique per attempt: a second update of the same stack within a second, or a retry after a lost
+    // answer, must not collide with an earlier change set's name.
+    const changeSetName = `podid-update-${Math.floor(Date.now() / 1000)}-${(0,external_node_crypto_.randomBytes)(3).toString('hex')}`;
+    const changeSetId = await retry(ctx, () => createChangeSet(client, {
+        ...p,
+        changeSetName,
+        description: `updating IAM resources stack "${p.stackName}"`,
+    }));
+    ctx.log(`waiting for CloudFormation changeset "${changeSetName}" for stack "${p.stackName}"`);
+    const status = await waitChangeSet(client, p.stackName, changeSetId, {
+        call: (fn) => retry(ctx, fn),
+        sleep: ctx.sleep,
+    });
+    if (status.status === 'FAILED') {
+        if (/didn't contain changes|No updates are to be performed/.test(status.reason ?? '')) {
+            await retry(ctx, () => deleteChangeSet(client, p.stackName, changeSetId));
+            const stack = await retry(ctx, () => describeStack(client, p.stackName));
+            ctx.outputs.set(p.stackName, stack?.outputs ?? {});
+            return { changed: false, detail: 'nothing to update' };
+        }
+        throw new Error(`change set for stack "${p.stackName}" failed: ${status.reason ?? 'no reason given'}`);
+    }
+    await retry(ctx, () => executeChangeSet(client, p.stackName, changeSetId));
+    const result = await ctx.watcher.wait(p.stackName, 'update');
+    if (!result.ok || !result.stack)
+        throw endedBadly(p.stackName, result.stack);
+    ctx.outputs.set(p.stackName, result.stack.outputs);
+    return { changed: true, detail: `updated IAM resources stack "${p.stackName}"` };
+}
+async function deleteRoleStack(p, ctx) {
+    ctx.log(`will delete stack "${p.stackName}"`);
+    const existed = await removeStack(ctx, p.stackId, p.terminationProtection);
+    return { changed: existed, detail: existed ? undefined : 'already gone' };
+}
+/** Lifts termination protection, deletes, waits for DELETE_COMPLETE. False if it was already gone. */
+async function removeStack(ctx, stackId, protectedStack) {
+    const client = ctx.clients.cloudformation;
+    const current = await retry(ctx, () => describeStack(client, stackId));
+    if (!current || current.status === 'DELETE_COMPLETE')
+        return false;
+    if (protectedStack || current.terminationProtection) {
+        await retry(ctx, () => setTerminationProtection(client, stackId, false));
+    }
+    await retry(ctx, () => deleteStack(client, stackId));
+    const result = await ctx.watcher.wait(stackId, 'delete');
+    if (!result.ok) {
+        const reason = result.stack?.statusReason ? `: ${result.stack.statusReason}` : '';
+        throw new Error(`stack "${current.stackName}" ended in ${result.stack?.status}${reason}`);
+    }
+    return true;
+}
+
+;// CONCATENATED MODULE: ./src/apply/tasks.ts
+// One task → the function that performs it. Each is idempotent: re-running it after a crash, a
+// retry or a concurrent run reaches the same end state instead of failing or duplicating.
+
+
+
+async function runTask(task, ctx) {
+    switch (task.kind) {
+        case 'create-role-stack':
+            return createRoleStack(task.params, ctx);
+        case 'update-role-stack':
+            return updateRoleStack(task.params, ctx);
+        case 'delete-role-stack':
+            return deleteRoleStack(task.params, ctx);
+        case 'create-association':
+            return association_tasks_createAssociation(task.params, ctx);
+        case 'update-association':
+            return association_tasks_updateAssociation(task.params, ctx);
+        case 'delete-association':
+            return association_tasks_deleteAssociation(task.params, ctx);
+        case 'tag-association':
+            return tagAssociation(task.params, ctx);
+        case 'create-addon':
+            return addon_tasks_createAddon(task.params, ctx);
+        case 'update-addon':
+            return addon_tasks_updateAddon(task.params, ctx);
+        case 'delete-addon':
+            return addon_tasks_deleteAddon(task.params, ctx);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/apply/executor.ts
+// Runs a cluster's task DAG: every task starts as soon as its dependencies have succeeded, so
+// independent work overlaps; the in-flight API calls are bounded by the clients' shared limiter.
+// A failure skips only the tasks that depend on it.
+
+
+/** Throws on a dependency cycle, which would otherwise wait forever. */
+function assertAcyclic(tasks) {
+    const byId = new Map(tasks.map((t) => [t.id, t]));
+    const state = new Map();
+    const visit = (task, path) => {
+        if (state.get(task.id) === 'done')
+            return;
+        if (state.get(task.id) === 'visiting') {
+            throw new Error(`the plan has a dependency cycle: ${[...path, task.id].join(' → ')}`);
+        }
+        state.set(task.id, 'visiting');
+        for (const id of task.dependsOn) {
+            const dep = byId.get(id);
+            if (dep)
+                visit(dep, [...path, task.id]);
+        }
+        state.set(task.id, 'done');
+    };
+    for (const task of tasks)
+        visit(task, []);
+}
+async function applyClusterPlan(plan, deps) {
+    assertAcyclic(plan.tasks);
+    const now = deps.now ?? Date.now;
+    const started = now();
+    const stamp = () => `[+${((now() - started) / 1000).toFixed(1)}s]`;
+    const byId = new Map(plan.tasks.map((t) => [t.id, t]));
+    const running = new Map();
+    const execute = async (task) => {
+        const base = { id: task.id, kind: task.kind, description: task.description };
+        const prerequisites = await Promise.all(task.dependsOn.flatMap((id) => {
+            const dep = byId.get(id);
+            return dep ? [run(dep)] : [];
+        }));
+        const blocker = prerequisites.find((r) => r.status === 'failed' || r.status === 'skipped');
+        if (blocker) {
+            const message = `skipped because "${blocker.description}" did not succeed`;
+            deps.progress(`${stamp()} - ${task.description}: ${message}`);
+            return { ...base, status: 'skipped', message, durationMs: 0 };
+        }
+        const t0 = now();
+        try {
+            const outcome = await (deps.runTask ?? runTask)(task, deps.context);
+            deps.progress(`${stamp()} ✔ ${task.description}${outcome.detail ? ` (${outcome.detail})` : ''}`);
+            return {
+                ...base,
+                status: outcome.changed ? 'succeeded' : 'unchanged',
+                message: outcome.detail,
+                durationMs: now() - t0,
+            };
+        }
+        catch (error) {
+            const message = errorMessage(error);
+            deps.progress(`${stamp()} ✖ ${task.description}: ${message}`);
+            return { ...base, status: 'failed', message, durationMs: now() - t0 };
+        }
+    };
+    const run = (task) => {
+        let promise = running.get(task.id);
+        if (!promise) {
+            promise = execute(task);
+            running.set(task.id, promise);
+        }
+        return promise;
+    };
+    const results = await Promise.all(plan.tasks.map(run));
+    return {
+        cluster: plan.cluster,
+        region: plan.region,
+        results,
+        failed: results.filter((r) => r.status === 'failed').length,
+    };
+}
+
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-iam/dist-cjs/index.js
 var client_iam_dist_cjs = __nccwpck_require__(6764);
 ;// CONCATENATED MODULE: ./node_modules/yocto-queue/index.js
@@ -80261,618 +81570,7 @@ class ClientPool {
     }
 }
 
-;// CONCATENATED MODULE: ./src/aws/cloudformation.ts
-// Thin CloudFormation adapter for eksctl role stacks.
-
-
-
-function toLiveStack(stack) {
-    return {
-        stackName: stack.StackName ?? '',
-        stackId: stack.StackId ?? '',
-        status: stack.StackStatus ?? 'UNKNOWN',
-        statusReason: stack.StackStatusReason,
-        tags: Object.fromEntries((stack.Tags ?? []).map((t) => [t.Key ?? '', t.Value ?? ''])),
-        capabilities: stack.Capabilities ?? [],
-        outputs: Object.fromEntries((stack.Outputs ?? []).map((o) => [o.OutputKey ?? '', o.OutputValue ?? ''])),
-        terminationProtection: stack.EnableTerminationProtection === true,
-    };
-}
-/** Every live stack of the region (DescribeStacks without a name never lists deleted stacks). */
-async function describeAllStacks(cfn) {
-    const stacks = [];
-    for await (const page of (0,client_cloudformation_dist_cjs/* paginateDescribeStacks */.GAO)({ client: cfn }, {})) {
-        for (const s of page.Stacks ?? [])
-            stacks.push(toLiveStack(s));
-    }
-    return stacks;
-}
-/** One stack by name or id; undefined when CloudFormation says it does not exist. */
-async function describeStack(cfn, stackName) {
-    try {
-        const { Stacks } = await cfn.send(new client_cloudformation_dist_cjs/* DescribeStacksCommand */.Y47({ StackName: stackName }));
-        const stack = Stacks?.[0];
-        return stack ? toLiveStack(stack) : undefined;
-    }
-    catch (error) {
-        if (isStackMissing(error))
-            return undefined;
-        throw error;
-    }
-}
-/** CloudFormation reports a missing stack as a ValidationError "Stack with id X does not exist". */
-function isStackMissing(error) {
-    return isAwsError(error, 'ValidationError') && /does not exist/.test(error.message);
-}
-async function getTemplate(cfn, stackName) {
-    const { TemplateBody } = await cfn.send(new client_cloudformation_dist_cjs/* GetTemplateCommand */._JK({ StackName: stackName, TemplateStage: 'Original' }));
-    if (!TemplateBody)
-        return undefined;
-    try {
-        return JSON.parse(TemplateBody);
-    }
-    catch {
-        // Hand-written stacks may be YAML; short-form intrinsics are kept as plain values.
-        return (0,dist/* parse */.qg)(TemplateBody, { customTags: [], logLevel: 'silent' });
-    }
-}
-function toTags(tags) {
-    return Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
-}
-async function createStack(cfn, input) {
-    const { StackId } = await cfn.send(new client_cloudformation_dist_cjs/* CreateStackCommand */.O_S({
-        StackName: input.stackName,
-        TemplateBody: input.templateBody,
-        Capabilities: input.capabilities,
-        Tags: toTags(input.tags),
-        // As eksctl: role stacks are protected against accidental deletion.
-        EnableTerminationProtection: true,
-    }));
-    return StackId ?? input.stackName;
-}
-async function setTerminationProtection(cfn, stackName, enabled) {
-    await cfn.send(new client_cloudformation_dist_cjs/* UpdateTerminationProtectionCommand */.mP2({
-        StackName: stackName,
-        EnableTerminationProtection: enabled,
-    }));
-}
-/** Starts deleting a stack; false when it was already gone. */
-async function deleteStack(cfn, stackId) {
-    try {
-        await cfn.send(new client_cloudformation_dist_cjs/* DeleteStackCommand */.fAr({ StackName: stackId }));
-        return true;
-    }
-    catch (error) {
-        if (isStackMissing(error))
-            return false;
-        throw error;
-    }
-}
-async function createChangeSet(cfn, input) {
-    const { Id } = await cfn.send(new client_cloudformation_dist_cjs/* CreateChangeSetCommand */.YDU({
-        StackName: input.stackName,
-        ChangeSetName: input.changeSetName,
-        ChangeSetType: 'UPDATE',
-        TemplateBody: input.templateBody,
-        Capabilities: input.capabilities,
-        Tags: toTags(input.tags),
-        Description: input.description,
-    }));
-    return Id ?? input.changeSetName;
-}
-async function describeChangeSet(cfn, stackName, changeSetId) {
-    const out = await cfn.send(new client_cloudformation_dist_cjs/* DescribeChangeSetCommand */.TTT({ StackName: stackName, ChangeSetName: changeSetId }));
-    return { status: out.Status ?? 'UNKNOWN', reason: out.StatusReason };
-}
-async function executeChangeSet(cfn, stackName, changeSetId) {
-    await cfn.send(new client_cloudformation_dist_cjs/* ExecuteChangeSetCommand */.PB_({ StackName: stackName, ChangeSetName: changeSetId }));
-}
-async function deleteChangeSet(cfn, stackName, changeSetId) {
-    await cfn.send(new client_cloudformation_dist_cjs/* DeleteChangeSetCommand */.$GE({ StackName: stackName, ChangeSetName: changeSetId }));
-}
-
-;// CONCATENATED MODULE: ./src/aws/stack-watcher.ts
-// Waits for many stacks at once. Rather than one waiter per stack (one DescribeStacks per stack per
-// poll), pending stacks share polls: a few are described by name, many by one paginated
-// DescribeStacks of the region.
-
-
-const DEFAULT_SCHEDULE = [250, 1000, 2000, 4000, 8000, 10000];
-function isInProgress(status) {
-    return status.endsWith('_IN_PROGRESS');
-}
-/** Decides, for a stack status, whether the wait is over and whether it succeeded. */
-function verdict(goal, stack) {
-    if (!stack || stack.status === 'DELETE_COMPLETE') {
-        return { ok: goal === 'delete' || goal === 'settle', stack: undefined };
-    }
-    if (isInProgress(stack.status))
-        return undefined;
-    const ok = goal === 'settle' ||
-        (goal === 'create' && stack.status === 'CREATE_COMPLETE') ||
-        (goal === 'update' && stack.status === 'UPDATE_COMPLETE');
-    return { ok, stack };
-}
-class StackWatcher {
-    cfn;
-    pending = [];
-    loop;
-    schedule;
-    batchThreshold;
-    timeoutMs;
-    sleep;
-    constructor(cfn, options = {}) {
-        this.cfn = cfn;
-        this.schedule = options.schedule ?? DEFAULT_SCHEDULE;
-        this.batchThreshold = options.batchThreshold ?? 5;
-        this.timeoutMs = options.timeoutMs ?? 25 * 60_000;
-        this.sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
-    }
-    /** Resolves when the stack leaves its *_IN_PROGRESS states (or is gone). */
-    wait(nameOrId, goal) {
-        return new Promise((resolve, reject) => {
-            this.pending.push({ nameOrId, goal, deadline: Date.now() + this.timeoutMs, resolve, reject });
-            this.loop ??= this.run().finally(() => {
-                this.loop = undefined;
-            });
-        });
-    }
-    async run() {
-        let attempt = 0;
-        while (this.pending.length > 0) {
-            await this.sleep(this.schedule[Math.min(attempt++, this.schedule.length - 1)]);
-            // A copy: waiters that join while this poll is in flight are judged by the next one, not by
-            // a listing taken before their stack existed.
-            const batch = [...this.pending];
-            try {
-                const found = await this.describe(batch);
-                for (const p of batch) {
-                    const result = verdict(p.goal, found.get(p.nameOrId));
-                    if (result) {
-                        this.settle(p);
-                        p.resolve(result);
-                    }
-                    else if (Date.now() > p.deadline) {
-                        this.settle(p);
-                        p.reject(new Error(`timed out waiting for CloudFormation stack "${p.nameOrId}"`));
-                    }
-                }
-            }
-            catch (error) {
-                // Throttling or a 5xx is not a failed stack: poll again, until the deadline. Anything else
-                // (expired credentials, access denied) will not get better by waiting.
-                for (const p of batch) {
-                    if (!isTransient(error) || Date.now() > p.deadline) {
-                        this.settle(p);
-                        p.reject(error instanceof Error ? error : new Error(String(error)));
-                    }
-                }
-            }
-            // New waiters joined: start the delays over so a fresh stack is seen quickly.
-            if (this.pending.some((p) => !batch.includes(p)))
-                attempt = 0;
-        }
-    }
-    settle(p) {
-        this.pending = this.pending.filter((x) => x !== p);
-    }
-    async describe(batch) {
-        const found = new Map();
-        let unresolved = batch;
-        if (batch.length > this.batchThreshold) {
-            const byKey = new Map();
-            for (const s of await describeAllStacks(this.cfn)) {
-                byKey.set(s.stackName, s);
-                byKey.set(s.stackId, s);
-            }
-            for (const p of batch) {
-                const stack = byKey.get(p.nameOrId);
-                if (stack)
-                    found.set(p.nameOrId, stack);
-            }
-            // The region-wide listing leaves out deleted stacks (and may lag a fresh one): ask for those
-            // by name or id, which also answers for a deleted stack.
-            unresolved = batch.filter((p) => !found.has(p.nameOrId));
-        }
-        const single = await Promise.all(unresolved.map((p) => describeStack(this.cfn, p.nameOrId)));
-        unresolved.forEach((p, i) => found.set(p.nameOrId, single[i]));
-        return found;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/aws/eks.ts
-// Thin EKS adapter: SDK calls in, plain live-state values out.
-
-
-/** The cluster, or undefined when EKS says it does not exist. */
-async function describeCluster(eks, name) {
-    try {
-        const { cluster } = await eks.send(new client_eks_dist_cjs/* DescribeClusterCommand */.hV5({ name }));
-        return {
-            name,
-            arn: cluster?.arn ?? '',
-            status: cluster?.status ?? 'UNKNOWN',
-            version: cluster?.version ?? '',
-            autoMode: cluster?.computeConfig?.enabled === true,
-        };
-    }
-    catch (error) {
-        if (isAwsError(error, 'ResourceNotFoundException'))
-            return undefined;
-        throw error;
-    }
-}
-async function describeAddon(eks, clusterName, addonName) {
-    try {
-        const { addon } = await eks.send(new client_eks_dist_cjs/* DescribeAddonCommand */.BFv({ clusterName, addonName }));
-        return addon ? toLiveAddon(addon) : undefined;
-    }
-    catch (error) {
-        if (isAwsError(error, 'ResourceNotFoundException'))
-            return undefined;
-        throw error;
-    }
-}
-function toLiveAddon(addon) {
-    return {
-        name: addon.addonName ?? '',
-        arn: addon.addonArn ?? '',
-        version: addon.addonVersion ?? '',
-        status: addon.status ?? 'UNKNOWN',
-        serviceAccountRoleArn: addon.serviceAccountRoleArn,
-        configurationValues: addon.configurationValues,
-        podIdentityAssociations: addon.podIdentityAssociations ?? [],
-        tags: addon.tags ?? {},
-    };
-}
-/**
- * Every association summary, all pages. `onPage` sees each page as it arrives, so callers can
- * start describing the first hundred while the next page is still on its way.
- */
-async function listAssociations(eks, clusterName, filter = {}, onPage) {
-    const summaries = [];
-    const pages = (0,client_eks_dist_cjs/* paginateListPodIdentityAssociations */.Hxv)({ client: eks, pageSize: 100 }, { clusterName, ...filter });
-    for await (const page of pages) {
-        const items = page.associations ?? [];
-        summaries.push(...items);
-        onPage?.(items);
-    }
-    return summaries;
-}
-async function describeAssociation(eks, clusterName, associationId) {
-    try {
-        const { association } = await eks.send(new client_eks_dist_cjs/* DescribePodIdentityAssociationCommand */.$tu({ clusterName, associationId }));
-        return association ? toLiveAssociation(association) : undefined;
-    }
-    catch (error) {
-        // Deleted between List and Describe: it is simply gone.
-        if (isAwsError(error, 'ResourceNotFoundException'))
-            return undefined;
-        throw error;
-    }
-}
-function toLiveAssociation(a) {
-    return {
-        associationId: a.associationId ?? '',
-        associationArn: a.associationArn ?? '',
-        namespace: a.namespace ?? '',
-        serviceAccount: a.serviceAccount ?? '',
-        roleArn: a.roleArn ?? '',
-        targetRoleArn: a.targetRoleArn || undefined,
-        externalId: a.externalId || undefined,
-        disableSessionTags: a.disableSessionTags,
-        policy: a.policy || undefined,
-        ownerArn: a.ownerArn || undefined,
-        tags: a.tags ?? {},
-    };
-}
-async function createAssociation(eks, input) {
-    const { association } = await eks.send(new client_eks_dist_cjs/* CreatePodIdentityAssociationCommand */.FHt({
-        clusterName: input.clusterName,
-        namespace: input.namespace,
-        serviceAccount: input.serviceAccount,
-        roleArn: input.roleArn,
-        // eksctl sends these only when set; an unset pointer is not the same as false.
-        targetRoleArn: input.targetRoleArn || undefined,
-        disableSessionTags: input.disableSessionTags,
-        policy: input.policy,
-        tags: Object.keys(input.tags).length > 0 ? input.tags : undefined,
-    }));
-    return toLiveAssociation(association ?? {});
-}
-async function updateAssociation(eks, input) {
-    const { association } = await eks.send(new client_eks_dist_cjs/* UpdatePodIdentityAssociationCommand */.Tr6(input));
-    return toLiveAssociation(association ?? {});
-}
-/** Deletes the association; true when it existed. */
-async function deleteAssociation(eks, clusterName, associationId) {
-    try {
-        await eks.send(new client_eks_dist_cjs/* DeletePodIdentityAssociationCommand */.FT2({ clusterName, associationId }));
-        return true;
-    }
-    catch (error) {
-        if (isAwsError(error, 'ResourceNotFoundException'))
-            return false;
-        throw error;
-    }
-}
-async function tagResource(eks, resourceArn, tagsToAdd, tagKeysToRemove) {
-    if (tagKeysToRemove.length > 0) {
-        await eks.send(new client_eks_dist_cjs/* UntagResourceCommand */.RP$({ resourceArn, tagKeys: tagKeysToRemove }));
-    }
-    if (Object.keys(tagsToAdd).length > 0) {
-        await eks.send(new client_eks_dist_cjs/* TagResourceCommand */.eqU({ resourceArn, tags: tagsToAdd }));
-    }
-}
-async function createAddon(eks, input) {
-    await eks.send(new client_eks_dist_cjs/* CreateAddonCommand */.Kdw({
-        ...input,
-        resolveConflicts: input.resolveConflicts?.toUpperCase(),
-        tags: Object.keys(input.tags).length > 0 ? input.tags : undefined,
-    }));
-}
-async function updateAddon(eks, input) {
-    await eks.send(new client_eks_dist_cjs/* UpdateAddonCommand */.dvf({
-        ...input,
-        resolveConflicts: input.resolveConflicts?.toUpperCase(),
-    }));
-}
-async function deleteAddon(eks, clusterName, addonName, preserve) {
-    try {
-        await eks.send(new client_eks_dist_cjs/* DeleteAddonCommand */.VO5({ clusterName, addonName, preserve }));
-    }
-    catch (error) {
-        if (!isAwsError(error, 'ResourceNotFoundException'))
-            throw error;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/aws/iam.ts
-// Thin IAM adapter: the roles named by roleARN, read once per run.
-
-
-/** The role, or null when IAM answers NoSuchEntity. */
-async function getRole(iam, roleName) {
-    try {
-        const { Role } = await iam.send(new client_iam_dist_cjs/* GetRoleCommand */.kbp({ RoleName: roleName }));
-        if (!Role)
-            return null;
-        return {
-            arn: Role.Arn ?? '',
-            roleName: Role.RoleName ?? roleName,
-            // IAM returns policy documents URL-encoded.
-            assumeRolePolicy: decodePolicy(Role.AssumeRolePolicyDocument),
-        };
-    }
-    catch (error) {
-        if (isAwsError(error, 'NoSuchEntityException', 'NoSuchEntity'))
-            return null;
-        throw error;
-    }
-}
-function decodePolicy(document) {
-    if (!document)
-        return {};
-    try {
-        return JSON.parse(decodeURIComponent(document));
-    }
-    catch {
-        return JSON.parse(document);
-    }
-}
-/** `arn:aws:iam::123456789012:role/path/name` → `name` (GetRole takes the name without path). */
-function roleNameFromArn(arn) {
-    const resource = arn.split(':').slice(5).join(':');
-    return (resource
-        .replace(/^role\//, '')
-        .split('/')
-        .pop() ?? resource);
-}
-function accountFromArn(arn) {
-    return arn.split(':')[4] ?? '';
-}
-
-;// CONCATENATED MODULE: ./src/state/read.ts
-// Reads the live state of one cluster through the AWS adapters.
-
-
-
-
-
-const read_AGENT_ADDON = 'eks-pod-identity-agent';
-/** eksctl's stacks for a cluster: exact name shapes (never substrings, eksctl #8484) and its cluster tag. */
-function isClusterStack(stack, cluster) {
-    const prefix = `eksctl-${cluster}-`;
-    if (!stack.stackName.startsWith(prefix))
-        return false;
-    const rest = stack.stackName.slice(prefix.length);
-    if (!/^(podidentityrole-.+|addon-.+)$/.test(rest))
-        return false;
-    return (stack.tags['alpha.eksctl.io/cluster-name'] === cluster ||
-        stack.tags['eksctl.cluster.k8s.io/v1alpha1/cluster-name'] === cluster);
-}
-/** Stack names whose template the planner compares: the own-role stacks of the config entries. */
-function stacksToCompare(spec) {
-    const names = new Set();
-    for (const pia of spec.podIdentityAssociations) {
-        names.add(`eksctl-${spec.name}-podidentityrole-${pia.namespace}-${pia.serviceAccountName}`);
-        names.add(`eksctl-${spec.name}-addon-iamserviceaccount-${pia.namespace}-${pia.serviceAccountName}`);
-    }
-    return names;
-}
-async function readClusterState(spec, deps) {
-    const { eks, iam, cloudformation } = deps.clients;
-    const info = await describeCluster(eks, spec.name);
-    if (!info) {
-        return {
-            name: spec.name,
-            region: spec.region,
-            missing: true,
-            reason: `No cluster found for name: ${spec.name}.`,
-        };
-    }
-    const accountId = accountFromArn(info.arn);
-    const addonNames = new Set([read_AGENT_ADDON, ...spec.addons.map((a) => a.name)]);
-    const addonsPromise = Promise.all([...addonNames].map((name) => describeAddon(eks, spec.name, name)));
-    const described = [];
-    const associationsPromise = listAssociations(eks, spec.name, {}, (page) => {
-        for (const s of page) {
-            const one = describeAssociation(eks, spec.name, s.associationId ?? '');
-            // Awaited below with the rest; marked handled now so a failure while later pages are
-            // still listing is not an unhandled rejection.
-            one.catch(() => { });
-            described.push(one);
-        }
-    }).then(() => Promise.all(described));
-    let listing = deps.stackListings.get(spec.region);
-    if (!listing) {
-        listing = describeAllStacks(cloudformation);
-        deps.stackListings.set(spec.region, listing);
-    }
-    const compare = stacksToCompare(spec);
-    const stacksPromise = listing
-        .then((all) => settleStacks(all.filter((s) => isClusterStack(s, spec.name)), deps))
-        .then((settled) => settled.filter((s) => s.status !== 'DELETE_COMPLETE'))
-        .then((stacks) => Promise.all(stacks.map(async (s) => {
-        if (compare.has(s.stackName))
-            s.template = await getTemplate(cloudformation, s.stackId);
-        return s;
-    })));
-    const roleArns = [
-        ...new Set(spec.podIdentityAssociations.map((p) => p.roleARN).filter((a) => !!a)),
-    ];
-    const rolesPromise = Promise.all(roleArns.map(async (arn) => {
-        // A role in another account cannot be read with this account's credentials.
-        if (accountFromArn(arn) !== accountId)
-            return [arn, undefined];
-        try {
-            return [arn, await getRole(iam, roleNameFromArn(arn))];
-        }
-        catch (error) {
-            if (isAwsError(error, 'AccessDenied', 'AccessDeniedException'))
-                return [arn, undefined];
-            throw error;
-        }
-    }));
-    const [addons, associations, stacks, roles] = await Promise.all([
-        addonsPromise,
-        associationsPromise,
-        stacksPromise,
-        rolesPromise,
-    ]);
-    return {
-        name: spec.name,
-        region: spec.region,
-        accountId,
-        arn: info.arn,
-        status: info.status,
-        version: info.version,
-        autoMode: info.autoMode,
-        addons: Object.fromEntries(addons.filter((a) => a !== undefined).map((a) => [a.name, a])),
-        associations: associations.filter((a) => a !== undefined),
-        stacks,
-        roles: Object.fromEntries(roles.filter(([, r]) => r !== undefined)),
-    };
-}
-/**
- * A stack still in progress (e.g. a run killed while waiting) is waited for, so the planner only
- * sees settled states; planning against a moving stack would be planning a guess.
- */
-async function settleStacks(stacks, deps) {
-    return Promise.all(stacks.map(async (stack) => {
-        if (!isInProgress(stack.status))
-            return { ...stack };
-        deps.log(`waiting for CloudFormation stack "${stack.stackName}" (${stack.status}) to settle`);
-        const result = await deps.watcher.wait(stack.stackId, 'settle');
-        return result.stack ? { ...result.stack } : { ...stack, status: 'DELETE_COMPLETE' };
-    }));
-}
-
-;// CONCATENATED MODULE: ./src/cfn/stack-names.ts
-// eksctl's CloudFormation stack names (reference §0). Matching is always by the exact full name
-// computed here, never by substring or suffix: eksctl bug #8484 matched `…-service-service-account`
-// for namespace `other-service` too.
-function podIdentityRoleStackName(cluster, namespace, sa) {
-    return `eksctl-${cluster}-podidentityrole-${namespace}-${sa}`;
-}
-/** Add-on pod identity role stacks carry no namespace (EKS uses the add-on's). */
-function addonPodIdentityRoleStackName(cluster, addon, sa) {
-    return `eksctl-${cluster}-addon-${addon}-podidentityrole-${sa}`;
-}
-/** IRSA stack of an `iam.serviceAccounts` entry; eksctl's migration re-tags it for pod identity. */
-function legacyServiceAccountStackName(cluster, namespace, sa) {
-    return `eksctl-${cluster}-addon-iamserviceaccount-${namespace}-${sa}`;
-}
-/** IRSA stack of an add-on. */
-function legacyAddonStackName(cluster, addon) {
-    return `eksctl-${cluster}-addon-${addon}`;
-}
-/** The names eksctl would use for the role stack of `<ns>/<sa>`, preferred first. */
-function roleStackNamesFor(cluster, namespace, sa) {
-    return [
-        podIdentityRoleStackName(cluster, namespace, sa),
-        legacyServiceAccountStackName(cluster, namespace, sa),
-    ];
-}
-
-;// CONCATENATED MODULE: ./src/plan/model.ts
-// The Plan: per cluster, a DAG of tasks. Plain data; the fingerprint is computed over `tasks`.
-// Task params carry everything the executor needs, so apply never re-derives intent from config.
-const OWNER_TAG = 'podid-action/managed-by';
-
-;// CONCATENATED MODULE: ./src/cfn/stack-tags.ts
-// Tags eksctl puts on its stacks (reference §0), so stacks made by eksctl and by podid-action are
-// interchangeable. Tag values are plain strings; keys beginning with `aws:` belong to AWS.
-
-const CLUSTER_NAME_TAG = 'alpha.eksctl.io/cluster-name';
-const OLD_CLUSTER_NAME_TAG = 'eksctl.cluster.k8s.io/v1alpha1/cluster-name';
-const EKSCTL_VERSION_TAG = 'alpha.eksctl.io/eksctl-version';
-const POD_IDENTITY_ASSOCIATION_TAG = 'alpha.eksctl.io/podidentityassociation-name';
-const IAM_SERVICE_ACCOUNT_TAG = 'alpha.eksctl.io/iamserviceaccount-name';
-const ADDON_NAME_TAG = 'alpha.eksctl.io/addon-name';
-/**
- * Value of the eksctl-version tag on stacks we create. eksctl writes its own version there; the
- * value never drives an update (see `stackTagsDiffer`).
- */
-const EKSCTL_VERSION_TAG_VALUE = 'podid-action';
-/** Tags AWS reserves: never compared, added or removed. */
-function isAwsTag(key) {
-    return key.toLowerCase().startsWith('aws:');
-}
-/** `<ns>/<sa>`, eksctl's IDString. */
-function associationIdString(namespace, sa) {
-    return `${namespace}/${sa}`;
-}
-/** Tags of the role stack for one `iam.podIdentityAssociations` entry. */
-function roleStackTags(spec, entry, ownerId) {
-    return {
-        [CLUSTER_NAME_TAG]: spec.name,
-        [OLD_CLUSTER_NAME_TAG]: spec.name,
-        [EKSCTL_VERSION_TAG]: EKSCTL_VERSION_TAG_VALUE,
-        ...spec.tags,
-        ...entry.tags,
-        [POD_IDENTITY_ASSOCIATION_TAG]: associationIdString(entry.namespace, entry.serviceAccountName),
-        [OWNER_TAG]: ownerId,
-    };
-}
-/**
- * Whether live stack tags differ from the desired ones in a way worth a stack update. Ignored:
- * the eksctl-version value (it differs between tools and versions), `aws:` keys, and the owner tag
- * (an eksctl-made stack without it is adopted through its association, not by updating the stack).
- */
-function stackTagsDiffer(live, desired) {
-    const relevant = (tags) => new Map(Object.entries(tags).filter(([key]) => !isAwsTag(key) && key !== EKSCTL_VERSION_TAG && key !== OWNER_TAG));
-    const a = relevant(live);
-    const b = relevant(desired);
-    if (a.size !== b.size)
-        return true;
-    for (const [key, value] of b)
-        if (a.get(key) !== value)
-            return true;
-    return false;
-}
-
-;// CONCATENATED MODULE: ./src/cfn/canonical-json.ts
+;// CONCATENATED MODULE: ./src/lib/canonical-json.ts
 // Canonical JSON: object keys sorted, `undefined` members dropped, no whitespace.
 // Shared by the role templates (so a template body is byte-stable) and the plan fingerprint
 // (so the same intent always hashes the same, whatever order the keys were built in).
@@ -80894,363 +81592,39 @@ function canonicalJson(value) {
     return JSON.stringify(canonicalize(value));
 }
 
-;// CONCATENATED MODULE: ./src/cfn/load-balancer-controller-policy.ts
-// Statements of the well-known `awsLoadBalancerController` inline policy. They mirror eksctl's
-// `loadBalancerControllerStatements` with the additions of the upstream AWS Load Balancer
-// Controller policy that reference §1.5 lists (IPAM pools, route tables, trust stores, listener
-// attributes, capacity reservations, IP pools, rule priorities). Facts, not logic.
+;// CONCATENATED MODULE: ./src/review/fingerprint.ts
+// The hashes that bind a reviewed plan to what is applied (DESIGN §6): a cluster's fingerprint over
+// all its tasks, and a short hash per task. Both are salted (repository + PR number) and taken over
+// canonical JSON of the task data, never over rendered text. They know tasks only by shape, so the
+// binding sits below the planner and knows nothing of what a task means.
 
-const ALLOW = 'Allow';
-const ALL = '*';
-const CLUSTER_REQUEST_TAG = 'aws:RequestTag/elbv2.k8s.aws/cluster';
-const CLUSTER_RESOURCE_TAG = 'aws:ResourceTag/elbv2.k8s.aws/cluster';
-const TAGGED_LB_ARNS = [
-    'elasticloadbalancing:*:*:targetgroup/*/*',
-    'elasticloadbalancing:*:*:loadbalancer/net/*/*',
-    'elasticloadbalancing:*:*:loadbalancer/app/*/*',
-];
-function loadBalancerControllerStatements() {
-    return [
-        {
-            Effect: ALLOW,
-            Action: ['iam:CreateServiceLinkedRole'],
-            Resource: ALL,
-            Condition: { StringEquals: { 'iam:AWSServiceName': 'elasticloadbalancing.amazonaws.com' } },
-        },
-        {
-            Effect: ALLOW,
-            Action: [
-                'ec2:DescribeAccountAttributes',
-                'ec2:DescribeAddresses',
-                'ec2:DescribeAvailabilityZones',
-                'ec2:DescribeInternetGateways',
-                'ec2:DescribeVpcs',
-                'ec2:DescribeVpcPeeringConnections',
-                'ec2:DescribeSubnets',
-                'ec2:DescribeSecurityGroups',
-                'ec2:DescribeInstances',
-                'ec2:DescribeNetworkInterfaces',
-                'ec2:DescribeTags',
-                'ec2:GetCoipPoolUsage',
-                'ec2:DescribeCoipPools',
-                'ec2:GetSecurityGroupsForVpc',
-                'ec2:DescribeIpamPools',
-                'ec2:DescribeRouteTables',
-                'elasticloadbalancing:DescribeLoadBalancers',
-                'elasticloadbalancing:DescribeLoadBalancerAttributes',
-                'elasticloadbalancing:DescribeListeners',
-                'elasticloadbalancing:DescribeListenerCertificates',
-                'elasticloadbalancing:DescribeSSLPolicies',
-                'elasticloadbalancing:DescribeRules',
-                'elasticloadbalancing:DescribeTargetGroups',
-                'elasticloadbalancing:DescribeTargetGroupAttributes',
-                'elasticloadbalancing:DescribeTargetHealth',
-                'elasticloadbalancing:DescribeTags',
-                'elasticloadbalancing:DescribeTrustStores',
-                'elasticloadbalancing:DescribeListenerAttributes',
-                'elasticloadbalancing:DescribeCapacityReservation',
-            ],
-            Resource: ALL,
-        },
-        {
-            Effect: ALLOW,
-            Action: [
-                'cognito-idp:DescribeUserPoolClient',
-                'acm:ListCertificates',
-                'acm:DescribeCertificate',
-                'iam:ListServerCertificates',
-                'iam:GetServerCertificate',
-                'waf-regional:GetWebACL',
-                'waf-regional:GetWebACLForResource',
-                'waf-regional:AssociateWebACL',
-                'waf-regional:DisassociateWebACL',
-                'wafv2:GetWebACL',
-                'wafv2:GetWebACLForResource',
-                'wafv2:AssociateWebACL',
-                'wafv2:DisassociateWebACL',
-                'shield:GetSubscriptionState',
-                'shield:DescribeProtection',
-                'shield:CreateProtection',
-                'shield:DeleteProtection',
-            ],
-            Resource: ALL,
-        },
-        {
-            Effect: ALLOW,
-            Action: ['ec2:AuthorizeSecurityGroupIngress', 'ec2:RevokeSecurityGroupIngress'],
-            Resource: ALL,
-        },
-        { Effect: ALLOW, Action: ['ec2:CreateSecurityGroup'], Resource: ALL },
-        {
-            Effect: ALLOW,
-            Action: ['ec2:CreateTags'],
-            Resource: partitionArn('ec2:*:*:security-group/*'),
-            Condition: {
-                StringEquals: { 'ec2:CreateAction': 'CreateSecurityGroup' },
-                Null: { [CLUSTER_REQUEST_TAG]: 'false' },
-            },
-        },
-        {
-            Effect: ALLOW,
-            Action: ['ec2:CreateTags', 'ec2:DeleteTags'],
-            Resource: partitionArn('ec2:*:*:security-group/*'),
-            Condition: { Null: { [CLUSTER_REQUEST_TAG]: 'true', [CLUSTER_RESOURCE_TAG]: 'false' } },
-        },
-        {
-            Effect: ALLOW,
-            Action: [
-                'ec2:AuthorizeSecurityGroupIngress',
-                'ec2:RevokeSecurityGroupIngress',
-                'ec2:DeleteSecurityGroup',
-            ],
-            Resource: ALL,
-            Condition: { Null: { [CLUSTER_RESOURCE_TAG]: 'false' } },
-        },
-        {
-            Effect: ALLOW,
-            Action: ['elasticloadbalancing:CreateLoadBalancer', 'elasticloadbalancing:CreateTargetGroup'],
-            Resource: ALL,
-            Condition: { Null: { [CLUSTER_REQUEST_TAG]: 'false' } },
-        },
-        {
-            Effect: ALLOW,
-            Action: [
-                'elasticloadbalancing:CreateListener',
-                'elasticloadbalancing:DeleteListener',
-                'elasticloadbalancing:CreateRule',
-                'elasticloadbalancing:DeleteRule',
-            ],
-            Resource: ALL,
-        },
-        {
-            Effect: ALLOW,
-            Action: ['elasticloadbalancing:AddTags', 'elasticloadbalancing:RemoveTags'],
-            Resource: TAGGED_LB_ARNS.map(partitionArn),
-            Condition: { Null: { [CLUSTER_REQUEST_TAG]: 'true', [CLUSTER_RESOURCE_TAG]: 'false' } },
-        },
-        {
-            Effect: ALLOW,
-            Action: ['elasticloadbalancing:AddTags', 'elasticloadbalancing:RemoveTags'],
-            Resource: [
-                'elasticloadbalancing:*:*:listener/net/*/*/*',
-                'elasticloadbalancing:*:*:listener/app/*/*/*',
-                'elasticloadbalancing:*:*:listener-rule/net/*/*/*',
-                'elasticloadbalancing:*:*:listener-rule/app/*/*/*',
-            ].map(partitionArn),
-        },
-        {
-            Effect: ALLOW,
-            Action: [
-                'elasticloadbalancing:ModifyLoadBalancerAttributes',
-                'elasticloadbalancing:SetIpAddressType',
-                'elasticloadbalancing:SetSecurityGroups',
-                'elasticloadbalancing:SetSubnets',
-                'elasticloadbalancing:DeleteLoadBalancer',
-                'elasticloadbalancing:ModifyTargetGroup',
-                'elasticloadbalancing:ModifyTargetGroupAttributes',
-                'elasticloadbalancing:DeleteTargetGroup',
-                'elasticloadbalancing:ModifyListenerAttributes',
-                'elasticloadbalancing:ModifyCapacityReservation',
-                'elasticloadbalancing:ModifyIpPools',
-            ],
-            Resource: ALL,
-            Condition: { Null: { [CLUSTER_RESOURCE_TAG]: 'false' } },
-        },
-        {
-            Effect: ALLOW,
-            Action: ['elasticloadbalancing:AddTags'],
-            Resource: TAGGED_LB_ARNS.map(partitionArn),
-            Condition: {
-                StringEquals: {
-                    'elasticloadbalancing:CreateAction': ['CreateTargetGroup', 'CreateLoadBalancer'],
-                },
-                Null: { [CLUSTER_REQUEST_TAG]: 'false' },
-            },
-        },
-        {
-            Effect: ALLOW,
-            Action: ['elasticloadbalancing:RegisterTargets', 'elasticloadbalancing:DeregisterTargets'],
-            Resource: partitionArn('elasticloadbalancing:*:*:targetgroup/*/*'),
-        },
-        {
-            Effect: ALLOW,
-            Action: [
-                'elasticloadbalancing:SetWebAcl',
-                'elasticloadbalancing:ModifyListener',
-                'elasticloadbalancing:AddListenerCertificates',
-                'elasticloadbalancing:RemoveListenerCertificates',
-                'elasticloadbalancing:ModifyRule',
-                'elasticloadbalancing:SetRulePriorities',
-            ],
-            Resource: ALL,
-        },
-    ];
-}
 
-;// CONCATENATED MODULE: ./src/cfn/well-known-policies.ts
-// Expansion of `wellKnownPolicies` into the role stack (reference §1.5): some keys add AWS managed
-// policy ARNs, others add inline `AWS::IAM::Policy` resources with fixed logical ids. ARNs are
-// partition-aware through `Fn::Sub` with `${AWS::Partition}`, as eksctl renders them.
-
-/** `arn:${AWS::Partition}:<rest>` as an `Fn::Sub`. */
-function partitionArn(rest) {
-    return { 'Fn::Sub': `arn:\${AWS::Partition}:${rest}` };
+/** 64 bits per task: enough that forging a task with the same salted hash takes ~2^64 tries. */
+const TASK_HASH_HEX = 16;
+function saltedSha256(salt, value) {
+    return (0,external_node_crypto_.createHash)('sha256')
+        .update(salt, 'utf8')
+        .update('\0', 'utf8')
+        .update(canonicalJson(value), 'utf8')
+        .digest('hex');
 }
-/** Managed policy ARNs, in eksctl's order: imageBuilder before ebsCSIController. */
-function wellKnownManagedPolicyArns(policies) {
-    const arns = [];
-    if (policies.imageBuilder)
-        arns.push(partitionArn('iam::aws:policy/AmazonEC2ContainerRegistryPowerUser'));
-    if (policies.ebsCSIController) {
-        arns.push(partitionArn('iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy'));
-    }
-    return arns;
+/** SHA-256 hex over the canonical JSON of a cluster's tasks. */
+function fingerprint(tasks, salt) {
+    return saltedSha256(salt, tasks);
 }
-const allow = (actions, resource = '*') => ({
-    Effect: 'Allow',
-    Action: actions,
-    Resource: resource,
-});
-const route53ChangeSet = () => [
-    allow(['route53:ChangeResourceRecordSets'], partitionArn('route53:::hostedzone/*')),
-];
-function efsCsiControllerStatements() {
-    const tagged = (action, key) => ({
-        ...allow([action]),
-        Condition: { StringLike: { [key]: 'true' } },
-    });
-    return [
-        allow(['elasticfilesystem:DescribeAccessPoints', 'elasticfilesystem:DescribeFileSystems']),
-        tagged('elasticfilesystem:CreateAccessPoint', 'aws:RequestTag/efs.csi.aws.com/cluster'),
-        tagged('elasticfilesystem:TagResource', 'aws:RequestTag/efs.csi.aws.com/cluster'),
-        tagged('elasticfilesystem:DeleteAccessPoint', 'aws:ResourceTag/efs.csi.aws.com/cluster'),
-    ];
+/**
+ * A short salted hash of what one task does: its kind, target and parameters. Left out are the
+ * parts that move without changing the work — dependencies on tasks already done, the reviewer's
+ * before/after values and reason, the id of a failed stack to replace — so that after a partial
+ * apply the remaining tasks still hash as reviewed (verdict.ts, "remainder").
+ */
+function taskHash(task, salt) {
+    const { dependsOn: _deps, reason: _reason, before: _before, after: _after, ...work } = task;
+    const params = { ...work.params };
+    delete params.replacesFailedStackId;
+    return saltedSha256(salt, { ...work, params }).slice(0, TASK_HASH_HEX);
 }
-/** Inline policies by logical id (the IAM PolicyName is `${AWS::StackName}-<id>`). */
-function wellKnownInlinePolicies(policies) {
-    const inline = new Map();
-    if (policies.autoScaler) {
-        inline.set('PolicyAutoScaling', [
-            allow([
-                'autoscaling:DescribeAutoScalingGroups',
-                'autoscaling:DescribeAutoScalingInstances',
-                'autoscaling:DescribeLaunchConfigurations',
-                'autoscaling:DescribeScalingActivities',
-                'autoscaling:DescribeTags',
-                'ec2:DescribeInstanceTypes',
-                'ec2:DescribeLaunchTemplateVersions',
-            ]),
-            allow([
-                'autoscaling:SetDesiredCapacity',
-                'autoscaling:TerminateInstanceInAutoScalingGroup',
-                'ec2:DescribeImages',
-                'ec2:GetInstanceTypesFromInstanceRequirements',
-                'eks:DescribeNodegroup',
-            ]),
-        ]);
-    }
-    if (policies.awsLoadBalancerController) {
-        inline.set('PolicyAWSLoadBalancerController', loadBalancerControllerStatements());
-    }
-    if (policies.externalDNS) {
-        inline.set('PolicyExternalDNSChangeSet', route53ChangeSet());
-        inline.set('PolicyExternalDNSHostedZones', [
-            allow([
-                'route53:ListHostedZones',
-                'route53:ListResourceRecordSets',
-                'route53:ListTagsForResource',
-            ]),
-        ]);
-    }
-    if (policies.certManager) {
-        inline.set('PolicyCertManagerChangeSet', route53ChangeSet());
-        inline.set('PolicyCertManagerGetChange', [
-            allow(['route53:GetChange'], partitionArn('route53:::change/*')),
-        ]);
-        inline.set('PolicyCertManagerHostedZones', [
-            allow(['route53:ListResourceRecordSets', 'route53:ListHostedZonesByName']),
-        ]);
-    }
-    if (policies.efsCSIController)
-        inline.set('PolicyEFSCSIController', efsCsiControllerStatements());
-    return inline;
-}
-
-;// CONCATENATED MODULE: ./src/cfn/role-template.ts
-// eksctl's pod identity role template (reference §1.6): one `AWS::IAM::Role` `Role1` trusted by
-// pods.eks.amazonaws.com, the inline policies, and the `Role1` output the association points at.
-
-const POD_IDENTITY_PRINCIPAL = 'pods.eks.amazonaws.com';
-const ROLE_LOGICAL_ID = 'Role1';
-const ROLE_OUTPUT = 'Role1';
-const ROLE_TEMPLATE_DESCRIPTION = 'IAM role for pod identity association [created and managed by eksctl]';
-const DEFAULT_PERMISSION_POLICY_NAME = 'Policy1';
-function podIdentityTrustPolicy() {
-    return {
-        Version: '2012-10-17',
-        Statement: [
-            {
-                Effect: 'Allow',
-                Action: ['sts:AssumeRole', 'sts:TagSession'],
-                Principal: { Service: POD_IDENTITY_PRINCIPAL },
-            },
-        ],
-    };
-}
-/** CFN logical id of the inline permission policy: the name without non-alphanumerics. */
-function permissionPolicyLogicalId(name) {
-    const sanitized = (name ?? '').replace(/[^A-Za-z0-9]/g, '');
-    return sanitized === '' ? DEFAULT_PERMISSION_POLICY_NAME : sanitized;
-}
-function inlinePolicyResource(policyName, document) {
-    return {
-        Type: 'AWS::IAM::Policy',
-        Properties: {
-            PolicyName: { 'Fn::Sub': `\${AWS::StackName}-${policyName}` },
-            PolicyDocument: document,
-            Roles: [{ Ref: ROLE_LOGICAL_ID }],
-        },
-    };
-}
-function podIdentityRoleTemplate(input) {
-    const managedPolicyArns = [
-        ...input.permissionPolicyARNs,
-        ...wellKnownManagedPolicyArns(input.wellKnownPolicies),
-    ];
-    const roleProperties = {
-        AssumeRolePolicyDocument: podIdentityTrustPolicy(),
-    };
-    // eksctl omits empty properties rather than writing empty values.
-    if (input.roleName)
-        roleProperties.RoleName = input.roleName;
-    if (managedPolicyArns.length > 0)
-        roleProperties.ManagedPolicyArns = managedPolicyArns;
-    if (input.permissionsBoundaryARN)
-        roleProperties.PermissionsBoundary = input.permissionsBoundaryARN;
-    const resources = {
-        [ROLE_LOGICAL_ID]: { Type: 'AWS::IAM::Role', Properties: roleProperties },
-    };
-    if (input.permissionPolicy) {
-        const rawName = input.permissionPolicyName ?? DEFAULT_PERMISSION_POLICY_NAME;
-        resources[permissionPolicyLogicalId(rawName)] = inlinePolicyResource(rawName, input.permissionPolicy);
-    }
-    for (const [logicalId, statements] of wellKnownInlinePolicies(input.wellKnownPolicies)) {
-        resources[logicalId] = inlinePolicyResource(logicalId, {
-            Version: '2012-10-17',
-            Statement: statements,
-        });
-    }
-    return {
-        AWSTemplateFormatVersion: '2010-09-09',
-        Description: ROLE_TEMPLATE_DESCRIPTION,
-        Resources: resources,
-        Outputs: { [ROLE_OUTPUT]: { Value: { 'Fn::GetAtt': `${ROLE_LOGICAL_ID}.Arn` } } },
-    };
-}
-/** A named role needs CAPABILITY_NAMED_IAM; an unnamed one CAPABILITY_IAM. */
-function roleStackCapabilities(input) {
-    return input.roleName ? ['CAPABILITY_NAMED_IAM'] : ['CAPABILITY_IAM'];
-}
+const TASK_HASH_LENGTH = TASK_HASH_HEX;
 
 ;// CONCATENATED MODULE: ./src/plan/trust-policy.ts
 // Does a role's trust policy let EKS Pod Identity assume it? EKS checks this at
@@ -81299,10 +81673,10 @@ function trustsPodIdentity(document) {
 // Plan-time checks of a user-supplied `roleARN`: what EKS would reject at apply time is reported
 // now, with EKS's own words, at the config entry's location.
 
-const role_checks_ROLE_ARN = /^arn:aws[a-z-]*:iam::(\d{12}):role\/.+$/;
+
 /** The account id of an IAM role ARN, or undefined when it is not one. */
 function roleArnAccount(arn) {
-    return role_checks_ROLE_ARN.exec(arn)?.[1];
+    return checkArn(arn, 'role') === undefined ? arnAccount(arn) : undefined;
 }
 function entryProblem(entry, path, severity, message, hint) {
     const { file, line, column } = entry.location;
@@ -81339,6 +81713,39 @@ function checkUserRole(entry, entryPath, live) {
     return [
         entryProblem(entry, path, 'error', `role "${arn}" does not trust pods.eks.amazonaws.com for ${missing.join(' and ')}; EKS would answer "Trust policy of the role provided is invalid. Follow the official documentation to resolve the issue."`, 'add a statement {"Effect":"Allow","Principal":{"Service":"pods.eks.amazonaws.com"},"Action":["sts:AssumeRole","sts:TagSession"]} to the role\'s trust policy'),
     ];
+}
+
+;// CONCATENATED MODULE: ./src/cfn/stack-tags.ts
+// The tags of the role stacks we create: eksctl's (reference §0), so stacks made by eksctl and by
+// podid-action are interchangeable, plus our owner tag; and when live tags differ enough to update.
+
+/** Tags of the role stack for one `iam.podIdentityAssociations` entry. */
+function roleStackTags(spec, entry, ownerId) {
+    return {
+        [CLUSTER_NAME_TAG]: spec.name,
+        [OLD_CLUSTER_NAME_TAG]: spec.name,
+        [EKSCTL_VERSION_TAG]: EKSCTL_VERSION_TAG_VALUE,
+        ...spec.tags,
+        ...entry.tags,
+        [POD_IDENTITY_ASSOCIATION_TAG]: associationKey(entry.namespace, entry.serviceAccountName),
+        [OWNER_TAG]: ownerId,
+    };
+}
+/**
+ * Whether live stack tags differ from the desired ones in a way worth a stack update. Ignored:
+ * the eksctl-version value (it differs between tools and versions), `aws:` keys, and the owner tag
+ * (an eksctl-made stack without it is adopted through its association, not by updating the stack).
+ */
+function stackTagsDiffer(live, desired) {
+    const relevant = (tags) => new Map(Object.entries(tags).filter(([key]) => !isAwsTag(key) && key !== EKSCTL_VERSION_TAG && key !== OWNER_TAG));
+    const a = relevant(live);
+    const b = relevant(desired);
+    if (a.size !== b.size)
+        return true;
+    for (const [key, value] of b)
+        if (a.get(key) !== value)
+            return true;
+    return false;
 }
 
 ;// CONCATENATED MODULE: ./src/cfn/template-diff.ts
@@ -81493,6 +81900,7 @@ function stackCondition(status) {
 ;// CONCATENATED MODULE: ./src/plan/task-builders.ts
 // Task constructors: stable ids (`<kind>:<ns>/<sa>`) and eksctl's wording for descriptions, so the
 // rest of the planner only decides *what* to do.
+
 function base(kind, target, change, c) {
     const task = {
         id: `${kind}:${target}${c.idSuffix ? `:${c.idSuffix}` : ''}`,
@@ -81507,7 +81915,6 @@ function base(kind, target, change, c) {
         task.after = c.after;
     return task;
 }
-const associationKey = (namespace, sa) => `${namespace}/${sa}`;
 function createRoleStackTask(key, params, c) {
     return {
         ...base('create-role-stack', key, 'create', c),
@@ -81719,23 +82126,14 @@ function planRole(spec, entry, key, stack, association, options) {
 
 
 
-
 /**
- * eksctl's migration tags a re-used IRSA stack with the part of its name after `-iamserviceaccount-`,
- * first `-` turned into `/` (wrong for namespaces with a `-`, reference §7.3): accept that spelling
- * for those stacks, or migrated stacks of `kube-system/…` would never be found.
+ * The stack belongs to `<ns>/<sa>` by eksctl's tag, as eksctl decides it (ListPodIdentityStackNames).
+ * A migrated IRSA stack may carry eksctl's misspelt tag value (reference §7.3): accepted, or migrated
+ * stacks of `kube-system/…` would never be found.
  */
-function migratedTagValue(stackName) {
-    const marker = '-addon-iamserviceaccount-';
-    const at = stackName.indexOf(marker);
-    if (at < 0)
-        return undefined;
-    return stackName.slice(at + marker.length).replace('-', '/');
-}
-/** The stack belongs to `<ns>/<sa>` by eksctl's tag, as eksctl decides it (ListPodIdentityStackNames). */
 function stackBelongsTo(stack, key) {
     const tag = stack.tags[POD_IDENTITY_ASSOCIATION_TAG];
-    return tag === key || (tag !== undefined && tag === migratedTagValue(stack.stackName));
+    return tag === key || (tag !== undefined && tag === migratedStackTagValue(stack.stackName));
 }
 /**
  * The entry's eksctl role stacks that exist, preferred name first: the exact name (never a suffix,
@@ -81844,7 +82242,7 @@ function association_plan_updateAssociation(ctx, entry, role, live) {
         after,
     });
 }
-function tagAssociation(live, desired) {
+function association_plan_tagAssociation(live, desired) {
     const tagsToAdd = {};
     const before = {};
     for (const [key, value] of Object.entries(desired)) {
@@ -81930,7 +82328,7 @@ function planEntry(ctx, entry, entryPath) {
         : association_plan_createAssociation(ctx, entry, role, tags);
     if (associationStep)
         tasks.push(associationStep);
-    const tagStep = association ? tagAssociation(association, tags) : undefined;
+    const tagStep = association ? association_plan_tagAssociation(association, tags) : undefined;
     if (tagStep)
         tasks.push(tagStep);
     if (role.staleStack) {
@@ -81953,13 +82351,13 @@ function planEntry(ctx, entry, entryPath) {
 // install it first; otherwise the plan fails with eksctl's message, adapted to a config file.
 
 
-const agent_prerequisite_AGENT_ADDON = 'eks-pod-identity-agent';
+
 function agentInstalled(ctx) {
-    return ctx.live.autoMode || agent_prerequisite_AGENT_ADDON in ctx.live.addons;
+    return ctx.live.autoMode || AGENT_ADDON in ctx.live.addons;
 }
 function planAgent(ctx) {
     const { spec, options } = ctx;
-    const addon = spec.addons.find((a) => a.name === agent_prerequisite_AGENT_ADDON);
+    const addon = spec.addons.find((a) => a.name === AGENT_ADDON);
     if (!addon) {
         const { file, line, column } = spec.podIdentityAssociations[0]?.location ?? spec.location;
         return {
@@ -81969,45 +82367,28 @@ function planAgent(ctx) {
                 line,
                 column,
                 path: 'addons',
-                message: `the "${agent_prerequisite_AGENT_ADDON}" addon must be installed to create pod identity associations; please add "${agent_prerequisite_AGENT_ADDON}" to addons in the config file`,
-                hint: `add "- name: ${agent_prerequisite_AGENT_ADDON}" under addons, or enable Auto Mode`,
+                message: `the "${AGENT_ADDON}" addon must be installed to create pod identity associations; please add "${AGENT_ADDON}" to addons in the config file`,
+                hint: `add "- name: ${AGENT_ADDON}" under addons, or enable Auto Mode`,
             },
         };
     }
     const task = createAddonTask({
         clusterName: spec.name,
-        addonName: agent_prerequisite_AGENT_ADDON,
+        addonName: AGENT_ADDON,
         ...(addon.version && addon.version !== 'latest' ? { addonVersion: addon.version } : {}),
         ...(addon.resolveConflicts ? { resolveConflicts: addon.resolveConflicts } : {}),
         ...(addon.configurationValues ? { configurationValues: addon.configurationValues } : {}),
         tags: { ...addon.tags, [OWNER_TAG]: options.ownerId },
     }, {
         reason: 'pod identity associations need the agent, and the cluster does not have it',
-        after: { addonName: agent_prerequisite_AGENT_ADDON, ...(addon.version ? { version: addon.version } : {}) },
+        after: { addonName: AGENT_ADDON, ...(addon.version ? { version: addon.version } : {}) },
     });
     return { task };
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/plan/fingerprint.ts
-// Fingerprint of a cluster's tasks (DESIGN §6): SHA-256 over the canonical JSON of the tasks,
-// salted (repository + PR number), so a reviewed plan can be recognised at apply time. Only the
-// task data is hashed, never rendered text.
-
-
-function fingerprint(tasks, salt) {
-    return (0,external_node_crypto_.createHash)('sha256')
-        .update(salt, 'utf8')
-        .update('\0', 'utf8')
-        .update(canonicalJson(tasks), 'utf8')
-        .digest('hex');
 }
 
 ;// CONCATENATED MODULE: ./src/plan/prune-plan.ts
 // What the cluster has and the config no longer names: deleted per `prune`, or listed as
 // unmanaged. Add-on-owned associations are never touched here (only through their add-on).
-
 
 
 
@@ -82086,7 +82467,7 @@ function planPrune(ctx, configured) {
                 continue;
             if (configured.has(key) || withAssociation.has(key) || tasksByKey.has(key))
                 continue;
-            const [namespace, sa] = [key.slice(0, key.indexOf('/')), key.slice(key.indexOf('/') + 1)];
+            const { namespace, serviceAccount: sa } = splitAssociationKey(key);
             if (!roleStackNamesFor(live.name, namespace, sa).includes(stack.stackName))
                 continue;
             const stacks = roleStacksOf(live, namespace, sa).filter((s) => s.tags[OWNER_TAG] === options.ownerId);
@@ -82104,13 +82485,15 @@ function planPrune(ctx, configured) {
 
 
 
+
 const ENTRIES_PATH = 'iam.podIdentityAssociations';
 /** Plain code-unit order: locale-independent, so output never depends on the machine. */
 const compareText = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+/** Namespace first, then service account: `a-b/c` sorts with namespace `a-b`, not by the raw text. */
 function compareKeys(a, b) {
-    const [na, sa] = [a.slice(0, a.indexOf('/')), a.slice(a.indexOf('/') + 1)];
-    const [nb, sb] = [b.slice(0, b.indexOf('/')), b.slice(b.indexOf('/') + 1)];
-    return compareText(na, nb) || compareText(sa, sb);
+    const x = splitAssociationKey(a);
+    const y = splitAssociationKey(b);
+    return compareText(x.namespace, y.namespace) || compareText(x.serviceAccount, y.serviceAccount);
 }
 function clusterProblem(spec, message, hint) {
     const { file, line, column } = spec.location;
@@ -82142,7 +82525,7 @@ function isMissing(live) {
 }
 /** A warning, once per cluster, when add-ons in the config expect pod identity we do not plan yet. */
 function addonWarnings(spec) {
-    const pending = spec.addons.filter((a) => a.name !== agent_prerequisite_AGENT_ADDON &&
+    const pending = spec.addons.filter((a) => a.name !== AGENT_ADDON &&
         ((a.podIdentityAssociations?.length ?? 0) > 0 || a.useDefaultPodIdentityAssociations));
     if (pending.length === 0)
         return [];
@@ -82268,346 +82651,160 @@ function planAll(specs, lives, options) {
     return { version: 1, clusters };
 }
 
-;// CONCATENATED MODULE: ./src/plan/index.ts
-// The planner: desired × live → Plan (pure), and its fingerprint.
+;// CONCATENATED MODULE: ./src/aws/iam.ts
+// Thin IAM adapter: the roles named by roleARN, read once per run.
 
 
-
-
-
-
-;// CONCATENATED MODULE: ./src/apply/retry.ts
-// The executor's retry policies: transient AWS errors, and IAM's propagation delay.
-
-
-/** EKS answers this for a role created moments ago, until IAM has propagated it. */
-function isRolePropagationError(error) {
-    return (isAwsError(error, 'InvalidParameterException') &&
-        /Role provided in the request does not exist/i.test(error.message));
-}
-const transientRetry = {
-    attempts: 6,
-    baseMs: 500,
-    maxMs: 8000,
-    isRetryable: isTransient,
-};
-/** IAM propagation usually takes seconds; allow about a minute in all. */
-const propagationRetry = {
-    attempts: 12,
-    baseMs: 1000,
-    maxMs: 8000,
-    isRetryable: (e) => isRolePropagationError(e) || isTransient(e),
-};
-
-;// CONCATENATED MODULE: ./src/apply/tasks.ts
-// One function per task kind. Each is idempotent: re-running it after a crash, a retry or a
-// concurrent run reaches the same end state instead of failing or duplicating.
-
-
-
-
-
-
-
-const retry = (ctx, fn) => withRetry(fn, { ...transientRetry, sleep: ctx.sleep });
-async function runTask(task, ctx) {
-    switch (task.kind) {
-        case 'create-role-stack':
-            return createRoleStack(task.params, ctx);
-        case 'update-role-stack':
-            return updateRoleStack(task.params, ctx);
-        case 'delete-role-stack':
-            return deleteRoleStack(task.params, ctx);
-        case 'create-association':
-            return tasks_createAssociation(task.params, ctx);
-        case 'update-association': {
-            const p = task.params;
-            const roleArn = await resolveRole(p.roleArn, ctx);
-            await withRetry(() => updateAssociation(ctx.clients.eks, {
-                clusterName: p.clusterName,
-                associationId: p.associationId,
-                roleArn,
-                targetRoleArn: p.targetRoleArn,
-                disableSessionTags: p.disableSessionTags,
-                policy: p.policy,
-            }), { ...propagationRetry, sleep: ctx.sleep });
-            return { changed: true, detail: `role ${roleArn}` };
-        }
-        case 'delete-association': {
-            const p = task.params;
-            const existed = await retry(ctx, () => deleteAssociation(ctx.clients.eks, p.clusterName, p.associationId));
-            return { changed: existed, detail: existed ? undefined : 'already gone' };
-        }
-        case 'tag-association': {
-            const p = task.params;
-            await retry(ctx, () => tagResource(ctx.clients.eks, p.associationArn, p.tagsToAdd, p.tagKeysToRemove));
-            return { changed: true };
-        }
-        case 'create-addon':
-            return tasks_createAddon(task.params, ctx);
-        case 'update-addon': {
-            const p = task.params;
-            await retry(ctx, async () => updateAddon(ctx.clients.eks, {
-                ...p,
-                podIdentityAssociations: p.podIdentityAssociations
-                    ? await Promise.all(p.podIdentityAssociations.map(async (a) => ({
-                        serviceAccount: a.serviceAccount,
-                        roleArn: await resolveRole(a.roleArn, ctx),
-                    })))
-                    : undefined,
-            }));
-            await waitAddonActive(ctx, p.clusterName, p.addonName);
-            return { changed: true };
-        }
-        case 'delete-addon': {
-            const p = task.params;
-            await retry(ctx, () => deleteAddon(ctx.clients.eks, p.clusterName, p.addonName, p.preserve));
-            await (0,client_eks_dist_cjs/* waitUntilAddonDeleted */.T4v)({
-                client: ctx.clients.eks,
-                minDelay: 2,
-                maxDelay: 15,
-                maxWaitTime: ctx.addonTimeoutSeconds,
-            }, { clusterName: p.clusterName, addonName: p.addonName });
-            return { changed: true };
-        }
-    }
-}
-async function resolveRole(role, ctx) {
-    if (typeof role === 'string')
-        return role;
-    let outputs = ctx.outputs.get(role.stackName);
-    if (!outputs) {
-        // The stack predates this run (e.g. created by a run that was killed): read its outputs.
-        const stack = await retry(ctx, () => describeStack(ctx.clients.cloudformation, role.stackName));
-        outputs = stack?.outputs ?? {};
-        ctx.outputs.set(role.stackName, outputs);
-    }
-    const value = outputs[role.output];
-    if (!value)
-        throw new Error(`stack "${role.stackName}" has no output "${role.output}"`);
-    return value;
-}
-async function createRoleStack(p, ctx) {
-    const client = ctx.clients.cloudformation;
-    if (p.replacesFailedStackId) {
-        ctx.log(`deleting failed stack "${p.stackName}" before re-creating it`);
-        await removeStack(ctx, p.replacesFailedStackId, true);
-    }
-    let stackId;
+/** The role, or null when IAM answers NoSuchEntity. */
+async function getRole(iam, roleName) {
     try {
-        ctx.log(`deploying stack "${p.stackName}"`);
-        stackId = await retry(ctx, () => createStack(client, p));
+        const { Role } = await iam.send(new client_iam_dist_cjs/* GetRoleCommand */.kbp({ RoleName: roleName }));
+        if (!Role)
+            return null;
+        return {
+            arn: Role.Arn ?? '',
+            roleName: Role.RoleName ?? roleName,
+            // IAM returns policy documents URL-encoded.
+            assumeRolePolicy: decodePolicy(Role.AssumeRolePolicyDocument),
+        };
     }
     catch (error) {
-        if (!isAwsError(error, 'AlreadyExistsException'))
-            throw error;
-        // A retried CreateStack whose first attempt went through, or a concurrent run: the same stack
-        // only if eksctl's tag names the same association (stack names alone can collide).
-        const existing = await retry(ctx, () => describeStack(client, p.stackName));
-        const mine = p.tags[POD_IDENTITY_ASSOCIATION_TAG];
-        if (!existing || existing.tags[POD_IDENTITY_ASSOCIATION_TAG] !== mine) {
-            const owner = existing?.tags[POD_IDENTITY_ASSOCIATION_TAG];
-            throw new Error(`stack "${p.stackName}" already exists${owner ? ` for "${owner}"` : ''}, not for "${mine}"`, { cause: error });
-        }
-        stackId = existing.stackId;
-    }
-    const result = await ctx.watcher.wait(stackId, 'create');
-    if (!result.ok || !result.stack) {
-        const reason = result.stack?.statusReason ? `: ${result.stack.statusReason}` : '';
-        throw new Error(`stack "${p.stackName}" ended in ${result.stack?.status ?? 'DELETE_COMPLETE'}${reason}`);
-    }
-    ctx.outputs.set(p.stackName, result.stack.outputs);
-    return { changed: true, detail: result.stack.outputs.Role1 };
-}
-async function updateRoleStack(p, ctx) {
-    const client = ctx.clients.cloudformation;
-    // Unique per attempt: a second update of the same stack within a second, or a retry after a lost
-    // answer, must not collide with an earlier change set's name.
-    const changeSetName = `podid-update-${Math.floor(Date.now() / 1000)}-${(0,external_node_crypto_.randomBytes)(3).toString('hex')}`;
-    const changeSetId = await retry(ctx, () => createChangeSet(client, {
-        ...p,
-        changeSetName,
-        description: `updating IAM resources stack "${p.stackName}"`,
-    }));
-    ctx.log(`waiting for CloudFormation changeset "${changeSetName}" for stack "${p.stackName}"`);
-    const status = await waitChangeSet(ctx, p.stackName, changeSetId);
-    if (status.status === 'FAILED') {
-        if (/didn't contain changes|No updates are to be performed/.test(status.reason ?? '')) {
-            await retry(ctx, () => deleteChangeSet(client, p.stackName, changeSetId));
-            const stack = await retry(ctx, () => describeStack(client, p.stackName));
-            ctx.outputs.set(p.stackName, stack?.outputs ?? {});
-            return { changed: false, detail: 'nothing to update' };
-        }
-        throw new Error(`change set for stack "${p.stackName}" failed: ${status.reason ?? 'no reason given'}`);
-    }
-    await retry(ctx, () => executeChangeSet(client, p.stackName, changeSetId));
-    const result = await ctx.watcher.wait(p.stackName, 'update');
-    if (!result.ok || !result.stack) {
-        const reason = result.stack?.statusReason ? `: ${result.stack.statusReason}` : '';
-        throw new Error(`stack "${p.stackName}" ended in ${result.stack?.status ?? 'DELETE_COMPLETE'}${reason}`);
-    }
-    ctx.outputs.set(p.stackName, result.stack.outputs);
-    return { changed: true, detail: `updated IAM resources stack "${p.stackName}"` };
-}
-async function waitChangeSet(ctx, stackName, changeSetId) {
-    const sleep = ctx.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
-    for (let delay = 250;; delay = Math.min(delay * 2, 5000)) {
-        const status = await retry(ctx, () => describeChangeSet(ctx.clients.cloudformation, stackName, changeSetId));
-        if (status.status === 'CREATE_COMPLETE' || status.status === 'FAILED')
-            return status;
-        await sleep(delay);
-    }
-}
-async function deleteRoleStack(p, ctx) {
-    ctx.log(`will delete stack "${p.stackName}"`);
-    const existed = await removeStack(ctx, p.stackId, p.terminationProtection);
-    return { changed: existed, detail: existed ? undefined : 'already gone' };
-}
-/** Lifts termination protection, deletes, waits for DELETE_COMPLETE. False if it was already gone. */
-async function removeStack(ctx, stackId, protectedStack) {
-    const client = ctx.clients.cloudformation;
-    const current = await retry(ctx, () => describeStack(client, stackId));
-    if (!current || current.status === 'DELETE_COMPLETE')
-        return false;
-    if (protectedStack || current.terminationProtection) {
-        await retry(ctx, () => setTerminationProtection(client, stackId, false));
-    }
-    await retry(ctx, () => deleteStack(client, stackId));
-    const result = await ctx.watcher.wait(stackId, 'delete');
-    if (!result.ok) {
-        const reason = result.stack?.statusReason ? `: ${result.stack.statusReason}` : '';
-        throw new Error(`stack "${current.stackName}" ended in ${result.stack?.status}${reason}`);
-    }
-    return true;
-}
-async function tasks_createAssociation(p, ctx) {
-    const roleArn = await resolveRole(p.roleArn, ctx);
-    try {
-        const created = await withRetry(() => createAssociation(ctx.clients.eks, { ...p, roleArn }), { ...propagationRetry, sleep: ctx.sleep });
-        return { changed: true, detail: created.associationId };
-    }
-    catch (error) {
-        if (!isAwsError(error, 'ResourceInUseException'))
-            throw error;
-        // Already there: fine when it is the association we meant (an earlier attempt went through).
-        const [existing] = await retry(ctx, () => listAssociations(ctx.clients.eks, p.clusterName, {
-            namespace: p.namespace,
-            serviceAccount: p.serviceAccount,
-        }));
-        const live = existing?.associationId
-            ? await retry(ctx, () => describeAssociation(ctx.clients.eks, p.clusterName, existing.associationId))
-            : undefined;
-        if (live && live.roleArn === roleArn && !live.ownerArn) {
-            return { changed: false, detail: `already exists as ${live.associationId}` };
-        }
+        if (isAwsError(error, 'NoSuchEntityException', 'NoSuchEntity'))
+            return null;
         throw error;
     }
 }
-async function tasks_createAddon(p, ctx) {
-    const podIdentityAssociations = p.podIdentityAssociations
-        ? await Promise.all(p.podIdentityAssociations.map(async (a) => ({
-            serviceAccount: a.serviceAccount,
-            roleArn: await resolveRole(a.roleArn, ctx),
-        })))
-        : undefined;
+function decodePolicy(document) {
+    if (!document)
+        return {};
     try {
-        ctx.log(`creating addon: ${p.addonName}`);
-        await retry(ctx, () => createAddon(ctx.clients.eks, { ...p, podIdentityAssociations }));
+        return JSON.parse(decodeURIComponent(document));
     }
-    catch (error) {
-        if (!isAwsError(error, 'ResourceInUseException'))
-            throw error;
-        ctx.log(`"${p.addonName}" addon is already present on the cluster`);
+    catch {
+        return JSON.parse(document);
     }
-    await waitAddonActive(ctx, p.clusterName, p.addonName);
-    ctx.log(`addon "${p.addonName}" active`);
-    return { changed: true };
 }
-async function waitAddonActive(ctx, clusterName, addonName) {
-    await (0,client_eks_dist_cjs/* waitUntilAddonActive */.kHM)({ client: ctx.clients.eks, minDelay: 2, maxDelay: 15, maxWaitTime: ctx.addonTimeoutSeconds }, { clusterName, addonName });
+/** `arn:aws:iam::123456789012:role/path/name` → `name` (GetRole takes the name without path). */
+function roleNameFromArn(arn) {
+    const resource = arn.split(':').slice(5).join(':');
+    return (resource
+        .replace(/^role\//, '')
+        .split('/')
+        .pop() ?? resource);
+}
+function accountFromArn(arn) {
+    return arn.split(':')[4] ?? '';
 }
 
-;// CONCATENATED MODULE: ./src/apply/executor.ts
-// Runs a cluster's task DAG: every task starts as soon as its dependencies have succeeded, so
-// independent work overlaps; the in-flight API calls are bounded by the clients' shared limiter.
-// A failure skips only the tasks that depend on it.
+;// CONCATENATED MODULE: ./src/state/read.ts
+// Reads the live state of one cluster through the AWS adapters.
 
 
-/** Throws on a dependency cycle, which would otherwise wait forever. */
-function assertAcyclic(tasks) {
-    const byId = new Map(tasks.map((t) => [t.id, t]));
-    const state = new Map();
-    const visit = (task, path) => {
-        if (state.get(task.id) === 'done')
-            return;
-        if (state.get(task.id) === 'visiting') {
-            throw new Error(`the plan has a dependency cycle: ${[...path, task.id].join(' → ')}`);
-        }
-        state.set(task.id, 'visiting');
-        for (const id of task.dependsOn) {
-            const dep = byId.get(id);
-            if (dep)
-                visit(dep, [...path, task.id]);
-        }
-        state.set(task.id, 'done');
-    };
-    for (const task of tasks)
-        visit(task, []);
+
+
+
+
+
+
+/** eksctl's stacks for a cluster: exact name shapes (never substrings, eksctl #8484) and its cluster tag. */
+function isClusterStack(stack, cluster) {
+    if (!isPodIdentityStackName(stack.stackName, cluster))
+        return false;
+    return stack.tags[CLUSTER_NAME_TAG] === cluster || stack.tags[OLD_CLUSTER_NAME_TAG] === cluster;
 }
-async function applyClusterPlan(plan, deps) {
-    assertAcyclic(plan.tasks);
-    const now = deps.now ?? Date.now;
-    const started = now();
-    const stamp = () => `[+${((now() - started) / 1000).toFixed(1)}s]`;
-    const byId = new Map(plan.tasks.map((t) => [t.id, t]));
-    const running = new Map();
-    const execute = async (task) => {
-        const base = { id: task.id, kind: task.kind, description: task.description };
-        const prerequisites = await Promise.all(task.dependsOn.flatMap((id) => {
-            const dep = byId.get(id);
-            return dep ? [run(dep)] : [];
-        }));
-        const blocker = prerequisites.find((r) => r.status === 'failed' || r.status === 'skipped');
-        if (blocker) {
-            const message = `skipped because "${blocker.description}" did not succeed`;
-            deps.progress(`${stamp()} - ${task.description}: ${message}`);
-            return { ...base, status: 'skipped', message, durationMs: 0 };
+/** Stack names whose template the planner compares: the own-role stacks of the config entries. */
+function stacksToCompare(spec) {
+    return new Set(spec.podIdentityAssociations.flatMap((pia) => roleStackNamesFor(spec.name, pia.namespace, pia.serviceAccountName)));
+}
+async function readClusterState(spec, deps) {
+    const { eks, iam, cloudformation } = deps.clients;
+    const info = await describeCluster(eks, spec.name);
+    if (!info) {
+        return {
+            name: spec.name,
+            region: spec.region,
+            missing: true,
+            reason: `No cluster found for name: ${spec.name}.`,
+        };
+    }
+    const accountId = accountFromArn(info.arn);
+    const addonNames = new Set([AGENT_ADDON, ...spec.addons.map((a) => a.name)]);
+    const addonsPromise = Promise.all([...addonNames].map((name) => describeAddon(eks, spec.name, name)));
+    const described = [];
+    const associationsPromise = listAssociations(eks, spec.name, {}, (page) => {
+        for (const s of page) {
+            const one = describeAssociation(eks, spec.name, s.associationId ?? '');
+            // Awaited below with the rest; marked handled now so a failure while later pages are
+            // still listing is not an unhandled rejection.
+            one.catch(() => { });
+            described.push(one);
         }
-        const t0 = now();
+    }).then(() => Promise.all(described));
+    let listing = deps.stackListings.get(spec.region);
+    if (!listing) {
+        listing = describeAllStacks(cloudformation);
+        deps.stackListings.set(spec.region, listing);
+    }
+    const compare = stacksToCompare(spec);
+    const stacksPromise = listing
+        .then((all) => settleStacks(all.filter((s) => isClusterStack(s, spec.name)), deps))
+        .then((settled) => settled.filter((s) => s.status !== 'DELETE_COMPLETE'))
+        .then((stacks) => Promise.all(stacks.map(async (s) => {
+        if (compare.has(s.stackName))
+            s.template = await getTemplate(cloudformation, s.stackId);
+        return s;
+    })));
+    const roleArns = [
+        ...new Set(spec.podIdentityAssociations.map((p) => p.roleARN).filter((a) => !!a)),
+    ];
+    const rolesPromise = Promise.all(roleArns.map(async (arn) => {
+        // A role in another account cannot be read with this account's credentials.
+        if (accountFromArn(arn) !== accountId)
+            return [arn, undefined];
         try {
-            const outcome = await (deps.runTask ?? runTask)(task, deps.context);
-            deps.progress(`${stamp()} ✔ ${task.description}${outcome.detail ? ` (${outcome.detail})` : ''}`);
-            return {
-                ...base,
-                status: outcome.changed ? 'succeeded' : 'unchanged',
-                message: outcome.detail,
-                durationMs: now() - t0,
-            };
+            return [arn, await getRole(iam, roleNameFromArn(arn))];
         }
         catch (error) {
-            const message = errorMessage(error);
-            deps.progress(`${stamp()} ✖ ${task.description}: ${message}`);
-            return { ...base, status: 'failed', message, durationMs: now() - t0 };
+            if (isAwsError(error, 'AccessDenied', 'AccessDeniedException'))
+                return [arn, undefined];
+            throw error;
         }
-    };
-    const run = (task) => {
-        let promise = running.get(task.id);
-        if (!promise) {
-            promise = execute(task);
-            running.set(task.id, promise);
-        }
-        return promise;
-    };
-    const results = await Promise.all(plan.tasks.map(run));
+    }));
+    const [addons, associations, stacks, roles] = await Promise.all([
+        addonsPromise,
+        associationsPromise,
+        stacksPromise,
+        rolesPromise,
+    ]);
     return {
-        cluster: plan.cluster,
-        region: plan.region,
-        results,
-        failed: results.filter((r) => r.status === 'failed').length,
+        name: spec.name,
+        region: spec.region,
+        accountId,
+        arn: info.arn,
+        status: info.status,
+        version: info.version,
+        autoMode: info.autoMode,
+        addons: Object.fromEntries(addons.filter((a) => a !== undefined).map((a) => [a.name, a])),
+        associations: associations.filter((a) => a !== undefined),
+        stacks,
+        roles: Object.fromEntries(roles.filter(([, r]) => r !== undefined)),
     };
 }
+/**
+ * A stack still in progress (e.g. a run killed while waiting) is waited for, so the planner only
+ * sees settled states; planning against a moving stack would be planning a guess.
+ */
+async function settleStacks(stacks, deps) {
+    return Promise.all(stacks.map(async (stack) => {
+        if (!isInProgress(stack.status))
+            return { ...stack };
+        deps.log(`waiting for CloudFormation stack "${stack.stackName}" (${stack.status}) to settle`);
+        const result = await deps.watcher.wait(stack.stackId, 'settle');
+        return result.stack ? { ...result.stack } : { ...stack, status: 'DELETE_COMPLETE' };
+    }));
+}
 
-;// CONCATENATED MODULE: ./src/engine/index.ts
+;// CONCATENATED MODULE: ./src/engine/engine.ts
 // The engine shared by the CLI and the action: read live state, plan, apply.
 // It owns the AWS session (clients per region, one request limiter, one stack watcher per region).
 
@@ -82617,7 +82814,7 @@ async function applyClusterPlan(plan, deps) {
 
 
 const clusterKey = (name, region) => `${region}/${name}`;
-class engine_Engine {
+class Engine {
     options;
     pool;
     watchers = new Map();
@@ -82629,9 +82826,6 @@ class engine_Engine {
             concurrency: options.concurrency,
             credentials: options.credentials,
         });
-    }
-    clients(region) {
-        return this.pool.get(region);
     }
     watcher(region) {
         let watcher = this.watchers.get(region);
@@ -82691,40 +82885,6 @@ class engine_Engine {
     close() {
         this.pool.destroy();
     }
-}
-
-;// CONCATENATED MODULE: ./src/github/action-io.ts
-// The runner side of the action (logs, annotations, outputs, job summary, OIDC token) behind one
-// small interface: the flows take it as a parameter, so tests pass a recording fake instead of
-// mocking @actions/core.
-
-
-
-function coreIO() {
-    return {
-        info: (line) => info(line),
-        debug: (line) => debug(line),
-        notice: (message) => notice(message),
-        warning: (message, annotation) => warning(message, annotation ?? {}),
-        error: (message, annotation) => core_error(message, annotation ?? {}),
-        group: (name, fn) => group(name, fn),
-        setOutput: (name, value) => setOutput(name, value),
-        setSecret: (value) => setSecret(value),
-        getIDToken: (audience) => getIDToken(audience),
-        async appendSummary(markdown) {
-            if (!process.env.GITHUB_STEP_SUMMARY) {
-                debug('GITHUB_STEP_SUMMARY is not set: no job summary written');
-                return false;
-            }
-            await summary.addRaw(markdown, true).write();
-            summary.emptyBuffer();
-            return true;
-        },
-        async writeTextFile(path, text) {
-            await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
-            await (0,promises_.writeFile)(path, text, 'utf8');
-        },
-    };
 }
 
 ;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/context.js
@@ -87821,8 +87981,8 @@ function createGitHubApi(token, owner, repo) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/render/counts.ts
-// Change counts for the summary line and the action's outputs.
+;// CONCATENATED MODULE: ./src/plan/counts.ts
+// Change counts of a plan: the summary lines, the action's outputs, the CLI's exit codes.
 function countClusterChanges(cluster) {
     const counts = { create: 0, update: 0, delete: 0, adopt: 0, total: 0 };
     for (const task of cluster.tasks) {
@@ -87831,7 +87991,7 @@ function countClusterChanges(cluster) {
     }
     return counts;
 }
-function counts_countChanges(plan) {
+function countChanges(plan) {
     const counts = { create: 0, update: 0, delete: 0, adopt: 0, total: 0 };
     for (const cluster of plan.clusters) {
         const c = countClusterChanges(cluster);
@@ -87841,7 +88001,19 @@ function counts_countChanges(plan) {
     return counts;
 }
 function hasChanges(plan) {
-    return counts_countChanges(plan).total > 0;
+    return countChanges(plan).total > 0;
+}
+/** Plan-time errors across clusters (a cluster with errors is not applied). */
+function planErrorCount(plan) {
+    return plan.clusters.reduce((n, c) => n + c.errors.length, 0);
+}
+
+;// CONCATENATED MODULE: ./src/plan/results.ts
+// What applying a plan produced, as plain data: the executor fills it in, the renderers and the
+// action's outputs read it.
+/** Failed tasks across clusters. */
+function failedTasks(results) {
+    return results.reduce((n, r) => n + r.failed, 0);
 }
 
 ;// CONCATENATED MODULE: ./src/render/escape.ts
@@ -87873,6 +88045,10 @@ function codeBlock(body, language = '') {
     const fence = '`'.repeat(Math.max(3, longestRun + 1));
     return `${fence}${language}\n${body}\n${fence}`;
 }
+/** The opening fence `codeBlock` would use for these lines (longer than any backtick run in them). */
+function fenceFor(lines) {
+    return codeBlock(lines.join('\n')).split('\n')[0];
+}
 /** A value on one line inside a code block: control characters and line breaks made visible. */
 function codeValue(value) {
     if (typeof value === 'string') {
@@ -87881,31 +88057,93 @@ function codeValue(value) {
     return JSON.stringify(value) ?? 'null';
 }
 
-;// CONCATENATED MODULE: ./src/render/json.ts
-// The plan as versioned JSON (`--output json`), documented in docs/plan-json.md. Field order is
-// fixed here; inside tasks keys are sorted, so the same plan always prints the same bytes.
+;// CONCATENATED MODULE: ./src/render/apply-results.ts
+// Apply results as text (terminal, step failure message) and as Markdown lines (PR comment, job
+// summary). Failures are listed one by one (every one, DESIGN §7); successes are counted. Messages
+// come from AWS and from config values, so the Markdown escapes them.
 
-
-function planJsonDocument(plan) {
-    return {
-        version: 1,
-        summary: counts_countChanges(plan),
-        clusters: plan.clusters.map((c) => ({
-            cluster: c.cluster,
-            region: c.region,
-            file: c.file,
-            fingerprint: c.fingerprint,
-            summary: countClusterChanges(c),
-            unchanged: c.unchanged,
-            tasks: c.tasks.map((t) => canonicalize(t)),
-            errors: c.errors.map((p) => canonicalize(p)),
-            warnings: c.warnings.map((p) => canonicalize(p)),
-            unmanaged: c.unmanaged.map((u) => canonicalize(u)),
-        })),
-    };
+/** Error texts are cut in Markdown: enough to act on, never a whole API response. */
+const MAX_MESSAGE = 300;
+const apply_results_short = (text) => text.length > MAX_MESSAGE ? `${text.slice(0, MAX_MESSAGE)}…` : text;
+const unsuccessful = (r) => r.status === 'failed' || r.status === 'skipped';
+/** Per cluster "N of M task(s) done", then each failed or skipped task (CLI). */
+function renderResultsText(results) {
+    const out = [];
+    for (const cluster of results) {
+        const failed = cluster.results.filter(unsuccessful);
+        const done = cluster.results.length - failed.length;
+        out.push(`cluster "${cluster.cluster}": ${done} of ${cluster.results.length} task(s) done`);
+        for (const r of failed)
+            out.push(`  ✖ ${r.description}: ${r.message ?? r.status}`);
+    }
+    return `${out.join('\n')}\n`;
 }
-function json_renderPlanJson(plan) {
-    return `${JSON.stringify(planJsonDocument(plan), null, 2)}\n`;
+/** Every failed or skipped task and every cluster left out for plan errors, a line each (action). */
+function failureText(results, plan) {
+    const lines = [];
+    for (const cluster of results) {
+        for (const r of cluster.results.filter(unsuccessful)) {
+            lines.push(`cluster ${cluster.cluster}: ${r.status}: ${r.description}: ${r.message ?? ''}`);
+        }
+    }
+    for (const c of plan.clusters.filter((c) => c.errors.length > 0)) {
+        lines.push(`cluster ${c.cluster}: not applied, the plan has ${c.errors.length} error(s)`);
+    }
+    return lines.join('\n');
+}
+function resultItem(r) {
+    const mark = r.status === 'failed' ? '✖ failed' : '↷ skipped';
+    return `- ${mark}: ${escapeMarkdown(r.description)}${r.message ? ` — ${escapeMarkdown(apply_results_short(r.message))}` : ''}`;
+}
+function applyResultLines(results) {
+    const out = [];
+    for (const cluster of results) {
+        const done = cluster.results.filter((r) => r.status === 'succeeded').length;
+        const unchanged = cluster.results.filter((r) => r.status === 'unchanged').length;
+        const problems = cluster.results.filter(unsuccessful);
+        const mark = problems.length > 0 ? '❌' : '✅';
+        out.push(`${mark} **${escapeMarkdown(cluster.cluster)}** (${escapeMarkdown(cluster.region)}): ` +
+            `${done} done, ${unchanged} already as planned, ${cluster.failed} failed, ` +
+            `${problems.length - cluster.failed} skipped`);
+        out.push(...problems.map(resultItem));
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/render/problems.ts
+// Problems (config errors, plan errors and warnings) as text: the `file:line:col: error: message
+// (hint)` line editors and CI parse, the count summary, and the Markdown list item.
+
+/** Line 0 marks problems about a whole file or pattern (e.g. "no file matches"). */
+const where = (p) => (p.line > 0 ? `${p.file}:${p.line}:${p.column}` : p.file);
+function formatProblem(p) {
+    const hint = p.hint ? ` (${p.hint})` : '';
+    return `${where(p)}: ${p.severity}: ${p.message}${hint}`;
+}
+function summarizeProblems(problems) {
+    const errors = problems.filter((p) => p.severity === 'error').length;
+    const warnings = problems.length - errors;
+    if (problems.length === 0)
+        return 'no problems';
+    const files = new Set(problems.map((p) => p.file)).size;
+    const plural = (n, w) => `${n} ${w}${n === 1 ? '' : 's'}`;
+    const parts = [plural(errors, 'error'), plural(warnings, 'warning')];
+    return `${parts.join(', ')} in ${plural(files, 'file')}`;
+}
+/** A Markdown list item; every part is escaped. */
+function problemItem(p, style = {}) {
+    const icon = style.severityIcon ? `${p.severity === 'error' ? '✖' : '⚠'} ` : '';
+    const path = style.withPath && p.path ? ` (${p.path})` : '';
+    const hint = p.hint ? ` — hint: ${escapeMarkdown(p.hint)}` : '';
+    const at = style.withPath ? `${p.file}:${p.line}:${p.column}` : where(p);
+    return `- ${icon}${escapeMarkdown(at + path)}: ${escapeMarkdown(p.message)}${hint}`;
+}
+/** Errors only, one `formatProblem` line each. */
+function errorLines(problems) {
+    return problems
+        .filter((p) => p.severity === 'error')
+        .map(formatProblem)
+        .join('\n');
 }
 
 ;// CONCATENATED MODULE: ./src/render/task-lines.ts
@@ -88016,65 +88254,6 @@ function taskLines(task) {
     ];
 }
 
-;// CONCATENATED MODULE: ./src/render/markdown.ts
-// The plan as Markdown for the PR comment and the job summary. Every user-controlled string is
-// escaped (escape.ts); values inside the diff block sit in a fence no value can close.
-
-
-
-function countsLine(c) {
-    return `${c.create} to create, ${c.update} to update, ${c.delete} to delete, ${c.adopt} to adopt`;
-}
-function problemLine(p) {
-    const where = `${p.file}:${p.line}:${p.column}`;
-    const path = p.path ? ` (${p.path})` : '';
-    const hint = p.hint ? ` — hint: ${escapeMarkdown(p.hint)}` : '';
-    return `- ${escapeMarkdown(where + path)}: ${escapeMarkdown(p.message)}${hint}`;
-}
-function clusterSection(cluster) {
-    const counts = countClusterChanges(cluster);
-    const out = [
-        `### Cluster ${escapeMarkdown(cluster.cluster)} (${escapeMarkdown(cluster.region)})`,
-        '',
-        `File ${escapeMarkdown(cluster.file)} · ${countsLine(counts)} · ${cluster.unchanged} unchanged`,
-        '',
-    ];
-    if (cluster.errors.length > 0) {
-        out.push(`**Errors** (nothing in this cluster can be applied until they are fixed):`, '');
-        out.push(...cluster.errors.map(problemLine), '');
-    }
-    if (cluster.warnings.length > 0)
-        out.push('**Warnings**', '', ...cluster.warnings.map(problemLine), '');
-    if (cluster.tasks.length > 0) {
-        out.push(codeBlock(cluster.tasks.flatMap(taskLines).join('\n'), 'diff'), '');
-    }
-    else if (cluster.errors.length === 0) {
-        out.push('No changes. The cluster matches the configuration.', '');
-    }
-    if (cluster.unmanaged.length > 0) {
-        out.push(`<details><summary>${cluster.unmanaged.length} association(s) not in the config, left alone</summary>`, '', ...cluster.unmanaged.map((u) => `- ${escapeMarkdown(`${u.namespace}/${u.serviceAccount}`)} (${escapeMarkdown(u.associationId)}): ${escapeMarkdown(u.reason)}`), '', '</details>', '');
-    }
-    out.push(`Fingerprint: \`${cluster.fingerprint}\``, '');
-    return out;
-}
-function markdown_renderMarkdown(plan, opts = {}) {
-    const counts = counts_countChanges(plan);
-    const errors = plan.clusters.reduce((n, c) => n + c.errors.length, 0);
-    const out = [`## ${escapeMarkdown(opts.title ?? 'podid plan')}`, ''];
-    out.push(`**Plan:** ${countsLine(counts)} in ${plan.clusters.length} cluster(s)${errors > 0 ? `; ${errors} error(s)` : ''}.`, '');
-    const perCluster = plan.clusters
-        .filter((c) => c.tasks.length > 0)
-        .map((c) => `- ${escapeMarkdown(c.cluster)}: ${countsLine(countClusterChanges(c))}`);
-    if (plan.clusters.length > 1 && perCluster.length > 0)
-        out.push(...perCluster, '');
-    if (counts.delete > 0) {
-        out.push('> [!WARNING]', `> This plan **deletes** ${counts.delete} resource(s) (lines starting with \`-\`). Review them before merging.`, '');
-    }
-    for (const cluster of plan.clusters)
-        out.push(...clusterSection(cluster));
-    return `${out.join('\n').trimEnd()}\n`;
-}
-
 ;// CONCATENATED MODULE: ./src/render/task-tree.ts
 // eksctl's task-tree text (reference §7.4), so logs read like eksctl's: the top level runs the
 // add-on step first, then all associations in parallel, each association's steps in sequence.
@@ -88140,18 +88319,281 @@ function renderTaskTree(plan, opts) {
     return describeTaskTree(buildTaskTree(plan), { planMode: opts.planMode });
 }
 
-;// CONCATENATED MODULE: ./src/render/index.ts
-// Plan → text: eksctl task tree, Markdown, JSON; and change counts.
+;// CONCATENATED MODULE: ./src/render/plan-text.ts
+// The plan as plain text for terminals and logs: per cluster its problems, the `+`/`~`/`-` lines,
+// what is left alone, eksctl's task tree and the counts; then one closing "Plan:" line.
+
+
+
+
+function countsLine(c) {
+    return `${c.create} to create, ${c.update} to update, ${c.delete} to delete, ${c.adopt} to adopt`;
+}
+function renderPlanText(plan) {
+    const out = [];
+    for (const cluster of plan.clusters) {
+        out.push(`cluster "${cluster.cluster}" (${cluster.region}) from ${cluster.file}`);
+        for (const p of [...cluster.errors, ...cluster.warnings])
+            out.push(`  ${formatProblem(p)}`);
+        for (const task of cluster.tasks)
+            out.push(...taskLines(task).map((l) => `  ${l}`));
+        for (const u of cluster.unmanaged) {
+            out.push(`  = ${u.namespace}/${u.serviceAccount} (${u.associationId}): ${u.reason}`);
+        }
+        if (cluster.tasks.length > 0)
+            out.push(renderTaskTree(cluster, { planMode: true }).replace(/^\n/, ''));
+        out.push(`  ${countsLine(countClusterChanges(cluster))}, ${cluster.unchanged} unchanged; fingerprint ${cluster.fingerprint}`, '');
+    }
+    const errors = planErrorCount(plan);
+    out.push(`Plan: ${countsLine(countChanges(plan))}${errors > 0 ? `; ${errors} error(s)` : ''}.`);
+    return `${out.join('\n')}\n`;
+}
+/** One line per cluster with changes, for a drift report. */
+function driftLines(plan) {
+    return plan.clusters
+        .filter((c) => c.tasks.length > 0)
+        .map((c) => `cluster ${c.cluster} (${c.region}): ${countsLine(countClusterChanges(c))}`);
+}
+
+;// CONCATENATED MODULE: ./src/render/review.ts
+// Why an apply was refused: which clusters and tasks differ from the reviewed plan.
+/** Plain lines, to be shown in a code fence. */
+function reviewDifferenceLines(review) {
+    const text = [];
+    for (const c of review.clusters) {
+        if (c.differences.length === 0)
+            continue;
+        text.push(`cluster ${c.cluster} (${c.region}): ${c.verdict}`);
+        text.push(...c.differences.map((d) => `  ${d}`));
+    }
+    return text;
+}
+/** The step's failure message when the plan changed since review (on-plan-change: fail). */
+function refusalText(review) {
+    const lines = review.clusters
+        .filter((c) => c.differences.length > 0)
+        .flatMap((c) => [`cluster ${c.cluster} (${c.region}):`, ...c.differences.map((d) => `  ${d}`)]);
+    return ('the plan changed since it was reviewed, so nothing was applied (on-plan-change: fail).\n' +
+        `${lines.join('\n')}\n` +
+        'Re-run the plan in a new pull request to review the current plan, or set on-plan-change: apply.');
+}
+
+;// CONCATENATED MODULE: ./src/review/verdict.ts
+// Apply-time decision: is the recomputed plan the reviewed one (DESIGN §8), and when it is not,
+// which tasks differ. Pure: the recomputed plan and the reviewed records in, a verdict out.
+
+const verdict_clusterKey = (name, region) => `${region}/${name}`;
+/** Lines such as `~ create-association:apps/web changed since review (…)`. */
+function explainTaskChanges(reviewed, cluster, salt) {
+    if (reviewed === undefined) {
+        return [
+            'the fingerprint differs (the reviewed comment was too large to record its tasks one by one, so they cannot be compared individually)',
+        ];
+    }
+    const before = new Map(reviewed.map((t) => [t.id, t.hash]));
+    const now = new Set(cluster.tasks.map((t) => t.id));
+    const lines = [];
+    for (const task of cluster.tasks) {
+        const hash = before.get(task.id);
+        if (hash === undefined) {
+            lines.push(`+ ${task.id}: new since review (${task.description}; reason: ${task.reason})`);
+        }
+        else if (hash !== taskHash(task, salt)) {
+            lines.push(`~ ${task.id}: changed since review (now: ${task.description}; reason: ${task.reason})`);
+        }
+    }
+    for (const t of reviewed) {
+        if (!now.has(t.id))
+            lines.push(`- ${t.id}: reviewed, but no longer in the plan`);
+    }
+    if (lines.length === 0) {
+        lines.push('the same tasks, but their order or dependencies changed');
+    }
+    return lines;
+}
+/** Every task of the cluster is one of the reviewed tasks, doing the same work (taskHash). */
+function isRemainder(reviewed, cluster, salt) {
+    if (reviewed === undefined)
+        return false;
+    const hashes = new Map(reviewed.map((t) => [t.id, t.hash]));
+    return cluster.tasks.every((task) => hashes.get(task.id) === taskHash(task, salt));
+}
+function compareWithReviewed(plan, reviewed, salt) {
+    const byKey = new Map(reviewed.map((r) => [verdict_clusterKey(r.name, r.region), r]));
+    const clusters = plan.clusters.map((cluster) => {
+        const base = { cluster: cluster.cluster, region: cluster.region };
+        const record = byKey.get(verdict_clusterKey(cluster.cluster, cluster.region));
+        if (cluster.tasks.length === 0)
+            return { ...base, verdict: 'no-changes', differences: [] };
+        if (!record) {
+            return {
+                ...base,
+                verdict: 'not-reviewed',
+                differences: [
+                    `cluster "${cluster.cluster}" (${cluster.region}) was not in the reviewed plan, which now has ${cluster.tasks.length} task(s)`,
+                ],
+            };
+        }
+        if (record.fingerprint === cluster.fingerprint) {
+            return { ...base, verdict: 'match', differences: [] };
+        }
+        if (isRemainder(record.tasks, cluster, salt)) {
+            return { ...base, verdict: 'remainder', differences: [] };
+        }
+        return {
+            ...base,
+            verdict: 'changed',
+            differences: explainTaskChanges(record.tasks, cluster, salt),
+        };
+    });
+    return {
+        matches: clusters.every((c) => ['match', 'remainder', 'no-changes'].includes(c.verdict)),
+        clusters,
+    };
+}
+/** Reviewed records from several of our comments: the most recently updated one wins per cluster. */
+function mergeReviewed(comments) {
+    const sorted = [...comments].sort((a, b) => a.updatedAt.localeCompare(b.updatedAt));
+    const byKey = new Map();
+    for (const c of sorted)
+        for (const r of c.clusters)
+            byKey.set(verdict_clusterKey(r.name, r.region), r);
+    return [...byKey.values()];
+}
+
+;// CONCATENATED MODULE: ./src/action/outputs.ts
+// The step outputs declared in action.yml, computed from plain data. Names live here only.
+
+const Outputs = {
+    mode: 'mode',
+    hasChanges: 'has-changes',
+    toCreate: 'to-create',
+    toUpdate: 'to-update',
+    toDelete: 'to-delete',
+    toAdopt: 'to-adopt',
+    planJson: 'plan-json',
+    commentId: 'comment-id',
+    clusters: 'clusters',
+    failureReason: 'failure-reason',
+};
+/** `[{name, region, file}]` for `strategy.matrix` fan-out, in config order. */
+function clustersOutput(state) {
+    return JSON.stringify(state.clusters.map((c) => ({ name: c.name, region: c.region, file: c.file })));
+}
+function planOutputs(plan) {
+    const counts = countChanges(plan);
+    return {
+        [Outputs.hasChanges]: String(counts.total > 0),
+        [Outputs.toCreate]: String(counts.create),
+        [Outputs.toUpdate]: String(counts.update),
+        [Outputs.toDelete]: String(counts.delete),
+        [Outputs.toAdopt]: String(counts.adopt),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/action/config-step.ts
+// The first step of every mode: load and validate the config; each problem becomes an annotation on
+// its file and line, and the `clusters` output lists what was found.
+
+
+async function loadConfig(ctx) {
+    const { io, settings } = ctx;
+    const result = await ctx.loadConfig(settings.configPatterns, settings.workspace);
+    for (const p of result.problems) {
+        const annotation = {
+            title: p.severity === 'error' ? 'Invalid eksctl ClusterConfig' : 'eksctl ClusterConfig warning',
+            file: p.file,
+            ...(p.line > 0 ? { startLine: p.line, startColumn: p.column } : {}),
+        };
+        const message = `${p.message}${p.hint ? ` (${p.hint})` : ''}`;
+        if (p.severity === 'error')
+            io.error(message, annotation);
+        else
+            io.warning(message, annotation);
+    }
+    if (result.problems.length > 0)
+        io.info(`config: ${summarizeProblems(result.problems)}`);
+    if (result.state) {
+        io.setOutput(Outputs.clusters, clustersOutput(result.state));
+        io.info(`config: ${result.state.clusters.length} cluster(s) from ${settings.configPatterns.join(', ')}`);
+    }
+    return { state: result.state, problems: result.problems };
+}
+/** The step's failure message for config problems: each is already an annotation of its own. */
+const invalidConfigMessage = (problems) => `the configuration is invalid: ${summarizeProblems([...(problems ?? [])])}; see the annotations on the files`;
+
+;// CONCATENATED MODULE: ./src/render/json.ts
+// The plan as versioned JSON (`--output json`), documented in docs/plan-json.md. Field order is
+// fixed here; inside tasks keys are sorted, so the same plan always prints the same bytes.
+
+
+function planJsonDocument(plan) {
+    return {
+        version: 1,
+        summary: countChanges(plan),
+        clusters: plan.clusters.map((c) => ({
+            cluster: c.cluster,
+            region: c.region,
+            file: c.file,
+            fingerprint: c.fingerprint,
+            summary: countClusterChanges(c),
+            unchanged: c.unchanged,
+            tasks: c.tasks.map((t) => canonicalize(t)),
+            errors: c.errors.map((p) => canonicalize(p)),
+            warnings: c.warnings.map((p) => canonicalize(p)),
+            unmanaged: c.unmanaged.map((u) => canonicalize(u)),
+        })),
+    };
+}
+function renderPlanJson(plan) {
+    return `${JSON.stringify(planJsonDocument(plan), null, 2)}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/action/plan-step.ts
+// Credentials, then the plan: each cluster's plan and eksctl task tree logged in its own group, the
+// plan JSON written under RUNNER_TEMP and the plan outputs set.
 
 
 
 
 
-
+/** Credentials for the run; a CredentialsError keeps its actionable message. */
+async function credentialsFor(ctx, state) {
+    const { settings } = ctx;
+    return ctx.credentials({
+        roleToAssume: settings.roleToAssume,
+        roleSessionName: settings.roleSessionName,
+        region: settings.awsRegion ?? state.clusters[0]?.region ?? 'us-east-1',
+        repository: settings.repository.fullName,
+        forkPullRequest: settings.pullRequest?.fork === true,
+    });
+}
+const isCredentialsError = (error) => error instanceof CredentialsError;
+/** Plans with a fresh engine, logging each cluster's plan and eksctl task tree in its own group. */
+async function computePlan(ctx, state, credentials, salt) {
+    const { io, settings } = ctx;
+    const engine = ctx.createEngine(credentials);
+    const plan = await io.group('Reading live state', () => engine.plan(state, { prune: settings.prune, ownerId: settings.ownerId, salt }));
+    for (const cluster of plan.clusters) {
+        await io.group(`Plan for cluster ${cluster.cluster} (${cluster.region})`, async () => {
+            io.info(renderPlanText({ version: 1, clusters: [cluster] }).trimEnd());
+        });
+    }
+    return { plan, engine };
+}
+/** Writes the versioned plan JSON under RUNNER_TEMP and sets the plan outputs. */
+async function writePlanOutputs(ctx, plan, outputs) {
+    const path = (0,external_node_path_.join)(ctx.settings.tempDir, `podid-plan-${ctx.settings.runId}.json`);
+    await ctx.io.writeTextFile(path, renderPlanJson(plan));
+    ctx.io.setOutput(Outputs.planJson, path);
+    for (const [name, value] of Object.entries(outputs))
+        ctx.io.setOutput(name, value);
+    return path;
+}
 
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __nccwpck_require__(8522);
-;// CONCATENATED MODULE: ./src/github/marker.ts
+;// CONCATENATED MODULE: ./src/review/marker.ts
 // The hidden, versioned header at the top of our PR comment: `<!-- podid-action:v1 {json} -->`.
 // It records what was reviewed: per cluster the salted fingerprint (the binding, DESIGN §6) and a
 // compact list of task ids with short per-task hashes (only to explain *which* task changed), plus
@@ -88164,29 +88606,6 @@ const MARKER_PREFIX = '<!-- podid-action:v1 ';
 const MARKER_SUFFIX = ' -->';
 /** Past this the per-task list is left out (the fingerprint alone still binds the plan). */
 const MAX_TASK_LIST_BYTES = 32_000;
-/**
- * 64 bits per task. They say which task changed and, after a partial apply, let a re-run recognise
- * the remaining reviewed tasks (review.ts): forging a task with the same hash (salted with the
- * repository and PR) would take about 2^64 tries.
- */
-const TASK_HASH_HEX = 16;
-/**
- * A short salted hash of what one task does: its kind, target and parameters. Left out are the
- * parts that move without changing the work — dependencies on tasks already done, the reviewer's
- * before/after values and reason, the id of a failed stack to replace — so that after a partial
- * apply the remaining tasks still hash as reviewed (see review.ts, "remainder").
- */
-function taskHash(task, salt) {
-    const { dependsOn: _deps, reason: _reason, before: _before, after: _after, ...work } = task;
-    const params = { ...work.params };
-    delete params.replacesFailedStackId;
-    return (0,external_node_crypto_.createHash)('sha256')
-        .update(salt, 'utf8')
-        .update('\0', 'utf8')
-        .update(canonicalJson({ ...work, params }), 'utf8')
-        .digest('hex')
-        .slice(0, TASK_HASH_HEX);
-}
 function reviewedCluster(cluster, salt) {
     return {
         name: cluster.cluster,
@@ -88216,11 +88635,11 @@ function unpackTasks(packed) {
         const idList = (0,external_node_zlib_.inflateRawSync)(Buffer.from(ids ?? '', 'base64')).toString('utf8');
         const hex = Buffer.from(hashes ?? '', 'base64').toString('hex');
         const list = idList === '' ? [] : idList.split('\n');
-        if (hex.length !== list.length * TASK_HASH_HEX)
+        if (hex.length !== list.length * TASK_HASH_LENGTH)
             return undefined;
         return list.map((id, i) => ({
             id,
-            hash: hex.slice(i * TASK_HASH_HEX, (i + 1) * TASK_HASH_HEX),
+            hash: hex.slice(i * TASK_HASH_LENGTH, (i + 1) * TASK_HASH_LENGTH),
         }));
     }
     catch {
@@ -88302,7 +88721,7 @@ function visibleBody(body) {
     return end < 0 ? body : body.slice(end + MARKER_SUFFIX.length).replace(/^\n/, '');
 }
 
-;// CONCATENATED MODULE: ./src/github/comment.ts
+;// CONCATENATED MODULE: ./src/github/sticky-comment.ts
 // The one sticky comment per PR (and config set): found by our hidden marker AND our author, among
 // every page of the PR's comments; updated in place, created once. A comment by anyone else that
 // quotes or copies the marker is ignored. Writing a comment never fails a plan: any refusal
@@ -88361,202 +88780,7 @@ async function upsertComment(api, pr, body, existing) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/github/outputs.ts
-// The step outputs declared in action.yml, computed from plain data. Names live here only.
-
-const Outputs = {
-    mode: 'mode',
-    hasChanges: 'has-changes',
-    toCreate: 'to-create',
-    toUpdate: 'to-update',
-    toDelete: 'to-delete',
-    toAdopt: 'to-adopt',
-    planJson: 'plan-json',
-    commentId: 'comment-id',
-    clusters: 'clusters',
-    failureReason: 'failure-reason',
-};
-/** `[{name, region, file}]` for `strategy.matrix` fan-out, in config order. */
-function clustersOutput(state) {
-    return JSON.stringify(state.clusters.map((c) => ({ name: c.name, region: c.region, file: c.file })));
-}
-function planOutputs(plan) {
-    const counts = counts_countChanges(plan);
-    return {
-        [Outputs.hasChanges]: String(counts.total > 0),
-        [Outputs.toCreate]: String(counts.create),
-        [Outputs.toUpdate]: String(counts.update),
-        [Outputs.toDelete]: String(counts.delete),
-        [Outputs.toAdopt]: String(counts.adopt),
-    };
-}
-
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(1421);
-;// CONCATENATED MODULE: ./src/commands/args.ts
-// Shared flag parsing for the CLI commands (node's own parseArgs: no dependency needed).
-
-/** A user mistake on the command line: printed as one line, exit 1, no stack trace. */
-class args_UsageError extends (/* unused pure expression or super */ null && (Error)) {
-}
-function requireChoice(flag, value, choices) {
-    if (!choices.includes(value)) {
-        throw new args_UsageError(`${flag} must be one of ${choices.join(', ')}; got "${value}"`);
-    }
-    return value;
-}
-function parsePrune(value) {
-    return requireChoice('--prune', value ?? 'managed', ['managed', 'all', 'none']);
-}
-function parseConcurrency(value) {
-    const n = Number(value ?? '10');
-    if (!Number.isInteger(n) || n < 1 || n > 100) {
-        throw new args_UsageError(`--concurrency must be an integer from 1 to 100; got "${value}"`);
-    }
-    return n;
-}
-/** Config files: every `-f` value plus positionals (a shell-expanded glob gives several). */
-function configPatterns(files, positionals) {
-    const patterns = [...(files ?? []), ...positionals];
-    if (patterns.length === 0) {
-        throw new args_UsageError('no config files given; pass -f FILE_OR_GLOB (e.g. -f "clusters/*.yaml")');
-    }
-    return patterns;
-}
-/**
- * The owner id tags what this product manages. Default: the repository, as the action uses
- * (GITHUB_REPOSITORY), so running the CLI in the same repository sees the same resources as ours.
- */
-function defaultOwnerId() {
-    if (process.env.GITHUB_REPOSITORY)
-        return process.env.GITHUB_REPOSITORY;
-    try {
-        const url = execFileSync('git', ['config', '--get', 'remote.origin.url'], {
-            encoding: 'utf8',
-            stdio: ['ignore', 'pipe', 'ignore'],
-        }).trim();
-        const match = url.match(/[:/]([^/:]+\/[^/]+?)(\.git)?$/);
-        if (match)
-            return match[1];
-    }
-    catch {
-        // Not a git checkout: fall through.
-    }
-    return 'podid-cli';
-}
-
-;// CONCATENATED MODULE: ./src/commands/plan.ts
-// `podid plan` and `podid apply`: config → live state → plan (→ apply).
-
-
-
-
-const plan_log = (line) => {
-    process.stderr.write(`${line}\n`);
-};
-/** Loads and validates; prints every problem. Undefined when anything is wrong (nothing touches AWS). */
-async function loadDesired(patterns, cluster) {
-    const result = await loadConfigFiles(patterns);
-    for (const problem of result.problems)
-        plan_log(formatProblem(problem));
-    if (!result.state)
-        return undefined;
-    if (!cluster)
-        return result.state;
-    const clusters = result.state.clusters.filter((c) => c.name === cluster);
-    if (clusters.length === 0) {
-        const known = result.state.clusters.map((c) => c.name).join(', ');
-        throw new UsageError(`no config file declares cluster "${cluster}" (found: ${known || 'none'})`);
-    }
-    return { clusters };
-}
-function renderPlanText(plan) {
-    const out = [];
-    for (const cluster of plan.clusters) {
-        out.push(`cluster "${cluster.cluster}" (${cluster.region}) from ${cluster.file}`);
-        for (const p of [...cluster.errors, ...cluster.warnings])
-            out.push(`  ${problems_formatProblem(p)}`);
-        for (const task of cluster.tasks)
-            out.push(...taskLines(task).map((l) => `  ${l}`));
-        for (const u of cluster.unmanaged) {
-            out.push(`  = ${u.namespace}/${u.serviceAccount} (${u.associationId}): ${u.reason}`);
-        }
-        if (cluster.tasks.length > 0)
-            out.push(renderTaskTree(cluster, { planMode: true }).replace(/^\n/, ''));
-        out.push(`  ${countsLine(countClusterChanges(cluster))}, ${cluster.unchanged} unchanged; fingerprint ${cluster.fingerprint}`, '');
-    }
-    const errors = plan.clusters.reduce((n, c) => n + c.errors.length, 0);
-    out.push(`Plan: ${countsLine(counts_countChanges(plan))}${errors > 0 ? `; ${errors} error(s)` : ''}.`);
-    return `${out.join('\n')}\n`;
-}
-function print(plan, output) {
-    const text = output === 'json'
-        ? `${renderPlanJson(plan)}\n`
-        : output === 'markdown'
-            ? `${renderMarkdown(plan)}\n`
-            : renderPlanText(plan);
-    process.stdout.write(text);
-}
-const planErrors = (plan) => plan.clusters.reduce((n, c) => n + c.errors.length, 0);
-async function planCommand(options) {
-    const state = await loadDesired(options.patterns, options.cluster);
-    if (!state)
-        return 1;
-    const engine = new Engine({ concurrency: options.concurrency, log: plan_log });
-    try {
-        const plan = await engine.plan(state, options.plan);
-        print(plan, options.output);
-        if (planErrors(plan) > 0)
-            return 1;
-        return options.detailedExitCode && countChanges(plan).total > 0 ? 2 : 0;
-    }
-    finally {
-        engine.close();
-    }
-}
-function renderResults(results) {
-    const out = [];
-    for (const cluster of results) {
-        const failed = cluster.results.filter((r) => r.status === 'failed' || r.status === 'skipped');
-        const done = cluster.results.length - failed.length;
-        out.push(`cluster "${cluster.cluster}": ${done} of ${cluster.results.length} task(s) done`);
-        for (const r of failed)
-            out.push(`  ✖ ${r.description}: ${r.message ?? r.status}`);
-    }
-    return `${out.join('\n')}\n`;
-}
-async function applyCommand(options) {
-    const state = await loadDesired(options.patterns, options.cluster);
-    if (!state)
-        return 1;
-    const engine = new Engine({ concurrency: options.concurrency, log: plan_log });
-    try {
-        const plan = await engine.plan(state, options.plan);
-        process.stdout.write(renderPlanText(plan));
-        if (countChanges(plan).total === 0) {
-            process.stdout.write('Nothing to apply.\n');
-            return planErrors(plan) > 0 ? 1 : 0;
-        }
-        const results = await engine.apply(plan);
-        process.stdout.write(renderResults(results));
-        const failures = results.reduce((n, r) => n + r.failed, 0);
-        const skippedClusters = plan.clusters.filter((c) => c.errors.length > 0 && c.tasks.length > 0);
-        for (const c of skippedClusters) {
-            process.stdout.write(`cluster "${c.cluster}" not applied: the plan has ${c.errors.length} error(s)\n`);
-        }
-        if (failures > 0 || planErrors(plan) > 0) {
-            process.stdout.write(`Apply finished with ${failures} failed task(s); re-run to converge once fixed.\n`);
-            return 1;
-        }
-        process.stdout.write('all tasks were completed successfully\n');
-        return 0;
-    }
-    finally {
-        engine.close();
-    }
-}
-
-;// CONCATENATED MODULE: ./src/github/budget.ts
+;// CONCATENATED MODULE: ./src/render/budget.ts
 // A text builder with a hard UTF-8 byte budget, so a comment can never exceed GitHub's limit:
 // every addition is checked against what must still follow it (closing fences, notes, footer).
 const byteLength = (text) => Buffer.byteLength(text, 'utf8');
@@ -88607,56 +88831,7 @@ function truncateBytes(text, limit, note) {
     return out.toString();
 }
 
-;// CONCATENATED MODULE: ./src/github/results-markdown.ts
-// Apply results and review differences as Markdown lines for the PR comment and the job summary.
-// Failures are listed one by one (every one, DESIGN §7); successes are counted. Messages come from
-// AWS and from config values, so they are escaped.
-
-/** Error texts are cut: enough to act on, never a whole API response. */
-const MAX_MESSAGE = 300;
-const results_markdown_short = (text) => text.length > MAX_MESSAGE ? `${text.slice(0, MAX_MESSAGE)}…` : text;
-function resultLine(r) {
-    const mark = r.status === 'failed' ? '✖ failed' : '↷ skipped';
-    return `- ${mark}: ${escapeMarkdown(r.description)}${r.message ? ` — ${escapeMarkdown(results_markdown_short(r.message))}` : ''}`;
-}
-function applyResultLines(results) {
-    const out = [];
-    for (const cluster of results) {
-        const done = cluster.results.filter((r) => r.status === 'succeeded').length;
-        const unchanged = cluster.results.filter((r) => r.status === 'unchanged').length;
-        const problems = cluster.results.filter((r) => r.status === 'failed' || r.status === 'skipped');
-        const mark = problems.length > 0 ? '❌' : '✅';
-        out.push(`${mark} **${escapeMarkdown(cluster.cluster)}** (${escapeMarkdown(cluster.region)}): ` +
-            `${done} done, ${unchanged} already as planned, ${cluster.failed} failed, ` +
-            `${problems.length - cluster.failed} skipped`);
-        out.push(...problems.map(resultLine));
-    }
-    return out;
-}
-function problemLines(problems) {
-    return problems.map((p) => {
-        const where = p.line > 0 ? `${p.file}:${p.line}:${p.column}` : p.file;
-        const hint = p.hint ? ` — hint: ${escapeMarkdown(p.hint)}` : '';
-        return `- ${p.severity === 'error' ? '✖' : '⚠'} ${escapeMarkdown(where)}: ${escapeMarkdown(p.message)}${hint}`;
-    });
-}
-/** Which clusters and tasks differ from the reviewed plan: plain lines, to be shown in a code fence. */
-function reviewDifferenceLines(review) {
-    const text = [];
-    for (const c of review.clusters) {
-        if (c.differences.length === 0)
-            continue;
-        text.push(`cluster ${c.cluster} (${c.region}): ${c.verdict}`);
-        text.push(...c.differences.map((d) => `  ${d}`));
-    }
-    return text;
-}
-/** A fence no line of `lines` can close (longer than any backtick run in them). */
-function fenceFor(lines) {
-    return codeBlock(lines.join('\n')).split('\n')[0];
-}
-
-;// CONCATENATED MODULE: ./src/github/comment-body.ts
+;// CONCATENATED MODULE: ./src/render/comment.ts
 // The sticky PR comment's body: the hidden header, a status title, counts, the destroy warning, the
 // review differences or apply results, then one <details> per cluster with the diff lines and the
 // eksctl task tree. Hard budget of 60,000 UTF-8 bytes (GitHub refuses 65,536 characters) with an
@@ -88666,7 +88841,14 @@ function fenceFor(lines) {
 
 
 
+
+
+
+
+
+
 const COMMENT_BUDGET_BYTES = 60_000;
+const problemItems = (problems) => problems.map((p) => problemItem(p, { severityIcon: true }));
 /** A cluster's <details> starts open when its diff is at most this many lines. */
 const OPEN_DETAILS_MAX_LINES = 60;
 /** The eksctl task tree is shown for clusters with at most this many tasks (the log always has it). */
@@ -88718,7 +88900,7 @@ function addCluster(out, c, reserve, runUrl) {
     if (!out.tryAdd(head, reserve + tailBytes + 200))
         return false;
     const inner = reserve + tailBytes;
-    const problems = problemLines([...c.errors, ...c.warnings]);
+    const problems = problemItems([...c.errors, ...c.warnings]);
     if (problems.length > 0)
         addList(out, problems, inner, runUrl);
     if (diff.length > 0) {
@@ -88738,7 +88920,7 @@ function addCluster(out, c, reserve, runUrl) {
     return true;
 }
 function addPlan(out, plan, reserve, runUrl) {
-    const counts = counts_countChanges(plan);
+    const counts = countChanges(plan);
     out.tryAdd([`**Plan:** ${countsLine(counts)} in ${plan.clusters.length} cluster(s).`, ''], reserve);
     if (counts.delete > 0) {
         out.tryAdd([
@@ -88773,7 +88955,7 @@ function renderVisibleBody(view, limit) {
         out.tryAdd([escapeMarkdown(note), ''], reserve);
     if (view.problems && view.problems.length > 0) {
         out.tryAdd(['**Configuration problems** (nothing was read from or sent to AWS):', ''], reserve);
-        addList(out, problemLines(view.problems), reserve, view.runUrl);
+        addList(out, problemItems(view.problems), reserve, view.runUrl);
     }
     const differences = view.review ? reviewDifferenceLines(view.review) : [];
     if (differences.length > 0) {
@@ -88812,10 +88994,66 @@ function buildCommentBody(view, limit = COMMENT_BUDGET_BYTES) {
     return `${headerFor(bodySha(visible))}\n${visible}`;
 }
 
-;// CONCATENATED MODULE: ./src/github/summary.ts
+;// CONCATENATED MODULE: ./src/render/markdown.ts
+// The plan as Markdown for the PR comment and the job summary. Every user-controlled string is
+// escaped (escape.ts); values inside the diff block sit in a fence no value can close.
+
+
+
+
+
+const problemLine = (p) => problemItem(p, { withPath: true });
+function clusterSection(cluster) {
+    const counts = countClusterChanges(cluster);
+    const out = [
+        `### Cluster ${escapeMarkdown(cluster.cluster)} (${escapeMarkdown(cluster.region)})`,
+        '',
+        `File ${escapeMarkdown(cluster.file)} · ${countsLine(counts)} · ${cluster.unchanged} unchanged`,
+        '',
+    ];
+    if (cluster.errors.length > 0) {
+        out.push(`**Errors** (nothing in this cluster can be applied until they are fixed):`, '');
+        out.push(...cluster.errors.map(problemLine), '');
+    }
+    if (cluster.warnings.length > 0)
+        out.push('**Warnings**', '', ...cluster.warnings.map(problemLine), '');
+    if (cluster.tasks.length > 0) {
+        out.push(codeBlock(cluster.tasks.flatMap(taskLines).join('\n'), 'diff'), '');
+    }
+    else if (cluster.errors.length === 0) {
+        out.push('No changes. The cluster matches the configuration.', '');
+    }
+    if (cluster.unmanaged.length > 0) {
+        out.push(`<details><summary>${cluster.unmanaged.length} association(s) not in the config, left alone</summary>`, '', ...cluster.unmanaged.map((u) => `- ${escapeMarkdown(`${u.namespace}/${u.serviceAccount}`)} (${escapeMarkdown(u.associationId)}): ${escapeMarkdown(u.reason)}`), '', '</details>', '');
+    }
+    out.push(`Fingerprint: \`${cluster.fingerprint}\``, '');
+    return out;
+}
+function renderMarkdown(plan, opts = {}) {
+    const counts = countChanges(plan);
+    const errors = planErrorCount(plan);
+    const out = [`## ${escapeMarkdown(opts.title ?? 'podid plan')}`, ''];
+    out.push(`**Plan:** ${countsLine(counts)} in ${plan.clusters.length} cluster(s)${errors > 0 ? `; ${errors} error(s)` : ''}.`, '');
+    const perCluster = plan.clusters
+        .filter((c) => c.tasks.length > 0)
+        .map((c) => `- ${escapeMarkdown(c.cluster)}: ${countsLine(countClusterChanges(c))}`);
+    if (plan.clusters.length > 1 && perCluster.length > 0)
+        out.push(...perCluster, '');
+    if (counts.delete > 0) {
+        out.push('> [!WARNING]', `> This plan **deletes** ${counts.delete} resource(s) (lines starting with \`-\`). Review them before merging.`, '');
+    }
+    for (const cluster of plan.clusters)
+        out.push(...clusterSection(cluster));
+    return `${out.join('\n').trimEnd()}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/render/job-summary.ts
 // The job summary: everything, not budgeted like the comment: the full plan (render/markdown.ts),
 // every apply result, every review difference, every config problem. GitHub drops a summary over
 // 1 MiB, so it is cut at 1,000,000 bytes with a pointer to the plan JSON.
+
+
+
 
 
 
@@ -88834,7 +89072,7 @@ function renderJobSummary(view, planJsonPath) {
     for (const note of view.notes ?? [])
         out.push(escapeMarkdown(note), '');
     if (view.problems && view.problems.length > 0) {
-        out.push('## Configuration problems', '', ...problemLines(view.problems), '');
+        out.push('## Configuration problems', '', ...view.problems.map((p) => problemItem(p, { severityIcon: true })), '');
     }
     const differences = view.review ? reviewDifferenceLines(view.review) : [];
     if (differences.length > 0) {
@@ -88844,81 +89082,19 @@ function renderJobSummary(view, planJsonPath) {
         out.push('## Apply results', '', ...applyResultLines(view.results), '');
     }
     if (view.plan)
-        out.push(markdown_renderMarkdown(view.plan, { title: 'Plan' }));
+        out.push(renderMarkdown(view.plan, { title: 'Plan' }));
     const text = `${out.join('\n').trimEnd()}\n`;
     const where = planJsonPath ? `the plan JSON (${planJsonPath}, output plan-json)` : 'the log';
     return truncateBytes(text, SUMMARY_BUDGET_BYTES, (n) => `… ${n} more line(s) cut (job summaries are limited to 1 MiB); the full plan is in ${where}`);
 }
 
-;// CONCATENATED MODULE: ./src/github/publish.ts
-// Steps shared by the flows: config loading with annotations, credentials, log groups, plan JSON,
-// job summary, and the PR comment with its never-fail fallback.
+;// CONCATENATED MODULE: ./src/action/publish.ts
+// Where a run's outcome is published: the job summary (always) and the sticky PR comment (when
+// there is a PR and a token), with the comment's never-fail fallback.
 
 
 
 
-
-
-
-
-
-/** Loads and validates the config; every problem becomes an annotation on its file and line. */
-async function loadConfig(ctx) {
-    const { io, settings } = ctx;
-    const result = await ctx.loadConfig(settings.configPatterns, settings.workspace);
-    for (const p of result.problems) {
-        const annotation = {
-            title: p.severity === 'error' ? 'Invalid eksctl ClusterConfig' : 'eksctl ClusterConfig warning',
-            file: p.file,
-            ...(p.line > 0 ? { startLine: p.line, startColumn: p.column } : {}),
-        };
-        const message = `${p.message}${p.hint ? ` (${p.hint})` : ''}`;
-        if (p.severity === 'error')
-            io.error(message, annotation);
-        else
-            io.warning(message, annotation);
-    }
-    if (result.problems.length > 0)
-        io.info(`config: ${summarizeProblems(result.problems)}`);
-    if (result.state) {
-        io.setOutput(Outputs.clusters, clustersOutput(result.state));
-        io.info(`config: ${result.state.clusters.length} cluster(s) from ${settings.configPatterns.join(', ')}`);
-    }
-    return { state: result.state, problems: result.problems };
-}
-/** Credentials for the run; a CredentialsError keeps its actionable message. */
-async function credentialsFor(ctx, state) {
-    const { settings } = ctx;
-    return ctx.credentials({
-        roleToAssume: settings.roleToAssume,
-        roleSessionName: settings.roleSessionName,
-        region: settings.awsRegion ?? state.clusters[0]?.region ?? 'us-east-1',
-        repository: settings.repository.fullName,
-        forkPullRequest: settings.pullRequest?.fork === true,
-    });
-}
-const isCredentialsError = (error) => error instanceof CredentialsError;
-/** Plans with a fresh engine, logging each cluster's plan and eksctl task tree in its own group. */
-async function computePlan(ctx, state, credentials, salt) {
-    const { io, settings } = ctx;
-    const engine = ctx.createEngine(credentials);
-    const plan = await io.group('Reading live state', () => engine.plan(state, { prune: settings.prune, ownerId: settings.ownerId, salt }));
-    for (const cluster of plan.clusters) {
-        await io.group(`Plan for cluster ${cluster.cluster} (${cluster.region})`, async () => {
-            io.info(renderPlanText({ version: 1, clusters: [cluster] }).trimEnd());
-        });
-    }
-    return { plan, engine };
-}
-/** Writes the versioned plan JSON under RUNNER_TEMP and sets the plan outputs. */
-async function writePlanOutputs(ctx, plan, outputs) {
-    const path = (0,external_node_path_.join)(ctx.settings.tempDir, `podid-plan-${ctx.settings.runId}.json`);
-    await ctx.io.writeTextFile(path, json_renderPlanJson(plan));
-    ctx.io.setOutput(Outputs.planJson, path);
-    for (const [name, value] of Object.entries(outputs))
-        ctx.io.setOutput(name, value);
-    return path;
-}
 async function writeSummary(ctx, view, planJsonPath) {
     try {
         await ctx.io.appendSummary(renderJobSummary(view, planJsonPath));
@@ -88951,97 +89127,62 @@ async function publishComment(ctx, view, existing) {
     io.setOutput(Outputs.commentId, String(result.commentId));
     return result.commentId;
 }
-/** The step's failure message for config problems: each is already an annotation of its own. */
-const invalidConfigMessage = (problems) => `the configuration is invalid: ${summarizeProblems([...(problems ?? [])])}; see the annotations on the files`;
-const problemsText = (problems) => (problems ?? [])
-    .filter((p) => p.severity === 'error')
-    .map(problems_formatProblem)
-    .join('\n');
 
-;// CONCATENATED MODULE: ./src/github/review.ts
-// Apply-time check that the recomputed plan is the reviewed one (DESIGN §8), and when it is not,
-// which tasks differ. Pure: the recomputed Plan and the reviewed records in, a verdict out.
+;// CONCATENATED MODULE: ./src/action/reviewed-plan.ts
+// Apply mode's look-up of what was reviewed: the merged pull request of the pushed commit and the
+// records in our comment(s) on it. The decision itself is review/verdict.ts (pure).
 
-const review_clusterKey = (name, region) => `${region}/${name}`;
-/** Lines such as `~ create-association:apps/web changed since review (…)`. */
-function explainTaskChanges(reviewed, cluster, salt) {
-    if (reviewed === undefined) {
-        return [
-            'the fingerprint differs (the reviewed comment was too large to record its tasks one by one, so they cannot be compared individually)',
-        ];
-    }
-    const before = new Map(reviewed.map((t) => [t.id, t.hash]));
-    const now = new Set(cluster.tasks.map((t) => t.id));
-    const lines = [];
-    for (const task of cluster.tasks) {
-        const hash = before.get(task.id);
-        if (hash === undefined) {
-            lines.push(`+ ${task.id}: new since review (${task.description}; reason: ${task.reason})`);
-        }
-        else if (hash !== taskHash(task, salt)) {
-            lines.push(`~ ${task.id}: changed since review (now: ${task.description}; reason: ${task.reason})`);
-        }
-    }
-    for (const t of reviewed) {
-        if (!now.has(t.id))
-            lines.push(`- ${t.id}: reviewed, but no longer in the plan`);
-    }
-    if (lines.length === 0) {
-        lines.push('the same tasks, but their order or dependencies changed');
-    }
-    return lines;
-}
-/** Every task of the cluster is one of the reviewed tasks, doing the same work (taskHash). */
-function isRemainder(reviewed, cluster, salt) {
-    if (reviewed === undefined)
-        return false;
-    const hashes = new Map(reviewed.map((t) => [t.id, t.hash]));
-    return cluster.tasks.every((task) => hashes.get(task.id) === taskHash(task, salt));
-}
-function compareWithReviewed(plan, reviewed, salt) {
-    const byKey = new Map(reviewed.map((r) => [review_clusterKey(r.name, r.region), r]));
-    const clusters = plan.clusters.map((cluster) => {
-        const base = { cluster: cluster.cluster, region: cluster.region };
-        const record = byKey.get(review_clusterKey(cluster.cluster, cluster.region));
-        if (cluster.tasks.length === 0)
-            return { ...base, verdict: 'no-changes', differences: [] };
-        if (!record) {
+
+
+/** The merged PR of the pushed commit and the reviewed plan recorded in our comment(s) on it. */
+async function findReviewedPlan(ctx) {
+    const { api, settings } = ctx;
+    if (!api)
+        return { reviewed: [], missing: 'the github-token input is empty' };
+    try {
+        const pulls = await api.pullsForCommit(settings.sha);
+        const pr = pulls.find((p) => p.merged && p.mergeCommitSha === settings.sha);
+        if (!pr) {
             return {
-                ...base,
-                verdict: 'not-reviewed',
-                differences: [
-                    `cluster "${cluster.cluster}" (${cluster.region}) was not in the reviewed plan, which now has ${cluster.tasks.length} task(s)`,
-                ],
+                reviewed: [],
+                missing: `commit ${settings.sha.slice(0, 12)} is not the merge commit of a merged pull request`,
             };
         }
-        if (record.fingerprint === cluster.fingerprint) {
-            return { ...base, verdict: 'match', differences: [] };
+        const [login, comments] = await Promise.all([
+            api.authenticatedLogin(),
+            api.listComments(pr.number),
+        ]);
+        // Comments written by an apply that found no review record nothing: they are no review.
+        const ours = ourComments(comments, {
+            authors: commentAuthors(login),
+            repo: settings.repository.fullName,
+            pr: pr.number,
+        }).filter((c) => c.header.mode !== 'apply' || c.header.clusters.length > 0);
+        if (ours.length === 0) {
+            return {
+                pr: pr.number,
+                reviewed: [],
+                missing: `pull request #${pr.number} has no plan comment of ours`,
+            };
         }
-        if (isRemainder(record.tasks, cluster, salt)) {
-            return { ...base, verdict: 'remainder', differences: [] };
+        const comment = ours.find((c) => c.header.key === settings.commentKey) ??
+            [...ours].sort((a, b) => b.comment.updatedAt.localeCompare(a.comment.updatedAt))[0];
+        if (comment.header.headSha && comment.header.headSha !== pr.headSha) {
+            ctx.io.notice(`The plan comment was written for commit ${comment.header.headSha.slice(0, 12)}, the PR head is ${pr.headSha.slice(0, 12)}: the recomputed plan is still compared with it.`);
         }
+        const reviewed = mergeReviewed(ours.map((c) => ({ updatedAt: c.comment.updatedAt, clusters: c.header.clusters })));
+        const edited = ours.some((c) => bodySha(visibleBody(c.comment.body)) !== c.header.bodySha);
+        return { pr: pr.number, reviewed, comment, edited };
+    }
+    catch (error) {
         return {
-            ...base,
-            verdict: 'changed',
-            differences: explainTaskChanges(record.tasks, cluster, salt),
+            reviewed: [],
+            missing: `the GitHub API could not be read (${error instanceof Error ? error.message : String(error)})`,
         };
-    });
-    return {
-        matches: clusters.every((c) => ['match', 'remainder', 'no-changes'].includes(c.verdict)),
-        clusters,
-    };
-}
-/** Reviewed records from several of our comments: the most recently updated one wins per cluster. */
-function mergeReviewed(comments) {
-    const sorted = [...comments].sort((a, b) => a.updatedAt.localeCompare(b.updatedAt));
-    const byKey = new Map();
-    for (const c of sorted)
-        for (const r of c.clusters)
-            byKey.set(review_clusterKey(r.name, r.region), r);
-    return [...byKey.values()];
+    }
 }
 
-;// CONCATENATED MODULE: ./src/github/run-context.ts
+;// CONCATENATED MODULE: ./src/action/run-context.ts
 // What a mode's flow needs from the outside world, injected so flows can run against fakes, and
 // what it reports back to run().
 const succeeded = {};
@@ -89049,7 +89190,68 @@ const failed = (reason, message) => ({
     failure: { reason, message },
 });
 
-;// CONCATENATED MODULE: ./src/github/event.ts
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
+;// CONCATENATED MODULE: ./src/engine/options.ts
+// The options the CLI and the action share: their accepted values, defaults and parsing, written
+// once. A front end only says how it names an option in messages (`--prune` or `input "prune"`) and
+// how it reports a mistake (the CLI stops at the first, the action lists them all).
+
+const PRUNE_MODES = ['managed', 'all', 'none'];
+const DEFAULT_PRUNE = 'managed';
+const CONCURRENCY = { default: 10, min: 1, max: 100 };
+const PLAN_OUTPUTS = (/* unused pure expression or super */ null && (['text', 'markdown', 'json']));
+/** `raw` undefined means "not given": the default applies. */
+function parseChoice(label, raw, choices, fallback) {
+    const value = raw ?? fallback;
+    if (choices.includes(value))
+        return { value: value };
+    return { problem: `${label} must be one of ${choices.join(', ')}; got "${value}"` };
+}
+function parsePrune(label, raw) {
+    return parseChoice(label, raw, PRUNE_MODES, DEFAULT_PRUNE);
+}
+function parseConcurrency(label, raw) {
+    const { min, max } = CONCURRENCY;
+    const n = Number(raw ?? String(CONCURRENCY.default));
+    if (Number.isInteger(n) && n >= min && n <= max)
+        return { value: n };
+    return { problem: `${label} must be an integer from ${min} to ${max}; got "${raw}"` };
+}
+/** `owner/repo` of a git remote URL (https or ssh form). */
+function repositoryOfRemote(url) {
+    return url.trim().match(/[:/]([^/:]+\/[^/]+?)(\.git)?$/)?.[1];
+}
+function gitRemoteRepository() {
+    try {
+        const url = (0,external_node_child_process_.execFileSync)('git', ['config', '--get', 'remote.origin.url'], {
+            encoding: 'utf8',
+            stdio: ['ignore', 'pipe', 'ignore'],
+        });
+        return repositoryOfRemote(url);
+    }
+    catch {
+        return undefined; // not a git checkout
+    }
+}
+/**
+ * The owner id tags what this product manages. Default: the repository (GITHUB_REPOSITORY, as the
+ * action uses), so the CLI run in the same repository sees the same resources as ours; locally the
+ * git remote names it.
+ */
+function resolveOwnerId(given) {
+    if (given.explicit)
+        return { id: given.explicit, source: given.explicitSource ?? 'flag' };
+    if (given.env.GITHUB_REPOSITORY) {
+        return { id: given.env.GITHUB_REPOSITORY, source: 'GITHUB_REPOSITORY' };
+    }
+    const remote = given.useGitRemote ? gitRemoteRepository() : undefined;
+    if (remote)
+        return { id: remote, source: 'git remote' };
+    return { id: 'podid-cli', source: 'default' };
+}
+
+;// CONCATENATED MODULE: ./src/action/event.ts
 // The triggering event, read from the runner's event payload: which mode `auto` means, and the
 // pull request (number, head commit, fork or not) when there is one. Pure: payload in, data out.
 const obj = (value) => value !== null && typeof value === 'object' && !Array.isArray(value)
@@ -89115,10 +89317,11 @@ function resolveAutoMode(eventName, ref, payload) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/github/settings.ts
+;// CONCATENATED MODULE: ./src/action/settings.ts
 // Inputs + GITHUB_* environment + event payload → one typed, validated, read-only Settings object.
 // Every other module reads settings from here, never from the environment. Each invalid input gets
 // its own message naming the input and the accepted values; all are reported at once.
+
 
 /** A user mistake in the inputs or the workflow: reported without a stack trace. */
 class SettingsError extends Error {
@@ -89140,26 +89343,22 @@ class settings_Reader {
     text(name, fallback = '') {
         return this.input(name).trim() || fallback;
     }
-    choice(name, choices, fallback) {
-        const value = this.text(name, fallback);
-        if (choices.includes(value))
-            return value;
-        this.problems.push(`input "${name}" must be one of ${choices.join(', ')}; got "${value}"`);
+    /** A shared option's value, or its fallback with the problem recorded. */
+    option(name, parse, fallback) {
+        const parsed = parse(`input "${name}"`, this.text(name) || undefined);
+        if (parsed.problem === undefined)
+            return parsed.value;
+        this.problems.push(parsed.problem);
         return fallback;
+    }
+    choice(name, choices, fallback) {
+        return this.option(name, (label, raw) => parseChoice(label, raw, choices, fallback), fallback);
     }
     bool(name, fallback) {
         const value = this.text(name, String(fallback));
         if (/^(true|false)$/i.test(value))
             return value.toLowerCase() === 'true';
         this.problems.push(`input "${name}" must be true or false; got "${value}"`);
-        return fallback;
-    }
-    integer(name, fallback, min, max) {
-        const value = this.text(name, String(fallback));
-        const n = Number(value);
-        if (Number.isInteger(n) && n >= min && n <= max)
-            return n;
-        this.problems.push(`input "${name}" must be an integer from ${min} to ${max}; got "${value}"`);
         return fallback;
     }
     lines(name, fallback) {
@@ -89212,8 +89411,8 @@ function resolveSettings(sources) {
     if (awsRegion && !settings_REGION.test(awsRegion)) {
         read.problems.push(`input "aws-region" must be a region such as us-east-1; got "${awsRegion}"`);
     }
-    const prune = read.choice('prune', ['managed', 'all', 'none'], 'managed');
-    const concurrency = read.integer('concurrency', 10, 1, 100);
+    const prune = read.option('prune', parsePrune, 'managed');
+    const concurrency = read.option('concurrency', parseConcurrency, 10);
     const comment = read.bool('comment', true);
     const onPlanChange = read.choice('on-plan-change', ['fail', 'apply'], 'fail');
     const requireReviewedPlan = read.bool('require-reviewed-plan', false);
@@ -89232,7 +89431,11 @@ function resolveSettings(sources) {
         githubToken: read.text('github-token'),
         prune,
         concurrency,
-        ownerId: read.text('owner-id', repository.fullName),
+        ownerId: resolveOwnerId({
+            explicit: read.text('owner-id'),
+            explicitSource: 'input',
+            env: { GITHUB_REPOSITORY: repository.fullName },
+        }).id,
         comment,
         onPlanChange,
         requireReviewedPlan,
@@ -89252,7 +89455,7 @@ function fingerprintSalt(repository, prNumber) {
     return prNumber === undefined ? repository : `${repository}#${prNumber}`;
 }
 
-;// CONCATENATED MODULE: ./src/github/apply-flow.ts
+;// CONCATENATED MODULE: ./src/action/apply-flow.ts
 // `apply` mode (push to the default branch): find the merged PR and our comment on it, recompute the
 // plan with the same salt, refuse when it is not the reviewed plan (on-plan-change: fail), apply,
 // then record the results in the comment and the job summary.
@@ -89264,100 +89467,87 @@ function fingerprintSalt(repository, prNumber) {
 
 
 
-/** The merged PR of the pushed commit and the reviewed plan recorded in our comment(s) on it. */
-async function findReviewedPlan(ctx) {
-    const { api, settings } = ctx;
-    if (!api)
-        return { reviewed: [], missing: 'the github-token input is empty' };
-    try {
-        const pulls = await api.pullsForCommit(settings.sha);
-        const pr = pulls.find((p) => p.merged && p.mergeCommitSha === settings.sha);
-        if (!pr) {
-            return {
-                reviewed: [],
-                missing: `commit ${settings.sha.slice(0, 12)} is not the merge commit of a merged pull request`,
-            };
-        }
-        const [login, comments] = await Promise.all([
-            api.authenticatedLogin(),
-            api.listComments(pr.number),
-        ]);
-        // Comments written by an apply that found no review record nothing: they are no review.
-        const ours = ourComments(comments, {
-            authors: commentAuthors(login),
-            repo: settings.repository.fullName,
-            pr: pr.number,
-        }).filter((c) => c.header.mode !== 'apply' || c.header.clusters.length > 0);
-        if (ours.length === 0) {
-            return {
-                pr: pr.number,
-                reviewed: [],
-                missing: `pull request #${pr.number} has no plan comment of ours`,
-            };
-        }
-        const comment = ours.find((c) => c.header.key === settings.commentKey) ??
-            [...ours].sort((a, b) => b.comment.updatedAt.localeCompare(a.comment.updatedAt))[0];
-        if (comment.header.headSha && comment.header.headSha !== pr.headSha) {
-            ctx.io.notice(`The plan comment was written for commit ${comment.header.headSha.slice(0, 12)}, the PR head is ${pr.headSha.slice(0, 12)}: the recomputed plan is still compared with it.`);
-        }
-        const reviewed = mergeReviewed(ours.map((c) => ({ updatedAt: c.comment.updatedAt, clusters: c.header.clusters })));
-        const edited = ours.some((c) => bodySha(visibleBody(c.comment.body)) !== c.header.bodySha);
-        return { pr: pr.number, reviewed, comment, edited };
-    }
-    catch (error) {
-        return {
-            reviewed: [],
-            missing: `the GitHub API could not be read (${error instanceof Error ? error.message : String(error)})`,
-        };
-    }
-}
-function refusal(review) {
-    const lines = review.clusters
-        .filter((c) => c.differences.length > 0)
-        .flatMap((c) => [`cluster ${c.cluster} (${c.region}):`, ...c.differences.map((d) => `  ${d}`)]);
-    return ('the plan changed since it was reviewed, so nothing was applied (on-plan-change: fail).\n' +
-        `${lines.join('\n')}\n` +
-        'Re-run the plan in a new pull request to review the current plan, or set on-plan-change: apply.');
-}
-function failureText(results, plan) {
-    const lines = [];
-    for (const cluster of results) {
-        for (const r of cluster.results) {
-            if (r.status === 'failed' || r.status === 'skipped') {
-                lines.push(`cluster ${cluster.cluster}: ${r.status}: ${r.description}: ${r.message ?? ''}`);
-            }
-        }
-    }
-    for (const c of plan.clusters.filter((c) => c.errors.length > 0)) {
-        lines.push(`cluster ${c.cluster}: not applied, the plan has ${c.errors.length} error(s)`);
-    }
-    return lines.join('\n');
-}
-async function applyFlow(ctx) {
+
+
+
+
+
+const EDITED = 'the plan comment was edited after the action wrote it, so what reviewers saw may not be the plan; ' +
+    'nothing was applied. Re-run the plan job to rewrite the comment, review it, and merge again.';
+/** The review gate: an outcome when the plan must not be applied, else the comparison to show. */
+async function checkReview(a) {
+    const { ctx, record, base, plan, planJson, notes } = a;
     const { io, settings } = ctx;
-    const { state, problems } = await loadConfig(ctx);
-    if (!state) {
-        await writeSummary(ctx, {
-            status: 'invalid-config',
-            problems,
-            headSha: settings.sha,
-            mode: 'apply',
-            runUrl: settings.runUrl,
-        });
-        return failed('invalid-config', invalidConfigMessage(problems));
+    if (record.edited) {
+        if (settings.onPlanChange === 'fail') {
+            await writeSummary(ctx, { ...base, status: 'plan-changed', plan, notes: [EDITED] }, planJson);
+            return { refused: failed('plan-changed', EDITED) };
+        }
+        io.warning(`${EDITED} Applying anyway (on-plan-change: apply).`);
     }
-    const record = await findReviewedPlan(ctx);
-    const salt = fingerprintSalt(settings.repository.fullName, record.pr);
-    const base = {
+    if (record.missing)
+        return {};
+    const review = compareWithReviewed(plan, record.reviewed, base.salt);
+    if (!review.matches) {
+        if (settings.onPlanChange === 'fail') {
+            const view = { ...base, status: 'plan-changed', plan, review, notes };
+            await writeSummary(ctx, view, planJson);
+            if (record.pr)
+                await publishComment(ctx, view, record.comment);
+            return { refused: failed('plan-changed', refusalText(review)) };
+        }
+        const note = 'The plan changed since it was reviewed; applying anyway (on-plan-change: apply).';
+        io.warning(`${note}\n${refusalText(review)}`);
+        notes.push(note);
+    }
+    else if (review.clusters.some((c) => c.verdict === 'remainder')) {
+        const note = 'Only part of the reviewed plan is left to do (an earlier apply did the rest): applying the remaining reviewed tasks.';
+        io.info(note);
+        notes.push(note);
+    }
+    else {
+        io.info('The recomputed plan is the reviewed plan: applying.');
+    }
+    return { review };
+}
+async function applyAndReport(a, engine, review) {
+    const { ctx, record, base, plan, planJson, notes } = a;
+    ctx.io.info(`Applying: ${countsLine(countChanges(plan))}.`);
+    const results = await ctx.io.group('Apply', () => engine.apply(plan));
+    const ok = failedTasks(results) === 0 && !plan.clusters.some((c) => c.errors.length > 0);
+    const status = ok ? 'applied' : 'apply-failed';
+    const view = { ...base, status, plan, results, review, notes };
+    await writeSummary(ctx, view, planJson);
+    if (record.pr)
+        await publishComment(ctx, view, record.comment);
+    if (!ok)
+        return failed('apply-failed', `apply failed:\n${failureText(results, plan)}`);
+    ctx.io.info('All tasks completed successfully.');
+    return succeeded;
+}
+function baseView(ctx, record) {
+    const { settings } = ctx;
+    return {
         repo: settings.repository.fullName,
         pr: record.pr ?? 0,
         headSha: record.comment?.header.headSha || settings.sha,
         mode: settings.mode,
         key: record.comment?.header.key ?? settings.commentKey,
         reviewed: record.reviewed,
-        salt,
+        salt: fingerprintSalt(settings.repository.fullName, record.pr),
         runUrl: settings.runUrl,
     };
+}
+async function applyFlow(ctx) {
+    const { io, settings } = ctx;
+    const { state, problems } = await loadConfig(ctx);
+    if (!state) {
+        const view = { status: 'invalid-config', problems, mode: 'apply' };
+        await writeSummary(ctx, { ...view, headSha: settings.sha, runUrl: settings.runUrl });
+        return failed('invalid-config', invalidConfigMessage(problems));
+    }
+    const record = await findReviewedPlan(ctx);
+    const base = baseView(ctx, record);
     const notes = [];
     if (record.missing) {
         if (settings.requireReviewedPlan) {
@@ -89379,76 +89569,30 @@ async function applyFlow(ctx) {
         await writeSummary(ctx, { ...base, status: 'apply-failed', notes: [error.message] });
         return failed('credentials', error.message);
     }
-    const { plan, engine } = await computePlan(ctx, state, credentials, salt);
+    const { plan, engine } = await computePlan(ctx, state, credentials, base.salt);
     try {
         const planJson = await writePlanOutputs(ctx, plan, planOutputs(plan));
-        if (counts_countChanges(plan).total === 0) {
+        if (!hasChanges(plan)) {
             io.info('Nothing to apply: the live state matches the configuration.');
             await writeSummary(ctx, { ...base, status: 'no-changes', plan, notes }, planJson);
             return succeeded;
         }
-        if (record.edited) {
-            const message = 'the plan comment was edited after the action wrote it, so what reviewers saw may not be the plan; ' +
-                'nothing was applied. Re-run the plan job to rewrite the comment, review it, and merge again.';
-            if (settings.onPlanChange === 'fail') {
-                await writeSummary(ctx, { ...base, status: 'plan-changed', plan, notes: [message] }, planJson);
-                return failed('plan-changed', message);
-            }
-            io.warning(`${message} Applying anyway (on-plan-change: apply).`);
-        }
-        let review;
-        if (!record.missing) {
-            review = compareWithReviewed(plan, record.reviewed, salt);
-            if (!review.matches) {
-                if (settings.onPlanChange === 'fail') {
-                    const view = { ...base, status: 'plan-changed', plan, review, notes };
-                    await writeSummary(ctx, view, planJson);
-                    if (record.pr)
-                        await publishComment(ctx, view, record.comment);
-                    return failed('plan-changed', refusal(review));
-                }
-                const note = 'The plan changed since it was reviewed; applying anyway (on-plan-change: apply).';
-                io.warning(`${note}\n${refusal(review)}`);
-                notes.push(note);
-            }
-            else if (review.clusters.some((c) => c.verdict === 'remainder')) {
-                const note = 'Only part of the reviewed plan is left to do (an earlier apply did the rest): applying the remaining reviewed tasks.';
-                io.info(note);
-                notes.push(note);
-            }
-            else {
-                io.info('The recomputed plan is the reviewed plan: applying.');
-            }
-        }
-        io.info(`Applying: ${countsLine(counts_countChanges(plan))}.`);
-        const results = await io.group('Apply', () => engine.apply(plan));
-        const failures = results.reduce((n, r) => n + r.failed, 0);
-        const planErrors = plan.clusters.some((c) => c.errors.length > 0);
-        const ok = failures === 0 && !planErrors;
-        const view = {
-            ...base,
-            status: ok ? 'applied' : 'apply-failed',
-            plan,
-            results,
-            review,
-            notes,
-        };
-        await writeSummary(ctx, view, planJson);
-        if (record.pr)
-            await publishComment(ctx, view, record.comment);
-        if (!ok)
-            return failed('apply-failed', `apply failed:\n${failureText(results, plan)}`);
-        io.info('All tasks completed successfully.');
-        return succeeded;
+        const applying = { ctx, record, base, plan, planJson, notes };
+        const { refused, review } = await checkReview(applying);
+        return refused ?? (await applyAndReport(applying, engine, review));
     }
     finally {
         engine.close();
     }
 }
 
-;// CONCATENATED MODULE: ./src/github/plan-flow.ts
+;// CONCATENATED MODULE: ./src/action/plan-flow.ts
 // `plan` (pull requests) and `check` (drift) modes: config → credentials → plan → log, outputs,
 // job summary and (plan on a PR) the sticky comment. No mutating AWS call is made here.
+
+
+
+
 
 
 
@@ -89481,12 +89625,7 @@ async function findSticky(ctx, pr) {
 function planStatus(plan) {
     if (plan.clusters.some((c) => c.errors.length > 0))
         return 'plan-failed';
-    return counts_countChanges(plan).total > 0 ? 'planned' : 'no-changes';
-}
-function driftLines(plan) {
-    return plan.clusters
-        .filter((c) => c.tasks.length > 0)
-        .map((c) => `cluster ${c.cluster} (${c.region}): ${countsLine(countClusterChanges(c))}`);
+    return hasChanges(plan) ? 'planned' : 'no-changes';
 }
 async function planFlow(ctx) {
     const { io, settings } = ctx;
@@ -89540,16 +89679,50 @@ async function planFlow(ctx) {
         await publishComment(ctx, view, sticky);
     const errors = plan.clusters.flatMap((c) => c.errors);
     if (errors.length > 0) {
-        return failed('invalid-config', `the plan has ${errors.length} error(s):\n${problemsText(errors)}`);
+        return failed('invalid-config', `the plan has ${errors.length} error(s):\n${errorLines(errors)}`);
     }
-    if (settings.mode === 'check' && counts_countChanges(plan).total > 0) {
+    if (settings.mode === 'check' && hasChanges(plan)) {
         return failed('drift', `drift: the live state differs from the configuration\n${driftLines(plan).join('\n')}`);
     }
-    io.info(`Plan: ${countsLine(counts_countChanges(plan))}.`);
+    io.info(`Plan: ${countsLine(countChanges(plan))}.`);
     return succeeded;
 }
 
-;// CONCATENATED MODULE: ./src/main.ts
+;// CONCATENATED MODULE: ./src/action/runner-io.ts
+// The runner side of the action (logs, annotations, outputs, job summary, OIDC token) behind one
+// small interface: the flows take it as a parameter, so tests pass a recording fake instead of
+// mocking @actions/core.
+
+
+
+function coreIO() {
+    return {
+        info: (line) => info(line),
+        debug: (line) => debug(line),
+        notice: (message) => notice(message),
+        warning: (message, annotation) => warning(message, annotation ?? {}),
+        error: (message, annotation) => core_error(message, annotation ?? {}),
+        group: (name, fn) => group(name, fn),
+        setOutput: (name, value) => setOutput(name, value),
+        setSecret: (value) => setSecret(value),
+        getIDToken: (audience) => getIDToken(audience),
+        async appendSummary(markdown) {
+            if (!process.env.GITHUB_STEP_SUMMARY) {
+                debug('GITHUB_STEP_SUMMARY is not set: no job summary written');
+                return false;
+            }
+            await summary.addRaw(markdown, true).write();
+            summary.emptyBuffer();
+            return true;
+        },
+        async writeTextFile(path, text) {
+            await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
+            await (0,promises_.writeFile)(path, text, 'utf8');
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/action/main.ts
 // The action's orchestration: settings → (per mode) config → credentials → plan/apply → publish.
 // Errors carry actionable text and are caught once here; user mistakes print no stack trace.
 
@@ -89583,7 +89756,7 @@ function realDeps(settings) {
         api: settings.githubToken
             ? createGitHubApi(settings.githubToken, settings.repository.owner, settings.repository.repo)
             : undefined,
-        loadConfig: (patterns, cwd) => load_loadConfigFiles([...patterns], { cwd }),
+        loadConfig: (patterns, cwd) => loadConfigFiles([...patterns], { cwd }),
         credentials: (request) => {
             const resolve = () => resolveCredentials(request, {
                 getIDToken: io.getIDToken,
@@ -89594,7 +89767,7 @@ function realDeps(settings) {
             renew = resolve;
             return resolve();
         },
-        createEngine: (credentials) => new engine_Engine({
+        createEngine: (credentials) => new Engine({
             concurrency: settings.concurrency,
             credentials: credentials && renew ? renewingCredentials(credentials, renew) : credentials,
             log: (line) => info(line),
@@ -89633,6 +89806,20 @@ async function run() {
     }
 }
 
+
+/***/ }),
+
+/***/ 9407:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5805);
+// The action's entry (dist/index.js): run it.
+
+await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 

@@ -4,15 +4,17 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import {
   UsageError,
   configPatterns,
-  defaultOwnerId,
+  ownerIdFlag,
   parseConcurrency,
   parsePrune,
   requireChoice,
 } from './commands/args.js';
+import { applyCommand } from './commands/apply.js';
 import { demoCommand } from './commands/demo.js';
 import { emulatorCommand } from './commands/emulator.js';
 import { getCommand } from './commands/get.js';
-import { applyCommand, planCommand } from './commands/plan.js';
+import { planCommand } from './commands/plan.js';
+import { PLAN_OUTPUTS } from './engine/options.js';
 import { validateCommand } from './commands/validate.js';
 
 const USAGE = `podid: GitOps for EKS Pod Identity
@@ -66,14 +68,14 @@ async function main(argv: string[]): Promise<number> {
         concurrency: parseConcurrency(values.concurrency),
         plan: {
           prune: parsePrune(values.prune),
-          ownerId: values['owner-id'] ?? defaultOwnerId(),
+          ownerId: ownerIdFlag(values['owner-id']),
           salt: process.env.GITHUB_REPOSITORY ?? '',
         },
       };
       if (command === 'apply') return applyCommand(common);
       return planCommand({
         ...common,
-        output: requireChoice('--output', values.output, ['text', 'markdown', 'json'] as const),
+        output: requireChoice('--output', values.output, PLAN_OUTPUTS),
         detailedExitCode: values['detailed-exitcode'],
       });
     }

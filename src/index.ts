@@ -1,3 +1,4 @@
-import { run } from './main.js';
+// The action's entry (dist/index.js): run it.
+import { run } from './action/main.js';
 
 await run();

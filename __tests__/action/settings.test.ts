@@ -1,7 +1,7 @@
 // Settings: inputs + GITHUB_* environment + event payload → one validated object; mode resolution.
 import { describe, expect, it } from 'vitest';
-import { resolveSettings, SettingsError, fingerprintSalt } from '../../src/github/settings.js';
-import { pullRequestOf } from '../../src/github/event.js';
+import { resolveSettings, SettingsError, fingerprintSalt } from '../../src/action/settings.js';
+import { pullRequestOf } from '../../src/action/event.js';
 
 const ENV = {
   GITHUB_REPOSITORY: 'org/infra',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyClusterPlan, assertAcyclic } from '../../src/apply/executor.js';
-import type { TaskContext } from '../../src/apply/tasks.js';
+import type { TaskContext } from '../../src/apply/context.js';
 import type { ClusterPlan, Task } from '../../src/plan/model.js';
 
 function task(id: string, dependsOn: string[] = []): Task {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
-import { StackWatcher } from '../../src/aws/stack-watcher.js';
+import { StackWatcher } from '../../src/aws/waiters.js';
 
 interface FakeStack {
   StackName: string;

@@ -1,16 +1,14 @@
 // eksctl's pod identity role template (reference §1.5–§1.6, scenario 14), names, tags, diff.
 import { describe, expect, it } from 'vitest';
 import {
-  canonicalJson,
-  diffRoleTemplates,
-  isEmptyRoleTemplateDiff,
   permissionPolicyLogicalId,
   podIdentityRoleTemplate,
   roleStackCapabilities,
-  roleStackNamesFor,
-  roleStackTags,
-  stackTagsDiffer,
-} from '../../src/cfn/index.js';
+} from '../../src/cfn/role-template.js';
+import { roleStackTags, stackTagsDiffer } from '../../src/cfn/stack-tags.js';
+import { diffRoleTemplates, isEmptyRoleTemplateDiff } from '../../src/cfn/template-diff.js';
+import { canonicalJson } from '../../src/lib/canonical-json.js';
+import { roleStackNamesFor } from '../../src/names/stack-names.js';
 import { entry, noWellKnown, spec } from '../plan/fixtures.js';
 
 const doc = {

@@ -1,6 +1,7 @@
 // Test helpers: `»` marks where each expected problem must point (line and column).
 import { expect } from 'vitest';
-import { parseClusterConfig, type Problem } from '../../src/config/index.js';
+import type { Problem } from '../../src/config/model.js';
+import { parseClusterConfig } from '../../src/config/parse.js';
 
 export const HEAD = `apiVersion: eksctl.io/v1alpha5
 kind: ClusterConfig

@@ -2,14 +2,11 @@ import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  checkAcrossFiles,
-  formatProblem,
-  loadConfigFiles,
-  parseClusterConfig,
-  summarizeProblems,
-  type Problem,
-} from '../../src/config/index.js';
+import { loadConfigFiles } from '../../src/config/load.js';
+import type { Problem } from '../../src/config/model.js';
+import { parseClusterConfig } from '../../src/config/parse.js';
+import { checkAcrossFiles } from '../../src/config/rules/cluster.js';
+import { formatProblem, summarizeProblems } from '../../src/render/problems.js';
 import { HEAD } from './helpers.js';
 
 const repo = path.resolve(import.meta.dirname, '../..');

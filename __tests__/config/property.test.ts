@@ -6,7 +6,9 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { loadConfigFiles, parseClusterConfig, type Problem } from '../../src/config/index.js';
+import { loadConfigFiles } from '../../src/config/load.js';
+import type { Problem } from '../../src/config/model.js';
+import { parseClusterConfig } from '../../src/config/parse.js';
 
 function assertWellFormed(text: string): void {
   let result: ReturnType<typeof parseClusterConfig>;

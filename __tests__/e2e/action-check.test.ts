@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { withEmulator } from '../emulator/helpers.js';
-import { mixedEntries, seedCluster, writeClusterConfig } from '../e2e/harness.js';
+import { mixedEntries, seedCluster, writeClusterConfig } from './harness.js';
 import {
   APPLY_ROLE,
   SUB_PR,
@@ -18,7 +18,7 @@ import {
   registerPull,
   runAction,
   tempWorkspace,
-} from './e2e-harness.js';
+} from './action-harness.js';
 
 const env = withEmulator();
 const PR = { number: 21, headSha: 'f'.repeat(40) };

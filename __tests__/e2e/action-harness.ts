@@ -13,7 +13,7 @@ import {
   PutRolePolicyCommand,
 } from '@aws-sdk/client-iam';
 import type { EmulatorHandle } from '../emulator/helpers.js';
-import { ACCOUNT, OWNER, REGION } from '../e2e/harness.js';
+import { ACCOUNT, OWNER, REGION } from './harness.js';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 export const ACTION = join(ROOT, 'dist', 'index.js');

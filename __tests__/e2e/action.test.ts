@@ -5,7 +5,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { CreatePodIdentityAssociationCommand } from '@aws-sdk/client-eks';
 import { TEST_CREDENTIALS, withEmulator } from '../emulator/helpers.js';
-import { mixedEntries, seedCluster, userRoleArn, writeClusterConfig } from '../e2e/harness.js';
+import { mixedEntries, seedCluster, userRoleArn, writeClusterConfig } from './harness.js';
 import {
   APPLY_ROLE,
   SUB_PR,
@@ -20,7 +20,7 @@ import {
   runAction,
   tempWorkspace,
   type PullRequestSpec,
-} from './e2e-harness.js';
+} from './action-harness.js';
 
 const env = withEmulator();
 

@@ -6,9 +6,9 @@ import {
   commentAuthors,
   selectStickyComment,
   upsertComment,
-} from '../../src/github/comment.js';
-import { buildCommentBody } from '../../src/github/comment-body.js';
-import { SALT, mixedPlan } from './fixtures.js';
+} from '../../src/github/sticky-comment.js';
+import { buildCommentBody } from '../../src/render/comment.js';
+import { SALT, mixedPlan } from '../plan/sample-plans.js';
 
 const body = (pr = 7, key = 'k') =>
   buildCommentBody({

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { planCluster } from '../../src/plan/plan-cluster.js';
 import type { Task } from '../../src/plan/model.js';
-import { OWNER_TAG } from '../../src/plan/model.js';
+import { OWNER_TAG } from '../../src/names/tags.js';
 import { OPTIONS, addon, entry, live, roleArn, spec, trustedRole } from './fixtures.js';
 
 const byId = (tasks: Task[], id: string): Task => {

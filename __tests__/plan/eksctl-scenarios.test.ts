@@ -4,8 +4,9 @@
 // from ListPodIdentityAssociations; scenarios 26–31 (get) are end-to-end tests in __tests__/e2e.
 import { describe, expect, it } from 'vitest';
 import { planCluster } from '../../src/plan/plan-cluster.js';
-import { parseClusterConfig } from '../../src/config/index.js';
-import { OWNER_TAG, type Task } from '../../src/plan/model.js';
+import { parseClusterConfig } from '../../src/config/parse.js';
+import { OWNER_TAG } from '../../src/names/tags.js';
+import type { Task } from '../../src/plan/model.js';
 import {
   OPTIONS,
   association,

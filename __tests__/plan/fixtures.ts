@@ -1,15 +1,15 @@
 // Builders for planner inputs: a ClusterSpec with entries, and a LiveCluster with associations,
 // stacks and roles, with defaults that describe a healthy cluster in account 111122223333.
 
-import { canonicalJson } from '../../src/cfn/canonical-json.js';
+import { canonicalJson } from '../../src/lib/canonical-json.js';
 import type { PodIdentityAssociationSpec as Entry } from '../../src/config/model.js';
 import type { AddonSpec, ClusterSpec, WellKnownPolicies } from '../../src/config/model.js';
 import { podIdentityRoleTemplate, podIdentityTrustPolicy } from '../../src/cfn/role-template.js';
-import { podIdentityRoleStackName } from '../../src/cfn/stack-names.js';
+import { podIdentityRoleStackName } from '../../src/names/stack-names.js';
 import { roleStackTags } from '../../src/cfn/stack-tags.js';
 import type { PlanOptions } from '../../src/plan/model.js';
-import { OWNER_TAG } from '../../src/plan/model.js';
-import type { LiveAssociation, LiveCluster, LiveRole, LiveStack } from '../../src/state/model.js';
+import { OWNER_TAG } from '../../src/names/tags.js';
+import type { LiveAssociation, LiveCluster, LiveRole, LiveStack } from '../../src/live/model.js';
 
 export const ACCOUNT = '111122223333';
 export const CLUSTER = 'test-cluster';

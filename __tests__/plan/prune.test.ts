@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { planCluster } from '../../src/plan/plan-cluster.js';
 import type { PlanOptions } from '../../src/plan/model.js';
-import { OWNER_TAG } from '../../src/plan/model.js';
+import { OWNER_TAG } from '../../src/names/tags.js';
 import {
   OPTIONS,
   association,

@@ -10,7 +10,7 @@ import {
   roleArn,
   spec,
   trustedRole,
-} from '../plan/fixtures.js';
+} from './fixtures.js';
 
 export const HOSTILE = '</details><img src=x onerror=alert(1)>';
 export const SALT = 'org/infra#7';

@@ -2,7 +2,7 @@
 // switching between an own role and a user role in both directions.
 import { describe, expect, it } from 'vitest';
 import { planCluster } from '../../src/plan/plan-cluster.js';
-import { OWNER_TAG } from '../../src/plan/model.js';
+import { OWNER_TAG } from '../../src/names/tags.js';
 import type { Task } from '../../src/plan/model.js';
 import {
   OPTIONS,

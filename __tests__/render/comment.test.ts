@@ -4,15 +4,10 @@ import {
   buildCommentBody,
   COMMENT_BUDGET_BYTES,
   type CommentView,
-} from '../../src/github/comment-body.js';
-import {
-  bodySha,
-  decodeHeader,
-  encodeHeader,
-  taskHash,
-  visibleBody,
-} from '../../src/github/marker.js';
-import { HOSTILE, SALT, mixedPlan, planWithCreates } from './fixtures.js';
+} from '../../src/render/comment.js';
+import { taskHash } from '../../src/review/fingerprint.js';
+import { bodySha, decodeHeader, encodeHeader, visibleBody } from '../../src/review/marker.js';
+import { HOSTILE, SALT, mixedPlan, planWithCreates } from '../plan/sample-plans.js';
 import type { Plan } from '../../src/plan/model.js';
 
 const RUN = 'https://github.com/org/infra/actions/runs/42';

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../../src/render/markdown.js';
 import { codeBlock, escapeMarkdown } from '../../src/render/escape.js';
-import { countChanges } from '../../src/render/counts.js';
+import { countChanges } from '../../src/plan/counts.js';
 import { renderPlanJson } from '../../src/render/json.js';
 import { taskLines } from '../../src/render/task-lines.js';
 import { planAll } from '../../src/plan/plan-cluster.js';

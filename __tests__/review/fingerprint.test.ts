@@ -1,9 +1,9 @@
 // Fingerprint: canonical, salted, over task data only; and whole-plan determinism.
 import { describe, expect, it } from 'vitest';
-import { fingerprint } from '../../src/plan/fingerprint.js';
+import { fingerprint } from '../../src/review/fingerprint.js';
 import { planAll, planCluster } from '../../src/plan/plan-cluster.js';
 import type { Task } from '../../src/plan/model.js';
-import { OPTIONS, association, entry, live, ownerTags, roleArn, spec } from './fixtures.js';
+import { OPTIONS, association, entry, live, ownerTags, roleArn, spec } from '../plan/fixtures.js';
 
 const task: Task = {
   id: 'delete-association:a/b',

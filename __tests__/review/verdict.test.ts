@@ -1,10 +1,10 @@
 // Apply-time binding: recomputed plan vs the reviewed fingerprints, and which task changed.
 import { describe, expect, it } from 'vitest';
-import { compareWithReviewed, mergeReviewed } from '../../src/github/review.js';
-import { reviewedCluster, taskHash } from '../../src/github/marker.js';
-import { fingerprint } from '../../src/plan/fingerprint.js';
+import { compareWithReviewed, mergeReviewed } from '../../src/review/verdict.js';
+import { fingerprint, taskHash } from '../../src/review/fingerprint.js';
+import { reviewedCluster } from '../../src/review/marker.js';
 import type { ClusterPlan, Plan, Task } from '../../src/plan/model.js';
-import { SALT, mixedPlan } from './fixtures.js';
+import { SALT, mixedPlan } from '../plan/sample-plans.js';
 
 function withTasks(cluster: ClusterPlan, tasks: Task[]): ClusterPlan {
   return { ...cluster, tasks, fingerprint: fingerprint(tasks, SALT) };

@@ -53839,27 +53839,85 @@ var __webpack_exports__ = {};
 var external_node_util_ = __nccwpck_require__(7975);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(1421);
+;// CONCATENATED MODULE: ./src/engine/options.ts
+// The options the CLI and the action share: their accepted values, defaults and parsing, written
+// once. A front end only says how it names an option in messages (`--prune` or `input "prune"`) and
+// how it reports a mistake (the CLI stops at the first, the action lists them all).
+
+const PRUNE_MODES = ['managed', 'all', 'none'];
+const DEFAULT_PRUNE = 'managed';
+const CONCURRENCY = { default: 10, min: 1, max: 100 };
+const PLAN_OUTPUTS = ['text', 'markdown', 'json'];
+/** `raw` undefined means "not given": the default applies. */
+function parseChoice(label, raw, choices, fallback) {
+    const value = raw ?? fallback;
+    if (choices.includes(value))
+        return { value: value };
+    return { problem: `${label} must be one of ${choices.join(', ')}; got "${value}"` };
+}
+function parsePrune(label, raw) {
+    return parseChoice(label, raw, PRUNE_MODES, DEFAULT_PRUNE);
+}
+function parseConcurrency(label, raw) {
+    const { min, max } = CONCURRENCY;
+    const n = Number(raw ?? String(CONCURRENCY.default));
+    if (Number.isInteger(n) && n >= min && n <= max)
+        return { value: n };
+    return { problem: `${label} must be an integer from ${min} to ${max}; got "${raw}"` };
+}
+/** `owner/repo` of a git remote URL (https or ssh form). */
+function repositoryOfRemote(url) {
+    return url.trim().match(/[:/]([^/:]+\/[^/]+?)(\.git)?$/)?.[1];
+}
+function gitRemoteRepository() {
+    try {
+        const url = (0,external_node_child_process_.execFileSync)('git', ['config', '--get', 'remote.origin.url'], {
+            encoding: 'utf8',
+            stdio: ['ignore', 'pipe', 'ignore'],
+        });
+        return repositoryOfRemote(url);
+    }
+    catch {
+        return undefined; // not a git checkout
+    }
+}
+/**
+ * The owner id tags what this product manages. Default: the repository (GITHUB_REPOSITORY, as the
+ * action uses), so the CLI run in the same repository sees the same resources as ours; locally the
+ * git remote names it.
+ */
+function resolveOwnerId(given) {
+    if (given.explicit)
+        return { id: given.explicit, source: given.explicitSource ?? 'flag' };
+    if (given.env.GITHUB_REPOSITORY) {
+        return { id: given.env.GITHUB_REPOSITORY, source: 'GITHUB_REPOSITORY' };
+    }
+    const remote = given.useGitRemote ? gitRemoteRepository() : undefined;
+    if (remote)
+        return { id: remote, source: 'git remote' };
+    return { id: 'podid-cli', source: 'default' };
+}
+
 ;// CONCATENATED MODULE: ./src/commands/args.ts
-// Shared flag parsing for the CLI commands (node's own parseArgs: no dependency needed).
+// Flag parsing shared by the CLI commands (node's own parseArgs: no dependency needed); the values
+// and defaults themselves are engine/options.ts, shared with the action.
 
 /** A user mistake on the command line: printed as one line, exit 1, no stack trace. */
 class UsageError extends Error {
 }
+function orThrow(parsed) {
+    if (parsed.problem !== undefined)
+        throw new UsageError(parsed.problem);
+    return parsed.value;
+}
 function requireChoice(flag, value, choices) {
-    if (!choices.includes(value)) {
-        throw new UsageError(`${flag} must be one of ${choices.join(', ')}; got "${value}"`);
-    }
-    return value;
+    return orThrow(parseChoice(flag, value, choices, value));
 }
-function parsePrune(value) {
-    return requireChoice('--prune', value ?? 'managed', ['managed', 'all', 'none']);
+function args_parsePrune(value) {
+    return orThrow(parsePrune('--prune', value));
 }
-function parseConcurrency(value) {
-    const n = Number(value ?? '10');
-    if (!Number.isInteger(n) || n < 1 || n > 100) {
-        throw new UsageError(`--concurrency must be an integer from 1 to 100; got "${value}"`);
-    }
-    return n;
+function args_parseConcurrency(value) {
+    return orThrow(parseConcurrency('--concurrency', value));
 }
 /** Config files: every `-f` value plus positionals (a shell-expanded glob gives several). */
 function configPatterns(files, positionals) {
@@ -53869,35 +53927,1241 @@ function configPatterns(files, positionals) {
     }
     return patterns;
 }
-/**
- * The owner id tags what this product manages. Default: the repository, as the action uses
- * (GITHUB_REPOSITORY), so running the CLI in the same repository sees the same resources as ours.
- */
-function defaultOwnerId() {
-    if (process.env.GITHUB_REPOSITORY)
-        return process.env.GITHUB_REPOSITORY;
-    try {
-        const url = (0,external_node_child_process_.execFileSync)('git', ['config', '--get', 'remote.origin.url'], {
-            encoding: 'utf8',
-            stdio: ['ignore', 'pipe', 'ignore'],
-        }).trim();
-        const match = url.match(/[:/]([^/:]+\/[^/]+?)(\.git)?$/);
-        if (match)
-            return match[1];
-    }
-    catch {
-        // Not a git checkout: fall through.
-    }
-    return 'podid-cli';
+/** `--owner-id`, else the repository (GITHUB_REPOSITORY, then the git remote). */
+function ownerIdFlag(value) {
+    return resolveOwnerId({ explicit: value, env: process.env, useGitRemote: true }).id;
 }
 
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudformation/dist-cjs/index.js
-var dist_cjs = __nccwpck_require__(3805);
+;// CONCATENATED MODULE: ./src/aws/errors.ts
+// Narrowing helpers for SDK errors, so adapters can turn expected errors into values.
+function isAwsError(error, ...names) {
+    if (typeof error !== 'object' || error === null)
+        return false;
+    const name = error.name;
+    return typeof name === 'string' && (names.length === 0 || names.includes(name));
+}
+function errorMessage(error) {
+    if (error instanceof Error)
+        return error.message;
+    return String(error);
+}
+/** Throttling and server-side faults that are worth retrying after the SDK has given up. */
+function isTransient(error) {
+    if (!isAwsError(error))
+        return false;
+    if ([
+        'Throttling',
+        'ThrottlingException',
+        'TooManyRequestsException',
+        'RequestLimitExceeded',
+        'ServiceUnavailable',
+        'ServiceUnavailableException',
+        'InternalFailure',
+        'ServerException',
+        'ServiceFailureException',
+        'RequestTimeout',
+        'TimeoutError',
+    ].includes(error.name)) {
+        return true;
+    }
+    const status = error.$metadata?.httpStatusCode ?? 0;
+    return status === 429 || status >= 500;
+}
+
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-eks/dist-cjs/index.js
-var client_eks_dist_cjs = __nccwpck_require__(4524);
+var dist_cjs = __nccwpck_require__(4524);
+;// CONCATENATED MODULE: ./src/aws/eks.ts
+// Thin EKS adapter: SDK calls in, plain live-state values out.
+
+
+/** The cluster, or undefined when EKS says it does not exist. */
+async function describeCluster(eks, name) {
+    try {
+        const { cluster } = await eks.send(new dist_cjs/* DescribeClusterCommand */.hV5({ name }));
+        return {
+            name,
+            arn: cluster?.arn ?? '',
+            status: cluster?.status ?? 'UNKNOWN',
+            version: cluster?.version ?? '',
+            autoMode: cluster?.computeConfig?.enabled === true,
+        };
+    }
+    catch (error) {
+        if (isAwsError(error, 'ResourceNotFoundException'))
+            return undefined;
+        throw error;
+    }
+}
+async function describeAddon(eks, clusterName, addonName) {
+    try {
+        const { addon } = await eks.send(new dist_cjs/* DescribeAddonCommand */.BFv({ clusterName, addonName }));
+        return addon ? toLiveAddon(addon) : undefined;
+    }
+    catch (error) {
+        if (isAwsError(error, 'ResourceNotFoundException'))
+            return undefined;
+        throw error;
+    }
+}
+function toLiveAddon(addon) {
+    return {
+        name: addon.addonName ?? '',
+        arn: addon.addonArn ?? '',
+        version: addon.addonVersion ?? '',
+        status: addon.status ?? 'UNKNOWN',
+        serviceAccountRoleArn: addon.serviceAccountRoleArn,
+        configurationValues: addon.configurationValues,
+        podIdentityAssociations: addon.podIdentityAssociations ?? [],
+        tags: addon.tags ?? {},
+    };
+}
+/**
+ * Every association summary, all pages. `onPage` sees each page as it arrives, so callers can
+ * start describing the first hundred while the next page is still on its way.
+ */
+async function listAssociations(eks, clusterName, filter = {}, onPage) {
+    const summaries = [];
+    const pages = (0,dist_cjs/* paginateListPodIdentityAssociations */.Hxv)({ client: eks, pageSize: 100 }, { clusterName, ...filter });
+    for await (const page of pages) {
+        const items = page.associations ?? [];
+        summaries.push(...items);
+        onPage?.(items);
+    }
+    return summaries;
+}
+async function describeAssociation(eks, clusterName, associationId) {
+    try {
+        const { association } = await eks.send(new dist_cjs/* DescribePodIdentityAssociationCommand */.$tu({ clusterName, associationId }));
+        return association ? toLiveAssociation(association) : undefined;
+    }
+    catch (error) {
+        // Deleted between List and Describe: it is simply gone.
+        if (isAwsError(error, 'ResourceNotFoundException'))
+            return undefined;
+        throw error;
+    }
+}
+function toLiveAssociation(a) {
+    return {
+        associationId: a.associationId ?? '',
+        associationArn: a.associationArn ?? '',
+        namespace: a.namespace ?? '',
+        serviceAccount: a.serviceAccount ?? '',
+        roleArn: a.roleArn ?? '',
+        targetRoleArn: a.targetRoleArn || undefined,
+        externalId: a.externalId || undefined,
+        disableSessionTags: a.disableSessionTags,
+        policy: a.policy || undefined,
+        ownerArn: a.ownerArn || undefined,
+        tags: a.tags ?? {},
+    };
+}
+async function createAssociation(eks, input) {
+    const { association } = await eks.send(new dist_cjs/* CreatePodIdentityAssociationCommand */.FHt({
+        clusterName: input.clusterName,
+        namespace: input.namespace,
+        serviceAccount: input.serviceAccount,
+        roleArn: input.roleArn,
+        // eksctl sends these only when set; an unset pointer is not the same as false.
+        targetRoleArn: input.targetRoleArn || undefined,
+        disableSessionTags: input.disableSessionTags,
+        policy: input.policy,
+        tags: Object.keys(input.tags).length > 0 ? input.tags : undefined,
+    }));
+    return toLiveAssociation(association ?? {});
+}
+async function updateAssociation(eks, input) {
+    const { association } = await eks.send(new dist_cjs/* UpdatePodIdentityAssociationCommand */.Tr6(input));
+    return toLiveAssociation(association ?? {});
+}
+/** Deletes the association; true when it existed. */
+async function deleteAssociation(eks, clusterName, associationId) {
+    try {
+        await eks.send(new dist_cjs/* DeletePodIdentityAssociationCommand */.FT2({ clusterName, associationId }));
+        return true;
+    }
+    catch (error) {
+        if (isAwsError(error, 'ResourceNotFoundException'))
+            return false;
+        throw error;
+    }
+}
+async function tagResource(eks, resourceArn, tagsToAdd, tagKeysToRemove) {
+    if (tagKeysToRemove.length > 0) {
+        await eks.send(new dist_cjs/* UntagResourceCommand */.RP$({ resourceArn, tagKeys: tagKeysToRemove }));
+    }
+    if (Object.keys(tagsToAdd).length > 0) {
+        await eks.send(new dist_cjs/* TagResourceCommand */.eqU({ resourceArn, tags: tagsToAdd }));
+    }
+}
+async function createAddon(eks, input) {
+    await eks.send(new dist_cjs/* CreateAddonCommand */.Kdw({
+        ...input,
+        resolveConflicts: input.resolveConflicts?.toUpperCase(),
+        tags: Object.keys(input.tags).length > 0 ? input.tags : undefined,
+    }));
+}
+async function updateAddon(eks, input) {
+    await eks.send(new dist_cjs/* UpdateAddonCommand */.dvf({
+        ...input,
+        resolveConflicts: input.resolveConflicts?.toUpperCase(),
+    }));
+}
+async function deleteAddon(eks, clusterName, addonName, preserve) {
+    try {
+        await eks.send(new dist_cjs/* DeleteAddonCommand */.VO5({ clusterName, addonName, preserve }));
+    }
+    catch (error) {
+        if (!isAwsError(error, 'ResourceNotFoundException'))
+            throw error;
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudformation/dist-cjs/index.js
+var client_cloudformation_dist_cjs = __nccwpck_require__(3805);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/aws/cloudformation.ts
+// Thin CloudFormation adapter for eksctl role stacks.
+
+
+
+function toLiveStack(stack) {
+    return {
+        stackName: stack.StackName ?? '',
+        stackId: stack.StackId ?? '',
+        status: stack.StackStatus ?? 'UNKNOWN',
+        statusReason: stack.StackStatusReason,
+        tags: Object.fromEntries((stack.Tags ?? []).map((t) => [t.Key ?? '', t.Value ?? ''])),
+        capabilities: stack.Capabilities ?? [],
+        outputs: Object.fromEntries((stack.Outputs ?? []).map((o) => [o.OutputKey ?? '', o.OutputValue ?? ''])),
+        terminationProtection: stack.EnableTerminationProtection === true,
+    };
+}
+/** Every live stack of the region (DescribeStacks without a name never lists deleted stacks). */
+async function describeAllStacks(cfn) {
+    const stacks = [];
+    for await (const page of (0,client_cloudformation_dist_cjs/* paginateDescribeStacks */.GAO)({ client: cfn }, {})) {
+        for (const s of page.Stacks ?? [])
+            stacks.push(toLiveStack(s));
+    }
+    return stacks;
+}
+/** One stack by name or id; undefined when CloudFormation says it does not exist. */
+async function describeStack(cfn, stackName) {
+    try {
+        const { Stacks } = await cfn.send(new client_cloudformation_dist_cjs/* DescribeStacksCommand */.Y47({ StackName: stackName }));
+        const stack = Stacks?.[0];
+        return stack ? toLiveStack(stack) : undefined;
+    }
+    catch (error) {
+        if (isStackMissing(error))
+            return undefined;
+        throw error;
+    }
+}
+/** CloudFormation reports a missing stack as a ValidationError "Stack with id X does not exist". */
+function isStackMissing(error) {
+    return isAwsError(error, 'ValidationError') && /does not exist/.test(error.message);
+}
+async function getTemplate(cfn, stackName) {
+    const { TemplateBody } = await cfn.send(new client_cloudformation_dist_cjs/* GetTemplateCommand */._JK({ StackName: stackName, TemplateStage: 'Original' }));
+    if (!TemplateBody)
+        return undefined;
+    try {
+        return JSON.parse(TemplateBody);
+    }
+    catch {
+        // Hand-written stacks may be YAML; short-form intrinsics are kept as plain values.
+        return (0,dist/* parse */.qg)(TemplateBody, { customTags: [], logLevel: 'silent' });
+    }
+}
+function toTags(tags) {
+    return Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
+}
+async function createStack(cfn, input) {
+    const { StackId } = await cfn.send(new client_cloudformation_dist_cjs/* CreateStackCommand */.O_S({
+        StackName: input.stackName,
+        TemplateBody: input.templateBody,
+        Capabilities: input.capabilities,
+        Tags: toTags(input.tags),
+        // As eksctl: role stacks are protected against accidental deletion.
+        EnableTerminationProtection: true,
+    }));
+    return StackId ?? input.stackName;
+}
+async function setTerminationProtection(cfn, stackName, enabled) {
+    await cfn.send(new client_cloudformation_dist_cjs/* UpdateTerminationProtectionCommand */.mP2({
+        StackName: stackName,
+        EnableTerminationProtection: enabled,
+    }));
+}
+/** Starts deleting a stack; false when it was already gone. */
+async function deleteStack(cfn, stackId) {
+    try {
+        await cfn.send(new client_cloudformation_dist_cjs/* DeleteStackCommand */.fAr({ StackName: stackId }));
+        return true;
+    }
+    catch (error) {
+        if (isStackMissing(error))
+            return false;
+        throw error;
+    }
+}
+async function createChangeSet(cfn, input) {
+    const { Id } = await cfn.send(new client_cloudformation_dist_cjs/* CreateChangeSetCommand */.YDU({
+        StackName: input.stackName,
+        ChangeSetName: input.changeSetName,
+        ChangeSetType: 'UPDATE',
+        TemplateBody: input.templateBody,
+        Capabilities: input.capabilities,
+        Tags: toTags(input.tags),
+        Description: input.description,
+    }));
+    return Id ?? input.changeSetName;
+}
+async function describeChangeSet(cfn, stackName, changeSetId) {
+    const out = await cfn.send(new client_cloudformation_dist_cjs/* DescribeChangeSetCommand */.TTT({ StackName: stackName, ChangeSetName: changeSetId }));
+    return { status: out.Status ?? 'UNKNOWN', reason: out.StatusReason };
+}
+async function executeChangeSet(cfn, stackName, changeSetId) {
+    await cfn.send(new client_cloudformation_dist_cjs/* ExecuteChangeSetCommand */.PB_({ StackName: stackName, ChangeSetName: changeSetId }));
+}
+async function deleteChangeSet(cfn, stackName, changeSetId) {
+    await cfn.send(new client_cloudformation_dist_cjs/* DeleteChangeSetCommand */.$GE({ StackName: stackName, ChangeSetName: changeSetId }));
+}
+
+;// CONCATENATED MODULE: ./src/aws/waiters.ts
+// Every wait of the product: stacks (many at once, sharing polls: a few described by name, many by
+// one paginated DescribeStacks of the region), change sets, and add-ons.
+
+
+
+const DEFAULT_SCHEDULE = [250, 1000, 2000, 4000, 8000, 10000];
+function isInProgress(status) {
+    return status.endsWith('_IN_PROGRESS');
+}
+/** Decides, for a stack status, whether the wait is over and whether it succeeded. */
+function verdict(goal, stack) {
+    if (!stack || stack.status === 'DELETE_COMPLETE') {
+        return { ok: goal === 'delete' || goal === 'settle', stack: undefined };
+    }
+    if (isInProgress(stack.status))
+        return undefined;
+    const ok = goal === 'settle' ||
+        (goal === 'create' && stack.status === 'CREATE_COMPLETE') ||
+        (goal === 'update' && stack.status === 'UPDATE_COMPLETE');
+    return { ok, stack };
+}
+class StackWatcher {
+    cfn;
+    pending = [];
+    loop;
+    schedule;
+    batchThreshold;
+    timeoutMs;
+    sleep;
+    constructor(cfn, options = {}) {
+        this.cfn = cfn;
+        this.schedule = options.schedule ?? DEFAULT_SCHEDULE;
+        this.batchThreshold = options.batchThreshold ?? 5;
+        this.timeoutMs = options.timeoutMs ?? 25 * 60_000;
+        this.sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+    }
+    /** Resolves when the stack leaves its *_IN_PROGRESS states (or is gone). */
+    wait(nameOrId, goal) {
+        return new Promise((resolve, reject) => {
+            this.pending.push({ nameOrId, goal, deadline: Date.now() + this.timeoutMs, resolve, reject });
+            this.loop ??= this.run().finally(() => {
+                this.loop = undefined;
+            });
+        });
+    }
+    async run() {
+        let attempt = 0;
+        while (this.pending.length > 0) {
+            await this.sleep(this.schedule[Math.min(attempt++, this.schedule.length - 1)]);
+            // A copy: waiters that join while this poll is in flight are judged by the next one, not by
+            // a listing taken before their stack existed.
+            const batch = [...this.pending];
+            try {
+                const found = await this.describe(batch);
+                for (const p of batch) {
+                    const result = verdict(p.goal, found.get(p.nameOrId));
+                    if (result) {
+                        this.settle(p);
+                        p.resolve(result);
+                    }
+                    else if (Date.now() > p.deadline) {
+                        this.settle(p);
+                        p.reject(new Error(`timed out waiting for CloudFormation stack "${p.nameOrId}"`));
+                    }
+                }
+            }
+            catch (error) {
+                // Throttling or a 5xx is not a failed stack: poll again, until the deadline. Anything else
+                // (expired credentials, access denied) will not get better by waiting.
+                for (const p of batch) {
+                    if (!isTransient(error) || Date.now() > p.deadline) {
+                        this.settle(p);
+                        p.reject(error instanceof Error ? error : new Error(String(error)));
+                    }
+                }
+            }
+            // New waiters joined: start the delays over so a fresh stack is seen quickly.
+            if (this.pending.some((p) => !batch.includes(p)))
+                attempt = 0;
+        }
+    }
+    settle(p) {
+        this.pending = this.pending.filter((x) => x !== p);
+    }
+    async describe(batch) {
+        const found = new Map();
+        let unresolved = batch;
+        if (batch.length > this.batchThreshold) {
+            const byKey = new Map();
+            for (const s of await describeAllStacks(this.cfn)) {
+                byKey.set(s.stackName, s);
+                byKey.set(s.stackId, s);
+            }
+            for (const p of batch) {
+                const stack = byKey.get(p.nameOrId);
+                if (stack)
+                    found.set(p.nameOrId, stack);
+            }
+            // The region-wide listing leaves out deleted stacks (and may lag a fresh one): ask for those
+            // by name or id, which also answers for a deleted stack.
+            unresolved = batch.filter((p) => !found.has(p.nameOrId));
+        }
+        const single = await Promise.all(unresolved.map((p) => describeStack(this.cfn, p.nameOrId)));
+        unresolved.forEach((p, i) => found.set(p.nameOrId, single[i]));
+        return found;
+    }
+}
+const defaultSleep = (ms) => new Promise((r) => setTimeout(r, ms));
+/** Polls a change set until CloudFormation has computed it (CREATE_COMPLETE) or gave up (FAILED). */
+async function waitChangeSet(cfn, stackName, changeSetId, options) {
+    const sleep = options.sleep ?? defaultSleep;
+    for (let delay = 250;; delay = Math.min(delay * 2, 5000)) {
+        const status = await options.call(() => describeChangeSet(cfn, stackName, changeSetId));
+        if (status.status === 'CREATE_COMPLETE' || status.status === 'FAILED')
+            return status;
+        await sleep(delay);
+    }
+}
+/** Until the add-on is ACTIVE; the SDK waiter fails on CREATE_FAILED or DEGRADED. */
+async function waitAddonActive(eks, target, timeoutSeconds) {
+    await (0,dist_cjs/* waitUntilAddonActive */.kHM)({ client: eks, minDelay: 2, maxDelay: 15, maxWaitTime: timeoutSeconds }, target);
+}
+/** Until DescribeAddon answers not found; the SDK waiter fails on DELETE_FAILED. */
+async function waitAddonDeleted(eks, target, timeoutSeconds) {
+    await (0,dist_cjs/* waitUntilAddonDeleted */.T4v)({ client: eks, minDelay: 2, maxDelay: 15, maxWaitTime: timeoutSeconds }, target);
+}
+
+;// CONCATENATED MODULE: ./src/aws/retry.ts
+// One retry helper for the whole product, on top of the SDK's own retries: for errors that outlast
+// the SDK's attempts (sustained throttling, a 5xx burst, IAM propagation, an IdP hiccup).
+const retry_defaultSleep = (ms) => new Promise((r) => setTimeout(r, ms));
+/** Exponential backoff with full jitter (a random delay in [0, min(max, base·2^(attempt-1)))), so
+ * many parallel tasks do not retry in lockstep. */
+async function withRetry(fn, options) {
+    const sleep = options.sleep ?? retry_defaultSleep;
+    const random = options.random ?? Math.random;
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await fn();
+        }
+        catch (error) {
+            if (attempt >= options.attempts || !options.isRetryable(error))
+                throw error;
+            const cap = Math.min(options.maxMs, options.baseMs * 2 ** (attempt - 1));
+            const delay = Math.floor(random() * cap);
+            options.onRetry?.(error, attempt, delay);
+            await sleep(delay);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/apply/retry.ts
+// The executor's retry policies: transient AWS errors, and IAM's propagation delay.
+
+
+/** EKS answers this for a role created moments ago, until IAM has propagated it. */
+function isRolePropagationError(error) {
+    return (isAwsError(error, 'InvalidParameterException') &&
+        /Role provided in the request does not exist/i.test(error.message));
+}
+const transientRetry = {
+    attempts: 6,
+    baseMs: 500,
+    maxMs: 8000,
+    isRetryable: isTransient,
+};
+/** IAM propagation usually takes seconds; allow about a minute in all. */
+const propagationRetry = {
+    attempts: 12,
+    baseMs: 1000,
+    maxMs: 8000,
+    isRetryable: (e) => isRolePropagationError(e) || isTransient(e),
+};
+
+;// CONCATENATED MODULE: ./src/apply/context.ts
+// What every task needs while it runs: the region's clients and stack watcher, the stack outputs
+// produced so far, and the retry that wraps each AWS call.
+
+
+/** One AWS call, retried on throttling and transient faults. */
+const retry = (ctx, fn) => withRetry(fn, { ...transientRetry, sleep: ctx.sleep });
+/** A role ARN, or the output of a stack created or updated earlier (in this run or a killed one). */
+async function resolveRole(role, ctx) {
+    if (typeof role === 'string')
+        return role;
+    let outputs = ctx.outputs.get(role.stackName);
+    if (!outputs) {
+        // The stack predates this run (e.g. created by a run that was killed): read its outputs.
+        const stack = await retry(ctx, () => describeStack(ctx.clients.cloudformation, role.stackName));
+        outputs = stack?.outputs ?? {};
+        ctx.outputs.set(role.stackName, outputs);
+    }
+    const value = outputs[role.output];
+    if (!value)
+        throw new Error(`stack "${role.stackName}" has no output "${role.output}"`);
+    return value;
+}
+
+;// CONCATENATED MODULE: ./src/apply/addon-tasks.ts
+// Add-on tasks: create (an add-on already present is success), update, delete; each waits for the
+// add-on to settle.
+
+
+
+
+const addonOf = (p) => ({
+    clusterName: p.clusterName,
+    addonName: p.addonName,
+});
+/** The associations as the add-on API takes them, with stack outputs resolved to role ARNs. */
+async function resolvedAssociations(associations, ctx) {
+    if (!associations)
+        return undefined;
+    return Promise.all(associations.map(async (a) => ({
+        serviceAccount: a.serviceAccount,
+        roleArn: await resolveRole(a.roleArn, ctx),
+    })));
+}
+async function addon_tasks_createAddon(p, ctx) {
+    const podIdentityAssociations = await resolvedAssociations(p.podIdentityAssociations, ctx);
+    try {
+        ctx.log(`creating addon: ${p.addonName}`);
+        await retry(ctx, () => createAddon(ctx.clients.eks, { ...p, podIdentityAssociations }));
+    }
+    catch (error) {
+        if (!isAwsError(error, 'ResourceInUseException'))
+            throw error;
+        ctx.log(`"${p.addonName}" addon is already present on the cluster`);
+    }
+    await waitAddonActive(ctx.clients.eks, addonOf(p), ctx.addonTimeoutSeconds);
+    ctx.log(`addon "${p.addonName}" active`);
+    return { changed: true };
+}
+async function addon_tasks_updateAddon(p, ctx) {
+    const podIdentityAssociations = await resolvedAssociations(p.podIdentityAssociations, ctx);
+    await retry(ctx, () => updateAddon(ctx.clients.eks, { ...p, podIdentityAssociations }));
+    await waitAddonActive(ctx.clients.eks, addonOf(p), ctx.addonTimeoutSeconds);
+    return { changed: true };
+}
+async function addon_tasks_deleteAddon(p, ctx) {
+    await retry(ctx, () => deleteAddon(ctx.clients.eks, p.clusterName, p.addonName, p.preserve));
+    await waitAddonDeleted(ctx.clients.eks, addonOf(p), ctx.addonTimeoutSeconds);
+    return { changed: true };
+}
+
+;// CONCATENATED MODULE: ./src/apply/association-tasks.ts
+// Association tasks: create (an existing one that is the same is success), update, delete, tag.
+
+
+
+
+async function association_tasks_createAssociation(p, ctx) {
+    const roleArn = await resolveRole(p.roleArn, ctx);
+    try {
+        const created = await withRetry(() => createAssociation(ctx.clients.eks, { ...p, roleArn }), { ...propagationRetry, sleep: ctx.sleep });
+        return { changed: true, detail: created.associationId };
+    }
+    catch (error) {
+        if (!isAwsError(error, 'ResourceInUseException'))
+            throw error;
+        // Already there: fine when it is the association we meant (an earlier attempt went through).
+        const [existing] = await retry(ctx, () => listAssociations(ctx.clients.eks, p.clusterName, {
+            namespace: p.namespace,
+            serviceAccount: p.serviceAccount,
+        }));
+        const live = existing?.associationId
+            ? await retry(ctx, () => describeAssociation(ctx.clients.eks, p.clusterName, existing.associationId))
+            : undefined;
+        if (live && live.roleArn === roleArn && !live.ownerArn) {
+            return { changed: false, detail: `already exists as ${live.associationId}` };
+        }
+        throw error;
+    }
+}
+async function association_tasks_updateAssociation(p, ctx) {
+    const roleArn = await resolveRole(p.roleArn, ctx);
+    await withRetry(() => updateAssociation(ctx.clients.eks, {
+        clusterName: p.clusterName,
+        associationId: p.associationId,
+        roleArn,
+        targetRoleArn: p.targetRoleArn,
+        disableSessionTags: p.disableSessionTags,
+        policy: p.policy,
+    }), { ...propagationRetry, sleep: ctx.sleep });
+    return { changed: true, detail: `role ${roleArn}` };
+}
+async function association_tasks_deleteAssociation(p, ctx) {
+    const existed = await retry(ctx, () => deleteAssociation(ctx.clients.eks, p.clusterName, p.associationId));
+    return { changed: existed, detail: existed ? undefined : 'already gone' };
+}
+async function tagAssociation(p, ctx) {
+    await retry(ctx, () => tagResource(ctx.clients.eks, p.associationArn, p.tagsToAdd, p.tagKeysToRemove));
+    return { changed: true };
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/names/well-known-policies.ts
+// eksctl's `wellKnownPolicies` (reference §1.5): the keys, the AWS managed policies some of them
+// attach, and the logical ids of the inline policies the others add to the role stack. The policy
+// statements themselves are in cfn/well-known-policies.ts; the config checks size and names by these.
+const WELL_KNOWN_POLICY_NAMES = [
+    'imageBuilder',
+    'autoScaler',
+    'awsLoadBalancerController',
+    'externalDNS',
+    'certManager',
+    'ebsCSIController',
+    'efsCSIController',
+];
+/** AWS managed policies (the part after `arn:<partition>:iam::aws:policy/`), eksctl's order. */
+const WELL_KNOWN_MANAGED_POLICIES = {
+    imageBuilder: 'AmazonEC2ContainerRegistryPowerUser',
+    ebsCSIController: 'service-role/AmazonEBSCSIDriverPolicy',
+};
+/** Inline `AWS::IAM::Policy` logical ids; the IAM policy name is `${AWS::StackName}-<id>`. */
+const WELL_KNOWN_INLINE_POLICY_IDS = {
+    imageBuilder: [],
+    autoScaler: ['PolicyAutoScaling'],
+    awsLoadBalancerController: ['PolicyAWSLoadBalancerController'],
+    externalDNS: ['PolicyExternalDNSChangeSet', 'PolicyExternalDNSHostedZones'],
+    certManager: [
+        'PolicyCertManagerChangeSet',
+        'PolicyCertManagerGetChange',
+        'PolicyCertManagerHostedZones',
+    ],
+    ebsCSIController: [],
+    efsCSIController: ['PolicyEFSCSIController'],
+};
+
+;// CONCATENATED MODULE: ./src/cfn/intrinsics.ts
+// The CloudFormation building blocks the role templates share: policy statements and
+// partition-aware ARNs (`Fn::Sub` with `${AWS::Partition}`, as eksctl renders them).
+/** `arn:${AWS::Partition}:<rest>` as an `Fn::Sub`. */
+function partitionArn(rest) {
+    return { 'Fn::Sub': `arn:\${AWS::Partition}:${rest}` };
+}
+
+;// CONCATENATED MODULE: ./src/cfn/load-balancer-controller-policy.ts
+// Statements of the well-known `awsLoadBalancerController` inline policy. They mirror eksctl's
+// `loadBalancerControllerStatements` with the additions of the upstream AWS Load Balancer
+// Controller policy that reference §1.5 lists (IPAM pools, route tables, trust stores, listener
+// attributes, capacity reservations, IP pools, rule priorities). Facts, not logic.
+
+const ALLOW = 'Allow';
+const ALL = '*';
+const CLUSTER_REQUEST_TAG = 'aws:RequestTag/elbv2.k8s.aws/cluster';
+const CLUSTER_RESOURCE_TAG = 'aws:ResourceTag/elbv2.k8s.aws/cluster';
+const TAGGED_LB_ARNS = [
+    'elasticloadbalancing:*:*:targetgroup/*/*',
+    'elasticloadbalancing:*:*:loadbalancer/net/*/*',
+    'elasticloadbalancing:*:*:loadbalancer/app/*/*',
+];
+function loadBalancerControllerStatements() {
+    return [
+        {
+            Effect: ALLOW,
+            Action: ['iam:CreateServiceLinkedRole'],
+            Resource: ALL,
+            Condition: { StringEquals: { 'iam:AWSServiceName': 'elasticloadbalancing.amazonaws.com' } },
+        },
+        {
+            Effect: ALLOW,
+            Action: [
+                'ec2:DescribeAccountAttributes',
+                'ec2:DescribeAddresses',
+                'ec2:DescribeAvailabilityZones',
+                'ec2:DescribeInternetGateways',
+                'ec2:DescribeVpcs',
+                'ec2:DescribeVpcPeeringConnections',
+                'ec2:DescribeSubnets',
+                'ec2:DescribeSecurityGroups',
+                'ec2:DescribeInstances',
+                'ec2:DescribeNetworkInterfaces',
+                'ec2:DescribeTags',
+                'ec2:GetCoipPoolUsage',
+                'ec2:DescribeCoipPools',
+                'ec2:GetSecurityGroupsForVpc',
+                'ec2:DescribeIpamPools',
+                'ec2:DescribeRouteTables',
+                'elasticloadbalancing:DescribeLoadBalancers',
+                'elasticloadbalancing:DescribeLoadBalancerAttributes',
+                'elasticloadbalancing:DescribeListeners',
+                'elasticloadbalancing:DescribeListenerCertificates',
+                'elasticloadbalancing:DescribeSSLPolicies',
+                'elasticloadbalancing:DescribeRules',
+                'elasticloadbalancing:DescribeTargetGroups',
+                'elasticloadbalancing:DescribeTargetGroupAttributes',
+                'elasticloadbalancing:DescribeTargetHealth',
+                'elasticloadbalancing:DescribeTags',
+                'elasticloadbalancing:DescribeTrustStores',
+                'elasticloadbalancing:DescribeListenerAttributes',
+                'elasticloadbalancing:DescribeCapacityReservation',
+            ],
+            Resource: ALL,
+        },
+        {
+            Effect: ALLOW,
+            Action: [
+                'cognito-idp:DescribeUserPoolClient',
+                'acm:ListCertificates',
+                'acm:DescribeCertificate',
+                'iam:ListServerCertificates',
+                'iam:GetServerCertificate',
+                'waf-regional:GetWebACL',
+                'waf-regional:GetWebACLForResource',
+                'waf-regional:AssociateWebACL',
+                'waf-regional:DisassociateWebACL',
+                'wafv2:GetWebACL',
+                'wafv2:GetWebACLForResource',
+                'wafv2:AssociateWebACL',
+                'wafv2:DisassociateWebACL',
+                'shield:GetSubscriptionState',
+                'shield:DescribeProtection',
+                'shield:CreateProtection',
+                'shield:DeleteProtection',
+            ],
+            Resource: ALL,
+        },
+        {
+            Effect: ALLOW,
+            Action: ['ec2:AuthorizeSecurityGroupIngress', 'ec2:RevokeSecurityGroupIngress'],
+            Resource: ALL,
+        },
+        { Effect: ALLOW, Action: ['ec2:CreateSecurityGroup'], Resource: ALL },
+        {
+            Effect: ALLOW,
+            Action: ['ec2:CreateTags'],
+            Resource: partitionArn('ec2:*:*:security-group/*'),
+            Condition: {
+                StringEquals: { 'ec2:CreateAction': 'CreateSecurityGroup' },
+                Null: { [CLUSTER_REQUEST_TAG]: 'false' },
+            },
+        },
+        {
+            Effect: ALLOW,
+            Action: ['ec2:CreateTags', 'ec2:DeleteTags'],
+            Resource: partitionArn('ec2:*:*:security-group/*'),
+            Condition: { Null: { [CLUSTER_REQUEST_TAG]: 'true', [CLUSTER_RESOURCE_TAG]: 'false' } },
+        },
+        {
+            Effect: ALLOW,
+            Action: [
+                'ec2:AuthorizeSecurityGroupIngress',
+                'ec2:RevokeSecurityGroupIngress',
+                'ec2:DeleteSecurityGroup',
+            ],
+            Resource: ALL,
+            Condition: { Null: { [CLUSTER_RESOURCE_TAG]: 'false' } },
+        },
+        {
+            Effect: ALLOW,
+            Action: ['elasticloadbalancing:CreateLoadBalancer', 'elasticloadbalancing:CreateTargetGroup'],
+            Resource: ALL,
+            Condition: { Null: { [CLUSTER_REQUEST_TAG]: 'false' } },
+        },
+        {
+            Effect: ALLOW,
+            Action: [
+                'elasticloadbalancing:CreateListener',
+                'elasticloadbalancing:DeleteListener',
+                'elasticloadbalancing:CreateRule',
+                'elasticloadbalancing:DeleteRule',
+            ],
+            Resource: ALL,
+        },
+        {
+            Effect: ALLOW,
+            Action: ['elasticloadbalancing:AddTags', 'elasticloadbalancing:RemoveTags'],
+            Resource: TAGGED_LB_ARNS.map(partitionArn),
+            Condition: { Null: { [CLUSTER_REQUEST_TAG]: 'true', [CLUSTER_RESOURCE_TAG]: 'false' } },
+        },
+        {
+            Effect: ALLOW,
+            Action: ['elasticloadbalancing:AddTags', 'elasticloadbalancing:RemoveTags'],
+            Resource: [
+                'elasticloadbalancing:*:*:listener/net/*/*/*',
+                'elasticloadbalancing:*:*:listener/app/*/*/*',
+                'elasticloadbalancing:*:*:listener-rule/net/*/*/*',
+                'elasticloadbalancing:*:*:listener-rule/app/*/*/*',
+            ].map(partitionArn),
+        },
+        {
+            Effect: ALLOW,
+            Action: [
+                'elasticloadbalancing:ModifyLoadBalancerAttributes',
+                'elasticloadbalancing:SetIpAddressType',
+                'elasticloadbalancing:SetSecurityGroups',
+                'elasticloadbalancing:SetSubnets',
+                'elasticloadbalancing:DeleteLoadBalancer',
+                'elasticloadbalancing:ModifyTargetGroup',
+                'elasticloadbalancing:ModifyTargetGroupAttributes',
+                'elasticloadbalancing:DeleteTargetGroup',
+                'elasticloadbalancing:ModifyListenerAttributes',
+                'elasticloadbalancing:ModifyCapacityReservation',
+                'elasticloadbalancing:ModifyIpPools',
+            ],
+            Resource: ALL,
+            Condition: { Null: { [CLUSTER_RESOURCE_TAG]: 'false' } },
+        },
+        {
+            Effect: ALLOW,
+            Action: ['elasticloadbalancing:AddTags'],
+            Resource: TAGGED_LB_ARNS.map(partitionArn),
+            Condition: {
+                StringEquals: {
+                    'elasticloadbalancing:CreateAction': ['CreateTargetGroup', 'CreateLoadBalancer'],
+                },
+                Null: { [CLUSTER_REQUEST_TAG]: 'false' },
+            },
+        },
+        {
+            Effect: ALLOW,
+            Action: ['elasticloadbalancing:RegisterTargets', 'elasticloadbalancing:DeregisterTargets'],
+            Resource: partitionArn('elasticloadbalancing:*:*:targetgroup/*/*'),
+        },
+        {
+            Effect: ALLOW,
+            Action: [
+                'elasticloadbalancing:SetWebAcl',
+                'elasticloadbalancing:ModifyListener',
+                'elasticloadbalancing:AddListenerCertificates',
+                'elasticloadbalancing:RemoveListenerCertificates',
+                'elasticloadbalancing:ModifyRule',
+                'elasticloadbalancing:SetRulePriorities',
+            ],
+            Resource: ALL,
+        },
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/cfn/well-known-policies.ts
+// Expansion of `wellKnownPolicies` into the role stack (reference §1.5): some keys add AWS managed
+// policy ARNs, others add inline `AWS::IAM::Policy` resources with fixed logical ids. ARNs are
+// partition-aware through `Fn::Sub` with `${AWS::Partition}`, as eksctl renders them.
+
+
+
+/** Managed policy ARNs, in eksctl's order: imageBuilder before ebsCSIController. */
+function wellKnownManagedPolicyArns(policies) {
+    return WELL_KNOWN_POLICY_NAMES.filter((name) => policies[name])
+        .flatMap((name) => WELL_KNOWN_MANAGED_POLICIES[name] ?? [])
+        .map((policy) => partitionArn(`iam::aws:policy/${policy}`));
+}
+const allow = (actions, resource = '*') => ({
+    Effect: 'Allow',
+    Action: actions,
+    Resource: resource,
+});
+const route53ChangeSet = () => [
+    allow(['route53:ChangeResourceRecordSets'], partitionArn('route53:::hostedzone/*')),
+];
+function efsCsiControllerStatements() {
+    const tagged = (action, key) => ({
+        ...allow([action]),
+        Condition: { StringLike: { [key]: 'true' } },
+    });
+    return [
+        allow(['elasticfilesystem:DescribeAccessPoints', 'elasticfilesystem:DescribeFileSystems']),
+        tagged('elasticfilesystem:CreateAccessPoint', 'aws:RequestTag/efs.csi.aws.com/cluster'),
+        tagged('elasticfilesystem:TagResource', 'aws:RequestTag/efs.csi.aws.com/cluster'),
+        tagged('elasticfilesystem:DeleteAccessPoint', 'aws:ResourceTag/efs.csi.aws.com/cluster'),
+    ];
+}
+const INLINE_STATEMENTS = {
+    PolicyAutoScaling: () => [
+        allow([
+            'autoscaling:DescribeAutoScalingGroups',
+            'autoscaling:DescribeAutoScalingInstances',
+            'autoscaling:DescribeLaunchConfigurations',
+            'autoscaling:DescribeScalingActivities',
+            'autoscaling:DescribeTags',
+            'ec2:DescribeInstanceTypes',
+            'ec2:DescribeLaunchTemplateVersions',
+        ]),
+        allow([
+            'autoscaling:SetDesiredCapacity',
+            'autoscaling:TerminateInstanceInAutoScalingGroup',
+            'ec2:DescribeImages',
+            'ec2:GetInstanceTypesFromInstanceRequirements',
+            'eks:DescribeNodegroup',
+        ]),
+    ],
+    PolicyAWSLoadBalancerController: loadBalancerControllerStatements,
+    PolicyExternalDNSChangeSet: route53ChangeSet,
+    PolicyExternalDNSHostedZones: () => [
+        allow([
+            'route53:ListHostedZones',
+            'route53:ListResourceRecordSets',
+            'route53:ListTagsForResource',
+        ]),
+    ],
+    PolicyCertManagerChangeSet: route53ChangeSet,
+    PolicyCertManagerGetChange: () => [
+        allow(['route53:GetChange'], partitionArn('route53:::change/*')),
+    ],
+    PolicyCertManagerHostedZones: () => [
+        allow(['route53:ListResourceRecordSets', 'route53:ListHostedZonesByName']),
+    ],
+    PolicyEFSCSIController: efsCsiControllerStatements,
+};
+/** Inline policies by logical id (the IAM PolicyName is `${AWS::StackName}-<id>`). */
+function wellKnownInlinePolicies(policies) {
+    const ids = WELL_KNOWN_POLICY_NAMES.filter((name) => policies[name]).flatMap((name) => WELL_KNOWN_INLINE_POLICY_IDS[name]);
+    return new Map(ids.map((id) => [id, INLINE_STATEMENTS[id]()]));
+}
+
+;// CONCATENATED MODULE: ./src/cfn/role-template.ts
+// eksctl's pod identity role template (reference §1.6): one `AWS::IAM::Role` `Role1` trusted by
+// pods.eks.amazonaws.com, the inline policies, and the `Role1` output the association points at.
+
+const POD_IDENTITY_PRINCIPAL = 'pods.eks.amazonaws.com';
+const ROLE_LOGICAL_ID = 'Role1';
+const ROLE_OUTPUT = 'Role1';
+const ROLE_TEMPLATE_DESCRIPTION = 'IAM role for pod identity association [created and managed by eksctl]';
+const DEFAULT_PERMISSION_POLICY_NAME = 'Policy1';
+function podIdentityTrustPolicy() {
+    return {
+        Version: '2012-10-17',
+        Statement: [
+            {
+                Effect: 'Allow',
+                Action: ['sts:AssumeRole', 'sts:TagSession'],
+                Principal: { Service: POD_IDENTITY_PRINCIPAL },
+            },
+        ],
+    };
+}
+/** CFN logical id of the inline permission policy: the name without non-alphanumerics. */
+function permissionPolicyLogicalId(name) {
+    const sanitized = (name ?? '').replace(/[^A-Za-z0-9]/g, '');
+    return sanitized === '' ? DEFAULT_PERMISSION_POLICY_NAME : sanitized;
+}
+function inlinePolicyResource(policyName, document) {
+    return {
+        Type: 'AWS::IAM::Policy',
+        Properties: {
+            PolicyName: { 'Fn::Sub': `\${AWS::StackName}-${policyName}` },
+            PolicyDocument: document,
+            Roles: [{ Ref: ROLE_LOGICAL_ID }],
+        },
+    };
+}
+function podIdentityRoleTemplate(input) {
+    const managedPolicyArns = [
+        ...input.permissionPolicyARNs,
+        ...wellKnownManagedPolicyArns(input.wellKnownPolicies),
+    ];
+    const roleProperties = {
+        AssumeRolePolicyDocument: podIdentityTrustPolicy(),
+    };
+    // eksctl omits empty properties rather than writing empty values.
+    if (input.roleName)
+        roleProperties.RoleName = input.roleName;
+    if (managedPolicyArns.length > 0)
+        roleProperties.ManagedPolicyArns = managedPolicyArns;
+    if (input.permissionsBoundaryARN)
+        roleProperties.PermissionsBoundary = input.permissionsBoundaryARN;
+    const resources = {
+        [ROLE_LOGICAL_ID]: { Type: 'AWS::IAM::Role', Properties: roleProperties },
+    };
+    if (input.permissionPolicy) {
+        const rawName = input.permissionPolicyName ?? DEFAULT_PERMISSION_POLICY_NAME;
+        resources[permissionPolicyLogicalId(rawName)] = inlinePolicyResource(rawName, input.permissionPolicy);
+    }
+    for (const [logicalId, statements] of wellKnownInlinePolicies(input.wellKnownPolicies)) {
+        resources[logicalId] = inlinePolicyResource(logicalId, {
+            Version: '2012-10-17',
+            Statement: statements,
+        });
+    }
+    return {
+        AWSTemplateFormatVersion: '2010-09-09',
+        Description: ROLE_TEMPLATE_DESCRIPTION,
+        Resources: resources,
+        Outputs: { [ROLE_OUTPUT]: { Value: { 'Fn::GetAtt': `${ROLE_LOGICAL_ID}.Arn` } } },
+    };
+}
+/** A named role needs CAPABILITY_NAMED_IAM; an unnamed one CAPABILITY_IAM. */
+function roleStackCapabilities(input) {
+    return input.roleName ? ['CAPABILITY_NAMED_IAM'] : ['CAPABILITY_IAM'];
+}
+
+;// CONCATENATED MODULE: ./src/names/tags.ts
+// Every tag key this product reads or writes, and the value of eksctl's association tags. eksctl's
+// keys (reference §0) keep stacks made by eksctl and by podid-action interchangeable; the owner tag
+// is ours (DESIGN §5).
+/** Ours: who manages an association, add-on or stack (the owner id, by default the repository). */
+const OWNER_TAG = 'podid-action/managed-by';
+const CLUSTER_NAME_TAG = 'alpha.eksctl.io/cluster-name';
+const OLD_CLUSTER_NAME_TAG = 'eksctl.cluster.k8s.io/v1alpha1/cluster-name';
+const EKSCTL_VERSION_TAG = 'alpha.eksctl.io/eksctl-version';
+/** On standalone role stacks (and migrated IRSA stacks), and on associations whose role eksctl made. */
+const POD_IDENTITY_ASSOCIATION_TAG = 'alpha.eksctl.io/podidentityassociation-name';
+const IAM_SERVICE_ACCOUNT_TAG = 'alpha.eksctl.io/iamserviceaccount-name';
+const ADDON_NAME_TAG = 'alpha.eksctl.io/addon-name';
+const ADDON_POD_IDENTITY_ASSOCIATION_TAG = 'alpha.eksctl.io/addon-podidentityassociation-name';
+/**
+ * Value of the eksctl-version tag on stacks we create. eksctl writes its own version there; the
+ * value never drives an update.
+ */
+const EKSCTL_VERSION_TAG_VALUE = 'podid-action';
+/** Prefixes of keys that eksctl sets itself; users may not write them. */
+const EKSCTL_TAG_PREFIXES = ['alpha.eksctl.io/', 'eksctl.cluster.k8s.io/'];
+/** Keys beginning with `aws:` belong to AWS: never compared, added or removed. */
+function isAwsTag(key) {
+    return key.toLowerCase().startsWith('aws:');
+}
+/**
+ * eksctl's IDString of an association, `<ns>/<sa>`: the value of its association tags and our key
+ * for an association (task targets, plan order).
+ */
+function associationKey(namespace, sa) {
+    return `${namespace}/${sa}`;
+}
+/** `<ns>/<sa>` back into its parts (a namespace has no `/`). */
+function splitAssociationKey(key) {
+    const at = key.indexOf('/');
+    return { namespace: key.slice(0, at), serviceAccount: key.slice(at + 1) };
+}
+
+;// CONCATENATED MODULE: ./src/apply/stack-tasks.ts
+// Role stack tasks: create (replacing a failed stack first), update through a change set, delete.
+// Each is idempotent: re-running it after a crash, a retry or a concurrent run reaches the same end.
+
+
+
+
+
+
+
+function endedBadly(stackName, stack) {
+    const reason = stack?.statusReason ? `: ${stack.statusReason}` : '';
+    return new Error(`stack "${stackName}" ended in ${stack?.status ?? 'DELETE_COMPLETE'}${reason}`);
+}
+async function createRoleStack(p, ctx) {
+    const client = ctx.clients.cloudformation;
+    if (p.replacesFailedStackId) {
+        ctx.log(`deleting failed stack "${p.stackName}" before re-creating it`);
+        await removeStack(ctx, p.replacesFailedStackId, true);
+    }
+    let stackId;
+    try {
+        ctx.log(`deploying stack "${p.stackName}"`);
+        stackId = await retry(ctx, () => createStack(client, p));
+    }
+    catch (error) {
+        if (!isAwsError(error, 'AlreadyExistsException'))
+            throw error;
+        // A retried CreateStack whose first attempt went through, or a concurrent run: the same stack
+        // only if eksctl's tag names the same association (stack names alone can collide).
+        const existing = await retry(ctx, () => describeStack(client, p.stackName));
+        const mine = p.tags[POD_IDENTITY_ASSOCIATION_TAG];
+        if (!existing || existing.tags[POD_IDENTITY_ASSOCIATION_TAG] !== mine) {
+            const owner = existing?.tags[POD_IDENTITY_ASSOCIATION_TAG];
+            throw new Error(`stack "${p.stackName}" already exists${owner ? ` for "${owner}"` : ''}, not for "${mine}"`, { cause: error });
+        }
+        stackId = existing.stackId;
+    }
+    const result = await ctx.watcher.wait(stackId, 'create');
+    if (!result.ok || !result.stack)
+        throw endedBadly(p.stackName, result.stack);
+    ctx.outputs.set(p.stackName, result.stack.outputs);
+    return { changed: true, detail: result.stack.outputs[ROLE_OUTPUT] };
+}
+async function updateRoleStack(p, ctx) {
+    const client = ctx.clients.cloudformation;
+    // Unique per attempt: a second update of the same stack within a second, or a retry after a lost
+    // answer, must not collide with an earlier change set's name.
+    const changeSetName = `podid-update-${Math.floor(Date.now() / 1000)}-${(0,external_node_crypto_.randomBytes)(3).toString('hex')}`;
+    const changeSetId = await retry(ctx, () => createChangeSet(client, {
+        ...p,
+        changeSetName,
+        description: `updating IAM resources stack "${p.stackName}"`,
+    }));
+    ctx.log(`waiting for CloudFormation changeset "${changeSetName}" for stack "${p.stackName}"`);
+    const status = await waitChangeSet(client, p.stackName, changeSetId, {
+        call: (fn) => retry(ctx, fn),
+        sleep: ctx.sleep,
+    });
+    if (status.status === 'FAILED') {
+        if (/didn't contain changes|No updates are to be performed/.test(status.reason ?? '')) {
+            await retry(ctx, () => deleteChangeSet(client, p.stackName, changeSetId));
+            const stack = await retry(ctx, () => describeStack(client, p.stackName));
+            ctx.outputs.set(p.stackName, stack?.outputs ?? {});
+            return { changed: false, detail: 'nothing to update' };
+        }
+        throw new Error(`change set for stack "${p.stackName}" failed: ${status.reason ?? 'no reason given'}`);
+    }
+    await retry(ctx, () => executeChangeSet(client, p.stackName, changeSetId));
+    const result = await ctx.watcher.wait(p.stackName, 'update');
+    if (!result.ok || !result.stack)
+        throw endedBadly(p.stackName, result.stack);
+    ctx.outputs.set(p.stackName, result.stack.outputs);
+    return { changed: true, detail: `updated IAM resources stack "${p.stackName}"` };
+}
+async function deleteRoleStack(p, ctx) {
+    ctx.log(`will delete stack "${p.stackName}"`);
+    const existed = await removeStack(ctx, p.stackId, p.terminationProtection);
+    return { changed: existed, detail: existed ? undefined : 'already gone' };
+}
+/** Lifts termination protection, deletes, waits for DELETE_COMPLETE. False if it was already gone. */
+async function removeStack(ctx, stackId, protectedStack) {
+    const client = ctx.clients.cloudformation;
+    const current = await retry(ctx, () => describeStack(client, stackId));
+    if (!current || current.status === 'DELETE_COMPLETE')
+        return false;
+    if (protectedStack || current.terminationProtection) {
+        await retry(ctx, () => setTerminationProtection(client, stackId, false));
+    }
+    await retry(ctx, () => deleteStack(client, stackId));
+    const result = await ctx.watcher.wait(stackId, 'delete');
+    if (!result.ok) {
+        const reason = result.stack?.statusReason ? `: ${result.stack.statusReason}` : '';
+        throw new Error(`stack "${current.stackName}" ended in ${result.stack?.status}${reason}`);
+    }
+    return true;
+}
+
+;// CONCATENATED MODULE: ./src/apply/tasks.ts
+// One task → the function that performs it. Each is idempotent: re-running it after a crash, a
+// retry or a concurrent run reaches the same end state instead of failing or duplicating.
+
+
+
+async function runTask(task, ctx) {
+    switch (task.kind) {
+        case 'create-role-stack':
+            return createRoleStack(task.params, ctx);
+        case 'update-role-stack':
+            return updateRoleStack(task.params, ctx);
+        case 'delete-role-stack':
+            return deleteRoleStack(task.params, ctx);
+        case 'create-association':
+            return association_tasks_createAssociation(task.params, ctx);
+        case 'update-association':
+            return association_tasks_updateAssociation(task.params, ctx);
+        case 'delete-association':
+            return association_tasks_deleteAssociation(task.params, ctx);
+        case 'tag-association':
+            return tagAssociation(task.params, ctx);
+        case 'create-addon':
+            return addon_tasks_createAddon(task.params, ctx);
+        case 'update-addon':
+            return addon_tasks_updateAddon(task.params, ctx);
+        case 'delete-addon':
+            return addon_tasks_deleteAddon(task.params, ctx);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/apply/executor.ts
+// Runs a cluster's task DAG: every task starts as soon as its dependencies have succeeded, so
+// independent work overlaps; the in-flight API calls are bounded by the clients' shared limiter.
+// A failure skips only the tasks that depend on it.
+
+
+/** Throws on a dependency cycle, which would otherwise wait forever. */
+function assertAcyclic(tasks) {
+    const byId = new Map(tasks.map((t) => [t.id, t]));
+    const state = new Map();
+    const visit = (task, path) => {
+        if (state.get(task.id) === 'done')
+            return;
+        if (state.get(task.id) === 'visiting') {
+            throw new Error(`the plan has a dependency cycle: ${[...path, task.id].join(' → ')}`);
+        }
+        state.set(task.id, 'visiting');
+        for (const id of task.dependsOn) {
+            const dep = byId.get(id);
+            if (dep)
+                visit(dep, [...path, task.id]);
+        }
+        state.set(task.id, 'done');
+    };
+    for (const task of tasks)
+        visit(task, []);
+}
+async function applyClusterPlan(plan, deps) {
+    assertAcyclic(plan.tasks);
+    const now = deps.now ?? Date.now;
+    const started = now();
+    const stamp = () => `[+${((now() - started) / 1000).toFixed(1)}s]`;
+    const byId = new Map(plan.tasks.map((t) => [t.id, t]));
+    const running = new Map();
+    const execute = async (task) => {
+        const base = { id: task.id, kind: task.kind, description: task.description };
+        const prerequisites = await Promise.all(task.dependsOn.flatMap((id) => {
+            const dep = byId.get(id);
+            return dep ? [run(dep)] : [];
+        }));
+        const blocker = prerequisites.find((r) => r.status === 'failed' || r.status === 'skipped');
+        if (blocker) {
+            const message = `skipped because "${blocker.description}" did not succeed`;
+            deps.progress(`${stamp()} - ${task.description}: ${message}`);
+            return { ...base, status: 'skipped', message, durationMs: 0 };
+        }
+        const t0 = now();
+        try {
+            const outcome = await (deps.runTask ?? runTask)(task, deps.context);
+            deps.progress(`${stamp()} ✔ ${task.description}${outcome.detail ? ` (${outcome.detail})` : ''}`);
+            return {
+                ...base,
+                status: outcome.changed ? 'succeeded' : 'unchanged',
+                message: outcome.detail,
+                durationMs: now() - t0,
+            };
+        }
+        catch (error) {
+            const message = errorMessage(error);
+            deps.progress(`${stamp()} ✖ ${task.description}: ${message}`);
+            return { ...base, status: 'failed', message, durationMs: now() - t0 };
+        }
+    };
+    const run = (task) => {
+        let promise = running.get(task.id);
+        if (!promise) {
+            promise = execute(task);
+            running.set(task.id, promise);
+        }
+        return promise;
+    };
+    const results = await Promise.all(plan.tasks.map(run));
+    return {
+        cluster: plan.cluster,
+        region: plan.region,
+        results,
+        failed: results.filter((r) => r.status === 'failed').length,
+    };
+}
+
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-iam/dist-cjs/index.js
 var client_iam_dist_cjs = __nccwpck_require__(6764);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sts/dist-cjs/index.js
@@ -54168,9 +55432,9 @@ function createClients(options) {
     };
     return {
         region: options.region,
-        eks: bound(new client_eks_dist_cjs/* EKSClient */.JQJ(config), options.limit),
+        eks: bound(new dist_cjs/* EKSClient */.JQJ(config), options.limit),
         iam: bound(new client_iam_dist_cjs/* IAMClient */.h8v(config), options.limit),
-        cloudformation: bound(new dist_cjs/* CloudFormationClient */.m1N(config), options.limit),
+        cloudformation: bound(new client_cloudformation_dist_cjs/* CloudFormationClient */.m1N(config), options.limit),
         sts: bound(new client_sts_dist_cjs/* STSClient */.iM(config), options.limit),
     };
 }
@@ -54201,656 +55465,12 @@ class ClientPool {
     }
 }
 
-;// CONCATENATED MODULE: ./src/aws/errors.ts
-// Narrowing helpers for SDK errors, so adapters can turn expected errors into values.
-function isAwsError(error, ...names) {
-    if (typeof error !== 'object' || error === null)
-        return false;
-    const name = error.name;
-    return typeof name === 'string' && (names.length === 0 || names.includes(name));
-}
-function errorMessage(error) {
-    if (error instanceof Error)
-        return error.message;
-    return String(error);
-}
-/** Throttling and server-side faults that are worth retrying after the SDK has given up. */
-function isTransient(error) {
-    if (!isAwsError(error))
-        return false;
-    if ([
-        'Throttling',
-        'ThrottlingException',
-        'TooManyRequestsException',
-        'RequestLimitExceeded',
-        'ServiceUnavailable',
-        'ServiceUnavailableException',
-        'InternalFailure',
-        'ServerException',
-        'ServiceFailureException',
-        'RequestTimeout',
-        'TimeoutError',
-    ].includes(error.name)) {
-        return true;
-    }
-    const status = error.$metadata?.httpStatusCode ?? 0;
-    return status === 429 || status >= 500;
-}
-
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./src/aws/cloudformation.ts
-// Thin CloudFormation adapter for eksctl role stacks.
-
-
-
-function toLiveStack(stack) {
-    return {
-        stackName: stack.StackName ?? '',
-        stackId: stack.StackId ?? '',
-        status: stack.StackStatus ?? 'UNKNOWN',
-        statusReason: stack.StackStatusReason,
-        tags: Object.fromEntries((stack.Tags ?? []).map((t) => [t.Key ?? '', t.Value ?? ''])),
-        capabilities: stack.Capabilities ?? [],
-        outputs: Object.fromEntries((stack.Outputs ?? []).map((o) => [o.OutputKey ?? '', o.OutputValue ?? ''])),
-        terminationProtection: stack.EnableTerminationProtection === true,
-    };
-}
-/** Every live stack of the region (DescribeStacks without a name never lists deleted stacks). */
-async function describeAllStacks(cfn) {
-    const stacks = [];
-    for await (const page of (0,dist_cjs/* paginateDescribeStacks */.GAO)({ client: cfn }, {})) {
-        for (const s of page.Stacks ?? [])
-            stacks.push(toLiveStack(s));
-    }
-    return stacks;
-}
-/** One stack by name or id; undefined when CloudFormation says it does not exist. */
-async function describeStack(cfn, stackName) {
-    try {
-        const { Stacks } = await cfn.send(new dist_cjs/* DescribeStacksCommand */.Y47({ StackName: stackName }));
-        const stack = Stacks?.[0];
-        return stack ? toLiveStack(stack) : undefined;
-    }
-    catch (error) {
-        if (isStackMissing(error))
-            return undefined;
-        throw error;
-    }
-}
-/** CloudFormation reports a missing stack as a ValidationError "Stack with id X does not exist". */
-function isStackMissing(error) {
-    return isAwsError(error, 'ValidationError') && /does not exist/.test(error.message);
-}
-async function getTemplate(cfn, stackName) {
-    const { TemplateBody } = await cfn.send(new dist_cjs/* GetTemplateCommand */._JK({ StackName: stackName, TemplateStage: 'Original' }));
-    if (!TemplateBody)
-        return undefined;
-    try {
-        return JSON.parse(TemplateBody);
-    }
-    catch {
-        // Hand-written stacks may be YAML; short-form intrinsics are kept as plain values.
-        return (0,dist/* parse */.qg)(TemplateBody, { customTags: [], logLevel: 'silent' });
-    }
-}
-function toTags(tags) {
-    return Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
-}
-async function createStack(cfn, input) {
-    const { StackId } = await cfn.send(new dist_cjs/* CreateStackCommand */.O_S({
-        StackName: input.stackName,
-        TemplateBody: input.templateBody,
-        Capabilities: input.capabilities,
-        Tags: toTags(input.tags),
-        // As eksctl: role stacks are protected against accidental deletion.
-        EnableTerminationProtection: true,
-    }));
-    return StackId ?? input.stackName;
-}
-async function setTerminationProtection(cfn, stackName, enabled) {
-    await cfn.send(new dist_cjs/* UpdateTerminationProtectionCommand */.mP2({
-        StackName: stackName,
-        EnableTerminationProtection: enabled,
-    }));
-}
-/** Starts deleting a stack; false when it was already gone. */
-async function deleteStack(cfn, stackId) {
-    try {
-        await cfn.send(new dist_cjs/* DeleteStackCommand */.fAr({ StackName: stackId }));
-        return true;
-    }
-    catch (error) {
-        if (isStackMissing(error))
-            return false;
-        throw error;
-    }
-}
-async function createChangeSet(cfn, input) {
-    const { Id } = await cfn.send(new dist_cjs/* CreateChangeSetCommand */.YDU({
-        StackName: input.stackName,
-        ChangeSetName: input.changeSetName,
-        ChangeSetType: 'UPDATE',
-        TemplateBody: input.templateBody,
-        Capabilities: input.capabilities,
-        Tags: toTags(input.tags),
-        Description: input.description,
-    }));
-    return Id ?? input.changeSetName;
-}
-async function describeChangeSet(cfn, stackName, changeSetId) {
-    const out = await cfn.send(new dist_cjs/* DescribeChangeSetCommand */.TTT({ StackName: stackName, ChangeSetName: changeSetId }));
-    return { status: out.Status ?? 'UNKNOWN', reason: out.StatusReason };
-}
-async function executeChangeSet(cfn, stackName, changeSetId) {
-    await cfn.send(new dist_cjs/* ExecuteChangeSetCommand */.PB_({ StackName: stackName, ChangeSetName: changeSetId }));
-}
-async function deleteChangeSet(cfn, stackName, changeSetId) {
-    await cfn.send(new dist_cjs/* DeleteChangeSetCommand */.$GE({ StackName: stackName, ChangeSetName: changeSetId }));
-}
-
-;// CONCATENATED MODULE: ./src/aws/stack-watcher.ts
-// Waits for many stacks at once. Rather than one waiter per stack (one DescribeStacks per stack per
-// poll), pending stacks share polls: a few are described by name, many by one paginated
-// DescribeStacks of the region.
-
-
-const DEFAULT_SCHEDULE = [250, 1000, 2000, 4000, 8000, 10000];
-function isInProgress(status) {
-    return status.endsWith('_IN_PROGRESS');
-}
-/** Decides, for a stack status, whether the wait is over and whether it succeeded. */
-function verdict(goal, stack) {
-    if (!stack || stack.status === 'DELETE_COMPLETE') {
-        return { ok: goal === 'delete' || goal === 'settle', stack: undefined };
-    }
-    if (isInProgress(stack.status))
-        return undefined;
-    const ok = goal === 'settle' ||
-        (goal === 'create' && stack.status === 'CREATE_COMPLETE') ||
-        (goal === 'update' && stack.status === 'UPDATE_COMPLETE');
-    return { ok, stack };
-}
-class StackWatcher {
-    cfn;
-    pending = [];
-    loop;
-    schedule;
-    batchThreshold;
-    timeoutMs;
-    sleep;
-    constructor(cfn, options = {}) {
-        this.cfn = cfn;
-        this.schedule = options.schedule ?? DEFAULT_SCHEDULE;
-        this.batchThreshold = options.batchThreshold ?? 5;
-        this.timeoutMs = options.timeoutMs ?? 25 * 60_000;
-        this.sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
-    }
-    /** Resolves when the stack leaves its *_IN_PROGRESS states (or is gone). */
-    wait(nameOrId, goal) {
-        return new Promise((resolve, reject) => {
-            this.pending.push({ nameOrId, goal, deadline: Date.now() + this.timeoutMs, resolve, reject });
-            this.loop ??= this.run().finally(() => {
-                this.loop = undefined;
-            });
-        });
-    }
-    async run() {
-        let attempt = 0;
-        while (this.pending.length > 0) {
-            await this.sleep(this.schedule[Math.min(attempt++, this.schedule.length - 1)]);
-            // A copy: waiters that join while this poll is in flight are judged by the next one, not by
-            // a listing taken before their stack existed.
-            const batch = [...this.pending];
-            try {
-                const found = await this.describe(batch);
-                for (const p of batch) {
-                    const result = verdict(p.goal, found.get(p.nameOrId));
-                    if (result) {
-                        this.settle(p);
-                        p.resolve(result);
-                    }
-                    else if (Date.now() > p.deadline) {
-                        this.settle(p);
-                        p.reject(new Error(`timed out waiting for CloudFormation stack "${p.nameOrId}"`));
-                    }
-                }
-            }
-            catch (error) {
-                // Throttling or a 5xx is not a failed stack: poll again, until the deadline. Anything else
-                // (expired credentials, access denied) will not get better by waiting.
-                for (const p of batch) {
-                    if (!isTransient(error) || Date.now() > p.deadline) {
-                        this.settle(p);
-                        p.reject(error instanceof Error ? error : new Error(String(error)));
-                    }
-                }
-            }
-            // New waiters joined: start the delays over so a fresh stack is seen quickly.
-            if (this.pending.some((p) => !batch.includes(p)))
-                attempt = 0;
-        }
-    }
-    settle(p) {
-        this.pending = this.pending.filter((x) => x !== p);
-    }
-    async describe(batch) {
-        const found = new Map();
-        let unresolved = batch;
-        if (batch.length > this.batchThreshold) {
-            const byKey = new Map();
-            for (const s of await describeAllStacks(this.cfn)) {
-                byKey.set(s.stackName, s);
-                byKey.set(s.stackId, s);
-            }
-            for (const p of batch) {
-                const stack = byKey.get(p.nameOrId);
-                if (stack)
-                    found.set(p.nameOrId, stack);
-            }
-            // The region-wide listing leaves out deleted stacks (and may lag a fresh one): ask for those
-            // by name or id, which also answers for a deleted stack.
-            unresolved = batch.filter((p) => !found.has(p.nameOrId));
-        }
-        const single = await Promise.all(unresolved.map((p) => describeStack(this.cfn, p.nameOrId)));
-        unresolved.forEach((p, i) => found.set(p.nameOrId, single[i]));
-        return found;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/aws/eks.ts
-// Thin EKS adapter: SDK calls in, plain live-state values out.
-
-
-/** The cluster, or undefined when EKS says it does not exist. */
-async function describeCluster(eks, name) {
-    try {
-        const { cluster } = await eks.send(new client_eks_dist_cjs/* DescribeClusterCommand */.hV5({ name }));
-        return {
-            name,
-            arn: cluster?.arn ?? '',
-            status: cluster?.status ?? 'UNKNOWN',
-            version: cluster?.version ?? '',
-            autoMode: cluster?.computeConfig?.enabled === true,
-        };
-    }
-    catch (error) {
-        if (isAwsError(error, 'ResourceNotFoundException'))
-            return undefined;
-        throw error;
-    }
-}
-async function describeAddon(eks, clusterName, addonName) {
-    try {
-        const { addon } = await eks.send(new client_eks_dist_cjs/* DescribeAddonCommand */.BFv({ clusterName, addonName }));
-        return addon ? toLiveAddon(addon) : undefined;
-    }
-    catch (error) {
-        if (isAwsError(error, 'ResourceNotFoundException'))
-            return undefined;
-        throw error;
-    }
-}
-function toLiveAddon(addon) {
-    return {
-        name: addon.addonName ?? '',
-        arn: addon.addonArn ?? '',
-        version: addon.addonVersion ?? '',
-        status: addon.status ?? 'UNKNOWN',
-        serviceAccountRoleArn: addon.serviceAccountRoleArn,
-        configurationValues: addon.configurationValues,
-        podIdentityAssociations: addon.podIdentityAssociations ?? [],
-        tags: addon.tags ?? {},
-    };
-}
-/**
- * Every association summary, all pages. `onPage` sees each page as it arrives, so callers can
- * start describing the first hundred while the next page is still on its way.
- */
-async function listAssociations(eks, clusterName, filter = {}, onPage) {
-    const summaries = [];
-    const pages = (0,client_eks_dist_cjs/* paginateListPodIdentityAssociations */.Hxv)({ client: eks, pageSize: 100 }, { clusterName, ...filter });
-    for await (const page of pages) {
-        const items = page.associations ?? [];
-        summaries.push(...items);
-        onPage?.(items);
-    }
-    return summaries;
-}
-async function describeAssociation(eks, clusterName, associationId) {
-    try {
-        const { association } = await eks.send(new client_eks_dist_cjs/* DescribePodIdentityAssociationCommand */.$tu({ clusterName, associationId }));
-        return association ? toLiveAssociation(association) : undefined;
-    }
-    catch (error) {
-        // Deleted between List and Describe: it is simply gone.
-        if (isAwsError(error, 'ResourceNotFoundException'))
-            return undefined;
-        throw error;
-    }
-}
-function toLiveAssociation(a) {
-    return {
-        associationId: a.associationId ?? '',
-        associationArn: a.associationArn ?? '',
-        namespace: a.namespace ?? '',
-        serviceAccount: a.serviceAccount ?? '',
-        roleArn: a.roleArn ?? '',
-        targetRoleArn: a.targetRoleArn || undefined,
-        externalId: a.externalId || undefined,
-        disableSessionTags: a.disableSessionTags,
-        policy: a.policy || undefined,
-        ownerArn: a.ownerArn || undefined,
-        tags: a.tags ?? {},
-    };
-}
-async function createAssociation(eks, input) {
-    const { association } = await eks.send(new client_eks_dist_cjs/* CreatePodIdentityAssociationCommand */.FHt({
-        clusterName: input.clusterName,
-        namespace: input.namespace,
-        serviceAccount: input.serviceAccount,
-        roleArn: input.roleArn,
-        // eksctl sends these only when set; an unset pointer is not the same as false.
-        targetRoleArn: input.targetRoleArn || undefined,
-        disableSessionTags: input.disableSessionTags,
-        policy: input.policy,
-        tags: Object.keys(input.tags).length > 0 ? input.tags : undefined,
-    }));
-    return toLiveAssociation(association ?? {});
-}
-async function updateAssociation(eks, input) {
-    const { association } = await eks.send(new client_eks_dist_cjs/* UpdatePodIdentityAssociationCommand */.Tr6(input));
-    return toLiveAssociation(association ?? {});
-}
-/** Deletes the association; true when it existed. */
-async function deleteAssociation(eks, clusterName, associationId) {
-    try {
-        await eks.send(new client_eks_dist_cjs/* DeletePodIdentityAssociationCommand */.FT2({ clusterName, associationId }));
-        return true;
-    }
-    catch (error) {
-        if (isAwsError(error, 'ResourceNotFoundException'))
-            return false;
-        throw error;
-    }
-}
-async function tagResource(eks, resourceArn, tagsToAdd, tagKeysToRemove) {
-    if (tagKeysToRemove.length > 0) {
-        await eks.send(new client_eks_dist_cjs/* UntagResourceCommand */.RP$({ resourceArn, tagKeys: tagKeysToRemove }));
-    }
-    if (Object.keys(tagsToAdd).length > 0) {
-        await eks.send(new client_eks_dist_cjs/* TagResourceCommand */.eqU({ resourceArn, tags: tagsToAdd }));
-    }
-}
-async function createAddon(eks, input) {
-    await eks.send(new client_eks_dist_cjs/* CreateAddonCommand */.Kdw({
-        ...input,
-        resolveConflicts: input.resolveConflicts?.toUpperCase(),
-        tags: Object.keys(input.tags).length > 0 ? input.tags : undefined,
-    }));
-}
-async function updateAddon(eks, input) {
-    await eks.send(new client_eks_dist_cjs/* UpdateAddonCommand */.dvf({
-        ...input,
-        resolveConflicts: input.resolveConflicts?.toUpperCase(),
-    }));
-}
-async function deleteAddon(eks, clusterName, addonName, preserve) {
-    try {
-        await eks.send(new client_eks_dist_cjs/* DeleteAddonCommand */.VO5({ clusterName, addonName, preserve }));
-    }
-    catch (error) {
-        if (!isAwsError(error, 'ResourceNotFoundException'))
-            throw error;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/aws/iam.ts
-// Thin IAM adapter: the roles named by roleARN, read once per run.
-
-
-/** The role, or null when IAM answers NoSuchEntity. */
-async function getRole(iam, roleName) {
-    try {
-        const { Role } = await iam.send(new client_iam_dist_cjs/* GetRoleCommand */.kbp({ RoleName: roleName }));
-        if (!Role)
-            return null;
-        return {
-            arn: Role.Arn ?? '',
-            roleName: Role.RoleName ?? roleName,
-            // IAM returns policy documents URL-encoded.
-            assumeRolePolicy: decodePolicy(Role.AssumeRolePolicyDocument),
-        };
-    }
-    catch (error) {
-        if (isAwsError(error, 'NoSuchEntityException', 'NoSuchEntity'))
-            return null;
-        throw error;
-    }
-}
-function decodePolicy(document) {
-    if (!document)
-        return {};
-    try {
-        return JSON.parse(decodeURIComponent(document));
-    }
-    catch {
-        return JSON.parse(document);
-    }
-}
-/** `arn:aws:iam::123456789012:role/path/name` → `name` (GetRole takes the name without path). */
-function roleNameFromArn(arn) {
-    const resource = arn.split(':').slice(5).join(':');
-    return (resource
-        .replace(/^role\//, '')
-        .split('/')
-        .pop() ?? resource);
-}
-function accountFromArn(arn) {
-    return arn.split(':')[4] ?? '';
-}
-
-;// CONCATENATED MODULE: ./src/state/read.ts
-// Reads the live state of one cluster through the AWS adapters.
-
-
-
-
-
+;// CONCATENATED MODULE: ./src/names/addons.ts
+// Names of EKS add-ons the product treats specially.
+/** The pod identity agent: associations do nothing on a cluster without it (or Auto Mode). */
 const AGENT_ADDON = 'eks-pod-identity-agent';
-/** eksctl's stacks for a cluster: exact name shapes (never substrings, eksctl #8484) and its cluster tag. */
-function isClusterStack(stack, cluster) {
-    const prefix = `eksctl-${cluster}-`;
-    if (!stack.stackName.startsWith(prefix))
-        return false;
-    const rest = stack.stackName.slice(prefix.length);
-    if (!/^(podidentityrole-.+|addon-.+)$/.test(rest))
-        return false;
-    return (stack.tags['alpha.eksctl.io/cluster-name'] === cluster ||
-        stack.tags['eksctl.cluster.k8s.io/v1alpha1/cluster-name'] === cluster);
-}
-/** Stack names whose template the planner compares: the own-role stacks of the config entries. */
-function stacksToCompare(spec) {
-    const names = new Set();
-    for (const pia of spec.podIdentityAssociations) {
-        names.add(`eksctl-${spec.name}-podidentityrole-${pia.namespace}-${pia.serviceAccountName}`);
-        names.add(`eksctl-${spec.name}-addon-iamserviceaccount-${pia.namespace}-${pia.serviceAccountName}`);
-    }
-    return names;
-}
-async function readClusterState(spec, deps) {
-    const { eks, iam, cloudformation } = deps.clients;
-    const info = await describeCluster(eks, spec.name);
-    if (!info) {
-        return {
-            name: spec.name,
-            region: spec.region,
-            missing: true,
-            reason: `No cluster found for name: ${spec.name}.`,
-        };
-    }
-    const accountId = accountFromArn(info.arn);
-    const addonNames = new Set([AGENT_ADDON, ...spec.addons.map((a) => a.name)]);
-    const addonsPromise = Promise.all([...addonNames].map((name) => describeAddon(eks, spec.name, name)));
-    const described = [];
-    const associationsPromise = listAssociations(eks, spec.name, {}, (page) => {
-        for (const s of page) {
-            const one = describeAssociation(eks, spec.name, s.associationId ?? '');
-            // Awaited below with the rest; marked handled now so a failure while later pages are
-            // still listing is not an unhandled rejection.
-            one.catch(() => { });
-            described.push(one);
-        }
-    }).then(() => Promise.all(described));
-    let listing = deps.stackListings.get(spec.region);
-    if (!listing) {
-        listing = describeAllStacks(cloudformation);
-        deps.stackListings.set(spec.region, listing);
-    }
-    const compare = stacksToCompare(spec);
-    const stacksPromise = listing
-        .then((all) => settleStacks(all.filter((s) => isClusterStack(s, spec.name)), deps))
-        .then((settled) => settled.filter((s) => s.status !== 'DELETE_COMPLETE'))
-        .then((stacks) => Promise.all(stacks.map(async (s) => {
-        if (compare.has(s.stackName))
-            s.template = await getTemplate(cloudformation, s.stackId);
-        return s;
-    })));
-    const roleArns = [
-        ...new Set(spec.podIdentityAssociations.map((p) => p.roleARN).filter((a) => !!a)),
-    ];
-    const rolesPromise = Promise.all(roleArns.map(async (arn) => {
-        // A role in another account cannot be read with this account's credentials.
-        if (accountFromArn(arn) !== accountId)
-            return [arn, undefined];
-        try {
-            return [arn, await getRole(iam, roleNameFromArn(arn))];
-        }
-        catch (error) {
-            if (isAwsError(error, 'AccessDenied', 'AccessDeniedException'))
-                return [arn, undefined];
-            throw error;
-        }
-    }));
-    const [addons, associations, stacks, roles] = await Promise.all([
-        addonsPromise,
-        associationsPromise,
-        stacksPromise,
-        rolesPromise,
-    ]);
-    return {
-        name: spec.name,
-        region: spec.region,
-        accountId,
-        arn: info.arn,
-        status: info.status,
-        version: info.version,
-        autoMode: info.autoMode,
-        addons: Object.fromEntries(addons.filter((a) => a !== undefined).map((a) => [a.name, a])),
-        associations: associations.filter((a) => a !== undefined),
-        stacks,
-        roles: Object.fromEntries(roles.filter(([, r]) => r !== undefined)),
-    };
-}
-/**
- * A stack still in progress (e.g. a run killed while waiting) is waited for, so the planner only
- * sees settled states; planning against a moving stack would be planning a guess.
- */
-async function settleStacks(stacks, deps) {
-    return Promise.all(stacks.map(async (stack) => {
-        if (!isInProgress(stack.status))
-            return { ...stack };
-        deps.log(`waiting for CloudFormation stack "${stack.stackName}" (${stack.status}) to settle`);
-        const result = await deps.watcher.wait(stack.stackId, 'settle');
-        return result.stack ? { ...result.stack } : { ...stack, status: 'DELETE_COMPLETE' };
-    }));
-}
 
-;// CONCATENATED MODULE: ./src/cfn/stack-names.ts
-// eksctl's CloudFormation stack names (reference §0). Matching is always by the exact full name
-// computed here, never by substring or suffix: eksctl bug #8484 matched `…-service-service-account`
-// for namespace `other-service` too.
-function podIdentityRoleStackName(cluster, namespace, sa) {
-    return `eksctl-${cluster}-podidentityrole-${namespace}-${sa}`;
-}
-/** Add-on pod identity role stacks carry no namespace (EKS uses the add-on's). */
-function addonPodIdentityRoleStackName(cluster, addon, sa) {
-    return `eksctl-${cluster}-addon-${addon}-podidentityrole-${sa}`;
-}
-/** IRSA stack of an `iam.serviceAccounts` entry; eksctl's migration re-tags it for pod identity. */
-function legacyServiceAccountStackName(cluster, namespace, sa) {
-    return `eksctl-${cluster}-addon-iamserviceaccount-${namespace}-${sa}`;
-}
-/** IRSA stack of an add-on. */
-function legacyAddonStackName(cluster, addon) {
-    return `eksctl-${cluster}-addon-${addon}`;
-}
-/** The names eksctl would use for the role stack of `<ns>/<sa>`, preferred first. */
-function roleStackNamesFor(cluster, namespace, sa) {
-    return [
-        podIdentityRoleStackName(cluster, namespace, sa),
-        legacyServiceAccountStackName(cluster, namespace, sa),
-    ];
-}
-
-;// CONCATENATED MODULE: ./src/plan/model.ts
-// The Plan: per cluster, a DAG of tasks. Plain data; the fingerprint is computed over `tasks`.
-// Task params carry everything the executor needs, so apply never re-derives intent from config.
-const OWNER_TAG = 'podid-action/managed-by';
-
-;// CONCATENATED MODULE: ./src/cfn/stack-tags.ts
-// Tags eksctl puts on its stacks (reference §0), so stacks made by eksctl and by podid-action are
-// interchangeable. Tag values are plain strings; keys beginning with `aws:` belong to AWS.
-
-const CLUSTER_NAME_TAG = 'alpha.eksctl.io/cluster-name';
-const OLD_CLUSTER_NAME_TAG = 'eksctl.cluster.k8s.io/v1alpha1/cluster-name';
-const EKSCTL_VERSION_TAG = 'alpha.eksctl.io/eksctl-version';
-const POD_IDENTITY_ASSOCIATION_TAG = 'alpha.eksctl.io/podidentityassociation-name';
-const IAM_SERVICE_ACCOUNT_TAG = 'alpha.eksctl.io/iamserviceaccount-name';
-const ADDON_NAME_TAG = 'alpha.eksctl.io/addon-name';
-/**
- * Value of the eksctl-version tag on stacks we create. eksctl writes its own version there; the
- * value never drives an update (see `stackTagsDiffer`).
- */
-const EKSCTL_VERSION_TAG_VALUE = 'podid-action';
-/** Tags AWS reserves: never compared, added or removed. */
-function isAwsTag(key) {
-    return key.toLowerCase().startsWith('aws:');
-}
-/** `<ns>/<sa>`, eksctl's IDString. */
-function associationIdString(namespace, sa) {
-    return `${namespace}/${sa}`;
-}
-/** Tags of the role stack for one `iam.podIdentityAssociations` entry. */
-function roleStackTags(spec, entry, ownerId) {
-    return {
-        [CLUSTER_NAME_TAG]: spec.name,
-        [OLD_CLUSTER_NAME_TAG]: spec.name,
-        [EKSCTL_VERSION_TAG]: EKSCTL_VERSION_TAG_VALUE,
-        ...spec.tags,
-        ...entry.tags,
-        [POD_IDENTITY_ASSOCIATION_TAG]: associationIdString(entry.namespace, entry.serviceAccountName),
-        [OWNER_TAG]: ownerId,
-    };
-}
-/**
- * Whether live stack tags differ from the desired ones in a way worth a stack update. Ignored:
- * the eksctl-version value (it differs between tools and versions), `aws:` keys, and the owner tag
- * (an eksctl-made stack without it is adopted through its association, not by updating the stack).
- */
-function stackTagsDiffer(live, desired) {
-    const relevant = (tags) => new Map(Object.entries(tags).filter(([key]) => !isAwsTag(key) && key !== EKSCTL_VERSION_TAG && key !== OWNER_TAG));
-    const a = relevant(live);
-    const b = relevant(desired);
-    if (a.size !== b.size)
-        return true;
-    for (const [key, value] of b)
-        if (a.get(key) !== value)
-            return true;
-    return false;
-}
-
-;// CONCATENATED MODULE: ./src/cfn/canonical-json.ts
+;// CONCATENATED MODULE: ./src/lib/canonical-json.ts
 // Canonical JSON: object keys sorted, `undefined` members dropped, no whitespace.
 // Shared by the role templates (so a template body is byte-stable) and the plan fingerprint
 // (so the same intent always hashes the same, whatever order the keys were built in).
@@ -54872,2357 +55492,88 @@ function canonicalJson(value) {
     return JSON.stringify(canonicalize(value));
 }
 
-;// CONCATENATED MODULE: ./src/cfn/load-balancer-controller-policy.ts
-// Statements of the well-known `awsLoadBalancerController` inline policy. They mirror eksctl's
-// `loadBalancerControllerStatements` with the additions of the upstream AWS Load Balancer
-// Controller policy that reference §1.5 lists (IPAM pools, route tables, trust stores, listener
-// attributes, capacity reservations, IP pools, rule priorities). Facts, not logic.
+;// CONCATENATED MODULE: ./src/review/fingerprint.ts
+// The hashes that bind a reviewed plan to what is applied (DESIGN §6): a cluster's fingerprint over
+// all its tasks, and a short hash per task. Both are salted (repository + PR number) and taken over
+// canonical JSON of the task data, never over rendered text. They know tasks only by shape, so the
+// binding sits below the planner and knows nothing of what a task means.
 
-const ALLOW = 'Allow';
-const ALL = '*';
-const CLUSTER_REQUEST_TAG = 'aws:RequestTag/elbv2.k8s.aws/cluster';
-const CLUSTER_RESOURCE_TAG = 'aws:ResourceTag/elbv2.k8s.aws/cluster';
-const TAGGED_LB_ARNS = [
-    'elasticloadbalancing:*:*:targetgroup/*/*',
-    'elasticloadbalancing:*:*:loadbalancer/net/*/*',
-    'elasticloadbalancing:*:*:loadbalancer/app/*/*',
-];
-function loadBalancerControllerStatements() {
+
+/** 64 bits per task: enough that forging a task with the same salted hash takes ~2^64 tries. */
+const TASK_HASH_HEX = 16;
+function saltedSha256(salt, value) {
+    return (0,external_node_crypto_.createHash)('sha256')
+        .update(salt, 'utf8')
+        .update('\0', 'utf8')
+        .update(canonicalJson(value), 'utf8')
+        .digest('hex');
+}
+/** SHA-256 hex over the canonical JSON of a cluster's tasks. */
+function fingerprint(tasks, salt) {
+    return saltedSha256(salt, tasks);
+}
+/**
+ * A short salted hash of what one task does: its kind, target and parameters. Left out are the
+ * parts that move without changing the work — dependencies on tasks already done, the reviewer's
+ * before/after values and reason, the id of a failed stack to replace — so that after a partial
+ * apply the remaining tasks still hash as reviewed (verdict.ts, "remainder").
+ */
+function taskHash(task, salt) {
+    const { dependsOn: _deps, reason: _reason, before: _before, after: _after, ...work } = task;
+    const params = { ...work.params };
+    delete params.replacesFailedStackId;
+    return saltedSha256(salt, { ...work, params }).slice(0, TASK_HASH_HEX);
+}
+const TASK_HASH_LENGTH = (/* unused pure expression or super */ null && (TASK_HASH_HEX));
+
+;// CONCATENATED MODULE: ./src/names/stack-names.ts
+// eksctl's CloudFormation stack names (reference §0), made and parsed only here. Matching is always
+// by the exact full name, never by substring or suffix: eksctl bug #8484 matched
+// `…-service-service-account` for namespace `other-service` too.
+/** Role stack of an `iam.podIdentityAssociations` entry. */
+function podIdentityRoleStackName(cluster, namespace, sa) {
+    return `eksctl-${cluster}-podidentityrole-${namespace}-${sa}`;
+}
+/** Role stack of an add-on's pod identity association: no namespace (EKS uses the add-on's). */
+function addonPodIdentityRoleStackName(cluster, addon, sa) {
+    return `eksctl-${cluster}-addon-${addon}-podidentityrole-${sa}`;
+}
+/** IRSA stack of an `iam.serviceAccounts` entry; eksctl's migration re-tags it for pod identity. */
+function irsaServiceAccountStackName(cluster, namespace, sa) {
+    return `eksctl-${cluster}-addon-iamserviceaccount-${namespace}-${sa}`;
+}
+/** IRSA stack of an add-on. */
+function addonIrsaStackName(cluster, addon) {
+    return `eksctl-${cluster}-addon-${addon}`;
+}
+/** The names eksctl would use for the role stack of `<ns>/<sa>`, preferred first. */
+function roleStackNamesFor(cluster, namespace, sa) {
     return [
-        {
-            Effect: ALLOW,
-            Action: ['iam:CreateServiceLinkedRole'],
-            Resource: ALL,
-            Condition: { StringEquals: { 'iam:AWSServiceName': 'elasticloadbalancing.amazonaws.com' } },
-        },
-        {
-            Effect: ALLOW,
-            Action: [
-                'ec2:DescribeAccountAttributes',
-                'ec2:DescribeAddresses',
-                'ec2:DescribeAvailabilityZones',
-                'ec2:DescribeInternetGateways',
-                'ec2:DescribeVpcs',
-                'ec2:DescribeVpcPeeringConnections',
-                'ec2:DescribeSubnets',
-                'ec2:DescribeSecurityGroups',
-                'ec2:DescribeInstances',
-                'ec2:DescribeNetworkInterfaces',
-                'ec2:DescribeTags',
-                'ec2:GetCoipPoolUsage',
-                'ec2:DescribeCoipPools',
-                'ec2:GetSecurityGroupsForVpc',
-                'ec2:DescribeIpamPools',
-                'ec2:DescribeRouteTables',
-                'elasticloadbalancing:DescribeLoadBalancers',
-                'elasticloadbalancing:DescribeLoadBalancerAttributes',
-                'elasticloadbalancing:DescribeListeners',
-                'elasticloadbalancing:DescribeListenerCertificates',
-                'elasticloadbalancing:DescribeSSLPolicies',
-                'elasticloadbalancing:DescribeRules',
-                'elasticloadbalancing:DescribeTargetGroups',
-                'elasticloadbalancing:DescribeTargetGroupAttributes',
-                'elasticloadbalancing:DescribeTargetHealth',
-                'elasticloadbalancing:DescribeTags',
-                'elasticloadbalancing:DescribeTrustStores',
-                'elasticloadbalancing:DescribeListenerAttributes',
-                'elasticloadbalancing:DescribeCapacityReservation',
-            ],
-            Resource: ALL,
-        },
-        {
-            Effect: ALLOW,
-            Action: [
-                'cognito-idp:DescribeUserPoolClient',
-                'acm:ListCertificates',
-                'acm:DescribeCertificate',
-                'iam:ListServerCertificates',
-                'iam:GetServerCertificate',
-                'waf-regional:GetWebACL',
-                'waf-regional:GetWebACLForResource',
-                'waf-regional:AssociateWebACL',
-                'waf-regional:DisassociateWebACL',
-                'wafv2:GetWebACL',
-                'wafv2:GetWebACLForResource',
-                'wafv2:AssociateWebACL',
-                'wafv2:DisassociateWebACL',
-                'shield:GetSubscriptionState',
-                'shield:DescribeProtection',
-                'shield:CreateProtection',
-                'shield:DeleteProtection',
-            ],
-            Resource: ALL,
-        },
-        {
-            Effect: ALLOW,
-            Action: ['ec2:AuthorizeSecurityGroupIngress', 'ec2:RevokeSecurityGroupIngress'],
-            Resource: ALL,
-        },
-        { Effect: ALLOW, Action: ['ec2:CreateSecurityGroup'], Resource: ALL },
-        {
-            Effect: ALLOW,
-            Action: ['ec2:CreateTags'],
-            Resource: partitionArn('ec2:*:*:security-group/*'),
-            Condition: {
-                StringEquals: { 'ec2:CreateAction': 'CreateSecurityGroup' },
-                Null: { [CLUSTER_REQUEST_TAG]: 'false' },
-            },
-        },
-        {
-            Effect: ALLOW,
-            Action: ['ec2:CreateTags', 'ec2:DeleteTags'],
-            Resource: partitionArn('ec2:*:*:security-group/*'),
-            Condition: { Null: { [CLUSTER_REQUEST_TAG]: 'true', [CLUSTER_RESOURCE_TAG]: 'false' } },
-        },
-        {
-            Effect: ALLOW,
-            Action: [
-                'ec2:AuthorizeSecurityGroupIngress',
-                'ec2:RevokeSecurityGroupIngress',
-                'ec2:DeleteSecurityGroup',
-            ],
-            Resource: ALL,
-            Condition: { Null: { [CLUSTER_RESOURCE_TAG]: 'false' } },
-        },
-        {
-            Effect: ALLOW,
-            Action: ['elasticloadbalancing:CreateLoadBalancer', 'elasticloadbalancing:CreateTargetGroup'],
-            Resource: ALL,
-            Condition: { Null: { [CLUSTER_REQUEST_TAG]: 'false' } },
-        },
-        {
-            Effect: ALLOW,
-            Action: [
-                'elasticloadbalancing:CreateListener',
-                'elasticloadbalancing:DeleteListener',
-                'elasticloadbalancing:CreateRule',
-                'elasticloadbalancing:DeleteRule',
-            ],
-            Resource: ALL,
-        },
-        {
-            Effect: ALLOW,
-            Action: ['elasticloadbalancing:AddTags', 'elasticloadbalancing:RemoveTags'],
-            Resource: TAGGED_LB_ARNS.map(partitionArn),
-            Condition: { Null: { [CLUSTER_REQUEST_TAG]: 'true', [CLUSTER_RESOURCE_TAG]: 'false' } },
-        },
-        {
-            Effect: ALLOW,
-            Action: ['elasticloadbalancing:AddTags', 'elasticloadbalancing:RemoveTags'],
-            Resource: [
-                'elasticloadbalancing:*:*:listener/net/*/*/*',
-                'elasticloadbalancing:*:*:listener/app/*/*/*',
-                'elasticloadbalancing:*:*:listener-rule/net/*/*/*',
-                'elasticloadbalancing:*:*:listener-rule/app/*/*/*',
-            ].map(partitionArn),
-        },
-        {
-            Effect: ALLOW,
-            Action: [
-                'elasticloadbalancing:ModifyLoadBalancerAttributes',
-                'elasticloadbalancing:SetIpAddressType',
-                'elasticloadbalancing:SetSecurityGroups',
-                'elasticloadbalancing:SetSubnets',
-                'elasticloadbalancing:DeleteLoadBalancer',
-                'elasticloadbalancing:ModifyTargetGroup',
-                'elasticloadbalancing:ModifyTargetGroupAttributes',
-                'elasticloadbalancing:DeleteTargetGroup',
-                'elasticloadbalancing:ModifyListenerAttributes',
-                'elasticloadbalancing:ModifyCapacityReservation',
-                'elasticloadbalancing:ModifyIpPools',
-            ],
-            Resource: ALL,
-            Condition: { Null: { [CLUSTER_RESOURCE_TAG]: 'false' } },
-        },
-        {
-            Effect: ALLOW,
-            Action: ['elasticloadbalancing:AddTags'],
-            Resource: TAGGED_LB_ARNS.map(partitionArn),
-            Condition: {
-                StringEquals: {
-                    'elasticloadbalancing:CreateAction': ['CreateTargetGroup', 'CreateLoadBalancer'],
-                },
-                Null: { [CLUSTER_REQUEST_TAG]: 'false' },
-            },
-        },
-        {
-            Effect: ALLOW,
-            Action: ['elasticloadbalancing:RegisterTargets', 'elasticloadbalancing:DeregisterTargets'],
-            Resource: partitionArn('elasticloadbalancing:*:*:targetgroup/*/*'),
-        },
-        {
-            Effect: ALLOW,
-            Action: [
-                'elasticloadbalancing:SetWebAcl',
-                'elasticloadbalancing:ModifyListener',
-                'elasticloadbalancing:AddListenerCertificates',
-                'elasticloadbalancing:RemoveListenerCertificates',
-                'elasticloadbalancing:ModifyRule',
-                'elasticloadbalancing:SetRulePriorities',
-            ],
-            Resource: ALL,
-        },
+        podIdentityRoleStackName(cluster, namespace, sa),
+        irsaServiceAccountStackName(cluster, namespace, sa),
     ];
 }
-
-;// CONCATENATED MODULE: ./src/cfn/well-known-policies.ts
-// Expansion of `wellKnownPolicies` into the role stack (reference §1.5): some keys add AWS managed
-// policy ARNs, others add inline `AWS::IAM::Policy` resources with fixed logical ids. ARNs are
-// partition-aware through `Fn::Sub` with `${AWS::Partition}`, as eksctl renders them.
-
-/** `arn:${AWS::Partition}:<rest>` as an `Fn::Sub`. */
-function partitionArn(rest) {
-    return { 'Fn::Sub': `arn:\${AWS::Partition}:${rest}` };
-}
-/** Managed policy ARNs, in eksctl's order: imageBuilder before ebsCSIController. */
-function wellKnownManagedPolicyArns(policies) {
-    const arns = [];
-    if (policies.imageBuilder)
-        arns.push(partitionArn('iam::aws:policy/AmazonEC2ContainerRegistryPowerUser'));
-    if (policies.ebsCSIController) {
-        arns.push(partitionArn('iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy'));
-    }
-    return arns;
-}
-const allow = (actions, resource = '*') => ({
-    Effect: 'Allow',
-    Action: actions,
-    Resource: resource,
-});
-const route53ChangeSet = () => [
-    allow(['route53:ChangeResourceRecordSets'], partitionArn('route53:::hostedzone/*')),
-];
-function efsCsiControllerStatements() {
-    const tagged = (action, key) => ({
-        ...allow([action]),
-        Condition: { StringLike: { [key]: 'true' } },
-    });
-    return [
-        allow(['elasticfilesystem:DescribeAccessPoints', 'elasticfilesystem:DescribeFileSystems']),
-        tagged('elasticfilesystem:CreateAccessPoint', 'aws:RequestTag/efs.csi.aws.com/cluster'),
-        tagged('elasticfilesystem:TagResource', 'aws:RequestTag/efs.csi.aws.com/cluster'),
-        tagged('elasticfilesystem:DeleteAccessPoint', 'aws:ResourceTag/efs.csi.aws.com/cluster'),
-    ];
-}
-/** Inline policies by logical id (the IAM PolicyName is `${AWS::StackName}-<id>`). */
-function wellKnownInlinePolicies(policies) {
-    const inline = new Map();
-    if (policies.autoScaler) {
-        inline.set('PolicyAutoScaling', [
-            allow([
-                'autoscaling:DescribeAutoScalingGroups',
-                'autoscaling:DescribeAutoScalingInstances',
-                'autoscaling:DescribeLaunchConfigurations',
-                'autoscaling:DescribeScalingActivities',
-                'autoscaling:DescribeTags',
-                'ec2:DescribeInstanceTypes',
-                'ec2:DescribeLaunchTemplateVersions',
-            ]),
-            allow([
-                'autoscaling:SetDesiredCapacity',
-                'autoscaling:TerminateInstanceInAutoScalingGroup',
-                'ec2:DescribeImages',
-                'ec2:GetInstanceTypesFromInstanceRequirements',
-                'eks:DescribeNodegroup',
-            ]),
-        ]);
-    }
-    if (policies.awsLoadBalancerController) {
-        inline.set('PolicyAWSLoadBalancerController', loadBalancerControllerStatements());
-    }
-    if (policies.externalDNS) {
-        inline.set('PolicyExternalDNSChangeSet', route53ChangeSet());
-        inline.set('PolicyExternalDNSHostedZones', [
-            allow([
-                'route53:ListHostedZones',
-                'route53:ListResourceRecordSets',
-                'route53:ListTagsForResource',
-            ]),
-        ]);
-    }
-    if (policies.certManager) {
-        inline.set('PolicyCertManagerChangeSet', route53ChangeSet());
-        inline.set('PolicyCertManagerGetChange', [
-            allow(['route53:GetChange'], partitionArn('route53:::change/*')),
-        ]);
-        inline.set('PolicyCertManagerHostedZones', [
-            allow(['route53:ListResourceRecordSets', 'route53:ListHostedZonesByName']),
-        ]);
-    }
-    if (policies.efsCSIController)
-        inline.set('PolicyEFSCSIController', efsCsiControllerStatements());
-    return inline;
-}
-
-;// CONCATENATED MODULE: ./src/cfn/role-template.ts
-// eksctl's pod identity role template (reference §1.6): one `AWS::IAM::Role` `Role1` trusted by
-// pods.eks.amazonaws.com, the inline policies, and the `Role1` output the association points at.
-
-const POD_IDENTITY_PRINCIPAL = 'pods.eks.amazonaws.com';
-const ROLE_LOGICAL_ID = 'Role1';
-const ROLE_OUTPUT = 'Role1';
-const ROLE_TEMPLATE_DESCRIPTION = 'IAM role for pod identity association [created and managed by eksctl]';
-const DEFAULT_PERMISSION_POLICY_NAME = 'Policy1';
-function podIdentityTrustPolicy() {
-    return {
-        Version: '2012-10-17',
-        Statement: [
-            {
-                Effect: 'Allow',
-                Action: ['sts:AssumeRole', 'sts:TagSession'],
-                Principal: { Service: POD_IDENTITY_PRINCIPAL },
-            },
-        ],
-    };
-}
-/** CFN logical id of the inline permission policy: the name without non-alphanumerics. */
-function permissionPolicyLogicalId(name) {
-    const sanitized = (name ?? '').replace(/[^A-Za-z0-9]/g, '');
-    return sanitized === '' ? DEFAULT_PERMISSION_POLICY_NAME : sanitized;
-}
-function inlinePolicyResource(policyName, document) {
-    return {
-        Type: 'AWS::IAM::Policy',
-        Properties: {
-            PolicyName: { 'Fn::Sub': `\${AWS::StackName}-${policyName}` },
-            PolicyDocument: document,
-            Roles: [{ Ref: ROLE_LOGICAL_ID }],
-        },
-    };
-}
-function podIdentityRoleTemplate(input) {
-    const managedPolicyArns = [
-        ...input.permissionPolicyARNs,
-        ...wellKnownManagedPolicyArns(input.wellKnownPolicies),
-    ];
-    const roleProperties = {
-        AssumeRolePolicyDocument: podIdentityTrustPolicy(),
-    };
-    // eksctl omits empty properties rather than writing empty values.
-    if (input.roleName)
-        roleProperties.RoleName = input.roleName;
-    if (managedPolicyArns.length > 0)
-        roleProperties.ManagedPolicyArns = managedPolicyArns;
-    if (input.permissionsBoundaryARN)
-        roleProperties.PermissionsBoundary = input.permissionsBoundaryARN;
-    const resources = {
-        [ROLE_LOGICAL_ID]: { Type: 'AWS::IAM::Role', Properties: roleProperties },
-    };
-    if (input.permissionPolicy) {
-        const rawName = input.permissionPolicyName ?? DEFAULT_PERMISSION_POLICY_NAME;
-        resources[permissionPolicyLogicalId(rawName)] = inlinePolicyResource(rawName, input.permissionPolicy);
-    }
-    for (const [logicalId, statements] of wellKnownInlinePolicies(input.wellKnownPolicies)) {
-        resources[logicalId] = inlinePolicyResource(logicalId, {
-            Version: '2012-10-17',
-            Statement: statements,
-        });
-    }
-    return {
-        AWSTemplateFormatVersion: '2010-09-09',
-        Description: ROLE_TEMPLATE_DESCRIPTION,
-        Resources: resources,
-        Outputs: { [ROLE_OUTPUT]: { Value: { 'Fn::GetAtt': `${ROLE_LOGICAL_ID}.Arn` } } },
-    };
-}
-/** A named role needs CAPABILITY_NAMED_IAM; an unnamed one CAPABILITY_IAM. */
-function roleStackCapabilities(input) {
-    return input.roleName ? ['CAPABILITY_NAMED_IAM'] : ['CAPABILITY_IAM'];
-}
-
-;// CONCATENATED MODULE: ./src/plan/trust-policy.ts
-// Does a role's trust policy let EKS Pod Identity assume it? EKS checks this at
-// CreatePodIdentityAssociation time; we check it at plan time so the reviewer sees it first.
-// Needed: pods.eks.amazonaws.com allowed both sts:AssumeRole and sts:TagSession, not denied.
-
-const REQUIRED_TRUST_ACTIONS = ['sts:AssumeRole', 'sts:TagSession'];
-const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
-const asList = (v) => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
-/** IAM action patterns: case-insensitive, `*` any run of characters, `?` one character. */
-function actionMatches(pattern, action) {
-    const escaped = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-    const regex = new RegExp(`^${escaped.replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
-    return regex.test(action);
-}
-function statementNamesAction(statement, action) {
-    return asList(statement.Action).some((p) => typeof p === 'string' && actionMatches(p, action));
-}
-/** The statement's principal covers the pod identity service (or everyone). */
-function statementNamesPodsPrincipal(statement) {
-    const principal = statement.Principal;
-    if (principal === '*')
-        return true;
-    if (!isObject(principal))
+/**
+ * A name of the shapes eksctl lists for a cluster's pod identity and add-on work: role stacks and
+ * `addon-…` stacks (which include the IRSA ones). Cluster, node group and VPC stacks are not ours.
+ */
+function isPodIdentityStackName(stackName, cluster) {
+    const prefix = `eksctl-${cluster}-`;
+    if (!stackName.startsWith(prefix))
         return false;
-    if (asList(principal.AWS).includes('*'))
-        return true;
-    return asList(principal.Service).some((s) => typeof s === 'string' && s.toLowerCase() === POD_IDENTITY_PRINCIPAL);
-}
-/** The actions the pod identity service may not perform under this trust policy. */
-function missingPodIdentityTrust(document) {
-    const statements = isObject(document) ? asList(document.Statement).filter(isObject) : [];
-    const applies = (s, effect, action) => s.Effect === effect && statementNamesPodsPrincipal(s) && statementNamesAction(s, action);
-    return REQUIRED_TRUST_ACTIONS.filter((action) => {
-        const allowed = statements.some((s) => applies(s, 'Allow', action));
-        // A conditional Deny cannot be evaluated here; only an unconditional one is certain to deny.
-        const denied = statements.some((s) => applies(s, 'Deny', action) && s.Condition === undefined);
-        return !allowed || denied;
-    });
-}
-function trustsPodIdentity(document) {
-    return missingPodIdentityTrust(document).length === 0;
-}
-
-;// CONCATENATED MODULE: ./src/plan/role-checks.ts
-// Plan-time checks of a user-supplied `roleARN`: what EKS would reject at apply time is reported
-// now, with EKS's own words, at the config entry's location.
-
-const ROLE_ARN = /^arn:aws[a-z-]*:iam::(\d{12}):role\/.+$/;
-/** The account id of an IAM role ARN, or undefined when it is not one. */
-function roleArnAccount(arn) {
-    return ROLE_ARN.exec(arn)?.[1];
-}
-function entryProblem(entry, path, severity, message, hint) {
-    const { file, line, column } = entry.location;
-    return { severity, file, line, column, path, message, ...(hint ? { hint } : {}) };
-}
-function checkUserRole(entry, entryPath, live) {
-    const arn = entry.roleARN;
-    if (!arn)
-        return [];
-    const path = `${entryPath}.roleARN`;
-    const account = roleArnAccount(arn);
-    if (account === undefined) {
-        return [entryProblem(entry, path, 'error', `roleARN "${arn}" is not an IAM role ARN`)];
-    }
-    if (account !== live.accountId) {
-        return [
-            entryProblem(entry, path, 'error', `role "${arn}" is in account ${account} but cluster "${live.name}" is in account ${live.accountId}; EKS would answer "Cross-account pass role is not allowed"`, "use a role in the cluster account as roleARN and put the other account's role in targetRoleARN"),
-        ];
-    }
-    const role = live.roles[arn];
-    if (role === null) {
-        return [
-            entryProblem(entry, path, 'error', `role "${arn}" does not exist; EKS would answer "Role provided in the request does not exist"`, 'create the role first, or remove roleARN to let podid-action create one'),
-        ];
-    }
-    if (role === undefined) {
-        return [
-            entryProblem(entry, path, 'warning', `role "${arn}" could not be read; its trust policy was not checked`),
-        ];
-    }
-    const missing = missingPodIdentityTrust(role.assumeRolePolicy);
-    if (missing.length === 0)
-        return [];
-    return [
-        entryProblem(entry, path, 'error', `role "${arn}" does not trust pods.eks.amazonaws.com for ${missing.join(' and ')}; EKS would answer "Trust policy of the role provided is invalid. Follow the official documentation to resolve the issue."`, 'add a statement {"Effect":"Allow","Principal":{"Service":"pods.eks.amazonaws.com"},"Action":["sts:AssumeRole","sts:TagSession"]} to the role\'s trust policy'),
-    ];
-}
-
-;// CONCATENATED MODULE: ./src/cfn/template-diff.ts
-// Semantic comparison of two pod identity role templates: the live one (as CloudFormation returns
-// it) and the desired one. Only what changes the role counts; the description, key order, output
-// shape and the order of managed policy ARNs (IAM attachments have no order) do not.
-
-
-const template_diff_isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
-/** A template value as a reviewer reads it: plain strings as is, `Fn::Sub` as its pattern. */
-function displayValue(value) {
-    if (typeof value === 'string')
-        return value;
-    if (template_diff_isObject(value) && typeof value['Fn::Sub'] === 'string')
-        return value['Fn::Sub'];
-    return canonicalJson(value);
-}
-function summarizeRoleTemplate(template) {
-    const resources = template_diff_isObject(template?.Resources) ? template.Resources : {};
-    const entries = Object.entries(resources).filter((e) => template_diff_isObject(e[1]));
-    const role = entries.find(([id, r]) => id === ROLE_LOGICAL_ID && r.Type === 'AWS::IAM::Role') ??
-        entries.find(([, r]) => r.Type === 'AWS::IAM::Role');
-    const props = role && template_diff_isObject(role[1].Properties) ? role[1].Properties : {};
-    const inlinePolicies = {};
-    const inlinePolicyNames = {};
-    for (const [id, resource] of entries) {
-        if (resource.Type !== 'AWS::IAM::Policy')
-            continue;
-        const properties = template_diff_isObject(resource.Properties) ? resource.Properties : {};
-        inlinePolicies[id] = properties.PolicyDocument;
-        inlinePolicyNames[id] = displayValue(properties.PolicyName);
-    }
-    const arns = Array.isArray(props.ManagedPolicyArns) ? props.ManagedPolicyArns : [];
-    return {
-        roleName: props.RoleName === undefined ? undefined : displayValue(props.RoleName),
-        permissionsBoundary: props.PermissionsBoundary === undefined ? undefined : displayValue(props.PermissionsBoundary),
-        managedPolicyArns: arns.map(displayValue),
-        trustPolicy: props.AssumeRolePolicyDocument,
-        inlinePolicies,
-        inlinePolicyNames,
-    };
-}
-const same = (a, b) => canonicalJson(a) === canonicalJson(b);
-function diffRoleTemplates(live, desired) {
-    const before = summarizeRoleTemplate(live);
-    const after = summarizeRoleTemplate(desired);
-    const beforeArns = new Set(before.managedPolicyArns);
-    const afterArns = new Set(after.managedPolicyArns);
-    const beforeIds = Object.keys(before.inlinePolicies).sort();
-    const afterIds = Object.keys(after.inlinePolicies).sort();
-    const diff = {
-        managedPolicyArnsAdded: [...afterArns].filter((a) => !beforeArns.has(a)),
-        managedPolicyArnsRemoved: [...beforeArns].filter((a) => !afterArns.has(a)),
-        inlinePoliciesAdded: afterIds.filter((id) => !(id in before.inlinePolicies)),
-        inlinePoliciesRemoved: beforeIds.filter((id) => !(id in after.inlinePolicies)),
-        // `my-policy` and `mypolicy` share a logical id but not an IAM policy name: a rename is a change.
-        inlinePoliciesChanged: afterIds.filter((id) => id in before.inlinePolicies &&
-            (!same(before.inlinePolicies[id], after.inlinePolicies[id]) ||
-                before.inlinePolicyNames[id] !== after.inlinePolicyNames[id])),
-        trustPolicyChanged: !same(before.trustPolicy, after.trustPolicy),
-    };
-    if (before.permissionsBoundary !== after.permissionsBoundary) {
-        diff.permissionsBoundary = {
-            before: before.permissionsBoundary,
-            after: after.permissionsBoundary,
-        };
-    }
-    if (before.roleName !== after.roleName) {
-        diff.roleName = { before: before.roleName, after: after.roleName };
-    }
-    return diff;
-}
-function isEmptyRoleTemplateDiff(diff) {
-    return (diff.managedPolicyArnsAdded.length === 0 &&
-        diff.managedPolicyArnsRemoved.length === 0 &&
-        diff.inlinePoliciesAdded.length === 0 &&
-        diff.inlinePoliciesRemoved.length === 0 &&
-        diff.inlinePoliciesChanged.length === 0 &&
-        !diff.trustPolicyChanged &&
-        diff.permissionsBoundary === undefined &&
-        diff.roleName === undefined);
+    return /^(podidentityrole-.+|addon-.+)$/.test(stackName.slice(prefix.length));
 }
 /**
- * The review fields of a role stack update: for each changed aspect, its value before and after.
- * Inline policies appear with their documents, only those added, removed or changed.
+ * The association tag eksctl's migration writes on a re-used IRSA service-account stack: the part
+ * of its name after `-iamserviceaccount-`, first `-` turned into `/` (wrong for namespaces with a
+ * `-`, reference §7.3). Undefined for other stacks.
  */
-function roleTemplateReview(live, desired, diff) {
-    const b = summarizeRoleTemplate(live);
-    const a = summarizeRoleTemplate(desired);
-    const before = {};
-    const after = {};
-    if (diff.managedPolicyArnsAdded.length + diff.managedPolicyArnsRemoved.length > 0) {
-        before.managedPolicyArns = [...b.managedPolicyArns].sort();
-        after.managedPolicyArns = [...a.managedPolicyArns].sort();
-    }
-    const pick = (s, ids) => Object.fromEntries(ids.filter((id) => id in s.inlinePolicies).map((id) => [id, s.inlinePolicies[id]]));
-    const touched = [
-        ...diff.inlinePoliciesAdded,
-        ...diff.inlinePoliciesRemoved,
-        ...diff.inlinePoliciesChanged,
-    ].sort();
-    if (touched.length > 0) {
-        before.inlinePolicies = pick(b, touched);
-        after.inlinePolicies = pick(a, touched);
-    }
-    if (diff.permissionsBoundary) {
-        before.permissionsBoundary = diff.permissionsBoundary.before ?? null;
-        after.permissionsBoundary = diff.permissionsBoundary.after ?? null;
-    }
-    if (diff.roleName) {
-        before.roleName = diff.roleName.before ?? null;
-        after.roleName = diff.roleName.after ?? null;
-    }
-    if (diff.trustPolicyChanged) {
-        before.trustPolicy = b.trustPolicy ?? null;
-        after.trustPolicy = a.trustPolicy ?? null;
-    }
-    return { before, after };
-}
-
-;// CONCATENATED MODULE: ./src/plan/stack-status.ts
-// How the planner treats a role stack, by its CloudFormation status.
-const USABLE = new Set([
-    'CREATE_COMPLETE',
-    'UPDATE_COMPLETE',
-    // Rolled back to the previous good state: the role works, though its template may differ.
-    'UPDATE_ROLLBACK_COMPLETE',
-    'IMPORT_COMPLETE',
-    'IMPORT_ROLLBACK_COMPLETE',
-]);
-const FAILED = new Set([
-    'ROLLBACK_COMPLETE',
-    'ROLLBACK_FAILED',
-    'CREATE_FAILED',
-    'DELETE_FAILED',
-    'UPDATE_FAILED',
-    'IMPORT_ROLLBACK_FAILED',
-]);
-function stackCondition(status) {
-    if (USABLE.has(status))
-        return 'usable';
-    if (FAILED.has(status))
-        return 'failed';
-    if (status === 'UPDATE_ROLLBACK_FAILED')
-        return 'stuck';
-    if (status === 'DELETE_COMPLETE')
-        return 'gone';
-    // Everything else is an operation under way (…_IN_PROGRESS, REVIEW_IN_PROGRESS).
-    return 'in-progress';
-}
-
-;// CONCATENATED MODULE: ./src/plan/task-builders.ts
-// Task constructors: stable ids (`<kind>:<ns>/<sa>`) and eksctl's wording for descriptions, so the
-// rest of the planner only decides *what* to do.
-function base(kind, target, change, c) {
-    const task = {
-        id: `${kind}:${target}${c.idSuffix ? `:${c.idSuffix}` : ''}`,
-        change,
-        target,
-        reason: c.reason,
-        dependsOn: [...(c.dependsOn ?? [])],
-    };
-    if (c.before && Object.keys(c.before).length > 0)
-        task.before = c.before;
-    if (c.after && Object.keys(c.after).length > 0)
-        task.after = c.after;
-    return task;
-}
-const associationKey = (namespace, sa) => `${namespace}/${sa}`;
-function createRoleStackTask(key, params, c) {
-    return {
-        ...base('create-role-stack', key, 'create', c),
-        kind: 'create-role-stack',
-        description: `create IAM role for pod identity association for service account "${key}"`,
-        params,
-    };
-}
-function updateRoleStackTask(key, params, c) {
-    return {
-        ...base('update-role-stack', key, 'update', c),
-        kind: 'update-role-stack',
-        description: `update IAM resources stack "${params.stackName}" for pod identity association "${key}"`,
-        params,
-    };
-}
-function deleteRoleStackTask(key, params, c) {
-    return {
-        ...base('delete-role-stack', key, 'delete', c),
-        kind: 'delete-role-stack',
-        description: `deleting IAM resources stack "${params.stackName}"`,
-        params,
-    };
-}
-function createAssociationTask(params, c) {
-    const key = associationKey(params.namespace, params.serviceAccount);
-    return {
-        ...base('create-association', key, 'create', c),
-        kind: 'create-association',
-        description: `create pod identity association for service account "${key}"`,
-        params,
-    };
-}
-function updateAssociationTask(params, c) {
-    const key = associationKey(params.namespace, params.serviceAccount);
-    return {
-        ...base('update-association', key, 'update', c),
-        kind: 'update-association',
-        description: `update pod identity association ${key}`,
-        params,
-    };
-}
-function deleteAssociationTask(params, c) {
-    const key = associationKey(params.namespace, params.serviceAccount);
-    return {
-        ...base('delete-association', key, 'delete', c),
-        kind: 'delete-association',
-        description: `delete pod identity association "${key}"`,
-        params,
-    };
-}
-/** Adopting = only adding the owner tag; any other tag change makes it an update. */
-function tagAssociationTask(params, adopt, c) {
-    const key = associationKey(params.namespace, params.serviceAccount);
-    return {
-        ...base('tag-association', key, adopt ? 'adopt' : 'update', c),
-        kind: 'tag-association',
-        description: adopt
-            ? `adopt pod identity association "${key}"`
-            : `update tags of pod identity association "${key}"`,
-        params,
-    };
-}
-function createAddonTask(params, c) {
-    return {
-        ...base('create-addon', `addon:${params.addonName}`, 'create', c),
-        // eksctl's wording for the agent install step (migrate-to-pod-identity plan).
-        id: `create-addon:${params.addonName}`,
-        kind: 'create-addon',
-        description: `install ${params.addonName} addon`,
-        params,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/plan/role-plan.ts
-// The role half of one config entry: which role the association should point at, and the role
-// stack tasks that make it exist (create, update, replace a failed stack) or go away (a stack left
-// behind when the entry switches to its own roleARN).
-
-
-
-
-
-
-
-const ESKCTL_REFUSES_SWITCH = 'eksctl refuses this ("cannot change podIdentityAssociation.roleARN since the role was created by eksctl"); podid-action plans it explicitly';
-function outputRef(stackName) {
-    return { stackName, output: ROLE_OUTPUT };
-}
-/**
- * What a reviewer sees of a new role: its managed policies, the documents of the inline policies the
- * config writes (what the role may do is the point of the review), and the names of the well-known
- * policies (eksctl's fixed documents, which would drown the comment).
- */
-function createSummary(template, entry, stackName, tags) {
-    const s = summarizeRoleTemplate(template);
-    const own = entry.permissionPolicy
-        ? permissionPolicyLogicalId(entry.permissionPolicyName)
-        : undefined;
-    const wellKnown = Object.entries(entry.wellKnownPolicies)
-        .filter(([, on]) => on)
-        .map(([name]) => name)
-        .sort();
-    return {
-        stackName,
-        ...(s.roleName ? { roleName: s.roleName } : {}),
-        managedPolicyArns: s.managedPolicyArns,
-        ...(own ? { inlinePolicies: { [own]: s.inlinePolicies[own] } } : {}),
-        ...(wellKnown.length > 0 ? { wellKnownPolicies: wellKnown } : {}),
-        ...(s.permissionsBoundary ? { permissionsBoundary: s.permissionsBoundary } : {}),
-        tags,
-    };
-}
-/** The entry names its own role (`roleARN`). */
-function userRole(entry, stack) {
-    if (!stack)
-        return { tasks: [], roleArn: entry.roleARN, roleIsOurs: false };
-    const usable = stackCondition(stack.status) === 'usable';
-    // The config spells out the ARN of the role our stack made: keep using it, as eksctl allows.
-    if (usable && stack.outputs[ROLE_OUTPUT] === entry.roleARN) {
-        return { tasks: [], roleArn: entry.roleARN, roleIsOurs: true };
-    }
-    return {
-        tasks: [],
-        roleArn: entry.roleARN,
-        roleIsOurs: false,
-        staleStack: stack,
-        switchReason: usable
-            ? `roleARN is set: switch from the role of stack "${stack.stackName}" to ${entry.roleARN}, then delete the stack; ${ESKCTL_REFUSES_SWITCH}`
-            : `roleARN is set: stack "${stack.stackName}" (${stack.status}) is no longer needed`,
-    };
-}
-function planRole(spec, entry, key, stack, association, options) {
-    if (entry.roleARN)
-        return userRole({ ...entry, roleARN: entry.roleARN }, stack);
-    const template = podIdentityRoleTemplate(entry);
-    const templateBody = canonicalJson(template);
-    const capabilities = roleStackCapabilities(entry);
-    const tags = roleStackTags(spec, entry, options.ownerId);
-    const switchReason = association && !stack
-        ? `roleARN is not set: switch from role ${association.roleArn} to a role created for this association; ${ESKCTL_REFUSES_SWITCH}`
-        : undefined;
-    if (!stack || stackCondition(stack.status) === 'failed') {
-        const stackName = podIdentityRoleStackName(spec.name, entry.namespace, entry.serviceAccountName);
-        const replaces = stack
-            ? `replace stack "${stack.stackName}" in ${stack.status}${stack.statusReason ? `: ${stack.statusReason}` : ''}`
-            : undefined;
-        const task = createRoleStackTask(key, {
-            stackName,
-            templateBody,
-            capabilities,
-            tags,
-            ...(stack ? { replacesFailedStackId: stack.stackId } : {}),
-        }, {
-            reason: replaces ??
-                (association ? 'association uses a role not created for it' : 'not in cluster'),
-            after: createSummary(template, entry, stackName, tags),
-            ...(stack ? { before: { stackName: stack.stackName, status: stack.status } } : {}),
-        });
-        return {
-            tasks: [task],
-            roleArn: outputRef(stackName),
-            producedBy: task.id,
-            roleIsOurs: true,
-            switchReason,
-        };
-    }
-    // A usable stack (possibly left by a crash before its association was made): reuse it.
-    const diff = diffRoleTemplates(stack.template, template);
-    const templateDiffers = stack.template === undefined || !isEmptyRoleTemplateDiff(diff);
-    const tagsDiffer = stackTagsDiffer(stack.tags, tags);
-    const liveArn = stack.outputs[ROLE_OUTPUT];
-    if (!templateDiffers && !tagsDiffer) {
-        return {
-            tasks: [],
-            roleArn: outputRef(stack.stackName),
-            currentArn: liveArn,
-            roleIsOurs: true,
-        };
-    }
-    const review = roleTemplateReview(stack.template, template, diff);
-    if (tagsDiffer) {
-        review.before.tags = stack.tags;
-        review.after.tags = tags;
-    }
-    const reasons = [
-        ...(templateDiffers ? ['role template differs'] : []),
-        ...(tagsDiffer ? ['stack tags differ'] : []),
-        ...(stack.status === 'UPDATE_ROLLBACK_COMPLETE' ? ['last update was rolled back'] : []),
-    ];
-    const task = updateRoleStackTask(key, { stackName: stack.stackName, templateBody, capabilities, tags }, { reason: reasons.join('; '), before: review.before, after: review.after });
-    // A new RoleName replaces the role, so its ARN is only known after the update.
-    const arnChanges = diff.roleName !== undefined || !liveArn;
-    return {
-        tasks: [task],
-        roleArn: outputRef(stack.stackName),
-        ...(arnChanges ? { producedBy: task.id } : { currentArn: liveArn }),
-        roleIsOurs: true,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/plan/association-plan.ts
-// One `iam.podIdentityAssociations` entry against the live cluster: the role (role-plan.ts), then
-// the association itself: create it, or update only the fields and tags that differ.
-
-
-
-
-
-
-
-
-/**
- * eksctl's migration tags a re-used IRSA stack with the part of its name after `-iamserviceaccount-`,
- * first `-` turned into `/` (wrong for namespaces with a `-`, reference §7.3): accept that spelling
- * for those stacks, or migrated stacks of `kube-system/…` would never be found.
- */
-function migratedTagValue(stackName) {
+function migratedStackTagValue(stackName) {
     const marker = '-addon-iamserviceaccount-';
     const at = stackName.indexOf(marker);
     if (at < 0)
         return undefined;
     return stackName.slice(at + marker.length).replace('-', '/');
-}
-/** The stack belongs to `<ns>/<sa>` by eksctl's tag, as eksctl decides it (ListPodIdentityStackNames). */
-function stackBelongsTo(stack, key) {
-    const tag = stack.tags[POD_IDENTITY_ASSOCIATION_TAG];
-    return tag === key || (tag !== undefined && tag === migratedTagValue(stack.stackName));
-}
-/**
- * The entry's eksctl role stacks that exist, preferred name first: the exact name (never a suffix,
- * eksctl #8484) AND eksctl's association tag. The name alone is ambiguous (`team-a/app` and
- * `team/a-app` give the same one), and an IRSA stack never migrated to pod identity is not a pod
- * identity role.
- */
-function roleStacksOf(live, namespace, sa) {
-    const key = associationKey(namespace, sa);
-    const names = roleStackNamesFor(live.name, namespace, sa);
-    return names.flatMap((name) => live.stacks.filter((s) => s.stackName === name && stackBelongsTo(s, key)));
-}
-/** A stack holding the name this entry's own role stack needs, but made for someone else. */
-function stackNameTaken(live, namespace, sa) {
-    const name = podIdentityRoleStackName(live.name, namespace, sa);
-    const key = associationKey(namespace, sa);
-    return live.stacks.find((s) => s.stackName === name && !stackBelongsTo(s, key));
-}
-/** Session policies are JSON: compare them as data when both parse, as text otherwise. */
-function samePolicy(a, b) {
-    try {
-        return canonicalJson(JSON.parse(a)) === canonicalJson(JSON.parse(b));
-    }
-    catch {
-        return a === b;
-    }
-}
-function desiredAssociationTags(entry, role, ownerId) {
-    const tags = { ...entry.tags };
-    // eksctl tags the association when it created the role; we do the same to stay interchangeable.
-    if (role.roleIsOurs)
-        tags[POD_IDENTITY_ASSOCIATION_TAG] = associationKey(entry.namespace, entry.serviceAccountName);
-    tags[OWNER_TAG] = ownerId;
-    return tags;
-}
-function association_plan_createAssociation(ctx, entry, role, tags) {
-    const fields = {
-        ...(entry.targetRoleARN ? { targetRoleArn: entry.targetRoleARN } : {}),
-        ...(entry.disableSessionTags !== undefined
-            ? { disableSessionTags: entry.disableSessionTags }
-            : {}),
-        ...(entry.policy !== undefined ? { policy: entry.policy } : {}),
-    };
-    return createAssociationTask({
-        clusterName: ctx.spec.name,
-        namespace: entry.namespace,
-        serviceAccount: entry.serviceAccountName,
-        roleArn: role.roleArn,
-        ...fields,
-        tags,
-    }, {
-        reason: 'not in cluster',
-        dependsOn: role.producedBy ? [role.producedBy] : [],
-        after: { roleArn: role.currentArn ?? role.roleArn, ...fields, tags },
-    });
-}
-function association_plan_updateAssociation(ctx, entry, role, live) {
-    const before = {};
-    const after = {};
-    const reasons = [];
-    const knownArn = role.currentArn ?? (typeof role.roleArn === 'string' ? role.roleArn : undefined);
-    const roleChanged = knownArn === undefined || knownArn !== live.roleArn;
-    if (roleChanged) {
-        before.roleArn = live.roleArn;
-        after.roleArn = knownArn ?? role.roleArn;
-        reasons.push(role.switchReason ?? 'role differs');
-    }
-    const target = { live: live.targetRoleArn ?? '', want: entry.targetRoleARN ?? '' };
-    if (target.live !== target.want) {
-        before.targetRoleArn = target.live || null;
-        after.targetRoleArn = target.want || null;
-        reasons.push(target.want ? 'targetRoleARN differs' : 'targetRoleARN removed');
-    }
-    const sessionTags = {
-        live: live.disableSessionTags ?? false,
-        want: entry.disableSessionTags ?? false,
-    };
-    if (sessionTags.live !== sessionTags.want) {
-        before.disableSessionTags = sessionTags.live;
-        after.disableSessionTags = sessionTags.want;
-        reasons.push('disableSessionTags differs');
-    }
-    const policy = { live: live.policy ?? '', want: entry.policy ?? '' };
-    const policyChanged = !samePolicy(policy.live, policy.want);
-    if (policyChanged) {
-        before.policy = policy.live || null;
-        after.policy = policy.want || null;
-        reasons.push(policy.want ? 'policy differs' : 'policy removed');
-    }
-    if (reasons.length === 0)
-        return undefined;
-    return updateAssociationTask({
-        clusterName: ctx.spec.name,
-        associationId: live.associationId,
-        namespace: live.namespace,
-        serviceAccount: live.serviceAccount,
-        roleArn: role.roleArn,
-        // '' clears a value, as the API wants; omitted means unchanged.
-        ...('targetRoleArn' in after ? { targetRoleArn: target.want } : {}),
-        ...('disableSessionTags' in after ? { disableSessionTags: sessionTags.want } : {}),
-        ...(policyChanged ? { policy: policy.want } : {}),
-    }, {
-        reason: reasons.join('; '),
-        dependsOn: roleChanged && role.producedBy ? [role.producedBy] : [],
-        before,
-        after,
-    });
-}
-function tagAssociation(live, desired) {
-    const tagsToAdd = {};
-    const before = {};
-    for (const [key, value] of Object.entries(desired)) {
-        if (isAwsTag(key) || live.tags[key] === value)
-            continue;
-        tagsToAdd[key] = value;
-        if (key in live.tags)
-            before[key] = live.tags[key];
-    }
-    const tagKeysToRemove = Object.keys(live.tags)
-        .filter((key) => !isAwsTag(key) && !(key in desired))
-        .sort();
-    for (const key of tagKeysToRemove)
-        before[key] = live.tags[key];
-    const added = Object.keys(tagsToAdd);
-    if (added.length === 0 && tagKeysToRemove.length === 0)
-        return undefined;
-    const adopt = added.length === 1 && added[0] === OWNER_TAG && tagKeysToRemove.length === 0;
-    return tagAssociationTask({
-        associationArn: live.associationArn,
-        namespace: live.namespace,
-        serviceAccount: live.serviceAccount,
-        tagsToAdd,
-        tagKeysToRemove,
-    }, adopt, {
-        reason: adopt
-            ? 'matches the config; tag it as managed by this owner'
-            : !(OWNER_TAG in live.tags)
-                ? 'adopt it and update tags'
-                : 'tags differ',
-        before: { tags: before },
-        after: { tags: tagsToAdd },
-    });
-}
-function planEntry(ctx, entry, entryPath) {
-    const key = associationKey(entry.namespace, entry.serviceAccountName);
-    const { live, options } = ctx;
-    const association = live.associations.find((a) => a.namespace === entry.namespace && a.serviceAccount === entry.serviceAccountName);
-    if (association?.ownerArn) {
-        const message = `cannot update podidentityassociation ${key} as it is in use by addon ${association.ownerArn}`;
-        const hint = `declare it under addons[].podIdentityAssociations of that addon instead of iam.podIdentityAssociations`;
-        return { key, tasks: [], problems: [entryProblem(entry, entryPath, 'error', message, hint)] };
-    }
-    const owner = association?.tags[OWNER_TAG];
-    if (owner !== undefined && owner !== options.ownerId) {
-        const message = `pod identity association ${key} is managed by "${owner}" (tag ${OWNER_TAG}), not by "${options.ownerId}"`;
-        const hint = `remove it from this config, or change the tag if this repository now owns it`;
-        return { key, tasks: [], problems: [entryProblem(entry, entryPath, 'error', message, hint)] };
-    }
-    const stack = roleStacksOf(live, entry.namespace, entry.serviceAccountName)[0];
-    if (stack && stackCondition(stack.status) === 'in-progress') {
-        const message = `stack "${stack.stackName}" is ${stack.status}; wait for it to finish and plan again`;
-        return { key, tasks: [], problems: [entryProblem(entry, entryPath, 'error', message)] };
-    }
-    if (stack && stackCondition(stack.status) === 'stuck') {
-        const message = `stack "${stack.stackName}" is ${stack.status}${stack.statusReason ? ` (${stack.statusReason})` : ''}; its role may still be in use, so it is not replaced`;
-        const hint = `fix the cause, run "aws cloudformation continue-update-rollback --stack-name ${stack.stackName}", then plan again`;
-        return { key, tasks: [], problems: [entryProblem(entry, entryPath, 'error', message, hint)] };
-    }
-    const problems = checkUserRole(entry, entryPath, live);
-    if (problems.some((p) => p.severity === 'error'))
-        return { key, tasks: [], problems };
-    const taken = !entry.roleARN && !stack
-        ? stackNameTaken(live, entry.namespace, entry.serviceAccountName)
-        : undefined;
-    if (taken) {
-        const owner = taken.tags[POD_IDENTITY_ASSOCIATION_TAG];
-        const message = `the role stack this entry needs, "${taken.stackName}", already exists ${owner ? `for "${owner}"` : 'and is not a pod identity role stack of this service account'}`;
-        const hint = owner
-            ? 'eksctl names role stacks <namespace>-<serviceAccountName>, so these two collide; rename one of them, or give this entry a roleARN'
-            : 'delete or rename that stack, or give this entry a roleARN';
-        return {
-            key,
-            tasks: [],
-            problems: [...problems, entryProblem(entry, entryPath, 'error', message, hint)],
-        };
-    }
-    const role = planRole(ctx.spec, entry, key, stack, association, options);
-    const tags = desiredAssociationTags(entry, role, options.ownerId);
-    const tasks = [...role.tasks];
-    const associationStep = association
-        ? association_plan_updateAssociation(ctx, entry, role, association)
-        : association_plan_createAssociation(ctx, entry, role, tags);
-    if (associationStep)
-        tasks.push(associationStep);
-    const tagStep = association ? tagAssociation(association, tags) : undefined;
-    if (tagStep)
-        tasks.push(tagStep);
-    if (role.staleStack) {
-        tasks.push(deleteRoleStackTask(key, {
-            stackName: role.staleStack.stackName,
-            stackId: role.staleStack.stackId,
-            terminationProtection: role.staleStack.terminationProtection,
-        }, {
-            reason: role.switchReason ?? 'no longer used',
-            dependsOn: associationStep ? [associationStep.id] : [],
-            before: { stackName: role.staleStack.stackName, status: role.staleStack.status },
-        }));
-    }
-    return { key, tasks, problems };
-}
-
-;// CONCATENATED MODULE: ./src/plan/agent-prerequisite.ts
-// The pod identity agent must run on the cluster before associations do anything (reference
-// §2.2.3). Auto Mode runs it itself. When it is missing and the config lists it under `addons`, we
-// install it first; otherwise the plan fails with eksctl's message, adapted to a config file.
-
-
-const agent_prerequisite_AGENT_ADDON = 'eks-pod-identity-agent';
-function agentInstalled(ctx) {
-    return ctx.live.autoMode || agent_prerequisite_AGENT_ADDON in ctx.live.addons;
-}
-function planAgent(ctx) {
-    const { spec, options } = ctx;
-    const addon = spec.addons.find((a) => a.name === agent_prerequisite_AGENT_ADDON);
-    if (!addon) {
-        const { file, line, column } = spec.podIdentityAssociations[0]?.location ?? spec.location;
-        return {
-            problem: {
-                severity: 'error',
-                file,
-                line,
-                column,
-                path: 'addons',
-                message: `the "${agent_prerequisite_AGENT_ADDON}" addon must be installed to create pod identity associations; please add "${agent_prerequisite_AGENT_ADDON}" to addons in the config file`,
-                hint: `add "- name: ${agent_prerequisite_AGENT_ADDON}" under addons, or enable Auto Mode`,
-            },
-        };
-    }
-    const task = createAddonTask({
-        clusterName: spec.name,
-        addonName: agent_prerequisite_AGENT_ADDON,
-        ...(addon.version && addon.version !== 'latest' ? { addonVersion: addon.version } : {}),
-        ...(addon.resolveConflicts ? { resolveConflicts: addon.resolveConflicts } : {}),
-        ...(addon.configurationValues ? { configurationValues: addon.configurationValues } : {}),
-        tags: { ...addon.tags, [OWNER_TAG]: options.ownerId },
-    }, {
-        reason: 'pod identity associations need the agent, and the cluster does not have it',
-        after: { addonName: agent_prerequisite_AGENT_ADDON, ...(addon.version ? { version: addon.version } : {}) },
-    });
-    return { task };
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/plan/fingerprint.ts
-// Fingerprint of a cluster's tasks (DESIGN §6): SHA-256 over the canonical JSON of the tasks,
-// salted (repository + PR number), so a reviewed plan can be recognised at apply time. Only the
-// task data is hashed, never rendered text.
-
-
-function fingerprint(tasks, salt) {
-    return (0,external_node_crypto_.createHash)('sha256')
-        .update(salt, 'utf8')
-        .update('\0', 'utf8')
-        .update(canonicalJson(tasks), 'utf8')
-        .digest('hex');
-}
-
-;// CONCATENATED MODULE: ./src/plan/prune-plan.ts
-// What the cluster has and the config no longer names: deleted per `prune`, or listed as
-// unmanaged. Add-on-owned associations are never touched here (only through their add-on).
-
-
-
-
-
-
-function deleteStacks(key, stacks, reason, dependsOn) {
-    return stacks
-        .filter((s) => stackCondition(s.status) !== 'in-progress' && stackCondition(s.status) !== 'gone')
-        .map((stack, i) => deleteRoleStackTask(key, {
-        stackName: stack.stackName,
-        stackId: stack.stackId,
-        terminationProtection: stack.terminationProtection,
-    }, {
-        reason,
-        dependsOn,
-        before: { stackName: stack.stackName, status: stack.status },
-        ...(i > 0 ? { idSuffix: stack.stackName } : {}),
-    }));
-}
-function unmanagedReason(ctx, association) {
-    if (ctx.options.prune === 'none')
-        return 'not in config; not managed, left alone (prune: none)';
-    const owner = association.tags[OWNER_TAG];
-    if (owner !== undefined)
-        return `not in config; managed by "${owner}", left alone`;
-    return 'not in config; not managed, left alone';
-}
-function planPrune(ctx, configured) {
-    const { live, options } = ctx;
-    const tasksByKey = new Map();
-    const unmanaged = [];
-    for (const association of live.associations) {
-        const key = associationKey(association.namespace, association.serviceAccount);
-        if (configured.has(key) || association.ownerArn)
-            continue;
-        const ours = association.tags[OWNER_TAG] === options.ownerId;
-        const prune = options.prune === 'all' || (options.prune === 'managed' && ours);
-        if (!prune) {
-            unmanaged.push({
-                namespace: association.namespace,
-                serviceAccount: association.serviceAccount,
-                associationId: association.associationId,
-                reason: unmanagedReason(ctx, association),
-            });
-            continue;
-        }
-        const reason = `not in config (prune: ${options.prune})`;
-        // The role stack goes first, the association last: until the association is gone it carries
-        // our owner tag, so a run killed in between finds the rest to do. (The stack of an association
-        // adopted from eksctl has no owner tag of its own and would otherwise be orphaned.)
-        const stacks = roleStacksOf(live, association.namespace, association.serviceAccount);
-        const stackTasks = deleteStacks(key, stacks, reason, []);
-        const deletion = deleteAssociationTask({
-            clusterName: live.name,
-            associationId: association.associationId,
-            namespace: association.namespace,
-            serviceAccount: association.serviceAccount,
-        }, {
-            reason,
-            dependsOn: stackTasks.map((t) => t.id),
-            before: {
-                roleArn: association.roleArn,
-                ...(association.targetRoleArn ? { targetRoleArn: association.targetRoleArn } : {}),
-                tags: association.tags,
-            },
-        });
-        tasksByKey.set(key, [...stackTasks, deletion]);
-    }
-    if (options.prune !== 'none') {
-        // Role stacks we made whose association never came (or already went) and whose entry is gone:
-        // left by a crash between the two steps, or by a prune interrupted after the association.
-        const withAssociation = new Set(live.associations.map((a) => associationKey(a.namespace, a.serviceAccount)));
-        for (const stack of live.stacks) {
-            const key = stack.tags[POD_IDENTITY_ASSOCIATION_TAG];
-            if (key === undefined || stack.tags[OWNER_TAG] !== options.ownerId)
-                continue;
-            if (configured.has(key) || withAssociation.has(key) || tasksByKey.has(key))
-                continue;
-            const [namespace, sa] = [key.slice(0, key.indexOf('/')), key.slice(key.indexOf('/') + 1)];
-            if (!roleStackNamesFor(live.name, namespace, sa).includes(stack.stackName))
-                continue;
-            const stacks = roleStacksOf(live, namespace, sa).filter((s) => s.tags[OWNER_TAG] === options.ownerId);
-            tasksByKey.set(key, deleteStacks(key, stacks, 'role stack without association, not in config', []));
-        }
-    }
-    return { tasksByKey, unmanaged };
-}
-
-;// CONCATENATED MODULE: ./src/plan/plan-cluster.ts
-// Desired × live → the plan of one cluster, and of all of them. Pure and deterministic: the same
-// inputs give byte-identical output (entries and associations are processed in namespace/SA order).
-
-
-
-
-
-const ENTRIES_PATH = 'iam.podIdentityAssociations';
-/** Plain code-unit order: locale-independent, so output never depends on the machine. */
-const compareText = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
-function compareKeys(a, b) {
-    const [na, sa] = [a.slice(0, a.indexOf('/')), a.slice(a.indexOf('/') + 1)];
-    const [nb, sb] = [b.slice(0, b.indexOf('/')), b.slice(b.indexOf('/') + 1)];
-    return compareText(na, nb) || compareText(sa, sb);
-}
-function clusterProblem(spec, message, hint) {
-    const { file, line, column } = spec.location;
-    return {
-        severity: 'error',
-        file,
-        line,
-        column,
-        path: 'metadata.name',
-        message,
-        ...(hint ? { hint } : {}),
-    };
-}
-function emptyPlan(spec, options, errors) {
-    return {
-        cluster: spec.name,
-        region: spec.region,
-        file: spec.file,
-        tasks: [],
-        errors,
-        warnings: [],
-        unmanaged: [],
-        unchanged: 0,
-        fingerprint: fingerprint([], options.salt),
-    };
-}
-function isMissing(live) {
-    return 'missing' in live && live.missing === true;
-}
-/** A warning, once per cluster, when add-ons in the config expect pod identity we do not plan yet. */
-function addonWarnings(spec) {
-    const pending = spec.addons.filter((a) => a.name !== agent_prerequisite_AGENT_ADDON &&
-        ((a.podIdentityAssociations?.length ?? 0) > 0 || a.useDefaultPodIdentityAssociations));
-    if (pending.length === 0)
-        return [];
-    const { file, line, column } = pending[0].location;
-    const names = pending.map((a) => `"${a.name}"`).join(', ');
-    return [
-        {
-            severity: 'warning',
-            file,
-            line,
-            column,
-            path: 'addons',
-            message: `pod identity associations of addons are not reconciled yet: no tasks planned for ${names}`,
-        },
-    ];
-}
-/** eksctl creates service accounts through the Kubernetes API; we do not talk to Kubernetes. */
-function serviceAccountWarnings(spec) {
-    const wanted = spec.podIdentityAssociations.filter((e) => e.createServiceAccount);
-    if (wanted.length === 0)
-        return [];
-    const { file, line, column } = wanted[0].location;
-    const names = wanted.map((e) => `"${e.namespace}/${e.serviceAccountName}"`).join(', ');
-    return [
-        {
-            severity: 'warning',
-            file,
-            line,
-            column,
-            path: ENTRIES_PATH,
-            message: `createServiceAccount is not acted on: no service account is created for ${names}`,
-            hint: 'create the service accounts with your Kubernetes manifests; an association also works for a service account created later',
-        },
-    ];
-}
-function planCluster(spec, live, options) {
-    if (isMissing(live)) {
-        return emptyPlan(spec, options, [
-            clusterProblem(spec, `cluster "${spec.name}" could not be read: ${live.reason}`),
-        ]);
-    }
-    if (live.status !== 'ACTIVE') {
-        const message = `Cluster '${live.name}' is not in ACTIVE status (status: ${live.status})`;
-        return emptyPlan(spec, options, [
-            clusterProblem(spec, message, 'plan again when the cluster is ACTIVE'),
-        ]);
-    }
-    const ctx = { spec, live, options };
-    const errors = [];
-    const warnings = [...addonWarnings(spec), ...serviceAccountWarnings(spec)];
-    const groups = new Map();
-    const configured = new Set();
-    let unchanged = 0;
-    const entries = spec.podIdentityAssociations
-        .map((entry, index) => ({ entry, path: `${ENTRIES_PATH}[${index}]` }))
-        .sort((a, b) => compareKeys(associationKey(a.entry.namespace, a.entry.serviceAccountName), associationKey(b.entry.namespace, b.entry.serviceAccountName)));
-    for (const { entry, path } of entries) {
-        const key = associationKey(entry.namespace, entry.serviceAccountName);
-        if (configured.has(key)) {
-            const { file, line, column } = entry.location;
-            errors.push({
-                severity: 'error',
-                file,
-                line,
-                column,
-                path,
-                message: `duplicate pod identity association for service account "${key}"; EKS allows one per service account`,
-            });
-            continue;
-        }
-        configured.add(key);
-        const planned = planEntry(ctx, entry, path);
-        for (const p of planned.problems)
-            (p.severity === 'error' ? errors : warnings).push(p);
-        if (planned.tasks.length > 0)
-            groups.set(key, planned.tasks);
-        else if (planned.problems.every((p) => p.severity !== 'error'))
-            unchanged += 1;
-    }
-    const pruned = planPrune(ctx, configured);
-    for (const [key, tasks] of pruned.tasksByKey)
-        if (tasks.length > 0)
-            groups.set(key, tasks);
-    const tasks = [];
-    const creations = [...groups.values()].flat().filter((t) => t.kind === 'create-association');
-    if (creations.length > 0 && !agentInstalled(ctx)) {
-        const agent = planAgent(ctx);
-        if (agent.problem)
-            errors.push(agent.problem);
-        if (agent.task) {
-            tasks.push(agent.task);
-            for (const task of creations)
-                task.dependsOn.push(agent.task.id);
-        }
-    }
-    for (const key of [...groups.keys()].sort(compareKeys))
-        tasks.push(...(groups.get(key) ?? []));
-    return {
-        cluster: spec.name,
-        region: spec.region,
-        file: spec.file,
-        tasks,
-        errors,
-        warnings,
-        unmanaged: pruned.unmanaged.sort((a, b) => compareKeys(associationKey(a.namespace, a.serviceAccount), associationKey(b.namespace, b.serviceAccount))),
-        unchanged,
-        fingerprint: fingerprint(tasks, options.salt),
-    };
-}
-/** Every cluster, in (file, cluster name) order; a spec without live state counts as missing. */
-function planAll(specs, lives, options) {
-    const ordered = [...specs].sort((a, b) => compareText(a.file, b.file) || compareText(a.name, b.name));
-    const clusters = ordered.map((spec) => {
-        const live = lives.find((l) => l.name === spec.name && l.region === spec.region) ??
-            {
-                name: spec.name,
-                region: spec.region,
-                missing: true,
-                reason: 'no live state was read',
-            };
-        return planCluster(spec, live, options);
-    });
-    return { version: 1, clusters };
-}
-
-;// CONCATENATED MODULE: ./src/plan/index.ts
-// The planner: desired × live → Plan (pure), and its fingerprint.
-
-
-
-
-
-
-;// CONCATENATED MODULE: ./src/aws/retry.ts
-// One retry helper for the whole product, on top of the SDK's own retries: for errors that outlast
-// the SDK's attempts (sustained throttling, a 5xx burst, IAM propagation, an IdP hiccup).
-const defaultSleep = (ms) => new Promise((r) => setTimeout(r, ms));
-/** Exponential backoff with full jitter (a random delay in [0, min(max, base·2^(attempt-1)))), so
- * many parallel tasks do not retry in lockstep. */
-async function withRetry(fn, options) {
-    const sleep = options.sleep ?? defaultSleep;
-    const random = options.random ?? Math.random;
-    for (let attempt = 1;; attempt++) {
-        try {
-            return await fn();
-        }
-        catch (error) {
-            if (attempt >= options.attempts || !options.isRetryable(error))
-                throw error;
-            const cap = Math.min(options.maxMs, options.baseMs * 2 ** (attempt - 1));
-            const delay = Math.floor(random() * cap);
-            options.onRetry?.(error, attempt, delay);
-            await sleep(delay);
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/apply/retry.ts
-// The executor's retry policies: transient AWS errors, and IAM's propagation delay.
-
-
-/** EKS answers this for a role created moments ago, until IAM has propagated it. */
-function isRolePropagationError(error) {
-    return (isAwsError(error, 'InvalidParameterException') &&
-        /Role provided in the request does not exist/i.test(error.message));
-}
-const transientRetry = {
-    attempts: 6,
-    baseMs: 500,
-    maxMs: 8000,
-    isRetryable: isTransient,
-};
-/** IAM propagation usually takes seconds; allow about a minute in all. */
-const propagationRetry = {
-    attempts: 12,
-    baseMs: 1000,
-    maxMs: 8000,
-    isRetryable: (e) => isRolePropagationError(e) || isTransient(e),
-};
-
-;// CONCATENATED MODULE: ./src/apply/tasks.ts
-// One function per task kind. Each is idempotent: re-running it after a crash, a retry or a
-// concurrent run reaches the same end state instead of failing or duplicating.
-
-
-
-
-
-
-
-const retry = (ctx, fn) => withRetry(fn, { ...transientRetry, sleep: ctx.sleep });
-async function runTask(task, ctx) {
-    switch (task.kind) {
-        case 'create-role-stack':
-            return createRoleStack(task.params, ctx);
-        case 'update-role-stack':
-            return updateRoleStack(task.params, ctx);
-        case 'delete-role-stack':
-            return deleteRoleStack(task.params, ctx);
-        case 'create-association':
-            return tasks_createAssociation(task.params, ctx);
-        case 'update-association': {
-            const p = task.params;
-            const roleArn = await resolveRole(p.roleArn, ctx);
-            await withRetry(() => updateAssociation(ctx.clients.eks, {
-                clusterName: p.clusterName,
-                associationId: p.associationId,
-                roleArn,
-                targetRoleArn: p.targetRoleArn,
-                disableSessionTags: p.disableSessionTags,
-                policy: p.policy,
-            }), { ...propagationRetry, sleep: ctx.sleep });
-            return { changed: true, detail: `role ${roleArn}` };
-        }
-        case 'delete-association': {
-            const p = task.params;
-            const existed = await retry(ctx, () => deleteAssociation(ctx.clients.eks, p.clusterName, p.associationId));
-            return { changed: existed, detail: existed ? undefined : 'already gone' };
-        }
-        case 'tag-association': {
-            const p = task.params;
-            await retry(ctx, () => tagResource(ctx.clients.eks, p.associationArn, p.tagsToAdd, p.tagKeysToRemove));
-            return { changed: true };
-        }
-        case 'create-addon':
-            return tasks_createAddon(task.params, ctx);
-        case 'update-addon': {
-            const p = task.params;
-            await retry(ctx, async () => updateAddon(ctx.clients.eks, {
-                ...p,
-                podIdentityAssociations: p.podIdentityAssociations
-                    ? await Promise.all(p.podIdentityAssociations.map(async (a) => ({
-                        serviceAccount: a.serviceAccount,
-                        roleArn: await resolveRole(a.roleArn, ctx),
-                    })))
-                    : undefined,
-            }));
-            await waitAddonActive(ctx, p.clusterName, p.addonName);
-            return { changed: true };
-        }
-        case 'delete-addon': {
-            const p = task.params;
-            await retry(ctx, () => deleteAddon(ctx.clients.eks, p.clusterName, p.addonName, p.preserve));
-            await (0,client_eks_dist_cjs/* waitUntilAddonDeleted */.T4v)({
-                client: ctx.clients.eks,
-                minDelay: 2,
-                maxDelay: 15,
-                maxWaitTime: ctx.addonTimeoutSeconds,
-            }, { clusterName: p.clusterName, addonName: p.addonName });
-            return { changed: true };
-        }
-    }
-}
-async function resolveRole(role, ctx) {
-    if (typeof role === 'string')
-        return role;
-    let outputs = ctx.outputs.get(role.stackName);
-    if (!outputs) {
-        // The stack predates this run (e.g. created by a run that was killed): read its outputs.
-        const stack = await retry(ctx, () => describeStack(ctx.clients.cloudformation, role.stackName));
-        outputs = stack?.outputs ?? {};
-        ctx.outputs.set(role.stackName, outputs);
-    }
-    const value = outputs[role.output];
-    if (!value)
-        throw new Error(`stack "${role.stackName}" has no output "${role.output}"`);
-    return value;
-}
-async function createRoleStack(p, ctx) {
-    const client = ctx.clients.cloudformation;
-    if (p.replacesFailedStackId) {
-        ctx.log(`deleting failed stack "${p.stackName}" before re-creating it`);
-        await removeStack(ctx, p.replacesFailedStackId, true);
-    }
-    let stackId;
-    try {
-        ctx.log(`deploying stack "${p.stackName}"`);
-        stackId = await retry(ctx, () => createStack(client, p));
-    }
-    catch (error) {
-        if (!isAwsError(error, 'AlreadyExistsException'))
-            throw error;
-        // A retried CreateStack whose first attempt went through, or a concurrent run: the same stack
-        // only if eksctl's tag names the same association (stack names alone can collide).
-        const existing = await retry(ctx, () => describeStack(client, p.stackName));
-        const mine = p.tags[POD_IDENTITY_ASSOCIATION_TAG];
-        if (!existing || existing.tags[POD_IDENTITY_ASSOCIATION_TAG] !== mine) {
-            const owner = existing?.tags[POD_IDENTITY_ASSOCIATION_TAG];
-            throw new Error(`stack "${p.stackName}" already exists${owner ? ` for "${owner}"` : ''}, not for "${mine}"`, { cause: error });
-        }
-        stackId = existing.stackId;
-    }
-    const result = await ctx.watcher.wait(stackId, 'create');
-    if (!result.ok || !result.stack) {
-        const reason = result.stack?.statusReason ? `: ${result.stack.statusReason}` : '';
-        throw new Error(`stack "${p.stackName}" ended in ${result.stack?.status ?? 'DELETE_COMPLETE'}${reason}`);
-    }
-    ctx.outputs.set(p.stackName, result.stack.outputs);
-    return { changed: true, detail: result.stack.outputs.Role1 };
-}
-async function updateRoleStack(p, ctx) {
-    const client = ctx.clients.cloudformation;
-    // Unique per attempt: a second update of the same stack within a second, or a retry after a lost
-    // answer, must not collide with an earlier change set's name.
-    const changeSetName = `podid-update-${Math.floor(Date.now() / 1000)}-${(0,external_node_crypto_.randomBytes)(3).toString('hex')}`;
-    const changeSetId = await retry(ctx, () => createChangeSet(client, {
-        ...p,
-        changeSetName,
-        description: `updating IAM resources stack "${p.stackName}"`,
-    }));
-    ctx.log(`waiting for CloudFormation changeset "${changeSetName}" for stack "${p.stackName}"`);
-    const status = await waitChangeSet(ctx, p.stackName, changeSetId);
-    if (status.status === 'FAILED') {
-        if (/didn't contain changes|No updates are to be performed/.test(status.reason ?? '')) {
-            await retry(ctx, () => deleteChangeSet(client, p.stackName, changeSetId));
-            const stack = await retry(ctx, () => describeStack(client, p.stackName));
-            ctx.outputs.set(p.stackName, stack?.outputs ?? {});
-            return { changed: false, detail: 'nothing to update' };
-        }
-        throw new Error(`change set for stack "${p.stackName}" failed: ${status.reason ?? 'no reason given'}`);
-    }
-    await retry(ctx, () => executeChangeSet(client, p.stackName, changeSetId));
-    const result = await ctx.watcher.wait(p.stackName, 'update');
-    if (!result.ok || !result.stack) {
-        const reason = result.stack?.statusReason ? `: ${result.stack.statusReason}` : '';
-        throw new Error(`stack "${p.stackName}" ended in ${result.stack?.status ?? 'DELETE_COMPLETE'}${reason}`);
-    }
-    ctx.outputs.set(p.stackName, result.stack.outputs);
-    return { changed: true, detail: `updated IAM resources stack "${p.stackName}"` };
-}
-async function waitChangeSet(ctx, stackName, changeSetId) {
-    const sleep = ctx.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
-    for (let delay = 250;; delay = Math.min(delay * 2, 5000)) {
-        const status = await retry(ctx, () => describeChangeSet(ctx.clients.cloudformation, stackName, changeSetId));
-        if (status.status === 'CREATE_COMPLETE' || status.status === 'FAILED')
-            return status;
-        await sleep(delay);
-    }
-}
-async function deleteRoleStack(p, ctx) {
-    ctx.log(`will delete stack "${p.stackName}"`);
-    const existed = await removeStack(ctx, p.stackId, p.terminationProtection);
-    return { changed: existed, detail: existed ? undefined : 'already gone' };
-}
-/** Lifts termination protection, deletes, waits for DELETE_COMPLETE. False if it was already gone. */
-async function removeStack(ctx, stackId, protectedStack) {
-    const client = ctx.clients.cloudformation;
-    const current = await retry(ctx, () => describeStack(client, stackId));
-    if (!current || current.status === 'DELETE_COMPLETE')
-        return false;
-    if (protectedStack || current.terminationProtection) {
-        await retry(ctx, () => setTerminationProtection(client, stackId, false));
-    }
-    await retry(ctx, () => deleteStack(client, stackId));
-    const result = await ctx.watcher.wait(stackId, 'delete');
-    if (!result.ok) {
-        const reason = result.stack?.statusReason ? `: ${result.stack.statusReason}` : '';
-        throw new Error(`stack "${current.stackName}" ended in ${result.stack?.status}${reason}`);
-    }
-    return true;
-}
-async function tasks_createAssociation(p, ctx) {
-    const roleArn = await resolveRole(p.roleArn, ctx);
-    try {
-        const created = await withRetry(() => createAssociation(ctx.clients.eks, { ...p, roleArn }), { ...propagationRetry, sleep: ctx.sleep });
-        return { changed: true, detail: created.associationId };
-    }
-    catch (error) {
-        if (!isAwsError(error, 'ResourceInUseException'))
-            throw error;
-        // Already there: fine when it is the association we meant (an earlier attempt went through).
-        const [existing] = await retry(ctx, () => listAssociations(ctx.clients.eks, p.clusterName, {
-            namespace: p.namespace,
-            serviceAccount: p.serviceAccount,
-        }));
-        const live = existing?.associationId
-            ? await retry(ctx, () => describeAssociation(ctx.clients.eks, p.clusterName, existing.associationId))
-            : undefined;
-        if (live && live.roleArn === roleArn && !live.ownerArn) {
-            return { changed: false, detail: `already exists as ${live.associationId}` };
-        }
-        throw error;
-    }
-}
-async function tasks_createAddon(p, ctx) {
-    const podIdentityAssociations = p.podIdentityAssociations
-        ? await Promise.all(p.podIdentityAssociations.map(async (a) => ({
-            serviceAccount: a.serviceAccount,
-            roleArn: await resolveRole(a.roleArn, ctx),
-        })))
-        : undefined;
-    try {
-        ctx.log(`creating addon: ${p.addonName}`);
-        await retry(ctx, () => createAddon(ctx.clients.eks, { ...p, podIdentityAssociations }));
-    }
-    catch (error) {
-        if (!isAwsError(error, 'ResourceInUseException'))
-            throw error;
-        ctx.log(`"${p.addonName}" addon is already present on the cluster`);
-    }
-    await waitAddonActive(ctx, p.clusterName, p.addonName);
-    ctx.log(`addon "${p.addonName}" active`);
-    return { changed: true };
-}
-async function waitAddonActive(ctx, clusterName, addonName) {
-    await (0,client_eks_dist_cjs/* waitUntilAddonActive */.kHM)({ client: ctx.clients.eks, minDelay: 2, maxDelay: 15, maxWaitTime: ctx.addonTimeoutSeconds }, { clusterName, addonName });
-}
-
-;// CONCATENATED MODULE: ./src/apply/executor.ts
-// Runs a cluster's task DAG: every task starts as soon as its dependencies have succeeded, so
-// independent work overlaps; the in-flight API calls are bounded by the clients' shared limiter.
-// A failure skips only the tasks that depend on it.
-
-
-/** Throws on a dependency cycle, which would otherwise wait forever. */
-function assertAcyclic(tasks) {
-    const byId = new Map(tasks.map((t) => [t.id, t]));
-    const state = new Map();
-    const visit = (task, path) => {
-        if (state.get(task.id) === 'done')
-            return;
-        if (state.get(task.id) === 'visiting') {
-            throw new Error(`the plan has a dependency cycle: ${[...path, task.id].join(' → ')}`);
-        }
-        state.set(task.id, 'visiting');
-        for (const id of task.dependsOn) {
-            const dep = byId.get(id);
-            if (dep)
-                visit(dep, [...path, task.id]);
-        }
-        state.set(task.id, 'done');
-    };
-    for (const task of tasks)
-        visit(task, []);
-}
-async function applyClusterPlan(plan, deps) {
-    assertAcyclic(plan.tasks);
-    const now = deps.now ?? Date.now;
-    const started = now();
-    const stamp = () => `[+${((now() - started) / 1000).toFixed(1)}s]`;
-    const byId = new Map(plan.tasks.map((t) => [t.id, t]));
-    const running = new Map();
-    const execute = async (task) => {
-        const base = { id: task.id, kind: task.kind, description: task.description };
-        const prerequisites = await Promise.all(task.dependsOn.flatMap((id) => {
-            const dep = byId.get(id);
-            return dep ? [run(dep)] : [];
-        }));
-        const blocker = prerequisites.find((r) => r.status === 'failed' || r.status === 'skipped');
-        if (blocker) {
-            const message = `skipped because "${blocker.description}" did not succeed`;
-            deps.progress(`${stamp()} - ${task.description}: ${message}`);
-            return { ...base, status: 'skipped', message, durationMs: 0 };
-        }
-        const t0 = now();
-        try {
-            const outcome = await (deps.runTask ?? runTask)(task, deps.context);
-            deps.progress(`${stamp()} ✔ ${task.description}${outcome.detail ? ` (${outcome.detail})` : ''}`);
-            return {
-                ...base,
-                status: outcome.changed ? 'succeeded' : 'unchanged',
-                message: outcome.detail,
-                durationMs: now() - t0,
-            };
-        }
-        catch (error) {
-            const message = errorMessage(error);
-            deps.progress(`${stamp()} ✖ ${task.description}: ${message}`);
-            return { ...base, status: 'failed', message, durationMs: now() - t0 };
-        }
-    };
-    const run = (task) => {
-        let promise = running.get(task.id);
-        if (!promise) {
-            promise = execute(task);
-            running.set(task.id, promise);
-        }
-        return promise;
-    };
-    const results = await Promise.all(plan.tasks.map(run));
-    return {
-        cluster: plan.cluster,
-        region: plan.region,
-        results,
-        failed: results.filter((r) => r.status === 'failed').length,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/engine/index.ts
-// The engine shared by the CLI and the action: read live state, plan, apply.
-// It owns the AWS session (clients per region, one request limiter, one stack watcher per region).
-
-
-
-
-
-
-const clusterKey = (name, region) => `${region}/${name}`;
-class Engine {
-    options;
-    pool;
-    watchers = new Map();
-    /** Stack outputs seen by the last plan, per cluster: apply starts from them instead of re-reading. */
-    knownOutputs = new Map();
-    constructor(options) {
-        this.options = options;
-        this.pool = new ClientPool({
-            concurrency: options.concurrency,
-            credentials: options.credentials,
-        });
-    }
-    clients(region) {
-        return this.pool.get(region);
-    }
-    watcher(region) {
-        let watcher = this.watchers.get(region);
-        if (!watcher) {
-            watcher = new StackWatcher(this.pool.get(region).cloudformation);
-            this.watchers.set(region, watcher);
-        }
-        return watcher;
-    }
-    /** Reads every cluster (in parallel) and plans it. A cluster that cannot be read gets a plan error. */
-    async plan(state, options) {
-        const stackListings = new Map();
-        const clusters = await Promise.all(state.clusters.map(async (spec) => {
-            const live = await this.read(spec, stackListings);
-            if (!('missing' in live)) {
-                const outputs = new Map(live.stacks.map((s) => [s.stackName, s.outputs]));
-                this.knownOutputs.set(clusterKey(spec.name, spec.region), outputs);
-            }
-            return planCluster(spec, live, options);
-        }));
-        return { version: 1, clusters };
-    }
-    async read(spec, stackListings) {
-        try {
-            return await readClusterState(spec, {
-                clients: this.pool.get(spec.region),
-                watcher: this.watcher(spec.region),
-                stackListings,
-                log: (line) => this.options.log(`[${spec.name}] ${line}`),
-            });
-        }
-        catch (error) {
-            // Access denied, an unreachable endpoint…: the plan for this cluster says why, others go on.
-            return {
-                name: spec.name,
-                region: spec.region,
-                missing: true,
-                reason: `could not read its live state in ${spec.region}: ${errorMessage(error)}`,
-            };
-        }
-    }
-    /** Applies every cluster without plan errors, clusters in parallel. */
-    async apply(plan) {
-        return Promise.all(plan.clusters
-            .filter((c) => c.errors.length === 0 && c.tasks.length > 0)
-            .map((clusterPlan) => applyClusterPlan(clusterPlan, {
-            context: {
-                clients: this.pool.get(clusterPlan.region),
-                watcher: this.watcher(clusterPlan.region),
-                outputs: new Map(this.knownOutputs.get(clusterKey(clusterPlan.cluster, clusterPlan.region))),
-                addonTimeoutSeconds: 25 * 60,
-                log: (line) => this.options.log(`[${clusterPlan.cluster}] ${line}`),
-            },
-            progress: (line) => this.options.log(`[${clusterPlan.cluster}] ${line}`),
-        })));
-    }
-    close() {
-        this.pool.destroy();
-    }
-}
-
-;// CONCATENATED MODULE: ./src/render/counts.ts
-// Change counts for the summary line and the action's outputs.
-function countClusterChanges(cluster) {
-    const counts = { create: 0, update: 0, delete: 0, adopt: 0, total: 0 };
-    for (const task of cluster.tasks) {
-        counts[task.change] += 1;
-        counts.total += 1;
-    }
-    return counts;
-}
-function countChanges(plan) {
-    const counts = { create: 0, update: 0, delete: 0, adopt: 0, total: 0 };
-    for (const cluster of plan.clusters) {
-        const c = countClusterChanges(cluster);
-        for (const key of Object.keys(counts))
-            counts[key] += c[key];
-    }
-    return counts;
-}
-function hasChanges(plan) {
-    return countChanges(plan).total > 0;
-}
-
-;// CONCATENATED MODULE: ./src/render/escape.ts
-// Escaping of user-controlled strings for GitHub Markdown (PR comments, job summaries). Tag
-// values, names and messages come from config files and AWS: they must render as text, never as
-// HTML, links, mentions or Markdown structure.
-const HTML_ENTITIES = {
-    '&': '&amp;',
-    '<': '&lt;',
-    '>': '&gt;',
-    '"': '&quot;',
-    "'": '&#39;',
-    '@': '&#64;', // no @mentions
-};
-/**
- * Text outside code: HTML-escaped, Markdown punctuation backslash-escaped, one line. `-`, `.`, `+`
- * and `!` only make structure at the start of a line or before `[`, which is escaped; `://` is broken
- * so a value cannot become a link.
- */
-function escapeMarkdown(text) {
-    // One pass, so the `#` of an entity written here is not escaped again.
-    return text
-        .replace(/[\r\n]+/g, ' ')
-        .replace(/[&<>"'@\\`*_{}[\]#|~]|:(?=\/\/)/g, (c) => HTML_ENTITIES[c] ?? `\\${c}`);
-}
-/** A fenced code block that no line of `body` can close: the fence is longer than any backtick run. */
-function codeBlock(body, language = '') {
-    const longestRun = Math.max(0, ...(body.match(/`+/g) ?? []).map((run) => run.length));
-    const fence = '`'.repeat(Math.max(3, longestRun + 1));
-    return `${fence}${language}\n${body}\n${fence}`;
-}
-/** A value on one line inside a code block: control characters and line breaks made visible. */
-function codeValue(value) {
-    if (typeof value === 'string') {
-        return /^[\x20-\x7e]*$/.test(value) && value.trim() === value ? value : JSON.stringify(value);
-    }
-    return JSON.stringify(value) ?? 'null';
-}
-
-;// CONCATENATED MODULE: ./src/render/json.ts
-// The plan as versioned JSON (`--output json`), documented in docs/plan-json.md. Field order is
-// fixed here; inside tasks keys are sorted, so the same plan always prints the same bytes.
-
-
-function planJsonDocument(plan) {
-    return {
-        version: 1,
-        summary: countChanges(plan),
-        clusters: plan.clusters.map((c) => ({
-            cluster: c.cluster,
-            region: c.region,
-            file: c.file,
-            fingerprint: c.fingerprint,
-            summary: countClusterChanges(c),
-            unchanged: c.unchanged,
-            tasks: c.tasks.map((t) => canonicalize(t)),
-            errors: c.errors.map((p) => canonicalize(p)),
-            warnings: c.warnings.map((p) => canonicalize(p)),
-            unmanaged: c.unmanaged.map((u) => canonicalize(u)),
-        })),
-    };
-}
-function renderPlanJson(plan) {
-    return `${JSON.stringify(planJsonDocument(plan), null, 2)}\n`;
-}
-
-;// CONCATENATED MODULE: ./src/render/task-lines.ts
-// The `+` / `~` / `-` lines of one task for the Markdown diff block: the task's description, then
-// the reviewed values (role, target role, tags, policy changes) indented under it.
-
-const SIGN = { create: '+', update: '~', adopt: '~', delete: '-' };
-const isRef = (v) => v !== null && typeof v === 'object' && 'stackName' in v && 'output' in v;
-/** Reviewed values as text: stack outputs read as "(known after apply …)". */
-function reviewValue(value) {
-    if (isRef(value))
-        return `(known after apply: output ${value.output} of stack ${codeValue(value.stackName)})`;
-    if (value === null || value === undefined)
-        return '(none)';
-    return codeValue(value);
-}
-function mapLines(sign, label, map) {
-    if (map === null || typeof map !== 'object')
-        return [];
-    return Object.keys(map)
-        .sort()
-        .map((k) => `${sign}     ${label} ${codeValue(k)} = ${reviewValue(map[k])}`);
-}
-function listDiff(label, before, after) {
-    const b = new Set(Array.isArray(before) ? before.map(String) : []);
-    const a = new Set(Array.isArray(after) ? after.map(String) : []);
-    return [
-        ...[...a].filter((x) => !b.has(x)).map((x) => `+     ${label} ${codeValue(x)}`),
-        ...[...b].filter((x) => !a.has(x)).map((x) => `-     ${label} ${codeValue(x)}`),
-    ];
-}
-/** Only the tags that change: new or different values, and removed keys. */
-function tagDiff(before, after) {
-    const b = (before ?? {});
-    const a = (after ?? {});
-    const lines = [];
-    for (const key of [...new Set([...Object.keys(b), ...Object.keys(a)])].sort()) {
-        if (!(key in a))
-            lines.push(`-     tag ${codeValue(key)}`);
-        else if (!(key in b))
-            lines.push(`+     tag ${codeValue(key)} = ${reviewValue(a[key])}`);
-        else if (codeValue(a[key]) !== codeValue(b[key])) {
-            lines.push(`~     tag ${codeValue(key)}: ${reviewValue(b[key])} -> ${reviewValue(a[key])}`);
-        }
-    }
-    return lines;
-}
-function fieldLines(task) {
-    const before = task.before ?? {};
-    const after = task.after ?? {};
-    const lines = [];
-    const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
-    for (const key of keys) {
-        if (key === 'tags') {
-            if (task.kind === 'tag-association') {
-                const removed = (task.params.tagKeysToRemove ?? []).map((k) => `-     tag ${codeValue(k)}`);
-                lines.push(...mapLines(task.change === 'adopt' ? '+' : '~', 'tag', after.tags), ...removed);
-            }
-            else if (task.change === 'update') {
-                lines.push(...tagDiff(before.tags, after.tags));
-            }
-            else {
-                const sign = task.change === 'delete' ? '-' : '+';
-                lines.push(...mapLines(sign, 'tag', task.change === 'delete' ? before.tags : after.tags));
-            }
-        }
-        else if (key === 'managedPolicyArns' && task.change !== 'create') {
-            lines.push(...listDiff('managed policy', before[key], after[key]));
-        }
-        else if (key === 'managedPolicyArns' || key === 'wellKnownPolicies') {
-            const label = key === 'managedPolicyArns' ? 'managed policy' : 'well-known policy';
-            const value = after[key];
-            if (Array.isArray(value))
-                lines.push(...value.map((v) => `+     ${label} ${codeValue(v)}`));
-        }
-        else if (key === 'inlinePolicies') {
-            // The documents themselves: what the role may do is what the reviewer must see.
-            const was = (before[key] ?? {});
-            const now = (after[key] ?? {});
-            for (const id of [...new Set([...Object.keys(was), ...Object.keys(now)])].sort()) {
-                if (!(id in now))
-                    lines.push(`-     inline policy ${codeValue(id)}`);
-                else if (!(id in was))
-                    lines.push(`+     inline policy ${codeValue(id)} = ${codeValue(now[id])}`);
-                else {
-                    lines.push(`-     inline policy ${codeValue(id)} = ${codeValue(was[id])}`);
-                    lines.push(`+     inline policy ${codeValue(id)} = ${codeValue(now[id])}`);
-                }
-            }
-        }
-        else if (key in before && key in after) {
-            lines.push(`~     ${key}: ${reviewValue(before[key])} -> ${reviewValue(after[key])}`);
-        }
-        else if (key in after) {
-            lines.push(`${task.change === 'delete' ? '-' : '+'}     ${key}: ${reviewValue(after[key])}`);
-        }
-        else {
-            lines.push(`-     ${key}: ${reviewValue(before[key])}`);
-        }
-    }
-    return lines;
-}
-function taskLines(task) {
-    return [
-        `${SIGN[task.change]} ${task.description}`,
-        `#     reason: ${codeValue(task.reason)}`,
-        ...fieldLines(task),
-    ];
-}
-
-;// CONCATENATED MODULE: ./src/render/markdown.ts
-// The plan as Markdown for the PR comment and the job summary. Every user-controlled string is
-// escaped (escape.ts); values inside the diff block sit in a fence no value can close.
-
-
-
-function countsLine(c) {
-    return `${c.create} to create, ${c.update} to update, ${c.delete} to delete, ${c.adopt} to adopt`;
-}
-function problemLine(p) {
-    const where = `${p.file}:${p.line}:${p.column}`;
-    const path = p.path ? ` (${p.path})` : '';
-    const hint = p.hint ? ` — hint: ${escapeMarkdown(p.hint)}` : '';
-    return `- ${escapeMarkdown(where + path)}: ${escapeMarkdown(p.message)}${hint}`;
-}
-function clusterSection(cluster) {
-    const counts = countClusterChanges(cluster);
-    const out = [
-        `### Cluster ${escapeMarkdown(cluster.cluster)} (${escapeMarkdown(cluster.region)})`,
-        '',
-        `File ${escapeMarkdown(cluster.file)} · ${countsLine(counts)} · ${cluster.unchanged} unchanged`,
-        '',
-    ];
-    if (cluster.errors.length > 0) {
-        out.push(`**Errors** (nothing in this cluster can be applied until they are fixed):`, '');
-        out.push(...cluster.errors.map(problemLine), '');
-    }
-    if (cluster.warnings.length > 0)
-        out.push('**Warnings**', '', ...cluster.warnings.map(problemLine), '');
-    if (cluster.tasks.length > 0) {
-        out.push(codeBlock(cluster.tasks.flatMap(taskLines).join('\n'), 'diff'), '');
-    }
-    else if (cluster.errors.length === 0) {
-        out.push('No changes. The cluster matches the configuration.', '');
-    }
-    if (cluster.unmanaged.length > 0) {
-        out.push(`<details><summary>${cluster.unmanaged.length} association(s) not in the config, left alone</summary>`, '', ...cluster.unmanaged.map((u) => `- ${escapeMarkdown(`${u.namespace}/${u.serviceAccount}`)} (${escapeMarkdown(u.associationId)}): ${escapeMarkdown(u.reason)}`), '', '</details>', '');
-    }
-    out.push(`Fingerprint: \`${cluster.fingerprint}\``, '');
-    return out;
-}
-function renderMarkdown(plan, opts = {}) {
-    const counts = countChanges(plan);
-    const errors = plan.clusters.reduce((n, c) => n + c.errors.length, 0);
-    const out = [`## ${escapeMarkdown(opts.title ?? 'podid plan')}`, ''];
-    out.push(`**Plan:** ${countsLine(counts)} in ${plan.clusters.length} cluster(s)${errors > 0 ? `; ${errors} error(s)` : ''}.`, '');
-    const perCluster = plan.clusters
-        .filter((c) => c.tasks.length > 0)
-        .map((c) => `- ${escapeMarkdown(c.cluster)}: ${countsLine(countClusterChanges(c))}`);
-    if (plan.clusters.length > 1 && perCluster.length > 0)
-        out.push(...perCluster, '');
-    if (counts.delete > 0) {
-        out.push('> [!WARNING]', `> This plan **deletes** ${counts.delete} resource(s) (lines starting with \`-\`). Review them before merging.`, '');
-    }
-    for (const cluster of plan.clusters)
-        out.push(...clusterSection(cluster));
-    return `${out.join('\n').trimEnd()}\n`;
-}
-
-;// CONCATENATED MODULE: ./src/render/task-tree.ts
-// eksctl's task-tree text (reference §7.4), so logs read like eksctl's: the top level runs the
-// add-on step first, then all associations in parallel, each association's steps in sequence.
-const INDENT = '    ';
-/** eksctl's `TaskTree.Describe`: exact spacing, trailing spaces and newlines included. */
-function describeTaskTree(tree, opts) {
-    if (tree.children.length === 0)
-        return 'no tasks';
-    const isSubTask = opts.isSubTask ?? false;
-    const descriptions = tree.children.map((child) => (typeof child === 'string'
-        ? child
-        : describeTaskTree(child, { planMode: false, isSubTask: true })).replace(/\n$/, ''));
-    const noun = isSubTask ? 'sub-task' : 'task';
-    if (descriptions.length === 1)
-        return isSubTask ? descriptions[0] : `1 ${noun}: { ${descriptions[0]} }`;
-    const mode = tree.parallel ? 'parallel' : 'sequential';
-    let text;
-    if (isSubTask) {
-        text = `\n${INDENT}${descriptions.length} ${mode} ${noun}s: { \n`;
-        for (const d of descriptions) {
-            const body = d.includes('sub-task')
-                ? d
-                    .replace(/^\n/, '')
-                    .split('\n')
-                    .map((line) => INDENT + line)
-                    .join('\n')
-                : INDENT + INDENT + d;
-            text += `${body},\n`;
-        }
-        text += `${INDENT}}`;
-    }
-    else {
-        text = `\n${descriptions.length} ${mode} ${noun}s: { ${descriptions.join(', ')} \n}`;
-    }
-    return `${opts.planMode ? '(plan) ' : ''}${text}\n`;
-}
-function sequence(tasks) {
-    return tasks.length === 1
-        ? tasks[0].description
-        : { parallel: false, children: tasks.map((t) => t.description) };
-}
-/** Groups a cluster's tasks the way the executor runs them. */
-function buildTaskTree(plan) {
-    const addonTasks = plan.tasks.filter((t) => t.target.startsWith('addon:'));
-    const groups = new Map();
-    for (const task of plan.tasks) {
-        if (task.target.startsWith('addon:'))
-            continue;
-        groups.set(task.target, [...(groups.get(task.target) ?? []), task]);
-    }
-    const perAssociation = { parallel: true, children: [...groups.values()].map(sequence) };
-    if (addonTasks.length === 0)
-        return perAssociation;
-    const addonStep = addonTasks.length === 1
-        ? addonTasks[0].description
-        : { parallel: true, children: addonTasks.map((t) => t.description) };
-    const steps = [addonStep];
-    if (perAssociation.children.length > 0)
-        steps.push(perAssociation);
-    return { parallel: false, children: steps };
-}
-function renderTaskTree(plan, opts) {
-    return describeTaskTree(buildTaskTree(plan), { planMode: opts.planMode });
-}
-
-;// CONCATENATED MODULE: ./src/render/index.ts
-// Plan → text: eksctl task tree, Markdown, JSON; and change counts.
-
-
-
-
-
-
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-;// CONCATENATED MODULE: external "node:url"
-const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-;// CONCATENATED MODULE: ./src/commands/emulator.ts
-// `podid emulator` and the demo's emulator: the emulator lives in the checkout (emulator/, run with
-// tsx); the product never imports it, it only talks to it over HTTP like to AWS.
-
-
-
-
-
-/** The checkout root: the nearest ancestor of this module (src/ or dist/cli/) holding emulator/main.ts. */
-function checkoutRoot() {
-    let dir = (0,external_node_path_.dirname)((0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url));
-    for (let i = 0; i < 5; i++) {
-        if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'emulator', 'main.ts')))
-            return dir;
-        dir = (0,external_node_path_.dirname)(dir);
-    }
-    throw new UsageError('the emulator ships with the podid-action repository: run this from a checkout (npm ci first)');
-}
-function spawnEmulator(args, stdio) {
-    const root = checkoutRoot();
-    return (0,external_node_child_process_.spawn)(process.execPath, ['--import', 'tsx', (0,external_node_path_.join)(root, 'emulator', 'main.ts'), ...args], {
-        cwd: root,
-        // The IPC channel closes when this process dies, however it dies: the emulator then exits too.
-        stdio: ['ignore', stdio, 'inherit', 'ipc'],
-    });
-}
-/** Starts the emulator and resolves with its URL once it prints `listening on …`. */
-function startEmulatorProcess(args) {
-    const child = spawnEmulator(args, 'pipe');
-    return new Promise((resolve, reject) => {
-        let buffer = '';
-        child.stdout?.on('data', (chunk) => {
-            buffer += chunk.toString();
-            const match = buffer.match(/listening on (http:\/\/\S+)/);
-            if (match)
-                resolve({ url: match[1], child });
-        });
-        child.once('exit', (code) => reject(new Error(`the emulator exited (code ${code}) before listening`)));
-        child.once('error', reject);
-    });
-}
-async function emulatorCommand(args) {
-    const child = spawnEmulator(args, 'inherit');
-    const forward = (signal) => () => child.kill(signal);
-    process.once('SIGINT', forward('SIGINT'));
-    process.once('SIGTERM', forward('SIGTERM'));
-    return new Promise((resolve) => child.once('exit', (code) => resolve(code ?? 0)));
-}
-
-;// CONCATENATED MODULE: ./src/config/schema.ts
-// Which keys each section of an eksctl ClusterConfig may hold.
-// Sections the product acts on are strict, like eksctl's own strict unmarshalling.
-const API_VERSION = 'eksctl.io/v1alpha5';
-const KIND = 'ClusterConfig';
-const schema_AGENT_ADDON = 'eks-pod-identity-agent';
-/** Top-level sections the product reads. */
-const ACTED_TOP_LEVEL = [
-    'apiVersion',
-    'kind',
-    'metadata',
-    'iam',
-    'addons',
-    'addonsConfig',
-    'autoModeConfig',
-];
-/** The rest of eksctl's ClusterConfig: accepted so users keep their whole file, never read. */
-const IGNORED_TOP_LEVEL = [
-    'vpc',
-    'nodeGroups',
-    'managedNodeGroups',
-    'fargateProfiles',
-    'cloudWatch',
-    'kubernetesNetworkConfig',
-    'accessConfig',
-    'secretsEncryption',
-    'privateCluster',
-    'availabilityZones',
-    'localZones',
-    'gitops',
-    'karpenter',
-    'outpost',
-    'identityProviders',
-    'iamIdentityMappings',
-    'zonalShiftConfig',
-    'remoteNetworkConfig',
-    'capabilities',
-    'upgradePolicy',
-    'status',
-];
-const TOP_LEVEL_KEYS = [...ACTED_TOP_LEVEL, ...IGNORED_TOP_LEVEL];
-const METADATA_KEYS = ['name', 'region', 'version', 'tags', 'annotations', 'accountID'];
-/** Keys of `iam` that eksctl knows but this product does not act on. */
-const IAM_IGNORED_KEYS = [
-    'serviceRoleARN',
-    'serviceRolePermissionsBoundary',
-    'fargatePodExecutionRoleARN',
-    'fargatePodExecutionRolePermissionsBoundary',
-    'vpcResourceControllerPolicy',
-];
-const IAM_KEYS = [
-    'withOIDC',
-    'serviceAccounts',
-    'podIdentityAssociations',
-    ...IAM_IGNORED_KEYS,
-];
-/** reference §1.1, in eksctl's schema order. */
-const PIA_KEYS = [
-    'namespace',
-    'serviceAccountName',
-    'roleARN',
-    'createServiceAccount',
-    'roleName',
-    'permissionsBoundaryARN',
-    'permissionPolicyARNs',
-    'permissionPolicyName',
-    'permissionPolicy',
-    'wellKnownPolicies',
-    'tags',
-    'targetRoleARN',
-    'disableSessionTags',
-    'policy',
-];
-const WELL_KNOWN_KEYS = [
-    'imageBuilder',
-    'autoScaler',
-    'awsLoadBalancerController',
-    'externalDNS',
-    'certManager',
-    'ebsCSIController',
-    'efsCSIController',
-];
-/** reference §1.2 plus the rest of eksctl's Addon type. */
-const ADDON_KEYS = [
-    'name',
-    'version',
-    'serviceAccountRoleARN',
-    'attachPolicyARNs',
-    'attachPolicy',
-    'permissionsBoundary',
-    'wellKnownPolicies',
-    'tags',
-    'resolveConflicts',
-    'podIdentityAssociations',
-    'useDefaultPodIdentityAssociations',
-    'configurationValues',
-    'namespaceConfig',
-    'publishers',
-    'types',
-    'owners',
-];
-const ADDONS_CONFIG_KEYS = ['autoApplyPodIdentityAssociations', 'disableDefaultAddons'];
-const AUTO_MODE_KEYS = ['enabled', 'nodePools', 'nodeRoleARN'];
-const NAMESPACE_CONFIG_KEYS = ['namespace'];
-/** reference §1.7 (eksctl's ClusterIAMServiceAccount). */
-const SERVICE_ACCOUNT_KEYS = [
-    'metadata',
-    'attachPolicyARNs',
-    'wellKnownPolicies',
-    'attachPolicy',
-    'attachRoleARN',
-    'permissionsBoundary',
-    'roleName',
-    'roleOnly',
-    'tags',
-    'subjectPattern',
-    'status',
-];
-/** The Kubernetes ObjectMeta fields a user can meaningfully write. */
-const OBJECT_META_KEYS = ['name', 'namespace', 'labels', 'annotations', 'generateName'];
-/** Closest known key within a small edit distance, for "did you mean" hints. */
-function closest(key, known) {
-    let best;
-    let bestDist = Infinity;
-    const lower = key.toLowerCase();
-    for (const k of known) {
-        const d = lower === k.toLowerCase() ? 0 : editDistance(lower, k.toLowerCase());
-        if (d < bestDist) {
-            bestDist = d;
-            best = k;
-        }
-    }
-    const limit = Math.max(2, Math.floor(key.length / 4));
-    return bestDist <= limit ? best : undefined;
-}
-function editDistance(a, b) {
-    if (Math.abs(a.length - b.length) > 8)
-        return Infinity;
-    let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-    for (let i = 1; i <= a.length; i++) {
-        const cur = [i];
-        for (let j = 1; j <= b.length; j++) {
-            cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-        }
-        prev = cur;
-    }
-    return prev[b.length];
 }
 
 ;// CONCATENATED MODULE: ./src/config/yaml.ts
@@ -57493,242 +55844,10 @@ function yamlHint(code) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/config/read.ts
-// AST → normalised specs (defaults applied) plus the positions later checks point at.
-// Only shape and type problems are found here; the rules live in validate-*.ts.
-
-
-
-/** Walks a strict section: unknown keys are errors, known keys go to their handler. */
-function walk(r, node, path, allowed, handlers, loc) {
-    const entries = r.map(node, path || 'the document');
-    if (!entries)
-        return false;
-    for (const e of entries) {
-        const p = path ? `${path}.${e.key}` : e.key;
-        if (!allowed.includes(e.key)) {
-            unknownKey(r, e, path, allowed);
-            continue;
-        }
-        if (loc && e.value !== null) {
-            loc.key[e.key] = r.pos(e.keyNode);
-            loc.val[e.key] = r.pos(e.value);
-        }
-        const before = r.problems.length;
-        handlers[e.key]?.(e.value, p, e);
-        if (loc && r.problems.length > before)
-            loc.bad.add(e.key);
-    }
-    return true;
-}
-function unknownKey(r, e, path, allowed) {
-    const near = closest(e.key, allowed);
-    const where = path ? ` in ${path}` : ' at the top level';
-    const hint = near
-        ? `did you mean "${near}"?`
-        : `allowed keys here: ${allowed.slice(0, 12).join(', ')}${allowed.length > 12 ? ', …' : ''}`;
-    r.error(r.pos(e.keyNode), path ? `${path}.${e.key}` : e.key, `unknown field ${quote(e.key)}${where}`, hint);
-}
-function read_location(r, node, fallback) {
-    const p = r.pos(node, fallback);
-    return { file: r.file, line: p.line, column: p.column };
-}
-function newLocated(r, node, path, fallback) {
-    return {
-        path,
-        at: r.pos(node, fallback),
-        key: {},
-        val: {},
-        bad: new Set(),
-        items: {},
-        tagKeys: new Map(),
-    };
-}
-function noWellKnown() {
-    return {
-        imageBuilder: false,
-        autoScaler: false,
-        awsLoadBalancerController: false,
-        externalDNS: false,
-        certManager: false,
-        ebsCSIController: false,
-        efsCSIController: false,
-    };
-}
-function readWellKnown(r, node, path) {
-    const w = noWellKnown();
-    const handlers = {};
-    for (const k of WELL_KNOWN_KEYS) {
-        handlers[k] = (v, p) => {
-            const b = r.bool(v, p);
-            if (b !== undefined)
-                w[k] = b;
-        };
-    }
-    walk(r, node, path, WELL_KNOWN_KEYS, handlers);
-    return w;
-}
-function readStrings(r, v, p, key, loc) {
-    const list = r.strList(v, p);
-    loc.items[key] = list.map((i) => r.pos(i.node));
-    return list.map((i) => i.value);
-}
-function readTags(r, v, p, loc) {
-    const { entries, keys } = r.strMap(v, p);
-    for (const [k, n] of keys)
-        loc.tagKeys.set(k, r.pos(n));
-    return entries;
-}
-/** A policy document: must be a mapping; its content is checked in validate-pia.ts. */
-function readDocument(r, v, p) {
-    if (v === null)
-        return undefined;
-    if (!(0,dist/* isMap */.jh)(v)) {
-        r.error(r.pos(v), p, `${p}: expected an IAM policy document (a mapping with Version and Statement), got ${r.describe(v)}`, 'write the policy as YAML with Version: "2012-10-17" and a Statement list');
-        return undefined;
-    }
-    return r.plain(v);
-}
-/** A field handler that stores a string value (type errors are reported by the reader). */
-function stringField(r) {
-    return (set) => (v, p) => {
-        const s = r.str(v, p);
-        if (s !== undefined)
-            set(s);
-    };
-}
-function readPia(r, node, path, fallback) {
-    const loc = newLocated(r, node, path, fallback);
-    const spec = {
-        namespace: '',
-        serviceAccountName: '',
-        createServiceAccount: false,
-        permissionPolicyARNs: [],
-        wellKnownPolicies: noWellKnown(),
-        tags: {},
-        location: read_location(r, node, fallback),
-    };
-    const str = stringField(r);
-    const ok = walk(r, node, path, PIA_KEYS, {
-        namespace: str((s) => (spec.namespace = s)),
-        serviceAccountName: str((s) => (spec.serviceAccountName = s)),
-        roleARN: str((s) => (spec.roleARN = s)),
-        roleName: str((s) => (spec.roleName = s)),
-        permissionsBoundaryARN: str((s) => (spec.permissionsBoundaryARN = s)),
-        permissionPolicyName: str((s) => (spec.permissionPolicyName = s)),
-        targetRoleARN: str((s) => (spec.targetRoleARN = s)),
-        policy: str((s) => (spec.policy = s)),
-        createServiceAccount: (v, p) => (spec.createServiceAccount = r.bool(v, p) ?? false),
-        disableSessionTags: (v, p) => {
-            const b = r.bool(v, p);
-            if (b !== undefined)
-                spec.disableSessionTags = b;
-        },
-        permissionPolicyARNs: (v, p) => (spec.permissionPolicyARNs = readStrings(r, v, p, 'permissionPolicyARNs', loc)),
-        permissionPolicy: (v, p) => (spec.permissionPolicy = readDocument(r, v, p)),
-        wellKnownPolicies: (v, p) => (spec.wellKnownPolicies = readWellKnown(r, v, p)),
-        tags: (v, p) => (spec.tags = readTags(r, v, p, loc)),
-    }, loc);
-    if (!ok)
-        loc.bad.add('');
-    if (!ok && node === null) {
-        r.error(fallback, path, `${path}: expected a mapping, got null`, 'remove the empty list item');
-    }
-    return { ...loc, spec };
-}
-function readAddon(r, node, path, fallback) {
-    const loc = newLocated(r, node, path, fallback);
-    const spec = {
-        name: '',
-        useDefaultPodIdentityAssociations: false,
-        attachPolicyARNs: [],
-        wellKnownPolicies: noWellKnown(),
-        tags: {},
-        location: read_location(r, node, fallback),
-    };
-    const pias = [];
-    const str = stringField(r);
-    const ok = walk(r, node, path, ADDON_KEYS, {
-        name: str((s) => (spec.name = s)),
-        version: str((s) => (spec.version = s)),
-        serviceAccountRoleARN: str((s) => (spec.serviceAccountRoleARN = s)),
-        permissionsBoundary: str((s) => (spec.permissionsBoundary = s)),
-        configurationValues: str((s) => (spec.configurationValues = s)),
-        resolveConflicts: (v, p) => {
-            const s = r.str(v, p);
-            if (s === undefined)
-                return;
-            const lower = s.toLowerCase();
-            if (lower === 'none' || lower === 'overwrite' || lower === 'preserve')
-                spec.resolveConflicts = lower;
-            else
-                r.error(r.pos(v), p, `${p}: invalid value ${quote(s)}`, 'use one of: none, overwrite, preserve');
-        },
-        useDefaultPodIdentityAssociations: (v, p) => (spec.useDefaultPodIdentityAssociations = r.bool(v, p) ?? false),
-        attachPolicyARNs: (v, p) => (spec.attachPolicyARNs = readStrings(r, v, p, 'attachPolicyARNs', loc)),
-        attachPolicy: (v, p) => (spec.attachPolicy = readDocument(r, v, p)),
-        wellKnownPolicies: (v, p) => (spec.wellKnownPolicies = readWellKnown(r, v, p)),
-        tags: (v, p) => (spec.tags = readTags(r, v, p, loc)),
-        namespaceConfig: (v, p) => {
-            let ns;
-            walk(r, v, p, NAMESPACE_CONFIG_KEYS, { namespace: (nv, np) => (ns = r.str(nv, np)) });
-            if (ns !== undefined)
-                spec.namespaceConfig = { namespace: ns };
-        },
-        podIdentityAssociations: (v, p, e) => {
-            // eksctl distinguishes an omitted list from an explicit one; `podIdentityAssociations:` (null) is omitted.
-            const items = r.seq(v, p);
-            if (!items)
-                return;
-            spec.podIdentityAssociations = [];
-            items.forEach((item, i) => {
-                const raw = readPia(r, item, `podIdentityAssociations[${i}]`, r.pos(v ?? e.keyNode));
-                pias.push(raw);
-                spec.podIdentityAssociations.push(raw.spec);
-            });
-        },
-        publishers: (v, p) => void r.strList(v, p),
-        types: (v, p) => void r.strList(v, p),
-        owners: (v, p) => void r.strList(v, p),
-    }, loc);
-    if (!ok)
-        loc.bad.add('');
-    if (!ok && node === null) {
-        r.error(fallback, path, `${path}: expected a mapping, got null`, 'remove the empty list item');
-    }
-    return { ...loc, spec, pias };
-}
-function readServiceAccount(r, node, path, fallback) {
-    const loc = newLocated(r, node, path, fallback);
-    const spec = {
-        name: '',
-        namespace: 'default',
-        attachPolicyARNs: [],
-        location: read_location(r, node, fallback),
-    };
-    const str = stringField(r);
-    walk(r, node, path, SERVICE_ACCOUNT_KEYS, {
-        metadata: (v, p) => walk(r, v, p, OBJECT_META_KEYS, {
-            name: str((s) => (spec.name = s)),
-            namespace: str((s) => (spec.namespace = s || 'default')),
-            generateName: (nv, np) => void r.str(nv, np),
-            labels: (nv, np) => void r.strMap(nv, np),
-            annotations: (nv, np) => void r.strMap(nv, np),
-        }),
-        attachPolicyARNs: (v, p) => (spec.attachPolicyARNs = readStrings(r, v, p, 'attachPolicyARNs', loc)),
-        attachRoleARN: str((s) => (spec.attachRoleARN = s)),
-        roleName: str((s) => (spec.roleName = s)),
-        permissionsBoundary: (v, p) => void r.str(v, p),
-        subjectPattern: (v, p) => void r.str(v, p),
-        roleOnly: (v, p) => void r.bool(v, p),
-        wellKnownPolicies: (v, p) => void readWellKnown(r, v, p),
-        attachPolicy: (v, p) => void readDocument(r, v, p),
-        tags: (v, p) => void readTags(r, v, p, loc),
-    }, loc);
-    return { ...loc, spec };
-}
-
 ;// CONCATENATED MODULE: ./src/config/limits.ts
+// Name shapes and AWS limits checked before anything reaches AWS (our own checks, not eksctl's).
+
+
 
 const PARTITIONS = [
     'aws',
@@ -57743,7 +55862,7 @@ const PARTITIONS = [
 const PARTITION = `(?:${PARTITIONS.join('|')})`;
 /** IAM path: "/" or "/…/" of printable ASCII. */
 const IAM_PATH = '(?:/[\\x21-\\x7e]*)?/';
-const limits_ROLE_ARN = new RegExp(`^arn:${PARTITION}:iam::\\d{12}:role${IAM_PATH}[\\w+=,.@-]{1,64}$`);
+const ROLE_ARN = new RegExp(`^arn:${PARTITION}:iam::\\d{12}:role${IAM_PATH}[\\w+=,.@-]{1,64}$`);
 const POLICY_ARN = new RegExp(`^arn:${PARTITION}:iam::(?:\\d{12}|aws):policy${IAM_PATH}[\\w+=,.@-]{1,128}$`);
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
@@ -57757,10 +55876,11 @@ const MAX_NAME_LENGTH = 128;
 const MAX_INLINE_POLICY_CHARS = 10_240;
 const MAX_MANAGED_POLICIES = 10;
 const MAX_TAGS = 50;
-const RESERVED_TAG = 'podid-action/managed-by';
+/** Tags eksctl and podid-action add to a role stack besides the user's (reference §0, DESIGN §5). */
+const STACK_TAGS_ADDED = { standalone: 5, addon: 6 };
 /** Returns an error message, or undefined when the ARN has the right shape. */
 function checkArn(value, kind) {
-    const re = kind === 'role' ? limits_ROLE_ARN : POLICY_ARN;
+    const re = kind === 'role' ? ROLE_ARN : POLICY_ARN;
     if (re.test(value))
         return undefined;
     return `${quote(value)} is not a valid IAM ${kind} ARN`;
@@ -57806,12 +55926,6 @@ function checkRegion(region) {
 function isStackNameChars(name) {
     return STACK_NAME.test(name);
 }
-function standaloneStackName(cluster, ns, sa) {
-    return `eksctl-${cluster}-podidentityrole-${ns}-${sa}`;
-}
-function addonStackName(cluster, addon, sa) {
-    return `eksctl-${cluster}-addon-${addon}-podidentityrole-${sa}`;
-}
 /** Tag problems for one key/value pair: [message, hint] or undefined. */
 function checkTag(key, value) {
     if (key.length < 1 || key.length > 128)
@@ -57826,12 +55940,12 @@ function checkTag(key, value) {
             `tag key ${quote(key)} uses the reserved "aws:" prefix`,
             'AWS reserves keys starting with aws:; rename the tag',
         ];
-    if (key === RESERVED_TAG)
+    if (key === OWNER_TAG)
         return [
             `tag key ${quote(key)} is reserved for podid-action`,
             'podid-action sets this tag itself to record ownership; remove it',
         ];
-    if (key.startsWith('alpha.eksctl.io/') || key.startsWith('eksctl.cluster.k8s.io/'))
+    if (EKSCTL_TAG_PREFIXES.some((prefix) => key.startsWith(prefix)))
         return [
             `tag key ${quote(key)} is reserved for eksctl`,
             'eksctl sets its own alpha.eksctl.io/ tags; remove it',
@@ -57849,34 +55963,34 @@ function checkTag(key, value) {
     return undefined;
 }
 /**
- * Inline policies eksctl adds per well-known key (reference §1.5), with an approximate size of each
- * policy document as IAM counts it (JSON without whitespace; `${AWS::Partition}` resolved to "aws").
- * The sizes are estimates from the statement lists in §1.5 rounded up, not byte-exact copies: the
- * load balancer controller policy mirrors the upstream AWS policy (~17 statements, ~5.6 KB minified).
+ * Approximate size of each well-known inline policy document as IAM counts it (JSON without
+ * whitespace; `${AWS::Partition}` resolved to "aws"), by logical id. Estimates from the statement
+ * lists of reference §1.5 rounded up, not byte-exact: the load balancer controller policy mirrors
+ * the upstream AWS policy (~17 statements, ~5.6 KB minified).
  */
-const WELL_KNOWN_INLINE = {
-    imageBuilder: [],
-    ebsCSIController: [],
-    autoScaler: [{ id: 'PolicyAutoScaling', size: 620 }],
-    externalDNS: [
-        { id: 'PolicyExternalDNSChangeSet', size: 180 },
-        { id: 'PolicyExternalDNSHostedZones', size: 200 },
-    ],
-    certManager: [
-        { id: 'PolicyCertManagerChangeSet', size: 180 },
-        { id: 'PolicyCertManagerGetChange', size: 150 },
-        { id: 'PolicyCertManagerHostedZones', size: 180 },
-    ],
-    efsCSIController: [{ id: 'PolicyEFSCSIController', size: 900 }],
-    awsLoadBalancerController: [{ id: 'PolicyAWSLoadBalancerController', size: 5600 }],
+const WELL_KNOWN_INLINE_SIZES = {
+    PolicyAutoScaling: 620,
+    PolicyExternalDNSChangeSet: 180,
+    PolicyExternalDNSHostedZones: 200,
+    PolicyCertManagerChangeSet: 180,
+    PolicyCertManagerGetChange: 150,
+    PolicyCertManagerHostedZones: 180,
+    PolicyEFSCSIController: 900,
+    PolicyAWSLoadBalancerController: 5600,
 };
-/** Managed policies eksctl attaches per well-known key (reference §1.5). */
-const WELL_KNOWN_MANAGED = {
-    imageBuilder: 'AmazonEC2ContainerRegistryPowerUser',
-    ebsCSIController: 'service-role/AmazonEBSCSIDriverPolicy',
-};
+/** The inline policies a well-known key adds, with their approximate sizes. */
+function wellKnownInline(name) {
+    return WELL_KNOWN_INLINE_POLICY_IDS[name].map((id) => ({
+        id,
+        size: WELL_KNOWN_INLINE_SIZES[id],
+    }));
+}
+/** Whether a well-known key attaches an AWS managed policy (counted against the role's quota). */
+function wellKnownAttachesManaged(name) {
+    return WELL_KNOWN_MANAGED_POLICIES[name] !== undefined;
+}
 function wellKnownOn(w) {
-    return Object.keys(w).filter((k) => w[k]);
+    return WELL_KNOWN_POLICY_NAMES.filter((k) => w[k]);
 }
 /** IAM counts policy size without whitespace; compact JSON is the same measure. */
 function policySize(doc) {
@@ -57891,176 +56005,1405 @@ function hasPolicy(doc) {
     return doc !== undefined && Object.keys(doc).length > 0;
 }
 
-;// CONCATENATED MODULE: ./src/config/cluster.ts
+;// CONCATENATED MODULE: ./src/plan/trust-policy.ts
+// Does a role's trust policy let EKS Pod Identity assume it? EKS checks this at
+// CreatePodIdentityAssociation time; we check it at plan time so the reviewer sees it first.
+// Needed: pods.eks.amazonaws.com allowed both sts:AssumeRole and sts:TagSession, not denied.
 
-
-
-
-function readCluster(r, root) {
-    const spec = {
-        file: r.file,
-        name: '',
-        region: '',
-        tags: {},
-        annotations: {},
-        withOIDC: false,
-        autoModeEnabled: false,
-        podIdentityAssociations: [],
-        serviceAccounts: [],
-        addons: [],
-        addonsConfig: { autoApplyPodIdentityAssociations: false, disableDefaultAddons: false },
-        location: read_location(r, root),
-    };
-    const meta = newLocated(r, root, 'metadata');
-    const raw = {
-        spec,
-        meta,
-        pias: [],
-        addons: [],
-        serviceAccounts: [],
-        identified: false,
-    };
-    const top = newLocated(r, root, '');
-    let apiVersion;
-    let kind;
-    let sawMetadata = false;
-    const isDoc = walk(r, root, '', TOP_LEVEL_KEYS, {
-        apiVersion: (v, p) => (apiVersion = r.str(v, p)),
-        kind: (v, p) => (kind = r.str(v, p)),
-        metadata: (v, p) => {
-            sawMetadata = v !== null;
-            readMetadata(r, v, p, raw);
-        },
-        iam: (v, p) => readIam(r, v, p, raw),
-        addons: (v, p, e) => {
-            (r.seq(v, p) ?? []).forEach((item, i) => {
-                const a = readAddon(r, item, `addons[${i}]`, r.pos(v ?? e.keyNode));
-                raw.addons.push(a);
-                spec.addons.push(a.spec);
-            });
-        },
-        addonsConfig: (v, p) => walk(r, v, p, ADDONS_CONFIG_KEYS, {
-            autoApplyPodIdentityAssociations: (bv, bp) => (spec.addonsConfig.autoApplyPodIdentityAssociations = r.bool(bv, bp) ?? false),
-            disableDefaultAddons: (bv, bp) => (spec.addonsConfig.disableDefaultAddons = r.bool(bv, bp) ?? false),
-        }),
-        autoModeConfig: (v, p) => walk(r, v, p, AUTO_MODE_KEYS, {
-            enabled: (bv, bp) => (spec.autoModeEnabled = r.bool(bv, bp) ?? false),
-            nodePools: (lv, lp) => void r.strList(lv, lp),
-            nodeRoleARN: (sv, sp) => void r.str(sv, sp),
-        }),
-    }, top);
-    if (!isDoc)
-        return undefined;
-    const start = r.pos(root);
-    if (apiVersion !== API_VERSION) {
-        const at = top.val.apiVersion ?? start;
-        const msg = apiVersion === undefined
-            ? 'apiVersion must be set'
-            : `unsupported apiVersion ${quote(apiVersion)}`;
-        r.error(at, 'apiVersion', msg, `set apiVersion: ${API_VERSION}`);
-    }
-    if (kind !== KIND) {
-        const at = top.val.kind ?? start;
-        const msg = kind === undefined ? 'kind must be set' : `unsupported kind ${quote(kind)}`;
-        r.error(at, 'kind', msg, `set kind: ${KIND}; only ClusterConfig files are read`);
-    }
-    if (!sawMetadata) {
-        r.error(start, 'metadata', 'metadata must be set', 'add metadata with the cluster name and region');
-    }
-    return raw;
+const REQUIRED_TRUST_ACTIONS = ['sts:AssumeRole', 'sts:TagSession'];
+const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+const asList = (v) => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
+/** IAM action patterns: case-insensitive, `*` any run of characters, `?` one character. */
+function actionMatches(pattern, action) {
+    const escaped = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+    const regex = new RegExp(`^${escaped.replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
+    return regex.test(action);
 }
-function readMetadata(r, v, path, raw) {
-    const { spec, meta } = raw;
-    meta.at = r.pos(v);
-    let name;
-    let region;
-    walk(r, v, path, METADATA_KEYS, {
-        name: (sv, sp) => (name = r.str(sv, sp)),
-        region: (sv, sp) => (region = r.str(sv, sp)),
-        version: (sv, sp) => {
-            const s = r.str(sv, sp);
-            if (s === undefined)
-                return;
-            if (s !== '' && !/^\d+\.\d+$/.test(s)) {
-                r.error(r.pos(sv), sp, `metadata.version ${quote(s)} is not a Kubernetes version`, 'use a quoted minor version, e.g. version: "1.31"');
-            }
-            spec.version = s;
-        },
-        accountID: (sv, sp) => {
-            const s = r.str(sv, sp);
-            if (s === undefined)
-                return;
-            if (!/^\d{12}$/.test(s)) {
-                r.error(r.pos(sv), sp, `metadata.accountID ${quote(s)} is not a 12-digit AWS account ID`, 'write the account ID as a quoted 12-digit string');
-            }
-            else
-                spec.accountID = s;
-        },
-        tags: (mv, mp) => (spec.tags = readTags(r, mv, mp, meta)),
-        annotations: (mv, mp) => (spec.annotations = r.strMap(mv, mp).entries),
-    }, meta);
-    // Plan-time problems about the cluster are best pointed at its name.
-    const at = meta.val.name ?? meta.at;
-    spec.location = { file: r.file, line: at.line, column: at.column };
-    let ok = true;
-    if (!name) {
-        ok = false;
-        r.error(meta.val.name ?? meta.at, 'metadata.name', 'metadata.name must be set', 'set metadata.name to the EKS cluster name');
-    }
-    else {
-        const bad = checkClusterName(name);
-        if (bad) {
-            ok = false;
-            r.error(meta.val.name, 'metadata.name', bad, '1–100 letters, digits, "-" and "_", starting with a letter or digit');
-        }
-        spec.name = name;
-    }
-    if (!region) {
-        ok = false;
-        r.error(meta.val.region ?? meta.at, 'metadata.region', 'metadata.region must be set', 'set metadata.region, e.g. us-west-2');
-    }
-    else {
-        const bad = checkRegion(region);
-        if (bad) {
-            ok = false;
-            r.error(meta.val.region, 'metadata.region', bad, 'use a region code such as us-east-1 or eu-west-1');
-        }
-        spec.region = region;
-    }
-    raw.identified = ok;
+function statementNamesAction(statement, action) {
+    return asList(statement.Action).some((p) => typeof p === 'string' && actionMatches(p, action));
 }
-function readIam(r, v, path, raw) {
-    const { spec } = raw;
-    walk(r, v, path, IAM_KEYS, {
-        withOIDC: (bv, bp) => (spec.withOIDC = r.bool(bv, bp) ?? false),
-        podIdentityAssociations: (lv, lp, e) => {
-            (r.seq(lv, lp) ?? []).forEach((item, i) => {
-                const pia = readPia(r, item, `${lp}[${i}]`, r.pos(lv ?? e.keyNode));
-                raw.pias.push(pia);
-                spec.podIdentityAssociations.push(pia.spec);
-            });
-        },
-        serviceAccounts: (lv, lp, e) => {
-            (r.seq(lv, lp) ?? []).forEach((item, i) => {
-                const sa = readServiceAccount(r, item, `${lp}[${i}]`, r.pos(lv ?? e.keyNode));
-                raw.serviceAccounts.push(sa);
-                spec.serviceAccounts.push(sa.spec);
-            });
-        },
-        serviceRoleARN: (sv, sp) => void r.str(sv, sp),
-        serviceRolePermissionsBoundary: (sv, sp) => void r.str(sv, sp),
-        fargatePodExecutionRoleARN: (sv, sp) => void r.str(sv, sp),
-        fargatePodExecutionRolePermissionsBoundary: (sv, sp) => void r.str(sv, sp),
-        vpcResourceControllerPolicy: (bv, bp) => void r.bool(bv, bp),
+/** The statement's principal covers the pod identity service (or everyone). */
+function statementNamesPodsPrincipal(statement) {
+    const principal = statement.Principal;
+    if (principal === '*')
+        return true;
+    if (!isObject(principal))
+        return false;
+    if (asList(principal.AWS).includes('*'))
+        return true;
+    return asList(principal.Service).some((s) => typeof s === 'string' && s.toLowerCase() === POD_IDENTITY_PRINCIPAL);
+}
+/** The actions the pod identity service may not perform under this trust policy. */
+function missingPodIdentityTrust(document) {
+    const statements = isObject(document) ? asList(document.Statement).filter(isObject) : [];
+    const applies = (s, effect, action) => s.Effect === effect && statementNamesPodsPrincipal(s) && statementNamesAction(s, action);
+    return REQUIRED_TRUST_ACTIONS.filter((action) => {
+        const allowed = statements.some((s) => applies(s, 'Allow', action));
+        // A conditional Deny cannot be evaluated here; only an unconditional one is certain to deny.
+        const denied = statements.some((s) => applies(s, 'Deny', action) && s.Condition === undefined);
+        return !allowed || denied;
     });
 }
+function trustsPodIdentity(document) {
+    return missingPodIdentityTrust(document).length === 0;
+}
 
-;// CONCATENATED MODULE: ./src/config/problems.ts
+;// CONCATENATED MODULE: ./src/plan/role-checks.ts
+// Plan-time checks of a user-supplied `roleARN`: what EKS would reject at apply time is reported
+// now, with EKS's own words, at the config entry's location.
+
+
+/** The account id of an IAM role ARN, or undefined when it is not one. */
+function roleArnAccount(arn) {
+    return checkArn(arn, 'role') === undefined ? arnAccount(arn) : undefined;
+}
+function entryProblem(entry, path, severity, message, hint) {
+    const { file, line, column } = entry.location;
+    return { severity, file, line, column, path, message, ...(hint ? { hint } : {}) };
+}
+function checkUserRole(entry, entryPath, live) {
+    const arn = entry.roleARN;
+    if (!arn)
+        return [];
+    const path = `${entryPath}.roleARN`;
+    const account = roleArnAccount(arn);
+    if (account === undefined) {
+        return [entryProblem(entry, path, 'error', `roleARN "${arn}" is not an IAM role ARN`)];
+    }
+    if (account !== live.accountId) {
+        return [
+            entryProblem(entry, path, 'error', `role "${arn}" is in account ${account} but cluster "${live.name}" is in account ${live.accountId}; EKS would answer "Cross-account pass role is not allowed"`, "use a role in the cluster account as roleARN and put the other account's role in targetRoleARN"),
+        ];
+    }
+    const role = live.roles[arn];
+    if (role === null) {
+        return [
+            entryProblem(entry, path, 'error', `role "${arn}" does not exist; EKS would answer "Role provided in the request does not exist"`, 'create the role first, or remove roleARN to let podid-action create one'),
+        ];
+    }
+    if (role === undefined) {
+        return [
+            entryProblem(entry, path, 'warning', `role "${arn}" could not be read; its trust policy was not checked`),
+        ];
+    }
+    const missing = missingPodIdentityTrust(role.assumeRolePolicy);
+    if (missing.length === 0)
+        return [];
+    return [
+        entryProblem(entry, path, 'error', `role "${arn}" does not trust pods.eks.amazonaws.com for ${missing.join(' and ')}; EKS would answer "Trust policy of the role provided is invalid. Follow the official documentation to resolve the issue."`, 'add a statement {"Effect":"Allow","Principal":{"Service":"pods.eks.amazonaws.com"},"Action":["sts:AssumeRole","sts:TagSession"]} to the role\'s trust policy'),
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/cfn/stack-tags.ts
+// The tags of the role stacks we create: eksctl's (reference §0), so stacks made by eksctl and by
+// podid-action are interchangeable, plus our owner tag; and when live tags differ enough to update.
+
+/** Tags of the role stack for one `iam.podIdentityAssociations` entry. */
+function roleStackTags(spec, entry, ownerId) {
+    return {
+        [CLUSTER_NAME_TAG]: spec.name,
+        [OLD_CLUSTER_NAME_TAG]: spec.name,
+        [EKSCTL_VERSION_TAG]: EKSCTL_VERSION_TAG_VALUE,
+        ...spec.tags,
+        ...entry.tags,
+        [POD_IDENTITY_ASSOCIATION_TAG]: associationKey(entry.namespace, entry.serviceAccountName),
+        [OWNER_TAG]: ownerId,
+    };
+}
+/**
+ * Whether live stack tags differ from the desired ones in a way worth a stack update. Ignored:
+ * the eksctl-version value (it differs between tools and versions), `aws:` keys, and the owner tag
+ * (an eksctl-made stack without it is adopted through its association, not by updating the stack).
+ */
+function stackTagsDiffer(live, desired) {
+    const relevant = (tags) => new Map(Object.entries(tags).filter(([key]) => !isAwsTag(key) && key !== EKSCTL_VERSION_TAG && key !== OWNER_TAG));
+    const a = relevant(live);
+    const b = relevant(desired);
+    if (a.size !== b.size)
+        return true;
+    for (const [key, value] of b)
+        if (a.get(key) !== value)
+            return true;
+    return false;
+}
+
+;// CONCATENATED MODULE: ./src/cfn/template-diff.ts
+// Semantic comparison of two pod identity role templates: the live one (as CloudFormation returns
+// it) and the desired one. Only what changes the role counts; the description, key order, output
+// shape and the order of managed policy ARNs (IAM attachments have no order) do not.
+
+
+const template_diff_isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+/** A template value as a reviewer reads it: plain strings as is, `Fn::Sub` as its pattern. */
+function displayValue(value) {
+    if (typeof value === 'string')
+        return value;
+    if (template_diff_isObject(value) && typeof value['Fn::Sub'] === 'string')
+        return value['Fn::Sub'];
+    return canonicalJson(value);
+}
+function summarizeRoleTemplate(template) {
+    const resources = template_diff_isObject(template?.Resources) ? template.Resources : {};
+    const entries = Object.entries(resources).filter((e) => template_diff_isObject(e[1]));
+    const role = entries.find(([id, r]) => id === ROLE_LOGICAL_ID && r.Type === 'AWS::IAM::Role') ??
+        entries.find(([, r]) => r.Type === 'AWS::IAM::Role');
+    const props = role && template_diff_isObject(role[1].Properties) ? role[1].Properties : {};
+    const inlinePolicies = {};
+    const inlinePolicyNames = {};
+    for (const [id, resource] of entries) {
+        if (resource.Type !== 'AWS::IAM::Policy')
+            continue;
+        const properties = template_diff_isObject(resource.Properties) ? resource.Properties : {};
+        inlinePolicies[id] = properties.PolicyDocument;
+        inlinePolicyNames[id] = displayValue(properties.PolicyName);
+    }
+    const arns = Array.isArray(props.ManagedPolicyArns) ? props.ManagedPolicyArns : [];
+    return {
+        roleName: props.RoleName === undefined ? undefined : displayValue(props.RoleName),
+        permissionsBoundary: props.PermissionsBoundary === undefined ? undefined : displayValue(props.PermissionsBoundary),
+        managedPolicyArns: arns.map(displayValue),
+        trustPolicy: props.AssumeRolePolicyDocument,
+        inlinePolicies,
+        inlinePolicyNames,
+    };
+}
+const same = (a, b) => canonicalJson(a) === canonicalJson(b);
+function diffRoleTemplates(live, desired) {
+    const before = summarizeRoleTemplate(live);
+    const after = summarizeRoleTemplate(desired);
+    const beforeArns = new Set(before.managedPolicyArns);
+    const afterArns = new Set(after.managedPolicyArns);
+    const beforeIds = Object.keys(before.inlinePolicies).sort();
+    const afterIds = Object.keys(after.inlinePolicies).sort();
+    const diff = {
+        managedPolicyArnsAdded: [...afterArns].filter((a) => !beforeArns.has(a)),
+        managedPolicyArnsRemoved: [...beforeArns].filter((a) => !afterArns.has(a)),
+        inlinePoliciesAdded: afterIds.filter((id) => !(id in before.inlinePolicies)),
+        inlinePoliciesRemoved: beforeIds.filter((id) => !(id in after.inlinePolicies)),
+        // `my-policy` and `mypolicy` share a logical id but not an IAM policy name: a rename is a change.
+        inlinePoliciesChanged: afterIds.filter((id) => id in before.inlinePolicies &&
+            (!same(before.inlinePolicies[id], after.inlinePolicies[id]) ||
+                before.inlinePolicyNames[id] !== after.inlinePolicyNames[id])),
+        trustPolicyChanged: !same(before.trustPolicy, after.trustPolicy),
+    };
+    if (before.permissionsBoundary !== after.permissionsBoundary) {
+        diff.permissionsBoundary = {
+            before: before.permissionsBoundary,
+            after: after.permissionsBoundary,
+        };
+    }
+    if (before.roleName !== after.roleName) {
+        diff.roleName = { before: before.roleName, after: after.roleName };
+    }
+    return diff;
+}
+function isEmptyRoleTemplateDiff(diff) {
+    return (diff.managedPolicyArnsAdded.length === 0 &&
+        diff.managedPolicyArnsRemoved.length === 0 &&
+        diff.inlinePoliciesAdded.length === 0 &&
+        diff.inlinePoliciesRemoved.length === 0 &&
+        diff.inlinePoliciesChanged.length === 0 &&
+        !diff.trustPolicyChanged &&
+        diff.permissionsBoundary === undefined &&
+        diff.roleName === undefined);
+}
+/**
+ * The review fields of a role stack update: for each changed aspect, its value before and after.
+ * Inline policies appear with their documents, only those added, removed or changed.
+ */
+function roleTemplateReview(live, desired, diff) {
+    const b = summarizeRoleTemplate(live);
+    const a = summarizeRoleTemplate(desired);
+    const before = {};
+    const after = {};
+    if (diff.managedPolicyArnsAdded.length + diff.managedPolicyArnsRemoved.length > 0) {
+        before.managedPolicyArns = [...b.managedPolicyArns].sort();
+        after.managedPolicyArns = [...a.managedPolicyArns].sort();
+    }
+    const pick = (s, ids) => Object.fromEntries(ids.filter((id) => id in s.inlinePolicies).map((id) => [id, s.inlinePolicies[id]]));
+    const touched = [
+        ...diff.inlinePoliciesAdded,
+        ...diff.inlinePoliciesRemoved,
+        ...diff.inlinePoliciesChanged,
+    ].sort();
+    if (touched.length > 0) {
+        before.inlinePolicies = pick(b, touched);
+        after.inlinePolicies = pick(a, touched);
+    }
+    if (diff.permissionsBoundary) {
+        before.permissionsBoundary = diff.permissionsBoundary.before ?? null;
+        after.permissionsBoundary = diff.permissionsBoundary.after ?? null;
+    }
+    if (diff.roleName) {
+        before.roleName = diff.roleName.before ?? null;
+        after.roleName = diff.roleName.after ?? null;
+    }
+    if (diff.trustPolicyChanged) {
+        before.trustPolicy = b.trustPolicy ?? null;
+        after.trustPolicy = a.trustPolicy ?? null;
+    }
+    return { before, after };
+}
+
+;// CONCATENATED MODULE: ./src/plan/stack-status.ts
+// How the planner treats a role stack, by its CloudFormation status.
+const USABLE = new Set([
+    'CREATE_COMPLETE',
+    'UPDATE_COMPLETE',
+    // Rolled back to the previous good state: the role works, though its template may differ.
+    'UPDATE_ROLLBACK_COMPLETE',
+    'IMPORT_COMPLETE',
+    'IMPORT_ROLLBACK_COMPLETE',
+]);
+const FAILED = new Set([
+    'ROLLBACK_COMPLETE',
+    'ROLLBACK_FAILED',
+    'CREATE_FAILED',
+    'DELETE_FAILED',
+    'UPDATE_FAILED',
+    'IMPORT_ROLLBACK_FAILED',
+]);
+function stackCondition(status) {
+    if (USABLE.has(status))
+        return 'usable';
+    if (FAILED.has(status))
+        return 'failed';
+    if (status === 'UPDATE_ROLLBACK_FAILED')
+        return 'stuck';
+    if (status === 'DELETE_COMPLETE')
+        return 'gone';
+    // Everything else is an operation under way (…_IN_PROGRESS, REVIEW_IN_PROGRESS).
+    return 'in-progress';
+}
+
+;// CONCATENATED MODULE: ./src/plan/task-builders.ts
+// Task constructors: stable ids (`<kind>:<ns>/<sa>`) and eksctl's wording for descriptions, so the
+// rest of the planner only decides *what* to do.
+
+function base(kind, target, change, c) {
+    const task = {
+        id: `${kind}:${target}${c.idSuffix ? `:${c.idSuffix}` : ''}`,
+        change,
+        target,
+        reason: c.reason,
+        dependsOn: [...(c.dependsOn ?? [])],
+    };
+    if (c.before && Object.keys(c.before).length > 0)
+        task.before = c.before;
+    if (c.after && Object.keys(c.after).length > 0)
+        task.after = c.after;
+    return task;
+}
+function createRoleStackTask(key, params, c) {
+    return {
+        ...base('create-role-stack', key, 'create', c),
+        kind: 'create-role-stack',
+        description: `create IAM role for pod identity association for service account "${key}"`,
+        params,
+    };
+}
+function updateRoleStackTask(key, params, c) {
+    return {
+        ...base('update-role-stack', key, 'update', c),
+        kind: 'update-role-stack',
+        description: `update IAM resources stack "${params.stackName}" for pod identity association "${key}"`,
+        params,
+    };
+}
+function deleteRoleStackTask(key, params, c) {
+    return {
+        ...base('delete-role-stack', key, 'delete', c),
+        kind: 'delete-role-stack',
+        description: `deleting IAM resources stack "${params.stackName}"`,
+        params,
+    };
+}
+function createAssociationTask(params, c) {
+    const key = associationKey(params.namespace, params.serviceAccount);
+    return {
+        ...base('create-association', key, 'create', c),
+        kind: 'create-association',
+        description: `create pod identity association for service account "${key}"`,
+        params,
+    };
+}
+function updateAssociationTask(params, c) {
+    const key = associationKey(params.namespace, params.serviceAccount);
+    return {
+        ...base('update-association', key, 'update', c),
+        kind: 'update-association',
+        description: `update pod identity association ${key}`,
+        params,
+    };
+}
+function deleteAssociationTask(params, c) {
+    const key = associationKey(params.namespace, params.serviceAccount);
+    return {
+        ...base('delete-association', key, 'delete', c),
+        kind: 'delete-association',
+        description: `delete pod identity association "${key}"`,
+        params,
+    };
+}
+/** Adopting = only adding the owner tag; any other tag change makes it an update. */
+function tagAssociationTask(params, adopt, c) {
+    const key = associationKey(params.namespace, params.serviceAccount);
+    return {
+        ...base('tag-association', key, adopt ? 'adopt' : 'update', c),
+        kind: 'tag-association',
+        description: adopt
+            ? `adopt pod identity association "${key}"`
+            : `update tags of pod identity association "${key}"`,
+        params,
+    };
+}
+function createAddonTask(params, c) {
+    return {
+        ...base('create-addon', `addon:${params.addonName}`, 'create', c),
+        // eksctl's wording for the agent install step (migrate-to-pod-identity plan).
+        id: `create-addon:${params.addonName}`,
+        kind: 'create-addon',
+        description: `install ${params.addonName} addon`,
+        params,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/plan/role-plan.ts
+// The role half of one config entry: which role the association should point at, and the role
+// stack tasks that make it exist (create, update, replace a failed stack) or go away (a stack left
+// behind when the entry switches to its own roleARN).
+
+
+
+
+
+
+
+const ESKCTL_REFUSES_SWITCH = 'eksctl refuses this ("cannot change podIdentityAssociation.roleARN since the role was created by eksctl"); podid-action plans it explicitly';
+function outputRef(stackName) {
+    return { stackName, output: ROLE_OUTPUT };
+}
+/**
+ * What a reviewer sees of a new role: its managed policies, the documents of the inline policies the
+ * config writes (what the role may do is the point of the review), and the names of the well-known
+ * policies (eksctl's fixed documents, which would drown the comment).
+ */
+function createSummary(template, entry, stackName, tags) {
+    const s = summarizeRoleTemplate(template);
+    const own = entry.permissionPolicy
+        ? permissionPolicyLogicalId(entry.permissionPolicyName)
+        : undefined;
+    const wellKnown = Object.entries(entry.wellKnownPolicies)
+        .filter(([, on]) => on)
+        .map(([name]) => name)
+        .sort();
+    return {
+        stackName,
+        ...(s.roleName ? { roleName: s.roleName } : {}),
+        managedPolicyArns: s.managedPolicyArns,
+        ...(own ? { inlinePolicies: { [own]: s.inlinePolicies[own] } } : {}),
+        ...(wellKnown.length > 0 ? { wellKnownPolicies: wellKnown } : {}),
+        ...(s.permissionsBoundary ? { permissionsBoundary: s.permissionsBoundary } : {}),
+        tags,
+    };
+}
+/** The entry names its own role (`roleARN`). */
+function userRole(entry, stack) {
+    if (!stack)
+        return { tasks: [], roleArn: entry.roleARN, roleIsOurs: false };
+    const usable = stackCondition(stack.status) === 'usable';
+    // The config spells out the ARN of the role our stack made: keep using it, as eksctl allows.
+    if (usable && stack.outputs[ROLE_OUTPUT] === entry.roleARN) {
+        return { tasks: [], roleArn: entry.roleARN, roleIsOurs: true };
+    }
+    return {
+        tasks: [],
+        roleArn: entry.roleARN,
+        roleIsOurs: false,
+        staleStack: stack,
+        switchReason: usable
+            ? `roleARN is set: switch from the role of stack "${stack.stackName}" to ${entry.roleARN}, then delete the stack; ${ESKCTL_REFUSES_SWITCH}`
+            : `roleARN is set: stack "${stack.stackName}" (${stack.status}) is no longer needed`,
+    };
+}
+function planRole(spec, entry, key, stack, association, options) {
+    if (entry.roleARN)
+        return userRole({ ...entry, roleARN: entry.roleARN }, stack);
+    const template = podIdentityRoleTemplate(entry);
+    const templateBody = canonicalJson(template);
+    const capabilities = roleStackCapabilities(entry);
+    const tags = roleStackTags(spec, entry, options.ownerId);
+    const switchReason = association && !stack
+        ? `roleARN is not set: switch from role ${association.roleArn} to a role created for this association; ${ESKCTL_REFUSES_SWITCH}`
+        : undefined;
+    if (!stack || stackCondition(stack.status) === 'failed') {
+        const stackName = podIdentityRoleStackName(spec.name, entry.namespace, entry.serviceAccountName);
+        const replaces = stack
+            ? `replace stack "${stack.stackName}" in ${stack.status}${stack.statusReason ? `: ${stack.statusReason}` : ''}`
+            : undefined;
+        const task = createRoleStackTask(key, {
+            stackName,
+            templateBody,
+            capabilities,
+            tags,
+            ...(stack ? { replacesFailedStackId: stack.stackId } : {}),
+        }, {
+            reason: replaces ??
+                (association ? 'association uses a role not created for it' : 'not in cluster'),
+            after: createSummary(template, entry, stackName, tags),
+            ...(stack ? { before: { stackName: stack.stackName, status: stack.status } } : {}),
+        });
+        return {
+            tasks: [task],
+            roleArn: outputRef(stackName),
+            producedBy: task.id,
+            roleIsOurs: true,
+            switchReason,
+        };
+    }
+    // A usable stack (possibly left by a crash before its association was made): reuse it.
+    const diff = diffRoleTemplates(stack.template, template);
+    const templateDiffers = stack.template === undefined || !isEmptyRoleTemplateDiff(diff);
+    const tagsDiffer = stackTagsDiffer(stack.tags, tags);
+    const liveArn = stack.outputs[ROLE_OUTPUT];
+    if (!templateDiffers && !tagsDiffer) {
+        return {
+            tasks: [],
+            roleArn: outputRef(stack.stackName),
+            currentArn: liveArn,
+            roleIsOurs: true,
+        };
+    }
+    const review = roleTemplateReview(stack.template, template, diff);
+    if (tagsDiffer) {
+        review.before.tags = stack.tags;
+        review.after.tags = tags;
+    }
+    const reasons = [
+        ...(templateDiffers ? ['role template differs'] : []),
+        ...(tagsDiffer ? ['stack tags differ'] : []),
+        ...(stack.status === 'UPDATE_ROLLBACK_COMPLETE' ? ['last update was rolled back'] : []),
+    ];
+    const task = updateRoleStackTask(key, { stackName: stack.stackName, templateBody, capabilities, tags }, { reason: reasons.join('; '), before: review.before, after: review.after });
+    // A new RoleName replaces the role, so its ARN is only known after the update.
+    const arnChanges = diff.roleName !== undefined || !liveArn;
+    return {
+        tasks: [task],
+        roleArn: outputRef(stack.stackName),
+        ...(arnChanges ? { producedBy: task.id } : { currentArn: liveArn }),
+        roleIsOurs: true,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/plan/association-plan.ts
+// One `iam.podIdentityAssociations` entry against the live cluster: the role (role-plan.ts), then
+// the association itself: create it, or update only the fields and tags that differ.
+
+
+
+
+
+
+
+/**
+ * The stack belongs to `<ns>/<sa>` by eksctl's tag, as eksctl decides it (ListPodIdentityStackNames).
+ * A migrated IRSA stack may carry eksctl's misspelt tag value (reference §7.3): accepted, or migrated
+ * stacks of `kube-system/…` would never be found.
+ */
+function stackBelongsTo(stack, key) {
+    const tag = stack.tags[POD_IDENTITY_ASSOCIATION_TAG];
+    return tag === key || (tag !== undefined && tag === migratedStackTagValue(stack.stackName));
+}
+/**
+ * The entry's eksctl role stacks that exist, preferred name first: the exact name (never a suffix,
+ * eksctl #8484) AND eksctl's association tag. The name alone is ambiguous (`team-a/app` and
+ * `team/a-app` give the same one), and an IRSA stack never migrated to pod identity is not a pod
+ * identity role.
+ */
+function roleStacksOf(live, namespace, sa) {
+    const key = associationKey(namespace, sa);
+    const names = roleStackNamesFor(live.name, namespace, sa);
+    return names.flatMap((name) => live.stacks.filter((s) => s.stackName === name && stackBelongsTo(s, key)));
+}
+/** A stack holding the name this entry's own role stack needs, but made for someone else. */
+function stackNameTaken(live, namespace, sa) {
+    const name = podIdentityRoleStackName(live.name, namespace, sa);
+    const key = associationKey(namespace, sa);
+    return live.stacks.find((s) => s.stackName === name && !stackBelongsTo(s, key));
+}
+/** Session policies are JSON: compare them as data when both parse, as text otherwise. */
+function samePolicy(a, b) {
+    try {
+        return canonicalJson(JSON.parse(a)) === canonicalJson(JSON.parse(b));
+    }
+    catch {
+        return a === b;
+    }
+}
+function desiredAssociationTags(entry, role, ownerId) {
+    const tags = { ...entry.tags };
+    // eksctl tags the association when it created the role; we do the same to stay interchangeable.
+    if (role.roleIsOurs)
+        tags[POD_IDENTITY_ASSOCIATION_TAG] = associationKey(entry.namespace, entry.serviceAccountName);
+    tags[OWNER_TAG] = ownerId;
+    return tags;
+}
+function association_plan_createAssociation(ctx, entry, role, tags) {
+    const fields = {
+        ...(entry.targetRoleARN ? { targetRoleArn: entry.targetRoleARN } : {}),
+        ...(entry.disableSessionTags !== undefined
+            ? { disableSessionTags: entry.disableSessionTags }
+            : {}),
+        ...(entry.policy !== undefined ? { policy: entry.policy } : {}),
+    };
+    return createAssociationTask({
+        clusterName: ctx.spec.name,
+        namespace: entry.namespace,
+        serviceAccount: entry.serviceAccountName,
+        roleArn: role.roleArn,
+        ...fields,
+        tags,
+    }, {
+        reason: 'not in cluster',
+        dependsOn: role.producedBy ? [role.producedBy] : [],
+        after: { roleArn: role.currentArn ?? role.roleArn, ...fields, tags },
+    });
+}
+function association_plan_updateAssociation(ctx, entry, role, live) {
+    const before = {};
+    const after = {};
+    const reasons = [];
+    const knownArn = role.currentArn ?? (typeof role.roleArn === 'string' ? role.roleArn : undefined);
+    const roleChanged = knownArn === undefined || knownArn !== live.roleArn;
+    if (roleChanged) {
+        before.roleArn = live.roleArn;
+        after.roleArn = knownArn ?? role.roleArn;
+        reasons.push(role.switchReason ?? 'role differs');
+    }
+    const target = { live: live.targetRoleArn ?? '', want: entry.targetRoleARN ?? '' };
+    if (target.live !== target.want) {
+        before.targetRoleArn = target.live || null;
+        after.targetRoleArn = target.want || null;
+        reasons.push(target.want ? 'targetRoleARN differs' : 'targetRoleARN removed');
+    }
+    const sessionTags = {
+        live: live.disableSessionTags ?? false,
+        want: entry.disableSessionTags ?? false,
+    };
+    if (sessionTags.live !== sessionTags.want) {
+        before.disableSessionTags = sessionTags.live;
+        after.disableSessionTags = sessionTags.want;
+        reasons.push('disableSessionTags differs');
+    }
+    const policy = { live: live.policy ?? '', want: entry.policy ?? '' };
+    const policyChanged = !samePolicy(policy.live, policy.want);
+    if (policyChanged) {
+        before.policy = policy.live || null;
+        after.policy = policy.want || null;
+        reasons.push(policy.want ? 'policy differs' : 'policy removed');
+    }
+    if (reasons.length === 0)
+        return undefined;
+    return updateAssociationTask({
+        clusterName: ctx.spec.name,
+        associationId: live.associationId,
+        namespace: live.namespace,
+        serviceAccount: live.serviceAccount,
+        roleArn: role.roleArn,
+        // '' clears a value, as the API wants; omitted means unchanged.
+        ...('targetRoleArn' in after ? { targetRoleArn: target.want } : {}),
+        ...('disableSessionTags' in after ? { disableSessionTags: sessionTags.want } : {}),
+        ...(policyChanged ? { policy: policy.want } : {}),
+    }, {
+        reason: reasons.join('; '),
+        dependsOn: roleChanged && role.producedBy ? [role.producedBy] : [],
+        before,
+        after,
+    });
+}
+function association_plan_tagAssociation(live, desired) {
+    const tagsToAdd = {};
+    const before = {};
+    for (const [key, value] of Object.entries(desired)) {
+        if (isAwsTag(key) || live.tags[key] === value)
+            continue;
+        tagsToAdd[key] = value;
+        if (key in live.tags)
+            before[key] = live.tags[key];
+    }
+    const tagKeysToRemove = Object.keys(live.tags)
+        .filter((key) => !isAwsTag(key) && !(key in desired))
+        .sort();
+    for (const key of tagKeysToRemove)
+        before[key] = live.tags[key];
+    const added = Object.keys(tagsToAdd);
+    if (added.length === 0 && tagKeysToRemove.length === 0)
+        return undefined;
+    const adopt = added.length === 1 && added[0] === OWNER_TAG && tagKeysToRemove.length === 0;
+    return tagAssociationTask({
+        associationArn: live.associationArn,
+        namespace: live.namespace,
+        serviceAccount: live.serviceAccount,
+        tagsToAdd,
+        tagKeysToRemove,
+    }, adopt, {
+        reason: adopt
+            ? 'matches the config; tag it as managed by this owner'
+            : !(OWNER_TAG in live.tags)
+                ? 'adopt it and update tags'
+                : 'tags differ',
+        before: { tags: before },
+        after: { tags: tagsToAdd },
+    });
+}
+function planEntry(ctx, entry, entryPath) {
+    const key = associationKey(entry.namespace, entry.serviceAccountName);
+    const { live, options } = ctx;
+    const association = live.associations.find((a) => a.namespace === entry.namespace && a.serviceAccount === entry.serviceAccountName);
+    if (association?.ownerArn) {
+        const message = `cannot update podidentityassociation ${key} as it is in use by addon ${association.ownerArn}`;
+        const hint = `declare it under addons[].podIdentityAssociations of that addon instead of iam.podIdentityAssociations`;
+        return { key, tasks: [], problems: [entryProblem(entry, entryPath, 'error', message, hint)] };
+    }
+    const owner = association?.tags[OWNER_TAG];
+    if (owner !== undefined && owner !== options.ownerId) {
+        const message = `pod identity association ${key} is managed by "${owner}" (tag ${OWNER_TAG}), not by "${options.ownerId}"`;
+        const hint = `remove it from this config, or change the tag if this repository now owns it`;
+        return { key, tasks: [], problems: [entryProblem(entry, entryPath, 'error', message, hint)] };
+    }
+    const stack = roleStacksOf(live, entry.namespace, entry.serviceAccountName)[0];
+    if (stack && stackCondition(stack.status) === 'in-progress') {
+        const message = `stack "${stack.stackName}" is ${stack.status}; wait for it to finish and plan again`;
+        return { key, tasks: [], problems: [entryProblem(entry, entryPath, 'error', message)] };
+    }
+    if (stack && stackCondition(stack.status) === 'stuck') {
+        const message = `stack "${stack.stackName}" is ${stack.status}${stack.statusReason ? ` (${stack.statusReason})` : ''}; its role may still be in use, so it is not replaced`;
+        const hint = `fix the cause, run "aws cloudformation continue-update-rollback --stack-name ${stack.stackName}", then plan again`;
+        return { key, tasks: [], problems: [entryProblem(entry, entryPath, 'error', message, hint)] };
+    }
+    const problems = checkUserRole(entry, entryPath, live);
+    if (problems.some((p) => p.severity === 'error'))
+        return { key, tasks: [], problems };
+    const taken = !entry.roleARN && !stack
+        ? stackNameTaken(live, entry.namespace, entry.serviceAccountName)
+        : undefined;
+    if (taken) {
+        const owner = taken.tags[POD_IDENTITY_ASSOCIATION_TAG];
+        const message = `the role stack this entry needs, "${taken.stackName}", already exists ${owner ? `for "${owner}"` : 'and is not a pod identity role stack of this service account'}`;
+        const hint = owner
+            ? 'eksctl names role stacks <namespace>-<serviceAccountName>, so these two collide; rename one of them, or give this entry a roleARN'
+            : 'delete or rename that stack, or give this entry a roleARN';
+        return {
+            key,
+            tasks: [],
+            problems: [...problems, entryProblem(entry, entryPath, 'error', message, hint)],
+        };
+    }
+    const role = planRole(ctx.spec, entry, key, stack, association, options);
+    const tags = desiredAssociationTags(entry, role, options.ownerId);
+    const tasks = [...role.tasks];
+    const associationStep = association
+        ? association_plan_updateAssociation(ctx, entry, role, association)
+        : association_plan_createAssociation(ctx, entry, role, tags);
+    if (associationStep)
+        tasks.push(associationStep);
+    const tagStep = association ? association_plan_tagAssociation(association, tags) : undefined;
+    if (tagStep)
+        tasks.push(tagStep);
+    if (role.staleStack) {
+        tasks.push(deleteRoleStackTask(key, {
+            stackName: role.staleStack.stackName,
+            stackId: role.staleStack.stackId,
+            terminationProtection: role.staleStack.terminationProtection,
+        }, {
+            reason: role.switchReason ?? 'no longer used',
+            dependsOn: associationStep ? [associationStep.id] : [],
+            before: { stackName: role.staleStack.stackName, status: role.staleStack.status },
+        }));
+    }
+    return { key, tasks, problems };
+}
+
+;// CONCATENATED MODULE: ./src/plan/agent-prerequisite.ts
+// The pod identity agent must run on the cluster before associations do anything (reference
+// §2.2.3). Auto Mode runs it itself. When it is missing and the config lists it under `addons`, we
+// install it first; otherwise the plan fails with eksctl's message, adapted to a config file.
+
+
+
+function agentInstalled(ctx) {
+    return ctx.live.autoMode || AGENT_ADDON in ctx.live.addons;
+}
+function planAgent(ctx) {
+    const { spec, options } = ctx;
+    const addon = spec.addons.find((a) => a.name === AGENT_ADDON);
+    if (!addon) {
+        const { file, line, column } = spec.podIdentityAssociations[0]?.location ?? spec.location;
+        return {
+            problem: {
+                severity: 'error',
+                file,
+                line,
+                column,
+                path: 'addons',
+                message: `the "${AGENT_ADDON}" addon must be installed to create pod identity associations; please add "${AGENT_ADDON}" to addons in the config file`,
+                hint: `add "- name: ${AGENT_ADDON}" under addons, or enable Auto Mode`,
+            },
+        };
+    }
+    const task = createAddonTask({
+        clusterName: spec.name,
+        addonName: AGENT_ADDON,
+        ...(addon.version && addon.version !== 'latest' ? { addonVersion: addon.version } : {}),
+        ...(addon.resolveConflicts ? { resolveConflicts: addon.resolveConflicts } : {}),
+        ...(addon.configurationValues ? { configurationValues: addon.configurationValues } : {}),
+        tags: { ...addon.tags, [OWNER_TAG]: options.ownerId },
+    }, {
+        reason: 'pod identity associations need the agent, and the cluster does not have it',
+        after: { addonName: AGENT_ADDON, ...(addon.version ? { version: addon.version } : {}) },
+    });
+    return { task };
+}
+
+;// CONCATENATED MODULE: ./src/plan/prune-plan.ts
+// What the cluster has and the config no longer names: deleted per `prune`, or listed as
+// unmanaged. Add-on-owned associations are never touched here (only through their add-on).
+
+
+
+
+
+function deleteStacks(key, stacks, reason, dependsOn) {
+    return stacks
+        .filter((s) => stackCondition(s.status) !== 'in-progress' && stackCondition(s.status) !== 'gone')
+        .map((stack, i) => deleteRoleStackTask(key, {
+        stackName: stack.stackName,
+        stackId: stack.stackId,
+        terminationProtection: stack.terminationProtection,
+    }, {
+        reason,
+        dependsOn,
+        before: { stackName: stack.stackName, status: stack.status },
+        ...(i > 0 ? { idSuffix: stack.stackName } : {}),
+    }));
+}
+function unmanagedReason(ctx, association) {
+    if (ctx.options.prune === 'none')
+        return 'not in config; not managed, left alone (prune: none)';
+    const owner = association.tags[OWNER_TAG];
+    if (owner !== undefined)
+        return `not in config; managed by "${owner}", left alone`;
+    return 'not in config; not managed, left alone';
+}
+function planPrune(ctx, configured) {
+    const { live, options } = ctx;
+    const tasksByKey = new Map();
+    const unmanaged = [];
+    for (const association of live.associations) {
+        const key = associationKey(association.namespace, association.serviceAccount);
+        if (configured.has(key) || association.ownerArn)
+            continue;
+        const ours = association.tags[OWNER_TAG] === options.ownerId;
+        const prune = options.prune === 'all' || (options.prune === 'managed' && ours);
+        if (!prune) {
+            unmanaged.push({
+                namespace: association.namespace,
+                serviceAccount: association.serviceAccount,
+                associationId: association.associationId,
+                reason: unmanagedReason(ctx, association),
+            });
+            continue;
+        }
+        const reason = `not in config (prune: ${options.prune})`;
+        // The role stack goes first, the association last: until the association is gone it carries
+        // our owner tag, so a run killed in between finds the rest to do. (The stack of an association
+        // adopted from eksctl has no owner tag of its own and would otherwise be orphaned.)
+        const stacks = roleStacksOf(live, association.namespace, association.serviceAccount);
+        const stackTasks = deleteStacks(key, stacks, reason, []);
+        const deletion = deleteAssociationTask({
+            clusterName: live.name,
+            associationId: association.associationId,
+            namespace: association.namespace,
+            serviceAccount: association.serviceAccount,
+        }, {
+            reason,
+            dependsOn: stackTasks.map((t) => t.id),
+            before: {
+                roleArn: association.roleArn,
+                ...(association.targetRoleArn ? { targetRoleArn: association.targetRoleArn } : {}),
+                tags: association.tags,
+            },
+        });
+        tasksByKey.set(key, [...stackTasks, deletion]);
+    }
+    if (options.prune !== 'none') {
+        // Role stacks we made whose association never came (or already went) and whose entry is gone:
+        // left by a crash between the two steps, or by a prune interrupted after the association.
+        const withAssociation = new Set(live.associations.map((a) => associationKey(a.namespace, a.serviceAccount)));
+        for (const stack of live.stacks) {
+            const key = stack.tags[POD_IDENTITY_ASSOCIATION_TAG];
+            if (key === undefined || stack.tags[OWNER_TAG] !== options.ownerId)
+                continue;
+            if (configured.has(key) || withAssociation.has(key) || tasksByKey.has(key))
+                continue;
+            const { namespace, serviceAccount: sa } = splitAssociationKey(key);
+            if (!roleStackNamesFor(live.name, namespace, sa).includes(stack.stackName))
+                continue;
+            const stacks = roleStacksOf(live, namespace, sa).filter((s) => s.tags[OWNER_TAG] === options.ownerId);
+            tasksByKey.set(key, deleteStacks(key, stacks, 'role stack without association, not in config', []));
+        }
+    }
+    return { tasksByKey, unmanaged };
+}
+
+;// CONCATENATED MODULE: ./src/plan/plan-cluster.ts
+// Desired × live → the plan of one cluster, and of all of them. Pure and deterministic: the same
+// inputs give byte-identical output (entries and associations are processed in namespace/SA order).
+
+
+
+
+
+
+const ENTRIES_PATH = 'iam.podIdentityAssociations';
+/** Plain code-unit order: locale-independent, so output never depends on the machine. */
+const compareText = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+/** Namespace first, then service account: `a-b/c` sorts with namespace `a-b`, not by the raw text. */
+function compareKeys(a, b) {
+    const x = splitAssociationKey(a);
+    const y = splitAssociationKey(b);
+    return compareText(x.namespace, y.namespace) || compareText(x.serviceAccount, y.serviceAccount);
+}
+function clusterProblem(spec, message, hint) {
+    const { file, line, column } = spec.location;
+    return {
+        severity: 'error',
+        file,
+        line,
+        column,
+        path: 'metadata.name',
+        message,
+        ...(hint ? { hint } : {}),
+    };
+}
+function emptyPlan(spec, options, errors) {
+    return {
+        cluster: spec.name,
+        region: spec.region,
+        file: spec.file,
+        tasks: [],
+        errors,
+        warnings: [],
+        unmanaged: [],
+        unchanged: 0,
+        fingerprint: fingerprint([], options.salt),
+    };
+}
+function isMissing(live) {
+    return 'missing' in live && live.missing === true;
+}
+/** A warning, once per cluster, when add-ons in the config expect pod identity we do not plan yet. */
+function addonWarnings(spec) {
+    const pending = spec.addons.filter((a) => a.name !== AGENT_ADDON &&
+        ((a.podIdentityAssociations?.length ?? 0) > 0 || a.useDefaultPodIdentityAssociations));
+    if (pending.length === 0)
+        return [];
+    const { file, line, column } = pending[0].location;
+    const names = pending.map((a) => `"${a.name}"`).join(', ');
+    return [
+        {
+            severity: 'warning',
+            file,
+            line,
+            column,
+            path: 'addons',
+            message: `pod identity associations of addons are not reconciled yet: no tasks planned for ${names}`,
+        },
+    ];
+}
+/** eksctl creates service accounts through the Kubernetes API; we do not talk to Kubernetes. */
+function serviceAccountWarnings(spec) {
+    const wanted = spec.podIdentityAssociations.filter((e) => e.createServiceAccount);
+    if (wanted.length === 0)
+        return [];
+    const { file, line, column } = wanted[0].location;
+    const names = wanted.map((e) => `"${e.namespace}/${e.serviceAccountName}"`).join(', ');
+    return [
+        {
+            severity: 'warning',
+            file,
+            line,
+            column,
+            path: ENTRIES_PATH,
+            message: `createServiceAccount is not acted on: no service account is created for ${names}`,
+            hint: 'create the service accounts with your Kubernetes manifests; an association also works for a service account created later',
+        },
+    ];
+}
+function planCluster(spec, live, options) {
+    if (isMissing(live)) {
+        return emptyPlan(spec, options, [
+            clusterProblem(spec, `cluster "${spec.name}" could not be read: ${live.reason}`),
+        ]);
+    }
+    if (live.status !== 'ACTIVE') {
+        const message = `Cluster '${live.name}' is not in ACTIVE status (status: ${live.status})`;
+        return emptyPlan(spec, options, [
+            clusterProblem(spec, message, 'plan again when the cluster is ACTIVE'),
+        ]);
+    }
+    const ctx = { spec, live, options };
+    const errors = [];
+    const warnings = [...addonWarnings(spec), ...serviceAccountWarnings(spec)];
+    const groups = new Map();
+    const configured = new Set();
+    let unchanged = 0;
+    const entries = spec.podIdentityAssociations
+        .map((entry, index) => ({ entry, path: `${ENTRIES_PATH}[${index}]` }))
+        .sort((a, b) => compareKeys(associationKey(a.entry.namespace, a.entry.serviceAccountName), associationKey(b.entry.namespace, b.entry.serviceAccountName)));
+    for (const { entry, path } of entries) {
+        const key = associationKey(entry.namespace, entry.serviceAccountName);
+        if (configured.has(key)) {
+            const { file, line, column } = entry.location;
+            errors.push({
+                severity: 'error',
+                file,
+                line,
+                column,
+                path,
+                message: `duplicate pod identity association for service account "${key}"; EKS allows one per service account`,
+            });
+            continue;
+        }
+        configured.add(key);
+        const planned = planEntry(ctx, entry, path);
+        for (const p of planned.problems)
+            (p.severity === 'error' ? errors : warnings).push(p);
+        if (planned.tasks.length > 0)
+            groups.set(key, planned.tasks);
+        else if (planned.problems.every((p) => p.severity !== 'error'))
+            unchanged += 1;
+    }
+    const pruned = planPrune(ctx, configured);
+    for (const [key, tasks] of pruned.tasksByKey)
+        if (tasks.length > 0)
+            groups.set(key, tasks);
+    const tasks = [];
+    const creations = [...groups.values()].flat().filter((t) => t.kind === 'create-association');
+    if (creations.length > 0 && !agentInstalled(ctx)) {
+        const agent = planAgent(ctx);
+        if (agent.problem)
+            errors.push(agent.problem);
+        if (agent.task) {
+            tasks.push(agent.task);
+            for (const task of creations)
+                task.dependsOn.push(agent.task.id);
+        }
+    }
+    for (const key of [...groups.keys()].sort(compareKeys))
+        tasks.push(...(groups.get(key) ?? []));
+    return {
+        cluster: spec.name,
+        region: spec.region,
+        file: spec.file,
+        tasks,
+        errors,
+        warnings,
+        unmanaged: pruned.unmanaged.sort((a, b) => compareKeys(associationKey(a.namespace, a.serviceAccount), associationKey(b.namespace, b.serviceAccount))),
+        unchanged,
+        fingerprint: fingerprint(tasks, options.salt),
+    };
+}
+/** Every cluster, in (file, cluster name) order; a spec without live state counts as missing. */
+function planAll(specs, lives, options) {
+    const ordered = [...specs].sort((a, b) => compareText(a.file, b.file) || compareText(a.name, b.name));
+    const clusters = ordered.map((spec) => {
+        const live = lives.find((l) => l.name === spec.name && l.region === spec.region) ??
+            {
+                name: spec.name,
+                region: spec.region,
+                missing: true,
+                reason: 'no live state was read',
+            };
+        return planCluster(spec, live, options);
+    });
+    return { version: 1, clusters };
+}
+
+;// CONCATENATED MODULE: ./src/aws/iam.ts
+// Thin IAM adapter: the roles named by roleARN, read once per run.
+
+
+/** The role, or null when IAM answers NoSuchEntity. */
+async function getRole(iam, roleName) {
+    try {
+        const { Role } = await iam.send(new client_iam_dist_cjs/* GetRoleCommand */.kbp({ RoleName: roleName }));
+        if (!Role)
+            return null;
+        return {
+            arn: Role.Arn ?? '',
+            roleName: Role.RoleName ?? roleName,
+            // IAM returns policy documents URL-encoded.
+            assumeRolePolicy: decodePolicy(Role.AssumeRolePolicyDocument),
+        };
+    }
+    catch (error) {
+        if (isAwsError(error, 'NoSuchEntityException', 'NoSuchEntity'))
+            return null;
+        throw error;
+    }
+}
+function decodePolicy(document) {
+    if (!document)
+        return {};
+    try {
+        return JSON.parse(decodeURIComponent(document));
+    }
+    catch {
+        return JSON.parse(document);
+    }
+}
+/** `arn:aws:iam::123456789012:role/path/name` → `name` (GetRole takes the name without path). */
+function roleNameFromArn(arn) {
+    const resource = arn.split(':').slice(5).join(':');
+    return (resource
+        .replace(/^role\//, '')
+        .split('/')
+        .pop() ?? resource);
+}
+function accountFromArn(arn) {
+    return arn.split(':')[4] ?? '';
+}
+
+;// CONCATENATED MODULE: ./src/state/read.ts
+// Reads the live state of one cluster through the AWS adapters.
+
+
+
+
+
+
+
+
+/** eksctl's stacks for a cluster: exact name shapes (never substrings, eksctl #8484) and its cluster tag. */
+function isClusterStack(stack, cluster) {
+    if (!isPodIdentityStackName(stack.stackName, cluster))
+        return false;
+    return stack.tags[CLUSTER_NAME_TAG] === cluster || stack.tags[OLD_CLUSTER_NAME_TAG] === cluster;
+}
+/** Stack names whose template the planner compares: the own-role stacks of the config entries. */
+function stacksToCompare(spec) {
+    return new Set(spec.podIdentityAssociations.flatMap((pia) => roleStackNamesFor(spec.name, pia.namespace, pia.serviceAccountName)));
+}
+async function readClusterState(spec, deps) {
+    const { eks, iam, cloudformation } = deps.clients;
+    const info = await describeCluster(eks, spec.name);
+    if (!info) {
+        return {
+            name: spec.name,
+            region: spec.region,
+            missing: true,
+            reason: `No cluster found for name: ${spec.name}.`,
+        };
+    }
+    const accountId = accountFromArn(info.arn);
+    const addonNames = new Set([AGENT_ADDON, ...spec.addons.map((a) => a.name)]);
+    const addonsPromise = Promise.all([...addonNames].map((name) => describeAddon(eks, spec.name, name)));
+    const described = [];
+    const associationsPromise = listAssociations(eks, spec.name, {}, (page) => {
+        for (const s of page) {
+            const one = describeAssociation(eks, spec.name, s.associationId ?? '');
+            // Awaited below with the rest; marked handled now so a failure while later pages are
+            // still listing is not an unhandled rejection.
+            one.catch(() => { });
+            described.push(one);
+        }
+    }).then(() => Promise.all(described));
+    let listing = deps.stackListings.get(spec.region);
+    if (!listing) {
+        listing = describeAllStacks(cloudformation);
+        deps.stackListings.set(spec.region, listing);
+    }
+    const compare = stacksToCompare(spec);
+    const stacksPromise = listing
+        .then((all) => settleStacks(all.filter((s) => isClusterStack(s, spec.name)), deps))
+        .then((settled) => settled.filter((s) => s.status !== 'DELETE_COMPLETE'))
+        .then((stacks) => Promise.all(stacks.map(async (s) => {
+        if (compare.has(s.stackName))
+            s.template = await getTemplate(cloudformation, s.stackId);
+        return s;
+    })));
+    const roleArns = [
+        ...new Set(spec.podIdentityAssociations.map((p) => p.roleARN).filter((a) => !!a)),
+    ];
+    const rolesPromise = Promise.all(roleArns.map(async (arn) => {
+        // A role in another account cannot be read with this account's credentials.
+        if (accountFromArn(arn) !== accountId)
+            return [arn, undefined];
+        try {
+            return [arn, await getRole(iam, roleNameFromArn(arn))];
+        }
+        catch (error) {
+            if (isAwsError(error, 'AccessDenied', 'AccessDeniedException'))
+                return [arn, undefined];
+            throw error;
+        }
+    }));
+    const [addons, associations, stacks, roles] = await Promise.all([
+        addonsPromise,
+        associationsPromise,
+        stacksPromise,
+        rolesPromise,
+    ]);
+    return {
+        name: spec.name,
+        region: spec.region,
+        accountId,
+        arn: info.arn,
+        status: info.status,
+        version: info.version,
+        autoMode: info.autoMode,
+        addons: Object.fromEntries(addons.filter((a) => a !== undefined).map((a) => [a.name, a])),
+        associations: associations.filter((a) => a !== undefined),
+        stacks,
+        roles: Object.fromEntries(roles.filter(([, r]) => r !== undefined)),
+    };
+}
+/**
+ * A stack still in progress (e.g. a run killed while waiting) is waited for, so the planner only
+ * sees settled states; planning against a moving stack would be planning a guess.
+ */
+async function settleStacks(stacks, deps) {
+    return Promise.all(stacks.map(async (stack) => {
+        if (!isInProgress(stack.status))
+            return { ...stack };
+        deps.log(`waiting for CloudFormation stack "${stack.stackName}" (${stack.status}) to settle`);
+        const result = await deps.watcher.wait(stack.stackId, 'settle');
+        return result.stack ? { ...result.stack } : { ...stack, status: 'DELETE_COMPLETE' };
+    }));
+}
+
+;// CONCATENATED MODULE: ./src/engine/engine.ts
+// The engine shared by the CLI and the action: read live state, plan, apply.
+// It owns the AWS session (clients per region, one request limiter, one stack watcher per region).
+
+
+
+
+
+
+const clusterKey = (name, region) => `${region}/${name}`;
+class Engine {
+    options;
+    pool;
+    watchers = new Map();
+    /** Stack outputs seen by the last plan, per cluster: apply starts from them instead of re-reading. */
+    knownOutputs = new Map();
+    constructor(options) {
+        this.options = options;
+        this.pool = new ClientPool({
+            concurrency: options.concurrency,
+            credentials: options.credentials,
+        });
+    }
+    watcher(region) {
+        let watcher = this.watchers.get(region);
+        if (!watcher) {
+            watcher = new StackWatcher(this.pool.get(region).cloudformation);
+            this.watchers.set(region, watcher);
+        }
+        return watcher;
+    }
+    /** Reads every cluster (in parallel) and plans it. A cluster that cannot be read gets a plan error. */
+    async plan(state, options) {
+        const stackListings = new Map();
+        const clusters = await Promise.all(state.clusters.map(async (spec) => {
+            const live = await this.read(spec, stackListings);
+            if (!('missing' in live)) {
+                const outputs = new Map(live.stacks.map((s) => [s.stackName, s.outputs]));
+                this.knownOutputs.set(clusterKey(spec.name, spec.region), outputs);
+            }
+            return planCluster(spec, live, options);
+        }));
+        return { version: 1, clusters };
+    }
+    async read(spec, stackListings) {
+        try {
+            return await readClusterState(spec, {
+                clients: this.pool.get(spec.region),
+                watcher: this.watcher(spec.region),
+                stackListings,
+                log: (line) => this.options.log(`[${spec.name}] ${line}`),
+            });
+        }
+        catch (error) {
+            // Access denied, an unreachable endpoint…: the plan for this cluster says why, others go on.
+            return {
+                name: spec.name,
+                region: spec.region,
+                missing: true,
+                reason: `could not read its live state in ${spec.region}: ${errorMessage(error)}`,
+            };
+        }
+    }
+    /** Applies every cluster without plan errors, clusters in parallel. */
+    async apply(plan) {
+        return Promise.all(plan.clusters
+            .filter((c) => c.errors.length === 0 && c.tasks.length > 0)
+            .map((clusterPlan) => applyClusterPlan(clusterPlan, {
+            context: {
+                clients: this.pool.get(clusterPlan.region),
+                watcher: this.watcher(clusterPlan.region),
+                outputs: new Map(this.knownOutputs.get(clusterKey(clusterPlan.cluster, clusterPlan.region))),
+                addonTimeoutSeconds: 25 * 60,
+                log: (line) => this.options.log(`[${clusterPlan.cluster}] ${line}`),
+            },
+            progress: (line) => this.options.log(`[${clusterPlan.cluster}] ${line}`),
+        })));
+    }
+    close() {
+        this.pool.destroy();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/plan/counts.ts
+// Change counts of a plan: the summary lines, the action's outputs, the CLI's exit codes.
+function counts_countClusterChanges(cluster) {
+    const counts = { create: 0, update: 0, delete: 0, adopt: 0, total: 0 };
+    for (const task of cluster.tasks) {
+        counts[task.change] += 1;
+        counts.total += 1;
+    }
+    return counts;
+}
+function countChanges(plan) {
+    const counts = { create: 0, update: 0, delete: 0, adopt: 0, total: 0 };
+    for (const cluster of plan.clusters) {
+        const c = counts_countClusterChanges(cluster);
+        for (const key of Object.keys(counts))
+            counts[key] += c[key];
+    }
+    return counts;
+}
+function hasChanges(plan) {
+    return countChanges(plan).total > 0;
+}
+/** Plan-time errors across clusters (a cluster with errors is not applied). */
+function planErrorCount(plan) {
+    return plan.clusters.reduce((n, c) => n + c.errors.length, 0);
+}
+
+;// CONCATENATED MODULE: ./src/plan/results.ts
+// What applying a plan produced, as plain data: the executor fills it in, the renderers and the
+// action's outputs read it.
+/** Failed tasks across clusters. */
+function failedTasks(results) {
+    return results.reduce((n, r) => n + r.failed, 0);
+}
+
+;// CONCATENATED MODULE: ./src/render/escape.ts
+// Escaping of user-controlled strings for GitHub Markdown (PR comments, job summaries). Tag
+// values, names and messages come from config files and AWS: they must render as text, never as
+// HTML, links, mentions or Markdown structure.
+const HTML_ENTITIES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    "'": '&#39;',
+    '@': '&#64;', // no @mentions
+};
+/**
+ * Text outside code: HTML-escaped, Markdown punctuation backslash-escaped, one line. `-`, `.`, `+`
+ * and `!` only make structure at the start of a line or before `[`, which is escaped; `://` is broken
+ * so a value cannot become a link.
+ */
+function escape_escapeMarkdown(text) {
+    // One pass, so the `#` of an entity written here is not escaped again.
+    return text
+        .replace(/[\r\n]+/g, ' ')
+        .replace(/[&<>"'@\\`*_{}[\]#|~]|:(?=\/\/)/g, (c) => HTML_ENTITIES[c] ?? `\\${c}`);
+}
+/** A fenced code block that no line of `body` can close: the fence is longer than any backtick run. */
+function codeBlock(body, language = '') {
+    const longestRun = Math.max(0, ...(body.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(Math.max(3, longestRun + 1));
+    return `${fence}${language}\n${body}\n${fence}`;
+}
+/** The opening fence `codeBlock` would use for these lines (longer than any backtick run in them). */
+function fenceFor(lines) {
+    return codeBlock(lines.join('\n')).split('\n')[0];
+}
+/** A value on one line inside a code block: control characters and line breaks made visible. */
+function codeValue(value) {
+    if (typeof value === 'string') {
+        return /^[\x20-\x7e]*$/.test(value) && value.trim() === value ? value : JSON.stringify(value);
+    }
+    return JSON.stringify(value) ?? 'null';
+}
+
+;// CONCATENATED MODULE: ./src/render/apply-results.ts
+// Apply results as text (terminal, step failure message) and as Markdown lines (PR comment, job
+// summary). Failures are listed one by one (every one, DESIGN §7); successes are counted. Messages
+// come from AWS and from config values, so the Markdown escapes them.
+
+/** Error texts are cut in Markdown: enough to act on, never a whole API response. */
+const MAX_MESSAGE = 300;
+const apply_results_short = (text) => text.length > MAX_MESSAGE ? `${text.slice(0, MAX_MESSAGE)}…` : text;
+const unsuccessful = (r) => r.status === 'failed' || r.status === 'skipped';
+/** Per cluster "N of M task(s) done", then each failed or skipped task (CLI). */
+function renderResultsText(results) {
+    const out = [];
+    for (const cluster of results) {
+        const failed = cluster.results.filter(unsuccessful);
+        const done = cluster.results.length - failed.length;
+        out.push(`cluster "${cluster.cluster}": ${done} of ${cluster.results.length} task(s) done`);
+        for (const r of failed)
+            out.push(`  ✖ ${r.description}: ${r.message ?? r.status}`);
+    }
+    return `${out.join('\n')}\n`;
+}
+/** Every failed or skipped task and every cluster left out for plan errors, a line each (action). */
+function failureText(results, plan) {
+    const lines = [];
+    for (const cluster of results) {
+        for (const r of cluster.results.filter(unsuccessful)) {
+            lines.push(`cluster ${cluster.cluster}: ${r.status}: ${r.description}: ${r.message ?? ''}`);
+        }
+    }
+    for (const c of plan.clusters.filter((c) => c.errors.length > 0)) {
+        lines.push(`cluster ${c.cluster}: not applied, the plan has ${c.errors.length} error(s)`);
+    }
+    return lines.join('\n');
+}
+function resultItem(r) {
+    const mark = r.status === 'failed' ? '✖ failed' : '↷ skipped';
+    return `- ${mark}: ${escapeMarkdown(r.description)}${r.message ? ` — ${escapeMarkdown(apply_results_short(r.message))}` : ''}`;
+}
+function applyResultLines(results) {
+    const out = [];
+    for (const cluster of results) {
+        const done = cluster.results.filter((r) => r.status === 'succeeded').length;
+        const unchanged = cluster.results.filter((r) => r.status === 'unchanged').length;
+        const problems = cluster.results.filter(unsuccessful);
+        const mark = problems.length > 0 ? '❌' : '✅';
+        out.push(`${mark} **${escapeMarkdown(cluster.cluster)}** (${escapeMarkdown(cluster.region)}): ` +
+            `${done} done, ${unchanged} already as planned, ${cluster.failed} failed, ` +
+            `${problems.length - cluster.failed} skipped`);
+        out.push(...problems.map(resultItem));
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/render/problems.ts
+// Problems (config errors, plan errors and warnings) as text: the `file:line:col: error: message
+// (hint)` line editors and CI parse, the count summary, and the Markdown list item.
+
+/** Line 0 marks problems about a whole file or pattern (e.g. "no file matches"). */
+const where = (p) => (p.line > 0 ? `${p.file}:${p.line}:${p.column}` : p.file);
 function formatProblem(p) {
-    // Line 0 marks problems about a whole file or pattern (e.g. "no file matches").
-    const where = p.line > 0 ? `${p.file}:${p.line}:${p.column}` : p.file;
     const hint = p.hint ? ` (${p.hint})` : '';
-    return `${where}: ${p.severity}: ${p.message}${hint}`;
+    return `${where(p)}: ${p.severity}: ${p.message}${hint}`;
 }
 function summarizeProblems(problems) {
     const errors = problems.filter((p) => p.severity === 'error').length;
@@ -58072,507 +57415,236 @@ function summarizeProblems(problems) {
     const parts = [plural(errors, 'error'), plural(warnings, 'warning')];
     return `${parts.join(', ')} in ${plural(files, 'file')}`;
 }
-/** File order, then position; stable for equal positions so rule order is kept. */
-function sortProblems(problems) {
+/** A Markdown list item; every part is escaped. */
+function problemItem(p, style = {}) {
+    const icon = style.severityIcon ? `${p.severity === 'error' ? '✖' : '⚠'} ` : '';
+    const path = style.withPath && p.path ? ` (${p.path})` : '';
+    const hint = p.hint ? ` — hint: ${escape_escapeMarkdown(p.hint)}` : '';
+    const at = style.withPath ? `${p.file}:${p.line}:${p.column}` : where(p);
+    return `- ${icon}${escape_escapeMarkdown(at + path)}: ${escape_escapeMarkdown(p.message)}${hint}`;
+}
+/** Errors only, one `formatProblem` line each. */
+function errorLines(problems) {
     return problems
-        .map((p, i) => ({ p, i }))
-        .sort((a, b) => (a.p.file < b.p.file ? -1 : a.p.file > b.p.file ? 1 : 0) ||
-        a.p.line - b.p.line ||
-        a.p.column - b.p.column ||
-        a.i - b.i)
-        .map(({ p }) => p);
-}
-function problems_hasErrors(problems) {
-    return problems.some((p) => p.severity === 'error');
+        .filter((p) => p.severity === 'error')
+        .map(formatProblem)
+        .join('\n');
 }
 
-;// CONCATENATED MODULE: ./src/config/validate-role.ts
-// The role podid-action would create for an association: eksctl's stack and policy names, IAM and
-// CloudFormation limits on them, and on the tags the stack and the association carry.
+;// CONCATENATED MODULE: ./src/render/task-lines.ts
+// The `+` / `~` / `-` lines of one task for the Markdown diff block: the task's description, then
+// the reviewed values (role, target role, tags, policy changes) indented under it.
 
-
-/** Tags eksctl and podid-action add to a role stack besides the user's (reference §0, DESIGN §5). */
-const STACK_TAGS_ADDED = { standalone: 5, addon: 6 };
-function checkTags(r, pia, ctx) {
-    const { spec, path } = pia;
-    for (const [key, value] of Object.entries(spec.tags)) {
-        const bad = checkTag(key, value);
-        if (bad)
-            r.error(pia.tagKeys.get(key) ?? pia.at, `${path}.tags`, bad[0], bad[1]);
-    }
-    const own = Object.keys(spec.tags).length;
-    if (own + 1 > MAX_TAGS) {
-        r.error(pia.key.tags ?? pia.at, `${path}.tags`, `${path}.tags has ${own} tags; the association would carry ${own + 1} with podid-action's owner tag, and EKS allows ${MAX_TAGS}`, `remove tags to keep at most ${MAX_TAGS - 1}`);
-        return;
-    }
-    if (spec.roleARN)
-        return;
-    const merged = new Set([...Object.keys(ctx.metadataTags), ...Object.keys(spec.tags)]).size;
-    const total = merged + STACK_TAGS_ADDED.standalone;
-    if (total > MAX_TAGS) {
-        r.error(pia.key.tags ?? pia.at, `${path}.tags`, `the role stack for ${path} would carry ${total} tags (${merged} from metadata.tags and tags, ${STACK_TAGS_ADDED.standalone} added by eksctl and podid-action); CloudFormation allows ${MAX_TAGS}`, 'remove tags here or in metadata.tags');
-    }
+const SIGN = { create: '+', update: '~', adopt: '~', delete: '-' };
+const isRef = (v) => v !== null && typeof v === 'object' && 'stackName' in v && 'output' in v;
+/** Reviewed values as text: stack outputs read as "(known after apply …)". */
+function reviewValue(value) {
+    if (isRef(value))
+        return `(known after apply: output ${value.output} of stack ${codeValue(value.stackName)})`;
+    if (value === null || value === undefined)
+        return '(none)';
+    return codeValue(value);
 }
-/** The stack, inline policy names and sizes of the role podid-action would create (eksctl's naming). */
-function checkGeneratedRole(r, pia, ctx) {
-    const { spec, path } = pia;
-    const stack = ctx.addon !== undefined
-        ? `eksctl-${ctx.cluster}-addon-${ctx.addon}-podidentityrole-${spec.serviceAccountName}`
-        : `eksctl-${ctx.cluster}-podidentityrole-${spec.namespace}-${spec.serviceAccountName}`;
-    const parts = ctx.addon !== undefined
-        ? 'cluster, addon or service account name'
-        : 'cluster name, namespace or service account name';
-    if (stack.length > MAX_NAME_LENGTH) {
-        r.error(pia.at, path, `generated stack name ${quote(stack)} is ${stack.length} characters; CloudFormation allows ${MAX_NAME_LENGTH}`, `shorten the ${parts}`);
-        return;
+function mapLines(sign, label, map) {
+    if (map === null || typeof map !== 'object')
+        return [];
+    return Object.keys(map)
+        .sort()
+        .map((k) => `${sign}     ${label} ${codeValue(k)} = ${reviewValue(map[k])}`);
+}
+function listDiff(label, before, after) {
+    const b = new Set(Array.isArray(before) ? before.map(String) : []);
+    const a = new Set(Array.isArray(after) ? after.map(String) : []);
+    return [
+        ...[...a].filter((x) => !b.has(x)).map((x) => `+     ${label} ${codeValue(x)}`),
+        ...[...b].filter((x) => !a.has(x)).map((x) => `-     ${label} ${codeValue(x)}`),
+    ];
+}
+/** Only the tags that change: new or different values, and removed keys. */
+function tagDiff(before, after) {
+    const b = (before ?? {});
+    const a = (after ?? {});
+    const lines = [];
+    for (const key of [...new Set([...Object.keys(b), ...Object.keys(a)])].sort()) {
+        if (!(key in a))
+            lines.push(`-     tag ${codeValue(key)}`);
+        else if (!(key in b))
+            lines.push(`+     tag ${codeValue(key)} = ${reviewValue(a[key])}`);
+        else if (codeValue(a[key]) !== codeValue(b[key])) {
+            lines.push(`~     tag ${codeValue(key)}: ${reviewValue(b[key])} -> ${reviewValue(a[key])}`);
+        }
     }
-    if (!isStackNameChars(stack)) {
-        const culprit = /[^-a-zA-Z0-9]/.exec(spec.serviceAccountName)
-            ? 'service account name'
-            : /[^-a-zA-Z0-9]/.exec(ctx.addon ?? '')
-                ? 'addon name'
-                : 'cluster name (metadata.name)';
-        r.error(pia.at, path, `generated stack name ${quote(stack)} is not a valid CloudFormation stack name`, `stack names allow only letters, digits and "-"; change the ${culprit}`);
-        return;
+    return lines;
+}
+function fieldLines(task) {
+    const before = task.before ?? {};
+    const after = task.after ?? {};
+    const lines = [];
+    const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
+    for (const key of keys) {
+        if (key === 'tags') {
+            if (task.kind === 'tag-association') {
+                const removed = (task.params.tagKeysToRemove ?? []).map((k) => `-     tag ${codeValue(k)}`);
+                lines.push(...mapLines(task.change === 'adopt' ? '+' : '~', 'tag', after.tags), ...removed);
+            }
+            else if (task.change === 'update') {
+                lines.push(...tagDiff(before.tags, after.tags));
+            }
+            else {
+                const sign = task.change === 'delete' ? '-' : '+';
+                lines.push(...mapLines(sign, 'tag', task.change === 'delete' ? before.tags : after.tags));
+            }
+        }
+        else if (key === 'managedPolicyArns' && task.change !== 'create') {
+            lines.push(...listDiff('managed policy', before[key], after[key]));
+        }
+        else if (key === 'managedPolicyArns' || key === 'wellKnownPolicies') {
+            const label = key === 'managedPolicyArns' ? 'managed policy' : 'well-known policy';
+            const value = after[key];
+            if (Array.isArray(value))
+                lines.push(...value.map((v) => `+     ${label} ${codeValue(v)}`));
+        }
+        else if (key === 'inlinePolicies') {
+            // The documents themselves: what the role may do is what the reviewer must see.
+            const was = (before[key] ?? {});
+            const now = (after[key] ?? {});
+            for (const id of [...new Set([...Object.keys(was), ...Object.keys(now)])].sort()) {
+                if (!(id in now))
+                    lines.push(`-     inline policy ${codeValue(id)}`);
+                else if (!(id in was))
+                    lines.push(`+     inline policy ${codeValue(id)} = ${codeValue(now[id])}`);
+                else {
+                    lines.push(`-     inline policy ${codeValue(id)} = ${codeValue(was[id])}`);
+                    lines.push(`+     inline policy ${codeValue(id)} = ${codeValue(now[id])}`);
+                }
+            }
+        }
+        else if (key in before && key in after) {
+            lines.push(`~     ${key}: ${reviewValue(before[key])} -> ${reviewValue(after[key])}`);
+        }
+        else if (key in after) {
+            lines.push(`${task.change === 'delete' ? '-' : '+'}     ${key}: ${reviewValue(after[key])}`);
+        }
+        else {
+            lines.push(`-     ${key}: ${reviewValue(before[key])}`);
+        }
     }
-    const policies = [];
-    if (hasPolicy(spec.permissionPolicy)) {
-        const n = spec.permissionPolicyName || 'Policy1';
-        policies.push({
-            name: `${stack}-${n}`,
-            what: spec.permissionPolicyName
-                ? 'permissionPolicyName'
-                : 'the default name Policy1 (set a short permissionPolicyName)',
-        });
+    return lines;
+}
+function taskLines(task) {
+    return [
+        `${SIGN[task.change]} ${task.description}`,
+        `#     reason: ${codeValue(task.reason)}`,
+        ...fieldLines(task),
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/render/task-tree.ts
+// eksctl's task-tree text (reference §7.4), so logs read like eksctl's: the top level runs the
+// add-on step first, then all associations in parallel, each association's steps in sequence.
+const INDENT = '    ';
+/** eksctl's `TaskTree.Describe`: exact spacing, trailing spaces and newlines included. */
+function describeTaskTree(tree, opts) {
+    if (tree.children.length === 0)
+        return 'no tasks';
+    const isSubTask = opts.isSubTask ?? false;
+    const descriptions = tree.children.map((child) => (typeof child === 'string'
+        ? child
+        : describeTaskTree(child, { planMode: false, isSubTask: true })).replace(/\n$/, ''));
+    const noun = isSubTask ? 'sub-task' : 'task';
+    if (descriptions.length === 1)
+        return isSubTask ? descriptions[0] : `1 ${noun}: { ${descriptions[0]} }`;
+    const mode = tree.parallel ? 'parallel' : 'sequential';
+    let text;
+    if (isSubTask) {
+        text = `\n${INDENT}${descriptions.length} ${mode} ${noun}s: { \n`;
+        for (const d of descriptions) {
+            const body = d.includes('sub-task')
+                ? d
+                    .replace(/^\n/, '')
+                    .split('\n')
+                    .map((line) => INDENT + line)
+                    .join('\n')
+                : INDENT + INDENT + d;
+            text += `${body},\n`;
+        }
+        text += `${INDENT}}`;
     }
-    for (const wk of wellKnownOn(spec.wellKnownPolicies)) {
-        for (const p of WELL_KNOWN_INLINE[wk])
-            policies.push({ name: `${stack}-${p.id}`, what: `wellKnownPolicies.${wk}` });
+    else {
+        text = `\n${descriptions.length} ${mode} ${noun}s: { ${descriptions.join(', ')} \n}`;
     }
-    for (const p of policies) {
-        if (p.name.length <= MAX_NAME_LENGTH)
+    return `${opts.planMode ? '(plan) ' : ''}${text}\n`;
+}
+function sequence(tasks) {
+    return tasks.length === 1
+        ? tasks[0].description
+        : { parallel: false, children: tasks.map((t) => t.description) };
+}
+/** Groups a cluster's tasks the way the executor runs them. */
+function buildTaskTree(plan) {
+    const addonTasks = plan.tasks.filter((t) => t.target.startsWith('addon:'));
+    const groups = new Map();
+    for (const task of plan.tasks) {
+        if (task.target.startsWith('addon:'))
             continue;
-        r.error(pia.at, path, `generated inline policy name ${quote(p.name)} is ${p.name.length} characters; IAM allows ${MAX_NAME_LENGTH} (eksctl bug #5614)`, `the name is the stack name plus ${p.what}; shorten the ${parts}`);
+        groups.set(task.target, [...(groups.get(task.target) ?? []), task]);
     }
-    const wk = wellKnownOn(spec.wellKnownPolicies);
-    const size = (hasPolicy(spec.permissionPolicy) ? policySize(spec.permissionPolicy) : 0) +
-        wk.flatMap((w) => WELL_KNOWN_INLINE[w]).reduce((s, p) => s + p.size, 0);
-    if (size > MAX_INLINE_POLICY_CHARS) {
-        const at = pia.key.permissionPolicy ?? pia.key.wellKnownPolicies ?? pia.at;
-        r.error(at, path, `inline policies of the role for ${path} total about ${size} characters; IAM allows ${MAX_INLINE_POLICY_CHARS} per role`, 'move statements into a customer managed policy and list it in permissionPolicyARNs');
-    }
-    const managed = spec.permissionPolicyARNs.length + wk.filter((w) => WELL_KNOWN_MANAGED[w]).length;
-    if (managed > MAX_MANAGED_POLICIES) {
-        r.warn(pia.key.permissionPolicyARNs ?? pia.at, `${path}.permissionPolicyARNs`, `the role for ${path} would have ${managed} managed policies; the IAM quota "Managed policies per role: ${MAX_MANAGED_POLICIES}" applies unless it was raised`, 'combine policies, or raise the quota in Service Quotas before applying');
-    }
+    const perAssociation = { parallel: true, children: [...groups.values()].map(sequence) };
+    if (addonTasks.length === 0)
+        return perAssociation;
+    const addonStep = addonTasks.length === 1
+        ? addonTasks[0].description
+        : { parallel: true, children: addonTasks.map((t) => t.description) };
+    const steps = [addonStep];
+    if (perAssociation.children.length > 0)
+        steps.push(perAssociation);
+    return { parallel: false, children: steps };
+}
+function renderTaskTree(plan, opts) {
+    return describeTaskTree(buildTaskTree(plan), { planMode: opts.planMode });
 }
 
-;// CONCATENATED MODULE: ./src/config/validate-pia.ts
-// Rules for one pod identity association, standalone (`iam.podIdentityAssociations[i]`) or owned by an
-// addon (`addons[j].podIdentityAssociations[i]`). eksctl's rules keep eksctl's text (reference §1.1–§1.2);
-// the rest are our own checks for things AWS would reject halfway through an apply.
+;// CONCATENATED MODULE: ./src/render/plan-text.ts
+// The plan as plain text for terminals and logs: per cluster its problems, the `+`/`~`/`-` lines,
+// what is left alone, eksctl's task tree and the counts; then one closing "Plan:" line.
 
 
 
-function validatePia(r, pia, ctx) {
-    // A list item that is not a mapping was reported when read; nothing more to say about it.
-    if (pia.bad.has(''))
-        return;
-    const { spec } = pia;
-    // eksctl's messages use the path inside the addon (`podIdentityAssociations[0]`); Problem.path is full.
-    const mp = pia.path;
-    const path = ctx.addonPath !== undefined ? `${ctx.addonPath}.${mp}` : mp;
-    // eksctl's addon messages carry a prefix (Addon.Validate) or a suffix (cluster-config validation).
-    const pre = (m) => ctx.addon !== undefined ? `invalid configuration for ${quote(ctx.addon)} addon: ${m}` : m;
-    const suf = (m) => ctx.addon !== undefined ? `${m} (addon: ${ctx.addon})` : `${mp}: ${m}`;
-    const k = (key) => pia.key[key] ?? pia.at;
-    const v = (key) => pia.val[key] ?? pia.at;
-    if (!spec.namespace && !pia.bad.has('namespace')) {
-        const hint = ctx.addon !== undefined
-            ? "eksctl's code requires it for addon associations although its docs omit it; use the addon's namespace, usually kube-system"
-            : 'set namespace to the Kubernetes namespace of the service account';
-        r.error(v('namespace'), `${path}.namespace`, pre(`${mp}.namespace must be set`), hint);
-    }
-    else if (spec.namespace) {
-        const bad = checkNamespace(spec.namespace);
-        if (bad)
-            r.error(v('namespace'), `${path}.namespace`, bad, NAMESPACE_HINT);
-    }
-    if (!spec.serviceAccountName && !pia.bad.has('serviceAccountName')) {
-        r.error(v('serviceAccountName'), `${path}.serviceAccountName`, pre(`${mp}.serviceAccountName must be set`), 'set serviceAccountName to the Kubernetes service account the pods use');
-    }
-    else if (spec.serviceAccountName) {
-        const bad = checkServiceAccountName(spec.serviceAccountName);
-        if (bad)
-            r.error(v('serviceAccountName'), `${path}.serviceAccountName`, bad, SA_HINT);
-    }
-    const sources = {
-        permissionPolicy: hasPolicy(spec.permissionPolicy),
-        permissionPolicyARNs: spec.permissionPolicyARNs.length > 0,
-        wellKnownPolicies: wellKnownOn(spec.wellKnownPolicies).length > 0,
-    };
-    const anyBad = ['roleARN', ...Object.keys(sources)].some((f) => pia.bad.has(f));
-    if (!spec.roleARN &&
-        !anyBad &&
-        !sources.permissionPolicy &&
-        !sources.permissionPolicyARNs &&
-        !sources.wellKnownPolicies) {
-        const list = ['roleARN', 'permissionPolicy', 'permissionPolicyARNs', 'wellKnownPolicies'].map((f) => `${mp}.${f}`);
-        r.error(pia.at, path, pre(`at least one of the following must be specified: ${list.join(', ')}`), 'give an existing roleARN, or the policies for the role podid-action should create');
-    }
-    if (spec.roleARN) {
-        for (const f of Object.keys(sources)) {
-            if (!sources[f])
-                continue;
-            r.error(k(f), `${path}.${f}`, pre(`${mp}.${f} cannot be specified when ${mp}.roleARN is set`), `remove ${f}, or remove roleARN to let podid-action create the role`);
+
+function countsLine(c) {
+    return `${c.create} to create, ${c.update} to update, ${c.delete} to delete, ${c.adopt} to adopt`;
+}
+function renderPlanText(plan) {
+    const out = [];
+    for (const cluster of plan.clusters) {
+        out.push(`cluster "${cluster.cluster}" (${cluster.region}) from ${cluster.file}`);
+        for (const p of [...cluster.errors, ...cluster.warnings])
+            out.push(`  ${formatProblem(p)}`);
+        for (const task of cluster.tasks)
+            out.push(...taskLines(task).map((l) => `  ${l}`));
+        for (const u of cluster.unmanaged) {
+            out.push(`  = ${u.namespace}/${u.serviceAccount} (${u.associationId}): ${u.reason}`);
         }
-        for (const f of ['roleName', 'permissionsBoundaryARN']) {
-            if (spec[f] === undefined)
-                continue;
-            r.warn(k(f), `${path}.${f}`, `${path}.${f} is ignored because ${path}.roleARN is set`, `remove ${f}; it only applies to a role podid-action creates`);
-        }
+        if (cluster.tasks.length > 0)
+            out.push(renderTaskTree(cluster, { planMode: true }).replace(/^\n/, ''));
+        out.push(`  ${countsLine(counts_countClusterChanges(cluster))}, ${cluster.unchanged} unchanged; fingerprint ${cluster.fingerprint}`, '');
     }
-    if (ctx.addon !== undefined) {
-        if (sources.wellKnownPolicies || pia.key.wellKnownPolicies) {
-            r.error(k('wellKnownPolicies'), `${path}.wellKnownPolicies`, suf('wellKnownPolicies is not supported for addon.podIdentityAssociations; use addon.useDefaultPodIdentityAssociations instead'), 'remove wellKnownPolicies from the addon association');
-        }
-        if (pia.key.tags) {
-            r.error(k('tags'), `${path}.tags`, suf('tags is not supported for addon.podIdentityAssociations'), 'remove tags from the addon association; put them on the addon instead');
-        }
-        for (const f of ['targetRoleARN', 'disableSessionTags', 'policy']) {
-            if (spec[f] === undefined)
-                continue;
-            r.warn(k(f), `${path}.${f}`, `${path}.${f} is not supported for addon.podIdentityAssociations and is ignored`, 'the EKS addon API takes only serviceAccount and roleArn; remove the field');
-        }
-    }
-    if (spec.permissionPolicyName !== undefined) {
-        const name = spec.permissionPolicyName;
-        if (!sources.permissionPolicy) {
-            r.error(k('permissionPolicyName'), `${path}.permissionPolicyName`, suf('permissionPolicyName requires permissionPolicy to be set'), 'add permissionPolicy or remove permissionPolicyName');
-        }
-        else if (!/[A-Za-z0-9]/.test(name)) {
-            r.error(v('permissionPolicyName'), `${path}.permissionPolicyName`, suf(`permissionPolicyName ${quote(name)} must contain at least one alphanumeric character`), 'use a name such as S3Access');
-        }
-        else if (!isPolicyNameChars(name)) {
-            r.error(v('permissionPolicyName'), `${path}.permissionPolicyName`, `${path}.permissionPolicyName ${quote(name)} contains characters IAM does not allow in a policy name`, 'use letters, digits and + = , . @ _ -');
-        }
-    }
-    if (ctx.addon === undefined && spec.policy !== undefined && spec.disableSessionTags !== true) {
-        r.error(k('policy'), `${path}.policy`, '--disable-session-tags must be set to true when using --policy', 'set disableSessionTags: true on this association; EKS accepts a session policy only with session tags disabled');
-    }
-    if (spec.policy !== undefined)
-        checkSessionPolicy(r, spec.policy, v('policy'), `${path}.policy`);
-    arn(r, spec.roleARN, 'role', v('roleARN'), `${path}.roleARN`);
-    arn(r, spec.targetRoleARN, 'role', v('targetRoleARN'), `${path}.targetRoleARN`);
-    arn(r, spec.permissionsBoundaryARN, 'policy', v('permissionsBoundaryARN'), `${path}.permissionsBoundaryARN`);
-    spec.permissionPolicyARNs.forEach((a, i) => arn(r, a, 'policy', pia.items.permissionPolicyARNs?.[i] ?? v('permissionPolicyARNs'), `${path}.permissionPolicyARNs[${i}]`));
-    const acct = spec.roleARN ? arnAccount(spec.roleARN) : undefined;
-    if (acct && ctx.accountID && acct !== ctx.accountID) {
-        r.error(v('roleARN'), `${path}.roleARN`, `${path}.roleARN is in account ${acct}, not in the cluster's account ${ctx.accountID}`, 'EKS needs a role in the cluster account; use targetRoleARN for a role in another account');
-    }
-    if (spec.roleName !== undefined && !spec.roleARN) {
-        const bad = checkRoleName(spec.roleName);
-        if (bad)
-            r.error(v('roleName'), `${path}.roleName`, bad, 'use 1–64 letters, digits and + = , . @ _ -');
-    }
-    if (sources.permissionPolicy)
-        checkDocument(r, spec.permissionPolicy, v('permissionPolicy'), `${path}.permissionPolicy`);
-    if (ctx.addon === undefined)
-        checkTags(r, pia, ctx);
-    if (!spec.roleARN && spec.namespace && spec.serviceAccountName)
-        checkGeneratedRole(r, { ...pia, path }, ctx);
+    const errors = planErrorCount(plan);
+    out.push(`Plan: ${countsLine(countChanges(plan))}${errors > 0 ? `; ${errors} error(s)` : ''}.`);
+    return `${out.join('\n')}\n`;
 }
-function arn(r, value, kind, at, path) {
-    if (value === undefined)
-        return;
-    const bad = checkArn(value, kind);
-    if (bad)
-        r.error(at, path, `${path}: ${bad}`, arnHint(kind));
-}
-function checkDocument(r, doc, at, path) {
-    const version = doc.Version;
-    if (version === undefined || doc.Statement === undefined) {
-        const missing = ['Version', 'Statement'].filter((f) => doc[f] === undefined).join(' and ');
-        r.error(at, path, `${path} is not an IAM policy document: ${missing} missing`, 'an IAM policy needs Version: "2012-10-17" and a Statement list');
-        return;
-    }
-    if (version !== '2012-10-17' && version !== '2008-10-17') {
-        r.error(at, `${path}.Version`, `${path}.Version must be "2012-10-17", got ${quote(String(version))}`, 'quote the date: Version: "2012-10-17"');
-    }
-    const st = doc.Statement;
-    const ok = Array.isArray(st) ? st.length > 0 && st.every(validate_pia_isObject) : validate_pia_isObject(st);
-    if (!ok) {
-        r.error(at, `${path}.Statement`, `${path}.Statement must be a statement or a non-empty list of statements`, 'each statement is a mapping with Effect, Action and Resource');
-    }
-    if (hasBadPolicyChars(doc)) {
-        r.error(at, path, `${path} contains characters IAM does not accept in a policy`, 'policies may contain only printable Latin-1 characters, tab and newlines');
-    }
-}
-function validate_pia_isObject(x) {
-    return typeof x === 'object' && x !== null && !Array.isArray(x);
-}
-function checkSessionPolicy(r, text, at, path) {
-    let parsed;
-    try {
-        parsed = JSON.parse(text);
-    }
-    catch {
-        r.error(at, path, `${path} is not valid JSON: ${quote(text)}`, 'write the session policy as a JSON string, e.g. policy: \'{"Version":"2012-10-17","Statement":[...]}\'');
-        return;
-    }
-    if (!validate_pia_isObject(parsed)) {
-        r.error(at, path, `${path} must be a JSON object (an IAM policy document)`, 'write the session policy as a JSON policy document');
-    }
-}
-
-;// CONCATENATED MODULE: ./src/config/validate-addons.ts
-// Rules for `addons[]` (reference §1.2): eksctl's Addon.Validate() and its cluster-config addon checks.
-
-
-
-
-
-function validateAddon(r, addon, ctx) {
-    if (addon.bad.has(''))
-        return;
-    const { spec, path } = addon;
-    const name = spec.name;
-    const pre = (m) => `invalid configuration for ${quote(name)} addon: ${m}`;
-    const suf = (m) => `${m} (addon: ${name})`;
-    const k = (key) => addon.key[key] ?? addon.at;
-    const v = (key) => addon.val[key] ?? addon.at;
-    if (!name) {
-        r.error(v('name'), `${path}.name`, pre('name is required'), 'set the EKS addon name, e.g. vpc-cni');
-        return;
-    }
-    if (spec.configurationValues !== undefined &&
-        !validConfigurationValues(spec.configurationValues)) {
-        r.error(v('configurationValues'), `${path}.configurationValues`, pre(`configurationValues: ${quote(spec.configurationValues)} is not valid, supported format(s) are: JSON and YAML`), 'write configurationValues as a JSON or YAML object in a string (e.g. with "|")');
-    }
-    const irsa = {
-        serviceAccountRoleARN: !!spec.serviceAccountRoleARN,
-        attachPolicyARNs: spec.attachPolicyARNs.length > 0,
-        attachPolicy: spec.attachPolicy !== undefined,
-        wellKnownPolicies: Object.values(spec.wellKnownPolicies).some(Boolean),
-    };
-    const irsaKeys = Object.keys(irsa).filter((f) => irsa[f]);
-    const pias = spec.podIdentityAssociations ?? [];
-    if (irsaKeys.length > 0 && pias.length > 0) {
-        r.error(k(irsaKeys[0]), `${path}.${irsaKeys[0]}`, pre('cannot set IRSA config (`addon.ServiceAccountRoleARN`, `addon.AttachPolicyARNs`, `addon.AttachPolicy`, `addon.WellKnownPolicies`) and pod identity associations at the same time'), 'remove the IRSA fields; pod identity associations replace them');
-    }
-    else if (irsaKeys.length > 1) {
-        r.error(k(irsaKeys[1]), `${path}.${irsaKeys[1]}`, pre('at most one of wellKnownPolicies, serviceAccountRoleARN, attachPolicyARNs and attachPolicy can be specified'), `keep only one of: ${irsaKeys.join(', ')}`);
-    }
-    if (pias.length > 0 && name.toLowerCase() === schema_AGENT_ADDON) {
-        r.error(k('podIdentityAssociations'), `${path}.podIdentityAssociations`, pre(`cannot set pod identity associations for ${quote(schema_AGENT_ADDON)} addon`), 'the agent itself needs no association; remove podIdentityAssociations');
-    }
-    if (spec.useDefaultPodIdentityAssociations && pias.length > 0) {
-        r.error(k('useDefaultPodIdentityAssociations'), `${path}.useDefaultPodIdentityAssociations`, suf('cannot specify both addon.useDefaultPodIdentityAssociations and addon.podIdentityAssociations'), 'use either the recommended associations or your own list');
-    }
-    if (spec.useDefaultPodIdentityAssociations && irsaKeys.length > 0) {
-        r.error(k(irsaKeys[0]), `${path}.${irsaKeys[0]}`, suf('cannot specify serviceAccountRoleARN, wellKnownPolicies, attachPolicy or attachPolicyARNs when addon.useDefaultPodIdentityAssociations is set'), 'remove the IRSA fields or useDefaultPodIdentityAssociations');
-    }
-    validate_addons_arn(r, spec.serviceAccountRoleARN, 'role', v('serviceAccountRoleARN'), `${path}.serviceAccountRoleARN`);
-    validate_addons_arn(r, spec.permissionsBoundary, 'policy', v('permissionsBoundary'), `${path}.permissionsBoundary`);
-    spec.attachPolicyARNs.forEach((a, i) => validate_addons_arn(r, a, 'policy', addon.items.attachPolicyARNs?.[i] ?? v('attachPolicyARNs'), `${path}.attachPolicyARNs[${i}]`));
-    if (hasPolicy(spec.attachPolicy))
-        checkDocument(r, spec.attachPolicy, v('attachPolicy'), `${path}.attachPolicy`);
-    for (const [key, value] of Object.entries(spec.tags)) {
-        const bad = checkTag(key, value);
-        if (bad)
-            r.error(addon.tagKeys.get(key) ?? addon.at, `${path}.tags`, bad[0], bad[1]);
-    }
-    for (const pia of addon.pias) {
-        validatePia(r, pia, { ...ctx, addon: name, addonPath: path });
-    }
-}
-function validate_addons_arn(r, value, kind, at, path) {
-    if (value === undefined || value === '')
-        return;
-    const bad = checkArn(value, kind);
-    if (bad)
-        r.error(at, path, `${path}: ${bad}`, arnHint(kind));
-}
-/** eksctl accepts JSON, or YAML that strictly unmarshals into an object. */
-function validConfigurationValues(s) {
-    try {
-        JSON.parse(s);
-        return true;
-    }
-    catch {
-        // not JSON: try YAML
-    }
-    try {
-        const v = (0,dist/* parse */.qg)(s, { uniqueKeys: true, maxAliasCount: 10 });
-        return v === null || v === undefined || (typeof v === 'object' && !Array.isArray(v));
-    }
-    catch {
-        return false;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/config/validate.ts
-// Cluster-wide rules for one file, and the rules across files.
-
-
-
-
-
-function validateCluster(r, raw) {
-    const { spec, meta } = raw;
-    const ctx = {
-        cluster: spec.name,
-        accountID: spec.accountID,
-        metadataTags: spec.tags,
-    };
-    for (const [key, value] of Object.entries(spec.tags)) {
-        const bad = checkTag(key, value);
-        if (bad)
-            r.error(meta.tagKeys.get(key) ?? meta.at, 'metadata.tags', bad[0], bad[1]);
-    }
-    // Every role stack carries metadata.tags plus 5 tags of eksctl's and ours (reference §0).
-    const metaTags = Object.keys(spec.tags).length;
-    if (metaTags + 5 > MAX_TAGS) {
-        r.error(meta.key.tags ?? meta.at, 'metadata.tags', `metadata.tags has ${metaTags} tags; every role stack would carry ${metaTags + 5} with the 5 tags eksctl and podid-action add, and CloudFormation allows ${MAX_TAGS}`, `keep at most ${MAX_TAGS - 5} tags in metadata.tags`);
-    }
-    for (const pia of raw.pias)
-        validatePia(r, pia, ctx);
-    const addonNames = new Map();
-    for (const addon of raw.addons) {
-        validateAddon(r, addon, ctx);
-        const lower = addon.spec.name.toLowerCase();
-        if (!lower)
-            continue;
-        const first = addonNames.get(lower);
-        if (first !== undefined) {
-            r.error(addon.val.name ?? addon.at, `${addon.path}.name`, `addon ${quote(addon.spec.name)} is declared twice (first at line ${first})`, 'declare each addon once');
-        }
-        else
-            addonNames.set(lower, (addon.val.name ?? addon.at).line);
-    }
-    checkDuplicateAssociations(r, [
-        ...raw.pias,
-        ...raw.addons.flatMap((a) => a.pias.map((p) => ({ ...p, path: `${a.path}.${p.path}` }))),
-    ]);
-    checkStackNameCollisions(r, raw.spec.name, raw.pias);
-    for (const sa of raw.serviceAccounts) {
-        const p = sa.path;
-        if (!sa.spec.name) {
-            r.error(sa.at, `${p}.metadata.name`, `${p}.metadata.name must be set`, 'set the service account name under metadata.name');
-        }
-        const badNs = sa.spec.namespace ? checkNamespace(sa.spec.namespace) : undefined;
-        if (badNs)
-            r.error(sa.at, `${p}.metadata.namespace`, badNs, NAMESPACE_HINT);
-        sa.spec.attachPolicyARNs.forEach((a, i) => {
-            const bad = checkArn(a, 'policy');
-            const at = sa.items.attachPolicyARNs?.[i] ?? sa.at;
-            if (bad)
-                r.error(at, `${p}.attachPolicyARNs[${i}]`, `${p}.attachPolicyARNs[${i}]: ${bad}`, arnHint('policy'));
-        });
-        const role = sa.spec.attachRoleARN;
-        const bad = role ? checkArn(role, 'role') : undefined;
-        if (bad)
-            r.error(sa.val.attachRoleARN ?? sa.at, `${p}.attachRoleARN`, `${p}.attachRoleARN: ${bad}`, arnHint('role'));
-    }
-}
-/** One service account maps to one role: a second association for it would fail at apply time. */
-function checkDuplicateAssociations(r, pias) {
-    const seen = new Map();
-    for (const pia of pias) {
-        const { namespace, serviceAccountName } = pia.spec;
-        if (!namespace || !serviceAccountName)
-            continue;
-        const id = `${namespace}/${serviceAccountName}`;
-        const first = seen.get(id);
-        if (!first) {
-            seen.set(id, pia);
-            continue;
-        }
-        r.error(pia.at, pia.path, `duplicate pod identity association for service account ${quote(id)}: already declared at line ${first.at.line} (${first.path})`, 'a service account can have only one association; remove or merge one of them');
-    }
-}
-/**
- * eksctl names a role stack `<namespace>-<serviceAccountName>`, so `team-a/app` and `team/a-app`
- * would need the same stack: the second entry could never get its own role.
- */
-function checkStackNameCollisions(r, cluster, pias) {
-    const seen = new Map();
-    for (const pia of pias) {
-        const { namespace, serviceAccountName, roleARN } = pia.spec;
-        if (!namespace || !serviceAccountName || roleARN || !cluster)
-            continue;
-        const name = standaloneStackName(cluster, namespace, serviceAccountName);
-        const first = seen.get(name);
-        if (!first) {
-            seen.set(name, pia);
-            continue;
-        }
-        const other = `${first.spec.namespace}/${first.spec.serviceAccountName}`;
-        r.error(pia.at, pia.path, `the role stack of ${quote(`${namespace}/${serviceAccountName}`)} would be ${quote(name)}, the same as the one of ${quote(other)} at line ${first.at.line} (${first.path})`, 'eksctl names role stacks <namespace>-<serviceAccountName>; rename one namespace or service account, or give one entry a roleARN');
-    }
-}
-/** Two files must not declare the same cluster: each would try to own its associations. */
-function checkAcrossFiles(clusters) {
-    const problems = [];
-    const seen = new Map();
-    for (const c of clusters) {
-        if (!c.name || !c.region)
-            continue;
-        const id = `${c.name}\u0000${c.region}`;
-        const first = seen.get(id);
-        if (!first) {
-            seen.set(id, c);
-            continue;
-        }
-        problems.push({
-            severity: 'error',
-            file: c.file,
-            line: c.location.line,
-            column: c.location.column,
-            path: 'metadata.name',
-            message: `cluster ${quote(c.name)} in region ${quote(c.region)} is declared in both ${first.file} and ${c.file}`,
-            hint: 'one file = one cluster: merge the two files or remove one',
-        });
-    }
-    return problems;
-}
-
-;// CONCATENATED MODULE: ./src/config/parse.ts
-// One file, text in, cluster + problems out. Never throws: hostile input must yield problems.
-
-
-
-
-function parseInternal(text, file) {
-    try {
-        const { reader, root } = parseYamlFile(text.replace(/^\uFEFF/, ''), file);
-        const raw = root === null ? undefined : readCluster(reader, root);
-        if (raw)
-            validateCluster(reader, raw);
-        return { raw, problems: sortProblems(reader.problems) };
-    }
-    catch (e) {
-        return {
-            problems: [
-                {
-                    severity: 'error',
-                    file,
-                    line: 1,
-                    column: 1,
-                    message: `could not read this file: ${e instanceof Error ? e.message : String(e)}`,
-                    hint: 'simplify the file (e.g. less nesting); this is a bug in podid-action if the file is valid eksctl YAML',
-                },
-            ],
-        };
-    }
-}
-function parseClusterConfig(text, file) {
-    const { raw, problems } = parseInternal(text, file);
-    return raw && !hasErrors(problems) ? { cluster: raw.spec, problems } : { problems };
+/** One line per cluster with changes, for a drift report. */
+function driftLines(plan) {
+    return plan.clusters
+        .filter((c) => c.tasks.length > 0)
+        .map((c) => `cluster ${c.cluster} (${c.region}): ${countsLine(countClusterChanges(c))}`);
 }
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: external "fs"
 const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 var external_fs_namespaceObject_0 = /*#__PURE__*/__nccwpck_require__.t(external_fs_namespaceObject, 2);
@@ -59464,6 +58536,1183 @@ function globSync(globInput, options) {
 //#endregion
 
 
+;// CONCATENATED MODULE: ./src/config/schema.ts
+// Which keys each section of an eksctl ClusterConfig may hold.
+// Sections the product acts on are strict, like eksctl's own strict unmarshalling.
+const API_VERSION = 'eksctl.io/v1alpha5';
+const KIND = 'ClusterConfig';
+/** Top-level sections the product reads. */
+const ACTED_TOP_LEVEL = [
+    'apiVersion',
+    'kind',
+    'metadata',
+    'iam',
+    'addons',
+    'addonsConfig',
+    'autoModeConfig',
+];
+/** The rest of eksctl's ClusterConfig: accepted so users keep their whole file, never read. */
+const IGNORED_TOP_LEVEL = [
+    'vpc',
+    'nodeGroups',
+    'managedNodeGroups',
+    'fargateProfiles',
+    'cloudWatch',
+    'kubernetesNetworkConfig',
+    'accessConfig',
+    'secretsEncryption',
+    'privateCluster',
+    'availabilityZones',
+    'localZones',
+    'gitops',
+    'karpenter',
+    'outpost',
+    'identityProviders',
+    'iamIdentityMappings',
+    'zonalShiftConfig',
+    'remoteNetworkConfig',
+    'capabilities',
+    'upgradePolicy',
+    'status',
+];
+const TOP_LEVEL_KEYS = [...ACTED_TOP_LEVEL, ...IGNORED_TOP_LEVEL];
+const METADATA_KEYS = ['name', 'region', 'version', 'tags', 'annotations', 'accountID'];
+/** Keys of `iam` that eksctl knows but this product does not act on. */
+const IAM_IGNORED_KEYS = [
+    'serviceRoleARN',
+    'serviceRolePermissionsBoundary',
+    'fargatePodExecutionRoleARN',
+    'fargatePodExecutionRolePermissionsBoundary',
+    'vpcResourceControllerPolicy',
+];
+const IAM_KEYS = [
+    'withOIDC',
+    'serviceAccounts',
+    'podIdentityAssociations',
+    ...IAM_IGNORED_KEYS,
+];
+const ADDONS_CONFIG_KEYS = ['autoApplyPodIdentityAssociations', 'disableDefaultAddons'];
+const AUTO_MODE_KEYS = ['enabled', 'nodePools', 'nodeRoleARN'];
+const NAMESPACE_CONFIG_KEYS = ['namespace'];
+/** The Kubernetes ObjectMeta fields a user can meaningfully write. */
+const OBJECT_META_KEYS = ['name', 'namespace', 'labels', 'annotations', 'generateName'];
+/** Closest known key within a small edit distance, for "did you mean" hints. */
+function closest(key, known) {
+    let best;
+    let bestDist = Infinity;
+    const lower = key.toLowerCase();
+    for (const k of known) {
+        const d = lower === k.toLowerCase() ? 0 : editDistance(lower, k.toLowerCase());
+        if (d < bestDist) {
+            bestDist = d;
+            best = k;
+        }
+    }
+    const limit = Math.max(2, Math.floor(key.length / 4));
+    return bestDist <= limit ? best : undefined;
+}
+function editDistance(a, b) {
+    if (Math.abs(a.length - b.length) > 8)
+        return Infinity;
+    let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+        const cur = [i];
+        for (let j = 1; j <= b.length; j++) {
+            cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        }
+        prev = cur;
+    }
+    return prev[b.length];
+}
+
+;// CONCATENATED MODULE: ./src/config/read.ts
+// AST → normalised specs (defaults applied) plus the positions later checks point at.
+// Only shape and type problems are found here; the rules live in validate-*.ts.
+
+
+
+
+/** Walks a strict section: unknown keys are errors, known keys go to their handler. */
+function walk(r, node, path, allowed, handlers, loc) {
+    const entries = r.map(node, path || 'the document');
+    if (!entries)
+        return false;
+    for (const e of entries) {
+        const p = path ? `${path}.${e.key}` : e.key;
+        if (!allowed.includes(e.key)) {
+            unknownKey(r, e, path, allowed);
+            continue;
+        }
+        if (loc && e.value !== null) {
+            loc.key[e.key] = r.pos(e.keyNode);
+            loc.val[e.key] = r.pos(e.value);
+        }
+        const before = r.problems.length;
+        handlers[e.key]?.(e.value, p, e);
+        if (loc && r.problems.length > before)
+            loc.bad.add(e.key);
+    }
+    return true;
+}
+function unknownKey(r, e, path, allowed) {
+    const near = closest(e.key, allowed);
+    const where = path ? ` in ${path}` : ' at the top level';
+    const hint = near
+        ? `did you mean "${near}"?`
+        : `allowed keys here: ${allowed.slice(0, 12).join(', ')}${allowed.length > 12 ? ', …' : ''}`;
+    r.error(r.pos(e.keyNode), path ? `${path}.${e.key}` : e.key, `unknown field ${quote(e.key)}${where}`, hint);
+}
+function read_location(r, node, fallback) {
+    const p = r.pos(node, fallback);
+    return { file: r.file, line: p.line, column: p.column };
+}
+function newLocated(r, node, path, fallback) {
+    return {
+        path,
+        at: r.pos(node, fallback),
+        key: {},
+        val: {},
+        bad: new Set(),
+        items: {},
+        tagKeys: new Map(),
+    };
+}
+function noWellKnown() {
+    return Object.fromEntries(WELL_KNOWN_POLICY_NAMES.map((k) => [k, false]));
+}
+function readWellKnown(r, node, path) {
+    const w = noWellKnown();
+    const handlers = {};
+    for (const k of WELL_KNOWN_POLICY_NAMES)
+        handlers[k] = optionalBool(r, (b) => (w[k] = b));
+    walk(r, node, path, WELL_KNOWN_POLICY_NAMES, handlers);
+    return w;
+}
+function readStrings(r, v, p, key, loc) {
+    const list = r.strList(v, p);
+    loc.items[key] = list.map((i) => r.pos(i.node));
+    return list.map((i) => i.value);
+}
+function readTags(r, v, p, loc) {
+    const { entries, keys } = r.strMap(v, p);
+    for (const [k, n] of keys)
+        loc.tagKeys.set(k, r.pos(n));
+    return entries;
+}
+/** A policy document: must be a mapping; its content is checked in validate-pia.ts. */
+function readDocument(r, v, p) {
+    if (v === null)
+        return undefined;
+    if (!(0,dist/* isMap */.jh)(v)) {
+        r.error(r.pos(v), p, `${p}: expected an IAM policy document (a mapping with Version and Statement), got ${r.describe(v)}`, 'write the policy as YAML with Version: "2012-10-17" and a Statement list');
+        return undefined;
+    }
+    return r.plain(v);
+}
+/** A field handler that stores a string value (type errors are reported by the reader). */
+function stringField(r) {
+    return (set) => (v, p) => {
+        const s = r.str(v, p);
+        if (s !== undefined)
+            set(s);
+    };
+}
+/** A list item that must be a mapping: an empty item or a scalar was reported; mark it unusable. */
+function endItem(r, ok, node, path, fallback, loc) {
+    if (ok)
+        return;
+    loc.bad.add('');
+    if (node === null) {
+        r.error(fallback, path, `${path}: expected a mapping, got null`, 'remove the empty list item');
+    }
+}
+/**
+ * Walks an entry whose allowed keys are exactly its handlers' keys, in eksctl's schema order (the
+ * order "did you mean" and the allowed-keys hint use): a new field is one handler here.
+ */
+function walkFields(r, node, path, handlers, loc) {
+    return walk(r, node, path, Object.keys(handlers), handlers, loc);
+}
+function optionalBool(r, set) {
+    return (v, p) => {
+        const b = r.bool(v, p);
+        if (b !== undefined)
+            set(b);
+    };
+}
+/** An `iam.podIdentityAssociations[i]` or `addons[j].podIdentityAssociations[i]` entry (reference §1.1). */
+function readPia(r, node, path, fallback) {
+    const loc = newLocated(r, node, path, fallback);
+    const spec = {
+        namespace: '',
+        serviceAccountName: '',
+        createServiceAccount: false,
+        permissionPolicyARNs: [],
+        wellKnownPolicies: noWellKnown(),
+        tags: {},
+        location: read_location(r, node, fallback),
+    };
+    const str = stringField(r);
+    const ok = walkFields(r, node, path, {
+        namespace: str((s) => (spec.namespace = s)),
+        serviceAccountName: str((s) => (spec.serviceAccountName = s)),
+        roleARN: str((s) => (spec.roleARN = s)),
+        createServiceAccount: (v, p) => (spec.createServiceAccount = r.bool(v, p) ?? false),
+        roleName: str((s) => (spec.roleName = s)),
+        permissionsBoundaryARN: str((s) => (spec.permissionsBoundaryARN = s)),
+        permissionPolicyARNs: (v, p) => (spec.permissionPolicyARNs = readStrings(r, v, p, 'permissionPolicyARNs', loc)),
+        permissionPolicyName: str((s) => (spec.permissionPolicyName = s)),
+        permissionPolicy: (v, p) => (spec.permissionPolicy = readDocument(r, v, p)),
+        wellKnownPolicies: (v, p) => (spec.wellKnownPolicies = readWellKnown(r, v, p)),
+        tags: (v, p) => (spec.tags = readTags(r, v, p, loc)),
+        targetRoleARN: str((s) => (spec.targetRoleARN = s)),
+        disableSessionTags: optionalBool(r, (b) => (spec.disableSessionTags = b)),
+        policy: str((s) => (spec.policy = s)),
+    }, loc);
+    endItem(r, ok, node, path, fallback, loc);
+    return { ...loc, spec };
+}
+function readResolveConflicts(r, v, p) {
+    const s = r.str(v, p);
+    if (s === undefined)
+        return undefined;
+    const lower = s.toLowerCase();
+    if (lower === 'none' || lower === 'overwrite' || lower === 'preserve')
+        return lower;
+    r.error(r.pos(v), p, `${p}: invalid value ${quote(s)}`, 'use one of: none, overwrite, preserve');
+    return undefined;
+}
+/** An `addons[j]` entry (reference §1.2 plus the rest of eksctl's Addon type). */
+function readAddon(r, node, path, fallback) {
+    const loc = newLocated(r, node, path, fallback);
+    const spec = {
+        name: '',
+        useDefaultPodIdentityAssociations: false,
+        attachPolicyARNs: [],
+        wellKnownPolicies: noWellKnown(),
+        tags: {},
+        location: read_location(r, node, fallback),
+    };
+    const pias = [];
+    const str = stringField(r);
+    const ok = walkFields(r, node, path, {
+        name: str((s) => (spec.name = s)),
+        version: str((s) => (spec.version = s)),
+        serviceAccountRoleARN: str((s) => (spec.serviceAccountRoleARN = s)),
+        attachPolicyARNs: (v, p) => (spec.attachPolicyARNs = readStrings(r, v, p, 'attachPolicyARNs', loc)),
+        attachPolicy: (v, p) => (spec.attachPolicy = readDocument(r, v, p)),
+        permissionsBoundary: str((s) => (spec.permissionsBoundary = s)),
+        wellKnownPolicies: (v, p) => (spec.wellKnownPolicies = readWellKnown(r, v, p)),
+        tags: (v, p) => (spec.tags = readTags(r, v, p, loc)),
+        resolveConflicts: (v, p) => {
+            const value = readResolveConflicts(r, v, p);
+            if (value)
+                spec.resolveConflicts = value;
+        },
+        podIdentityAssociations: (v, p, e) => {
+            // eksctl distinguishes an omitted list from an explicit one; `podIdentityAssociations:` (null) is omitted.
+            const items = r.seq(v, p);
+            if (!items)
+                return;
+            spec.podIdentityAssociations = [];
+            items.forEach((item, i) => {
+                const raw = readPia(r, item, `podIdentityAssociations[${i}]`, r.pos(v ?? e.keyNode));
+                pias.push(raw);
+                spec.podIdentityAssociations.push(raw.spec);
+            });
+        },
+        useDefaultPodIdentityAssociations: (v, p) => (spec.useDefaultPodIdentityAssociations = r.bool(v, p) ?? false),
+        configurationValues: str((s) => (spec.configurationValues = s)),
+        namespaceConfig: (v, p) => {
+            let ns;
+            walk(r, v, p, NAMESPACE_CONFIG_KEYS, { namespace: (nv, np) => (ns = r.str(nv, np)) });
+            if (ns !== undefined)
+                spec.namespaceConfig = { namespace: ns };
+        },
+        publishers: (v, p) => void r.strList(v, p),
+        types: (v, p) => void r.strList(v, p),
+        owners: (v, p) => void r.strList(v, p),
+    }, loc);
+    endItem(r, ok, node, path, fallback, loc);
+    return { ...loc, spec, pias };
+}
+/** An `iam.serviceAccounts[i]` entry (reference §1.7: eksctl's ClusterIAMServiceAccount). */
+function readServiceAccount(r, node, path, fallback) {
+    const loc = newLocated(r, node, path, fallback);
+    const spec = {
+        name: '',
+        namespace: 'default',
+        attachPolicyARNs: [],
+        location: read_location(r, node, fallback),
+    };
+    const str = stringField(r);
+    walkFields(r, node, path, {
+        metadata: (v, p) => walk(r, v, p, OBJECT_META_KEYS, {
+            name: str((s) => (spec.name = s)),
+            namespace: str((s) => (spec.namespace = s || 'default')),
+            generateName: (nv, np) => void r.str(nv, np),
+            labels: (nv, np) => void r.strMap(nv, np),
+            annotations: (nv, np) => void r.strMap(nv, np),
+        }),
+        attachPolicyARNs: (v, p) => (spec.attachPolicyARNs = readStrings(r, v, p, 'attachPolicyARNs', loc)),
+        wellKnownPolicies: (v, p) => void readWellKnown(r, v, p),
+        attachPolicy: (v, p) => void readDocument(r, v, p),
+        attachRoleARN: str((s) => (spec.attachRoleARN = s)),
+        permissionsBoundary: (v, p) => void r.str(v, p),
+        roleName: str((s) => (spec.roleName = s)),
+        roleOnly: (v, p) => void r.bool(v, p),
+        tags: (v, p) => void readTags(r, v, p, loc),
+        subjectPattern: (v, p) => void r.str(v, p),
+        // Written by eksctl itself; accepted so a file eksctl round-tripped still loads.
+        status: () => { },
+    }, loc);
+    return { ...loc, spec };
+}
+
+;// CONCATENATED MODULE: ./src/config/cluster.ts
+
+
+
+
+function readCluster(r, root) {
+    const spec = {
+        file: r.file,
+        name: '',
+        region: '',
+        tags: {},
+        annotations: {},
+        withOIDC: false,
+        autoModeEnabled: false,
+        podIdentityAssociations: [],
+        serviceAccounts: [],
+        addons: [],
+        addonsConfig: { autoApplyPodIdentityAssociations: false, disableDefaultAddons: false },
+        location: read_location(r, root),
+    };
+    const meta = newLocated(r, root, 'metadata');
+    const raw = {
+        spec,
+        meta,
+        pias: [],
+        addons: [],
+        serviceAccounts: [],
+        identified: false,
+    };
+    const top = newLocated(r, root, '');
+    let apiVersion;
+    let kind;
+    let sawMetadata = false;
+    const isDoc = walk(r, root, '', TOP_LEVEL_KEYS, {
+        apiVersion: (v, p) => (apiVersion = r.str(v, p)),
+        kind: (v, p) => (kind = r.str(v, p)),
+        metadata: (v, p) => {
+            sawMetadata = v !== null;
+            readMetadata(r, v, p, raw);
+        },
+        iam: (v, p) => readIam(r, v, p, raw),
+        addons: (v, p, e) => {
+            (r.seq(v, p) ?? []).forEach((item, i) => {
+                const a = readAddon(r, item, `addons[${i}]`, r.pos(v ?? e.keyNode));
+                raw.addons.push(a);
+                spec.addons.push(a.spec);
+            });
+        },
+        addonsConfig: (v, p) => walk(r, v, p, ADDONS_CONFIG_KEYS, {
+            autoApplyPodIdentityAssociations: (bv, bp) => (spec.addonsConfig.autoApplyPodIdentityAssociations = r.bool(bv, bp) ?? false),
+            disableDefaultAddons: (bv, bp) => (spec.addonsConfig.disableDefaultAddons = r.bool(bv, bp) ?? false),
+        }),
+        autoModeConfig: (v, p) => walk(r, v, p, AUTO_MODE_KEYS, {
+            enabled: (bv, bp) => (spec.autoModeEnabled = r.bool(bv, bp) ?? false),
+            nodePools: (lv, lp) => void r.strList(lv, lp),
+            nodeRoleARN: (sv, sp) => void r.str(sv, sp),
+        }),
+    }, top);
+    if (!isDoc)
+        return undefined;
+    const start = r.pos(root);
+    if (apiVersion !== API_VERSION) {
+        const at = top.val.apiVersion ?? start;
+        const msg = apiVersion === undefined
+            ? 'apiVersion must be set'
+            : `unsupported apiVersion ${quote(apiVersion)}`;
+        r.error(at, 'apiVersion', msg, `set apiVersion: ${API_VERSION}`);
+    }
+    if (kind !== KIND) {
+        const at = top.val.kind ?? start;
+        const msg = kind === undefined ? 'kind must be set' : `unsupported kind ${quote(kind)}`;
+        r.error(at, 'kind', msg, `set kind: ${KIND}; only ClusterConfig files are read`);
+    }
+    if (!sawMetadata) {
+        r.error(start, 'metadata', 'metadata must be set', 'add metadata with the cluster name and region');
+    }
+    return raw;
+}
+function readMetadata(r, v, path, raw) {
+    const { spec, meta } = raw;
+    meta.at = r.pos(v);
+    let name;
+    let region;
+    walk(r, v, path, METADATA_KEYS, {
+        name: (sv, sp) => (name = r.str(sv, sp)),
+        region: (sv, sp) => (region = r.str(sv, sp)),
+        version: (sv, sp) => {
+            const s = r.str(sv, sp);
+            if (s === undefined)
+                return;
+            if (s !== '' && !/^\d+\.\d+$/.test(s)) {
+                r.error(r.pos(sv), sp, `metadata.version ${quote(s)} is not a Kubernetes version`, 'use a quoted minor version, e.g. version: "1.31"');
+            }
+            spec.version = s;
+        },
+        accountID: (sv, sp) => {
+            const s = r.str(sv, sp);
+            if (s === undefined)
+                return;
+            if (!/^\d{12}$/.test(s)) {
+                r.error(r.pos(sv), sp, `metadata.accountID ${quote(s)} is not a 12-digit AWS account ID`, 'write the account ID as a quoted 12-digit string');
+            }
+            else
+                spec.accountID = s;
+        },
+        tags: (mv, mp) => (spec.tags = readTags(r, mv, mp, meta)),
+        annotations: (mv, mp) => (spec.annotations = r.strMap(mv, mp).entries),
+    }, meta);
+    // Plan-time problems about the cluster are best pointed at its name.
+    const at = meta.val.name ?? meta.at;
+    spec.location = { file: r.file, line: at.line, column: at.column };
+    const nameOk = requiredIdentity(r, raw, 'name', name, checkClusterName, {
+        missing: 'set metadata.name to the EKS cluster name',
+        bad: '1–100 letters, digits, "-" and "_", starting with a letter or digit',
+    });
+    const regionOk = requiredIdentity(r, raw, 'region', region, checkRegion, {
+        missing: 'set metadata.region, e.g. us-west-2',
+        bad: 'use a region code such as us-east-1 or eu-west-1',
+    });
+    raw.identified = nameOk && regionOk;
+}
+/** `metadata.name` or `metadata.region`: must be set and well-formed; true when it is. */
+function requiredIdentity(r, raw, key, value, check, hints) {
+    const path = `metadata.${key}`;
+    const at = raw.meta.val[key] ?? raw.meta.at;
+    if (!value) {
+        r.error(at, path, `${path} must be set`, hints.missing);
+        return false;
+    }
+    raw.spec[key] = value;
+    const bad = check(value);
+    if (bad)
+        r.error(at, path, bad, hints.bad);
+    return bad === undefined;
+}
+function readIam(r, v, path, raw) {
+    const { spec } = raw;
+    walk(r, v, path, IAM_KEYS, {
+        withOIDC: (bv, bp) => (spec.withOIDC = r.bool(bv, bp) ?? false),
+        podIdentityAssociations: (lv, lp, e) => {
+            (r.seq(lv, lp) ?? []).forEach((item, i) => {
+                const pia = readPia(r, item, `${lp}[${i}]`, r.pos(lv ?? e.keyNode));
+                raw.pias.push(pia);
+                spec.podIdentityAssociations.push(pia.spec);
+            });
+        },
+        serviceAccounts: (lv, lp, e) => {
+            (r.seq(lv, lp) ?? []).forEach((item, i) => {
+                const sa = readServiceAccount(r, item, `${lp}[${i}]`, r.pos(lv ?? e.keyNode));
+                raw.serviceAccounts.push(sa);
+                spec.serviceAccounts.push(sa.spec);
+            });
+        },
+        serviceRoleARN: (sv, sp) => void r.str(sv, sp),
+        serviceRolePermissionsBoundary: (sv, sp) => void r.str(sv, sp),
+        fargatePodExecutionRoleARN: (sv, sp) => void r.str(sv, sp),
+        fargatePodExecutionRolePermissionsBoundary: (sv, sp) => void r.str(sv, sp),
+        vpcResourceControllerPolicy: (bv, bp) => void r.bool(bv, bp),
+    });
+}
+
+;// CONCATENATED MODULE: ./src/config/problems.ts
+/** File order, then position; stable for equal positions so rule order is kept. */
+function sortProblems(problems) {
+    return problems
+        .map((p, i) => ({ p, i }))
+        .sort((a, b) => (a.p.file < b.p.file ? -1 : a.p.file > b.p.file ? 1 : 0) ||
+        a.p.line - b.p.line ||
+        a.p.column - b.p.column ||
+        a.i - b.i)
+        .map(({ p }) => p);
+}
+function problems_hasErrors(problems) {
+    return problems.some((p) => p.severity === 'error');
+}
+
+;// CONCATENATED MODULE: ./src/config/rules/arn-field.ts
+// One ARN-valued field: its shape, reported at the value with the expected form as the hint.
+
+function checkArnField(r, value, kind, at, path) {
+    if (value === undefined)
+        return;
+    const bad = checkArn(value, kind);
+    if (bad)
+        r.error(at, path, `${path}: ${bad}`, arnHint(kind));
+}
+
+;// CONCATENATED MODULE: ./src/config/rules/role-source.ts
+// Where an entry's role comes from: an existing `roleARN`, or the policies of a role podid-action
+// creates (eksctl's "at least one of" and "cannot be specified when roleARN is set" rules).
+
+
+const POLICY_SOURCES = ['permissionPolicy', 'permissionPolicyARNs', 'wellKnownPolicies'];
+/** Which of the policy sources of a created role the entry sets. */
+function policySources(spec) {
+    return {
+        permissionPolicy: hasPolicy(spec.permissionPolicy),
+        permissionPolicyARNs: spec.permissionPolicyARNs.length > 0,
+        wellKnownPolicies: wellKnownOn(spec.wellKnownPolicies).length > 0,
+    };
+}
+const roleSourceRequiredRule = (c) => {
+    const { spec, pia } = c;
+    const sources = policySources(spec);
+    // A field with a type problem was reported already; it is neither set nor missing.
+    if (spec.roleARN || ['roleARN', ...POLICY_SOURCES].some((f) => pia.bad.has(f)))
+        return;
+    if (POLICY_SOURCES.some((f) => sources[f]))
+        return;
+    const list = ['roleARN', ...POLICY_SOURCES].map((f) => `${c.local}.${f}`);
+    c.r.error(pia.at, c.path, c.prefixed(`at least one of the following must be specified: ${list.join(', ')}`), 'give an existing roleARN, or the policies for the role podid-action should create');
+};
+const roleArnExclusiveRule = (c) => {
+    const { spec, local } = c;
+    if (!spec.roleARN)
+        return;
+    const sources = policySources(spec);
+    for (const f of POLICY_SOURCES) {
+        if (!sources[f])
+            continue;
+        c.r.error(c.keyAt(f), `${c.path}.${f}`, c.prefixed(`${local}.${f} cannot be specified when ${local}.roleARN is set`), `remove ${f}, or remove roleARN to let podid-action create the role`);
+    }
+    for (const f of ['roleName', 'permissionsBoundaryARN']) {
+        if (spec[f] === undefined)
+            continue;
+        c.r.warn(c.keyAt(f), `${c.path}.${f}`, `${c.path}.${f} is ignored because ${c.path}.roleARN is set`, `remove ${f}; it only applies to a role podid-action creates`);
+    }
+};
+const roleArnShapeRule = (c) => checkArnField(c.r, c.spec.roleARN, 'role', c.valAt('roleARN'), `${c.path}.roleARN`);
+const roleNameRule = (c) => {
+    const { spec } = c;
+    if (spec.roleName === undefined || spec.roleARN)
+        return;
+    const bad = checkRoleName(spec.roleName);
+    if (bad) {
+        c.r.error(c.valAt('roleName'), `${c.path}.roleName`, bad, 'use 1–64 letters, digits and + = , . @ _ -');
+    }
+};
+
+;// CONCATENATED MODULE: ./src/config/rules/addon-entry.ts
+// What an add-on's pod identity association may not hold: the EKS add-on API takes only a service
+// account and a role (eksctl's cluster-config rules, reference §1.2).
+
+const addonEntryFieldsRule = (c) => {
+    if (c.scope.addon === undefined)
+        return;
+    const { spec, pia, path } = c;
+    if (policySources(spec).wellKnownPolicies || pia.key.wellKnownPolicies) {
+        c.r.error(c.keyAt('wellKnownPolicies'), `${path}.wellKnownPolicies`, c.suffixed('wellKnownPolicies is not supported for addon.podIdentityAssociations; use addon.useDefaultPodIdentityAssociations instead'), 'remove wellKnownPolicies from the addon association');
+    }
+    if (pia.key.tags) {
+        c.r.error(c.keyAt('tags'), `${path}.tags`, c.suffixed('tags is not supported for addon.podIdentityAssociations'), 'remove tags from the addon association; put them on the addon instead');
+    }
+    for (const f of ['targetRoleARN', 'disableSessionTags', 'policy']) {
+        if (spec[f] === undefined)
+            continue;
+        c.r.warn(c.keyAt(f), `${path}.${f}`, `${path}.${f} is not supported for addon.podIdentityAssociations and is ignored`, 'the EKS addon API takes only serviceAccount and roleArn; remove the field');
+    }
+};
+
+;// CONCATENATED MODULE: ./src/config/rules/cross-account.ts
+// Accounts: the role EKS passes must be in the cluster's account; a role in another account is
+// reached through `targetRoleARN` (role chaining).
+
+
+const targetRoleArnShapeRule = (c) => checkArnField(c.r, c.spec.targetRoleARN, 'role', c.valAt('targetRoleARN'), `${c.path}.targetRoleARN`);
+const roleAccountRule = (c) => {
+    const { spec, scope } = c;
+    const account = spec.roleARN ? arnAccount(spec.roleARN) : undefined;
+    if (!account || !scope.accountID || account === scope.accountID)
+        return;
+    c.r.error(c.valAt('roleARN'), `${c.path}.roleARN`, `${c.path}.roleARN is in account ${account}, not in the cluster's account ${scope.accountID}`, 'EKS needs a role in the cluster account; use targetRoleARN for a role in another account');
+};
+
+;// CONCATENATED MODULE: ./src/config/rules/entry.ts
+// What every rule about one pod identity association sees: the entry as read (values and their
+// positions), where it sits (standalone or under an add-on), and how to report on it. A rule is a
+// short function of this; `validateEntry` runs them in order.
+
+function entryCheck(r, pia, scope) {
+    const local = pia.path;
+    const addon = scope.addon;
+    return {
+        r,
+        pia,
+        spec: pia.spec,
+        scope,
+        local,
+        path: scope.addonPath !== undefined ? `${scope.addonPath}.${local}` : local,
+        keyAt: (key) => pia.key[key] ?? pia.at,
+        valAt: (key) => pia.val[key] ?? pia.at,
+        prefixed: (m) => addon !== undefined ? `invalid configuration for ${quote(addon)} addon: ${m}` : m,
+        suffixed: (m) => (addon !== undefined ? `${m} (addon: ${addon})` : `${local}: ${m}`),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/config/rules/generated-role.ts
+// The role podid-action would create for an entry: eksctl's stack and inline policy names must fit
+// CloudFormation's and IAM's limits, and its policies IAM's quotas.
+
+
+
+function stackNameOf(c) {
+    const { spec, scope } = c;
+    return scope.addon !== undefined
+        ? addonPodIdentityRoleStackName(scope.cluster, scope.addon, spec.serviceAccountName)
+        : podIdentityRoleStackName(scope.cluster, spec.namespace, spec.serviceAccountName);
+}
+/** The parts of the name a user can shorten, for hints. */
+const nameParts = (c) => c.scope.addon !== undefined
+    ? 'cluster, addon or service account name'
+    : 'cluster name, namespace or service account name';
+/** False (reported) when the stack name itself is unusable: nothing built on it is checked then. */
+function checkStackName(c, stack) {
+    if (stack.length > MAX_NAME_LENGTH) {
+        c.r.error(c.pia.at, c.path, `generated stack name ${quote(stack)} is ${stack.length} characters; CloudFormation allows ${MAX_NAME_LENGTH}`, `shorten the ${nameParts(c)}`);
+        return false;
+    }
+    if (isStackNameChars(stack))
+        return true;
+    const culprit = /[^-a-zA-Z0-9]/.exec(c.spec.serviceAccountName)
+        ? 'service account name'
+        : /[^-a-zA-Z0-9]/.exec(c.scope.addon ?? '')
+            ? 'addon name'
+            : 'cluster name (metadata.name)';
+    c.r.error(c.pia.at, c.path, `generated stack name ${quote(stack)} is not a valid CloudFormation stack name`, `stack names allow only letters, digits and "-"; change the ${culprit}`);
+    return false;
+}
+/** eksctl names inline policies `<stack>-<name>`; long stack names overflow IAM's 128 (eksctl #5614). */
+function checkInlinePolicyNames(c, stack) {
+    const { spec } = c;
+    const policies = [];
+    if (hasPolicy(spec.permissionPolicy)) {
+        policies.push({
+            name: `${stack}-${spec.permissionPolicyName || 'Policy1'}`,
+            what: spec.permissionPolicyName
+                ? 'permissionPolicyName'
+                : 'the default name Policy1 (set a short permissionPolicyName)',
+        });
+    }
+    for (const wk of wellKnownOn(spec.wellKnownPolicies)) {
+        for (const p of wellKnownInline(wk))
+            policies.push({ name: `${stack}-${p.id}`, what: `wellKnownPolicies.${wk}` });
+    }
+    for (const p of policies) {
+        if (p.name.length <= MAX_NAME_LENGTH)
+            continue;
+        c.r.error(c.pia.at, c.path, `generated inline policy name ${quote(p.name)} is ${p.name.length} characters; IAM allows ${MAX_NAME_LENGTH} (eksctl bug #5614)`, `the name is the stack name plus ${p.what}; shorten the ${nameParts(c)}`);
+    }
+}
+function checkPolicyQuotas(c) {
+    const { spec, pia, path } = c;
+    const wk = wellKnownOn(spec.wellKnownPolicies);
+    const size = (hasPolicy(spec.permissionPolicy) ? policySize(spec.permissionPolicy) : 0) +
+        wk.flatMap(wellKnownInline).reduce((s, p) => s + p.size, 0);
+    if (size > MAX_INLINE_POLICY_CHARS) {
+        c.r.error(pia.key.permissionPolicy ?? pia.key.wellKnownPolicies ?? pia.at, path, `inline policies of the role for ${path} total about ${size} characters; IAM allows ${MAX_INLINE_POLICY_CHARS} per role`, 'move statements into a customer managed policy and list it in permissionPolicyARNs');
+    }
+    const managed = spec.permissionPolicyARNs.length + wk.filter(wellKnownAttachesManaged).length;
+    if (managed > MAX_MANAGED_POLICIES) {
+        c.r.warn(pia.key.permissionPolicyARNs ?? pia.at, `${path}.permissionPolicyARNs`, `the role for ${path} would have ${managed} managed policies; the IAM quota "Managed policies per role: ${MAX_MANAGED_POLICIES}" applies unless it was raised`, 'combine policies, or raise the quota in Service Quotas before applying');
+    }
+}
+const generatedRoleRule = (c) => {
+    const { spec } = c;
+    if (spec.roleARN || !spec.namespace || !spec.serviceAccountName)
+        return;
+    const stack = stackNameOf(c);
+    if (!checkStackName(c, stack))
+        return;
+    checkInlinePolicyNames(c, stack);
+    checkPolicyQuotas(c);
+};
+
+;// CONCATENATED MODULE: ./src/config/rules/identity.ts
+// Which service account an entry is for: the namespace and the service account name (eksctl's
+// "must be set" rules, then Kubernetes' name shapes).
+
+const namespaceRule = (c) => {
+    const { spec, pia } = c;
+    if (!spec.namespace && !pia.bad.has('namespace')) {
+        const hint = c.scope.addon !== undefined
+            ? "eksctl's code requires it for addon associations although its docs omit it; use the addon's namespace, usually kube-system"
+            : 'set namespace to the Kubernetes namespace of the service account';
+        c.r.error(c.valAt('namespace'), `${c.path}.namespace`, c.prefixed(`${c.local}.namespace must be set`), hint);
+    }
+    else if (spec.namespace) {
+        const bad = checkNamespace(spec.namespace);
+        if (bad)
+            c.r.error(c.valAt('namespace'), `${c.path}.namespace`, bad, NAMESPACE_HINT);
+    }
+};
+const serviceAccountNameRule = (c) => {
+    const { spec, pia } = c;
+    if (!spec.serviceAccountName && !pia.bad.has('serviceAccountName')) {
+        c.r.error(c.valAt('serviceAccountName'), `${c.path}.serviceAccountName`, c.prefixed(`${c.local}.serviceAccountName must be set`), 'set serviceAccountName to the Kubernetes service account the pods use');
+    }
+    else if (spec.serviceAccountName) {
+        const bad = checkServiceAccountName(spec.serviceAccountName);
+        if (bad)
+            c.r.error(c.valAt('serviceAccountName'), `${c.path}.serviceAccountName`, bad, SA_HINT);
+    }
+};
+
+;// CONCATENATED MODULE: ./src/config/rules/policies.ts
+// What a role may do: managed policy ARNs, the permissions boundary, the inline permission policy
+// (its name and document), and the session policy that further limits an association.
+
+
+
+const permissionPolicyNameRule = (c) => {
+    const name = c.spec.permissionPolicyName;
+    if (name === undefined)
+        return;
+    const path = `${c.path}.permissionPolicyName`;
+    if (!hasPolicy(c.spec.permissionPolicy)) {
+        c.r.error(c.keyAt('permissionPolicyName'), path, c.suffixed('permissionPolicyName requires permissionPolicy to be set'), 'add permissionPolicy or remove permissionPolicyName');
+    }
+    else if (!/[A-Za-z0-9]/.test(name)) {
+        c.r.error(c.valAt('permissionPolicyName'), path, c.suffixed(`permissionPolicyName ${quote(name)} must contain at least one alphanumeric character`), 'use a name such as S3Access');
+    }
+    else if (!isPolicyNameChars(name)) {
+        c.r.error(c.valAt('permissionPolicyName'), path, `${path} ${quote(name)} contains characters IAM does not allow in a policy name`, 'use letters, digits and + = , . @ _ -');
+    }
+};
+/** EKS accepts a session policy only with session tags disabled (eksctl checks it for standalone entries). */
+const sessionPolicyNeedsNoSessionTagsRule = (c) => {
+    const { spec } = c;
+    if (c.scope.addon !== undefined || spec.policy === undefined || spec.disableSessionTags === true)
+        return;
+    c.r.error(c.keyAt('policy'), `${c.path}.policy`, '--disable-session-tags must be set to true when using --policy', 'set disableSessionTags: true on this association; EKS accepts a session policy only with session tags disabled');
+};
+const sessionPolicyJsonRule = (c) => {
+    const text = c.spec.policy;
+    if (text === undefined)
+        return;
+    const at = c.valAt('policy');
+    const path = `${c.path}.policy`;
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch {
+        c.r.error(at, path, `${path} is not valid JSON: ${quote(text)}`, 'write the session policy as a JSON string, e.g. policy: \'{"Version":"2012-10-17","Statement":[...]}\'');
+        return;
+    }
+    if (!policies_isObject(parsed)) {
+        c.r.error(at, path, `${path} must be a JSON object (an IAM policy document)`, 'write the session policy as a JSON policy document');
+    }
+};
+const policyArnShapesRule = (c) => {
+    const { spec, pia } = c;
+    checkArnField(c.r, spec.permissionsBoundaryARN, 'policy', c.valAt('permissionsBoundaryARN'), `${c.path}.permissionsBoundaryARN`);
+    spec.permissionPolicyARNs.forEach((arn, i) => checkArnField(c.r, arn, 'policy', pia.items.permissionPolicyARNs?.[i] ?? c.valAt('permissionPolicyARNs'), `${c.path}.permissionPolicyARNs[${i}]`));
+};
+const permissionPolicyDocumentRule = (c) => {
+    if (!hasPolicy(c.spec.permissionPolicy))
+        return;
+    checkDocument(c.r, c.spec.permissionPolicy, c.valAt('permissionPolicy'), `${c.path}.permissionPolicy`);
+};
+/** The shape IAM requires of a policy document: Version, Statement, and Latin-1 text. */
+function checkDocument(r, doc, at, path) {
+    const version = doc.Version;
+    if (version === undefined || doc.Statement === undefined) {
+        const missing = ['Version', 'Statement'].filter((f) => doc[f] === undefined).join(' and ');
+        r.error(at, path, `${path} is not an IAM policy document: ${missing} missing`, 'an IAM policy needs Version: "2012-10-17" and a Statement list');
+        return;
+    }
+    if (version !== '2012-10-17' && version !== '2008-10-17') {
+        r.error(at, `${path}.Version`, `${path}.Version must be "2012-10-17", got ${quote(String(version))}`, 'quote the date: Version: "2012-10-17"');
+    }
+    const st = doc.Statement;
+    const ok = Array.isArray(st) ? st.length > 0 && st.every(policies_isObject) : policies_isObject(st);
+    if (!ok) {
+        r.error(at, `${path}.Statement`, `${path}.Statement must be a statement or a non-empty list of statements`, 'each statement is a mapping with Effect, Action and Resource');
+    }
+    if (hasBadPolicyChars(doc)) {
+        r.error(at, path, `${path} contains characters IAM does not accept in a policy`, 'policies may contain only printable Latin-1 characters, tab and newlines');
+    }
+}
+function policies_isObject(x) {
+    return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+;// CONCATENATED MODULE: ./src/config/rules/tags.ts
+// Tags: AWS's limits and reserved keys, for each tag and for the totals each resource would carry
+// once eksctl and podid-action add their own.
+
+/** Each key/value against AWS's tag rules and the keys eksctl and podid-action reserve. */
+function checkTagMap(r, tags, keyAt, path) {
+    for (const [key, value] of Object.entries(tags)) {
+        const bad = checkTag(key, value);
+        if (bad)
+            r.error(keyAt(key), path, bad[0], bad[1]);
+    }
+}
+/** A standalone entry's tags go on its association and, for a created role, on its stack. */
+const entryTagsRule = (c) => {
+    if (c.scope.addon !== undefined)
+        return;
+    const { spec, pia, path } = c;
+    checkTagMap(c.r, spec.tags, (key) => pia.tagKeys.get(key) ?? pia.at, `${path}.tags`);
+    const own = Object.keys(spec.tags).length;
+    if (own + 1 > MAX_TAGS) {
+        c.r.error(pia.key.tags ?? pia.at, `${path}.tags`, `${path}.tags has ${own} tags; the association would carry ${own + 1} with podid-action's owner tag, and EKS allows ${MAX_TAGS}`, `remove tags to keep at most ${MAX_TAGS - 1}`);
+        return;
+    }
+    if (spec.roleARN)
+        return;
+    const merged = new Set([...Object.keys(c.scope.metadataTags), ...Object.keys(spec.tags)]).size;
+    const total = merged + STACK_TAGS_ADDED.standalone;
+    if (total > MAX_TAGS) {
+        c.r.error(pia.key.tags ?? pia.at, `${path}.tags`, `the role stack for ${path} would carry ${total} tags (${merged} from metadata.tags and tags, ${STACK_TAGS_ADDED.standalone} added by eksctl and podid-action); CloudFormation allows ${MAX_TAGS}`, 'remove tags here or in metadata.tags');
+    }
+};
+
+;// CONCATENATED MODULE: ./src/config/rules/association.ts
+// All rules about one pod identity association, standalone (`iam.podIdentityAssociations[i]`) or
+// an add-on's (`addons[j].podIdentityAssociations[i]`), in the order eksctl checks them: eksctl's
+// rules keep eksctl's text (reference §1.1–§1.2); the rest are our own checks for what AWS would
+// reject half-way through an apply. A new field is one rule here.
+
+
+
+
+
+
+
+
+const ENTRY_RULES = [
+    namespaceRule,
+    serviceAccountNameRule,
+    roleSourceRequiredRule,
+    roleArnExclusiveRule,
+    addonEntryFieldsRule,
+    permissionPolicyNameRule,
+    sessionPolicyNeedsNoSessionTagsRule,
+    sessionPolicyJsonRule,
+    roleArnShapeRule,
+    targetRoleArnShapeRule,
+    policyArnShapesRule,
+    roleAccountRule,
+    roleNameRule,
+    permissionPolicyDocumentRule,
+    entryTagsRule,
+    generatedRoleRule,
+];
+function validateAssociation(r, pia, scope) {
+    // A list item that is not a mapping was reported when read; nothing more to say about it.
+    if (pia.bad.has(''))
+        return;
+    const check = entryCheck(r, pia, scope);
+    for (const rule of ENTRY_RULES)
+        rule(check);
+}
+
+;// CONCATENATED MODULE: ./src/config/rules/addon.ts
+// Rules for one `addons[]` entry (reference §1.2): eksctl's Addon.Validate() and its cluster-config
+// add-on checks, then the rules of each of its pod identity associations.
+
+
+
+
+
+
+
+
+function irsaFields(addon) {
+    const { spec } = addon;
+    const set = {
+        serviceAccountRoleARN: !!spec.serviceAccountRoleARN,
+        attachPolicyARNs: spec.attachPolicyARNs.length > 0,
+        attachPolicy: spec.attachPolicy !== undefined,
+        wellKnownPolicies: Object.values(spec.wellKnownPolicies).some(Boolean),
+    };
+    return Object.entries(set)
+        .filter(([, on]) => on)
+        .map(([field]) => field);
+}
+/** eksctl accepts JSON, or YAML that strictly unmarshals into an object. */
+function validConfigurationValues(s) {
+    try {
+        JSON.parse(s);
+        return true;
+    }
+    catch {
+        // not JSON: try YAML
+    }
+    try {
+        const v = (0,dist/* parse */.qg)(s, { uniqueKeys: true, maxAliasCount: 10 });
+        return v === null || v === undefined || (typeof v === 'object' && !Array.isArray(v));
+    }
+    catch {
+        return false;
+    }
+}
+const configurationValuesRule = (c) => {
+    const values = c.addon.spec.configurationValues;
+    if (values === undefined || validConfigurationValues(values))
+        return;
+    c.r.error(c.valAt('configurationValues'), `${c.path}.configurationValues`, c.prefixed(`configurationValues: ${quote(values)} is not valid, supported format(s) are: JSON and YAML`), 'write configurationValues as a JSON or YAML object in a string (e.g. with "|")');
+};
+const irsaExclusiveRule = (c) => {
+    const { irsa, path } = c;
+    const entries = c.addon.spec.podIdentityAssociations ?? [];
+    if (irsa.length > 0 && entries.length > 0) {
+        c.r.error(c.keyAt(irsa[0]), `${path}.${irsa[0]}`, c.prefixed('cannot set IRSA config (`addon.ServiceAccountRoleARN`, `addon.AttachPolicyARNs`, `addon.AttachPolicy`, `addon.WellKnownPolicies`) and pod identity associations at the same time'), 'remove the IRSA fields; pod identity associations replace them');
+    }
+    else if (irsa.length > 1) {
+        c.r.error(c.keyAt(irsa[1]), `${path}.${irsa[1]}`, c.prefixed('at most one of wellKnownPolicies, serviceAccountRoleARN, attachPolicyARNs and attachPolicy can be specified'), `keep only one of: ${irsa.join(', ')}`);
+    }
+};
+const agentHasNoAssociationsRule = (c) => {
+    const entries = c.addon.spec.podIdentityAssociations ?? [];
+    if (entries.length === 0 || c.name.toLowerCase() !== AGENT_ADDON)
+        return;
+    c.r.error(c.keyAt('podIdentityAssociations'), `${c.path}.podIdentityAssociations`, c.prefixed(`cannot set pod identity associations for ${quote(AGENT_ADDON)} addon`), 'the agent itself needs no association; remove podIdentityAssociations');
+};
+const useDefaultExclusiveRule = (c) => {
+    const { spec } = c.addon;
+    if (!spec.useDefaultPodIdentityAssociations)
+        return;
+    if ((spec.podIdentityAssociations ?? []).length > 0) {
+        c.r.error(c.keyAt('useDefaultPodIdentityAssociations'), `${c.path}.useDefaultPodIdentityAssociations`, c.suffixed('cannot specify both addon.useDefaultPodIdentityAssociations and addon.podIdentityAssociations'), 'use either the recommended associations or your own list');
+    }
+    if (c.irsa.length > 0) {
+        c.r.error(c.keyAt(c.irsa[0]), `${c.path}.${c.irsa[0]}`, c.suffixed('cannot specify serviceAccountRoleARN, wellKnownPolicies, attachPolicy or attachPolicyARNs when addon.useDefaultPodIdentityAssociations is set'), 'remove the IRSA fields or useDefaultPodIdentityAssociations');
+    }
+};
+const irsaShapesRule = (c) => {
+    const { spec, items } = c.addon;
+    const { r, path } = c;
+    const arnOf = (value) => value || undefined;
+    checkArnField(r, arnOf(spec.serviceAccountRoleARN), 'role', c.valAt('serviceAccountRoleARN'), `${path}.serviceAccountRoleARN`);
+    checkArnField(r, arnOf(spec.permissionsBoundary), 'policy', c.valAt('permissionsBoundary'), `${path}.permissionsBoundary`);
+    spec.attachPolicyARNs.forEach((arn, i) => checkArnField(r, arnOf(arn), 'policy', items.attachPolicyARNs?.[i] ?? c.valAt('attachPolicyARNs'), `${path}.attachPolicyARNs[${i}]`));
+    if (hasPolicy(spec.attachPolicy))
+        checkDocument(r, spec.attachPolicy, c.valAt('attachPolicy'), `${path}.attachPolicy`);
+};
+const addonTagsRule = (c) => checkTagMap(c.r, c.addon.spec.tags, (key) => c.addon.tagKeys.get(key) ?? c.addon.at, `${c.path}.tags`);
+const ADDON_RULES = [
+    configurationValuesRule,
+    irsaExclusiveRule,
+    agentHasNoAssociationsRule,
+    useDefaultExclusiveRule,
+    irsaShapesRule,
+    addonTagsRule,
+];
+function validateAddon(r, addon, cluster) {
+    if (addon.bad.has(''))
+        return;
+    const { spec, path } = addon;
+    const name = spec.name;
+    const prefixed = (m) => `invalid configuration for ${quote(name)} addon: ${m}`;
+    if (!name) {
+        r.error(addon.val.name ?? addon.at, `${path}.name`, prefixed('name is required'), 'set the EKS addon name, e.g. vpc-cni');
+        return;
+    }
+    const check = {
+        r,
+        addon,
+        name,
+        path,
+        keyAt: (key) => addon.key[key] ?? addon.at,
+        valAt: (key) => addon.val[key] ?? addon.at,
+        prefixed,
+        suffixed: (m) => `${m} (addon: ${name})`,
+        irsa: irsaFields(addon),
+    };
+    for (const rule of ADDON_RULES)
+        rule(check);
+    for (const pia of addon.pias)
+        validateAssociation(r, pia, { ...cluster, addon: name, addonPath: path });
+}
+
+;// CONCATENATED MODULE: ./src/config/rules/service-accounts.ts
+// Rules for `iam.serviceAccounts[]` (IRSA entries, read for migration): names and ARN shapes.
+
+
+function validateServiceAccount(r, sa) {
+    const p = sa.path;
+    if (!sa.spec.name) {
+        r.error(sa.at, `${p}.metadata.name`, `${p}.metadata.name must be set`, 'set the service account name under metadata.name');
+    }
+    const badNs = sa.spec.namespace ? checkNamespace(sa.spec.namespace) : undefined;
+    if (badNs)
+        r.error(sa.at, `${p}.metadata.namespace`, badNs, NAMESPACE_HINT);
+    sa.spec.attachPolicyARNs.forEach((arn, i) => checkArnField(r, arn, 'policy', sa.items.attachPolicyARNs?.[i] ?? sa.at, `${p}.attachPolicyARNs[${i}]`));
+    checkArnField(r, sa.spec.attachRoleARN || undefined, 'role', sa.val.attachRoleARN ?? sa.at, `${p}.attachRoleARN`);
+}
+
+;// CONCATENATED MODULE: ./src/config/rules/cluster.ts
+// Rules for one file as a whole (metadata tags, duplicates among its entries and add-ons, stack
+// name collisions), and across files (one cluster, one file).
+
+
+
+
+
+
+
+function validateCluster(r, raw) {
+    const { spec } = raw;
+    const scope = {
+        cluster: spec.name,
+        accountID: spec.accountID,
+        metadataTags: spec.tags,
+    };
+    checkMetadataTags(r, raw);
+    for (const pia of raw.pias)
+        validateAssociation(r, pia, scope);
+    for (const addon of raw.addons)
+        validateAddon(r, addon, scope);
+    checkDuplicateAddons(r, raw);
+    checkDuplicateAssociations(r, [
+        ...raw.pias,
+        ...raw.addons.flatMap((a) => a.pias.map((p) => ({ ...p, path: `${a.path}.${p.path}` }))),
+    ]);
+    checkStackNameCollisions(r, raw.spec.name, raw.pias);
+    for (const sa of raw.serviceAccounts)
+        validateServiceAccount(r, sa);
+}
+/** Every role stack carries metadata.tags plus the tags eksctl and podid-action add (reference §0). */
+function checkMetadataTags(r, raw) {
+    const { spec, meta } = raw;
+    checkTagMap(r, spec.tags, (key) => meta.tagKeys.get(key) ?? meta.at, 'metadata.tags');
+    const count = Object.keys(spec.tags).length;
+    const added = STACK_TAGS_ADDED.standalone;
+    if (count + added <= MAX_TAGS)
+        return;
+    r.error(meta.key.tags ?? meta.at, 'metadata.tags', `metadata.tags has ${count} tags; every role stack would carry ${count + added} with the ${added} tags eksctl and podid-action add, and CloudFormation allows ${MAX_TAGS}`, `keep at most ${MAX_TAGS - added} tags in metadata.tags`);
+}
+function checkDuplicateAddons(r, raw) {
+    const first = new Map();
+    for (const addon of raw.addons) {
+        if (addon.bad.has(''))
+            continue;
+        const lower = addon.spec.name.toLowerCase();
+        if (!lower)
+            continue;
+        const line = first.get(lower);
+        if (line === undefined) {
+            first.set(lower, (addon.val.name ?? addon.at).line);
+            continue;
+        }
+        r.error(addon.val.name ?? addon.at, `${addon.path}.name`, `addon ${quote(addon.spec.name)} is declared twice (first at line ${line})`, 'declare each addon once');
+    }
+}
+/** One service account maps to one role: a second association for it would fail at apply time. */
+function checkDuplicateAssociations(r, pias) {
+    const seen = new Map();
+    for (const pia of pias) {
+        const { namespace, serviceAccountName } = pia.spec;
+        if (!namespace || !serviceAccountName)
+            continue;
+        const id = `${namespace}/${serviceAccountName}`;
+        const first = seen.get(id);
+        if (!first) {
+            seen.set(id, pia);
+            continue;
+        }
+        r.error(pia.at, pia.path, `duplicate pod identity association for service account ${quote(id)}: already declared at line ${first.at.line} (${first.path})`, 'a service account can have only one association; remove or merge one of them');
+    }
+}
+/**
+ * eksctl names a role stack `<namespace>-<serviceAccountName>`, so `team-a/app` and `team/a-app`
+ * would need the same stack: the second entry could never get its own role.
+ */
+function checkStackNameCollisions(r, cluster, pias) {
+    const seen = new Map();
+    for (const pia of pias) {
+        const { namespace, serviceAccountName, roleARN } = pia.spec;
+        if (!namespace || !serviceAccountName || roleARN || !cluster)
+            continue;
+        const name = podIdentityRoleStackName(cluster, namespace, serviceAccountName);
+        const first = seen.get(name);
+        if (!first) {
+            seen.set(name, pia);
+            continue;
+        }
+        const other = `${first.spec.namespace}/${first.spec.serviceAccountName}`;
+        r.error(pia.at, pia.path, `the role stack of ${quote(`${namespace}/${serviceAccountName}`)} would be ${quote(name)}, the same as the one of ${quote(other)} at line ${first.at.line} (${first.path})`, 'eksctl names role stacks <namespace>-<serviceAccountName>; rename one namespace or service account, or give one entry a roleARN');
+    }
+}
+/** Two files must not declare the same cluster: each would try to own its associations. */
+function checkAcrossFiles(clusters) {
+    const problems = [];
+    const seen = new Map();
+    for (const c of clusters) {
+        if (!c.name || !c.region)
+            continue;
+        const id = `${c.name}\u0000${c.region}`;
+        const first = seen.get(id);
+        if (!first) {
+            seen.set(id, c);
+            continue;
+        }
+        problems.push({
+            severity: 'error',
+            file: c.file,
+            line: c.location.line,
+            column: c.location.column,
+            path: 'metadata.name',
+            message: `cluster ${quote(c.name)} in region ${quote(c.region)} is declared in both ${first.file} and ${c.file}`,
+            hint: 'one file = one cluster: merge the two files or remove one',
+        });
+    }
+    return problems;
+}
+
+;// CONCATENATED MODULE: ./src/config/parse.ts
+// One file, text in, cluster + problems out. Never throws: hostile input must yield problems.
+
+
+
+
+function parseInternal(text, file) {
+    try {
+        const { reader, root } = parseYamlFile(text.replace(/^\uFEFF/, ''), file);
+        const raw = root === null ? undefined : readCluster(reader, root);
+        if (raw)
+            validateCluster(reader, raw);
+        return { raw, problems: sortProblems(reader.problems) };
+    }
+    catch (e) {
+        return {
+            problems: [
+                {
+                    severity: 'error',
+                    file,
+                    line: 1,
+                    column: 1,
+                    message: `could not read this file: ${e instanceof Error ? e.message : String(e)}`,
+                    hint: 'simplify the file (e.g. less nesting); this is a bug in podid-action if the file is valid eksctl YAML',
+                },
+            ],
+        };
+    }
+}
+function parseClusterConfig(text, file) {
+    const { raw, problems } = parseInternal(text, file);
+    return raw && !hasErrors(problems) ? { cluster: raw.spec, problems } : { problems };
+}
+
 ;// CONCATENATED MODULE: ./src/config/load.ts
 // Globs → files → clusters. The only module here that touches the file system.
 
@@ -59559,28 +59808,21 @@ async function loadConfigFiles(patterns, options = {}) {
     return problems_hasErrors(sorted) ? { problems: sorted } : { state: { clusters }, problems: sorted };
 }
 
-;// CONCATENATED MODULE: ./src/config/index.ts
+;// CONCATENATED MODULE: ./src/commands/desired.ts
+// The desired state for a CLI command: load and validate the files, print every problem, and keep
+// only the cluster asked for with --cluster.
 
 
 
-
-
-
-
-;// CONCATENATED MODULE: ./src/commands/plan.ts
-// `podid plan` and `podid apply`: config → live state → plan (→ apply).
-
-
-
-
-const plan_log = (line) => {
+/** Progress and problems go to stderr, so stdout carries only the command's answer. */
+const desired_log = (line) => {
     process.stderr.write(`${line}\n`);
 };
-/** Loads and validates; prints every problem. Undefined when anything is wrong (nothing touches AWS). */
+/** Undefined when anything is wrong (nothing touches AWS then). */
 async function loadDesired(patterns, cluster) {
     const result = await loadConfigFiles(patterns);
     for (const problem of result.problems)
-        plan_log(formatProblem(problem));
+        desired_log(formatProblem(problem));
     if (!result.state)
         return undefined;
     if (!cluster)
@@ -59592,81 +59834,35 @@ async function loadDesired(patterns, cluster) {
     }
     return { clusters };
 }
-function renderPlanText(plan) {
-    const out = [];
-    for (const cluster of plan.clusters) {
-        out.push(`cluster "${cluster.cluster}" (${cluster.region}) from ${cluster.file}`);
-        for (const p of [...cluster.errors, ...cluster.warnings])
-            out.push(`  ${formatProblem(p)}`);
-        for (const task of cluster.tasks)
-            out.push(...taskLines(task).map((l) => `  ${l}`));
-        for (const u of cluster.unmanaged) {
-            out.push(`  = ${u.namespace}/${u.serviceAccount} (${u.associationId}): ${u.reason}`);
-        }
-        if (cluster.tasks.length > 0)
-            out.push(renderTaskTree(cluster, { planMode: true }).replace(/^\n/, ''));
-        out.push(`  ${countsLine(countClusterChanges(cluster))}, ${cluster.unchanged} unchanged; fingerprint ${cluster.fingerprint}`, '');
-    }
-    const errors = plan.clusters.reduce((n, c) => n + c.errors.length, 0);
-    out.push(`Plan: ${countsLine(countChanges(plan))}${errors > 0 ? `; ${errors} error(s)` : ''}.`);
-    return `${out.join('\n')}\n`;
-}
-function print(plan, output) {
-    const text = output === 'json'
-        ? `${renderPlanJson(plan)}\n`
-        : output === 'markdown'
-            ? `${renderMarkdown(plan)}\n`
-            : renderPlanText(plan);
-    process.stdout.write(text);
-}
-const planErrors = (plan) => plan.clusters.reduce((n, c) => n + c.errors.length, 0);
-async function planCommand(options) {
-    const state = await loadDesired(options.patterns, options.cluster);
-    if (!state)
-        return 1;
-    const engine = new Engine({ concurrency: options.concurrency, log: plan_log });
-    try {
-        const plan = await engine.plan(state, options.plan);
-        print(plan, options.output);
-        if (planErrors(plan) > 0)
-            return 1;
-        return options.detailedExitCode && countChanges(plan).total > 0 ? 2 : 0;
-    }
-    finally {
-        engine.close();
-    }
-}
-function renderResults(results) {
-    const out = [];
-    for (const cluster of results) {
-        const failed = cluster.results.filter((r) => r.status === 'failed' || r.status === 'skipped');
-        const done = cluster.results.length - failed.length;
-        out.push(`cluster "${cluster.cluster}": ${done} of ${cluster.results.length} task(s) done`);
-        for (const r of failed)
-            out.push(`  ✖ ${r.description}: ${r.message ?? r.status}`);
-    }
-    return `${out.join('\n')}\n`;
-}
+
+;// CONCATENATED MODULE: ./src/commands/apply.ts
+// `podid apply`: plan, print the plan, carry it out, print what happened.
+
+
+
+
+
+
 async function applyCommand(options) {
     const state = await loadDesired(options.patterns, options.cluster);
     if (!state)
         return 1;
-    const engine = new Engine({ concurrency: options.concurrency, log: plan_log });
+    const engine = new Engine({ concurrency: options.concurrency, log: desired_log });
     try {
         const plan = await engine.plan(state, options.plan);
         process.stdout.write(renderPlanText(plan));
-        if (countChanges(plan).total === 0) {
+        if (!hasChanges(plan)) {
             process.stdout.write('Nothing to apply.\n');
-            return planErrors(plan) > 0 ? 1 : 0;
+            return planErrorCount(plan) > 0 ? 1 : 0;
         }
         const results = await engine.apply(plan);
-        process.stdout.write(renderResults(results));
-        const failures = results.reduce((n, r) => n + r.failed, 0);
+        process.stdout.write(renderResultsText(results));
+        const failures = failedTasks(results);
         const skippedClusters = plan.clusters.filter((c) => c.errors.length > 0 && c.tasks.length > 0);
         for (const c of skippedClusters) {
             process.stdout.write(`cluster "${c.cluster}" not applied: the plan has ${c.errors.length} error(s)\n`);
         }
-        if (failures > 0 || planErrors(plan) > 0) {
+        if (failures > 0 || planErrorCount(plan) > 0) {
             process.stdout.write(`Apply finished with ${failures} failed task(s); re-run to converge once fixed.\n`);
             return 1;
         }
@@ -59678,9 +59874,119 @@ async function applyCommand(options) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/render/markdown.ts
+// The plan as Markdown for the PR comment and the job summary. Every user-controlled string is
+// escaped (escape.ts); values inside the diff block sit in a fence no value can close.
+
+
+
+
+
+const problemLine = (p) => problemItem(p, { withPath: true });
+function clusterSection(cluster) {
+    const counts = counts_countClusterChanges(cluster);
+    const out = [
+        `### Cluster ${escape_escapeMarkdown(cluster.cluster)} (${escape_escapeMarkdown(cluster.region)})`,
+        '',
+        `File ${escape_escapeMarkdown(cluster.file)} · ${countsLine(counts)} · ${cluster.unchanged} unchanged`,
+        '',
+    ];
+    if (cluster.errors.length > 0) {
+        out.push(`**Errors** (nothing in this cluster can be applied until they are fixed):`, '');
+        out.push(...cluster.errors.map(problemLine), '');
+    }
+    if (cluster.warnings.length > 0)
+        out.push('**Warnings**', '', ...cluster.warnings.map(problemLine), '');
+    if (cluster.tasks.length > 0) {
+        out.push(codeBlock(cluster.tasks.flatMap(taskLines).join('\n'), 'diff'), '');
+    }
+    else if (cluster.errors.length === 0) {
+        out.push('No changes. The cluster matches the configuration.', '');
+    }
+    if (cluster.unmanaged.length > 0) {
+        out.push(`<details><summary>${cluster.unmanaged.length} association(s) not in the config, left alone</summary>`, '', ...cluster.unmanaged.map((u) => `- ${escape_escapeMarkdown(`${u.namespace}/${u.serviceAccount}`)} (${escape_escapeMarkdown(u.associationId)}): ${escape_escapeMarkdown(u.reason)}`), '', '</details>', '');
+    }
+    out.push(`Fingerprint: \`${cluster.fingerprint}\``, '');
+    return out;
+}
+function renderMarkdown(plan, opts = {}) {
+    const counts = countChanges(plan);
+    const errors = planErrorCount(plan);
+    const out = [`## ${escape_escapeMarkdown(opts.title ?? 'podid plan')}`, ''];
+    out.push(`**Plan:** ${countsLine(counts)} in ${plan.clusters.length} cluster(s)${errors > 0 ? `; ${errors} error(s)` : ''}.`, '');
+    const perCluster = plan.clusters
+        .filter((c) => c.tasks.length > 0)
+        .map((c) => `- ${escape_escapeMarkdown(c.cluster)}: ${countsLine(counts_countClusterChanges(c))}`);
+    if (plan.clusters.length > 1 && perCluster.length > 0)
+        out.push(...perCluster, '');
+    if (counts.delete > 0) {
+        out.push('> [!WARNING]', `> This plan **deletes** ${counts.delete} resource(s) (lines starting with \`-\`). Review them before merging.`, '');
+    }
+    for (const cluster of plan.clusters)
+        out.push(...clusterSection(cluster));
+    return `${out.join('\n').trimEnd()}\n`;
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: external "node:url"
+const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+;// CONCATENATED MODULE: ./src/commands/emulator.ts
+// `podid emulator` and the demo's emulator: the emulator lives in the checkout (emulator/, run with
+// tsx); the product never imports it, it only talks to it over HTTP like to AWS.
+
+
+
+
+
+/** The checkout root: the nearest ancestor of this module (src/ or dist/cli/) holding emulator/main.ts. */
+function checkoutRoot() {
+    let dir = (0,external_node_path_.dirname)((0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url));
+    for (let i = 0; i < 5; i++) {
+        if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'emulator', 'main.ts')))
+            return dir;
+        dir = (0,external_node_path_.dirname)(dir);
+    }
+    throw new UsageError('the emulator ships with the podid-action repository: run this from a checkout (npm ci first)');
+}
+function spawnEmulator(args, stdio) {
+    const root = checkoutRoot();
+    return (0,external_node_child_process_.spawn)(process.execPath, ['--import', 'tsx', (0,external_node_path_.join)(root, 'emulator', 'main.ts'), ...args], {
+        cwd: root,
+        // The IPC channel closes when this process dies, however it dies: the emulator then exits too.
+        stdio: ['ignore', stdio, 'inherit', 'ipc'],
+    });
+}
+/** Starts the emulator and resolves with its URL once it prints `listening on …`. */
+function startEmulatorProcess(args) {
+    const child = spawnEmulator(args, 'pipe');
+    return new Promise((resolve, reject) => {
+        let buffer = '';
+        child.stdout?.on('data', (chunk) => {
+            buffer += chunk.toString();
+            const match = buffer.match(/listening on (http:\/\/\S+)/);
+            if (match)
+                resolve({ url: match[1], child });
+        });
+        child.once('exit', (code) => reject(new Error(`the emulator exited (code ${code}) before listening`)));
+        child.once('error', reject);
+    });
+}
+async function emulatorCommand(args) {
+    const child = spawnEmulator(args, 'inherit');
+    const forward = (signal) => () => child.kill(signal);
+    process.once('SIGINT', forward('SIGINT'));
+    process.once('SIGTERM', forward('SIGTERM'));
+    return new Promise((resolve) => child.once('exit', (code) => resolve(code ?? 0)));
+}
+
 ;// CONCATENATED MODULE: ./src/commands/demo.ts
 // `podid demo` (npm run demo): the main job end to end on the embedded emulator:
 // start it with a seed, plan, apply, plan again (which must be empty).
+
+
+
+
 
 
 
@@ -59732,12 +60038,12 @@ async function run(engine, state, options) {
     say(renderPlanText(plan));
     const started = Date.now();
     const results = await engine.apply(plan);
-    say(renderResults(results));
+    say(renderResultsText(results));
     say(`applied in ${((Date.now() - started) / 1000).toFixed(1)}s\n`);
     say('── 3. plan again: nothing left to do ──\n');
     const after = await engine.plan(state, options);
     say(renderMarkdown(after, { title: 'podid plan after apply' }));
-    const failed = results.reduce((n, r) => n + r.failed, 0);
+    const failed = failedTasks(results);
     const remaining = countChanges(after).total;
     if (failed > 0 || remaining > 0) {
         say(`demo failed: ${failed} failed task(s), ${remaining} change(s) left after apply`);
@@ -59747,28 +60053,11 @@ async function run(engine, state, options) {
     return 0;
 }
 
-;// CONCATENATED MODULE: ./src/commands/get.ts
-// `podid get`: eksctl's `get podidentityassociation`, reading every page (eksctl reads only the first).
+;// CONCATENATED MODULE: ./src/render/association-table.ts
+// `get`'s output: pod identity associations as eksctl prints them (table, JSON with 4-space indent,
+// YAML with sorted keys), so scripts written against eksctl keep working.
 
-
-
-
-
-function validateGet(options) {
-    if (!options.cluster)
-        throw new UsageError('--cluster must be set');
-    if (options.serviceAccountName && !options.namespace) {
-        throw new UsageError('--namespace must be set in order to specify --service-account-name');
-    }
-    if (!['table', 'json', 'yaml'].includes(options.output)) {
-        throw new UsageError(`unknown output printer type: expected {"yaml","json","table"} but got "${options.output}"`);
-    }
-    const region = options.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION;
-    if (!region)
-        throw new UsageError('--region must be set (or AWS_REGION)');
-    return { cluster: options.cluster, region, output: options.output };
-}
-function formatRows(rows, output) {
+function formatAssociationRows(rows, output) {
     if (output === 'json')
         return `${JSON.stringify(rows, null, 4)}\n`;
     if (output === 'yaml') {
@@ -59803,6 +60092,28 @@ function formatRows(rows, output) {
         .trimEnd())
         .join('\n')}\n`;
 }
+
+;// CONCATENATED MODULE: ./src/commands/get.ts
+// `podid get`: eksctl's `get podidentityassociation`, reading every page (eksctl reads only the first).
+
+
+
+
+
+function validateGet(options) {
+    if (!options.cluster)
+        throw new UsageError('--cluster must be set');
+    if (options.serviceAccountName && !options.namespace) {
+        throw new UsageError('--namespace must be set in order to specify --service-account-name');
+    }
+    if (!['table', 'json', 'yaml'].includes(options.output)) {
+        throw new UsageError(`unknown output printer type: expected {"yaml","json","table"} but got "${options.output}"`);
+    }
+    const region = options.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION;
+    if (!region)
+        throw new UsageError('--region must be set (or AWS_REGION)');
+    return { cluster: options.cluster, region, output: options.output };
+}
 async function getCommand(options) {
     const { cluster, region, output } = validateGet(options);
     const pool = new ClientPool({ concurrency: options.concurrency });
@@ -59827,7 +60138,7 @@ async function getCommand(options) {
             RoleARN: a.roleArn,
             OwnerARN: a.ownerArn ?? '',
         }));
-        process.stdout.write(formatRows(rows, output));
+        process.stdout.write(formatAssociationRows(rows, output));
         return 0;
     }
     finally {
@@ -59835,7 +60146,68 @@ async function getCommand(options) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/render/json.ts
+// The plan as versioned JSON (`--output json`), documented in docs/plan-json.md. Field order is
+// fixed here; inside tasks keys are sorted, so the same plan always prints the same bytes.
+
+
+function planJsonDocument(plan) {
+    return {
+        version: 1,
+        summary: countChanges(plan),
+        clusters: plan.clusters.map((c) => ({
+            cluster: c.cluster,
+            region: c.region,
+            file: c.file,
+            fingerprint: c.fingerprint,
+            summary: counts_countClusterChanges(c),
+            unchanged: c.unchanged,
+            tasks: c.tasks.map((t) => canonicalize(t)),
+            errors: c.errors.map((p) => canonicalize(p)),
+            warnings: c.warnings.map((p) => canonicalize(p)),
+            unmanaged: c.unmanaged.map((u) => canonicalize(u)),
+        })),
+    };
+}
+function renderPlanJson(plan) {
+    return `${JSON.stringify(planJsonDocument(plan), null, 2)}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/commands/plan.ts
+// `podid plan`: config → live state → the plan, as text, Markdown or JSON.
+
+
+
+
+
+
+function render(plan, output) {
+    if (output === 'json')
+        return `${renderPlanJson(plan)}\n`;
+    if (output === 'markdown')
+        return `${renderMarkdown(plan)}\n`;
+    return renderPlanText(plan);
+}
+async function planCommand(options) {
+    const state = await loadDesired(options.patterns, options.cluster);
+    if (!state)
+        return 1;
+    const engine = new Engine({ concurrency: options.concurrency, log: desired_log });
+    try {
+        const plan = await engine.plan(state, options.plan);
+        process.stdout.write(render(plan, options.output));
+        if (planErrorCount(plan) > 0)
+            return 1;
+        return options.detailedExitCode && hasChanges(plan) ? 2 : 0;
+    }
+    finally {
+        engine.close();
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/commands/validate.ts
+// `podid validate`: read and check the files, print every problem; no AWS call.
+
 
 async function validateCommand(patterns, output) {
     const result = await loadConfigFiles(patterns);
@@ -59856,6 +60228,8 @@ async function validateCommand(patterns, output) {
 
 ;// CONCATENATED MODULE: ./src/cli.ts
 // `podid` CLI entry: validate, plan, apply, get, emulator, demo (DESIGN §10).
+
+
 
 
 
@@ -59908,10 +60282,10 @@ async function main(argv) {
             const common = {
                 patterns: configPatterns(values.file, positionals),
                 cluster: values.cluster,
-                concurrency: parseConcurrency(values.concurrency),
+                concurrency: args_parseConcurrency(values.concurrency),
                 plan: {
-                    prune: parsePrune(values.prune),
-                    ownerId: values['owner-id'] ?? defaultOwnerId(),
+                    prune: args_parsePrune(values.prune),
+                    ownerId: ownerIdFlag(values['owner-id']),
                     salt: process.env.GITHUB_REPOSITORY ?? '',
                 },
             };
@@ -59919,7 +60293,7 @@ async function main(argv) {
                 return applyCommand(common);
             return planCommand({
                 ...common,
-                output: requireChoice('--output', values.output, ['text', 'markdown', 'json']),
+                output: requireChoice('--output', values.output, PLAN_OUTPUTS),
                 detailedExitCode: values['detailed-exitcode'],
             });
         }
@@ -59938,7 +60312,7 @@ async function main(argv) {
                 namespace: values.namespace,
                 serviceAccountName: values['service-account-name'],
                 output: values.output,
-                concurrency: parseConcurrency(values.concurrency),
+                concurrency: args_parseConcurrency(values.concurrency),
             });
         }
         case 'emulator':

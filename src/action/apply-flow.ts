@@ -2,140 +2,122 @@
 // plan with the same salt, refuse when it is not the reviewed plan (on-plan-change: fail), apply,
 // then record the results in the comment and the job summary.
 
-import type { ClusterApplyResult } from '../apply/executor.js';
+import { hasChanges, countChanges } from '../plan/counts.js';
 import type { Plan } from '../plan/model.js';
-import { countChanges, countsLine } from '../render/index.js';
-import type { CommentView } from './comment-body.js';
-import { commentAuthors, ourComments, type OurComment } from './comment.js';
-import { bodySha, visibleBody, type ReviewedCluster } from './marker.js';
+import { failedTasks } from '../plan/results.js';
+import { failureText } from '../render/apply-results.js';
+import type { CommentView } from '../render/comment.js';
+import { countsLine } from '../render/plan-text.js';
+import { refusalText } from '../render/review.js';
+import { compareWithReviewed, type ReviewComparison } from '../review/verdict.js';
+import { invalidConfigMessage, loadConfig } from './config-step.js';
 import { planOutputs } from './outputs.js';
+import { computePlan, credentialsFor, isCredentialsError, writePlanOutputs } from './plan-step.js';
+import { publishComment, writeSummary } from './publish.js';
+import { findReviewedPlan, type ReviewRecord } from './reviewed-plan.js';
 import {
-  computePlan,
-  credentialsFor,
-  isCredentialsError,
-  loadConfig,
-  invalidConfigMessage,
-  publishComment,
-  writePlanOutputs,
-  writeSummary,
-} from './publish.js';
-import { compareWithReviewed, mergeReviewed, type ReviewComparison } from './review.js';
-import { failed, succeeded, type RunContext, type RunOutcome } from './run-context.js';
+  failed,
+  succeeded,
+  type PlanEngine,
+  type RunContext,
+  type RunOutcome,
+} from './run-context.js';
 import { fingerprintSalt } from './settings.js';
 
-interface ReviewRecord {
-  pr?: number;
-  reviewed: ReviewedCluster[];
-  /** The comment to update with the outcome. */
-  comment?: OurComment;
-  /** Why no reviewed plan was found, when none was. */
-  missing?: string;
-  /** Our comment's visible text was edited after we wrote it: what reviewers saw is unknown. */
-  edited?: boolean;
+/** Everything of the comment view that holds for the whole run. */
+type BaseView = Omit<CommentView, 'status'>;
+
+interface Applying {
+  ctx: RunContext;
+  record: ReviewRecord;
+  base: BaseView;
+  plan: Plan;
+  planJson: string;
+  notes: string[];
 }
 
-/** The merged PR of the pushed commit and the reviewed plan recorded in our comment(s) on it. */
-async function findReviewedPlan(ctx: RunContext): Promise<ReviewRecord> {
-  const { api, settings } = ctx;
-  if (!api) return { reviewed: [], missing: 'the github-token input is empty' };
-  try {
-    const pulls = await api.pullsForCommit(settings.sha);
-    const pr = pulls.find((p) => p.merged && p.mergeCommitSha === settings.sha);
-    if (!pr) {
-      return {
-        reviewed: [],
-        missing: `commit ${settings.sha.slice(0, 12)} is not the merge commit of a merged pull request`,
-      };
-    }
-    const [login, comments] = await Promise.all([
-      api.authenticatedLogin(),
-      api.listComments(pr.number),
-    ]);
-    // Comments written by an apply that found no review record nothing: they are no review.
-    const ours = ourComments(comments, {
-      authors: commentAuthors(login),
-      repo: settings.repository.fullName,
-      pr: pr.number,
-    }).filter((c) => c.header.mode !== 'apply' || c.header.clusters.length > 0);
-    if (ours.length === 0) {
-      return {
-        pr: pr.number,
-        reviewed: [],
-        missing: `pull request #${pr.number} has no plan comment of ours`,
-      };
-    }
-    const comment =
-      ours.find((c) => c.header.key === settings.commentKey) ??
-      [...ours].sort((a, b) => b.comment.updatedAt.localeCompare(a.comment.updatedAt))[0];
-    if (comment.header.headSha && comment.header.headSha !== pr.headSha) {
-      ctx.io.notice(
-        `The plan comment was written for commit ${comment.header.headSha.slice(0, 12)}, the PR head is ${pr.headSha.slice(0, 12)}: the recomputed plan is still compared with it.`,
-      );
-    }
-    const reviewed = mergeReviewed(
-      ours.map((c) => ({ updatedAt: c.comment.updatedAt, clusters: c.header.clusters })),
-    );
-    const edited = ours.some((c) => bodySha(visibleBody(c.comment.body)) !== c.header.bodySha);
-    return { pr: pr.number, reviewed, comment, edited };
-  } catch (error) {
-    return {
-      reviewed: [],
-      missing: `the GitHub API could not be read (${error instanceof Error ? error.message : String(error)})`,
-    };
-  }
-}
+const EDITED =
+  'the plan comment was edited after the action wrote it, so what reviewers saw may not be the plan; ' +
+  'nothing was applied. Re-run the plan job to rewrite the comment, review it, and merge again.';
 
-function refusal(review: ReviewComparison): string {
-  const lines = review.clusters
-    .filter((c) => c.differences.length > 0)
-    .flatMap((c) => [`cluster ${c.cluster} (${c.region}):`, ...c.differences.map((d) => `  ${d}`)]);
-  return (
-    'the plan changed since it was reviewed, so nothing was applied (on-plan-change: fail).\n' +
-    `${lines.join('\n')}\n` +
-    'Re-run the plan in a new pull request to review the current plan, or set on-plan-change: apply.'
-  );
-}
-
-function failureText(results: readonly ClusterApplyResult[], plan: Plan): string {
-  const lines: string[] = [];
-  for (const cluster of results) {
-    for (const r of cluster.results) {
-      if (r.status === 'failed' || r.status === 'skipped') {
-        lines.push(`cluster ${cluster.cluster}: ${r.status}: ${r.description}: ${r.message ?? ''}`);
-      }
-    }
-  }
-  for (const c of plan.clusters.filter((c) => c.errors.length > 0)) {
-    lines.push(`cluster ${c.cluster}: not applied, the plan has ${c.errors.length} error(s)`);
-  }
-  return lines.join('\n');
-}
-
-export async function applyFlow(ctx: RunContext): Promise<RunOutcome> {
+/** The review gate: an outcome when the plan must not be applied, else the comparison to show. */
+async function checkReview(
+  a: Applying,
+): Promise<{ refused?: RunOutcome; review?: ReviewComparison }> {
+  const { ctx, record, base, plan, planJson, notes } = a;
   const { io, settings } = ctx;
-  const { state, problems } = await loadConfig(ctx);
-  if (!state) {
-    await writeSummary(ctx, {
-      status: 'invalid-config',
-      problems,
-      headSha: settings.sha,
-      mode: 'apply',
-      runUrl: settings.runUrl,
-    });
-    return failed('invalid-config', invalidConfigMessage(problems));
+  if (record.edited) {
+    if (settings.onPlanChange === 'fail') {
+      await writeSummary(ctx, { ...base, status: 'plan-changed', plan, notes: [EDITED] }, planJson);
+      return { refused: failed('plan-changed', EDITED) };
+    }
+    io.warning(`${EDITED} Applying anyway (on-plan-change: apply).`);
   }
-  const record = await findReviewedPlan(ctx);
-  const salt = fingerprintSalt(settings.repository.fullName, record.pr);
-  const base = {
+  if (record.missing) return {};
+  const review = compareWithReviewed(plan, record.reviewed, base.salt);
+  if (!review.matches) {
+    if (settings.onPlanChange === 'fail') {
+      const view: CommentView = { ...base, status: 'plan-changed', plan, review, notes };
+      await writeSummary(ctx, view, planJson);
+      if (record.pr) await publishComment(ctx, view, record.comment);
+      return { refused: failed('plan-changed', refusalText(review)) };
+    }
+    const note = 'The plan changed since it was reviewed; applying anyway (on-plan-change: apply).';
+    io.warning(`${note}\n${refusalText(review)}`);
+    notes.push(note);
+  } else if (review.clusters.some((c) => c.verdict === 'remainder')) {
+    const note =
+      'Only part of the reviewed plan is left to do (an earlier apply did the rest): applying the remaining reviewed tasks.';
+    io.info(note);
+    notes.push(note);
+  } else {
+    io.info('The recomputed plan is the reviewed plan: applying.');
+  }
+  return { review };
+}
+
+async function applyAndReport(
+  a: Applying,
+  engine: PlanEngine,
+  review: ReviewComparison | undefined,
+): Promise<RunOutcome> {
+  const { ctx, record, base, plan, planJson, notes } = a;
+  ctx.io.info(`Applying: ${countsLine(countChanges(plan))}.`);
+  const results = await ctx.io.group('Apply', () => engine.apply(plan));
+  const ok = failedTasks(results) === 0 && !plan.clusters.some((c) => c.errors.length > 0);
+  const status = ok ? 'applied' : 'apply-failed';
+  const view: CommentView = { ...base, status, plan, results, review, notes };
+  await writeSummary(ctx, view, planJson);
+  if (record.pr) await publishComment(ctx, view, record.comment);
+  if (!ok) return failed('apply-failed', `apply failed:\n${failureText(results, plan)}`);
+  ctx.io.info('All tasks completed successfully.');
+  return succeeded;
+}
+
+function baseView(ctx: RunContext, record: ReviewRecord): BaseView {
+  const { settings } = ctx;
+  return {
     repo: settings.repository.fullName,
     pr: record.pr ?? 0,
     headSha: record.comment?.header.headSha || settings.sha,
     mode: settings.mode,
     key: record.comment?.header.key ?? settings.commentKey,
     reviewed: record.reviewed,
-    salt,
+    salt: fingerprintSalt(settings.repository.fullName, record.pr),
     runUrl: settings.runUrl,
   };
+}
+
+export async function applyFlow(ctx: RunContext): Promise<RunOutcome> {
+  const { io, settings } = ctx;
+  const { state, problems } = await loadConfig(ctx);
+  if (!state) {
+    const view = { status: 'invalid-config', problems, mode: 'apply' } as const;
+    await writeSummary(ctx, { ...view, headSha: settings.sha, runUrl: settings.runUrl });
+    return failed('invalid-config', invalidConfigMessage(problems));
+  }
+  const record = await findReviewedPlan(ctx);
+  const base = baseView(ctx, record);
   const notes: string[] = [];
   if (record.missing) {
     if (settings.requireReviewedPlan) {
@@ -147,7 +129,6 @@ export async function applyFlow(ctx: RunContext): Promise<RunOutcome> {
     io.warning(note);
     notes.push(note);
   }
-
   let credentials;
   try {
     credentials = await credentialsFor(ctx, state);
@@ -156,69 +137,17 @@ export async function applyFlow(ctx: RunContext): Promise<RunOutcome> {
     await writeSummary(ctx, { ...base, status: 'apply-failed', notes: [error.message] });
     return failed('credentials', error.message);
   }
-  const { plan, engine } = await computePlan(ctx, state, credentials, salt);
+  const { plan, engine } = await computePlan(ctx, state, credentials, base.salt);
   try {
     const planJson = await writePlanOutputs(ctx, plan, planOutputs(plan));
-    if (countChanges(plan).total === 0) {
+    if (!hasChanges(plan)) {
       io.info('Nothing to apply: the live state matches the configuration.');
       await writeSummary(ctx, { ...base, status: 'no-changes', plan, notes }, planJson);
       return succeeded;
     }
-    if (record.edited) {
-      const message =
-        'the plan comment was edited after the action wrote it, so what reviewers saw may not be the plan; ' +
-        'nothing was applied. Re-run the plan job to rewrite the comment, review it, and merge again.';
-      if (settings.onPlanChange === 'fail') {
-        await writeSummary(
-          ctx,
-          { ...base, status: 'plan-changed', plan, notes: [message] },
-          planJson,
-        );
-        return failed('plan-changed', message);
-      }
-      io.warning(`${message} Applying anyway (on-plan-change: apply).`);
-    }
-    let review: ReviewComparison | undefined;
-    if (!record.missing) {
-      review = compareWithReviewed(plan, record.reviewed, salt);
-      if (!review.matches) {
-        if (settings.onPlanChange === 'fail') {
-          const view: CommentView = { ...base, status: 'plan-changed', plan, review, notes };
-          await writeSummary(ctx, view, planJson);
-          if (record.pr) await publishComment(ctx, view, record.comment);
-          return failed('plan-changed', refusal(review));
-        }
-        const note =
-          'The plan changed since it was reviewed; applying anyway (on-plan-change: apply).';
-        io.warning(`${note}\n${refusal(review)}`);
-        notes.push(note);
-      } else if (review.clusters.some((c) => c.verdict === 'remainder')) {
-        const note =
-          'Only part of the reviewed plan is left to do (an earlier apply did the rest): applying the remaining reviewed tasks.';
-        io.info(note);
-        notes.push(note);
-      } else {
-        io.info('The recomputed plan is the reviewed plan: applying.');
-      }
-    }
-    io.info(`Applying: ${countsLine(countChanges(plan))}.`);
-    const results = await io.group('Apply', () => engine.apply(plan));
-    const failures = results.reduce((n, r) => n + r.failed, 0);
-    const planErrors = plan.clusters.some((c) => c.errors.length > 0);
-    const ok = failures === 0 && !planErrors;
-    const view: CommentView = {
-      ...base,
-      status: ok ? 'applied' : 'apply-failed',
-      plan,
-      results,
-      review,
-      notes,
-    };
-    await writeSummary(ctx, view, planJson);
-    if (record.pr) await publishComment(ctx, view, record.comment);
-    if (!ok) return failed('apply-failed', `apply failed:\n${failureText(results, plan)}`);
-    io.info('All tasks completed successfully.');
-    return succeeded;
+    const applying: Applying = { ctx, record, base, plan, planJson, notes };
+    const { refused, review } = await checkReview(applying);
+    return refused ?? (await applyAndReport(applying, engine, review));
   } finally {
     engine.close();
   }

@@ -4,16 +4,16 @@
 import * as core from '@actions/core';
 import { readFileSync } from 'node:fs';
 import type { AwsCredentialIdentity } from '@aws-sdk/types';
-import { renewingCredentials, resolveCredentials } from './aws/credentials.js';
-import { loadConfigFiles } from './config/index.js';
-import { Engine } from './engine/index.js';
-import { coreIO } from './github/action-io.js';
-import { createGitHubApi } from './github/api.js';
-import { applyFlow } from './github/apply-flow.js';
-import { Outputs } from './github/outputs.js';
-import { planFlow } from './github/plan-flow.js';
-import type { RunDeps } from './github/run-context.js';
-import { resolveSettings, SettingsError, type Settings } from './github/settings.js';
+import { renewingCredentials, resolveCredentials } from '../aws/credentials.js';
+import { loadConfigFiles } from '../config/load.js';
+import { Engine } from '../engine/engine.js';
+import { createGitHubApi } from '../github/api.js';
+import { applyFlow } from './apply-flow.js';
+import { Outputs } from './outputs.js';
+import { planFlow } from './plan-flow.js';
+import type { RunDeps } from './run-context.js';
+import { coreIO } from './runner-io.js';
+import { resolveSettings, SettingsError, type Settings } from './settings.js';
 
 function readEvent(): unknown {
   const path = process.env.GITHUB_EVENT_PATH;

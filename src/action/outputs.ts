@@ -2,7 +2,7 @@
 
 import type { DesiredState } from '../config/model.js';
 import type { Plan } from '../plan/model.js';
-import { countChanges } from '../render/index.js';
+import { countChanges } from '../plan/counts.js';
 
 export type FailureReason =
   'plan-changed' | 'plan-not-found' | 'invalid-config' | 'apply-failed' | 'credentials' | 'drift';

@@ -1,23 +1,22 @@
 // `plan` (pull requests) and `check` (drift) modes: config → credentials → plan → log, outputs,
 // job summary and (plan on a PR) the sticky comment. No mutating AWS call is made here.
 
-import { countChanges, countsLine, countClusterChanges } from '../render/index.js';
-import type { Plan } from '../plan/model.js';
-import type { CommentView } from './comment-body.js';
-import { commentAuthors, ourComments, selectStickyComment, type OurComment } from './comment.js';
-import type { CommentStatus } from './marker.js';
-import { planOutputs } from './outputs.js';
 import {
-  computePlan,
-  credentialsFor,
-  isCredentialsError,
-  loadConfig,
-  invalidConfigMessage,
-  problemsText,
-  publishComment,
-  writePlanOutputs,
-  writeSummary,
-} from './publish.js';
+  commentAuthors,
+  ourComments,
+  selectStickyComment,
+  type OurComment,
+} from '../github/sticky-comment.js';
+import { countChanges, hasChanges } from '../plan/counts.js';
+import type { Plan } from '../plan/model.js';
+import type { CommentView } from '../render/comment.js';
+import { countsLine, driftLines } from '../render/plan-text.js';
+import { errorLines } from '../render/problems.js';
+import type { CommentStatus } from '../review/marker.js';
+import { invalidConfigMessage, loadConfig } from './config-step.js';
+import { planOutputs } from './outputs.js';
+import { computePlan, credentialsFor, isCredentialsError, writePlanOutputs } from './plan-step.js';
+import { publishComment, writeSummary } from './publish.js';
 import { failed, succeeded, type RunContext, type RunOutcome } from './run-context.js';
 import { fingerprintSalt } from './settings.js';
 
@@ -49,13 +48,7 @@ async function findSticky(ctx: RunContext, pr: number): Promise<OurComment | und
 
 function planStatus(plan: Plan): CommentStatus {
   if (plan.clusters.some((c) => c.errors.length > 0)) return 'plan-failed';
-  return countChanges(plan).total > 0 ? 'planned' : 'no-changes';
-}
-
-function driftLines(plan: Plan): string[] {
-  return plan.clusters
-    .filter((c) => c.tasks.length > 0)
-    .map((c) => `cluster ${c.cluster} (${c.region}): ${countsLine(countClusterChanges(c))}`);
+  return hasChanges(plan) ? 'planned' : 'no-changes';
 }
 
 export async function planFlow(ctx: RunContext): Promise<RunOutcome> {
@@ -112,10 +105,10 @@ export async function planFlow(ctx: RunContext): Promise<RunOutcome> {
   if (errors.length > 0) {
     return failed(
       'invalid-config',
-      `the plan has ${errors.length} error(s):\n${problemsText(errors)}`,
+      `the plan has ${errors.length} error(s):\n${errorLines(errors)}`,
     );
   }
-  if (settings.mode === 'check' && countChanges(plan).total > 0) {
+  if (settings.mode === 'check' && hasChanges(plan)) {
     return failed(
       'drift',
       `drift: the live state differs from the configuration\n${driftLines(plan).join('\n')}`,

@@ -2,12 +2,12 @@
 // what it reports back to run().
 
 import type { AwsCredentialIdentity } from '@aws-sdk/types';
-import type { ClusterApplyResult } from '../apply/executor.js';
-import type { DesiredState, LoadResult } from '../config/model.js';
-import type { Plan, PlanOptions } from '../plan/model.js';
 import type { CredentialRequest } from '../aws/credentials.js';
-import type { ActionIO } from './action-io.js';
-import type { GitHubApi } from './api.js';
+import type { DesiredState, LoadResult } from '../config/model.js';
+import type { GitHubApi } from '../github/api.js';
+import type { Plan, PlanOptions } from '../plan/model.js';
+import type { ClusterApplyResult } from '../plan/results.js';
+import type { ActionIO } from './runner-io.js';
 import type { FailureReason } from './outputs.js';
 import type { Settings } from './settings.js';
 

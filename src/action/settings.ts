@@ -2,6 +2,13 @@
 // Every other module reads settings from here, never from the environment. Each invalid input gets
 // its own message naming the input and the accepted values; all are reported at once.
 
+import {
+  parseChoice,
+  parseConcurrency,
+  parsePrune,
+  resolveOwnerId,
+  type Parsed,
+} from '../engine/options.js';
 import type { PruneMode } from '../plan/model.js';
 import { pullRequestOf, resolveAutoMode, type Mode, type PullRequestContext } from './event.js';
 
@@ -74,25 +81,26 @@ class Reader {
     return this.input(name).trim() || fallback;
   }
 
-  choice<T extends string>(name: string, choices: readonly T[], fallback: T): T {
-    const value = this.text(name, fallback);
-    if ((choices as readonly string[]).includes(value)) return value as T;
-    this.problems.push(`input "${name}" must be one of ${choices.join(', ')}; got "${value}"`);
+  /** A shared option's value, or its fallback with the problem recorded. */
+  option<T>(
+    name: string,
+    parse: (label: string, raw: string | undefined) => Parsed<T>,
+    fallback: T,
+  ): T {
+    const parsed = parse(`input "${name}"`, this.text(name) || undefined);
+    if (parsed.problem === undefined) return parsed.value as T;
+    this.problems.push(parsed.problem);
     return fallback;
+  }
+
+  choice<T extends string>(name: string, choices: readonly T[], fallback: T): T {
+    return this.option(name, (label, raw) => parseChoice(label, raw, choices, fallback), fallback);
   }
 
   bool(name: string, fallback: boolean): boolean {
     const value = this.text(name, String(fallback));
     if (/^(true|false)$/i.test(value)) return value.toLowerCase() === 'true';
     this.problems.push(`input "${name}" must be true or false; got "${value}"`);
-    return fallback;
-  }
-
-  integer(name: string, fallback: number, min: number, max: number): number {
-    const value = this.text(name, String(fallback));
-    const n = Number(value);
-    if (Number.isInteger(n) && n >= min && n <= max) return n;
-    this.problems.push(`input "${name}" must be an integer from ${min} to ${max}; got "${value}"`);
     return fallback;
   }
 
@@ -161,8 +169,8 @@ export function resolveSettings(sources: SettingsSources): Settings {
   if (awsRegion && !REGION.test(awsRegion)) {
     read.problems.push(`input "aws-region" must be a region such as us-east-1; got "${awsRegion}"`);
   }
-  const prune = read.choice('prune', ['managed', 'all', 'none'] as const, 'managed');
-  const concurrency = read.integer('concurrency', 10, 1, 100);
+  const prune = read.option<PruneMode>('prune', parsePrune, 'managed');
+  const concurrency = read.option('concurrency', parseConcurrency, 10);
   const comment = read.bool('comment', true);
   const onPlanChange = read.choice('on-plan-change', ['fail', 'apply'] as const, 'fail');
   const requireReviewedPlan = read.bool('require-reviewed-plan', false);
@@ -181,7 +189,11 @@ export function resolveSettings(sources: SettingsSources): Settings {
     githubToken: read.text('github-token'),
     prune,
     concurrency,
-    ownerId: read.text('owner-id', repository.fullName),
+    ownerId: resolveOwnerId({
+      explicit: read.text('owner-id'),
+      explicitSource: 'input',
+      env: { GITHUB_REPOSITORY: repository.fullName },
+    }).id,
     comment,
     onPlanChange,
     requireReviewedPlan,

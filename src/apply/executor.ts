@@ -3,27 +3,10 @@
 // A failure skips only the tasks that depend on it.
 
 import type { ClusterPlan, Task } from '../plan/model.js';
+import type { ClusterApplyResult, TaskResult } from '../plan/results.js';
 import { errorMessage } from '../aws/errors.js';
-import { runTask, type TaskContext } from './tasks.js';
-
-export type TaskStatus = 'succeeded' | 'unchanged' | 'failed' | 'skipped';
-
-export interface TaskResult {
-  id: string;
-  kind: Task['kind'];
-  description: string;
-  status: TaskStatus;
-  /** Error text for failures, the blocking task for skips, a short note otherwise. */
-  message?: string;
-  durationMs: number;
-}
-
-export interface ClusterApplyResult {
-  cluster: string;
-  region: string;
-  results: TaskResult[];
-  failed: number;
-}
+import type { TaskContext } from './context.js';
+import { runTask } from './tasks.js';
 
 export interface ExecutorDeps {
   context: TaskContext;

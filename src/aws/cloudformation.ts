@@ -15,7 +15,7 @@ import {
   type Stack,
 } from '@aws-sdk/client-cloudformation';
 import { parse as parseYaml } from 'yaml';
-import type { LiveStack } from '../state/model.js';
+import type { LiveStack } from '../live/model.js';
 import { isAwsError } from './errors.js';
 
 export function toLiveStack(stack: Stack): LiveStack {
@@ -130,8 +130,6 @@ export async function deleteStack(cfn: CloudFormationClient, stackId: string): P
     throw error;
   }
 }
-
-export type ChangeSetOutcome = { kind: 'no-changes' } | { kind: 'ready'; changeSetId: string };
 
 export async function createChangeSet(
   cfn: CloudFormationClient,

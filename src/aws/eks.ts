@@ -18,7 +18,7 @@ import {
   type PodIdentityAssociation,
   type PodIdentityAssociationSummary,
 } from '@aws-sdk/client-eks';
-import type { LiveAddon, LiveAssociation } from '../state/model.js';
+import type { LiveAddon, LiveAssociation } from '../live/model.js';
 import { isAwsError } from './errors.js';
 
 export interface ClusterInfo {

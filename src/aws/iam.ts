@@ -1,7 +1,7 @@
 // Thin IAM adapter: the roles named by roleARN, read once per run.
 
 import { GetRoleCommand, type IAMClient } from '@aws-sdk/client-iam';
-import type { LiveRole } from '../state/model.js';
+import type { LiveRole } from '../live/model.js';
 import { isAwsError } from './errors.js';
 
 /** The role, or null when IAM answers NoSuchEntity. */

@@ -1,10 +1,10 @@
-// Waits for many stacks at once. Rather than one waiter per stack (one DescribeStacks per stack per
-// poll), pending stacks share polls: a few are described by name, many by one paginated
-// DescribeStacks of the region.
+// Every wait of the product: stacks (many at once, sharing polls: a few described by name, many by
+// one paginated DescribeStacks of the region), change sets, and add-ons.
 
 import type { CloudFormationClient } from '@aws-sdk/client-cloudformation';
-import type { LiveStack } from '../state/model.js';
-import { describeAllStacks, describeStack } from './cloudformation.js';
+import { waitUntilAddonActive, waitUntilAddonDeleted, type EKSClient } from '@aws-sdk/client-eks';
+import type { LiveStack } from '../live/model.js';
+import { describeAllStacks, describeChangeSet, describeStack } from './cloudformation.js';
 import { isTransient } from './errors.js';
 
 export type StackGoal = 'create' | 'update' | 'delete' | 'settle';
@@ -138,4 +138,54 @@ export class StackWatcher {
     unresolved.forEach((p, i) => found.set(p.nameOrId, single[i]));
     return found;
   }
+}
+
+const defaultSleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** Polls a change set until CloudFormation has computed it (CREATE_COMPLETE) or gave up (FAILED). */
+export async function waitChangeSet(
+  cfn: CloudFormationClient,
+  stackName: string,
+  changeSetId: string,
+  options: {
+    /** Wraps each poll, e.g. with retries of transient errors. */
+    call: <T>(fn: () => Promise<T>) => Promise<T>;
+    sleep?: (ms: number) => Promise<void>;
+  },
+): Promise<{ status: string; reason?: string }> {
+  const sleep = options.sleep ?? defaultSleep;
+  for (let delay = 250; ; delay = Math.min(delay * 2, 5000)) {
+    const status = await options.call(() => describeChangeSet(cfn, stackName, changeSetId));
+    if (status.status === 'CREATE_COMPLETE' || status.status === 'FAILED') return status;
+    await sleep(delay);
+  }
+}
+
+export interface AddonWaitTarget {
+  clusterName: string;
+  addonName: string;
+}
+
+/** Until the add-on is ACTIVE; the SDK waiter fails on CREATE_FAILED or DEGRADED. */
+export async function waitAddonActive(
+  eks: EKSClient,
+  target: AddonWaitTarget,
+  timeoutSeconds: number,
+): Promise<void> {
+  await waitUntilAddonActive(
+    { client: eks, minDelay: 2, maxDelay: 15, maxWaitTime: timeoutSeconds },
+    target,
+  );
+}
+
+/** Until DescribeAddon answers not found; the SDK waiter fails on DELETE_FAILED. */
+export async function waitAddonDeleted(
+  eks: EKSClient,
+  target: AddonWaitTarget,
+  timeoutSeconds: number,
+): Promise<void> {
+  await waitUntilAddonDeleted(
+    { client: eks, minDelay: 2, maxDelay: 15, maxWaitTime: timeoutSeconds },
+    target,
+  );
 }

@@ -3,8 +3,7 @@
 // Controller policy that reference §1.5 lists (IPAM pools, route tables, trust stores, listener
 // attributes, capacity reservations, IP pools, rule priorities). Facts, not logic.
 
-import type { PolicyStatement } from './well-known-policies.js';
-import { partitionArn } from './well-known-policies.js';
+import { partitionArn, type PolicyStatement } from './intrinsics.js';
 
 const ALLOW = 'Allow';
 const ALL = '*';

@@ -2,7 +2,7 @@
 // pods.eks.amazonaws.com, the inline policies, and the `Role1` output the association points at.
 
 import type { PodIdentityAssociationSpec } from '../config/model.js';
-import type { FnSub, PolicyStatement } from './well-known-policies.js';
+import type { FnSub, PolicyStatement } from './intrinsics.js';
 import { wellKnownInlinePolicies, wellKnownManagedPolicyArns } from './well-known-policies.js';
 
 export const POD_IDENTITY_PRINCIPAL = 'pods.eks.amazonaws.com';

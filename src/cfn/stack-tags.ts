@@ -1,31 +1,17 @@
-// Tags eksctl puts on its stacks (reference §0), so stacks made by eksctl and by podid-action are
-// interchangeable. Tag values are plain strings; keys beginning with `aws:` belong to AWS.
+// The tags of the role stacks we create: eksctl's (reference §0), so stacks made by eksctl and by
+// podid-action are interchangeable, plus our owner tag; and when live tags differ enough to update.
 
 import type { ClusterSpec, PodIdentityAssociationSpec } from '../config/model.js';
-import { OWNER_TAG } from '../plan/model.js';
-
-export const CLUSTER_NAME_TAG = 'alpha.eksctl.io/cluster-name';
-export const OLD_CLUSTER_NAME_TAG = 'eksctl.cluster.k8s.io/v1alpha1/cluster-name';
-export const EKSCTL_VERSION_TAG = 'alpha.eksctl.io/eksctl-version';
-export const POD_IDENTITY_ASSOCIATION_TAG = 'alpha.eksctl.io/podidentityassociation-name';
-export const IAM_SERVICE_ACCOUNT_TAG = 'alpha.eksctl.io/iamserviceaccount-name';
-export const ADDON_NAME_TAG = 'alpha.eksctl.io/addon-name';
-
-/**
- * Value of the eksctl-version tag on stacks we create. eksctl writes its own version there; the
- * value never drives an update (see `stackTagsDiffer`).
- */
-export const EKSCTL_VERSION_TAG_VALUE = 'podid-action';
-
-/** Tags AWS reserves: never compared, added or removed. */
-export function isAwsTag(key: string): boolean {
-  return key.toLowerCase().startsWith('aws:');
-}
-
-/** `<ns>/<sa>`, eksctl's IDString. */
-export function associationIdString(namespace: string, sa: string): string {
-  return `${namespace}/${sa}`;
-}
+import {
+  CLUSTER_NAME_TAG,
+  EKSCTL_VERSION_TAG,
+  EKSCTL_VERSION_TAG_VALUE,
+  OLD_CLUSTER_NAME_TAG,
+  OWNER_TAG,
+  POD_IDENTITY_ASSOCIATION_TAG,
+  associationKey,
+  isAwsTag,
+} from '../names/tags.js';
 
 /** Tags of the role stack for one `iam.podIdentityAssociations` entry. */
 export function roleStackTags(
@@ -39,7 +25,7 @@ export function roleStackTags(
     [EKSCTL_VERSION_TAG]: EKSCTL_VERSION_TAG_VALUE,
     ...spec.tags,
     ...entry.tags,
-    [POD_IDENTITY_ASSOCIATION_TAG]: associationIdString(entry.namespace, entry.serviceAccountName),
+    [POD_IDENTITY_ASSOCIATION_TAG]: associationKey(entry.namespace, entry.serviceAccountName),
     [OWNER_TAG]: ownerId,
   };
 }

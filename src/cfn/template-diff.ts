@@ -2,7 +2,7 @@
 // it) and the desired one. Only what changes the role counts; the description, key order, output
 // shape and the order of managed policy ARNs (IAM attachments have no order) do not.
 
-import { canonicalJson } from './canonical-json.js';
+import { canonicalJson } from '../lib/canonical-json.js';
 import type { CfnTemplate } from './role-template.js';
 import { ROLE_LOGICAL_ID } from './role-template.js';
 

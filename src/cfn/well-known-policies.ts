@@ -3,27 +3,19 @@
 // partition-aware through `Fn::Sub` with `${AWS::Partition}`, as eksctl renders them.
 
 import type { WellKnownPolicies } from '../config/model.js';
+import {
+  WELL_KNOWN_INLINE_POLICY_IDS,
+  WELL_KNOWN_MANAGED_POLICIES,
+  WELL_KNOWN_POLICY_NAMES,
+} from '../names/well-known-policies.js';
+import { partitionArn, type FnSub, type PolicyStatement } from './intrinsics.js';
 import { loadBalancerControllerStatements } from './load-balancer-controller-policy.js';
-
-export type PolicyStatement = Record<string, unknown>;
-export interface FnSub {
-  'Fn::Sub': string;
-}
-
-/** `arn:${AWS::Partition}:<rest>` as an `Fn::Sub`. */
-export function partitionArn(rest: string): FnSub {
-  return { 'Fn::Sub': `arn:\${AWS::Partition}:${rest}` };
-}
 
 /** Managed policy ARNs, in eksctl's order: imageBuilder before ebsCSIController. */
 export function wellKnownManagedPolicyArns(policies: WellKnownPolicies): FnSub[] {
-  const arns: FnSub[] = [];
-  if (policies.imageBuilder)
-    arns.push(partitionArn('iam::aws:policy/AmazonEC2ContainerRegistryPowerUser'));
-  if (policies.ebsCSIController) {
-    arns.push(partitionArn('iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy'));
-  }
-  return arns;
+  return WELL_KNOWN_POLICY_NAMES.filter((name) => policies[name])
+    .flatMap((name) => WELL_KNOWN_MANAGED_POLICIES[name] ?? [])
+    .map((policy) => partitionArn(`iam::aws:policy/${policy}`));
 }
 
 const allow = (actions: string[], resource: unknown = '*'): PolicyStatement => ({
@@ -49,53 +41,50 @@ function efsCsiControllerStatements(): PolicyStatement[] {
   ];
 }
 
+const INLINE_STATEMENTS: Record<string, () => PolicyStatement[]> = {
+  PolicyAutoScaling: () => [
+    allow([
+      'autoscaling:DescribeAutoScalingGroups',
+      'autoscaling:DescribeAutoScalingInstances',
+      'autoscaling:DescribeLaunchConfigurations',
+      'autoscaling:DescribeScalingActivities',
+      'autoscaling:DescribeTags',
+      'ec2:DescribeInstanceTypes',
+      'ec2:DescribeLaunchTemplateVersions',
+    ]),
+    allow([
+      'autoscaling:SetDesiredCapacity',
+      'autoscaling:TerminateInstanceInAutoScalingGroup',
+      'ec2:DescribeImages',
+      'ec2:GetInstanceTypesFromInstanceRequirements',
+      'eks:DescribeNodegroup',
+    ]),
+  ],
+  PolicyAWSLoadBalancerController: loadBalancerControllerStatements,
+  PolicyExternalDNSChangeSet: route53ChangeSet,
+  PolicyExternalDNSHostedZones: () => [
+    allow([
+      'route53:ListHostedZones',
+      'route53:ListResourceRecordSets',
+      'route53:ListTagsForResource',
+    ]),
+  ],
+  PolicyCertManagerChangeSet: route53ChangeSet,
+  PolicyCertManagerGetChange: () => [
+    allow(['route53:GetChange'], partitionArn('route53:::change/*')),
+  ],
+  PolicyCertManagerHostedZones: () => [
+    allow(['route53:ListResourceRecordSets', 'route53:ListHostedZonesByName']),
+  ],
+  PolicyEFSCSIController: efsCsiControllerStatements,
+};
+
 /** Inline policies by logical id (the IAM PolicyName is `${AWS::StackName}-<id>`). */
 export function wellKnownInlinePolicies(
   policies: WellKnownPolicies,
 ): Map<string, PolicyStatement[]> {
-  const inline = new Map<string, PolicyStatement[]>();
-  if (policies.autoScaler) {
-    inline.set('PolicyAutoScaling', [
-      allow([
-        'autoscaling:DescribeAutoScalingGroups',
-        'autoscaling:DescribeAutoScalingInstances',
-        'autoscaling:DescribeLaunchConfigurations',
-        'autoscaling:DescribeScalingActivities',
-        'autoscaling:DescribeTags',
-        'ec2:DescribeInstanceTypes',
-        'ec2:DescribeLaunchTemplateVersions',
-      ]),
-      allow([
-        'autoscaling:SetDesiredCapacity',
-        'autoscaling:TerminateInstanceInAutoScalingGroup',
-        'ec2:DescribeImages',
-        'ec2:GetInstanceTypesFromInstanceRequirements',
-        'eks:DescribeNodegroup',
-      ]),
-    ]);
-  }
-  if (policies.awsLoadBalancerController) {
-    inline.set('PolicyAWSLoadBalancerController', loadBalancerControllerStatements());
-  }
-  if (policies.externalDNS) {
-    inline.set('PolicyExternalDNSChangeSet', route53ChangeSet());
-    inline.set('PolicyExternalDNSHostedZones', [
-      allow([
-        'route53:ListHostedZones',
-        'route53:ListResourceRecordSets',
-        'route53:ListTagsForResource',
-      ]),
-    ]);
-  }
-  if (policies.certManager) {
-    inline.set('PolicyCertManagerChangeSet', route53ChangeSet());
-    inline.set('PolicyCertManagerGetChange', [
-      allow(['route53:GetChange'], partitionArn('route53:::change/*')),
-    ]);
-    inline.set('PolicyCertManagerHostedZones', [
-      allow(['route53:ListResourceRecordSets', 'route53:ListHostedZonesByName']),
-    ]);
-  }
-  if (policies.efsCSIController) inline.set('PolicyEFSCSIController', efsCsiControllerStatements());
-  return inline;
+  const ids = WELL_KNOWN_POLICY_NAMES.filter((name) => policies[name]).flatMap(
+    (name) => WELL_KNOWN_INLINE_POLICY_IDS[name],
+  );
+  return new Map(ids.map((id) => [id, INLINE_STATEMENTS[id]()]));
 }

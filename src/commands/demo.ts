@@ -3,11 +3,15 @@
 
 import { join } from 'node:path';
 import type { DesiredState } from '../config/model.js';
-import { Engine } from '../engine/index.js';
+import { Engine } from '../engine/engine.js';
+import { countChanges } from '../plan/counts.js';
 import type { PlanOptions } from '../plan/model.js';
-import { countChanges, renderMarkdown } from '../render/index.js';
+import { failedTasks } from '../plan/results.js';
+import { renderResultsText } from '../render/apply-results.js';
+import { renderMarkdown } from '../render/markdown.js';
+import { renderPlanText } from '../render/plan-text.js';
+import { loadDesired } from './desired.js';
 import { checkoutRoot, startEmulatorProcess } from './emulator.js';
-import { loadDesired, renderPlanText, renderResults } from './plan.js';
 
 const say = (text: string): void => {
   process.stdout.write(`${text}\n`);
@@ -55,12 +59,12 @@ async function run(engine: Engine, state: DesiredState, options: PlanOptions): P
   say(renderPlanText(plan));
   const started = Date.now();
   const results = await engine.apply(plan);
-  say(renderResults(results));
+  say(renderResultsText(results));
   say(`applied in ${((Date.now() - started) / 1000).toFixed(1)}s\n`);
   say('── 3. plan again: nothing left to do ──\n');
   const after = await engine.plan(state, options);
   say(renderMarkdown(after, { title: 'podid plan after apply' }));
-  const failed = results.reduce((n, r) => n + r.failed, 0);
+  const failed = failedTasks(results);
   const remaining = countChanges(after).total;
   if (failed > 0 || remaining > 0) {
     say(`demo failed: ${failed} failed task(s), ${remaining} change(s) left after apply`);

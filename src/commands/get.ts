@@ -1,9 +1,9 @@
 // `podid get`: eksctl's `get podidentityassociation`, reading every page (eksctl reads only the first).
 
-import { stringify as toYaml } from 'yaml';
 import { ClientPool } from '../aws/clients.js';
 import { describeAssociation, listAssociations } from '../aws/eks.js';
 import { errorMessage } from '../aws/errors.js';
+import { formatAssociationRows, type GetFormat } from '../render/association-table.js';
 import { UsageError } from './args.js';
 
 export interface GetOptions {
@@ -15,18 +15,10 @@ export interface GetOptions {
   concurrency: number;
 }
 
-interface AssociationRow {
-  AssociationARN: string;
-  Namespace: string;
-  ServiceAccountName: string;
-  RoleARN: string;
-  OwnerARN: string;
-}
-
 export function validateGet(options: GetOptions): {
   cluster: string;
   region: string;
-  output: 'table' | 'json' | 'yaml';
+  output: GetFormat;
 } {
   if (!options.cluster) throw new UsageError('--cluster must be set');
   if (options.serviceAccountName && !options.namespace) {
@@ -39,44 +31,7 @@ export function validateGet(options: GetOptions): {
   }
   const region = options.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION;
   if (!region) throw new UsageError('--region must be set (or AWS_REGION)');
-  return { cluster: options.cluster, region, output: options.output as 'table' | 'json' | 'yaml' };
-}
-
-export function formatRows(rows: AssociationRow[], output: 'table' | 'json' | 'yaml'): string {
-  if (output === 'json') return `${JSON.stringify(rows, null, 4)}\n`;
-  if (output === 'yaml') {
-    if (rows.length === 0) return '[]\n';
-    return toYaml(
-      rows.map((r) => Object.fromEntries(Object.entries(r).sort(([a], [b]) => a.localeCompare(b)))),
-    );
-  }
-  if (rows.length === 0) return 'No podidentityassociations found\n';
-  const header = [
-    'ASSOCIATION ARN',
-    'NAMESPACE',
-    'SERVICE ACCOUNT NAME',
-    'IAM ROLE ARN',
-    'OWNER ARN',
-  ];
-  const lines = [
-    header,
-    ...rows.map((r) => [
-      r.AssociationARN,
-      r.Namespace,
-      r.ServiceAccountName,
-      r.RoleARN,
-      r.OwnerARN,
-    ]),
-  ];
-  const widths = header.map((_, i) => Math.max(...lines.map((l) => l[i].length)));
-  return `${lines
-    .map((l) =>
-      l
-        .map((cell, i) => (i === l.length - 1 ? cell : cell.padEnd(widths[i] + 1)))
-        .join('')
-        .trimEnd(),
-    )
-    .join('\n')}\n`;
+  return { cluster: options.cluster, region, output: options.output as GetFormat };
 }
 
 export async function getCommand(options: GetOptions): Promise<number> {
@@ -109,7 +64,7 @@ export async function getCommand(options: GetOptions): Promise<number> {
         RoleARN: a.roleArn,
         OwnerARN: a.ownerArn ?? '',
       }));
-    process.stdout.write(formatRows(rows, output));
+    process.stdout.write(formatAssociationRows(rows, output));
     return 0;
   } finally {
     pool.destroy();

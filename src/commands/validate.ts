@@ -1,4 +1,7 @@
-import { formatProblem, loadConfigFiles, summarizeProblems } from '../config/index.js';
+// `podid validate`: read and check the files, print every problem; no AWS call.
+
+import { loadConfigFiles } from '../config/load.js';
+import { formatProblem, summarizeProblems } from '../render/problems.js';
 
 export async function validateCommand(
   patterns: string[],

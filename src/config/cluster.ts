@@ -174,50 +174,36 @@ function readMetadata(r: Reader, v: Node | null, path: string, raw: RawCluster):
   // Plan-time problems about the cluster are best pointed at its name.
   const at = meta.val.name ?? meta.at;
   spec.location = { file: r.file, line: at.line, column: at.column };
-  let ok = true;
-  if (!name) {
-    ok = false;
-    r.error(
-      meta.val.name ?? meta.at,
-      'metadata.name',
-      'metadata.name must be set',
-      'set metadata.name to the EKS cluster name',
-    );
-  } else {
-    const bad = checkClusterName(name);
-    if (bad) {
-      ok = false;
-      r.error(
-        meta.val.name,
-        'metadata.name',
-        bad,
-        '1–100 letters, digits, "-" and "_", starting with a letter or digit',
-      );
-    }
-    spec.name = name;
+  const nameOk = requiredIdentity(r, raw, 'name', name, checkClusterName, {
+    missing: 'set metadata.name to the EKS cluster name',
+    bad: '1–100 letters, digits, "-" and "_", starting with a letter or digit',
+  });
+  const regionOk = requiredIdentity(r, raw, 'region', region, checkRegion, {
+    missing: 'set metadata.region, e.g. us-west-2',
+    bad: 'use a region code such as us-east-1 or eu-west-1',
+  });
+  raw.identified = nameOk && regionOk;
+}
+
+/** `metadata.name` or `metadata.region`: must be set and well-formed; true when it is. */
+function requiredIdentity(
+  r: Reader,
+  raw: RawCluster,
+  key: 'name' | 'region',
+  value: string | undefined,
+  check: (value: string) => string | undefined,
+  hints: { missing: string; bad: string },
+): boolean {
+  const path = `metadata.${key}`;
+  const at = raw.meta.val[key] ?? raw.meta.at;
+  if (!value) {
+    r.error(at, path, `${path} must be set`, hints.missing);
+    return false;
   }
-  if (!region) {
-    ok = false;
-    r.error(
-      meta.val.region ?? meta.at,
-      'metadata.region',
-      'metadata.region must be set',
-      'set metadata.region, e.g. us-west-2',
-    );
-  } else {
-    const bad = checkRegion(region);
-    if (bad) {
-      ok = false;
-      r.error(
-        meta.val.region,
-        'metadata.region',
-        bad,
-        'use a region code such as us-east-1 or eu-west-1',
-      );
-    }
-    spec.region = region;
-  }
-  raw.identified = ok;
+  raw.spec[key] = value;
+  const bad = check(value);
+  if (bad) r.error(at, path, bad, hints.bad);
+  return bad === undefined;
 }
 
 function readIam(r: Reader, v: Node | null, path: string, raw: RawCluster): void {

@@ -1,5 +1,12 @@
 // Name shapes and AWS limits checked before anything reaches AWS (our own checks, not eksctl's).
-import type { PolicyDocument, WellKnownPolicies, WellKnownPolicyName } from './model.js';
+import { EKSCTL_TAG_PREFIXES, OWNER_TAG } from '../names/tags.js';
+import {
+  WELL_KNOWN_INLINE_POLICY_IDS,
+  WELL_KNOWN_MANAGED_POLICIES,
+  WELL_KNOWN_POLICY_NAMES,
+  type WellKnownPolicyName,
+} from '../names/well-known-policies.js';
+import type { PolicyDocument, WellKnownPolicies } from './model.js';
 import { quote } from './yaml.js';
 
 export const PARTITIONS = [
@@ -33,7 +40,8 @@ export const MAX_NAME_LENGTH = 128;
 export const MAX_INLINE_POLICY_CHARS = 10_240;
 export const MAX_MANAGED_POLICIES = 10;
 export const MAX_TAGS = 50;
-export const RESERVED_TAG = 'podid-action/managed-by';
+/** Tags eksctl and podid-action add to a role stack besides the user's (reference §0, DESIGN §5). */
+export const STACK_TAGS_ADDED = { standalone: 5, addon: 6 };
 
 export type ArnKind = 'role' | 'policy';
 
@@ -91,14 +99,6 @@ export function isStackNameChars(name: string): boolean {
   return STACK_NAME.test(name);
 }
 
-export function standaloneStackName(cluster: string, ns: string, sa: string): string {
-  return `eksctl-${cluster}-podidentityrole-${ns}-${sa}`;
-}
-
-export function addonStackName(cluster: string, addon: string, sa: string): string {
-  return `eksctl-${cluster}-addon-${addon}-podidentityrole-${sa}`;
-}
-
 /** Tag problems for one key/value pair: [message, hint] or undefined. */
 export function checkTag(key: string, value: string): [string, string] | undefined {
   if (key.length < 1 || key.length > 128)
@@ -113,12 +113,12 @@ export function checkTag(key: string, value: string): [string, string] | undefin
       `tag key ${quote(key)} uses the reserved "aws:" prefix`,
       'AWS reserves keys starting with aws:; rename the tag',
     ];
-  if (key === RESERVED_TAG)
+  if (key === OWNER_TAG)
     return [
       `tag key ${quote(key)} is reserved for podid-action`,
       'podid-action sets this tag itself to record ownership; remove it',
     ];
-  if (key.startsWith('alpha.eksctl.io/') || key.startsWith('eksctl.cluster.k8s.io/'))
+  if (EKSCTL_TAG_PREFIXES.some((prefix) => key.startsWith(prefix)))
     return [
       `tag key ${quote(key)} is reserved for eksctl`,
       'eksctl sets its own alpha.eksctl.io/ tags; remove it',
@@ -137,36 +137,37 @@ export function checkTag(key: string, value: string): [string, string] | undefin
 }
 
 /**
- * Inline policies eksctl adds per well-known key (reference §1.5), with an approximate size of each
- * policy document as IAM counts it (JSON without whitespace; `${AWS::Partition}` resolved to "aws").
- * The sizes are estimates from the statement lists in §1.5 rounded up, not byte-exact copies: the
- * load balancer controller policy mirrors the upstream AWS policy (~17 statements, ~5.6 KB minified).
+ * Approximate size of each well-known inline policy document as IAM counts it (JSON without
+ * whitespace; `${AWS::Partition}` resolved to "aws"), by logical id. Estimates from the statement
+ * lists of reference §1.5 rounded up, not byte-exact: the load balancer controller policy mirrors
+ * the upstream AWS policy (~17 statements, ~5.6 KB minified).
  */
-export const WELL_KNOWN_INLINE: Record<WellKnownPolicyName, { id: string; size: number }[]> = {
-  imageBuilder: [],
-  ebsCSIController: [],
-  autoScaler: [{ id: 'PolicyAutoScaling', size: 620 }],
-  externalDNS: [
-    { id: 'PolicyExternalDNSChangeSet', size: 180 },
-    { id: 'PolicyExternalDNSHostedZones', size: 200 },
-  ],
-  certManager: [
-    { id: 'PolicyCertManagerChangeSet', size: 180 },
-    { id: 'PolicyCertManagerGetChange', size: 150 },
-    { id: 'PolicyCertManagerHostedZones', size: 180 },
-  ],
-  efsCSIController: [{ id: 'PolicyEFSCSIController', size: 900 }],
-  awsLoadBalancerController: [{ id: 'PolicyAWSLoadBalancerController', size: 5600 }],
+const WELL_KNOWN_INLINE_SIZES: Record<string, number> = {
+  PolicyAutoScaling: 620,
+  PolicyExternalDNSChangeSet: 180,
+  PolicyExternalDNSHostedZones: 200,
+  PolicyCertManagerChangeSet: 180,
+  PolicyCertManagerGetChange: 150,
+  PolicyCertManagerHostedZones: 180,
+  PolicyEFSCSIController: 900,
+  PolicyAWSLoadBalancerController: 5600,
 };
 
-/** Managed policies eksctl attaches per well-known key (reference §1.5). */
-export const WELL_KNOWN_MANAGED: Partial<Record<WellKnownPolicyName, string>> = {
-  imageBuilder: 'AmazonEC2ContainerRegistryPowerUser',
-  ebsCSIController: 'service-role/AmazonEBSCSIDriverPolicy',
-};
+/** The inline policies a well-known key adds, with their approximate sizes. */
+export function wellKnownInline(name: WellKnownPolicyName): { id: string; size: number }[] {
+  return WELL_KNOWN_INLINE_POLICY_IDS[name].map((id) => ({
+    id,
+    size: WELL_KNOWN_INLINE_SIZES[id],
+  }));
+}
+
+/** Whether a well-known key attaches an AWS managed policy (counted against the role's quota). */
+export function wellKnownAttachesManaged(name: WellKnownPolicyName): boolean {
+  return WELL_KNOWN_MANAGED_POLICIES[name] !== undefined;
+}
 
 export function wellKnownOn(w: WellKnownPolicies): WellKnownPolicyName[] {
-  return (Object.keys(w) as WellKnownPolicyName[]).filter((k) => w[k]);
+  return WELL_KNOWN_POLICY_NAMES.filter((k) => w[k]);
 }
 
 /** IAM counts policy size without whitespace; compact JSON is the same measure. */

@@ -5,7 +5,7 @@ import { glob, isDynamicPattern } from 'tinyglobby';
 import type { ClusterSpec, LoadResult, Problem } from './model.js';
 import { parseInternal } from './parse.js';
 import { hasErrors, sortProblems } from './problems.js';
-import { checkAcrossFiles } from './validate.js';
+import { checkAcrossFiles } from './rules/cluster.js';
 
 export const MAX_FILE_BYTES = 1024 * 1024;
 

@@ -1,6 +1,8 @@
 // The validated, normalised desired state produced by the config loader.
 // Everything downstream (plan, render, apply) consumes these types and never re-reads YAML.
 
+import type { WellKnownPolicyName } from '../names/well-known-policies.js';
+
 /** Where a value came from, so plan errors can point back at the user's file. */
 export interface SourceLocation {
   file: string;
@@ -29,27 +31,8 @@ export interface Problem {
 /** An IAM policy document, kept verbatim as the user wrote it (already checked to have Version + Statement). */
 export type PolicyDocument = Record<string, unknown>;
 
-export interface WellKnownPolicies {
-  imageBuilder: boolean;
-  autoScaler: boolean;
-  awsLoadBalancerController: boolean;
-  externalDNS: boolean;
-  certManager: boolean;
-  ebsCSIController: boolean;
-  efsCSIController: boolean;
-}
-
-export type WellKnownPolicyName = keyof WellKnownPolicies;
-
-export const WELL_KNOWN_POLICY_NAMES: readonly WellKnownPolicyName[] = [
-  'imageBuilder',
-  'autoScaler',
-  'awsLoadBalancerController',
-  'externalDNS',
-  'certManager',
-  'ebsCSIController',
-  'efsCSIController',
-];
+/** `wellKnownPolicies`: every key present, false when the config leaves it out. */
+export type WellKnownPolicies = Record<WellKnownPolicyName, boolean>;
 
 /** `iam.podIdentityAssociations[]` (and, with fewer fields used, `addons[].podIdentityAssociations[]`). */
 export interface PodIdentityAssociationSpec {

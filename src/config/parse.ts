@@ -2,7 +2,7 @@
 import { readCluster, type RawCluster } from './cluster.js';
 import type { ClusterSpec, Problem } from './model.js';
 import { hasErrors, sortProblems } from './problems.js';
-import { validateCluster } from './validate.js';
+import { validateCluster } from './rules/cluster.js';
 import { parseYamlFile } from './yaml.js';
 
 export interface ParsedCluster {

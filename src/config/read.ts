@@ -8,15 +8,8 @@ import type {
   SourceLocation,
   WellKnownPolicies,
 } from './model.js';
-import {
-  ADDON_KEYS,
-  NAMESPACE_CONFIG_KEYS,
-  OBJECT_META_KEYS,
-  PIA_KEYS,
-  SERVICE_ACCOUNT_KEYS,
-  WELL_KNOWN_KEYS,
-  closest,
-} from './schema.js';
+import { WELL_KNOWN_POLICY_NAMES } from '../names/well-known-policies.js';
+import { NAMESPACE_CONFIG_KEYS, OBJECT_META_KEYS, closest } from './schema.js';
 import { quote, type Entry, type Pos, type Reader } from './yaml.js';
 
 /** Positions of a section's keys and values, by key; present only for non-null values. */
@@ -103,27 +96,14 @@ export function newLocated(r: Reader, node: Node | null, path: string, fallback?
 }
 
 export function noWellKnown(): WellKnownPolicies {
-  return {
-    imageBuilder: false,
-    autoScaler: false,
-    awsLoadBalancerController: false,
-    externalDNS: false,
-    certManager: false,
-    ebsCSIController: false,
-    efsCSIController: false,
-  };
+  return Object.fromEntries(WELL_KNOWN_POLICY_NAMES.map((k) => [k, false])) as WellKnownPolicies;
 }
 
 export function readWellKnown(r: Reader, node: Node | null, path: string): WellKnownPolicies {
   const w = noWellKnown();
   const handlers: Handlers = {};
-  for (const k of WELL_KNOWN_KEYS) {
-    handlers[k] = (v, p) => {
-      const b = r.bool(v, p);
-      if (b !== undefined) w[k as keyof WellKnownPolicies] = b;
-    };
-  }
-  walk(r, node, path, WELL_KNOWN_KEYS, handlers);
+  for (const k of WELL_KNOWN_POLICY_NAMES) handlers[k] = optionalBool(r, (b) => (w[k] = b));
+  walk(r, node, path, WELL_KNOWN_POLICY_NAMES, handlers);
   return w;
 }
 
@@ -171,6 +151,38 @@ function stringField(r: Reader) {
   };
 }
 
+/** A list item that must be a mapping: an empty item or a scalar was reported; mark it unusable. */
+function endItem(
+  r: Reader,
+  ok: boolean,
+  node: Node | null,
+  path: string,
+  fallback: Pos,
+  loc: Located,
+) {
+  if (ok) return;
+  loc.bad.add('');
+  if (node === null) {
+    r.error(fallback, path, `${path}: expected a mapping, got null`, 'remove the empty list item');
+  }
+}
+
+/**
+ * Walks an entry whose allowed keys are exactly its handlers' keys, in eksctl's schema order (the
+ * order "did you mean" and the allowed-keys hint use): a new field is one handler here.
+ */
+function walkFields(r: Reader, node: Node | null, path: string, handlers: Handlers, loc: Located) {
+  return walk(r, node, path, Object.keys(handlers), handlers, loc);
+}
+
+function optionalBool(r: Reader, set: (b: boolean) => void) {
+  return (v: Node | null, p: string) => {
+    const b = r.bool(v, p);
+    if (b !== undefined) set(b);
+  };
+}
+
+/** An `iam.podIdentityAssociations[i]` or `addons[j].podIdentityAssociations[i]` entry (reference §1.1). */
 export function readPia(r: Reader, node: Node | null, path: string, fallback: Pos): RawPia {
   const loc = newLocated(r, node, path, fallback);
   const spec: PodIdentityAssociationSpec = {
@@ -183,40 +195,43 @@ export function readPia(r: Reader, node: Node | null, path: string, fallback: Po
     location: location(r, node, fallback),
   };
   const str = stringField(r);
-  const ok = walk(
+  const ok = walkFields(
     r,
     node,
     path,
-    PIA_KEYS,
     {
       namespace: str((s) => (spec.namespace = s)),
       serviceAccountName: str((s) => (spec.serviceAccountName = s)),
       roleARN: str((s) => (spec.roleARN = s)),
+      createServiceAccount: (v, p) => (spec.createServiceAccount = r.bool(v, p) ?? false),
       roleName: str((s) => (spec.roleName = s)),
       permissionsBoundaryARN: str((s) => (spec.permissionsBoundaryARN = s)),
-      permissionPolicyName: str((s) => (spec.permissionPolicyName = s)),
-      targetRoleARN: str((s) => (spec.targetRoleARN = s)),
-      policy: str((s) => (spec.policy = s)),
-      createServiceAccount: (v, p) => (spec.createServiceAccount = r.bool(v, p) ?? false),
-      disableSessionTags: (v, p) => {
-        const b = r.bool(v, p);
-        if (b !== undefined) spec.disableSessionTags = b;
-      },
       permissionPolicyARNs: (v, p) =>
         (spec.permissionPolicyARNs = readStrings(r, v, p, 'permissionPolicyARNs', loc)),
+      permissionPolicyName: str((s) => (spec.permissionPolicyName = s)),
       permissionPolicy: (v, p) => (spec.permissionPolicy = readDocument(r, v, p)),
       wellKnownPolicies: (v, p) => (spec.wellKnownPolicies = readWellKnown(r, v, p)),
       tags: (v, p) => (spec.tags = readTags(r, v, p, loc)),
+      targetRoleARN: str((s) => (spec.targetRoleARN = s)),
+      disableSessionTags: optionalBool(r, (b) => (spec.disableSessionTags = b)),
+      policy: str((s) => (spec.policy = s)),
     },
     loc,
   );
-  if (!ok) loc.bad.add('');
-  if (!ok && node === null) {
-    r.error(fallback, path, `${path}: expected a mapping, got null`, 'remove the empty list item');
-  }
+  endItem(r, ok, node, path, fallback, loc);
   return { ...loc, spec };
 }
 
+function readResolveConflicts(r: Reader, v: Node | null, p: string): AddonSpec['resolveConflicts'] {
+  const s = r.str(v, p);
+  if (s === undefined) return undefined;
+  const lower = s.toLowerCase();
+  if (lower === 'none' || lower === 'overwrite' || lower === 'preserve') return lower;
+  r.error(r.pos(v), p, `${p}: invalid value ${quote(s)}`, 'use one of: none, overwrite, preserve');
+  return undefined;
+}
+
+/** An `addons[j]` entry (reference §1.2 plus the rest of eksctl's Addon type). */
 export function readAddon(r: Reader, node: Node | null, path: string, fallback: Pos): RawAddon {
   const loc = newLocated(r, node, path, fallback);
   const spec: AddonSpec = {
@@ -229,42 +244,23 @@ export function readAddon(r: Reader, node: Node | null, path: string, fallback: 
   };
   const pias: RawPia[] = [];
   const str = stringField(r);
-  const ok = walk(
+  const ok = walkFields(
     r,
     node,
     path,
-    ADDON_KEYS,
     {
       name: str((s) => (spec.name = s)),
       version: str((s) => (spec.version = s)),
       serviceAccountRoleARN: str((s) => (spec.serviceAccountRoleARN = s)),
-      permissionsBoundary: str((s) => (spec.permissionsBoundary = s)),
-      configurationValues: str((s) => (spec.configurationValues = s)),
-      resolveConflicts: (v, p) => {
-        const s = r.str(v, p);
-        if (s === undefined) return;
-        const lower = s.toLowerCase();
-        if (lower === 'none' || lower === 'overwrite' || lower === 'preserve')
-          spec.resolveConflicts = lower;
-        else
-          r.error(
-            r.pos(v),
-            p,
-            `${p}: invalid value ${quote(s)}`,
-            'use one of: none, overwrite, preserve',
-          );
-      },
-      useDefaultPodIdentityAssociations: (v, p) =>
-        (spec.useDefaultPodIdentityAssociations = r.bool(v, p) ?? false),
       attachPolicyARNs: (v, p) =>
         (spec.attachPolicyARNs = readStrings(r, v, p, 'attachPolicyARNs', loc)),
       attachPolicy: (v, p) => (spec.attachPolicy = readDocument(r, v, p)),
+      permissionsBoundary: str((s) => (spec.permissionsBoundary = s)),
       wellKnownPolicies: (v, p) => (spec.wellKnownPolicies = readWellKnown(r, v, p)),
       tags: (v, p) => (spec.tags = readTags(r, v, p, loc)),
-      namespaceConfig: (v, p) => {
-        let ns: string | undefined;
-        walk(r, v, p, NAMESPACE_CONFIG_KEYS, { namespace: (nv, np) => (ns = r.str(nv, np)) });
-        if (ns !== undefined) spec.namespaceConfig = { namespace: ns };
+      resolveConflicts: (v, p) => {
+        const value = readResolveConflicts(r, v, p);
+        if (value) spec.resolveConflicts = value;
       },
       podIdentityAssociations: (v, p, e) => {
         // eksctl distinguishes an omitted list from an explicit one; `podIdentityAssociations:` (null) is omitted.
@@ -277,16 +273,21 @@ export function readAddon(r: Reader, node: Node | null, path: string, fallback: 
           spec.podIdentityAssociations!.push(raw.spec);
         });
       },
+      useDefaultPodIdentityAssociations: (v, p) =>
+        (spec.useDefaultPodIdentityAssociations = r.bool(v, p) ?? false),
+      configurationValues: str((s) => (spec.configurationValues = s)),
+      namespaceConfig: (v, p) => {
+        let ns: string | undefined;
+        walk(r, v, p, NAMESPACE_CONFIG_KEYS, { namespace: (nv, np) => (ns = r.str(nv, np)) });
+        if (ns !== undefined) spec.namespaceConfig = { namespace: ns };
+      },
       publishers: (v, p) => void r.strList(v, p),
       types: (v, p) => void r.strList(v, p),
       owners: (v, p) => void r.strList(v, p),
     },
     loc,
   );
-  if (!ok) loc.bad.add('');
-  if (!ok && node === null) {
-    r.error(fallback, path, `${path}: expected a mapping, got null`, 'remove the empty list item');
-  }
+  endItem(r, ok, node, path, fallback, loc);
   return { ...loc, spec, pias };
 }
 
@@ -294,6 +295,7 @@ export interface RawServiceAccount extends Located {
   spec: ServiceAccountSpec;
 }
 
+/** An `iam.serviceAccounts[i]` entry (reference §1.7: eksctl's ClusterIAMServiceAccount). */
 export function readServiceAccount(
   r: Reader,
   node: Node | null,
@@ -308,11 +310,10 @@ export function readServiceAccount(
     location: location(r, node, fallback),
   };
   const str = stringField(r);
-  walk(
+  walkFields(
     r,
     node,
     path,
-    SERVICE_ACCOUNT_KEYS,
     {
       metadata: (v, p) =>
         walk(r, v, p, OBJECT_META_KEYS, {
@@ -324,14 +325,16 @@ export function readServiceAccount(
         }),
       attachPolicyARNs: (v, p) =>
         (spec.attachPolicyARNs = readStrings(r, v, p, 'attachPolicyARNs', loc)),
-      attachRoleARN: str((s) => (spec.attachRoleARN = s)),
-      roleName: str((s) => (spec.roleName = s)),
-      permissionsBoundary: (v, p) => void r.str(v, p),
-      subjectPattern: (v, p) => void r.str(v, p),
-      roleOnly: (v, p) => void r.bool(v, p),
       wellKnownPolicies: (v, p) => void readWellKnown(r, v, p),
       attachPolicy: (v, p) => void readDocument(r, v, p),
+      attachRoleARN: str((s) => (spec.attachRoleARN = s)),
+      permissionsBoundary: (v, p) => void r.str(v, p),
+      roleName: str((s) => (spec.roleName = s)),
+      roleOnly: (v, p) => void r.bool(v, p),
       tags: (v, p) => void readTags(r, v, p, loc),
+      subjectPattern: (v, p) => void r.str(v, p),
+      // Written by eksctl itself; accepted so a file eksctl round-tripped still loads.
+      status: () => {},
     },
     loc,
   );

@@ -3,7 +3,6 @@
 
 export const API_VERSION = 'eksctl.io/v1alpha5';
 export const KIND = 'ClusterConfig';
-export const AGENT_ADDON = 'eks-pod-identity-agent';
 
 /** Top-level sections the product reads. */
 export const ACTED_TOP_LEVEL = [
@@ -60,72 +59,10 @@ export const IAM_KEYS = [
   ...IAM_IGNORED_KEYS,
 ];
 
-/** reference §1.1, in eksctl's schema order. */
-export const PIA_KEYS = [
-  'namespace',
-  'serviceAccountName',
-  'roleARN',
-  'createServiceAccount',
-  'roleName',
-  'permissionsBoundaryARN',
-  'permissionPolicyARNs',
-  'permissionPolicyName',
-  'permissionPolicy',
-  'wellKnownPolicies',
-  'tags',
-  'targetRoleARN',
-  'disableSessionTags',
-  'policy',
-];
-
-export const WELL_KNOWN_KEYS = [
-  'imageBuilder',
-  'autoScaler',
-  'awsLoadBalancerController',
-  'externalDNS',
-  'certManager',
-  'ebsCSIController',
-  'efsCSIController',
-];
-
-/** reference §1.2 plus the rest of eksctl's Addon type. */
-export const ADDON_KEYS = [
-  'name',
-  'version',
-  'serviceAccountRoleARN',
-  'attachPolicyARNs',
-  'attachPolicy',
-  'permissionsBoundary',
-  'wellKnownPolicies',
-  'tags',
-  'resolveConflicts',
-  'podIdentityAssociations',
-  'useDefaultPodIdentityAssociations',
-  'configurationValues',
-  'namespaceConfig',
-  'publishers',
-  'types',
-  'owners',
-];
-
 export const ADDONS_CONFIG_KEYS = ['autoApplyPodIdentityAssociations', 'disableDefaultAddons'];
 export const AUTO_MODE_KEYS = ['enabled', 'nodePools', 'nodeRoleARN'];
 export const NAMESPACE_CONFIG_KEYS = ['namespace'];
 
-/** reference §1.7 (eksctl's ClusterIAMServiceAccount). */
-export const SERVICE_ACCOUNT_KEYS = [
-  'metadata',
-  'attachPolicyARNs',
-  'wellKnownPolicies',
-  'attachPolicy',
-  'attachRoleARN',
-  'permissionsBoundary',
-  'roleName',
-  'roleOnly',
-  'tags',
-  'subjectPattern',
-  'status',
-];
 /** The Kubernetes ObjectMeta fields a user can meaningfully write. */
 export const OBJECT_META_KEYS = ['name', 'namespace', 'labels', 'annotations', 'generateName'];
 

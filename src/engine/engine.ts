@@ -2,15 +2,16 @@
 // It owns the AWS session (clients per region, one request limiter, one stack watcher per region).
 
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
-import type { ClusterSpec, DesiredState } from '../config/model.js';
+import { applyClusterPlan } from '../apply/executor.js';
 import { ClientPool } from '../aws/clients.js';
 import { errorMessage } from '../aws/errors.js';
-import { StackWatcher } from '../aws/stack-watcher.js';
-import { readClusterState } from '../state/read.js';
-import type { LiveCluster, LiveClusterMissing, LiveStack } from '../state/model.js';
-import { planCluster } from '../plan/index.js';
+import { StackWatcher } from '../aws/waiters.js';
+import type { ClusterSpec, DesiredState } from '../config/model.js';
+import type { LiveCluster, LiveClusterMissing, LiveStack } from '../live/model.js';
 import type { ClusterPlan, Plan, PlanOptions } from '../plan/model.js';
-import { applyClusterPlan, type ClusterApplyResult } from '../apply/executor.js';
+import { planCluster } from '../plan/plan-cluster.js';
+import type { ClusterApplyResult } from '../plan/results.js';
+import { readClusterState } from '../state/read.js';
 
 const clusterKey = (name: string, region: string): string => `${region}/${name}`;
 
@@ -32,10 +33,6 @@ export class Engine {
       concurrency: options.concurrency,
       credentials: options.credentials,
     });
-  }
-
-  clients(region: string) {
-    return this.pool.get(region);
   }
 
   private watcher(region: string): StackWatcher {

@@ -5,7 +5,7 @@
 
 import type { GitHubApi, IssueComment } from './api.js';
 import { GitHubApiError } from './api.js';
-import { decodeHeader, type CommentHeader } from './marker.js';
+import { decodeHeader, type CommentHeader } from '../review/marker.js';
 
 /** The author of comments made with the workflow's GITHUB_TOKEN. */
 export const ACTIONS_BOT = 'github-actions[bot]';

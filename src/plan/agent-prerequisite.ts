@@ -3,12 +3,11 @@
 // install it first; otherwise the plan fails with eksctl's message, adapted to a config file.
 
 import type { Problem } from '../config/model.js';
+import { AGENT_ADDON } from '../names/addons.js';
+import { OWNER_TAG } from '../names/tags.js';
 import type { Task } from './model.js';
-import { OWNER_TAG } from './model.js';
 import type { ClusterContext } from './association-plan.js';
 import { createAddonTask } from './task-builders.js';
-
-export const AGENT_ADDON = 'eks-pod-identity-agent';
 
 export function agentInstalled(ctx: ClusterContext): boolean {
   return ctx.live.autoMode || AGENT_ADDON in ctx.live.addons;

@@ -1,19 +1,26 @@
 // One `iam.podIdentityAssociations` entry against the live cluster: the role (role-plan.ts), then
 // the association itself: create it, or update only the fields and tags that differ.
 
-import { podIdentityRoleStackName, roleStackNamesFor } from '../cfn/stack-names.js';
-import { POD_IDENTITY_ASSOCIATION_TAG, isAwsTag } from '../cfn/stack-tags.js';
-import { canonicalJson } from '../cfn/canonical-json.js';
+import { canonicalJson } from '../lib/canonical-json.js';
+import {
+  migratedStackTagValue,
+  podIdentityRoleStackName,
+  roleStackNamesFor,
+} from '../names/stack-names.js';
+import {
+  OWNER_TAG,
+  POD_IDENTITY_ASSOCIATION_TAG,
+  associationKey,
+  isAwsTag,
+} from '../names/tags.js';
 import type { ClusterSpec, PodIdentityAssociationSpec, Problem } from '../config/model.js';
-import type { LiveAssociation, LiveCluster, LiveStack } from '../state/model.js';
+import type { LiveAssociation, LiveCluster, LiveStack } from '../live/model.js';
 import type { PlanOptions, StackOutputRef, Task } from './model.js';
-import { OWNER_TAG } from './model.js';
 import { checkUserRole, entryProblem } from './role-checks.js';
 import type { RoleOutcome } from './role-plan.js';
 import { planRole } from './role-plan.js';
 import { stackCondition } from './stack-status.js';
 import {
-  associationKey,
   createAssociationTask,
   deleteRoleStackTask,
   tagAssociationTask,
@@ -33,21 +40,13 @@ export interface EntryPlan {
 }
 
 /**
- * eksctl's migration tags a re-used IRSA stack with the part of its name after `-iamserviceaccount-`,
- * first `-` turned into `/` (wrong for namespaces with a `-`, reference §7.3): accept that spelling
- * for those stacks, or migrated stacks of `kube-system/…` would never be found.
+ * The stack belongs to `<ns>/<sa>` by eksctl's tag, as eksctl decides it (ListPodIdentityStackNames).
+ * A migrated IRSA stack may carry eksctl's misspelt tag value (reference §7.3): accepted, or migrated
+ * stacks of `kube-system/…` would never be found.
  */
-function migratedTagValue(stackName: string): string | undefined {
-  const marker = '-addon-iamserviceaccount-';
-  const at = stackName.indexOf(marker);
-  if (at < 0) return undefined;
-  return stackName.slice(at + marker.length).replace('-', '/');
-}
-
-/** The stack belongs to `<ns>/<sa>` by eksctl's tag, as eksctl decides it (ListPodIdentityStackNames). */
 export function stackBelongsTo(stack: LiveStack, key: string): boolean {
   const tag = stack.tags[POD_IDENTITY_ASSOCIATION_TAG];
-  return tag === key || (tag !== undefined && tag === migratedTagValue(stack.stackName));
+  return tag === key || (tag !== undefined && tag === migratedStackTagValue(stack.stackName));
 }
 
 /**

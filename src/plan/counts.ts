@@ -1,6 +1,6 @@
-// Change counts for the summary line and the action's outputs.
+// Change counts of a plan: the summary lines, the action's outputs, the CLI's exit codes.
 
-import type { ClusterPlan, Plan } from '../plan/model.js';
+import type { ClusterPlan, Plan } from './model.js';
 
 export interface ChangeCounts {
   create: number;
@@ -30,4 +30,9 @@ export function countChanges(plan: Plan): ChangeCounts {
 
 export function hasChanges(plan: Plan): boolean {
   return countChanges(plan).total > 0;
+}
+
+/** Plan-time errors across clusters (a cluster with errors is not applied). */
+export function planErrorCount(plan: Plan): number {
+  return plan.clusters.reduce((n, c) => n + c.errors.length, 0);
 }

@@ -3,18 +3,6 @@
 
 import type { Problem } from '../config/model.js';
 
-export type TaskKind =
-  | 'create-role-stack'
-  | 'update-role-stack'
-  | 'delete-role-stack'
-  | 'create-association'
-  | 'update-association'
-  | 'delete-association'
-  | 'tag-association'
-  | 'create-addon'
-  | 'update-addon'
-  | 'delete-addon';
-
 /** A value the executor resolves at apply time: the `Role1` output of a stack created/updated earlier. */
 export interface StackOutputRef {
   stackName: string;
@@ -189,5 +177,3 @@ export interface Plan {
   version: 1;
   clusters: ClusterPlan[];
 }
-
-export const OWNER_TAG = 'podid-action/managed-by';

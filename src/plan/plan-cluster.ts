@@ -2,24 +2,26 @@
 // inputs give byte-identical output (entries and associations are processed in namespace/SA order).
 
 import type { ClusterSpec, Problem } from '../config/model.js';
-import type { LiveCluster, LiveClusterMissing } from '../state/model.js';
+import { AGENT_ADDON } from '../names/addons.js';
+import { associationKey, splitAssociationKey } from '../names/tags.js';
+import type { LiveCluster, LiveClusterMissing } from '../live/model.js';
+import { fingerprint } from '../review/fingerprint.js';
 import type { ClusterPlan, Plan, PlanOptions, Task } from './model.js';
 import type { ClusterContext } from './association-plan.js';
 import { planEntry } from './association-plan.js';
-import { AGENT_ADDON, agentInstalled, planAgent } from './agent-prerequisite.js';
-import { fingerprint } from './fingerprint.js';
+import { agentInstalled, planAgent } from './agent-prerequisite.js';
 import { planPrune } from './prune-plan.js';
-import { associationKey } from './task-builders.js';
 
 const ENTRIES_PATH = 'iam.podIdentityAssociations';
 
 /** Plain code-unit order: locale-independent, so output never depends on the machine. */
 export const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+/** Namespace first, then service account: `a-b/c` sorts with namespace `a-b`, not by the raw text. */
 function compareKeys(a: string, b: string): number {
-  const [na, sa] = [a.slice(0, a.indexOf('/')), a.slice(a.indexOf('/') + 1)];
-  const [nb, sb] = [b.slice(0, b.indexOf('/')), b.slice(b.indexOf('/') + 1)];
-  return compareText(na, nb) || compareText(sa, sb);
+  const x = splitAssociationKey(a);
+  const y = splitAssociationKey(b);
+  return compareText(x.namespace, y.namespace) || compareText(x.serviceAccount, y.serviceAccount);
 }
 
 function clusterProblem(spec: ClusterSpec, message: string, hint?: string): Problem {

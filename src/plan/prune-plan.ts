@@ -1,15 +1,19 @@
 // What the cluster has and the config no longer names: deleted per `prune`, or listed as
 // unmanaged. Add-on-owned associations are never touched here (only through their add-on).
 
-import { roleStackNamesFor } from '../cfn/stack-names.js';
-import { POD_IDENTITY_ASSOCIATION_TAG } from '../cfn/stack-tags.js';
-import type { LiveAssociation, LiveStack } from '../state/model.js';
+import type { LiveAssociation, LiveStack } from '../live/model.js';
+import { roleStackNamesFor } from '../names/stack-names.js';
+import {
+  OWNER_TAG,
+  POD_IDENTITY_ASSOCIATION_TAG,
+  associationKey,
+  splitAssociationKey,
+} from '../names/tags.js';
 import type { Task, Unmanaged } from './model.js';
-import { OWNER_TAG } from './model.js';
 import type { ClusterContext } from './association-plan.js';
 import { roleStacksOf } from './association-plan.js';
 import { stackCondition } from './stack-status.js';
-import { associationKey, deleteAssociationTask, deleteRoleStackTask } from './task-builders.js';
+import { deleteAssociationTask, deleteRoleStackTask } from './task-builders.js';
 
 export interface PrunePlan {
   /** Tasks by association key, for ordering with the rest of the plan. */
@@ -107,7 +111,7 @@ export function planPrune(ctx: ClusterContext, configured: Set<string>): PrunePl
       const key = stack.tags[POD_IDENTITY_ASSOCIATION_TAG];
       if (key === undefined || stack.tags[OWNER_TAG] !== options.ownerId) continue;
       if (configured.has(key) || withAssociation.has(key) || tasksByKey.has(key)) continue;
-      const [namespace, sa] = [key.slice(0, key.indexOf('/')), key.slice(key.indexOf('/') + 1)];
+      const { namespace, serviceAccount: sa } = splitAssociationKey(key);
       if (!roleStackNamesFor(live.name, namespace, sa).includes(stack.stackName)) continue;
       const stacks = roleStacksOf(live, namespace, sa).filter(
         (s) => s.tags[OWNER_TAG] === options.ownerId,

@@ -2,14 +2,13 @@
 // now, with EKS's own words, at the config entry's location.
 
 import type { PodIdentityAssociationSpec, Problem } from '../config/model.js';
-import type { LiveCluster } from '../state/model.js';
+import { arnAccount, checkArn } from '../config/limits.js';
+import type { LiveCluster } from '../live/model.js';
 import { missingPodIdentityTrust } from './trust-policy.js';
 
-const ROLE_ARN = /^arn:aws[a-z-]*:iam::(\d{12}):role\/.+$/;
-
 /** The account id of an IAM role ARN, or undefined when it is not one. */
-export function roleArnAccount(arn: string): string | undefined {
-  return ROLE_ARN.exec(arn)?.[1];
+function roleArnAccount(arn: string): string | undefined {
+  return checkArn(arn, 'role') === undefined ? arnAccount(arn) : undefined;
 }
 
 export function entryProblem(

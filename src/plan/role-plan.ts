@@ -2,7 +2,6 @@
 // stack tasks that make it exist (create, update, replace a failed stack) or go away (a stack left
 // behind when the entry switches to its own roleARN).
 
-import { canonicalJson } from '../cfn/canonical-json.js';
 import type { CfnTemplate } from '../cfn/role-template.js';
 import {
   ROLE_OUTPUT,
@@ -10,7 +9,6 @@ import {
   podIdentityRoleTemplate,
   roleStackCapabilities,
 } from '../cfn/role-template.js';
-import { podIdentityRoleStackName } from '../cfn/stack-names.js';
 import { roleStackTags, stackTagsDiffer } from '../cfn/stack-tags.js';
 import {
   diffRoleTemplates,
@@ -19,7 +17,9 @@ import {
   summarizeRoleTemplate,
 } from '../cfn/template-diff.js';
 import type { PodIdentityAssociationSpec, ClusterSpec } from '../config/model.js';
-import type { LiveAssociation, LiveStack } from '../state/model.js';
+import { canonicalJson } from '../lib/canonical-json.js';
+import type { LiveAssociation, LiveStack } from '../live/model.js';
+import { podIdentityRoleStackName } from '../names/stack-names.js';
 import type { PlanOptions, StackOutputRef, Task } from './model.js';
 import { stackCondition } from './stack-status.js';
 import { createRoleStackTask, updateRoleStackTask } from './task-builders.js';

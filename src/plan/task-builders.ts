@@ -1,6 +1,7 @@
 // Task constructors: stable ids (`<kind>:<ns>/<sa>`) and eksctl's wording for descriptions, so the
 // rest of the planner only decides *what* to do.
 
+import { associationKey } from '../names/tags.js';
 import type {
   ChangeAction,
   CreateAddonParams,
@@ -44,8 +45,6 @@ function base(kind: Task['kind'], target: string, change: ChangeAction, c: TaskC
   if (c.after && Object.keys(c.after).length > 0) task.after = c.after;
   return task;
 }
-
-export const associationKey = (namespace: string, sa: string): string => `${namespace}/${sa}`;
 
 export function createRoleStackTask(
   key: string,

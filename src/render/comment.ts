@@ -4,35 +4,31 @@
 // explicit "… N more lines" note and a link to the run, whose job summary holds the full plan.
 // Every user-controlled string is escaped or sits in a fence it cannot close.
 
-import type { ClusterApplyResult } from '../apply/executor.js';
 import type { Problem } from '../config/model.js';
+import { countChanges, countClusterChanges } from '../plan/counts.js';
 import type { ClusterPlan, Plan } from '../plan/model.js';
-import {
-  countChanges,
-  countClusterChanges,
-  countsLine,
-  escapeMarkdown,
-  renderTaskTree,
-  taskLines,
-} from '../render/index.js';
-import { BudgetedText, byteLength } from './budget.js';
-import type { Mode } from './event.js';
+import type { ClusterApplyResult } from '../plan/results.js';
 import {
   bodySha,
   encodeHeader,
   reviewedCluster,
   type CommentStatus,
   type ReviewedCluster,
-} from './marker.js';
-import {
-  applyResultLines,
-  fenceFor,
-  problemLines,
-  reviewDifferenceLines,
-} from './results-markdown.js';
-import type { ReviewComparison } from './review.js';
+} from '../review/marker.js';
+import type { ReviewComparison } from '../review/verdict.js';
+import { applyResultLines } from './apply-results.js';
+import { BudgetedText, byteLength } from './budget.js';
+import { escapeMarkdown, fenceFor } from './escape.js';
+import { countsLine } from './plan-text.js';
+import { problemItem } from './problems.js';
+import { reviewDifferenceLines } from './review.js';
+import { taskLines } from './task-lines.js';
+import { renderTaskTree } from './task-tree.js';
 
 export const COMMENT_BUDGET_BYTES = 60_000;
+
+const problemItems = (problems: readonly Problem[]): string[] =>
+  problems.map((p) => problemItem(p, { severityIcon: true }));
 /** A cluster's <details> starts open when its diff is at most this many lines. */
 const OPEN_DETAILS_MAX_LINES = 60;
 /** The eksctl task tree is shown for clusters with at most this many tasks (the log always has it). */
@@ -45,7 +41,8 @@ export interface CommentView {
   repo: string;
   pr: number;
   headSha: string;
-  mode: Mode;
+  /** The action's mode (plan, apply, check). */
+  mode: string;
   /** Comment key (see Settings.commentKey). */
   key: string;
   /** Fingerprint salt, for the per-task hashes in the header. */
@@ -121,7 +118,7 @@ function addCluster(out: BudgetedText, c: ClusterPlan, reserve: number, runUrl: 
   const tailBytes = tail.reduce((n, l) => n + byteLength(l) + 1, 0);
   if (!out.tryAdd(head, reserve + tailBytes + 200)) return false;
   const inner = reserve + tailBytes;
-  const problems = problemLines([...c.errors, ...c.warnings]);
+  const problems = problemItems([...c.errors, ...c.warnings]);
   if (problems.length > 0) addList(out, problems, inner, runUrl);
   if (diff.length > 0) {
     addFenced(out, diff, 'diff', inner, runUrl);
@@ -182,7 +179,7 @@ export function renderVisibleBody(view: CommentView, limit: number): string {
   for (const note of view.notes ?? []) out.tryAdd([escapeMarkdown(note), ''], reserve);
   if (view.problems && view.problems.length > 0) {
     out.tryAdd(['**Configuration problems** (nothing was read from or sent to AWS):', ''], reserve);
-    addList(out, problemLines(view.problems), reserve, view.runUrl);
+    addList(out, problemItems(view.problems), reserve, view.runUrl);
   }
   const differences = view.review ? reviewDifferenceLines(view.review) : [];
   if (differences.length > 0) {

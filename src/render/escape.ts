@@ -30,6 +30,11 @@ export function codeBlock(body: string, language = ''): string {
   return `${fence}${language}\n${body}\n${fence}`;
 }
 
+/** The opening fence `codeBlock` would use for these lines (longer than any backtick run in them). */
+export function fenceFor(lines: readonly string[]): string {
+  return codeBlock(lines.join('\n')).split('\n')[0];
+}
+
 /** A value on one line inside a code block: control characters and line breaks made visible. */
 export function codeValue(value: unknown): string {
   if (typeof value === 'string') {

@@ -2,10 +2,13 @@
 // every apply result, every review difference, every config problem. GitHub drops a summary over
 // 1 MiB, so it is cut at 1,000,000 bytes with a pointer to the plan JSON.
 
-import { codeBlock, escapeMarkdown, renderMarkdown } from '../render/index.js';
+import { applyResultLines } from './apply-results.js';
 import { truncateBytes } from './budget.js';
-import type { CommentView } from './comment-body.js';
-import { applyResultLines, problemLines, reviewDifferenceLines } from './results-markdown.js';
+import type { CommentView } from './comment.js';
+import { codeBlock, escapeMarkdown } from './escape.js';
+import { renderMarkdown } from './markdown.js';
+import { problemItem } from './problems.js';
+import { reviewDifferenceLines } from './review.js';
 
 export const SUMMARY_BUDGET_BYTES = 1_000_000;
 
@@ -26,7 +29,12 @@ export function renderJobSummary(
   const out: string[] = [`# ${escapeMarkdown(HEADINGS[view.status])}`, ''];
   for (const note of view.notes ?? []) out.push(escapeMarkdown(note), '');
   if (view.problems && view.problems.length > 0) {
-    out.push('## Configuration problems', '', ...problemLines(view.problems), '');
+    out.push(
+      '## Configuration problems',
+      '',
+      ...view.problems.map((p) => problemItem(p, { severityIcon: true })),
+      '',
+    );
   }
   const differences = view.review ? reviewDifferenceLines(view.review) : [];
   if (differences.length > 0) {

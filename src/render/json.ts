@@ -1,9 +1,9 @@
 // The plan as versioned JSON (`--output json`), documented in docs/plan-json.md. Field order is
 // fixed here; inside tasks keys are sorted, so the same plan always prints the same bytes.
 
-import { canonicalize } from '../cfn/canonical-json.js';
+import { canonicalize } from '../lib/canonical-json.js';
+import { countChanges, countClusterChanges } from '../plan/counts.js';
 import type { Plan } from '../plan/model.js';
-import { countChanges, countClusterChanges } from './counts.js';
 
 export function planJsonDocument(plan: Plan): Record<string, unknown> {
   return {

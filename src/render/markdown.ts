@@ -2,10 +2,11 @@
 // escaped (escape.ts); values inside the diff block sit in a fence no value can close.
 
 import type { Problem } from '../config/model.js';
+import { countChanges, countClusterChanges, planErrorCount } from '../plan/counts.js';
 import type { ClusterPlan, Plan } from '../plan/model.js';
-import type { ChangeCounts } from './counts.js';
-import { countChanges, countClusterChanges } from './counts.js';
 import { codeBlock, escapeMarkdown } from './escape.js';
+import { countsLine } from './plan-text.js';
+import { problemItem } from './problems.js';
 import { taskLines } from './task-lines.js';
 
 export interface MarkdownOptions {
@@ -13,16 +14,7 @@ export interface MarkdownOptions {
   title?: string;
 }
 
-export function countsLine(c: ChangeCounts): string {
-  return `${c.create} to create, ${c.update} to update, ${c.delete} to delete, ${c.adopt} to adopt`;
-}
-
-function problemLine(p: Problem): string {
-  const where = `${p.file}:${p.line}:${p.column}`;
-  const path = p.path ? ` (${p.path})` : '';
-  const hint = p.hint ? ` — hint: ${escapeMarkdown(p.hint)}` : '';
-  return `- ${escapeMarkdown(where + path)}: ${escapeMarkdown(p.message)}${hint}`;
-}
+const problemLine = (p: Problem): string => problemItem(p, { withPath: true });
 
 function clusterSection(cluster: ClusterPlan): string[] {
   const counts = countClusterChanges(cluster);
@@ -62,7 +54,7 @@ function clusterSection(cluster: ClusterPlan): string[] {
 
 export function renderMarkdown(plan: Plan, opts: MarkdownOptions = {}): string {
   const counts = countChanges(plan);
-  const errors = plan.clusters.reduce((n, c) => n + c.errors.length, 0);
+  const errors = planErrorCount(plan);
   const out = [`## ${escapeMarkdown(opts.title ?? 'podid plan')}`, ''];
   out.push(
     `**Plan:** ${countsLine(counts)} in ${plan.clusters.length} cluster(s)${errors > 0 ? `; ${errors} error(s)` : ''}.`,

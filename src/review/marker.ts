@@ -6,19 +6,12 @@
 
 import { createHash } from 'node:crypto';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import { canonicalJson } from '../cfn/canonical-json.js';
-import type { ClusterPlan, Task } from '../plan/model.js';
+import { TASK_HASH_LENGTH, taskHash, type HashedTask } from './fingerprint.js';
 
 export const MARKER_PREFIX = '<!-- podid-action:v1 ';
 const MARKER_SUFFIX = ' -->';
 /** Past this the per-task list is left out (the fingerprint alone still binds the plan). */
 export const MAX_TASK_LIST_BYTES = 32_000;
-/**
- * 64 bits per task. They say which task changed and, after a partial apply, let a re-run recognise
- * the remaining reviewed tasks (review.ts): forging a task with the same hash (salted with the
- * repository and PR) would take about 2^64 tries.
- */
-const TASK_HASH_HEX = 16;
 
 export type CommentStatus =
   | 'planned'
@@ -57,25 +50,16 @@ export interface CommentHeader {
   clusters: ReviewedCluster[];
 }
 
-/**
- * A short salted hash of what one task does: its kind, target and parameters. Left out are the
- * parts that move without changing the work — dependencies on tasks already done, the reviewer's
- * before/after values and reason, the id of a failed stack to replace — so that after a partial
- * apply the remaining tasks still hash as reviewed (see review.ts, "remainder").
- */
-export function taskHash(task: Task, salt: string): string {
-  const { dependsOn: _deps, reason: _reason, before: _before, after: _after, ...work } = task;
-  const params: Record<string, unknown> = { ...work.params };
-  delete params.replacesFailedStackId;
-  return createHash('sha256')
-    .update(salt, 'utf8')
-    .update('\0', 'utf8')
-    .update(canonicalJson({ ...work, params }), 'utf8')
-    .digest('hex')
-    .slice(0, TASK_HASH_HEX);
+/** A planned cluster as the binding reads it. */
+export interface PlannedCluster {
+  cluster: string;
+  region: string;
+  file: string;
+  fingerprint: string;
+  tasks: readonly HashedTask[];
 }
 
-export function reviewedCluster(cluster: ClusterPlan, salt: string): ReviewedCluster {
+export function reviewedCluster(cluster: PlannedCluster, salt: string): ReviewedCluster {
   return {
     name: cluster.cluster,
     region: cluster.region,
@@ -106,10 +90,10 @@ function unpackTasks(packed: unknown): TaskDigest[] | undefined {
     const idList = inflateRawSync(Buffer.from(ids ?? '', 'base64')).toString('utf8');
     const hex = Buffer.from(hashes ?? '', 'base64').toString('hex');
     const list = idList === '' ? [] : idList.split('\n');
-    if (hex.length !== list.length * TASK_HASH_HEX) return undefined;
+    if (hex.length !== list.length * TASK_HASH_LENGTH) return undefined;
     return list.map((id, i) => ({
       id,
-      hash: hex.slice(i * TASK_HASH_HEX, (i + 1) * TASK_HASH_HEX),
+      hash: hex.slice(i * TASK_HASH_LENGTH, (i + 1) * TASK_HASH_LENGTH),
     }));
   } catch {
     return undefined;

@@ -1,8 +1,8 @@
-// Apply-time check that the recomputed plan is the reviewed one (DESIGN §8), and when it is not,
-// which tasks differ. Pure: the recomputed Plan and the reviewed records in, a verdict out.
+// Apply-time decision: is the recomputed plan the reviewed one (DESIGN §8), and when it is not,
+// which tasks differ. Pure: the recomputed plan and the reviewed records in, a verdict out.
 
-import type { ClusterPlan, Plan } from '../plan/model.js';
-import { taskHash, type ReviewedCluster, type TaskDigest } from './marker.js';
+import { taskHash } from './fingerprint.js';
+import type { PlannedCluster, ReviewedCluster, TaskDigest } from './marker.js';
 
 export type ClusterVerdict =
   /** Same fingerprint as reviewed. */
@@ -38,7 +38,7 @@ const clusterKey = (name: string, region: string): string => `${region}/${name}`
 /** Lines such as `~ create-association:apps/web changed since review (…)`. */
 export function explainTaskChanges(
   reviewed: TaskDigest[] | undefined,
-  cluster: ClusterPlan,
+  cluster: PlannedCluster,
   salt: string,
 ): string[] {
   if (reviewed === undefined) {
@@ -71,7 +71,7 @@ export function explainTaskChanges(
 /** Every task of the cluster is one of the reviewed tasks, doing the same work (taskHash). */
 export function isRemainder(
   reviewed: TaskDigest[] | undefined,
-  cluster: ClusterPlan,
+  cluster: PlannedCluster,
   salt: string,
 ): boolean {
   if (reviewed === undefined) return false;
@@ -80,7 +80,7 @@ export function isRemainder(
 }
 
 export function compareWithReviewed(
-  plan: Plan,
+  plan: { clusters: readonly PlannedCluster[] },
   reviewed: readonly ReviewedCluster[],
   salt: string,
 ): ReviewComparison {

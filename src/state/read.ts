@@ -11,7 +11,7 @@ import {
 } from '../aws/eks.js';
 import { accountFromArn, getRole, roleNameFromArn } from '../aws/iam.js';
 import { isAwsError } from '../aws/errors.js';
-import { isInProgress, type StackWatcher } from '../aws/stack-watcher.js';
+import { isInProgress, type StackWatcher } from '../aws/waiters.js';
 import type {
   LiveAddon,
   LiveAssociation,
@@ -19,9 +19,10 @@ import type {
   LiveClusterMissing,
   LiveRole,
   LiveStack,
-} from './model.js';
-
-export const AGENT_ADDON = 'eks-pod-identity-agent';
+} from '../live/model.js';
+import { AGENT_ADDON } from '../names/addons.js';
+import { isPodIdentityStackName, roleStackNamesFor } from '../names/stack-names.js';
+import { CLUSTER_NAME_TAG, OLD_CLUSTER_NAME_TAG } from '../names/tags.js';
 
 export interface StateReaderDeps {
   clients: AwsClients;
@@ -33,26 +34,17 @@ export interface StateReaderDeps {
 
 /** eksctl's stacks for a cluster: exact name shapes (never substrings, eksctl #8484) and its cluster tag. */
 export function isClusterStack(stack: LiveStack, cluster: string): boolean {
-  const prefix = `eksctl-${cluster}-`;
-  if (!stack.stackName.startsWith(prefix)) return false;
-  const rest = stack.stackName.slice(prefix.length);
-  if (!/^(podidentityrole-.+|addon-.+)$/.test(rest)) return false;
-  return (
-    stack.tags['alpha.eksctl.io/cluster-name'] === cluster ||
-    stack.tags['eksctl.cluster.k8s.io/v1alpha1/cluster-name'] === cluster
-  );
+  if (!isPodIdentityStackName(stack.stackName, cluster)) return false;
+  return stack.tags[CLUSTER_NAME_TAG] === cluster || stack.tags[OLD_CLUSTER_NAME_TAG] === cluster;
 }
 
 /** Stack names whose template the planner compares: the own-role stacks of the config entries. */
 function stacksToCompare(spec: ClusterSpec): Set<string> {
-  const names = new Set<string>();
-  for (const pia of spec.podIdentityAssociations) {
-    names.add(`eksctl-${spec.name}-podidentityrole-${pia.namespace}-${pia.serviceAccountName}`);
-    names.add(
-      `eksctl-${spec.name}-addon-iamserviceaccount-${pia.namespace}-${pia.serviceAccountName}`,
-    );
-  }
-  return names;
+  return new Set(
+    spec.podIdentityAssociations.flatMap((pia) =>
+      roleStackNamesFor(spec.name, pia.namespace, pia.serviceAccountName),
+    ),
+  );
 }
 
 export async function readClusterState(

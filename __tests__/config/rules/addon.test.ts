@@ -1,5 +1,5 @@
 import { describe, it } from 'vitest';
-import { HEAD, expectProblems, type Expected } from './helpers.js';
+import { HEAD, expectProblems, type Expected } from '../helpers.js';
 
 const S3 = 'arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess';
 const ROLE = 'arn:aws:iam::111122223333:role/cni';

@@ -1,5 +1,5 @@
 import { describe, it } from 'vitest';
-import { expectProblems, pia, type Expected } from './helpers.js';
+import { expectProblems, pia, type Expected } from '../helpers.js';
 
 const P = 'iam.podIdentityAssociations[0]';
 const ROLE = 'arn:aws:iam::111122223333:role/app';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseClusterConfig } from '../../src/config/index.js';
-import { HEAD, expectProblems, type Expected } from './helpers.js';
+import { parseClusterConfig } from '../../../src/config/parse.js';
+import { HEAD, expectProblems, type Expected } from '../helpers.js';
 
 const cases: [string, string, Expected[]][] = [
   ['a minimal file is valid', HEAD, []],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseClusterConfig } from '../../src/config/index.js';
+import { parseClusterConfig } from '../../../src/config/parse.js';
 
 const file = (entries: string) =>
   [

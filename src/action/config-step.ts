@@ -1,0 +1,38 @@
+// The first step of every mode: load and validate the config; each problem becomes an annotation on
+// its file and line, and the `clusters` output lists what was found.
+
+import type { Problem } from '../config/model.js';
+import type { DesiredState } from '../config/model.js';
+import { summarizeProblems } from '../render/problems.js';
+import { clustersOutput, Outputs } from './outputs.js';
+import type { RunContext } from './run-context.js';
+
+export async function loadConfig(
+  ctx: RunContext,
+): Promise<{ state?: DesiredState; problems: readonly Problem[] }> {
+  const { io, settings } = ctx;
+  const result = await ctx.loadConfig(settings.configPatterns, settings.workspace);
+  for (const p of result.problems) {
+    const annotation = {
+      title:
+        p.severity === 'error' ? 'Invalid eksctl ClusterConfig' : 'eksctl ClusterConfig warning',
+      file: p.file,
+      ...(p.line > 0 ? { startLine: p.line, startColumn: p.column } : {}),
+    };
+    const message = `${p.message}${p.hint ? ` (${p.hint})` : ''}`;
+    if (p.severity === 'error') io.error(message, annotation);
+    else io.warning(message, annotation);
+  }
+  if (result.problems.length > 0) io.info(`config: ${summarizeProblems(result.problems)}`);
+  if (result.state) {
+    io.setOutput(Outputs.clusters, clustersOutput(result.state));
+    io.info(
+      `config: ${result.state.clusters.length} cluster(s) from ${settings.configPatterns.join(', ')}`,
+    );
+  }
+  return { state: result.state, problems: result.problems };
+}
+
+/** The step's failure message for config problems: each is already an annotation of its own. */
+export const invalidConfigMessage = (problems: readonly Problem[] | undefined): string =>
+  `the configuration is invalid: ${summarizeProblems([...(problems ?? [])])}; see the annotations on the files`;

@@ -1,0 +1,125 @@
+// Role stack tasks: create (replacing a failed stack first), update through a change set, delete.
+// Each is idempotent: re-running it after a crash, a retry or a concurrent run reaches the same end.
+
+import { randomBytes } from 'node:crypto';
+import * as cfn from '../aws/cloudformation.js';
+import { isAwsError } from '../aws/errors.js';
+import { waitChangeSet } from '../aws/waiters.js';
+import { ROLE_OUTPUT } from '../cfn/role-template.js';
+import { POD_IDENTITY_ASSOCIATION_TAG } from '../names/tags.js';
+import type {
+  CreateRoleStackParams,
+  DeleteRoleStackParams,
+  UpdateRoleStackParams,
+} from '../plan/model.js';
+import { retry, type TaskContext, type TaskOutcome } from './context.js';
+
+function endedBadly(
+  stackName: string,
+  stack: { status: string; statusReason?: string } | undefined,
+) {
+  const reason = stack?.statusReason ? `: ${stack.statusReason}` : '';
+  return new Error(`stack "${stackName}" ended in ${stack?.status ?? 'DELETE_COMPLETE'}${reason}`);
+}
+
+export async function createRoleStack(
+  p: CreateRoleStackParams,
+  ctx: TaskContext,
+): Promise<TaskOutcome> {
+  const client = ctx.clients.cloudformation;
+  if (p.replacesFailedStackId) {
+    ctx.log(`deleting failed stack "${p.stackName}" before re-creating it`);
+    await removeStack(ctx, p.replacesFailedStackId, true);
+  }
+  let stackId: string;
+  try {
+    ctx.log(`deploying stack "${p.stackName}"`);
+    stackId = await retry(ctx, () => cfn.createStack(client, p));
+  } catch (error) {
+    if (!isAwsError(error, 'AlreadyExistsException')) throw error;
+    // A retried CreateStack whose first attempt went through, or a concurrent run: the same stack
+    // only if eksctl's tag names the same association (stack names alone can collide).
+    const existing = await retry(ctx, () => cfn.describeStack(client, p.stackName));
+    const mine = p.tags[POD_IDENTITY_ASSOCIATION_TAG];
+    if (!existing || existing.tags[POD_IDENTITY_ASSOCIATION_TAG] !== mine) {
+      const owner = existing?.tags[POD_IDENTITY_ASSOCIATION_TAG];
+      throw new Error(
+        `stack "${p.stackName}" already exists${owner ? ` for "${owner}"` : ''}, not for "${mine}"`,
+        { cause: error },
+      );
+    }
+    stackId = existing.stackId;
+  }
+  const result = await ctx.watcher.wait(stackId, 'create');
+  if (!result.ok || !result.stack) throw endedBadly(p.stackName, result.stack);
+  ctx.outputs.set(p.stackName, result.stack.outputs);
+  return { changed: true, detail: result.stack.outputs[ROLE_OUTPUT] };
+}
+
+export async function updateRoleStack(
+  p: UpdateRoleStackParams,
+  ctx: TaskContext,
+): Promise<TaskOutcome> {
+  const client = ctx.clients.cloudformation;
+  // Unique per attempt: a second update of the same stack within a second, or a retry after a lost
+  // answer, must not collide with an earlier change set's name.
+  const changeSetName = `podid-update-${Math.floor(Date.now() / 1000)}-${randomBytes(3).toString('hex')}`;
+  const changeSetId = await retry(ctx, () =>
+    cfn.createChangeSet(client, {
+      ...p,
+      changeSetName,
+      description: `updating IAM resources stack "${p.stackName}"`,
+    }),
+  );
+  ctx.log(`waiting for CloudFormation changeset "${changeSetName}" for stack "${p.stackName}"`);
+  const status = await waitChangeSet(client, p.stackName, changeSetId, {
+    call: (fn) => retry(ctx, fn),
+    sleep: ctx.sleep,
+  });
+  if (status.status === 'FAILED') {
+    if (/didn't contain changes|No updates are to be performed/.test(status.reason ?? '')) {
+      await retry(ctx, () => cfn.deleteChangeSet(client, p.stackName, changeSetId));
+      const stack = await retry(ctx, () => cfn.describeStack(client, p.stackName));
+      ctx.outputs.set(p.stackName, stack?.outputs ?? {});
+      return { changed: false, detail: 'nothing to update' };
+    }
+    throw new Error(
+      `change set for stack "${p.stackName}" failed: ${status.reason ?? 'no reason given'}`,
+    );
+  }
+  await retry(ctx, () => cfn.executeChangeSet(client, p.stackName, changeSetId));
+  const result = await ctx.watcher.wait(p.stackName, 'update');
+  if (!result.ok || !result.stack) throw endedBadly(p.stackName, result.stack);
+  ctx.outputs.set(p.stackName, result.stack.outputs);
+  return { changed: true, detail: `updated IAM resources stack "${p.stackName}"` };
+}
+
+export async function deleteRoleStack(
+  p: DeleteRoleStackParams,
+  ctx: TaskContext,
+): Promise<TaskOutcome> {
+  ctx.log(`will delete stack "${p.stackName}"`);
+  const existed = await removeStack(ctx, p.stackId, p.terminationProtection);
+  return { changed: existed, detail: existed ? undefined : 'already gone' };
+}
+
+/** Lifts termination protection, deletes, waits for DELETE_COMPLETE. False if it was already gone. */
+async function removeStack(
+  ctx: TaskContext,
+  stackId: string,
+  protectedStack: boolean,
+): Promise<boolean> {
+  const client = ctx.clients.cloudformation;
+  const current = await retry(ctx, () => cfn.describeStack(client, stackId));
+  if (!current || current.status === 'DELETE_COMPLETE') return false;
+  if (protectedStack || current.terminationProtection) {
+    await retry(ctx, () => cfn.setTerminationProtection(client, stackId, false));
+  }
+  await retry(ctx, () => cfn.deleteStack(client, stackId));
+  const result = await ctx.watcher.wait(stackId, 'delete');
+  if (!result.ok) {
+    const reason = result.stack?.statusReason ? `: ${result.stack.statusReason}` : '';
+    throw new Error(`stack "${current.stackName}" ended in ${result.stack?.status}${reason}`);
+  }
+  return true;
+}

@@ -1,0 +1,214 @@
+// Rules for one `addons[]` entry (reference §1.2): eksctl's Addon.Validate() and its cluster-config
+// add-on checks, then the rules of each of its pod identity associations.
+
+import { parse as parseYaml } from 'yaml';
+import { AGENT_ADDON } from '../../names/addons.js';
+import { hasPolicy } from '../limits.js';
+import type { RawAddon } from '../read.js';
+import { quote, type Pos, type Reader } from '../yaml.js';
+import { checkArnField } from './arn-field.js';
+import { validateAssociation } from './association.js';
+import type { EntryScope } from './entry.js';
+import { checkDocument } from './policies.js';
+import { checkTagMap } from './tags.js';
+
+interface AddonCheck {
+  r: Reader;
+  addon: RawAddon;
+  name: string;
+  path: string;
+  keyAt(key: string): Pos;
+  valAt(key: string): Pos;
+  /** eksctl's Addon.Validate() prefix. */
+  prefixed(message: string): string;
+  /** eksctl's cluster-config suffix. */
+  suffixed(message: string): string;
+  /** The IRSA fields the add-on sets, in eksctl's order. */
+  irsa: string[];
+}
+
+type AddonRule = (c: AddonCheck) => void;
+
+function irsaFields(addon: RawAddon): string[] {
+  const { spec } = addon;
+  const set = {
+    serviceAccountRoleARN: !!spec.serviceAccountRoleARN,
+    attachPolicyARNs: spec.attachPolicyARNs.length > 0,
+    attachPolicy: spec.attachPolicy !== undefined,
+    wellKnownPolicies: Object.values(spec.wellKnownPolicies).some(Boolean),
+  };
+  return Object.entries(set)
+    .filter(([, on]) => on)
+    .map(([field]) => field);
+}
+
+/** eksctl accepts JSON, or YAML that strictly unmarshals into an object. */
+function validConfigurationValues(s: string): boolean {
+  try {
+    JSON.parse(s);
+    return true;
+  } catch {
+    // not JSON: try YAML
+  }
+  try {
+    const v: unknown = parseYaml(s, { uniqueKeys: true, maxAliasCount: 10 });
+    return v === null || v === undefined || (typeof v === 'object' && !Array.isArray(v));
+  } catch {
+    return false;
+  }
+}
+
+const configurationValuesRule: AddonRule = (c) => {
+  const values = c.addon.spec.configurationValues;
+  if (values === undefined || validConfigurationValues(values)) return;
+  c.r.error(
+    c.valAt('configurationValues'),
+    `${c.path}.configurationValues`,
+    c.prefixed(
+      `configurationValues: ${quote(values)} is not valid, supported format(s) are: JSON and YAML`,
+    ),
+    'write configurationValues as a JSON or YAML object in a string (e.g. with "|")',
+  );
+};
+
+const irsaExclusiveRule: AddonRule = (c) => {
+  const { irsa, path } = c;
+  const entries = c.addon.spec.podIdentityAssociations ?? [];
+  if (irsa.length > 0 && entries.length > 0) {
+    c.r.error(
+      c.keyAt(irsa[0]),
+      `${path}.${irsa[0]}`,
+      c.prefixed(
+        'cannot set IRSA config (`addon.ServiceAccountRoleARN`, `addon.AttachPolicyARNs`, `addon.AttachPolicy`, `addon.WellKnownPolicies`) and pod identity associations at the same time',
+      ),
+      'remove the IRSA fields; pod identity associations replace them',
+    );
+  } else if (irsa.length > 1) {
+    c.r.error(
+      c.keyAt(irsa[1]),
+      `${path}.${irsa[1]}`,
+      c.prefixed(
+        'at most one of wellKnownPolicies, serviceAccountRoleARN, attachPolicyARNs and attachPolicy can be specified',
+      ),
+      `keep only one of: ${irsa.join(', ')}`,
+    );
+  }
+};
+
+const agentHasNoAssociationsRule: AddonRule = (c) => {
+  const entries = c.addon.spec.podIdentityAssociations ?? [];
+  if (entries.length === 0 || c.name.toLowerCase() !== AGENT_ADDON) return;
+  c.r.error(
+    c.keyAt('podIdentityAssociations'),
+    `${c.path}.podIdentityAssociations`,
+    c.prefixed(`cannot set pod identity associations for ${quote(AGENT_ADDON)} addon`),
+    'the agent itself needs no association; remove podIdentityAssociations',
+  );
+};
+
+const useDefaultExclusiveRule: AddonRule = (c) => {
+  const { spec } = c.addon;
+  if (!spec.useDefaultPodIdentityAssociations) return;
+  if ((spec.podIdentityAssociations ?? []).length > 0) {
+    c.r.error(
+      c.keyAt('useDefaultPodIdentityAssociations'),
+      `${c.path}.useDefaultPodIdentityAssociations`,
+      c.suffixed(
+        'cannot specify both addon.useDefaultPodIdentityAssociations and addon.podIdentityAssociations',
+      ),
+      'use either the recommended associations or your own list',
+    );
+  }
+  if (c.irsa.length > 0) {
+    c.r.error(
+      c.keyAt(c.irsa[0]),
+      `${c.path}.${c.irsa[0]}`,
+      c.suffixed(
+        'cannot specify serviceAccountRoleARN, wellKnownPolicies, attachPolicy or attachPolicyARNs when addon.useDefaultPodIdentityAssociations is set',
+      ),
+      'remove the IRSA fields or useDefaultPodIdentityAssociations',
+    );
+  }
+};
+
+const irsaShapesRule: AddonRule = (c) => {
+  const { spec, items } = c.addon;
+  const { r, path } = c;
+  const arnOf = (value: string | undefined) => value || undefined;
+  checkArnField(
+    r,
+    arnOf(spec.serviceAccountRoleARN),
+    'role',
+    c.valAt('serviceAccountRoleARN'),
+    `${path}.serviceAccountRoleARN`,
+  );
+  checkArnField(
+    r,
+    arnOf(spec.permissionsBoundary),
+    'policy',
+    c.valAt('permissionsBoundary'),
+    `${path}.permissionsBoundary`,
+  );
+  spec.attachPolicyARNs.forEach((arn, i) =>
+    checkArnField(
+      r,
+      arnOf(arn),
+      'policy',
+      items.attachPolicyARNs?.[i] ?? c.valAt('attachPolicyARNs'),
+      `${path}.attachPolicyARNs[${i}]`,
+    ),
+  );
+  if (hasPolicy(spec.attachPolicy))
+    checkDocument(r, spec.attachPolicy!, c.valAt('attachPolicy'), `${path}.attachPolicy`);
+};
+
+const addonTagsRule: AddonRule = (c) =>
+  checkTagMap(
+    c.r,
+    c.addon.spec.tags,
+    (key) => c.addon.tagKeys.get(key) ?? c.addon.at,
+    `${c.path}.tags`,
+  );
+
+const ADDON_RULES: readonly AddonRule[] = [
+  configurationValuesRule,
+  irsaExclusiveRule,
+  agentHasNoAssociationsRule,
+  useDefaultExclusiveRule,
+  irsaShapesRule,
+  addonTagsRule,
+];
+
+export function validateAddon(
+  r: Reader,
+  addon: RawAddon,
+  cluster: Omit<EntryScope, 'addon' | 'addonPath'>,
+): void {
+  if (addon.bad.has('')) return;
+  const { spec, path } = addon;
+  const name = spec.name;
+  const prefixed = (m: string) => `invalid configuration for ${quote(name)} addon: ${m}`;
+  if (!name) {
+    r.error(
+      addon.val.name ?? addon.at,
+      `${path}.name`,
+      prefixed('name is required'),
+      'set the EKS addon name, e.g. vpc-cni',
+    );
+    return;
+  }
+  const check: AddonCheck = {
+    r,
+    addon,
+    name,
+    path,
+    keyAt: (key) => addon.key[key] ?? addon.at,
+    valAt: (key) => addon.val[key] ?? addon.at,
+    prefixed,
+    suffixed: (m) => `${m} (addon: ${name})`,
+    irsa: irsaFields(addon),
+  };
+  for (const rule of ADDON_RULES) rule(check);
+  for (const pia of addon.pias)
+    validateAssociation(r, pia, { ...cluster, addon: name, addonPath: path });
+}

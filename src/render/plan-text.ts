@@ -1,0 +1,45 @@
+// The plan as plain text for terminals and logs: per cluster its problems, the `+`/`~`/`-` lines,
+// what is left alone, eksctl's task tree and the counts; then one closing "Plan:" line.
+
+import {
+  countChanges,
+  countClusterChanges,
+  planErrorCount,
+  type ChangeCounts,
+} from '../plan/counts.js';
+import type { Plan } from '../plan/model.js';
+import { formatProblem } from './problems.js';
+import { taskLines } from './task-lines.js';
+import { renderTaskTree } from './task-tree.js';
+
+export function countsLine(c: ChangeCounts): string {
+  return `${c.create} to create, ${c.update} to update, ${c.delete} to delete, ${c.adopt} to adopt`;
+}
+
+export function renderPlanText(plan: Plan): string {
+  const out: string[] = [];
+  for (const cluster of plan.clusters) {
+    out.push(`cluster "${cluster.cluster}" (${cluster.region}) from ${cluster.file}`);
+    for (const p of [...cluster.errors, ...cluster.warnings]) out.push(`  ${formatProblem(p)}`);
+    for (const task of cluster.tasks) out.push(...taskLines(task).map((l) => `  ${l}`));
+    for (const u of cluster.unmanaged) {
+      out.push(`  = ${u.namespace}/${u.serviceAccount} (${u.associationId}): ${u.reason}`);
+    }
+    if (cluster.tasks.length > 0)
+      out.push(renderTaskTree(cluster, { planMode: true }).replace(/^\n/, ''));
+    out.push(
+      `  ${countsLine(countClusterChanges(cluster))}, ${cluster.unchanged} unchanged; fingerprint ${cluster.fingerprint}`,
+      '',
+    );
+  }
+  const errors = planErrorCount(plan);
+  out.push(`Plan: ${countsLine(countChanges(plan))}${errors > 0 ? `; ${errors} error(s)` : ''}.`);
+  return `${out.join('\n')}\n`;
+}
+
+/** One line per cluster with changes, for a drift report. */
+export function driftLines(plan: Plan): string[] {
+  return plan.clusters
+    .filter((c) => c.tasks.length > 0)
+    .map((c) => `cluster ${c.cluster} (${c.region}): ${countsLine(countClusterChanges(c))}`);
+}
