@@ -25,6 +25,8 @@ function plan(tasks: Task[]): ClusterPlan {
     errors: [],
     warnings: [],
     unmanaged: [],
+    unmanagedAddons: [],
+    notManaged: [],
     unchanged: 0,
     fingerprint: 'f',
   };

@@ -28,6 +28,7 @@ describe('the normalised model', () => {
       serviceAccounts: [],
       addons: [],
       addonsConfig: { autoApplyPodIdentityAssociations: false, disableDefaultAddons: false },
+      notManaged: [],
       location: { file: 'c.yaml', line: 4, column: 9 },
     });
   });

@@ -181,22 +181,25 @@ describe('eksctl scenarios, declaratively', () => {
 });
 
 describe('createServiceAccount (scenario 22 creates it through Kubernetes)', () => {
-  it('is reported as not acted on, once per cluster, at the first entry that asks for it', () => {
-    const r = roleArn('r');
-    const first = entry('a', 'one', { roleARN: r, createServiceAccount: true });
-    const second = entry('b', 'two', { roleARN: r, createServiceAccount: true });
-    const plan = planCluster(
-      spec([first, second, entry('c', 'three', { roleARN: r })]),
-      live({ roles: { [r]: trustedRole(r) } }),
-      OPTIONS,
-    );
-    expect(plan.warnings).toEqual([
-      expect.objectContaining({
-        line: first.location.line,
-        message:
-          'createServiceAccount is not acted on: no service account is created for "a/one", "b/two"',
-      }),
+  it('is listed as not managed by podid-action, at each entry that asks for it', () => {
+    const r = 'arn:aws:iam::111122223333:role/r';
+    const text = `apiVersion: eksctl.io/v1alpha5
+kind: ClusterConfig
+metadata: {name: test-cluster, region: us-west-2}
+iam:
+  podIdentityAssociations:
+    - {namespace: a, serviceAccountName: one, roleARN: ${r}, createServiceAccount: true}
+    - {namespace: b, serviceAccountName: two, roleARN: ${r}, createServiceAccount: true}
+    - {namespace: c, serviceAccountName: three, roleARN: ${r}}
+`;
+    const parsed = parseClusterConfig(text, 'c.yaml');
+    expect(parsed.cluster?.notManaged.map((n) => [n.path, n.line])).toEqual([
+      ['iam.podIdentityAssociations[0].createServiceAccount', 6],
+      ['iam.podIdentityAssociations[1].createServiceAccount', 7],
     ]);
+    const plan = planCluster(parsed.cluster!, live({ roles: { [r]: trustedRole(r) } }), OPTIONS);
+    expect(plan.notManaged).toEqual(parsed.cluster?.notManaged);
+    expect(plan.warnings).toEqual([]);
     expect(plan.tasks).toHaveLength(3);
   });
 });

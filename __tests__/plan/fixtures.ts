@@ -9,7 +9,13 @@ import { podIdentityRoleStackName } from '../../src/names/stack-names.js';
 import { roleStackTags } from '../../src/cfn/stack-tags.js';
 import type { PlanOptions } from '../../src/plan/model.js';
 import { OWNER_TAG } from '../../src/names/tags.js';
-import type { LiveAssociation, LiveCluster, LiveRole, LiveStack } from '../../src/live/model.js';
+import type {
+  LiveAddonCatalog,
+  LiveAssociation,
+  LiveCluster,
+  LiveRole,
+  LiveStack,
+} from '../../src/live/model.js';
 
 export const ACCOUNT = '111122223333';
 export const CLUSTER = 'test-cluster';
@@ -73,6 +79,7 @@ export function spec(entries: Entry[], extra: Partial<ClusterSpec> = {}): Cluste
     serviceAccounts: [],
     addons: [],
     addonsConfig: { autoApplyPodIdentityAssociations: false, disableDefaultAddons: false },
+    notManaged: [],
     location: { file: 'clusters/test.yaml', line: 3, column: 3 },
     ...extra,
   };
@@ -85,6 +92,16 @@ export const trustedRole = (
   arn,
   roleName: arn.slice(arn.indexOf('/') + 1),
   assumeRolePolicy: policy,
+});
+
+/** What EKS offers of the agent for Kubernetes 1.31: two versions, the newer one the default. */
+export const agentCatalog = (): LiveAddonCatalog => ({
+  versions: [
+    { version: 'v1.3.4-eksbuild.1', isDefault: true, requiresIamPermissions: false },
+    { version: 'v1.3.2-eksbuild.2', isDefault: false, requiresIamPermissions: false },
+  ],
+  defaultNamespace: 'kube-system',
+  podIdentity: {},
 });
 
 export function live(extra: Partial<LiveCluster> = {}): LiveCluster {
@@ -104,8 +121,12 @@ export function live(extra: Partial<LiveCluster> = {}): LiveCluster {
         status: 'ACTIVE',
         podIdentityAssociations: [],
         tags: {},
+        issues: [],
       },
     },
+    addonNames: ['eks-pod-identity-agent'],
+    addonCatalog: { 'eks-pod-identity-agent': agentCatalog() },
+    ipFamily: 'ipv4',
     associations: [],
     stacks: [],
     roles: {},

@@ -6,6 +6,7 @@ import type { PlanOptions } from '../../src/plan/model.js';
 import { OWNER_TAG } from '../../src/names/tags.js';
 import {
   OPTIONS,
+  addon,
   association,
   entry,
   live,
@@ -41,8 +42,11 @@ describe('prune', () => {
 
   // Scenario 49: add-on owned associations are never touched by this path, even with prune: all.
   it('all deletes every association except add-on owned ones', () => {
-    const plan = planCluster(spec([]), state(), opts('all'));
-    expect(plan.tasks.map((t) => t.id)).toEqual([
+    // The agent stays: the config lists it (prune: all would delete an unlisted add-on).
+    const withAgent = spec([], { addons: [addon('eks-pod-identity-agent')] });
+    const plan = planCluster(withAgent, state(), opts('all'));
+    const associationTasks = plan.tasks.filter((t) => !t.target.startsWith('addon:'));
+    expect(associationTasks.map((t) => t.id)).toEqual([
       'delete-association:default/ours',
       'delete-association:default/theirs',
     ]);

@@ -10569,7 +10569,7 @@ __webpack_unused_export__ = DescribeAccessEntryResponse$;
 __webpack_unused_export__ = DescribeAddon$;
 exports.BFv = DescribeAddonCommand;
 __webpack_unused_export__ = DescribeAddonConfiguration$;
-__webpack_unused_export__ = DescribeAddonConfigurationCommand;
+exports.B22 = DescribeAddonConfigurationCommand;
 __webpack_unused_export__ = DescribeAddonConfigurationRequest$;
 __webpack_unused_export__ = DescribeAddonConfigurationResponse$;
 __webpack_unused_export__ = DescribeAddonRequest$;
@@ -10901,11 +10901,11 @@ __webpack_unused_export__ = WarmPoolState;
 __webpack_unused_export__ = ZonalShiftConfigRequest$;
 __webpack_unused_export__ = ZonalShiftConfigResponse$;
 __webpack_unused_export__ = errorTypeRegistries;
-__webpack_unused_export__ = paginateDescribeAddonVersions;
+exports.wr8 = paginateDescribeAddonVersions;
 __webpack_unused_export__ = paginateDescribeClusterVersions;
 __webpack_unused_export__ = paginateListAccessEntries;
 __webpack_unused_export__ = paginateListAccessPolicies;
-__webpack_unused_export__ = paginateListAddons;
+exports.P4v = paginateListAddons;
 __webpack_unused_export__ = paginateListAssociatedAccessPolicies;
 __webpack_unused_export__ = paginateListCapabilities;
 __webpack_unused_export__ = paginateListCertificateAuthorities;
@@ -10926,8 +10926,8 @@ __webpack_unused_export__ = waitForFargateProfileActive;
 __webpack_unused_export__ = waitForFargateProfileDeleted;
 __webpack_unused_export__ = waitForNodegroupActive;
 __webpack_unused_export__ = waitForNodegroupDeleted;
-exports.kHM = waitUntilAddonActive;
-exports.T4v = waitUntilAddonDeleted;
+__webpack_unused_export__ = waitUntilAddonActive;
+__webpack_unused_export__ = waitUntilAddonDeleted;
 __webpack_unused_export__ = waitUntilCertificateAuthorityUpdateComplete;
 __webpack_unused_export__ = waitUntilClusterActive;
 __webpack_unused_export__ = waitUntilClusterDeleted;
@@ -53984,6 +53984,7 @@ async function describeCluster(eks, name) {
             status: cluster?.status ?? 'UNKNOWN',
             version: cluster?.version ?? '',
             autoMode: cluster?.computeConfig?.enabled === true,
+            ipFamily: cluster?.kubernetesNetworkConfig?.ipFamily === 'ipv6' ? 'ipv6' : 'ipv4',
         };
     }
     catch (error) {
@@ -54013,7 +54014,50 @@ function toLiveAddon(addon) {
         configurationValues: addon.configurationValues,
         podIdentityAssociations: addon.podIdentityAssociations ?? [],
         tags: addon.tags ?? {},
+        ...(addon.namespaceConfig?.namespace ? { namespace: addon.namespaceConfig.namespace } : {}),
+        issues: (addon.health?.issues ?? []).map((i) => ({
+            code: i.code ?? 'Unknown',
+            message: i.message ?? '',
+            resourceIds: i.resourceIds ?? [],
+        })),
     };
+}
+/** Every add-on name of the cluster, all pages. */
+async function listAddons(eks, clusterName) {
+    const names = [];
+    for await (const page of (0,dist_cjs/* paginateListAddons */.P4v)({ client: eks, pageSize: 100 }, { clusterName })) {
+        names.push(...(page.addons ?? []));
+    }
+    return names;
+}
+/** The add-on's versions for a Kubernetes version, all pages; none when EKS has none for it. */
+async function describeAddonVersions(eks, addonName, kubernetesVersion) {
+    const versions = [];
+    let defaultNamespace;
+    const pages = (0,dist_cjs/* paginateDescribeAddonVersions */.wr8)({ client: eks, pageSize: 100 }, { addonName, kubernetesVersion });
+    for await (const page of pages) {
+        for (const addon of page.addons ?? []) {
+            if (addon.addonName !== addonName)
+                continue;
+            defaultNamespace ??= addon.defaultNamespace;
+            for (const v of addon.addonVersions ?? []) {
+                versions.push({
+                    version: v.addonVersion ?? '',
+                    isDefault: (v.compatibilities ?? []).some((c) => c.clusterVersion === kubernetesVersion && c.defaultVersion === true),
+                    requiresIamPermissions: v.requiresIamPermissions === true,
+                });
+            }
+        }
+    }
+    return { versions, ...(defaultNamespace ? { defaultNamespace } : {}) };
+}
+/** `podIdentityConfiguration` of one add-on version: the service accounts that can use pod identity. */
+async function describeAddonConfiguration(eks, addonName, addonVersion) {
+    const out = await eks.send(new dist_cjs/* DescribeAddonConfigurationCommand */.B22({ addonName, addonVersion }));
+    return (out.podIdentityConfiguration ?? []).map((p) => ({
+        serviceAccount: p.serviceAccount ?? '',
+        recommendedManagedPolicies: p.recommendedManagedPolicies ?? [],
+    }));
 }
 /**
  * Every association summary, all pages. `onPage` sees each page as it arrives, so callers can
@@ -54102,18 +54146,23 @@ async function createAddon(eks, input) {
     }));
 }
 async function updateAddon(eks, input) {
+    // The namespace of an add-on is fixed at creation.
+    const { namespaceConfig: _namespace, ...update } = input;
     await eks.send(new dist_cjs/* UpdateAddonCommand */.dvf({
-        ...input,
+        ...update,
         resolveConflicts: input.resolveConflicts?.toUpperCase(),
     }));
 }
+/** Starts deleting the add-on; false when it was already gone. */
 async function deleteAddon(eks, clusterName, addonName, preserve) {
     try {
         await eks.send(new dist_cjs/* DeleteAddonCommand */.VO5({ clusterName, addonName, preserve }));
+        return true;
     }
     catch (error) {
-        if (!isAwsError(error, 'ResourceNotFoundException'))
-            throw error;
+        if (isAwsError(error, 'ResourceNotFoundException'))
+            return false;
+        throw error;
     }
 }
 
@@ -54231,6 +54280,192 @@ async function deleteChangeSet(cfn, stackName, changeSetId) {
     await cfn.send(new client_cloudformation_dist_cjs/* DeleteChangeSetCommand */.$GE({ StackName: stackName, ChangeSetName: changeSetId }));
 }
 
+;// CONCATENATED MODULE: ./src/aws/retry.ts
+// One retry helper for the whole product, on top of the SDK's own retries: for errors that outlast
+// the SDK's attempts (sustained throttling, a 5xx burst, IAM propagation, an IdP hiccup).
+const defaultSleep = (ms) => new Promise((r) => setTimeout(r, ms));
+/** Exponential backoff with full jitter (a random delay in [0, min(max, base·2^(attempt-1)))), so
+ * many parallel tasks do not retry in lockstep. */
+async function withRetry(fn, options) {
+    const sleep = options.sleep ?? defaultSleep;
+    const random = options.random ?? Math.random;
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await fn();
+        }
+        catch (error) {
+            if (attempt >= options.attempts || !options.isRetryable(error))
+                throw error;
+            const cap = Math.min(options.maxMs, options.baseMs * 2 ** (attempt - 1));
+            const delay = Math.floor(random() * cap);
+            options.onRetry?.(error, attempt, delay);
+            await sleep(delay);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/apply/retry.ts
+// The executor's retry policies: transient AWS errors, and IAM's propagation delay.
+
+
+/** EKS answers this for a role created moments ago, until IAM has propagated it. */
+function isRolePropagationError(error) {
+    return (isAwsError(error, 'InvalidParameterException') &&
+        /Role provided in the request does not exist/i.test(error.message));
+}
+const transientRetry = {
+    attempts: 6,
+    baseMs: 500,
+    maxMs: 8000,
+    isRetryable: isTransient,
+};
+/** IAM propagation usually takes seconds; allow about a minute in all. */
+const propagationRetry = {
+    attempts: 12,
+    baseMs: 1000,
+    maxMs: 8000,
+    isRetryable: (e) => isRolePropagationError(e) || isTransient(e),
+};
+
+;// CONCATENATED MODULE: ./src/apply/context.ts
+// What every task needs while it runs: the region's clients and stack watcher, the stack outputs
+// produced so far, and the retry that wraps each AWS call.
+
+
+/** One AWS call, retried on throttling and transient faults. */
+const retry = (ctx, fn) => withRetry(fn, { ...transientRetry, sleep: ctx.sleep });
+/** A role ARN, or the output of a stack created or updated earlier (in this run or a killed one). */
+async function resolveRole(role, ctx) {
+    if (typeof role === 'string')
+        return role;
+    let outputs = ctx.outputs.get(role.stackName);
+    if (!outputs) {
+        // The stack predates this run (e.g. created by a run that was killed): read its outputs.
+        const stack = await retry(ctx, () => describeStack(ctx.clients.cloudformation, role.stackName));
+        outputs = stack?.outputs ?? {};
+        ctx.outputs.set(role.stackName, outputs);
+    }
+    const value = outputs[role.output];
+    if (!value)
+        throw new Error(`stack "${role.stackName}" has no output "${role.output}"`);
+    return value;
+}
+
+;// CONCATENATED MODULE: ./src/apply/addon-tasks.ts
+// Add-on tasks: create (an add-on already present is success), update, delete, tag. Each waits for
+// the add-on to settle through the shared add-on watcher, which reports a failed add-on with its
+// health issues and prints progress while it waits.
+
+
+
+
+const target = (p) => ({
+    clusterName: p.clusterName,
+    addonName: p.addonName,
+});
+/** The associations as the add-on API takes them, with stack outputs resolved to role ARNs. */
+async function resolvedAssociations(associations, ctx) {
+    if (!associations)
+        return undefined;
+    return Promise.all(associations.map(async (a) => ({
+        serviceAccount: a.serviceAccount,
+        roleArn: await resolveRole(a.roleArn, ctx),
+    })));
+}
+/** A role made moments ago may not be visible to EKS yet: retried like association calls. */
+const withRoles = (ctx, fn) => withRetry(fn, { ...propagationRetry, sleep: ctx.sleep });
+async function addon_tasks_createAddon(p, ctx) {
+    const podIdentityAssociations = await resolvedAssociations(p.podIdentityAssociations, ctx);
+    let created = true;
+    try {
+        ctx.log(`creating addon: ${p.addonName}`);
+        await withRoles(ctx, () => createAddon(ctx.clients.eks, { ...p, podIdentityAssociations }));
+    }
+    catch (error) {
+        if (!isAwsError(error, 'ResourceInUseException'))
+            throw error;
+        // A retried create whose first attempt went through (or a kill after it): the add-on is there.
+        const live = await retry(ctx, () => describeAddon(ctx.clients.eks, p.clusterName, p.addonName));
+        if (!live)
+            throw error;
+        ctx.log(`"${p.addonName}" addon is already present on the cluster`);
+        created = false;
+    }
+    await ctx.addonWatcher.wait(target(p), 'active', ctx.log);
+    ctx.log(`addon "${p.addonName}" active`);
+    return { changed: created, detail: p.addonVersion };
+}
+async function addon_tasks_updateAddon(p, ctx) {
+    const podIdentityAssociations = await resolvedAssociations(p.podIdentityAssociations, ctx);
+    ctx.log(`updating addon ${p.addonName}`);
+    await withRoles(ctx, () => updateAddon(ctx.clients.eks, { ...p, podIdentityAssociations }));
+    await ctx.addonWatcher.wait(target(p), 'active', ctx.log);
+    ctx.log(`addon "${p.addonName}" active`);
+    return { changed: true, detail: p.addonVersion };
+}
+async function addon_tasks_deleteAddon(p, ctx) {
+    ctx.log(`deleting addon: ${p.addonName}`);
+    const existed = await retry(ctx, () => deleteAddon(ctx.clients.eks, p.clusterName, p.addonName, p.preserve));
+    await ctx.addonWatcher.wait(target(p), 'deleted', ctx.log);
+    return { changed: existed, detail: existed ? undefined : 'already gone' };
+}
+async function tagAddon(p, ctx) {
+    await retry(ctx, () => tagResource(ctx.clients.eks, p.addonArn, p.tagsToAdd, p.tagKeysToRemove));
+    return { changed: true };
+}
+
+;// CONCATENATED MODULE: ./src/apply/association-tasks.ts
+// Association tasks: create (an existing one that is the same is success), update, delete, tag.
+
+
+
+
+async function association_tasks_createAssociation(p, ctx) {
+    const roleArn = await resolveRole(p.roleArn, ctx);
+    try {
+        const created = await withRetry(() => createAssociation(ctx.clients.eks, { ...p, roleArn }), { ...propagationRetry, sleep: ctx.sleep });
+        return { changed: true, detail: created.associationId };
+    }
+    catch (error) {
+        if (!isAwsError(error, 'ResourceInUseException'))
+            throw error;
+        // Already there: fine when it is the association we meant (an earlier attempt went through).
+        const [existing] = await retry(ctx, () => listAssociations(ctx.clients.eks, p.clusterName, {
+            namespace: p.namespace,
+            serviceAccount: p.serviceAccount,
+        }));
+        const live = existing?.associationId
+            ? await retry(ctx, () => describeAssociation(ctx.clients.eks, p.clusterName, existing.associationId))
+            : undefined;
+        if (live && live.roleArn === roleArn && !live.ownerArn) {
+            return { changed: false, detail: `already exists as ${live.associationId}` };
+        }
+        throw error;
+    }
+}
+async function association_tasks_updateAssociation(p, ctx) {
+    const roleArn = await resolveRole(p.roleArn, ctx);
+    await withRetry(() => updateAssociation(ctx.clients.eks, {
+        clusterName: p.clusterName,
+        associationId: p.associationId,
+        roleArn,
+        targetRoleArn: p.targetRoleArn,
+        disableSessionTags: p.disableSessionTags,
+        policy: p.policy,
+    }), { ...propagationRetry, sleep: ctx.sleep });
+    return { changed: true, detail: `role ${roleArn}` };
+}
+async function association_tasks_deleteAssociation(p, ctx) {
+    const existed = await retry(ctx, () => deleteAssociation(ctx.clients.eks, p.clusterName, p.associationId));
+    return { changed: existed, detail: existed ? undefined : 'already gone' };
+}
+async function tagAssociation(p, ctx) {
+    await retry(ctx, () => tagResource(ctx.clients.eks, p.associationArn, p.tagsToAdd, p.tagKeysToRemove));
+    return { changed: true };
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/aws/waiters.ts
 // Every wait of the product: stacks (many at once, sharing polls: a few described by name, many by
 // one paginated DescribeStacks of the region), change sets, and add-ons.
@@ -54238,6 +54473,7 @@ async function deleteChangeSet(cfn, stackName, changeSetId) {
 
 
 const DEFAULT_SCHEDULE = [250, 1000, 2000, 4000, 8000, 10000];
+const waiters_defaultSleep = (ms) => new Promise((r) => setTimeout(r, ms));
 function isInProgress(status) {
     return status.endsWith('_IN_PROGRESS');
 }
@@ -54266,7 +54502,7 @@ class StackWatcher {
         this.schedule = options.schedule ?? DEFAULT_SCHEDULE;
         this.batchThreshold = options.batchThreshold ?? 5;
         this.timeoutMs = options.timeoutMs ?? 25 * 60_000;
-        this.sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+        this.sleep = options.sleep ?? waiters_defaultSleep;
     }
     /** Resolves when the stack leaves its *_IN_PROGRESS states (or is gone). */
     wait(nameOrId, goal) {
@@ -54339,10 +54575,9 @@ class StackWatcher {
         return found;
     }
 }
-const defaultSleep = (ms) => new Promise((r) => setTimeout(r, ms));
 /** Polls a change set until CloudFormation has computed it (CREATE_COMPLETE) or gave up (FAILED). */
 async function waitChangeSet(cfn, stackName, changeSetId, options) {
-    const sleep = options.sleep ?? defaultSleep;
+    const sleep = options.sleep ?? waiters_defaultSleep;
     for (let delay = 250;; delay = Math.min(delay * 2, 5000)) {
         const status = await options.call(() => describeChangeSet(cfn, stackName, changeSetId));
         if (status.status === 'CREATE_COMPLETE' || status.status === 'FAILED')
@@ -54350,185 +54585,91 @@ async function waitChangeSet(cfn, stackName, changeSetId, options) {
         await sleep(delay);
     }
 }
-/** Until the add-on is ACTIVE; the SDK waiter fails on CREATE_FAILED or DEGRADED. */
-async function waitAddonActive(eks, target, timeoutSeconds) {
-    await (0,dist_cjs/* waitUntilAddonActive */.kHM)({ client: eks, minDelay: 2, maxDelay: 15, maxWaitTime: timeoutSeconds }, target);
+const ADDON_IN_PROGRESS = new Set(['CREATING', 'UPDATING', 'DELETING']);
+const ADDON_FAILED = new Set(['CREATE_FAILED', 'UPDATE_FAILED', 'DEGRADED', 'DELETE_FAILED']);
+/** The health issues of a failed or degraded add-on, as one readable clause. */
+function addonIssuesText(addon) {
+    return addon.issues
+        .map((i) => `${i.code}: ${i.message}${i.resourceIds.length ? ` (${i.resourceIds.join(', ')})` : ''}`)
+        .join('; ');
 }
-/** Until DescribeAddon answers not found; the SDK waiter fails on DELETE_FAILED. */
-async function waitAddonDeleted(eks, target, timeoutSeconds) {
-    await (0,dist_cjs/* waitUntilAddonDeleted */.T4v)({ client: eks, minDelay: 2, maxDelay: 15, maxWaitTime: timeoutSeconds }, target);
-}
-
-;// CONCATENATED MODULE: ./src/aws/retry.ts
-// One retry helper for the whole product, on top of the SDK's own retries: for errors that outlast
-// the SDK's attempts (sustained throttling, a 5xx burst, IAM propagation, an IdP hiccup).
-const retry_defaultSleep = (ms) => new Promise((r) => setTimeout(r, ms));
-/** Exponential backoff with full jitter (a random delay in [0, min(max, base·2^(attempt-1)))), so
- * many parallel tasks do not retry in lockstep. */
-async function withRetry(fn, options) {
-    const sleep = options.sleep ?? retry_defaultSleep;
-    const random = options.random ?? Math.random;
-    for (let attempt = 1;; attempt++) {
-        try {
-            return await fn();
-        }
-        catch (error) {
-            if (attempt >= options.attempts || !options.isRetryable(error))
-                throw error;
-            const cap = Math.min(options.maxMs, options.baseMs * 2 ** (attempt - 1));
-            const delay = Math.floor(random() * cap);
-            options.onRetry?.(error, attempt, delay);
-            await sleep(delay);
+/**
+ * Waits for add-ons: DescribeAddon until the goal is reached, the add-on fails (CREATE_FAILED,
+ * UPDATE_FAILED, DEGRADED, DELETE_FAILED: the error carries its health issues) or the time runs
+ * out, with a progress line now and then. Throttling and 5xx while polling are polled through.
+ */
+class AddonWatcher {
+    eks;
+    schedule;
+    timeoutMs;
+    progressEveryMs;
+    sleep;
+    now;
+    constructor(eks, options = {}) {
+        this.eks = eks;
+        this.schedule = options.schedule ?? DEFAULT_SCHEDULE;
+        this.timeoutMs = options.timeoutMs ?? 25 * 60_000;
+        this.progressEveryMs = options.progressEveryMs ?? 15_000;
+        this.sleep = options.sleep ?? waiters_defaultSleep;
+        this.now = options.now ?? Date.now;
+    }
+    /** The add-on once the goal is reached (undefined once it is gone). */
+    async wait(target, goal, progress = () => { }) {
+        const started = this.now();
+        let lastProgress = started;
+        let status = 'unknown';
+        for (let attempt = 0;; attempt++) {
+            let addon;
+            try {
+                addon = await describeAddon(this.eks, target.clusterName, target.addonName);
+                status = addon?.status ?? 'gone';
+                const done = addonVerdict(target.addonName, goal, addon);
+                if (done)
+                    return done.addon;
+            }
+            catch (error) {
+                if (!isTransient(error))
+                    throw error;
+            }
+            const elapsed = this.now() - started;
+            if (elapsed > this.timeoutMs) {
+                throw new Error(`timed out waiting for addon "${target.addonName}" to ${GOAL_TEXT[goal]}, status: "${status}"`);
+            }
+            if (this.now() - lastProgress >= this.progressEveryMs) {
+                lastProgress = this.now();
+                progress(`waiting for addon "${target.addonName}" to ${GOAL_TEXT[goal]} (status ${status}, ${Math.round(elapsed / 1000)} s so far)`);
+            }
+            await this.sleep(this.schedule[Math.min(attempt, this.schedule.length - 1)]);
         }
     }
 }
-
-;// CONCATENATED MODULE: ./src/apply/retry.ts
-// The executor's retry policies: transient AWS errors, and IAM's propagation delay.
-
-
-/** EKS answers this for a role created moments ago, until IAM has propagated it. */
-function isRolePropagationError(error) {
-    return (isAwsError(error, 'InvalidParameterException') &&
-        /Role provided in the request does not exist/i.test(error.message));
-}
-const transientRetry = {
-    attempts: 6,
-    baseMs: 500,
-    maxMs: 8000,
-    isRetryable: isTransient,
+const GOAL_TEXT = {
+    active: 'become active',
+    deleted: 'be deleted',
+    settle: 'settle',
 };
-/** IAM propagation usually takes seconds; allow about a minute in all. */
-const propagationRetry = {
-    attempts: 12,
-    baseMs: 1000,
-    maxMs: 8000,
-    isRetryable: (e) => isRolePropagationError(e) || isTransient(e),
-};
-
-;// CONCATENATED MODULE: ./src/apply/context.ts
-// What every task needs while it runs: the region's clients and stack watcher, the stack outputs
-// produced so far, and the retry that wraps each AWS call.
-
-
-/** One AWS call, retried on throttling and transient faults. */
-const retry = (ctx, fn) => withRetry(fn, { ...transientRetry, sleep: ctx.sleep });
-/** A role ARN, or the output of a stack created or updated earlier (in this run or a killed one). */
-async function resolveRole(role, ctx) {
-    if (typeof role === 'string')
-        return role;
-    let outputs = ctx.outputs.get(role.stackName);
-    if (!outputs) {
-        // The stack predates this run (e.g. created by a run that was killed): read its outputs.
-        const stack = await retry(ctx, () => describeStack(ctx.clients.cloudformation, role.stackName));
-        outputs = stack?.outputs ?? {};
-        ctx.outputs.set(role.stackName, outputs);
+/** Whether the wait is over: `{ addon }` when it is, an error when the add-on failed. */
+function addonVerdict(name, goal, addon) {
+    if (!addon) {
+        if (goal === 'active')
+            throw new Error(`addon "${name}" was deleted while waiting for it`);
+        return { addon };
     }
-    const value = outputs[role.output];
-    if (!value)
-        throw new Error(`stack "${role.stackName}" has no output "${role.output}"`);
-    return value;
-}
-
-;// CONCATENATED MODULE: ./src/apply/addon-tasks.ts
-// Add-on tasks: create (an add-on already present is success), update, delete; each waits for the
-// add-on to settle.
-
-
-
-
-const addonOf = (p) => ({
-    clusterName: p.clusterName,
-    addonName: p.addonName,
-});
-/** The associations as the add-on API takes them, with stack outputs resolved to role ARNs. */
-async function resolvedAssociations(associations, ctx) {
-    if (!associations)
+    if (ADDON_IN_PROGRESS.has(addon.status))
         return undefined;
-    return Promise.all(associations.map(async (a) => ({
-        serviceAccount: a.serviceAccount,
-        roleArn: await resolveRole(a.roleArn, ctx),
-    })));
-}
-async function addon_tasks_createAddon(p, ctx) {
-    const podIdentityAssociations = await resolvedAssociations(p.podIdentityAssociations, ctx);
-    try {
-        ctx.log(`creating addon: ${p.addonName}`);
-        await retry(ctx, () => createAddon(ctx.clients.eks, { ...p, podIdentityAssociations }));
-    }
-    catch (error) {
-        if (!isAwsError(error, 'ResourceInUseException'))
-            throw error;
-        ctx.log(`"${p.addonName}" addon is already present on the cluster`);
-    }
-    await waitAddonActive(ctx.clients.eks, addonOf(p), ctx.addonTimeoutSeconds);
-    ctx.log(`addon "${p.addonName}" active`);
-    return { changed: true };
-}
-async function addon_tasks_updateAddon(p, ctx) {
-    const podIdentityAssociations = await resolvedAssociations(p.podIdentityAssociations, ctx);
-    await retry(ctx, () => updateAddon(ctx.clients.eks, { ...p, podIdentityAssociations }));
-    await waitAddonActive(ctx.clients.eks, addonOf(p), ctx.addonTimeoutSeconds);
-    return { changed: true };
-}
-async function addon_tasks_deleteAddon(p, ctx) {
-    await retry(ctx, () => deleteAddon(ctx.clients.eks, p.clusterName, p.addonName, p.preserve));
-    await waitAddonDeleted(ctx.clients.eks, addonOf(p), ctx.addonTimeoutSeconds);
-    return { changed: true };
+    if (goal === 'settle')
+        return { addon };
+    if (goal === 'active' && addon.status === 'ACTIVE')
+        return { addon };
+    // A delete only fails as DELETE_FAILED; any other state means it has not begun to show yet.
+    if (goal === 'deleted' && addon.status !== 'DELETE_FAILED')
+        return undefined;
+    if (!ADDON_FAILED.has(addon.status))
+        return undefined;
+    const issues = addonIssuesText(addon);
+    throw new Error(`addon status transitioned to "${addon.status}"${issues ? `: ${issues}` : ''} (addon "${name}")`);
 }
 
-;// CONCATENATED MODULE: ./src/apply/association-tasks.ts
-// Association tasks: create (an existing one that is the same is success), update, delete, tag.
-
-
-
-
-async function association_tasks_createAssociation(p, ctx) {
-    const roleArn = await resolveRole(p.roleArn, ctx);
-    try {
-        const created = await withRetry(() => createAssociation(ctx.clients.eks, { ...p, roleArn }), { ...propagationRetry, sleep: ctx.sleep });
-        return { changed: true, detail: created.associationId };
-    }
-    catch (error) {
-        if (!isAwsError(error, 'ResourceInUseException'))
-            throw error;
-        // Already there: fine when it is the association we meant (an earlier attempt went through).
-        const [existing] = await retry(ctx, () => listAssociations(ctx.clients.eks, p.clusterName, {
-            namespace: p.namespace,
-            serviceAccount: p.serviceAccount,
-        }));
-        const live = existing?.associationId
-            ? await retry(ctx, () => describeAssociation(ctx.clients.eks, p.clusterName, existing.associationId))
-            : undefined;
-        if (live && live.roleArn === roleArn && !live.ownerArn) {
-            return { changed: false, detail: `already exists as ${live.associationId}` };
-        }
-        throw error;
-    }
-}
-async function association_tasks_updateAssociation(p, ctx) {
-    const roleArn = await resolveRole(p.roleArn, ctx);
-    await withRetry(() => updateAssociation(ctx.clients.eks, {
-        clusterName: p.clusterName,
-        associationId: p.associationId,
-        roleArn,
-        targetRoleArn: p.targetRoleArn,
-        disableSessionTags: p.disableSessionTags,
-        policy: p.policy,
-    }), { ...propagationRetry, sleep: ctx.sleep });
-    return { changed: true, detail: `role ${roleArn}` };
-}
-async function association_tasks_deleteAssociation(p, ctx) {
-    const existed = await retry(ctx, () => deleteAssociation(ctx.clients.eks, p.clusterName, p.associationId));
-    return { changed: existed, detail: existed ? undefined : 'already gone' };
-}
-async function tagAssociation(p, ctx) {
-    await retry(ctx, () => tagResource(ctx.clients.eks, p.associationArn, p.tagsToAdd, p.tagKeysToRemove));
-    return { changed: true };
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/names/well-known-policies.ts
 // eksctl's `wellKnownPolicies` (reference §1.5): the keys, the AWS managed policies some of them
 // attach, and the logical ids of the inline policies the others add to the role stack. The policy
@@ -55079,6 +55220,8 @@ async function runTask(task, ctx) {
             return addon_tasks_updateAddon(task.params, ctx);
         case 'delete-addon':
             return addon_tasks_deleteAddon(task.params, ctx);
+        case 'tag-addon':
+            return tagAddon(task.params, ctx);
     }
 }
 
@@ -55525,6 +55668,373 @@ function taskHash(task, salt) {
     return saltedSha256(salt, { ...work, params }).slice(0, TASK_HASH_HEX);
 }
 const TASK_HASH_LENGTH = (/* unused pure expression or super */ null && (TASK_HASH_HEX));
+
+;// CONCATENATED MODULE: ./src/live/addon-versions.ts
+// Which add-on version a config asks for, read against what EKS offers for the cluster's Kubernetes
+// version (DescribeAddonVersions), as eksctl resolves it: the state reader uses it to fetch that
+// version's pod identity configuration, the planner to plan the version. Pure.
+/** hashicorp/go-version's shape, as eksctl parses add-on versions: `v1.19.2-eksbuild.5`. */
+const VERSION = /^v?([0-9]+(?:\.[0-9]+)*)(?:-?([0-9A-Za-z\-~]+(?:\.[0-9A-Za-z\-~]+)*))?(?:\+[0-9A-Za-z\-~.]+)?$/;
+function parse(version) {
+    const m = VERSION.exec(version);
+    if (!m)
+        return undefined;
+    const segments = m[1].split('.').map(Number);
+    while (segments.length < 3)
+        segments.push(0);
+    return { segments, prerelease: m[2] ?? '' };
+}
+const isNumeric = (s) => /^[0-9]+$/.test(s);
+function comparePart(a, b) {
+    if (a === b)
+        return 0;
+    if (a === '')
+        return isNumeric(b) ? -1 : 1;
+    if (b === '')
+        return isNumeric(a) ? 1 : -1;
+    if (isNumeric(a) && isNumeric(b))
+        return Number(a) - Number(b);
+    if (isNumeric(a))
+        return -1;
+    if (isNumeric(b))
+        return 1;
+    return a < b ? -1 : 1;
+}
+function comparePrereleases(a, b) {
+    if (a === b)
+        return 0;
+    if (a === '')
+        return 1; // a release is newer than any of its prereleases
+    if (b === '')
+        return -1;
+    const x = a.split('.');
+    const y = b.split('.');
+    for (let i = 0; i < Math.max(x.length, y.length); i++) {
+        const d = comparePart(x[i] ?? '', y[i] ?? '');
+        if (d !== 0)
+            return d;
+    }
+    return 0;
+}
+/** go-version's order: numeric segments, then a release above its prereleases (`-eksbuild.N` by N). */
+function compareAddonVersions(a, b) {
+    const x = parse(a);
+    const y = parse(b);
+    if (!x || !y)
+        return a < b ? -1 : a > b ? 1 : 0;
+    for (let i = 0; i < Math.max(x.segments.length, y.segments.length); i++) {
+        const d = (x.segments[i] ?? 0) - (y.segments[i] ?? 0);
+        if (d !== 0)
+            return d;
+    }
+    return comparePrereleases(x.prerelease, y.prerelease);
+}
+const listHint = (kubernetesVersion) => `"aws eks describe-addon-versions --kubernetes-version ${kubernetesVersion} --addon-name NAME" lists what EKS offers`;
+/**
+ * eksctl's resolution (getLatestMatchingVersion): no version → the default for the cluster's
+ * Kubernetes version; an exact version → itself; `latest` → the newest; part of a version (`1.19`)
+ * → the newest that contains it.
+ */
+function resolveAddonVersion(addon, kubernetesVersion, versions, requested) {
+    if (versions.length === 0) {
+        return {
+            problem: {
+                message: `no versions available for "${addon}"`,
+                hint: `EKS offers no add-on "${addon}" for Kubernetes ${kubernetesVersion}; check the name (${listHint(kubernetesVersion)})`,
+            },
+        };
+    }
+    if (!requested) {
+        const preferred = versions.find((v) => v.isDefault);
+        if (preferred)
+            return { version: preferred };
+    }
+    else {
+        const exact = versions.find((v) => v.version === requested);
+        if (exact)
+            return { version: exact };
+        const candidates = versions.filter((v) => requested === 'latest' || v.version.includes(requested));
+        const unparsable = candidates.find((v) => parse(v.version) === undefined);
+        if (unparsable) {
+            return {
+                problem: {
+                    message: `failed to parse version "${unparsable.version}": malformed version: ${unparsable.version}`,
+                    hint: 'name an exact version of the add-on instead',
+                },
+            };
+        }
+        if (candidates.length > 0) {
+            const newest = [...candidates].sort((a, b) => compareAddonVersions(b.version, a.version));
+            return { version: newest[0] };
+        }
+    }
+    const offered = [...versions]
+        .sort((a, b) => compareAddonVersions(b.version, a.version))
+        .slice(0, 5)
+        .map((v) => v.version);
+    return {
+        problem: {
+            message: `no version(s) found matching "${requested ?? ''}" for "${addon}"`,
+            hint: `use latest, leave version out for the default, or one of: ${offered.join(', ')}`,
+        },
+    };
+}
+/** The version the add-on will run: the live one when the config names none, else the resolved one. */
+function targetAddonVersion(addon, kubernetesVersion, versions, requested, liveVersion) {
+    if (!requested && liveVersion) {
+        // eksctl keeps the running version; one EKS no longer lists for this Kubernetes version still runs.
+        const listed = versions.find((v) => v.version === liveVersion);
+        return {
+            version: listed ?? { version: liveVersion, isDefault: false, requiresIamPermissions: false },
+        };
+    }
+    return resolveAddonVersion(addon, kubernetesVersion, versions, requested);
+}
+
+;// CONCATENATED MODULE: ./src/cfn/vpc-cni-ipv6-policy.ts
+// eksctl's inline policy for vpc-cni on an IPv6 cluster (the recommended managed policy covers IPv4
+// only): the role it auto-applies for `aws-node` carries this document as `Policy1`. The partition is
+// a literal, from the region, as eksctl writes it.
+const PARTITION_PREFIXES = [
+    ['cn-', 'aws-cn'],
+    ['us-gov-', 'aws-us-gov'],
+    ['us-isob-', 'aws-iso-b'],
+    ['us-iso-', 'aws-iso'],
+    ['eu-isoe-', 'aws-iso-e'],
+    ['us-isof-', 'aws-iso-f'],
+];
+/** The AWS partition of a region. */
+function partitionOfRegion(region) {
+    return PARTITION_PREFIXES.find(([prefix]) => region.startsWith(prefix))?.[1] ?? 'aws';
+}
+function ipv6VpcCniPolicy(region) {
+    return {
+        Version: '2012-10-17',
+        Statement: [
+            {
+                Effect: 'Allow',
+                Action: [
+                    'ec2:AssignIpv6Addresses',
+                    'ec2:DescribeInstances',
+                    'ec2:DescribeTags',
+                    'ec2:DescribeNetworkInterfaces',
+                    'ec2:DescribeInstanceTypes',
+                    'ec2:DescribeSubnets',
+                    'ec2:DescribeSecurityGroups',
+                ],
+                Resource: '*',
+            },
+            {
+                Effect: 'Allow',
+                Action: ['ec2:CreateTags'],
+                Resource: `arn:${partitionOfRegion(region)}:ec2:*:*:network-interface/*`,
+            },
+        ],
+    };
+}
+
+;// CONCATENATED MODULE: ./src/config/model.ts
+// The validated, normalised desired state produced by the config loader.
+// Everything downstream (plan, render, apply) consumes these types and never re-reads YAML.
+
+function noWellKnownPolicies() {
+    return Object.fromEntries(WELL_KNOWN_POLICY_NAMES.map((k) => [k, false]));
+}
+
+;// CONCATENATED MODULE: ./src/plan/problems.ts
+// Plan-time problems, pointed at the part of the config they are about.
+function planProblem(at, path, severity, message, hint) {
+    const { file, line, column } = at;
+    return { severity, file, line, column, path, message, ...(hint ? { hint } : {}) };
+}
+
+;// CONCATENATED MODULE: ./src/plan/addon-identity.ts
+// Which service accounts of one add-on get which role (reference §6.2–§6.3): explicit
+// `podIdentityAssociations`, EKS's recommended ones (`useDefaultPodIdentityAssociations`, or
+// `addonsConfig.autoApplyPodIdentityAssociations` when the add-on is created), `[]` (none), or
+// "leave them alone", decided in eksctl's branch order with eksctl's errors and warnings.
+
+
+
+function ownedAssociations(scope) {
+    const arn = scope.live?.arn;
+    return arn ? scope.ctx.live.associations.filter((a) => a.ownerArn === arn) : [];
+}
+function problem(scope, severity, message, hint) {
+    return planProblem(scope.addon.location, scope.path, severity, message, hint);
+}
+const hasIrsa = (addon) => !!addon.serviceAccountRoleARN ||
+    addon.attachPolicyARNs.length > 0 ||
+    addon.attachPolicy !== undefined ||
+    Object.values(addon.wellKnownPolicies).some(Boolean);
+/** The add-on version's `podIdentityConfiguration` (empty: no pod identity support). */
+function recommended(scope) {
+    return scope.catalog.podIdentity[scope.version.version] ?? [];
+}
+function fromConfig(addon, path) {
+    return (addon.podIdentityAssociations ?? []).map((spec, i) => ({
+        serviceAccount: spec.serviceAccountName,
+        namespace: spec.namespace,
+        entry: spec,
+        source: { spec, path: `${path}.podIdentityAssociations[${i}]` },
+    }));
+}
+/** EKS's recommended roles; vpc-cni on IPv6 needs eksctl's own policy instead of the managed one. */
+function fromRecommendations(scope, forCreate) {
+    const { addon, ctx } = scope;
+    const role = (policies) => ({
+        permissionPolicyARNs: [],
+        wellKnownPolicies: noWellKnownPolicies(),
+        ...policies,
+    });
+    // eksctl applies the IPv6 policy when creating the add-on only (update has no such case).
+    if (forCreate && addon.name === 'vpc-cni' && ctx.live.ipFamily === 'ipv6') {
+        const entry = role({ permissionPolicy: ipv6VpcCniPolicy(ctx.spec.region) });
+        return [{ serviceAccount: 'aws-node', namespace: '', entry }];
+    }
+    return recommended(scope).map((r) => ({
+        serviceAccount: r.serviceAccount,
+        namespace: '',
+        entry: role({ permissionPolicyARNs: r.recommendedManagedPolicies }),
+    }));
+}
+function iamRequiredWarning(scope) {
+    const name = scope.addon.name;
+    const supported = recommended(scope).length > 0;
+    return supported
+        ? problem(scope, 'warning', `IAM permissions are required for "${name}" addon; the recommended way to provide IAM permissions for "${name}" addon is via pod identity associations`, 'set useDefaultPodIdentityAssociations: true on the add-on, or list its podIdentityAssociations')
+        : problem(scope, 'warning', `IAM permissions are required for "${name}" addon; the recommended way to provide IAM permissions for "${name}" addon is via IRSA`, 'set serviceAccountRoleARN to an IRSA role for it (podid-action does not create IRSA roles)');
+}
+/** The version needs no IAM: eksctl ignores whatever the config says about roles. */
+function notRequired(scope) {
+    const { addon } = scope;
+    const asked = (addon.podIdentityAssociations?.length ?? 0) > 0 ||
+        addon.useDefaultPodIdentityAssociations ||
+        hasIrsa(addon);
+    const warning = problem(scope, 'warning', `IAM permissions are not required for "${addon.name}" addon; any IRSA configuration or pod identity associations will be ignored`);
+    return { problems: asked ? [warning] : [] };
+}
+function unsupported(scope) {
+    return problem(scope, 'error', `"${scope.addon.name}" addon does not support pod identity associations; use IRSA config (\`addon.serviceAccountRoleARN\`, \`addon.attachPolicyARNs\`, \`addon.attachPolicy\` or \`addon.wellKnownPolicies\`) instead`, `version ${scope.version.version} of the add-on has no podIdentityConfiguration (aws eks describe-addon-configuration)`);
+}
+/** eksctl's create branches (§6.2 step 3), for an add-on that is not on the cluster yet. */
+function forCreate(scope) {
+    const { addon, ctx } = scope;
+    if (!scope.version.requiresIamPermissions)
+        return notRequired(scope);
+    const supported = recommended(scope).length > 0;
+    if ((addon.podIdentityAssociations?.length ?? 0) > 0) {
+        return supported
+            ? { desired: fromConfig(addon, scope.path), problems: [] }
+            : { problems: [unsupported(scope)] };
+    }
+    if (hasIrsa(addon)) {
+        const warning = problem(scope, 'warning', `the recommended way to provide IAM permissions for "${addon.name}" addon is via pod identity associations`, 'replace the IRSA settings with podIdentityAssociations, or set useDefaultPodIdentityAssociations: true');
+        return { problems: supported ? [warning] : [] };
+    }
+    const auto = ctx.spec.addonsConfig.autoApplyPodIdentityAssociations;
+    if ((auto || addon.useDefaultPodIdentityAssociations) && supported) {
+        return { desired: fromRecommendations(scope, true), problems: [] };
+    }
+    return { problems: [iamRequiredWarning(scope)] };
+}
+function mustListExplicitly(scope, first) {
+    const { addon, ctx } = scope;
+    return problem(scope, 'error', `addon ${addon.name} has pod identity associations, to remove pod identity associations from an addon, addon.podIdentityAssociations must be explicitly set to []; if the addon was migrated to use pod identity, addon.podIdentityAssociations must be set to values obtained from \`aws eks describe-pod-identity-association --cluster-name=${ctx.spec.name} --association-id=${first.associationId}\``, 'list the associations under the add-on (or set useDefaultPodIdentityAssociations: true) to keep them, or write podIdentityAssociations: [] to remove them');
+}
+/** eksctl's update rules (§6.3 steps 3–5), for an add-on that is on the cluster. */
+function forUpdate(scope) {
+    const { addon, ctx } = scope;
+    const owned = ownedAssociations(scope);
+    const explicit = addon.podIdentityAssociations;
+    const useDefault = addon.useDefaultPodIdentityAssociations;
+    const auto = ctx.spec.addonsConfig.autoApplyPodIdentityAssociations;
+    if (owned.length > 0 && explicit === undefined && !useDefault && !auto) {
+        return { problems: [mustListExplicitly(scope, owned[0])] };
+    }
+    if ((explicit?.length ?? 0) > 0 || useDefault) {
+        if (!scope.version.requiresIamPermissions)
+            return notRequired(scope);
+        if (recommended(scope).length === 0)
+            return { problems: [unsupported(scope)] };
+        const desired = useDefault ? fromRecommendations(scope, false) : fromConfig(addon, scope.path);
+        return { desired, problems: [] };
+    }
+    if (owned.length > 0 && hasIrsa(addon)) {
+        const message = `cannot set IRSA config (\`addon.serviceAccountRoleARN\`, \`addon.attachPolicyARNs\`, \`addon.attachPolicy\`, \`addon.wellKnownPolicies\`) if addon has existing pod identity associations (addon: ${addon.name})`;
+        return {
+            problems: [problem(scope, 'error', message, 'remove the IRSA settings from the add-on')],
+        };
+    }
+    if (explicit !== undefined && owned.length > 0) {
+        const note = `addon.podIdentityAssociations is explicitly set to []; all pod identity associations corresponding to addon ${addon.name} will be deleted`;
+        return { desired: [], problems: [], note };
+    }
+    return { problems: owned.length > 0 ? [] : autoApplyOnExisting(scope) };
+}
+/** autoApply creates roles when an add-on is created only: say so when it would have applied. */
+function autoApplyOnExisting(scope) {
+    const { addon, ctx, live } = scope;
+    const auto = ctx.spec.addonsConfig.autoApplyPodIdentityAssociations;
+    if (!auto || hasIrsa(addon) || live?.serviceAccountRoleArn)
+        return [];
+    if (!scope.version.requiresIamPermissions || recommended(scope).length === 0)
+        return [];
+    return [
+        problem(scope, 'warning', `addonsConfig.autoApplyPodIdentityAssociations applies when an add-on is created; "${addon.name}" exists, so no role is created for it`, 'set useDefaultPodIdentityAssociations: true on the add-on to give it its recommended roles'),
+    ];
+}
+function decideIdentity(scope) {
+    return scope.live ? forUpdate(scope) : forCreate(scope);
+}
+
+;// CONCATENATED MODULE: ./src/cfn/stack-tags.ts
+// The tags of the role stacks we create: eksctl's (reference §0), so stacks made by eksctl and by
+// podid-action are interchangeable, plus our owner tag; and when live tags differ enough to update.
+
+/** eksctl's shared tags of every stack it makes for a cluster, with `metadata.tags`. */
+function sharedStackTags(spec) {
+    return {
+        [CLUSTER_NAME_TAG]: spec.name,
+        [OLD_CLUSTER_NAME_TAG]: spec.name,
+        [EKSCTL_VERSION_TAG]: EKSCTL_VERSION_TAG_VALUE,
+        ...spec.tags,
+    };
+}
+/** Tags of the role stack for one `iam.podIdentityAssociations` entry. */
+function roleStackTags(spec, entry, ownerId) {
+    return {
+        ...sharedStackTags(spec),
+        ...entry.tags,
+        [POD_IDENTITY_ASSOCIATION_TAG]: associationKey(entry.namespace, entry.serviceAccountName),
+        [OWNER_TAG]: ownerId,
+    };
+}
+/** Tags of the role stack for one service account of an add-on (an empty namespace gives `/<sa>`). */
+function addonRoleStackTags(spec, addon, namespace, serviceAccount, ownerId) {
+    return {
+        ...sharedStackTags(spec),
+        [ADDON_NAME_TAG]: addon,
+        [ADDON_POD_IDENTITY_ASSOCIATION_TAG]: associationKey(namespace, serviceAccount),
+        [OWNER_TAG]: ownerId,
+    };
+}
+/**
+ * Whether live stack tags differ from the desired ones in a way worth a stack update. Ignored:
+ * the eksctl-version value (it differs between tools and versions), `aws:` keys, and the owner tag
+ * (an eksctl-made stack without it is adopted through its association, not by updating the stack).
+ */
+function stackTagsDiffer(live, desired) {
+    const relevant = (tags) => new Map(Object.entries(tags).filter(([key]) => !isAwsTag(key) && key !== EKSCTL_VERSION_TAG && key !== OWNER_TAG));
+    const a = relevant(live);
+    const b = relevant(desired);
+    if (a.size !== b.size)
+        return true;
+    for (const [key, value] of b)
+        if (a.get(key) !== value)
+            return true;
+    return false;
+}
 
 ;// CONCATENATED MODULE: ./src/names/stack-names.ts
 // eksctl's CloudFormation stack names (reference §0), made and parsed only here. Matching is always
@@ -56053,13 +56563,13 @@ function trustsPodIdentity(document) {
 // now, with EKS's own words, at the config entry's location.
 
 
+
 /** The account id of an IAM role ARN, or undefined when it is not one. */
 function roleArnAccount(arn) {
     return checkArn(arn, 'role') === undefined ? arnAccount(arn) : undefined;
 }
 function entryProblem(entry, path, severity, message, hint) {
-    const { file, line, column } = entry.location;
-    return { severity, file, line, column, path, message, ...(hint ? { hint } : {}) };
+    return planProblem(entry.location, path, severity, message, hint);
 }
 function checkUserRole(entry, entryPath, live) {
     const arn = entry.roleARN;
@@ -56092,39 +56602,6 @@ function checkUserRole(entry, entryPath, live) {
     return [
         entryProblem(entry, path, 'error', `role "${arn}" does not trust pods.eks.amazonaws.com for ${missing.join(' and ')}; EKS would answer "Trust policy of the role provided is invalid. Follow the official documentation to resolve the issue."`, 'add a statement {"Effect":"Allow","Principal":{"Service":"pods.eks.amazonaws.com"},"Action":["sts:AssumeRole","sts:TagSession"]} to the role\'s trust policy'),
     ];
-}
-
-;// CONCATENATED MODULE: ./src/cfn/stack-tags.ts
-// The tags of the role stacks we create: eksctl's (reference §0), so stacks made by eksctl and by
-// podid-action are interchangeable, plus our owner tag; and when live tags differ enough to update.
-
-/** Tags of the role stack for one `iam.podIdentityAssociations` entry. */
-function roleStackTags(spec, entry, ownerId) {
-    return {
-        [CLUSTER_NAME_TAG]: spec.name,
-        [OLD_CLUSTER_NAME_TAG]: spec.name,
-        [EKSCTL_VERSION_TAG]: EKSCTL_VERSION_TAG_VALUE,
-        ...spec.tags,
-        ...entry.tags,
-        [POD_IDENTITY_ASSOCIATION_TAG]: associationKey(entry.namespace, entry.serviceAccountName),
-        [OWNER_TAG]: ownerId,
-    };
-}
-/**
- * Whether live stack tags differ from the desired ones in a way worth a stack update. Ignored:
- * the eksctl-version value (it differs between tools and versions), `aws:` keys, and the owner tag
- * (an eksctl-made stack without it is adopted through its association, not by updating the stack).
- */
-function stackTagsDiffer(live, desired) {
-    const relevant = (tags) => new Map(Object.entries(tags).filter(([key]) => !isAwsTag(key) && key !== EKSCTL_VERSION_TAG && key !== OWNER_TAG));
-    const a = relevant(live);
-    const b = relevant(desired);
-    if (a.size !== b.size)
-        return true;
-    for (const [key, value] of b)
-        if (a.get(key) !== value)
-            return true;
-    return false;
 }
 
 ;// CONCATENATED MODULE: ./src/cfn/template-diff.ts
@@ -56263,6 +56740,21 @@ const FAILED = new Set([
     'UPDATE_FAILED',
     'IMPORT_ROLLBACK_FAILED',
 ]);
+/** Why a stack in this state blocks the plan of its owner (waiting, or a stuck rollback), if it does. */
+function stackBlocker(stack) {
+    const condition = stackCondition(stack.status);
+    if (condition === 'in-progress') {
+        return {
+            message: `stack "${stack.stackName}" is ${stack.status}; wait for it to finish and plan again`,
+        };
+    }
+    if (condition !== 'stuck')
+        return undefined;
+    return {
+        message: `stack "${stack.stackName}" is ${stack.status}${stack.statusReason ? ` (${stack.statusReason})` : ''}; its role may still be in use, so it is not replaced`,
+        hint: `fix the cause, run "aws cloudformation continue-update-rollback --stack-name ${stack.stackName}", then plan again`,
+    };
+}
 function stackCondition(status) {
     if (USABLE.has(status))
         return 'usable';
@@ -56294,29 +56786,51 @@ function base(kind, target, change, c) {
         task.after = c.after;
     return task;
 }
-function createRoleStackTask(key, params, c) {
+const addonTarget = (addon) => `addon:${addon}`;
+/** Role stack tasks group with their association, or with their add-on (one id per service account). */
+function roleBase(kind, owner, change, c) {
+    if (owner.kind === 'association')
+        return base(kind, owner.key, change, c);
+    const suffix = [owner.serviceAccount, c.idSuffix].filter(Boolean).join(':');
+    return base(kind, addonTarget(owner.addon), change, { ...c, idSuffix: suffix });
+}
+const roleSubject = (owner) => owner.kind === 'association'
+    ? `pod identity association for service account "${owner.key}"`
+    : `addon ${owner.addon} service account "${owner.serviceAccount}"`;
+function createRoleStackTask(owner, params, c) {
     return {
-        ...base('create-role-stack', key, 'create', c),
+        ...roleBase('create-role-stack', owner, 'create', c),
         kind: 'create-role-stack',
-        description: `create IAM role for pod identity association for service account "${key}"`,
+        description: `create IAM role for ${roleSubject(owner)}`,
         params,
     };
 }
-function updateRoleStackTask(key, params, c) {
+function updateRoleStackTask(owner, params, c) {
+    const subject = owner.kind === 'association'
+        ? `pod identity association "${owner.key}"`
+        : `addon ${owner.addon} service account "${owner.serviceAccount}"`;
     return {
-        ...base('update-role-stack', key, 'update', c),
+        ...roleBase('update-role-stack', owner, 'update', c),
         kind: 'update-role-stack',
-        description: `update IAM resources stack "${params.stackName}" for pod identity association "${key}"`,
+        description: `update IAM resources stack "${params.stackName}" for ${subject}`,
         params,
     };
 }
-function deleteRoleStackTask(key, params, c) {
+function deleteRoleStackTask(owner, params, c) {
     return {
-        ...base('delete-role-stack', key, 'delete', c),
+        ...roleBase('delete-role-stack', owner, 'delete', c),
         kind: 'delete-role-stack',
         description: `deleting IAM resources stack "${params.stackName}"`,
         params,
     };
+}
+/** Deletes an existing stack (a role no longer used, or pruned), showing what it was. */
+function deleteStackTask(owner, stack, c) {
+    return deleteRoleStackTask(owner, {
+        stackName: stack.stackName,
+        stackId: stack.stackId,
+        terminationProtection: stack.terminationProtection,
+    }, { ...c, before: { stackName: stack.stackName, status: stack.status } });
 }
 function createAssociationTask(params, c) {
     const key = associationKey(params.namespace, params.serviceAccount);
@@ -56359,20 +56873,49 @@ function tagAssociationTask(params, adopt, c) {
 }
 function createAddonTask(params, c) {
     return {
-        ...base('create-addon', `addon:${params.addonName}`, 'create', c),
-        // eksctl's wording for the agent install step (migrate-to-pod-identity plan).
+        ...base('create-addon', addonTarget(params.addonName), 'create', c),
+        // eksctl's wording for the agent install step (migrate-to-pod-identity plan), for every add-on.
         id: `create-addon:${params.addonName}`,
         kind: 'create-addon',
         description: `install ${params.addonName} addon`,
         params,
     };
 }
+function updateAddonTask(params, c) {
+    return {
+        ...base('update-addon', addonTarget(params.addonName), 'update', c),
+        id: `update-addon:${params.addonName}`,
+        kind: 'update-addon',
+        description: `update ${params.addonName} addon`,
+        params,
+    };
+}
+function deleteAddonTask(params, c) {
+    return {
+        ...base('delete-addon', addonTarget(params.addonName), 'delete', c),
+        id: `delete-addon:${params.addonName}`,
+        kind: 'delete-addon',
+        description: `delete ${params.addonName} addon`,
+        params,
+    };
+}
+/** Adopting = only adding the owner tag; any other tag change makes it an update. */
+function tagAddonTask(params, adopt, c) {
+    return {
+        ...base('tag-addon', addonTarget(params.addonName), adopt ? 'adopt' : 'update', c),
+        id: `tag-addon:${params.addonName}`,
+        kind: 'tag-addon',
+        description: adopt
+            ? `adopt ${params.addonName} addon`
+            : `update tags of ${params.addonName} addon`,
+        params,
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/plan/role-plan.ts
-// The role half of one config entry: which role the association should point at, and the role
-// stack tasks that make it exist (create, update, replace a failed stack) or go away (a stack left
-// behind when the entry switches to its own roleARN).
-
+// The role half of one association (standalone or an add-on's): which role it should point at, and
+// the role stack tasks that make it exist (create, update, replace a failed stack) or go away (a
+// stack left behind when the entry switches to its own roleARN).
 
 
 
@@ -56388,7 +56931,8 @@ function outputRef(stackName) {
  * config writes (what the role may do is the point of the review), and the names of the well-known
  * policies (eksctl's fixed documents, which would drown the comment).
  */
-function createSummary(template, entry, stackName, tags) {
+function createSummary(template, request) {
+    const { entry, stackName, stackTags: tags } = request;
     const s = summarizeRoleTemplate(template);
     const own = entry.permissionPolicy
         ? permissionPolicyLogicalId(entry.permissionPolicyName)
@@ -56408,60 +56952,55 @@ function createSummary(template, entry, stackName, tags) {
     };
 }
 /** The entry names its own role (`roleARN`). */
-function userRole(entry, stack) {
+function userRole(roleARN, stack) {
     if (!stack)
-        return { tasks: [], roleArn: entry.roleARN, roleIsOurs: false };
+        return { tasks: [], roleArn: roleARN, roleIsOurs: false };
     const usable = stackCondition(stack.status) === 'usable';
     // The config spells out the ARN of the role our stack made: keep using it, as eksctl allows.
-    if (usable && stack.outputs[ROLE_OUTPUT] === entry.roleARN) {
-        return { tasks: [], roleArn: entry.roleARN, roleIsOurs: true };
+    if (usable && stack.outputs[ROLE_OUTPUT] === roleARN) {
+        return { tasks: [], roleArn: roleARN, roleIsOurs: true };
     }
     return {
         tasks: [],
-        roleArn: entry.roleARN,
+        roleArn: roleARN,
         roleIsOurs: false,
         staleStack: stack,
         switchReason: usable
-            ? `roleARN is set: switch from the role of stack "${stack.stackName}" to ${entry.roleARN}, then delete the stack; ${ESKCTL_REFUSES_SWITCH}`
+            ? `roleARN is set: switch from the role of stack "${stack.stackName}" to ${roleARN}, then delete the stack; ${ESKCTL_REFUSES_SWITCH}`
             : `roleARN is set: stack "${stack.stackName}" (${stack.status}) is no longer needed`,
     };
 }
-function planRole(spec, entry, key, stack, association, options) {
-    if (entry.roleARN)
-        return userRole({ ...entry, roleARN: entry.roleARN }, stack);
-    const template = podIdentityRoleTemplate(entry);
-    const templateBody = canonicalJson(template);
-    const capabilities = roleStackCapabilities(entry);
-    const tags = roleStackTags(spec, entry, options.ownerId);
-    const switchReason = association && !stack
-        ? `roleARN is not set: switch from role ${association.roleArn} to a role created for this association; ${ESKCTL_REFUSES_SWITCH}`
+/** No stack yet, or a failed one to replace: create it. */
+function createRole(request, template, switchReason) {
+    const { stack, stackName, stackTags: tags, liveRoleArn } = request;
+    const replaces = stack
+        ? `replace stack "${stack.stackName}" in ${stack.status}${stack.statusReason ? `: ${stack.statusReason}` : ''}`
         : undefined;
-    if (!stack || stackCondition(stack.status) === 'failed') {
-        const stackName = podIdentityRoleStackName(spec.name, entry.namespace, entry.serviceAccountName);
-        const replaces = stack
-            ? `replace stack "${stack.stackName}" in ${stack.status}${stack.statusReason ? `: ${stack.statusReason}` : ''}`
-            : undefined;
-        const task = createRoleStackTask(key, {
-            stackName,
-            templateBody,
-            capabilities,
-            tags,
-            ...(stack ? { replacesFailedStackId: stack.stackId } : {}),
-        }, {
-            reason: replaces ??
-                (association ? 'association uses a role not created for it' : 'not in cluster'),
-            after: createSummary(template, entry, stackName, tags),
-            ...(stack ? { before: { stackName: stack.stackName, status: stack.status } } : {}),
-        });
-        return {
-            tasks: [task],
-            roleArn: outputRef(stackName),
-            producedBy: task.id,
-            roleIsOurs: true,
-            switchReason,
-        };
-    }
-    // A usable stack (possibly left by a crash before its association was made): reuse it.
+    const task = createRoleStackTask(request.owner, {
+        stackName,
+        templateBody: canonicalJson(template),
+        capabilities: roleStackCapabilities(request.entry),
+        tags,
+        ...(stack ? { replacesFailedStackId: stack.stackId } : {}),
+    }, {
+        reason: replaces ??
+            (liveRoleArn !== undefined
+                ? 'association uses a role not created for it'
+                : 'not in cluster'),
+        after: createSummary(template, request),
+        ...(stack ? { before: { stackName: stack.stackName, status: stack.status } } : {}),
+    });
+    return {
+        tasks: [task],
+        roleArn: outputRef(stackName),
+        producedBy: task.id,
+        roleIsOurs: true,
+        switchReason,
+    };
+}
+/** A usable stack (possibly left by a crash before its association was made): reuse, update if needed. */
+function reuseRole(request, stack, template) {
+    const tags = request.stackTags;
     const diff = diffRoleTemplates(stack.template, template);
     const templateDiffers = stack.template === undefined || !isEmptyRoleTemplateDiff(diff);
     const tagsDiffer = stackTagsDiffer(stack.tags, tags);
@@ -56484,7 +57023,12 @@ function planRole(spec, entry, key, stack, association, options) {
         ...(tagsDiffer ? ['stack tags differ'] : []),
         ...(stack.status === 'UPDATE_ROLLBACK_COMPLETE' ? ['last update was rolled back'] : []),
     ];
-    const task = updateRoleStackTask(key, { stackName: stack.stackName, templateBody, capabilities, tags }, { reason: reasons.join('; '), before: review.before, after: review.after });
+    const task = updateRoleStackTask(request.owner, {
+        stackName: stack.stackName,
+        templateBody: canonicalJson(template),
+        capabilities: roleStackCapabilities(request.entry),
+        tags,
+    }, { reason: reasons.join('; '), before: review.before, after: review.after });
     // A new RoleName replaces the role, so its ARN is only known after the update.
     const arnChanges = diff.roleName !== undefined || !liveArn;
     return {
@@ -56494,10 +57038,522 @@ function planRole(spec, entry, key, stack, association, options) {
         roleIsOurs: true,
     };
 }
+function planRole(request) {
+    const { entry, stack, liveRoleArn } = request;
+    if (entry.roleARN)
+        return userRole(entry.roleARN, stack);
+    const template = podIdentityRoleTemplate(entry);
+    if (stack && stackCondition(stack.status) !== 'failed')
+        return reuseRole(request, stack, template);
+    const switchReason = liveRoleArn !== undefined && !stack
+        ? `roleARN is not set: switch from role ${liveRoleArn} to a role created for this association; ${ESKCTL_REFUSES_SWITCH}`
+        : undefined;
+    return createRole(request, template, switchReason);
+}
+
+;// CONCATENATED MODULE: ./src/plan/addon-roles.ts
+// The roles of an add-on's service accounts: for each desired association, the role stack that
+// makes its role (eksctl's `eksctl-<cluster>-addon-<addon>-podidentityrole-<sa>`, same template as
+// a standalone association) or the user's roleARN; what the add-on's association list becomes; and
+// the stacks no service account needs any more, deleted after the add-on has let go of them.
+
+
+
+
+
+
+
+
+
+const isAddonStack = (stack, addon) => stack.tags[ADDON_NAME_TAG] === addon && stackCondition(stack.status) !== 'gone';
+/** The podidentityrole stacks of this add-on, by the service account in eksctl's tag. */
+function roleStacksBySa(scope) {
+    const { ctx, addon } = scope;
+    const prefix = addonPodIdentityRoleStackName(ctx.spec.name, addon.name, '');
+    const out = new Map();
+    for (const stack of ctx.live.stacks) {
+        if (!stack.stackName.startsWith(prefix) || !isAddonStack(stack, addon.name))
+            continue;
+        out.set(stack.stackName.slice(prefix.length), stack);
+    }
+    return out;
+}
+/** The add-on's IRSA stack (eksctl's `eksctl-<cluster>-addon-<addon>`), when there is one. */
+function irsaStackOf(scope) {
+    const name = addonIrsaStackName(scope.ctx.spec.name, scope.addon.name);
+    return scope.ctx.live.stacks.find((s) => s.stackName === name && isAddonStack(s, scope.addon.name));
+}
+/**
+ * The stack holding a service account's role: its podidentityrole stack, or (an add-on migrated by
+ * eksctl) the IRSA stack whose role the association uses.
+ */
+function stackFor(scope, sa, live, stacks) {
+    const own = stacks.get(sa);
+    if (own)
+        return own;
+    const irsa = irsaStackOf(scope);
+    return irsa && live && irsa.outputs[ROLE_OUTPUT] === live.roleArn ? irsa : undefined;
+}
+function roleFor(scope, desired, live, stack) {
+    const { ctx, addon } = scope;
+    const sa = desired.serviceAccount;
+    return planRole({
+        owner: { kind: 'addon', addon: addon.name, serviceAccount: sa },
+        entry: desired.entry,
+        stackName: addonPodIdentityRoleStackName(ctx.spec.name, addon.name, sa),
+        stackTags: addonRoleStackTags(ctx.spec, addon.name, desired.namespace, sa, ctx.options.ownerId),
+        stack,
+        liveRoleArn: live?.roleArn,
+    });
+}
+/** Problems that stop this service account's role from being planned (reported, then skipped). */
+function blockers(scope, desired, stack) {
+    const path = desired.source?.path ?? scope.path;
+    const at = desired.source?.spec.location ?? scope.addon.location;
+    const blocked = stack && stackBlocker(stack);
+    if (blocked)
+        return [planProblem(at, path, 'error', blocked.message, blocked.hint)];
+    if (!desired.source?.spec.roleARN)
+        return [];
+    return checkUserRole(desired.source.spec, path, scope.ctx.live);
+}
+function planAddonRoles(scope, desired) {
+    const owned = new Map(ownedAssociations(scope).map((a) => [a.serviceAccount, a]));
+    const stacks = roleStacksBySa(scope);
+    const out = {
+        associations: [],
+        changed: false,
+        roleTasks: [],
+        producedBy: [],
+        cleanup: [],
+        problems: [],
+        before: {},
+        after: {},
+        claims: [],
+    };
+    const used = new Set();
+    for (const want of desired) {
+        const sa = want.serviceAccount;
+        const live = owned.get(sa);
+        const stack = stackFor(scope, sa, live, stacks);
+        const problems = blockers(scope, want, stack);
+        out.problems.push(...problems);
+        if (problems.some((p) => p.severity === 'error'))
+            continue;
+        const role = roleFor(scope, want, live, stack);
+        if (stack && !role.staleStack)
+            used.add(stack);
+        if (role.staleStack) {
+            out.cleanup.push({
+                stack: role.staleStack,
+                reason: role.switchReason ?? 'no longer used',
+                serviceAccount: sa,
+            });
+        }
+        out.roleTasks.push(...role.tasks);
+        if (role.producedBy)
+            out.producedBy.push(role.producedBy);
+        out.associations.push({ serviceAccount: sa, roleArn: role.roleArn });
+        const known = role.currentArn ?? (typeof role.roleArn === 'string' ? role.roleArn : undefined);
+        if (!live)
+            out.claims.push(sa);
+        if (!live || known === undefined || known !== live.roleArn) {
+            out.changed = true;
+            if (live)
+                out.before[sa] = live.roleArn;
+            out.after[sa] = known ?? role.roleArn;
+        }
+    }
+    for (const [sa, live] of owned) {
+        if (desired.some((d) => d.serviceAccount === sa))
+            continue;
+        out.changed = true;
+        out.before[sa] = live.roleArn;
+        const stack = stackFor(scope, sa, live, stacks);
+        // A role the user brought has no stack of ours: nothing to delete (eksctl crashes here).
+        if (stack)
+            used.add(stack);
+        if (stack) {
+            out.cleanup.push({
+                stack,
+                reason: `service account "${sa}" is no longer in the add-on's podIdentityAssociations`,
+                serviceAccount: sa,
+            });
+        }
+    }
+    addLeftovers(scope, desired, stacks, used, out);
+    return out;
+}
+/**
+ * Role stacks of this add-on that no desired service account uses and no association points at
+ * (a run killed between the add-on update and the stack deletion leaves them), and the add-on's
+ * old IRSA stack once pod identity replaces it (eksctl deletes it too, reference §6.3 step 4).
+ */
+function addLeftovers(scope, desired, stacks, used, out) {
+    const wanted = new Set(desired.map((d) => d.serviceAccount));
+    for (const [sa, stack] of stacks) {
+        if (wanted.has(sa) || used.has(stack) || stackCondition(stack.status) === 'in-progress')
+            continue;
+        const tag = stack.tags[ADDON_POD_IDENTITY_ASSOCIATION_TAG] ?? sa;
+        out.cleanup.push({
+            stack,
+            reason: `role stack of "${tag}" without a service account in the add-on`,
+            serviceAccount: sa,
+        });
+    }
+    const irsa = irsaStackOf(scope);
+    if (irsa && !used.has(irsa) && desired.length > 0 && scope.ctx.options.prune !== 'none') {
+        out.cleanup.push({
+            stack: irsa,
+            serviceAccount: 'irsa',
+            reason: `the add-on now uses pod identity; its old IRSA stack goes (as eksctl: "deleting old IRSA stack for addon ${scope.addon.name}")`,
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/plan/tag-changes.ts
+// What it takes to make a resource's live tags the desired ones (associations and add-ons): the tags
+// to add or change, the keys to remove (never AWS's `aws:` keys), and whether only our owner tag is
+// missing — then it is an adoption, not an update.
+
+function tagChanges(live, desired) {
+    const tagsToAdd = {};
+    const before = {};
+    for (const [key, value] of Object.entries(desired)) {
+        if (isAwsTag(key) || live[key] === value)
+            continue;
+        tagsToAdd[key] = value;
+        if (key in live)
+            before[key] = live[key];
+    }
+    const tagKeysToRemove = Object.keys(live)
+        .filter((key) => !isAwsTag(key) && !(key in desired))
+        .sort();
+    for (const key of tagKeysToRemove)
+        before[key] = live[key];
+    const added = Object.keys(tagsToAdd);
+    if (added.length === 0 && tagKeysToRemove.length === 0)
+        return undefined;
+    const adopt = added.length === 1 && added[0] === OWNER_TAG && tagKeysToRemove.length === 0;
+    const reason = adopt
+        ? 'matches the config; tag it as managed by this owner'
+        : !(OWNER_TAG in live)
+            ? 'adopt it and update tags'
+            : 'tags differ';
+    return {
+        params: { tagsToAdd, tagKeysToRemove },
+        adopt,
+        common: { reason, before: { tags: before }, after: { tags: tagsToAdd } },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/plan/addon-plan.ts
+// One `addons[]` entry against the live cluster: create the add-on when it is missing, or change only
+// what differs (version, configuration values, IRSA role, its pod identity associations, tags), with
+// the role stacks before and the stacks no longer needed after (reference §6).
+
+
+
+
+
+
+
+
+
+/** The health issues of an add-on, as a clause to append: ` (Code: message; …)`. */
+function addonIssuesSummary(live) {
+    if (live.issues.length === 0)
+        return '';
+    return ` (${live.issues.map((i) => `${i.code}: ${i.message}`).join('; ')})`;
+}
+/** JSON or YAML, compared as data; text when it parses as neither. */
+function sameValues(live, wanted) {
+    const read = (text) => {
+        try {
+            return JSON.parse(text);
+        }
+        catch {
+            try {
+                return (0,dist/* parse */.qg)(text);
+            }
+            catch {
+                return text;
+            }
+        }
+    };
+    if (live === undefined)
+        return wanted.trim() === '';
+    return canonicalJson(read(live)) === canonicalJson(read(wanted));
+}
+/** Where EKS puts the add-on: namespaceConfig, else the live add-on's, else EKS's default. */
+function addonNamespace(scope) {
+    return (scope.addon.namespaceConfig?.namespace ||
+        scope.live?.namespace ||
+        scope.catalog.defaultNamespace);
+}
+/** Fields both CreateAddon and UpdateAddon send when the config sets them. */
+function commonParams(scope) {
+    const { addon, ctx } = scope;
+    return {
+        clusterName: ctx.spec.name,
+        addonName: addon.name,
+        addonVersion: scope.version.version,
+        ...(addon.resolveConflicts ? { resolveConflicts: addon.resolveConflicts } : {}),
+        ...(addon.configurationValues ? { configurationValues: addon.configurationValues } : {}),
+        ...(addon.serviceAccountRoleARN ? { serviceAccountRoleArn: addon.serviceAccountRoleARN } : {}),
+    };
+}
+function planNew(scope, roles) {
+    const { addon, ctx } = scope;
+    const tags = { ...addon.tags, [OWNER_TAG]: ctx.options.ownerId };
+    const associations = roles?.associations ?? [];
+    const params = {
+        ...commonParams(scope),
+        ...(associations.length > 0 ? { podIdentityAssociations: associations } : {}),
+        tags,
+        ...(addon.namespaceConfig?.namespace
+            ? { namespaceConfig: { namespace: addon.namespaceConfig.namespace } }
+            : {}),
+    };
+    return createAddonTask(params, {
+        reason: 'not in cluster',
+        dependsOn: roles?.producedBy ?? [],
+        after: {
+            version: scope.version.version,
+            ...(addon.configurationValues ? { configurationValues: addon.configurationValues } : {}),
+            ...(addon.serviceAccountRoleARN
+                ? { serviceAccountRoleArn: addon.serviceAccountRoleARN }
+                : {}),
+            ...(associations.length > 0 ? { podIdentityAssociations: roles?.after } : {}),
+            ...(params.namespaceConfig ? { namespace: params.namespaceConfig.namespace } : {}),
+            tags,
+        },
+    });
+}
+function differences(scope, live, roles) {
+    const { addon } = scope;
+    const d = { reasons: [], before: {}, after: {} };
+    const change = (key, before, after, reason) => {
+        d.before[key] = before ?? null;
+        d.after[key] = after ?? null;
+        d.reasons.push(reason);
+    };
+    if (scope.version.version !== live.version) {
+        change('version', live.version, scope.version.version, 'version differs');
+    }
+    if (addon.configurationValues &&
+        !sameValues(live.configurationValues, addon.configurationValues)) {
+        change('configurationValues', live.configurationValues, addon.configurationValues, 'configurationValues differ');
+    }
+    const irsa = addon.serviceAccountRoleARN;
+    if (irsa && irsa !== live.serviceAccountRoleArn) {
+        change('serviceAccountRoleArn', live.serviceAccountRoleArn, irsa, 'serviceAccountRoleARN differs');
+    }
+    if (roles?.changed) {
+        change('podIdentityAssociations', roles.before, roles.after, 'pod identity associations differ');
+    }
+    if (live.status === 'CREATE_FAILED' || live.status === 'UPDATE_FAILED') {
+        const issues = addonIssuesSummary(live);
+        d.reasons.push(`the add-on is ${live.status}${issues}; its configuration is applied again`);
+    }
+    return d;
+}
+function planExisting(scope, live, roles, note) {
+    const d = differences(scope, live, roles);
+    if (d.reasons.length === 0)
+        return [];
+    const params = {
+        ...commonParams(scope),
+        ...(roles?.changed ? { podIdentityAssociations: roles.associations } : {}),
+    };
+    const reason = [note, ...d.reasons].filter(Boolean).join('; ');
+    return [
+        updateAddonTask(params, {
+            reason,
+            dependsOn: roles?.producedBy ?? [],
+            before: d.before,
+            after: d.after,
+        }),
+    ];
+}
+/** The add-on's own state or ownership stops the plan of it. */
+function liveProblems(scope) {
+    const { addon, live, ctx, path } = scope;
+    if (!live)
+        return [];
+    const at = addon.location;
+    const out = [];
+    const owner = live.tags[OWNER_TAG];
+    if (owner !== undefined && owner !== ctx.options.ownerId) {
+        out.push(planProblem(at, path, 'error', `addon ${addon.name} is managed by "${owner}" (tag ${OWNER_TAG}), not by "${ctx.options.ownerId}"`, 'remove it from this config, or change the tag if this repository now owns it'));
+    }
+    const wanted = addon.namespaceConfig?.namespace;
+    if (wanted && live.namespace && wanted !== live.namespace) {
+        out.push(planProblem(at, `${path}.namespaceConfig.namespace`, 'error', `addon ${addon.name} runs in namespace "${live.namespace}", not "${wanted}"; EKS cannot move an add-on to another namespace`, 'delete the add-on and create it again to change its namespace, or keep the live namespace'));
+    }
+    if (live.status === 'DELETE_FAILED') {
+        out.push(planProblem(at, path, 'error', `addon ${addon.name} is DELETE_FAILED${addonIssuesSummary(live)}`, 'fix the cause and delete the add-on, then plan again'));
+    }
+    else if (live.status === 'DEGRADED') {
+        out.push(planProblem(at, path, 'warning', `addon ${addon.name} is DEGRADED${addonIssuesSummary(live)}`));
+    }
+    return out;
+}
+function planAddon(ctx, addon, index) {
+    const path = `addons[${index}]`;
+    const live = ctx.live.addons[addon.name];
+    const catalog = ctx.live.addonCatalog[addon.name] ?? { versions: [], podIdentity: {} };
+    const result = {
+        name: addon.name,
+        tasks: [],
+        problems: [],
+        unchanged: false,
+        claims: [],
+    };
+    const target = targetAddonVersion(addon.name, ctx.live.version, catalog.versions, addon.version, live?.version);
+    if (!target.version) {
+        const where = addon.version ? `${path}.version` : `${path}.name`;
+        result.problems.push(planProblem(addon.location, where, 'error', target.problem.message, target.problem.hint));
+        return result;
+    }
+    const scope = { ctx, addon, path, live, catalog, version: target.version };
+    const decision = decideIdentity(scope);
+    const roles = decision.desired ? planAddonRoles(scope, decision.desired) : undefined;
+    result.problems.push(...liveProblems(scope), ...decision.problems, ...(roles?.problems ?? []));
+    if (result.problems.some((p) => p.severity === 'error'))
+        return result;
+    const step = live ? planExisting(scope, live, roles, decision.note)[0] : planNew(scope, roles);
+    const tagging = live
+        ? tagChanges(live.tags, { ...addon.tags, [OWNER_TAG]: ctx.options.ownerId })
+        : undefined;
+    const tagTask = tagging && live
+        ? tagAddonTask({ addonName: addon.name, addonArn: live.arn, ...tagging.params }, tagging.adopt, tagging.common)
+        : undefined;
+    const cleanup = (roles?.cleanup ?? []).map(({ stack, reason, serviceAccount }) => deleteStackTask({ kind: 'addon', addon: addon.name, serviceAccount }, stack, {
+        reason,
+        dependsOn: step ? [step.id] : [],
+    }));
+    result.tasks = [
+        ...(roles?.roleTasks ?? []),
+        ...(step ? [step] : []),
+        ...(tagTask ? [tagTask] : []),
+        ...cleanup,
+    ];
+    result.unchanged = result.tasks.length === 0;
+    result.stepId = step?.id;
+    const namespace = addonNamespace(scope);
+    result.claims = (roles?.claims ?? []).map((serviceAccount) => ({
+        serviceAccount,
+        namespace: namespace ??
+            decision.desired?.find((d) => d.serviceAccount === serviceAccount)?.namespace ??
+            '',
+    }));
+    return result;
+}
+
+;// CONCATENATED MODULE: ./src/plan/addon-prune.ts
+// Add-ons the cluster has and the config does not list: deleted per `prune` (with their role stacks,
+// as `eksctl delete addon` does), or listed as left alone; and role stacks of add-ons that are gone
+// (a run killed between deleting an add-on and its stacks leaves them).
+
+
+
+
+/** The stacks eksctl deletes with an add-on: every stack of the cluster tagged with its name. */
+function stacksOf(ctx, addon) {
+    return ctx.live.stacks.filter((s) => s.tags[ADDON_NAME_TAG] === addon &&
+        stackCondition(s.status) !== 'in-progress' &&
+        stackCondition(s.status) !== 'gone');
+}
+function stackTasks(addon, stacks, reason, dependsOn) {
+    return stacks.map((stack) => deleteStackTask({ kind: 'addon', addon, serviceAccount: stack.stackName }, stack, {
+        reason,
+        dependsOn,
+    }));
+}
+function leftAlone(ctx, name) {
+    if (ctx.options.prune === 'none')
+        return 'not in config; left alone (prune: none)';
+    const owner = ctx.live.addons[name]?.tags[OWNER_TAG];
+    if (owner !== undefined)
+        return `not in config; managed by "${owner}", left alone`;
+    return 'not in config; not managed, left alone';
+}
+function planAddonPrune(ctx) {
+    const { live, options, spec } = ctx;
+    const listed = new Set(spec.addons.map((a) => a.name));
+    const out = { tasks: [], unmanaged: [], deletesAgent: false };
+    for (const name of [...live.addonNames].sort()) {
+        if (listed.has(name))
+            continue;
+        const addon = live.addons[name];
+        const ours = addon?.tags[OWNER_TAG] === options.ownerId;
+        const prune = options.prune === 'all' || (options.prune === 'managed' && ours);
+        if (!prune || !addon) {
+            out.unmanaged.push({ addonName: name, reason: leftAlone(ctx, name) });
+            continue;
+        }
+        const reason = `not in config (prune: ${options.prune})`;
+        const deletion = deleteAddonTask({ clusterName: spec.name, addonName: name, preserve: false }, {
+            reason,
+            before: {
+                version: addon.version,
+                ...(addon.podIdentityAssociations.length > 0
+                    ? { podIdentityAssociations: addon.podIdentityAssociations.length }
+                    : {}),
+                tags: addon.tags,
+            },
+        });
+        out.tasks.push(deletion, ...stackTasks(name, stacksOf(ctx, name), reason, [deletion.id]));
+        if (name === AGENT_ADDON)
+            out.deletesAgent = true;
+    }
+    if (options.prune !== 'none')
+        out.tasks.push(...orphanStackTasks(ctx, listed));
+    return out;
+}
+/** Our role stacks of an add-on that is neither on the cluster nor in the config. */
+function orphanStackTasks(ctx, listed) {
+    const present = new Set(ctx.live.addonNames);
+    const orphans = new Map();
+    for (const stack of ctx.live.stacks) {
+        const addon = stack.tags[ADDON_NAME_TAG];
+        if (addon === undefined || listed.has(addon) || present.has(addon))
+            continue;
+        if (stack.tags[OWNER_TAG] !== ctx.options.ownerId)
+            continue;
+        if (stackCondition(stack.status) === 'in-progress' || stackCondition(stack.status) === 'gone')
+            continue;
+        orphans.set(addon, [...(orphans.get(addon) ?? []), stack]);
+    }
+    return [...orphans].flatMap(([addon, stacks]) => stackTasks(addon, stacks, 'role stack of an add-on that is gone, not in config', []));
+}
+
+;// CONCATENATED MODULE: ./src/plan/agent-prerequisite.ts
+// The pod identity agent must run on the cluster before associations do anything (reference
+// §2.2.3). Auto Mode runs it itself. When the config lists it, it is planned like any add-on (and
+// first); when it does not and the cluster lacks it, the plan fails with eksctl's message, adapted
+// to a config file.
+
+
+function agentInstalled(ctx) {
+    return ctx.live.autoMode || AGENT_ADDON in ctx.live.addons;
+}
+function agentMissing(ctx) {
+    const { spec } = ctx;
+    return planProblem(spec.podIdentityAssociations[0]?.location ?? spec.location, 'addons', 'error', `the "${AGENT_ADDON}" addon must be installed to create pod identity associations; please add "${AGENT_ADDON}" to addons in the config file`, `add "- name: ${AGENT_ADDON}" under addons, or enable Auto Mode`);
+}
+/** Deleting the agent would leave associations that no longer hand out credentials. */
+function agentStillNeeded(ctx, remaining) {
+    const { spec } = ctx;
+    return planProblem(spec.location, 'addons', 'error', `the "${AGENT_ADDON}" addon would be deleted (prune: ${ctx.options.prune}) while ${remaining} pod identity association(s) still need it`, `keep "- name: ${AGENT_ADDON}" under addons, or remove the associations first`);
+}
 
 ;// CONCATENATED MODULE: ./src/plan/association-plan.ts
 // One `iam.podIdentityAssociations` entry against the live cluster: the role (role-plan.ts), then
 // the association itself: create it, or update only the fields and tags that differ.
+
+
 
 
 
@@ -56622,39 +57678,15 @@ function association_plan_updateAssociation(ctx, entry, role, live) {
     });
 }
 function association_plan_tagAssociation(live, desired) {
-    const tagsToAdd = {};
-    const before = {};
-    for (const [key, value] of Object.entries(desired)) {
-        if (isAwsTag(key) || live.tags[key] === value)
-            continue;
-        tagsToAdd[key] = value;
-        if (key in live.tags)
-            before[key] = live.tags[key];
-    }
-    const tagKeysToRemove = Object.keys(live.tags)
-        .filter((key) => !isAwsTag(key) && !(key in desired))
-        .sort();
-    for (const key of tagKeysToRemove)
-        before[key] = live.tags[key];
-    const added = Object.keys(tagsToAdd);
-    if (added.length === 0 && tagKeysToRemove.length === 0)
+    const changes = tagChanges(live.tags, desired);
+    if (!changes)
         return undefined;
-    const adopt = added.length === 1 && added[0] === OWNER_TAG && tagKeysToRemove.length === 0;
     return tagAssociationTask({
         associationArn: live.associationArn,
         namespace: live.namespace,
         serviceAccount: live.serviceAccount,
-        tagsToAdd,
-        tagKeysToRemove,
-    }, adopt, {
-        reason: adopt
-            ? 'matches the config; tag it as managed by this owner'
-            : !(OWNER_TAG in live.tags)
-                ? 'adopt it and update tags'
-                : 'tags differ',
-        before: { tags: before },
-        after: { tags: tagsToAdd },
-    });
+        ...changes.params,
+    }, changes.adopt, changes.common);
 }
 function planEntry(ctx, entry, entryPath) {
     const key = associationKey(entry.namespace, entry.serviceAccountName);
@@ -56672,14 +57704,10 @@ function planEntry(ctx, entry, entryPath) {
         return { key, tasks: [], problems: [entryProblem(entry, entryPath, 'error', message, hint)] };
     }
     const stack = roleStacksOf(live, entry.namespace, entry.serviceAccountName)[0];
-    if (stack && stackCondition(stack.status) === 'in-progress') {
-        const message = `stack "${stack.stackName}" is ${stack.status}; wait for it to finish and plan again`;
-        return { key, tasks: [], problems: [entryProblem(entry, entryPath, 'error', message)] };
-    }
-    if (stack && stackCondition(stack.status) === 'stuck') {
-        const message = `stack "${stack.stackName}" is ${stack.status}${stack.statusReason ? ` (${stack.statusReason})` : ''}; its role may still be in use, so it is not replaced`;
-        const hint = `fix the cause, run "aws cloudformation continue-update-rollback --stack-name ${stack.stackName}", then plan again`;
-        return { key, tasks: [], problems: [entryProblem(entry, entryPath, 'error', message, hint)] };
+    const blocked = stack && stackBlocker(stack);
+    if (blocked) {
+        const problem = entryProblem(entry, entryPath, 'error', blocked.message, blocked.hint);
+        return { key, tasks: [], problems: [problem] };
     }
     const problems = checkUserRole(entry, entryPath, live);
     if (problems.some((p) => p.severity === 'error'))
@@ -56699,7 +57727,14 @@ function planEntry(ctx, entry, entryPath) {
             problems: [...problems, entryProblem(entry, entryPath, 'error', message, hint)],
         };
     }
-    const role = planRole(ctx.spec, entry, key, stack, association, options);
+    const role = planRole({
+        owner: { kind: 'association', key },
+        entry,
+        stackName: podIdentityRoleStackName(ctx.spec.name, entry.namespace, entry.serviceAccountName),
+        stackTags: roleStackTags(ctx.spec, entry, options.ownerId),
+        stack,
+        liveRoleArn: association?.roleArn,
+    });
     const tags = desiredAssociationTags(entry, role, options.ownerId);
     const tasks = [...role.tasks];
     const associationStep = association
@@ -56711,58 +57746,12 @@ function planEntry(ctx, entry, entryPath) {
     if (tagStep)
         tasks.push(tagStep);
     if (role.staleStack) {
-        tasks.push(deleteRoleStackTask(key, {
-            stackName: role.staleStack.stackName,
-            stackId: role.staleStack.stackId,
-            terminationProtection: role.staleStack.terminationProtection,
-        }, {
+        tasks.push(deleteStackTask({ kind: 'association', key }, role.staleStack, {
             reason: role.switchReason ?? 'no longer used',
             dependsOn: associationStep ? [associationStep.id] : [],
-            before: { stackName: role.staleStack.stackName, status: role.staleStack.status },
         }));
     }
     return { key, tasks, problems };
-}
-
-;// CONCATENATED MODULE: ./src/plan/agent-prerequisite.ts
-// The pod identity agent must run on the cluster before associations do anything (reference
-// §2.2.3). Auto Mode runs it itself. When it is missing and the config lists it under `addons`, we
-// install it first; otherwise the plan fails with eksctl's message, adapted to a config file.
-
-
-
-function agentInstalled(ctx) {
-    return ctx.live.autoMode || AGENT_ADDON in ctx.live.addons;
-}
-function planAgent(ctx) {
-    const { spec, options } = ctx;
-    const addon = spec.addons.find((a) => a.name === AGENT_ADDON);
-    if (!addon) {
-        const { file, line, column } = spec.podIdentityAssociations[0]?.location ?? spec.location;
-        return {
-            problem: {
-                severity: 'error',
-                file,
-                line,
-                column,
-                path: 'addons',
-                message: `the "${AGENT_ADDON}" addon must be installed to create pod identity associations; please add "${AGENT_ADDON}" to addons in the config file`,
-                hint: `add "- name: ${AGENT_ADDON}" under addons, or enable Auto Mode`,
-            },
-        };
-    }
-    const task = createAddonTask({
-        clusterName: spec.name,
-        addonName: AGENT_ADDON,
-        ...(addon.version && addon.version !== 'latest' ? { addonVersion: addon.version } : {}),
-        ...(addon.resolveConflicts ? { resolveConflicts: addon.resolveConflicts } : {}),
-        ...(addon.configurationValues ? { configurationValues: addon.configurationValues } : {}),
-        tags: { ...addon.tags, [OWNER_TAG]: options.ownerId },
-    }, {
-        reason: 'pod identity associations need the agent, and the cluster does not have it',
-        after: { addonName: AGENT_ADDON, ...(addon.version ? { version: addon.version } : {}) },
-    });
-    return { task };
 }
 
 ;// CONCATENATED MODULE: ./src/plan/prune-plan.ts
@@ -56776,14 +57765,9 @@ function planAgent(ctx) {
 function deleteStacks(key, stacks, reason, dependsOn) {
     return stacks
         .filter((s) => stackCondition(s.status) !== 'in-progress' && stackCondition(s.status) !== 'gone')
-        .map((stack, i) => deleteRoleStackTask(key, {
-        stackName: stack.stackName,
-        stackId: stack.stackId,
-        terminationProtection: stack.terminationProtection,
-    }, {
+        .map((stack, i) => deleteStackTask({ kind: 'association', key }, stack, {
         reason,
         dependsOn,
-        before: { stackName: stack.stackName, status: stack.status },
         ...(i > 0 ? { idSuffix: stack.stackName } : {}),
     }));
 }
@@ -56858,7 +57842,11 @@ function planPrune(ctx, configured) {
 
 ;// CONCATENATED MODULE: ./src/plan/plan-cluster.ts
 // Desired × live → the plan of one cluster, and of all of them. Pure and deterministic: the same
-// inputs give byte-identical output (entries and associations are processed in namespace/SA order).
+// inputs give byte-identical output (add-ons in config order, the agent first; associations in
+// namespace/SA order). The agent comes first; add-ons and associations then run side by side.
+
+
+
 
 
 
@@ -56874,18 +57862,6 @@ function compareKeys(a, b) {
     const y = splitAssociationKey(b);
     return compareText(x.namespace, y.namespace) || compareText(x.serviceAccount, y.serviceAccount);
 }
-function clusterProblem(spec, message, hint) {
-    const { file, line, column } = spec.location;
-    return {
-        severity: 'error',
-        file,
-        line,
-        column,
-        path: 'metadata.name',
-        message,
-        ...(hint ? { hint } : {}),
-    };
-}
 function emptyPlan(spec, options, errors) {
     return {
         cluster: spec.name,
@@ -56895,6 +57871,8 @@ function emptyPlan(spec, options, errors) {
         errors,
         warnings: [],
         unmanaged: [],
+        unmanagedAddons: [],
+        notManaged: spec.notManaged,
         unchanged: 0,
         fingerprint: fingerprint([], options.salt),
     };
@@ -56902,115 +57880,134 @@ function emptyPlan(spec, options, errors) {
 function isMissing(live) {
     return 'missing' in live && live.missing === true;
 }
-/** A warning, once per cluster, when add-ons in the config expect pod identity we do not plan yet. */
-function addonWarnings(spec) {
-    const pending = spec.addons.filter((a) => a.name !== AGENT_ADDON &&
-        ((a.podIdentityAssociations?.length ?? 0) > 0 || a.useDefaultPodIdentityAssociations));
-    if (pending.length === 0)
-        return [];
-    const { file, line, column } = pending[0].location;
-    const names = pending.map((a) => `"${a.name}"`).join(', ');
-    return [
-        {
-            severity: 'warning',
-            file,
-            line,
-            column,
-            path: 'addons',
-            message: `pod identity associations of addons are not reconciled yet: no tasks planned for ${names}`,
-        },
-    ];
+function collect(into, problems) {
+    for (const p of problems)
+        (p.severity === 'error' ? into.errors : into.warnings).push(p);
 }
-/** eksctl creates service accounts through the Kubernetes API; we do not talk to Kubernetes. */
-function serviceAccountWarnings(spec) {
-    const wanted = spec.podIdentityAssociations.filter((e) => e.createServiceAccount);
-    if (wanted.length === 0)
-        return [];
-    const { file, line, column } = wanted[0].location;
-    const names = wanted.map((e) => `"${e.namespace}/${e.serviceAccountName}"`).join(', ');
-    return [
-        {
-            severity: 'warning',
-            file,
-            line,
-            column,
-            path: ENTRIES_PATH,
-            message: `createServiceAccount is not acted on: no service account is created for ${names}`,
-            hint: 'create the service accounts with your Kubernetes manifests; an association also works for a service account created later',
-        },
-    ];
-}
-function planCluster(spec, live, options) {
-    if (isMissing(live)) {
-        return emptyPlan(spec, options, [
-            clusterProblem(spec, `cluster "${spec.name}" could not be read: ${live.reason}`),
-        ]);
-    }
-    if (live.status !== 'ACTIVE') {
-        const message = `Cluster '${live.name}' is not in ACTIVE status (status: ${live.status})`;
-        return emptyPlan(spec, options, [
-            clusterProblem(spec, message, 'plan again when the cluster is ACTIVE'),
-        ]);
-    }
-    const ctx = { spec, live, options };
-    const errors = [];
-    const warnings = [...addonWarnings(spec), ...serviceAccountWarnings(spec)];
+/** The config's associations, each planned in namespace/SA order; tasks grouped by key. */
+function planEntries(ctx, into) {
     const groups = new Map();
     const configured = new Set();
-    let unchanged = 0;
-    const entries = spec.podIdentityAssociations
+    const entries = ctx.spec.podIdentityAssociations
         .map((entry, index) => ({ entry, path: `${ENTRIES_PATH}[${index}]` }))
         .sort((a, b) => compareKeys(associationKey(a.entry.namespace, a.entry.serviceAccountName), associationKey(b.entry.namespace, b.entry.serviceAccountName)));
     for (const { entry, path } of entries) {
         const key = associationKey(entry.namespace, entry.serviceAccountName);
         if (configured.has(key)) {
-            const { file, line, column } = entry.location;
-            errors.push({
-                severity: 'error',
-                file,
-                line,
-                column,
-                path,
-                message: `duplicate pod identity association for service account "${key}"; EKS allows one per service account`,
-            });
+            const message = `duplicate pod identity association for service account "${key}"; EKS allows one per service account`;
+            into.errors.push(planProblem(entry.location, path, 'error', message));
             continue;
         }
         configured.add(key);
         const planned = planEntry(ctx, entry, path);
-        for (const p of planned.problems)
-            (p.severity === 'error' ? errors : warnings).push(p);
+        collect(into, planned.problems);
         if (planned.tasks.length > 0)
             groups.set(key, planned.tasks);
         else if (planned.problems.every((p) => p.severity !== 'error'))
-            unchanged += 1;
+            into.unchanged += 1;
     }
+    return { groups, configured };
+}
+/** The config's add-ons, the agent first. */
+function planAddons(ctx, into) {
+    const plans = ctx.spec.addons
+        .map((addon, index) => planAddon(ctx, addon, index))
+        .sort((a, b) => Number(b.name === AGENT_ADDON) - Number(a.name === AGENT_ADDON));
+    for (const plan of plans) {
+        collect(into, plan.problems);
+        if (plan.unchanged)
+            into.unchanged += 1;
+    }
+    return plans;
+}
+const setsIdentity = (task) => (task.kind === 'create-addon' || task.kind === 'update-addon') &&
+    (task.params.podIdentityAssociations?.length ?? 0) > 0;
+/**
+ * An add-on that takes over a service account another association holds fails in EKS
+ * (ResourceInUseException): wait for that association's deletion when the plan deletes it, else
+ * say so now with eksctl's message.
+ */
+function checkClaims(ctx, addons, tasks, into) {
+    for (const addon of addons) {
+        const owner = ctx.live.addons[addon.name]?.arn;
+        const held = addon.claims.flatMap((claim) => ctx.live.associations.filter((a) => a.serviceAccount === claim.serviceAccount &&
+            (claim.namespace === '' || a.namespace === claim.namespace) &&
+            a.ownerArn !== owner));
+        const step = tasks.find((t) => t.id === addon.stepId);
+        const blocking = held.filter((a) => {
+            const deletion = tasks.find((t) => t.kind === 'delete-association' && t.params.associationId === a.associationId);
+            if (deletion && step)
+                step.dependsOn.push(deletion.id);
+            return !deletion;
+        });
+        if (blocking.length === 0)
+            continue;
+        const names = blocking.map((a) => `"${a.serviceAccount}"`).join(',');
+        const spec = ctx.spec.addons.find((a) => a.name === addon.name);
+        into.errors.push(planProblem(spec?.location ?? ctx.spec.location, `addons[${ctx.spec.addons.findIndex((a) => a.name === addon.name)}]`, 'error', `one or more service accounts corresponding to "${addon.name}" addon is already associated with a different IAM role; please delete all pre-existing pod identity associations corresponding to ${names} service account(s) in the addon's namespace, then re-try creating the addon`, 'remove those associations from iam.podIdentityAssociations (and let prune delete them), or delete them by hand'));
+    }
+}
+/** The agent first: what needs it waits for it; without it (and not listed) the plan fails. */
+function wireAgent(ctx, tasks, into) {
+    const create = tasks.find((t) => t.id === `create-addon:${AGENT_ADDON}`);
+    const needers = tasks.filter((t) => t.kind === 'create-association' || setsIdentity(t));
+    if (create) {
+        for (const t of tasks) {
+            const waits = t.kind === 'create-association' ||
+                (t.target.startsWith('addon:') && t.target !== create.target && t.kind.endsWith('-addon'));
+            if (waits)
+                t.dependsOn.push(create.id);
+        }
+    }
+    else if (needers.length > 0 && !agentInstalled(ctx)) {
+        into.errors.push(agentMissing(ctx));
+    }
+}
+function planCluster(spec, live, options) {
+    const problem = (message, hint) => planProblem(spec.location, 'metadata.name', 'error', message, hint);
+    if (isMissing(live)) {
+        return emptyPlan(spec, options, [
+            problem(`cluster "${spec.name}" could not be read: ${live.reason}`),
+        ]);
+    }
+    if (live.status !== 'ACTIVE') {
+        const message = `Cluster '${live.name}' is not in ACTIVE status (status: ${live.status})`;
+        return emptyPlan(spec, options, [problem(message, 'plan again when the cluster is ACTIVE')]);
+    }
+    const ctx = { spec, live, options };
+    const into = { errors: [], warnings: [], unchanged: 0 };
+    const addons = planAddons(ctx, into);
+    const { groups, configured } = planEntries(ctx, into);
     const pruned = planPrune(ctx, configured);
     for (const [key, tasks] of pruned.tasksByKey)
         if (tasks.length > 0)
             groups.set(key, tasks);
-    const tasks = [];
-    const creations = [...groups.values()].flat().filter((t) => t.kind === 'create-association');
-    if (creations.length > 0 && !agentInstalled(ctx)) {
-        const agent = planAgent(ctx);
-        if (agent.problem)
-            errors.push(agent.problem);
-        if (agent.task) {
-            tasks.push(agent.task);
-            for (const task of creations)
-                task.dependsOn.push(agent.task.id);
-        }
+    const addonPrune = planAddonPrune(ctx);
+    const tasks = [
+        ...addons.flatMap((a) => a.tasks),
+        ...[...groups.keys()].sort(compareKeys).flatMap((key) => groups.get(key) ?? []),
+        ...addonPrune.tasks,
+    ];
+    wireAgent(ctx, tasks, into);
+    checkClaims(ctx, addons, tasks, into);
+    if (addonPrune.deletesAgent && !live.autoMode) {
+        const deleted = new Set(tasks.flatMap((t) => (t.kind === 'delete-association' ? [t.params.associationId] : [])));
+        const remaining = live.associations.filter((a) => !deleted.has(a.associationId)).length;
+        const created = tasks.filter((t) => t.kind === 'create-association' || setsIdentity(t)).length;
+        if (remaining + created > 0)
+            into.errors.push(agentStillNeeded(ctx, remaining + created));
     }
-    for (const key of [...groups.keys()].sort(compareKeys))
-        tasks.push(...(groups.get(key) ?? []));
     return {
         cluster: spec.name,
         region: spec.region,
         file: spec.file,
         tasks,
-        errors,
-        warnings,
+        errors: into.errors,
+        warnings: into.warnings,
         unmanaged: pruned.unmanaged.sort((a, b) => compareKeys(associationKey(a.namespace, a.serviceAccount), associationKey(b.namespace, b.serviceAccount))),
-        unchanged,
+        unmanagedAddons: addonPrune.unmanaged,
+        notManaged: spec.notManaged,
+        unchanged: into.unchanged,
         fingerprint: fingerprint(tasks, options.salt),
     };
 }
@@ -57075,6 +58072,73 @@ function accountFromArn(arn) {
     return arn.split(':')[4] ?? '';
 }
 
+;// CONCATENATED MODULE: ./src/state/addons.ts
+// The add-ons of one cluster as the planner needs them: the config's (and the agent), settled when
+// in progress; every add-on's name; the others' tags when pruning may delete them; and, per add-on of
+// the config, the versions EKS offers and the pod identity configuration of the version it will run.
+
+
+
+/** An add-on still moving (a run killed mid-update) is waited for: the plan only sees settled states. */
+async function settledAddon(cluster, name, deps) {
+    const addon = await describeAddon(deps.clients.eks, cluster, name);
+    if (!addon || !['CREATING', 'UPDATING', 'DELETING'].includes(addon.status))
+        return addon;
+    deps.log(`waiting for addon "${name}" (${addon.status}) to settle`);
+    return deps.addonWatcher.wait({ clusterName: cluster, addonName: name }, 'settle', deps.log);
+}
+/** The add-on's own pod identity is in play: the plan needs its recommended configuration. */
+function needsPodIdentityConfig(spec, cluster, live) {
+    return ((spec.podIdentityAssociations?.length ?? 0) > 0 ||
+        spec.useDefaultPodIdentityAssociations ||
+        (cluster.addonsConfig.autoApplyPodIdentityAssociations && live === undefined));
+}
+async function catalogOf(spec, cluster, kubernetesVersion, offered, live, deps) {
+    const { versions } = offered;
+    const catalog = { ...offered, podIdentity: {} };
+    if (!needsPodIdentityConfig(spec, cluster, live))
+        return catalog;
+    const target = targetAddonVersion(spec.name, kubernetesVersion, versions, spec.version, live?.version);
+    if (!target.version)
+        return catalog;
+    const version = target.version.version;
+    catalog.podIdentity[version] = await describeAddonConfiguration(deps.clients.eks, spec.name, version);
+    return catalog;
+}
+async function readAddons(cluster, kubernetesVersion, deps) {
+    const { eks } = deps.clients;
+    const listed = [...new Set([AGENT_ADDON, ...cluster.addons.map((a) => a.name)])];
+    const [names, listedAddons, versions] = await Promise.all([
+        listAddons(eks, cluster.name),
+        Promise.all(listed.map((name) => settledAddon(cluster.name, name, deps))),
+        Promise.all(cluster.addons.map((a) => describeAddonVersions(eks, a.name, kubernetesVersion))),
+    ]);
+    // Add-ons outside the config: their tags decide whether prune may delete them.
+    const others = deps.describeOthers ? names.filter((n) => !listed.includes(n)) : [];
+    const [otherAddons, catalogs] = await Promise.all([
+        Promise.all(others.map((name) => settledAddon(cluster.name, name, deps))),
+        Promise.all(cluster.addons.map((spec, i) => {
+            const live = listedAddons[listed.indexOf(spec.name)];
+            return catalogOf(spec, cluster, kubernetesVersion, versions[i], live, deps);
+        })),
+    ]);
+    const addons = {};
+    const gone = new Set();
+    [...listed, ...others].forEach((name, i) => {
+        const addon = [...listedAddons, ...otherAddons][i];
+        if (addon)
+            addons[name] = addon;
+        else
+            gone.add(name);
+    });
+    return {
+        addons,
+        // A listed name whose add-on finished deleting while we waited is gone.
+        addonNames: names.filter((n) => !gone.has(n)),
+        addonCatalog: Object.fromEntries(cluster.addons.map((spec, i) => [spec.name, catalogs[i]])),
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/state/read.ts
 // Reads the live state of one cluster through the AWS adapters.
 
@@ -57091,9 +58155,24 @@ function isClusterStack(stack, cluster) {
         return false;
     return stack.tags[CLUSTER_NAME_TAG] === cluster || stack.tags[OLD_CLUSTER_NAME_TAG] === cluster;
 }
-/** Stack names whose template the planner compares: the own-role stacks of the config entries. */
+/**
+ * Whose template the planner compares: the own-role stacks of the config's associations, and the
+ * role stacks (and the IRSA stack, whose role a migrated add-on may use) of the config's add-ons.
+ */
 function stacksToCompare(spec) {
-    return new Set(spec.podIdentityAssociations.flatMap((pia) => roleStackNamesFor(spec.name, pia.namespace, pia.serviceAccountName)));
+    const names = new Set(spec.podIdentityAssociations.flatMap((pia) => roleStackNamesFor(spec.name, pia.namespace, pia.serviceAccountName)));
+    for (const addon of spec.addons)
+        names.add(addonIrsaStackName(spec.name, addon.name));
+    const addonPrefixes = spec.addons.map((a) => addonPodIdentityRoleStackName(spec.name, a.name, ''));
+    return (name) => names.has(name) || addonPrefixes.some((prefix) => name.startsWith(prefix));
+}
+/** The roles the config names by ARN, standalone or under an add-on. */
+function configRoleArns(spec) {
+    const entries = [
+        ...spec.podIdentityAssociations,
+        ...spec.addons.flatMap((a) => a.podIdentityAssociations ?? []),
+    ];
+    return [...new Set(entries.map((p) => p.roleARN).filter((a) => !!a))];
 }
 async function readClusterState(spec, deps) {
     const { eks, iam, cloudformation } = deps.clients;
@@ -57107,8 +58186,7 @@ async function readClusterState(spec, deps) {
         };
     }
     const accountId = accountFromArn(info.arn);
-    const addonNames = new Set([AGENT_ADDON, ...spec.addons.map((a) => a.name)]);
-    const addonsPromise = Promise.all([...addonNames].map((name) => describeAddon(eks, spec.name, name)));
+    const addonsPromise = readAddons(spec, info.version, deps);
     const described = [];
     const associationsPromise = listAssociations(eks, spec.name, {}, (page) => {
         for (const s of page) {
@@ -57129,14 +58207,11 @@ async function readClusterState(spec, deps) {
         .then((all) => settleStacks(all.filter((s) => isClusterStack(s, spec.name)), deps))
         .then((settled) => settled.filter((s) => s.status !== 'DELETE_COMPLETE'))
         .then((stacks) => Promise.all(stacks.map(async (s) => {
-        if (compare.has(s.stackName))
+        if (compare(s.stackName))
             s.template = await getTemplate(cloudformation, s.stackId);
         return s;
     })));
-    const roleArns = [
-        ...new Set(spec.podIdentityAssociations.map((p) => p.roleARN).filter((a) => !!a)),
-    ];
-    const rolesPromise = Promise.all(roleArns.map(async (arn) => {
+    const rolesPromise = Promise.all(configRoleArns(spec).map(async (arn) => {
         // A role in another account cannot be read with this account's credentials.
         if (accountFromArn(arn) !== accountId)
             return [arn, undefined];
@@ -57163,7 +58238,8 @@ async function readClusterState(spec, deps) {
         status: info.status,
         version: info.version,
         autoMode: info.autoMode,
-        addons: Object.fromEntries(addons.filter((a) => a !== undefined).map((a) => [a.name, a])),
+        ipFamily: info.ipFamily,
+        ...addons,
         associations: associations.filter((a) => a !== undefined),
         stacks,
         roles: Object.fromEntries(roles.filter(([, r]) => r !== undefined)),
@@ -57185,7 +58261,8 @@ async function settleStacks(stacks, deps) {
 
 ;// CONCATENATED MODULE: ./src/engine/engine.ts
 // The engine shared by the CLI and the action: read live state, plan, apply.
-// It owns the AWS session (clients per region, one request limiter, one stack watcher per region).
+// It owns the AWS session (clients per region, one request limiter, the stack and add-on watchers
+// of each region).
 
 
 
@@ -57206,19 +58283,24 @@ class Engine {
             credentials: options.credentials,
         });
     }
-    watcher(region) {
-        let watcher = this.watchers.get(region);
-        if (!watcher) {
-            watcher = new StackWatcher(this.pool.get(region).cloudformation);
-            this.watchers.set(region, watcher);
+    /** One stack watcher (shared polls) and one add-on watcher per region. */
+    watchersOf(region) {
+        let watchers = this.watchers.get(region);
+        if (!watchers) {
+            const clients = this.pool.get(region);
+            watchers = {
+                stacks: new StackWatcher(clients.cloudformation),
+                addons: new AddonWatcher(clients.eks),
+            };
+            this.watchers.set(region, watchers);
         }
-        return watcher;
+        return watchers;
     }
     /** Reads every cluster (in parallel) and plans it. A cluster that cannot be read gets a plan error. */
     async plan(state, options) {
         const stackListings = new Map();
         const clusters = await Promise.all(state.clusters.map(async (spec) => {
-            const live = await this.read(spec, stackListings);
+            const live = await this.read(spec, stackListings, options);
             if (!('missing' in live)) {
                 const outputs = new Map(live.stacks.map((s) => [s.stackName, s.outputs]));
                 this.knownOutputs.set(clusterKey(spec.name, spec.region), outputs);
@@ -57227,11 +58309,14 @@ class Engine {
         }));
         return { version: 1, clusters };
     }
-    async read(spec, stackListings) {
+    async read(spec, stackListings, options) {
+        const watchers = this.watchersOf(spec.region);
         try {
             return await readClusterState(spec, {
                 clients: this.pool.get(spec.region),
-                watcher: this.watcher(spec.region),
+                watcher: watchers.stacks,
+                addonWatcher: watchers.addons,
+                describeOthers: options.prune !== 'none',
                 stackListings,
                 log: (line) => this.options.log(`[${spec.name}] ${line}`),
             });
@@ -57253,9 +58338,9 @@ class Engine {
             .map((clusterPlan) => applyClusterPlan(clusterPlan, {
             context: {
                 clients: this.pool.get(clusterPlan.region),
-                watcher: this.watcher(clusterPlan.region),
+                watcher: this.watchersOf(clusterPlan.region).stacks,
+                addonWatcher: this.watchersOf(clusterPlan.region).addons,
                 outputs: new Map(this.knownOutputs.get(clusterKey(clusterPlan.cluster, clusterPlan.region))),
-                addonTimeoutSeconds: 25 * 60,
                 log: (line) => this.options.log(`[${clusterPlan.cluster}] ${line}`),
             },
             progress: (line) => this.options.log(`[${clusterPlan.cluster}] ${line}`),
@@ -57460,18 +58545,19 @@ function listDiff(label, before, after) {
         ...[...b].filter((x) => !a.has(x)).map((x) => `-     ${label} ${codeValue(x)}`),
     ];
 }
-/** Only the tags that change: new or different values, and removed keys. */
-function tagDiff(before, after) {
+/** Only the entries of a map that change (tags, an add-on's associations): new, different, removed. */
+function mapDiff(label, before, after, showRemoved = false) {
     const b = (before ?? {});
     const a = (after ?? {});
     const lines = [];
     for (const key of [...new Set([...Object.keys(b), ...Object.keys(a)])].sort()) {
-        if (!(key in a))
-            lines.push(`-     tag ${codeValue(key)}`);
+        if (!(key in a)) {
+            lines.push(`-     ${label} ${codeValue(key)}${showRemoved ? ` = ${reviewValue(b[key])}` : ''}`);
+        }
         else if (!(key in b))
-            lines.push(`+     tag ${codeValue(key)} = ${reviewValue(a[key])}`);
+            lines.push(`+     ${label} ${codeValue(key)} = ${reviewValue(a[key])}`);
         else if (codeValue(a[key]) !== codeValue(b[key])) {
-            lines.push(`~     tag ${codeValue(key)}: ${reviewValue(b[key])} -> ${reviewValue(a[key])}`);
+            lines.push(`~     ${label} ${codeValue(key)}: ${reviewValue(b[key])} -> ${reviewValue(a[key])}`);
         }
     }
     return lines;
@@ -57482,13 +58568,17 @@ function fieldLines(task) {
     const lines = [];
     const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
     for (const key of keys) {
-        if (key === 'tags') {
-            if (task.kind === 'tag-association') {
+        if (key === 'podIdentityAssociations' && typeof (after[key] ?? before[key]) === 'object') {
+            // An add-on's associations: service account → role, only the ones that change.
+            lines.push(...mapDiff('association', before[key], after[key], true));
+        }
+        else if (key === 'tags') {
+            if (task.kind === 'tag-association' || task.kind === 'tag-addon') {
                 const removed = (task.params.tagKeysToRemove ?? []).map((k) => `-     tag ${codeValue(k)}`);
                 lines.push(...mapLines(task.change === 'adopt' ? '+' : '~', 'tag', after.tags), ...removed);
             }
             else if (task.change === 'update') {
-                lines.push(...tagDiff(before.tags, after.tags));
+                lines.push(...mapDiff('tag', before.tags, after.tags));
             }
             else {
                 const sign = task.change === 'delete' ? '-' : '+';
@@ -57541,7 +58631,8 @@ function taskLines(task) {
 
 ;// CONCATENATED MODULE: ./src/render/task-tree.ts
 // eksctl's task-tree text (reference §7.4), so logs read like eksctl's: the top level runs the
-// add-on step first, then all associations in parallel, each association's steps in sequence.
+// agent first, then add-ons and associations in parallel, each one's steps in sequence.
+
 const INDENT = '    ';
 /** eksctl's `TaskTree.Describe`: exact spacing, trailing spaces and newlines included. */
 function describeTaskTree(tree, opts) {
@@ -57580,24 +58671,21 @@ function sequence(tasks) {
         ? tasks[0].description
         : { parallel: false, children: tasks.map((t) => t.description) };
 }
-/** Groups a cluster's tasks the way the executor runs them. */
+/** Groups a cluster's tasks the way the executor runs them: the agent first, then every add-on and
+ * every association side by side, each one's own steps in sequence. */
 function buildTaskTree(plan) {
-    const addonTasks = plan.tasks.filter((t) => t.target.startsWith('addon:'));
+    const agent = `addon:${AGENT_ADDON}`;
     const groups = new Map();
-    for (const task of plan.tasks) {
-        if (task.target.startsWith('addon:'))
-            continue;
+    for (const task of plan.tasks)
         groups.set(task.target, [...(groups.get(task.target) ?? []), task]);
-    }
-    const perAssociation = { parallel: true, children: [...groups.values()].map(sequence) };
-    if (addonTasks.length === 0)
-        return perAssociation;
-    const addonStep = addonTasks.length === 1
-        ? addonTasks[0].description
-        : { parallel: true, children: addonTasks.map((t) => t.description) };
-    const steps = [addonStep];
-    if (perAssociation.children.length > 0)
-        steps.push(perAssociation);
+    const agentTasks = groups.get(agent) ?? [];
+    groups.delete(agent);
+    const rest = { parallel: true, children: [...groups.values()].map(sequence) };
+    if (agentTasks.length === 0)
+        return rest;
+    const steps = [sequence(agentTasks)];
+    if (rest.children.length > 0)
+        steps.push(rest);
     return { parallel: false, children: steps };
 }
 function renderTaskTree(plan, opts) {
@@ -57614,6 +58702,11 @@ function renderTaskTree(plan, opts) {
 function countsLine(c) {
     return `${c.create} to create, ${c.update} to update, ${c.delete} to delete, ${c.adopt} to adopt`;
 }
+/** One line naming the fields the plan did not act on, with their lines in the file. */
+function notManagedLine(items) {
+    const fields = items.map((n) => `${n.path} (line ${n.line})`).join(', ');
+    return `not managed by podid-action: ${fields}`;
+}
 function renderPlanText(plan) {
     const out = [];
     for (const cluster of plan.clusters) {
@@ -57625,9 +58718,14 @@ function renderPlanText(plan) {
         for (const u of cluster.unmanaged) {
             out.push(`  = ${u.namespace}/${u.serviceAccount} (${u.associationId}): ${u.reason}`);
         }
+        for (const u of cluster.unmanagedAddons)
+            out.push(`  = addon ${u.addonName}: ${u.reason}`);
         if (cluster.tasks.length > 0)
             out.push(renderTaskTree(cluster, { planMode: true }).replace(/^\n/, ''));
-        out.push(`  ${countsLine(counts_countClusterChanges(cluster))}, ${cluster.unchanged} unchanged; fingerprint ${cluster.fingerprint}`, '');
+        out.push(`  ${countsLine(counts_countClusterChanges(cluster))}, ${cluster.unchanged} unchanged; fingerprint ${cluster.fingerprint}`);
+        if (cluster.notManaged.length > 0)
+            out.push(`  ${notManagedLine(cluster.notManaged)}`);
+        out.push('');
     }
     const errors = planErrorCount(plan);
     out.push(`Plan: ${countsLine(countChanges(plan))}${errors > 0 ? `; ${errors} error(s)` : ''}.`);
@@ -58632,6 +59730,7 @@ function editDistance(a, b) {
 
 
 
+
 /** Walks a strict section: unknown keys are errors, known keys go to their handler. */
 function walk(r, node, path, allowed, handlers, loc) {
     const entries = r.map(node, path || 'the document');
@@ -58677,11 +59776,8 @@ function newLocated(r, node, path, fallback) {
         tagKeys: new Map(),
     };
 }
-function noWellKnown() {
-    return Object.fromEntries(WELL_KNOWN_POLICY_NAMES.map((k) => [k, false]));
-}
 function readWellKnown(r, node, path) {
-    const w = noWellKnown();
+    const w = noWellKnownPolicies();
     const handlers = {};
     for (const k of WELL_KNOWN_POLICY_NAMES)
         handlers[k] = optionalBool(r, (b) => (w[k] = b));
@@ -58748,7 +59844,7 @@ function readPia(r, node, path, fallback) {
         serviceAccountName: '',
         createServiceAccount: false,
         permissionPolicyARNs: [],
-        wellKnownPolicies: noWellKnown(),
+        wellKnownPolicies: noWellKnownPolicies(),
         tags: {},
         location: read_location(r, node, fallback),
     };
@@ -58789,7 +59885,7 @@ function readAddon(r, node, path, fallback) {
         name: '',
         useDefaultPodIdentityAssociations: false,
         attachPolicyARNs: [],
-        wellKnownPolicies: noWellKnown(),
+        wellKnownPolicies: noWellKnownPolicies(),
         tags: {},
         location: read_location(r, node, fallback),
     };
@@ -58887,18 +59983,23 @@ function readCluster(r, root) {
         serviceAccounts: [],
         addons: [],
         addonsConfig: { autoApplyPodIdentityAssociations: false, disableDefaultAddons: false },
+        notManaged: [],
         location: read_location(r, root),
     };
     const meta = newLocated(r, root, 'metadata');
+    const top = newLocated(r, root, '');
     const raw = {
         spec,
         meta,
+        top,
+        iam: newLocated(r, root, 'iam'),
+        addonsConfig: newLocated(r, root, 'addonsConfig'),
+        autoModeConfig: newLocated(r, root, 'autoModeConfig'),
         pias: [],
         addons: [],
         serviceAccounts: [],
         identified: false,
     };
-    const top = newLocated(r, root, '');
     let apiVersion;
     let kind;
     let sawMetadata = false;
@@ -58920,12 +60021,12 @@ function readCluster(r, root) {
         addonsConfig: (v, p) => walk(r, v, p, ADDONS_CONFIG_KEYS, {
             autoApplyPodIdentityAssociations: (bv, bp) => (spec.addonsConfig.autoApplyPodIdentityAssociations = r.bool(bv, bp) ?? false),
             disableDefaultAddons: (bv, bp) => (spec.addonsConfig.disableDefaultAddons = r.bool(bv, bp) ?? false),
-        }),
+        }, raw.addonsConfig),
         autoModeConfig: (v, p) => walk(r, v, p, AUTO_MODE_KEYS, {
             enabled: (bv, bp) => (spec.autoModeEnabled = r.bool(bv, bp) ?? false),
             nodePools: (lv, lp) => void r.strList(lv, lp),
             nodeRoleARN: (sv, sp) => void r.str(sv, sp),
-        }),
+        }, raw.autoModeConfig),
     }, top);
     if (!isDoc)
         return undefined;
@@ -59027,7 +60128,98 @@ function readIam(r, v, path, raw) {
         fargatePodExecutionRoleARN: (sv, sp) => void r.str(sv, sp),
         fargatePodExecutionRolePermissionsBoundary: (sv, sp) => void r.str(sv, sp),
         vpcResourceControllerPolicy: (bv, bp) => void r.bool(bv, bp),
-    });
+    }, raw.iam);
+}
+
+;// CONCATENATED MODULE: ./src/config/not-managed.ts
+// What a config file holds that podid-action does not act on. Users keep their whole eksctl file,
+// so these are accepted; the plan lists each one, so that "the cluster matches the configuration"
+// is never claimed of a field nothing looked at.
+
+const CLUSTER_SETTING = 'an eksctl cluster setting; podid-action manages only pod identity associations, their IAM roles and add-ons';
+const IRSA_ROLE = 'an IRSA role setting: podid-action does not create IRSA roles; give the add-on podIdentityAssociations or useDefaultPodIdentityAssociations instead';
+/** Keys of a section, with their reason, in the order the file has them. */
+const SECTIONS = [
+    {
+        of: (raw) => [raw.top],
+        keys: Object.fromEntries(IGNORED_TOP_LEVEL.map((k) => [k, CLUSTER_SETTING])),
+    },
+    {
+        of: (raw) => [raw.meta],
+        keys: {
+            version: 'a cluster creation setting; the plan reads the Kubernetes version of the live cluster',
+            annotations: 'eksctl cluster metadata',
+        },
+    },
+    {
+        of: (raw) => [raw.iam],
+        keys: {
+            withOIDC: 'IRSA: podid-action does not create OIDC providers',
+            serviceAccounts: 'IRSA service accounts and their roles are not created or changed by podid-action',
+            serviceRoleARN: CLUSTER_SETTING,
+            serviceRolePermissionsBoundary: CLUSTER_SETTING,
+            fargatePodExecutionRoleARN: CLUSTER_SETTING,
+            fargatePodExecutionRolePermissionsBoundary: CLUSTER_SETTING,
+            vpcResourceControllerPolicy: CLUSTER_SETTING,
+        },
+    },
+    {
+        of: (raw) => [raw.addonsConfig],
+        keys: { disableDefaultAddons: 'a cluster creation setting' },
+    },
+    {
+        of: (raw) => [raw.autoModeConfig],
+        keys: {
+            enabled: 'a cluster setting; the plan reads Auto Mode from the live cluster',
+            nodePools: CLUSTER_SETTING,
+            nodeRoleARN: CLUSTER_SETTING,
+        },
+    },
+    {
+        of: (raw) => raw.addons,
+        keys: {
+            attachPolicyARNs: IRSA_ROLE,
+            attachPolicy: IRSA_ROLE,
+            wellKnownPolicies: IRSA_ROLE,
+            permissionsBoundary: IRSA_ROLE,
+            publishers: 'an eksctl add-on discovery filter',
+            types: 'an eksctl add-on discovery filter',
+            owners: 'an eksctl add-on discovery filter',
+        },
+    },
+    {
+        of: (raw) => raw.pias.filter((p) => p.spec.createServiceAccount),
+        keys: {
+            createServiceAccount: 'podid-action does not create Kubernetes service accounts yet; create them with your manifests (an association works for a service account made later)',
+        },
+    },
+];
+const fieldPath = (loc, key) => (loc.path ? `${loc.path}.${key}` : key);
+function notManagedIn(raw) {
+    const found = [];
+    for (const section of SECTIONS) {
+        for (const loc of section.of(raw)) {
+            for (const [key, reason] of Object.entries(section.keys)) {
+                const at = loc.key[key];
+                if (at)
+                    found.push({ path: fieldPath(loc, key), line: at.line, column: at.column, reason, at });
+            }
+        }
+    }
+    return found
+        .sort((a, b) => a.line - b.line || a.column - b.column)
+        .map(({ at: _at, ...item }) => item);
+}
+/** The same facts as warnings at their file position, for `validate` and the action's annotations. */
+function notManagedWarnings(spec) {
+    return spec.notManaged.map((n) => ({
+        severity: 'warning',
+        file: spec.file,
+        line: n.line,
+        column: n.column,
+        path: n.path,
+        message: `${n.path} is not managed by podid-action: ${n.reason}`,
+    }));
 }
 
 ;// CONCATENATED MODULE: ./src/config/problems.ts
@@ -59685,12 +60877,15 @@ function checkAcrossFiles(clusters) {
 
 
 
+
 function parseInternal(text, file) {
     try {
         const { reader, root } = parseYamlFile(text.replace(/^\uFEFF/, ''), file);
         const raw = root === null ? undefined : readCluster(reader, root);
-        if (raw)
+        if (raw) {
+            raw.spec.notManaged = notManagedIn(raw);
             validateCluster(reader, raw);
+        }
         return { raw, problems: sortProblems(reader.problems) };
     }
     catch (e) {
@@ -59883,6 +61078,12 @@ async function applyCommand(options) {
 
 
 const problemLine = (p) => problemItem(p, { withPath: true });
+/** Only what the plan looked at is claimed to match; fields it does not manage are said to exist. */
+function noChangesSentence(cluster) {
+    return cluster.notManaged.length === 0
+        ? 'No changes. The cluster matches the configuration.'
+        : `No changes. Everything podid-action manages matches the configuration; ${cluster.notManaged.length} field(s) of the file are not managed by it.`;
+}
 function clusterSection(cluster) {
     const counts = counts_countClusterChanges(cluster);
     const out = [
@@ -59901,10 +61102,17 @@ function clusterSection(cluster) {
         out.push(codeBlock(cluster.tasks.flatMap(taskLines).join('\n'), 'diff'), '');
     }
     else if (cluster.errors.length === 0) {
-        out.push('No changes. The cluster matches the configuration.', '');
+        out.push(`${noChangesSentence(cluster)}`, '');
     }
-    if (cluster.unmanaged.length > 0) {
-        out.push(`<details><summary>${cluster.unmanaged.length} association(s) not in the config, left alone</summary>`, '', ...cluster.unmanaged.map((u) => `- ${escape_escapeMarkdown(`${u.namespace}/${u.serviceAccount}`)} (${escape_escapeMarkdown(u.associationId)}): ${escape_escapeMarkdown(u.reason)}`), '', '</details>', '');
+    const leftAlone = [
+        ...cluster.unmanaged.map((u) => `- ${escape_escapeMarkdown(`${u.namespace}/${u.serviceAccount}`)} (${escape_escapeMarkdown(u.associationId)}): ${escape_escapeMarkdown(u.reason)}`),
+        ...cluster.unmanagedAddons.map((u) => `- addon ${escape_escapeMarkdown(u.addonName)}: ${escape_escapeMarkdown(u.reason)}`),
+    ];
+    if (leftAlone.length > 0) {
+        out.push(`<details><summary>${leftAlone.length} resource(s) not in the config, left alone</summary>`, '', ...leftAlone, '', '</details>', '');
+    }
+    if (cluster.notManaged.length > 0) {
+        out.push(`<details><summary>${cluster.notManaged.length} field(s) of the file not managed by podid-action</summary>`, '', ...cluster.notManaged.map((n) => `- ${escape_escapeMarkdown(n.path)} (line ${n.line}): ${escape_escapeMarkdown(n.reason)}`), '', '</details>', '');
     }
     out.push(`Fingerprint: \`${cluster.fingerprint}\``, '');
     return out;
@@ -60049,7 +61257,10 @@ async function run(engine, state, options) {
         say(`demo failed: ${failed} failed task(s), ${remaining} change(s) left after apply`);
         return 1;
     }
-    say('demo succeeded: the clusters match the configuration.');
+    const notManaged = after.clusters.reduce((n, c) => n + c.notManaged.length, 0);
+    say(notManaged === 0
+        ? 'demo succeeded: the clusters match the configuration.'
+        : `demo succeeded: everything podid-action manages matches the configuration (${notManaged} field(s) of the files are not managed by it; each plan lists them).`);
     return 0;
 }
 
@@ -60166,6 +61377,8 @@ function planJsonDocument(plan) {
             errors: c.errors.map((p) => canonicalize(p)),
             warnings: c.warnings.map((p) => canonicalize(p)),
             unmanaged: c.unmanaged.map((u) => canonicalize(u)),
+            unmanagedAddons: c.unmanagedAddons.map((u) => canonicalize(u)),
+            notManaged: c.notManaged.map((n) => canonicalize(n)),
         })),
     };
 }
@@ -60206,22 +61419,26 @@ async function planCommand(options) {
 }
 
 ;// CONCATENATED MODULE: ./src/commands/validate.ts
-// `podid validate`: read and check the files, print every problem; no AWS call.
+// `podid validate`: read and check the files, print every problem and every field podid-action does
+// not act on; no AWS call.
+
 
 
 async function validateCommand(patterns, output) {
     const result = await loadConfigFiles(patterns);
     const errors = result.problems.filter((p) => p.severity === 'error');
+    const notManaged = (result.state?.clusters ?? []).flatMap(notManagedWarnings);
     if (output === 'json') {
-        process.stdout.write(`${JSON.stringify({ problems: result.problems }, null, 2)}\n`);
+        process.stdout.write(`${JSON.stringify({ problems: result.problems, notManaged }, null, 2)}\n`);
     }
     else {
-        for (const problem of result.problems)
+        for (const problem of [...result.problems, ...notManaged]) {
             process.stdout.write(`${formatProblem(problem)}\n`);
+        }
         const files = result.state?.clusters.length;
         process.stdout.write(result.problems.length > 0
             ? `${summarizeProblems(result.problems)}\n`
-            : `${files} file(s) valid\n`);
+            : `${files} file(s) valid${notManaged.length > 0 ? `; ${notManaged.length} field(s) not managed by podid-action` : ''}\n`);
     }
     return errors.length > 0 ? 1 : 0;
 }
@@ -60258,14 +61475,14 @@ const selection = {
     'owner-id': { type: 'string' },
     concurrency: { type: 'string' },
 };
-function parse(args, options) {
+function cli_parse(args, options) {
     return (0,external_node_util_.parseArgs)({ args, options, allowPositionals: true, strict: true });
 }
 async function main(argv) {
     const [command, ...rest] = argv;
     switch (command) {
         case 'validate': {
-            const { values, positionals } = parse(rest, {
+            const { values, positionals } = cli_parse(rest, {
                 file: selection.file,
                 output: { type: 'string', short: 'o', default: 'text' },
             });
@@ -60274,7 +61491,7 @@ async function main(argv) {
         }
         case 'plan':
         case 'apply': {
-            const { values, positionals } = parse(rest, {
+            const { values, positionals } = cli_parse(rest, {
                 ...selection,
                 output: { type: 'string', short: 'o', default: 'text' },
                 'detailed-exitcode': { type: 'boolean', default: false },
@@ -60298,7 +61515,7 @@ async function main(argv) {
             });
         }
         case 'get': {
-            const { values } = parse(rest, {
+            const { values } = cli_parse(rest, {
                 cluster: { type: 'string', short: 'c' },
                 region: { type: 'string', short: 'r' },
                 namespace: { type: 'string' },

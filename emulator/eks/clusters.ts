@@ -31,6 +31,8 @@ export interface ClusterInput {
   roleArn?: string;
   status?: string;
   autoMode?: boolean;
+  /** kubernetesNetworkConfig.ipFamily, fixed at creation. */
+  ipFamily?: 'ipv4' | 'ipv6';
   tags?: Record<string, string>;
   authenticationMode?: string;
 }
@@ -61,6 +63,7 @@ export function addCluster(ctx: EksContext, input: ClusterInput, pendingFor: num
     endpointId: newIssuerId(),
     platformVersion: 'eks.8',
     autoMode: input.autoMode ?? false,
+    ipFamily: input.ipFamily ?? 'ipv4',
     authenticationMode: input.authenticationMode ?? 'API_AND_CONFIG_MAP',
     tags: { ...input.tags },
     addons: new Map(),
@@ -87,7 +90,10 @@ export function clusterView(cluster: Cluster): Record<string, unknown> {
       endpointPrivateAccess: false,
       publicAccessCidrs: ['0.0.0.0/0'],
     },
-    kubernetesNetworkConfig: { serviceIpv4Cidr: '10.100.0.0/16', ipFamily: 'ipv4' },
+    kubernetesNetworkConfig:
+      cluster.ipFamily === 'ipv6'
+        ? { serviceIpv6Cidr: 'fd00:ec2::/108', ipFamily: 'ipv6' }
+        : { serviceIpv4Cidr: '10.100.0.0/16', ipFamily: 'ipv4' },
     identity: { oidc: { issuer: `https://oidc.eks.${host}/id/${cluster.issuerId}` } },
     status: cluster.status,
     certificateAuthority: {
@@ -122,6 +128,14 @@ export function createCluster(ctx: EksContext, req: EmulatorRequest): EmulatorRe
   }
   const compute = body.computeConfig as { enabled?: unknown } | undefined;
   const access = body.accessConfig as { authenticationMode?: unknown } | undefined;
+  const network = body.kubernetesNetworkConfig as { ipFamily?: unknown } | undefined;
+  if (
+    network?.ipFamily !== undefined &&
+    network.ipFamily !== 'ipv4' &&
+    network.ipFamily !== 'ipv6'
+  ) {
+    throw invalidParameter('ipFamily must be ipv4 or ipv6', { clusterName: name });
+  }
   const cluster = addCluster(
     ctx,
     {
@@ -131,6 +145,7 @@ export function createCluster(ctx: EksContext, req: EmulatorRequest): EmulatorRe
       roleArn,
       tags,
       autoMode: compute?.enabled === true,
+      ipFamily: network?.ipFamily as 'ipv4' | 'ipv6' | undefined,
       authenticationMode:
         typeof access?.authenticationMode === 'string' ? access.authenticationMode : undefined,
     },

@@ -39,6 +39,7 @@ interface SeedCluster {
   version?: string;
   status?: string;
   autoMode?: boolean;
+  ipFamily?: 'ipv4' | 'ipv6';
   roleArn?: string;
   tags?: Record<string, string>;
   addons?: SeedAddon[];
@@ -63,6 +64,11 @@ export function seedEks(ctx: EksContext, doc: unknown): void {
   }
 }
 
+function checkedIpFamily(value: unknown): 'ipv4' | 'ipv6' | undefined {
+  if (value === undefined || value === 'ipv4' || value === 'ipv6') return value;
+  throw new Error(`ipFamily must be ipv4 or ipv6, got ${JSON.stringify(value)}`);
+}
+
 function seedCluster(ctx: EksContext, spec: SeedCluster): void {
   if (typeof spec?.name !== 'string') throw new Error('name is required');
   checkClusterName(spec.name);
@@ -78,6 +84,7 @@ function seedCluster(ctx: EksContext, spec: SeedCluster): void {
         version: spec.version,
         roleArn: spec.roleArn,
         autoMode: spec.autoMode,
+        ipFamily: checkedIpFamily(spec.ipFamily),
         tags: spec.tags,
         status: spec.status ?? 'ACTIVE',
       },

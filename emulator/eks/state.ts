@@ -76,6 +76,7 @@ export interface Cluster {
   endpointId: string;
   platformVersion: string;
   autoMode: boolean;
+  ipFamily: 'ipv4' | 'ipv6';
   authenticationMode: string;
   tags: Record<string, string>;
   addons: Map<string, Addon>;

@@ -3,6 +3,7 @@
 
 import type { Problem } from '../config/model.js';
 import type { DesiredState } from '../config/model.js';
+import { notManagedWarnings } from '../config/not-managed.js';
 import { summarizeProblems } from '../render/problems.js';
 import { clustersOutput, Outputs } from './outputs.js';
 import type { RunContext } from './run-context.js';
@@ -12,10 +13,15 @@ export async function loadConfig(
 ): Promise<{ state?: DesiredState; problems: readonly Problem[] }> {
   const { io, settings } = ctx;
   const result = await ctx.loadConfig(settings.configPatterns, settings.workspace);
-  for (const p of result.problems) {
+  const notManaged = (result.state?.clusters ?? []).flatMap(notManagedWarnings);
+  for (const p of [...result.problems, ...notManaged]) {
     const annotation = {
       title:
-        p.severity === 'error' ? 'Invalid eksctl ClusterConfig' : 'eksctl ClusterConfig warning',
+        p.severity === 'error'
+          ? 'Invalid eksctl ClusterConfig'
+          : notManaged.includes(p)
+            ? 'Not managed by podid-action'
+            : 'eksctl ClusterConfig warning',
       file: p.file,
       ...(p.line > 0 ? { startLine: p.line, startColumn: p.column } : {}),
     };

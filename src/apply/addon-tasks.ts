@@ -1,18 +1,20 @@
-// Add-on tasks: create (an add-on already present is success), update, delete; each waits for the
-// add-on to settle.
+// Add-on tasks: create (an add-on already present is success), update, delete, tag. Each waits for
+// the add-on to settle through the shared add-on watcher, which reports a failed add-on with its
+// health issues and prints progress while it waits.
 
 import * as eks from '../aws/eks.js';
 import { isAwsError } from '../aws/errors.js';
-import { waitAddonActive, waitAddonDeleted } from '../aws/waiters.js';
 import type {
   AddonPodIdentityParam,
   CreateAddonParams,
   DeleteAddonParams,
+  TagAddonParams,
   UpdateAddonParams,
 } from '../plan/model.js';
 import { resolveRole, retry, type TaskContext, type TaskOutcome } from './context.js';
+import { propagationRetry, withRetry } from './retry.js';
 
-const addonOf = (p: { clusterName: string; addonName: string }) => ({
+const target = (p: { clusterName: string; addonName: string }) => ({
   clusterName: p.clusterName,
   addonName: p.addonName,
 });
@@ -31,29 +33,52 @@ async function resolvedAssociations(
   );
 }
 
+/** A role made moments ago may not be visible to EKS yet: retried like association calls. */
+const withRoles = <T>(ctx: TaskContext, fn: () => Promise<T>): Promise<T> =>
+  withRetry(fn, { ...propagationRetry, sleep: ctx.sleep });
+
 export async function createAddon(p: CreateAddonParams, ctx: TaskContext): Promise<TaskOutcome> {
   const podIdentityAssociations = await resolvedAssociations(p.podIdentityAssociations, ctx);
+  let created = true;
   try {
     ctx.log(`creating addon: ${p.addonName}`);
-    await retry(ctx, () => eks.createAddon(ctx.clients.eks, { ...p, podIdentityAssociations }));
+    await withRoles(ctx, () => eks.createAddon(ctx.clients.eks, { ...p, podIdentityAssociations }));
   } catch (error) {
     if (!isAwsError(error, 'ResourceInUseException')) throw error;
+    // A retried create whose first attempt went through (or a kill after it): the add-on is there.
+    const live = await retry(ctx, () =>
+      eks.describeAddon(ctx.clients.eks, p.clusterName, p.addonName),
+    );
+    if (!live) throw error;
     ctx.log(`"${p.addonName}" addon is already present on the cluster`);
+    created = false;
   }
-  await waitAddonActive(ctx.clients.eks, addonOf(p), ctx.addonTimeoutSeconds);
+  await ctx.addonWatcher.wait(target(p), 'active', ctx.log);
   ctx.log(`addon "${p.addonName}" active`);
-  return { changed: true };
+  return { changed: created, detail: p.addonVersion };
 }
 
 export async function updateAddon(p: UpdateAddonParams, ctx: TaskContext): Promise<TaskOutcome> {
   const podIdentityAssociations = await resolvedAssociations(p.podIdentityAssociations, ctx);
-  await retry(ctx, () => eks.updateAddon(ctx.clients.eks, { ...p, podIdentityAssociations }));
-  await waitAddonActive(ctx.clients.eks, addonOf(p), ctx.addonTimeoutSeconds);
-  return { changed: true };
+  ctx.log(`updating addon ${p.addonName}`);
+  await withRoles(ctx, () => eks.updateAddon(ctx.clients.eks, { ...p, podIdentityAssociations }));
+  await ctx.addonWatcher.wait(target(p), 'active', ctx.log);
+  ctx.log(`addon "${p.addonName}" active`);
+  return { changed: true, detail: p.addonVersion };
 }
 
 export async function deleteAddon(p: DeleteAddonParams, ctx: TaskContext): Promise<TaskOutcome> {
-  await retry(ctx, () => eks.deleteAddon(ctx.clients.eks, p.clusterName, p.addonName, p.preserve));
-  await waitAddonDeleted(ctx.clients.eks, addonOf(p), ctx.addonTimeoutSeconds);
+  ctx.log(`deleting addon: ${p.addonName}`);
+  const existed = await retry(ctx, () =>
+    eks.deleteAddon(ctx.clients.eks, p.clusterName, p.addonName, p.preserve),
+  );
+  await ctx.addonWatcher.wait(target(p), 'deleted', ctx.log);
+  return { changed: existed, detail: existed ? undefined : 'already gone' };
+}
+
+export async function tagAddon(p: TagAddonParams, ctx: TaskContext): Promise<TaskOutcome> {
+  await retry(ctx, () =>
+    eks.tagResource(ctx.clients.eks, p.addonArn, p.tagsToAdd, p.tagKeysToRemove),
+  );
   return { changed: true };
 }

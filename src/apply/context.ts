@@ -3,17 +3,16 @@
 
 import type { AwsClients } from '../aws/clients.js';
 import * as cfn from '../aws/cloudformation.js';
-import type { StackWatcher } from '../aws/waiters.js';
+import type { AddonWatcher, StackWatcher } from '../aws/waiters.js';
 import type { StackOutputRef } from '../plan/model.js';
 import { transientRetry, withRetry } from './retry.js';
 
 export interface TaskContext {
   clients: AwsClients;
   watcher: StackWatcher;
+  addonWatcher: AddonWatcher;
   /** Stack outputs produced earlier in this run, by stack name. */
   outputs: Map<string, Record<string, string>>;
-  /** Upper bound for add-on waits. */
-  addonTimeoutSeconds: number;
   log(message: string): void;
   sleep?: (ms: number) => Promise<void>;
 }

@@ -2,7 +2,7 @@
 // retry or a concurrent run reaches the same end state instead of failing or duplicating.
 
 import type { Task } from '../plan/model.js';
-import { createAddon, deleteAddon, updateAddon } from './addon-tasks.js';
+import { createAddon, deleteAddon, tagAddon, updateAddon } from './addon-tasks.js';
 import {
   createAssociation,
   deleteAssociation,
@@ -34,5 +34,7 @@ export async function runTask(task: Task, ctx: TaskContext): Promise<TaskOutcome
       return updateAddon(task.params, ctx);
     case 'delete-addon':
       return deleteAddon(task.params, ctx);
+    case 'tag-addon':
+      return tagAddon(task.params, ctx);
   }
 }

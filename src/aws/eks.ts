@@ -6,19 +6,27 @@ import {
   DeleteAddonCommand,
   DeletePodIdentityAssociationCommand,
   DescribeAddonCommand,
+  DescribeAddonConfigurationCommand,
   DescribeClusterCommand,
   DescribePodIdentityAssociationCommand,
   TagResourceCommand,
   UntagResourceCommand,
   UpdateAddonCommand,
   UpdatePodIdentityAssociationCommand,
+  paginateDescribeAddonVersions,
+  paginateListAddons,
   paginateListPodIdentityAssociations,
   type Addon,
   type EKSClient,
   type PodIdentityAssociation,
   type PodIdentityAssociationSummary,
 } from '@aws-sdk/client-eks';
-import type { LiveAddon, LiveAssociation } from '../live/model.js';
+import type {
+  AddonPodIdentityConfig,
+  AddonVersionInfo,
+  LiveAddon,
+  LiveAssociation,
+} from '../live/model.js';
 import { isAwsError } from './errors.js';
 
 export interface ClusterInfo {
@@ -27,6 +35,7 @@ export interface ClusterInfo {
   status: string;
   version: string;
   autoMode: boolean;
+  ipFamily: 'ipv4' | 'ipv6';
 }
 
 /** The cluster, or undefined when EKS says it does not exist. */
@@ -42,6 +51,7 @@ export async function describeCluster(
       status: cluster?.status ?? 'UNKNOWN',
       version: cluster?.version ?? '',
       autoMode: cluster?.computeConfig?.enabled === true,
+      ipFamily: cluster?.kubernetesNetworkConfig?.ipFamily === 'ipv6' ? 'ipv6' : 'ipv4',
     };
   } catch (error) {
     if (isAwsError(error, 'ResourceNotFoundException')) return undefined;
@@ -73,7 +83,65 @@ function toLiveAddon(addon: Addon): LiveAddon {
     configurationValues: addon.configurationValues,
     podIdentityAssociations: addon.podIdentityAssociations ?? [],
     tags: addon.tags ?? {},
+    ...(addon.namespaceConfig?.namespace ? { namespace: addon.namespaceConfig.namespace } : {}),
+    issues: (addon.health?.issues ?? []).map((i) => ({
+      code: i.code ?? 'Unknown',
+      message: i.message ?? '',
+      resourceIds: i.resourceIds ?? [],
+    })),
   };
+}
+
+/** Every add-on name of the cluster, all pages. */
+export async function listAddons(eks: EKSClient, clusterName: string): Promise<string[]> {
+  const names: string[] = [];
+  for await (const page of paginateListAddons({ client: eks, pageSize: 100 }, { clusterName })) {
+    names.push(...(page.addons ?? []));
+  }
+  return names;
+}
+
+/** The add-on's versions for a Kubernetes version, all pages; none when EKS has none for it. */
+export async function describeAddonVersions(
+  eks: EKSClient,
+  addonName: string,
+  kubernetesVersion: string,
+): Promise<{ versions: AddonVersionInfo[]; defaultNamespace?: string }> {
+  const versions: AddonVersionInfo[] = [];
+  let defaultNamespace: string | undefined;
+  const pages = paginateDescribeAddonVersions(
+    { client: eks, pageSize: 100 },
+    { addonName, kubernetesVersion },
+  );
+  for await (const page of pages) {
+    for (const addon of page.addons ?? []) {
+      if (addon.addonName !== addonName) continue;
+      defaultNamespace ??= addon.defaultNamespace;
+      for (const v of addon.addonVersions ?? []) {
+        versions.push({
+          version: v.addonVersion ?? '',
+          isDefault: (v.compatibilities ?? []).some(
+            (c) => c.clusterVersion === kubernetesVersion && c.defaultVersion === true,
+          ),
+          requiresIamPermissions: v.requiresIamPermissions === true,
+        });
+      }
+    }
+  }
+  return { versions, ...(defaultNamespace ? { defaultNamespace } : {}) };
+}
+
+/** `podIdentityConfiguration` of one add-on version: the service accounts that can use pod identity. */
+export async function describeAddonConfiguration(
+  eks: EKSClient,
+  addonName: string,
+  addonVersion: string,
+): Promise<AddonPodIdentityConfig[]> {
+  const out = await eks.send(new DescribeAddonConfigurationCommand({ addonName, addonVersion }));
+  return (out.podIdentityConfiguration ?? []).map((p) => ({
+    serviceAccount: p.serviceAccount ?? '',
+    recommendedManagedPolicies: p.recommendedManagedPolicies ?? [],
+  }));
 }
 
 /**
@@ -215,6 +283,7 @@ export interface AddonInput {
   configurationValues?: string;
   serviceAccountRoleArn?: string;
   podIdentityAssociations?: { serviceAccount: string; roleArn: string }[];
+  namespaceConfig?: { namespace: string };
 }
 
 export async function createAddon(
@@ -232,24 +301,29 @@ export async function createAddon(
 }
 
 export async function updateAddon(eks: EKSClient, input: AddonInput): Promise<void> {
+  // The namespace of an add-on is fixed at creation.
+  const { namespaceConfig: _namespace, ...update } = input;
   await eks.send(
     new UpdateAddonCommand({
-      ...input,
+      ...update,
       resolveConflicts: input.resolveConflicts?.toUpperCase() as
         'OVERWRITE' | 'NONE' | 'PRESERVE' | undefined,
     }),
   );
 }
 
+/** Starts deleting the add-on; false when it was already gone. */
 export async function deleteAddon(
   eks: EKSClient,
   clusterName: string,
   addonName: string,
   preserve: boolean,
-): Promise<void> {
+): Promise<boolean> {
   try {
     await eks.send(new DeleteAddonCommand({ clusterName, addonName, preserve }));
+    return true;
   } catch (error) {
-    if (!isAwsError(error, 'ResourceNotFoundException')) throw error;
+    if (isAwsError(error, 'ResourceNotFoundException')) return false;
+    throw error;
   }
 }

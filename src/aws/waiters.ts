@@ -2,9 +2,10 @@
 // one paginated DescribeStacks of the region), change sets, and add-ons.
 
 import type { CloudFormationClient } from '@aws-sdk/client-cloudformation';
-import { waitUntilAddonActive, waitUntilAddonDeleted, type EKSClient } from '@aws-sdk/client-eks';
-import type { LiveStack } from '../live/model.js';
+import type { EKSClient } from '@aws-sdk/client-eks';
+import type { LiveAddon, LiveStack } from '../live/model.js';
 import { describeAllStacks, describeChangeSet, describeStack } from './cloudformation.js';
+import { describeAddon } from './eks.js';
 import { isTransient } from './errors.js';
 
 export type StackGoal = 'create' | 'update' | 'delete' | 'settle';
@@ -33,6 +34,8 @@ export interface StackWatcherOptions {
 }
 
 const DEFAULT_SCHEDULE = [250, 1000, 2000, 4000, 8000, 10000];
+
+const defaultSleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 export function isInProgress(status: string): boolean {
   return status.endsWith('_IN_PROGRESS');
@@ -66,7 +69,7 @@ export class StackWatcher {
     this.schedule = options.schedule ?? DEFAULT_SCHEDULE;
     this.batchThreshold = options.batchThreshold ?? 5;
     this.timeoutMs = options.timeoutMs ?? 25 * 60_000;
-    this.sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+    this.sleep = options.sleep ?? defaultSleep;
   }
 
   /** Resolves when the stack leaves its *_IN_PROGRESS states (or is gone). */
@@ -140,8 +143,6 @@ export class StackWatcher {
   }
 }
 
-const defaultSleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
 /** Polls a change set until CloudFormation has computed it (CREATE_COMPLETE) or gave up (FAILED). */
 export async function waitChangeSet(
   cfn: CloudFormationClient,
@@ -166,26 +167,115 @@ export interface AddonWaitTarget {
   addonName: string;
 }
 
-/** Until the add-on is ACTIVE; the SDK waiter fails on CREATE_FAILED or DEGRADED. */
-export async function waitAddonActive(
-  eks: EKSClient,
-  target: AddonWaitTarget,
-  timeoutSeconds: number,
-): Promise<void> {
-  await waitUntilAddonActive(
-    { client: eks, minDelay: 2, maxDelay: 15, maxWaitTime: timeoutSeconds },
-    target,
-  );
+/** What an add-on wait ends on: ACTIVE (create, update), gone (delete), or any settled state. */
+export type AddonGoal = 'active' | 'deleted' | 'settle';
+
+const ADDON_IN_PROGRESS = new Set(['CREATING', 'UPDATING', 'DELETING']);
+const ADDON_FAILED = new Set(['CREATE_FAILED', 'UPDATE_FAILED', 'DEGRADED', 'DELETE_FAILED']);
+
+/** The health issues of a failed or degraded add-on, as one readable clause. */
+export function addonIssuesText(addon: LiveAddon): string {
+  return addon.issues
+    .map(
+      (i) =>
+        `${i.code}: ${i.message}${i.resourceIds.length ? ` (${i.resourceIds.join(', ')})` : ''}`,
+    )
+    .join('; ');
 }
 
-/** Until DescribeAddon answers not found; the SDK waiter fails on DELETE_FAILED. */
-export async function waitAddonDeleted(
-  eks: EKSClient,
-  target: AddonWaitTarget,
-  timeoutSeconds: number,
-): Promise<void> {
-  await waitUntilAddonDeleted(
-    { client: eks, minDelay: 2, maxDelay: 15, maxWaitTime: timeoutSeconds },
-    target,
+export interface AddonWatcherOptions {
+  /** Delays between polls (ms); the last one repeats. */
+  schedule?: number[];
+  timeoutMs?: number;
+  /** A progress line at most this often while waiting. */
+  progressEveryMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+  now?: () => number;
+}
+
+/**
+ * Waits for add-ons: DescribeAddon until the goal is reached, the add-on fails (CREATE_FAILED,
+ * UPDATE_FAILED, DEGRADED, DELETE_FAILED: the error carries its health issues) or the time runs
+ * out, with a progress line now and then. Throttling and 5xx while polling are polled through.
+ */
+export class AddonWatcher {
+  private readonly schedule: number[];
+  private readonly timeoutMs: number;
+  private readonly progressEveryMs: number;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly now: () => number;
+
+  constructor(
+    private readonly eks: EKSClient,
+    options: AddonWatcherOptions = {},
+  ) {
+    this.schedule = options.schedule ?? DEFAULT_SCHEDULE;
+    this.timeoutMs = options.timeoutMs ?? 25 * 60_000;
+    this.progressEveryMs = options.progressEveryMs ?? 15_000;
+    this.sleep = options.sleep ?? defaultSleep;
+    this.now = options.now ?? Date.now;
+  }
+
+  /** The add-on once the goal is reached (undefined once it is gone). */
+  async wait(
+    target: AddonWaitTarget,
+    goal: AddonGoal,
+    progress: (line: string) => void = () => {},
+  ): Promise<LiveAddon | undefined> {
+    const started = this.now();
+    let lastProgress = started;
+    let status = 'unknown';
+    for (let attempt = 0; ; attempt++) {
+      let addon: LiveAddon | undefined;
+      try {
+        addon = await describeAddon(this.eks, target.clusterName, target.addonName);
+        status = addon?.status ?? 'gone';
+        const done = addonVerdict(target.addonName, goal, addon);
+        if (done) return done.addon;
+      } catch (error) {
+        if (!isTransient(error)) throw error;
+      }
+      const elapsed = this.now() - started;
+      if (elapsed > this.timeoutMs) {
+        throw new Error(
+          `timed out waiting for addon "${target.addonName}" to ${GOAL_TEXT[goal]}, status: "${status}"`,
+        );
+      }
+      if (this.now() - lastProgress >= this.progressEveryMs) {
+        lastProgress = this.now();
+        progress(
+          `waiting for addon "${target.addonName}" to ${GOAL_TEXT[goal]} (status ${status}, ${Math.round(elapsed / 1000)} s so far)`,
+        );
+      }
+      await this.sleep(this.schedule[Math.min(attempt, this.schedule.length - 1)]);
+    }
+  }
+}
+
+const GOAL_TEXT: Record<AddonGoal, string> = {
+  active: 'become active',
+  deleted: 'be deleted',
+  settle: 'settle',
+};
+
+/** Whether the wait is over: `{ addon }` when it is, an error when the add-on failed. */
+function addonVerdict(
+  name: string,
+  goal: AddonGoal,
+  addon: LiveAddon | undefined,
+): { addon: LiveAddon | undefined } | undefined {
+  if (!addon) {
+    if (goal === 'active') throw new Error(`addon "${name}" was deleted while waiting for it`);
+    return { addon };
+  }
+  if (ADDON_IN_PROGRESS.has(addon.status)) return undefined;
+  if (goal === 'settle') return { addon };
+  if (goal === 'active' && addon.status === 'ACTIVE') return { addon };
+  // A delete only fails as DELETE_FAILED; any other state means it has not begun to show yet.
+  if (goal === 'deleted' && addon.status !== 'DELETE_FAILED') return undefined;
+  if (!ADDON_FAILED.has(addon.status)) return undefined;
+  const issues = addonIssuesText(addon);
+  throw new Error(
+    `addon status transitioned to "${addon.status}"${issues ? `: ${issues}` : ''} (addon "${name}")`,
   );
 }

@@ -3,6 +3,8 @@
 
 import type { ClusterSpec, PodIdentityAssociationSpec } from '../config/model.js';
 import {
+  ADDON_NAME_TAG,
+  ADDON_POD_IDENTITY_ASSOCIATION_TAG,
   CLUSTER_NAME_TAG,
   EKSCTL_VERSION_TAG,
   EKSCTL_VERSION_TAG_VALUE,
@@ -13,6 +15,16 @@ import {
   isAwsTag,
 } from '../names/tags.js';
 
+/** eksctl's shared tags of every stack it makes for a cluster, with `metadata.tags`. */
+function sharedStackTags(spec: ClusterSpec): Record<string, string> {
+  return {
+    [CLUSTER_NAME_TAG]: spec.name,
+    [OLD_CLUSTER_NAME_TAG]: spec.name,
+    [EKSCTL_VERSION_TAG]: EKSCTL_VERSION_TAG_VALUE,
+    ...spec.tags,
+  };
+}
+
 /** Tags of the role stack for one `iam.podIdentityAssociations` entry. */
 export function roleStackTags(
   spec: ClusterSpec,
@@ -20,12 +32,25 @@ export function roleStackTags(
   ownerId: string,
 ): Record<string, string> {
   return {
-    [CLUSTER_NAME_TAG]: spec.name,
-    [OLD_CLUSTER_NAME_TAG]: spec.name,
-    [EKSCTL_VERSION_TAG]: EKSCTL_VERSION_TAG_VALUE,
-    ...spec.tags,
+    ...sharedStackTags(spec),
     ...entry.tags,
     [POD_IDENTITY_ASSOCIATION_TAG]: associationKey(entry.namespace, entry.serviceAccountName),
+    [OWNER_TAG]: ownerId,
+  };
+}
+
+/** Tags of the role stack for one service account of an add-on (an empty namespace gives `/<sa>`). */
+export function addonRoleStackTags(
+  spec: ClusterSpec,
+  addon: string,
+  namespace: string,
+  serviceAccount: string,
+  ownerId: string,
+): Record<string, string> {
+  return {
+    ...sharedStackTags(spec),
+    [ADDON_NAME_TAG]: addon,
+    [ADDON_POD_IDENTITY_ASSOCIATION_TAG]: associationKey(namespace, serviceAccount),
     [OWNER_TAG]: ownerId,
   };
 }

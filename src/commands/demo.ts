@@ -70,6 +70,11 @@ async function run(engine: Engine, state: DesiredState, options: PlanOptions): P
     say(`demo failed: ${failed} failed task(s), ${remaining} change(s) left after apply`);
     return 1;
   }
-  say('demo succeeded: the clusters match the configuration.');
+  const notManaged = after.clusters.reduce((n, c) => n + c.notManaged.length, 0);
+  say(
+    notManaged === 0
+      ? 'demo succeeded: the clusters match the configuration.'
+      : `demo succeeded: everything podid-action manages matches the configuration (${notManaged} field(s) of the files are not managed by it; each plan lists them).`,
+  );
   return 0;
 }

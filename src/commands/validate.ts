@@ -1,6 +1,8 @@
-// `podid validate`: read and check the files, print every problem; no AWS call.
+// `podid validate`: read and check the files, print every problem and every field podid-action does
+// not act on; no AWS call.
 
 import { loadConfigFiles } from '../config/load.js';
+import { notManagedWarnings } from '../config/not-managed.js';
 import { formatProblem, summarizeProblems } from '../render/problems.js';
 
 export async function validateCommand(
@@ -9,15 +11,18 @@ export async function validateCommand(
 ): Promise<number> {
   const result = await loadConfigFiles(patterns);
   const errors = result.problems.filter((p) => p.severity === 'error');
+  const notManaged = (result.state?.clusters ?? []).flatMap(notManagedWarnings);
   if (output === 'json') {
-    process.stdout.write(`${JSON.stringify({ problems: result.problems }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ problems: result.problems, notManaged }, null, 2)}\n`);
   } else {
-    for (const problem of result.problems) process.stdout.write(`${formatProblem(problem)}\n`);
+    for (const problem of [...result.problems, ...notManaged]) {
+      process.stdout.write(`${formatProblem(problem)}\n`);
+    }
     const files = result.state?.clusters.length;
     process.stdout.write(
       result.problems.length > 0
         ? `${summarizeProblems(result.problems)}\n`
-        : `${files} file(s) valid\n`,
+        : `${files} file(s) valid${notManaged.length > 0 ? `; ${notManaged.length} field(s) not managed by podid-action` : ''}\n`,
     );
   }
   return errors.length > 0 ? 1 : 0;

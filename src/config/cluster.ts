@@ -29,6 +29,11 @@ import { quote, type Reader } from './yaml.js';
 export interface RawCluster {
   spec: ClusterSpec;
   meta: Located;
+  /** Positions of the top-level keys, and of the keys of iam, addonsConfig and autoModeConfig. */
+  top: Located;
+  iam: Located;
+  addonsConfig: Located;
+  autoModeConfig: Located;
   pias: RawPia[];
   addons: RawAddon[];
   serviceAccounts: RawServiceAccount[];
@@ -49,18 +54,23 @@ export function readCluster(r: Reader, root: Node): RawCluster | undefined {
     serviceAccounts: [],
     addons: [],
     addonsConfig: { autoApplyPodIdentityAssociations: false, disableDefaultAddons: false },
+    notManaged: [],
     location: location(r, root),
   };
   const meta = newLocated(r, root, 'metadata');
+  const top = newLocated(r, root, '');
   const raw: RawCluster = {
     spec,
     meta,
+    top,
+    iam: newLocated(r, root, 'iam'),
+    addonsConfig: newLocated(r, root, 'addonsConfig'),
+    autoModeConfig: newLocated(r, root, 'autoModeConfig'),
     pias: [],
     addons: [],
     serviceAccounts: [],
     identified: false,
   };
-  const top = newLocated(r, root, '');
   let apiVersion: string | undefined;
   let kind: string | undefined;
   let sawMetadata = false;
@@ -86,18 +96,32 @@ export function readCluster(r: Reader, root: Node): RawCluster | undefined {
         });
       },
       addonsConfig: (v, p) =>
-        walk(r, v, p, ADDONS_CONFIG_KEYS, {
-          autoApplyPodIdentityAssociations: (bv, bp) =>
-            (spec.addonsConfig.autoApplyPodIdentityAssociations = r.bool(bv, bp) ?? false),
-          disableDefaultAddons: (bv, bp) =>
-            (spec.addonsConfig.disableDefaultAddons = r.bool(bv, bp) ?? false),
-        }),
+        walk(
+          r,
+          v,
+          p,
+          ADDONS_CONFIG_KEYS,
+          {
+            autoApplyPodIdentityAssociations: (bv, bp) =>
+              (spec.addonsConfig.autoApplyPodIdentityAssociations = r.bool(bv, bp) ?? false),
+            disableDefaultAddons: (bv, bp) =>
+              (spec.addonsConfig.disableDefaultAddons = r.bool(bv, bp) ?? false),
+          },
+          raw.addonsConfig,
+        ),
       autoModeConfig: (v, p) =>
-        walk(r, v, p, AUTO_MODE_KEYS, {
-          enabled: (bv, bp) => (spec.autoModeEnabled = r.bool(bv, bp) ?? false),
-          nodePools: (lv, lp) => void r.strList(lv, lp),
-          nodeRoleARN: (sv, sp) => void r.str(sv, sp),
-        }),
+        walk(
+          r,
+          v,
+          p,
+          AUTO_MODE_KEYS,
+          {
+            enabled: (bv, bp) => (spec.autoModeEnabled = r.bool(bv, bp) ?? false),
+            nodePools: (lv, lp) => void r.strList(lv, lp),
+            nodeRoleARN: (sv, sp) => void r.str(sv, sp),
+          },
+          raw.autoModeConfig,
+        ),
     },
     top,
   );
@@ -208,26 +232,33 @@ function requiredIdentity(
 
 function readIam(r: Reader, v: Node | null, path: string, raw: RawCluster): void {
   const { spec } = raw;
-  walk(r, v, path, IAM_KEYS, {
-    withOIDC: (bv, bp) => (spec.withOIDC = r.bool(bv, bp) ?? false),
-    podIdentityAssociations: (lv, lp, e) => {
-      (r.seq(lv, lp) ?? []).forEach((item, i) => {
-        const pia = readPia(r, item, `${lp}[${i}]`, r.pos(lv ?? e.keyNode));
-        raw.pias.push(pia);
-        spec.podIdentityAssociations.push(pia.spec);
-      });
+  walk(
+    r,
+    v,
+    path,
+    IAM_KEYS,
+    {
+      withOIDC: (bv, bp) => (spec.withOIDC = r.bool(bv, bp) ?? false),
+      podIdentityAssociations: (lv, lp, e) => {
+        (r.seq(lv, lp) ?? []).forEach((item, i) => {
+          const pia = readPia(r, item, `${lp}[${i}]`, r.pos(lv ?? e.keyNode));
+          raw.pias.push(pia);
+          spec.podIdentityAssociations.push(pia.spec);
+        });
+      },
+      serviceAccounts: (lv, lp, e) => {
+        (r.seq(lv, lp) ?? []).forEach((item, i) => {
+          const sa = readServiceAccount(r, item, `${lp}[${i}]`, r.pos(lv ?? e.keyNode));
+          raw.serviceAccounts.push(sa);
+          spec.serviceAccounts.push(sa.spec);
+        });
+      },
+      serviceRoleARN: (sv, sp) => void r.str(sv, sp),
+      serviceRolePermissionsBoundary: (sv, sp) => void r.str(sv, sp),
+      fargatePodExecutionRoleARN: (sv, sp) => void r.str(sv, sp),
+      fargatePodExecutionRolePermissionsBoundary: (sv, sp) => void r.str(sv, sp),
+      vpcResourceControllerPolicy: (bv, bp) => void r.bool(bv, bp),
     },
-    serviceAccounts: (lv, lp, e) => {
-      (r.seq(lv, lp) ?? []).forEach((item, i) => {
-        const sa = readServiceAccount(r, item, `${lp}[${i}]`, r.pos(lv ?? e.keyNode));
-        raw.serviceAccounts.push(sa);
-        spec.serviceAccounts.push(sa.spec);
-      });
-    },
-    serviceRoleARN: (sv, sp) => void r.str(sv, sp),
-    serviceRolePermissionsBoundary: (sv, sp) => void r.str(sv, sp),
-    fargatePodExecutionRoleARN: (sv, sp) => void r.str(sv, sp),
-    fargatePodExecutionRolePermissionsBoundary: (sv, sp) => void r.str(sv, sp),
-    vpcResourceControllerPolicy: (bv, bp) => void r.bool(bv, bp),
-  });
+    raw.iam,
+  );
 }

@@ -1,7 +1,7 @@
 // The validated, normalised desired state produced by the config loader.
 // Everything downstream (plan, render, apply) consumes these types and never re-reads YAML.
 
-import type { WellKnownPolicyName } from '../names/well-known-policies.js';
+import { WELL_KNOWN_POLICY_NAMES, type WellKnownPolicyName } from '../names/well-known-policies.js';
 
 /** Where a value came from, so plan errors can point back at the user's file. */
 export interface SourceLocation {
@@ -33,6 +33,10 @@ export type PolicyDocument = Record<string, unknown>;
 
 /** `wellKnownPolicies`: every key present, false when the config leaves it out. */
 export type WellKnownPolicies = Record<WellKnownPolicyName, boolean>;
+
+export function noWellKnownPolicies(): WellKnownPolicies {
+  return Object.fromEntries(WELL_KNOWN_POLICY_NAMES.map((k) => [k, false])) as WellKnownPolicies;
+}
 
 /** `iam.podIdentityAssociations[]` (and, with fewer fields used, `addons[].podIdentityAssociations[]`). */
 export interface PodIdentityAssociationSpec {
@@ -91,6 +95,16 @@ export interface ServiceAccountSpec {
   location: SourceLocation;
 }
 
+/** A part of the config file that podid-action does not act on (DESIGN: never silently dropped). */
+export interface NotManaged {
+  /** The field path, e.g. `vpc` or `addons[1].attachPolicyARNs`. */
+  path: string;
+  line: number;
+  column: number;
+  /** What would act on it instead, or why it is not acted on. */
+  reason: string;
+}
+
 /** One ClusterConfig file = one cluster. */
 export interface ClusterSpec {
   /** Path of the file as given on the command line / input (relative paths stay relative). */
@@ -108,6 +122,8 @@ export interface ClusterSpec {
   serviceAccounts: ServiceAccountSpec[];
   addons: AddonSpec[];
   addonsConfig: { autoApplyPodIdentityAssociations: boolean; disableDefaultAddons: boolean };
+  /** What the file holds that podid-action does not act on, in file order. */
+  notManaged: NotManaged[];
   location: SourceLocation;
 }
 

@@ -1,6 +1,7 @@
 // One file, text in, cluster + problems out. Never throws: hostile input must yield problems.
 import { readCluster, type RawCluster } from './cluster.js';
 import type { ClusterSpec, Problem } from './model.js';
+import { notManagedIn } from './not-managed.js';
 import { hasErrors, sortProblems } from './problems.js';
 import { validateCluster } from './rules/cluster.js';
 import { parseYamlFile } from './yaml.js';
@@ -15,7 +16,10 @@ export function parseInternal(text: string, file: string): ParsedCluster {
   try {
     const { reader, root } = parseYamlFile(text.replace(/^\uFEFF/, ''), file);
     const raw = root === null ? undefined : readCluster(reader, root);
-    if (raw) validateCluster(reader, raw);
+    if (raw) {
+      raw.spec.notManaged = notManagedIn(raw);
+      validateCluster(reader, raw);
+    }
     return { raw, problems: sortProblems(reader.problems) };
   } catch (e) {
     return {

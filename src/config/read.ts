@@ -1,12 +1,13 @@
 // AST → normalised specs (defaults applied) plus the positions later checks point at.
 // Only shape and type problems are found here; the rules live in validate-*.ts.
 import { isMap, type Node } from 'yaml';
-import type {
-  AddonSpec,
-  PodIdentityAssociationSpec,
-  ServiceAccountSpec,
-  SourceLocation,
-  WellKnownPolicies,
+import {
+  noWellKnownPolicies,
+  type AddonSpec,
+  type PodIdentityAssociationSpec,
+  type ServiceAccountSpec,
+  type SourceLocation,
+  type WellKnownPolicies,
 } from './model.js';
 import { WELL_KNOWN_POLICY_NAMES } from '../names/well-known-policies.js';
 import { NAMESPACE_CONFIG_KEYS, OBJECT_META_KEYS, closest } from './schema.js';
@@ -95,12 +96,8 @@ export function newLocated(r: Reader, node: Node | null, path: string, fallback?
   };
 }
 
-export function noWellKnown(): WellKnownPolicies {
-  return Object.fromEntries(WELL_KNOWN_POLICY_NAMES.map((k) => [k, false])) as WellKnownPolicies;
-}
-
 export function readWellKnown(r: Reader, node: Node | null, path: string): WellKnownPolicies {
-  const w = noWellKnown();
+  const w = noWellKnownPolicies();
   const handlers: Handlers = {};
   for (const k of WELL_KNOWN_POLICY_NAMES) handlers[k] = optionalBool(r, (b) => (w[k] = b));
   walk(r, node, path, WELL_KNOWN_POLICY_NAMES, handlers);
@@ -190,7 +187,7 @@ export function readPia(r: Reader, node: Node | null, path: string, fallback: Po
     serviceAccountName: '',
     createServiceAccount: false,
     permissionPolicyARNs: [],
-    wellKnownPolicies: noWellKnown(),
+    wellKnownPolicies: noWellKnownPolicies(),
     tags: {},
     location: location(r, node, fallback),
   };
@@ -238,7 +235,7 @@ export function readAddon(r: Reader, node: Node | null, path: string, fallback: 
     name: '',
     useDefaultPodIdentityAssociations: false,
     attachPolicyARNs: [],
-    wellKnownPolicies: noWellKnown(),
+    wellKnownPolicies: noWellKnownPolicies(),
     tags: {},
     location: location(r, node, fallback),
   };

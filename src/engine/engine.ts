@@ -1,11 +1,12 @@
 // The engine shared by the CLI and the action: read live state, plan, apply.
-// It owns the AWS session (clients per region, one request limiter, one stack watcher per region).
+// It owns the AWS session (clients per region, one request limiter, the stack and add-on watchers
+// of each region).
 
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import { applyClusterPlan } from '../apply/executor.js';
 import { ClientPool } from '../aws/clients.js';
 import { errorMessage } from '../aws/errors.js';
-import { StackWatcher } from '../aws/waiters.js';
+import { AddonWatcher, StackWatcher } from '../aws/waiters.js';
 import type { ClusterSpec, DesiredState } from '../config/model.js';
 import type { LiveCluster, LiveClusterMissing, LiveStack } from '../live/model.js';
 import type { ClusterPlan, Plan, PlanOptions } from '../plan/model.js';
@@ -24,7 +25,7 @@ export interface EngineOptions {
 
 export class Engine {
   private readonly pool: ClientPool;
-  private readonly watchers = new Map<string, StackWatcher>();
+  private readonly watchers = new Map<string, { stacks: StackWatcher; addons: AddonWatcher }>();
   /** Stack outputs seen by the last plan, per cluster: apply starts from them instead of re-reading. */
   private readonly knownOutputs = new Map<string, Map<string, Record<string, string>>>();
 
@@ -35,13 +36,18 @@ export class Engine {
     });
   }
 
-  private watcher(region: string): StackWatcher {
-    let watcher = this.watchers.get(region);
-    if (!watcher) {
-      watcher = new StackWatcher(this.pool.get(region).cloudformation);
-      this.watchers.set(region, watcher);
+  /** One stack watcher (shared polls) and one add-on watcher per region. */
+  private watchersOf(region: string): { stacks: StackWatcher; addons: AddonWatcher } {
+    let watchers = this.watchers.get(region);
+    if (!watchers) {
+      const clients = this.pool.get(region);
+      watchers = {
+        stacks: new StackWatcher(clients.cloudformation),
+        addons: new AddonWatcher(clients.eks),
+      };
+      this.watchers.set(region, watchers);
     }
-    return watcher;
+    return watchers;
   }
 
   /** Reads every cluster (in parallel) and plans it. A cluster that cannot be read gets a plan error. */
@@ -49,7 +55,7 @@ export class Engine {
     const stackListings = new Map<string, Promise<LiveStack[]>>();
     const clusters = await Promise.all(
       state.clusters.map(async (spec): Promise<ClusterPlan> => {
-        const live = await this.read(spec, stackListings);
+        const live = await this.read(spec, stackListings, options);
         if (!('missing' in live)) {
           const outputs = new Map(live.stacks.map((s) => [s.stackName, s.outputs]));
           this.knownOutputs.set(clusterKey(spec.name, spec.region), outputs);
@@ -63,11 +69,15 @@ export class Engine {
   private async read(
     spec: ClusterSpec,
     stackListings: Map<string, Promise<LiveStack[]>>,
+    options: PlanOptions,
   ): Promise<LiveCluster | LiveClusterMissing> {
+    const watchers = this.watchersOf(spec.region);
     try {
       return await readClusterState(spec, {
         clients: this.pool.get(spec.region),
-        watcher: this.watcher(spec.region),
+        watcher: watchers.stacks,
+        addonWatcher: watchers.addons,
+        describeOthers: options.prune !== 'none',
         stackListings,
         log: (line) => this.options.log(`[${spec.name}] ${line}`),
       });
@@ -91,11 +101,11 @@ export class Engine {
           applyClusterPlan(clusterPlan, {
             context: {
               clients: this.pool.get(clusterPlan.region),
-              watcher: this.watcher(clusterPlan.region),
+              watcher: this.watchersOf(clusterPlan.region).stacks,
+              addonWatcher: this.watchersOf(clusterPlan.region).addons,
               outputs: new Map(
                 this.knownOutputs.get(clusterKey(clusterPlan.cluster, clusterPlan.region)),
               ),
-              addonTimeoutSeconds: 25 * 60,
               log: (line) => this.options.log(`[${clusterPlan.cluster}] ${line}`),
             },
             progress: (line) => this.options.log(`[${clusterPlan.cluster}] ${line}`),

@@ -39,16 +39,51 @@ export interface LiveRole {
   assumeRolePolicy: Record<string, unknown>;
 }
 
+/** A health issue DescribeAddon reports (a failed or degraded add-on says why here). */
+export interface LiveAddonIssue {
+  code: string;
+  message: string;
+  resourceIds: string[];
+}
+
 export interface LiveAddon {
   name: string;
   arn: string;
   version: string;
+  /** CREATING, ACTIVE, CREATE_FAILED, UPDATING, UPDATE_FAILED, DEGRADED, DELETING, DELETE_FAILED. */
   status: string;
   serviceAccountRoleArn?: string;
   configurationValues?: string;
   /** Association ARNs the add-on owns. */
   podIdentityAssociations: string[];
   tags: Record<string, string>;
+  /** namespaceConfig.namespace, when the add-on was created with one. */
+  namespace?: string;
+  issues: LiveAddonIssue[];
+}
+
+/** One version of an add-on as DescribeAddonVersions lists it for the cluster's Kubernetes version. */
+export interface AddonVersionInfo {
+  version: string;
+  /** The default version for the cluster's Kubernetes version. */
+  isDefault: boolean;
+  requiresIamPermissions: boolean;
+}
+
+/** DescribeAddonConfiguration's `podIdentityConfiguration` items. */
+export interface AddonPodIdentityConfig {
+  serviceAccount: string;
+  recommendedManagedPolicies: string[];
+}
+
+/** What EKS offers of one add-on for this cluster. */
+export interface LiveAddonCatalog {
+  /** Versions for the cluster's Kubernetes version; empty when the add-on does not exist for it. */
+  versions: AddonVersionInfo[];
+  /** Where EKS installs the add-on unless namespaceConfig says otherwise. */
+  defaultNamespace?: string;
+  /** Pod identity configuration by add-on version, for the versions the plan can use. */
+  podIdentity: Record<string, AddonPodIdentityConfig[]>;
 }
 
 export interface LiveCluster {
@@ -61,8 +96,14 @@ export interface LiveCluster {
   version: string;
   /** computeConfig.enabled: Auto Mode runs the pod identity agent itself. */
   autoMode: boolean;
-  /** Add-ons by name (at least `eks-pod-identity-agent` when present). */
+  /** kubernetesNetworkConfig.ipFamily (vpc-cni needs other permissions on IPv6). */
+  ipFamily: 'ipv4' | 'ipv6';
+  /** Add-ons by name: the config's, the agent, and the others when pruning needs their tags. */
   addons: Record<string, LiveAddon>;
+  /** Every add-on on the cluster, by name (ListAddons). */
+  addonNames: string[];
+  /** What EKS offers of each add-on in the config, by name. */
+  addonCatalog: Record<string, LiveAddonCatalog>;
   associations: LiveAssociation[];
   /** The cluster's eksctl stacks (matched by exact name pattern and cluster tag). */
   stacks: LiveStack[];

@@ -7,22 +7,19 @@ import {
   podIdentityRoleStackName,
   roleStackNamesFor,
 } from '../names/stack-names.js';
-import {
-  OWNER_TAG,
-  POD_IDENTITY_ASSOCIATION_TAG,
-  associationKey,
-  isAwsTag,
-} from '../names/tags.js';
+import { OWNER_TAG, POD_IDENTITY_ASSOCIATION_TAG, associationKey } from '../names/tags.js';
 import type { ClusterSpec, PodIdentityAssociationSpec, Problem } from '../config/model.js';
 import type { LiveAssociation, LiveCluster, LiveStack } from '../live/model.js';
 import type { PlanOptions, StackOutputRef, Task } from './model.js';
+import { roleStackTags } from '../cfn/stack-tags.js';
 import { checkUserRole, entryProblem } from './role-checks.js';
 import type { RoleOutcome } from './role-plan.js';
 import { planRole } from './role-plan.js';
-import { stackCondition } from './stack-status.js';
+import { stackBlocker } from './stack-status.js';
+import { tagChanges } from './tag-changes.js';
 import {
   createAssociationTask,
-  deleteRoleStackTask,
+  deleteStackTask,
   tagAssociationTask,
   updateAssociationTask,
 } from './task-builders.js';
@@ -187,38 +184,17 @@ function updateAssociation(
 }
 
 function tagAssociation(live: LiveAssociation, desired: Record<string, string>): Task | undefined {
-  const tagsToAdd: Record<string, string> = {};
-  const before: Record<string, string> = {};
-  for (const [key, value] of Object.entries(desired)) {
-    if (isAwsTag(key) || live.tags[key] === value) continue;
-    tagsToAdd[key] = value;
-    if (key in live.tags) before[key] = live.tags[key];
-  }
-  const tagKeysToRemove = Object.keys(live.tags)
-    .filter((key) => !isAwsTag(key) && !(key in desired))
-    .sort();
-  for (const key of tagKeysToRemove) before[key] = live.tags[key];
-  const added = Object.keys(tagsToAdd);
-  if (added.length === 0 && tagKeysToRemove.length === 0) return undefined;
-  const adopt = added.length === 1 && added[0] === OWNER_TAG && tagKeysToRemove.length === 0;
+  const changes = tagChanges(live.tags, desired);
+  if (!changes) return undefined;
   return tagAssociationTask(
     {
       associationArn: live.associationArn,
       namespace: live.namespace,
       serviceAccount: live.serviceAccount,
-      tagsToAdd,
-      tagKeysToRemove,
+      ...changes.params,
     },
-    adopt,
-    {
-      reason: adopt
-        ? 'matches the config; tag it as managed by this owner'
-        : !(OWNER_TAG in live.tags)
-          ? 'adopt it and update tags'
-          : 'tags differ',
-      before: { tags: before },
-      after: { tags: tagsToAdd },
-    },
+    changes.adopt,
+    changes.common,
   );
 }
 
@@ -244,14 +220,10 @@ export function planEntry(
     return { key, tasks: [], problems: [entryProblem(entry, entryPath, 'error', message, hint)] };
   }
   const stack = roleStacksOf(live, entry.namespace, entry.serviceAccountName)[0];
-  if (stack && stackCondition(stack.status) === 'in-progress') {
-    const message = `stack "${stack.stackName}" is ${stack.status}; wait for it to finish and plan again`;
-    return { key, tasks: [], problems: [entryProblem(entry, entryPath, 'error', message)] };
-  }
-  if (stack && stackCondition(stack.status) === 'stuck') {
-    const message = `stack "${stack.stackName}" is ${stack.status}${stack.statusReason ? ` (${stack.statusReason})` : ''}; its role may still be in use, so it is not replaced`;
-    const hint = `fix the cause, run "aws cloudformation continue-update-rollback --stack-name ${stack.stackName}", then plan again`;
-    return { key, tasks: [], problems: [entryProblem(entry, entryPath, 'error', message, hint)] };
+  const blocked = stack && stackBlocker(stack);
+  if (blocked) {
+    const problem = entryProblem(entry, entryPath, 'error', blocked.message, blocked.hint);
+    return { key, tasks: [], problems: [problem] };
   }
   const problems = checkUserRole(entry, entryPath, live);
   if (problems.some((p) => p.severity === 'error')) return { key, tasks: [], problems };
@@ -272,7 +244,14 @@ export function planEntry(
     };
   }
 
-  const role = planRole(ctx.spec, entry, key, stack, association, options);
+  const role = planRole({
+    owner: { kind: 'association', key },
+    entry,
+    stackName: podIdentityRoleStackName(ctx.spec.name, entry.namespace, entry.serviceAccountName),
+    stackTags: roleStackTags(ctx.spec, entry, options.ownerId),
+    stack,
+    liveRoleArn: association?.roleArn,
+  });
   const tags = desiredAssociationTags(entry, role, options.ownerId);
   const tasks: Task[] = [...role.tasks];
   const associationStep = association
@@ -283,19 +262,10 @@ export function planEntry(
   if (tagStep) tasks.push(tagStep);
   if (role.staleStack) {
     tasks.push(
-      deleteRoleStackTask(
-        key,
-        {
-          stackName: role.staleStack.stackName,
-          stackId: role.staleStack.stackId,
-          terminationProtection: role.staleStack.terminationProtection,
-        },
-        {
-          reason: role.switchReason ?? 'no longer used',
-          dependsOn: associationStep ? [associationStep.id] : [],
-          before: { stackName: role.staleStack.stackName, status: role.staleStack.status },
-        },
-      ),
+      deleteStackTask({ kind: 'association', key }, role.staleStack, {
+        reason: role.switchReason ?? 'no longer used',
+        dependsOn: associationStep ? [associationStep.id] : [],
+      }),
     );
   }
   return { key, tasks, problems };

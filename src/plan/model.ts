@@ -1,7 +1,7 @@
 // The Plan: per cluster, a DAG of tasks. Plain data; the fingerprint is computed over `tasks`.
 // Task params carry everything the executor needs, so apply never re-derives intent from config.
 
-import type { Problem } from '../config/model.js';
+import type { NotManaged, Problem } from '../config/model.js';
 
 /** A value the executor resolves at apply time: the `Role1` output of a stack created/updated earlier. */
 export interface StackOutputRef {
@@ -76,32 +76,37 @@ export interface AddonPodIdentityParam {
   roleArn: string | StackOutputRef;
 }
 
-export interface CreateAddonParams {
+/** What CreateAddon and UpdateAddon both take. */
+interface AddonParams {
   clusterName: string;
   addonName: string;
   addonVersion?: string;
+  /** none, overwrite or preserve; sent upper-cased. */
   resolveConflicts?: string;
   configurationValues?: string;
   serviceAccountRoleArn?: string;
+  /** On update: undefined = leave the add-on's associations alone; [] = remove them all. */
   podIdentityAssociations?: AddonPodIdentityParam[];
-  tags: Record<string, string>;
 }
 
-export interface UpdateAddonParams {
-  clusterName: string;
-  addonName: string;
-  addonVersion?: string;
-  resolveConflicts?: string;
-  configurationValues?: string;
-  serviceAccountRoleArn?: string;
-  /** undefined = leave the add-on's associations alone; [] = remove them all. */
-  podIdentityAssociations?: AddonPodIdentityParam[];
+export interface CreateAddonParams extends AddonParams {
+  tags: Record<string, string>;
+  namespaceConfig?: { namespace: string };
 }
+
+export type UpdateAddonParams = AddonParams;
 
 export interface DeleteAddonParams {
   clusterName: string;
   addonName: string;
   preserve: boolean;
+}
+
+export interface TagAddonParams {
+  addonName: string;
+  addonArn: string;
+  tagsToAdd: Record<string, string>;
+  tagKeysToRemove: string[];
 }
 
 /** How a task counts in the plan summary ("to create / update / delete / adopt"). */
@@ -113,8 +118,9 @@ interface TaskBase {
   /** What the task does to the thing it targets, for counts and the `+`/`~`/`-` lines. */
   change: ChangeAction;
   /**
-   * What the task is about: `<namespace>/<serviceAccount>` for association and role-stack tasks,
-   * `addon:<name>` for add-on tasks. The task tree groups a target's tasks into one sequence.
+   * What the task is about: `<namespace>/<serviceAccount>` for an association and its role stack,
+   * `addon:<name>` for an add-on and its role stacks. The task tree groups a target's tasks into
+   * one sequence.
    */
   target: string;
   /** eksctl-style description, e.g. `create pod identity association for service account "default/app"`. */
@@ -138,13 +144,20 @@ export type Task =
   | (TaskBase & { kind: 'tag-association'; params: TagAssociationParams })
   | (TaskBase & { kind: 'create-addon'; params: CreateAddonParams })
   | (TaskBase & { kind: 'update-addon'; params: UpdateAddonParams })
-  | (TaskBase & { kind: 'delete-addon'; params: DeleteAddonParams });
+  | (TaskBase & { kind: 'delete-addon'; params: DeleteAddonParams })
+  | (TaskBase & { kind: 'tag-addon'; params: TagAddonParams });
 
-/** Something the plan leaves alone on purpose, shown to the reviewer. */
+/** An association the plan leaves alone on purpose, shown to the reviewer. */
 export interface Unmanaged {
   namespace: string;
   serviceAccount: string;
   associationId: string;
+  reason: string;
+}
+
+/** An add-on on the cluster that the config does not list and the plan leaves alone. */
+export interface UnmanagedAddon {
+  addonName: string;
   reason: string;
 }
 
@@ -157,7 +170,10 @@ export interface ClusterPlan {
   errors: Problem[];
   warnings: Problem[];
   unmanaged: Unmanaged[];
-  /** Associations already as configured. */
+  unmanagedAddons: UnmanagedAddon[];
+  /** Parts of the config file the plan does not act on. */
+  notManaged: NotManaged[];
+  /** Associations and add-ons already as configured. */
   unchanged: number;
   /** SHA-256 hex over the canonical JSON of `tasks`, salted (DESIGN §6). */
   fingerprint: string;

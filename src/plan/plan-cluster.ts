@@ -1,15 +1,19 @@
 // Desired × live → the plan of one cluster, and of all of them. Pure and deterministic: the same
-// inputs give byte-identical output (entries and associations are processed in namespace/SA order).
+// inputs give byte-identical output (add-ons in config order, the agent first; associations in
+// namespace/SA order). The agent comes first; add-ons and associations then run side by side.
 
 import type { ClusterSpec, Problem } from '../config/model.js';
+import type { LiveCluster, LiveClusterMissing } from '../live/model.js';
 import { AGENT_ADDON } from '../names/addons.js';
 import { associationKey, splitAssociationKey } from '../names/tags.js';
-import type { LiveCluster, LiveClusterMissing } from '../live/model.js';
 import { fingerprint } from '../review/fingerprint.js';
-import type { ClusterPlan, Plan, PlanOptions, Task } from './model.js';
+import { planAddon, type AddonPlan } from './addon-plan.js';
+import { planAddonPrune } from './addon-prune.js';
+import { agentInstalled, agentMissing, agentStillNeeded } from './agent-prerequisite.js';
 import type { ClusterContext } from './association-plan.js';
 import { planEntry } from './association-plan.js';
-import { agentInstalled, planAgent } from './agent-prerequisite.js';
+import type { ClusterPlan, Plan, PlanOptions, Task } from './model.js';
+import { planProblem } from './problems.js';
 import { planPrune } from './prune-plan.js';
 
 const ENTRIES_PATH = 'iam.podIdentityAssociations';
@@ -24,19 +28,6 @@ function compareKeys(a: string, b: string): number {
   return compareText(x.namespace, y.namespace) || compareText(x.serviceAccount, y.serviceAccount);
 }
 
-function clusterProblem(spec: ClusterSpec, message: string, hint?: string): Problem {
-  const { file, line, column } = spec.location;
-  return {
-    severity: 'error',
-    file,
-    line,
-    column,
-    path: 'metadata.name',
-    message,
-    ...(hint ? { hint } : {}),
-  };
-}
-
 function emptyPlan(spec: ClusterSpec, options: PlanOptions, errors: Problem[]): ClusterPlan {
   return {
     cluster: spec.name,
@@ -46,6 +37,8 @@ function emptyPlan(spec: ClusterSpec, options: PlanOptions, errors: Problem[]): 
     errors,
     warnings: [],
     unmanaged: [],
+    unmanagedAddons: [],
+    notManaged: spec.notManaged,
     unchanged: 0,
     fingerprint: fingerprint([], options.salt),
   };
@@ -55,71 +48,21 @@ function isMissing(live: LiveCluster | LiveClusterMissing): live is LiveClusterM
   return 'missing' in live && live.missing === true;
 }
 
-/** A warning, once per cluster, when add-ons in the config expect pod identity we do not plan yet. */
-function addonWarnings(spec: ClusterSpec): Problem[] {
-  const pending = spec.addons.filter(
-    (a) =>
-      a.name !== AGENT_ADDON &&
-      ((a.podIdentityAssociations?.length ?? 0) > 0 || a.useDefaultPodIdentityAssociations),
-  );
-  if (pending.length === 0) return [];
-  const { file, line, column } = pending[0].location;
-  const names = pending.map((a) => `"${a.name}"`).join(', ');
-  return [
-    {
-      severity: 'warning',
-      file,
-      line,
-      column,
-      path: 'addons',
-      message: `pod identity associations of addons are not reconciled yet: no tasks planned for ${names}`,
-    },
-  ];
+interface Collected {
+  errors: Problem[];
+  warnings: Problem[];
+  unchanged: number;
 }
 
-/** eksctl creates service accounts through the Kubernetes API; we do not talk to Kubernetes. */
-function serviceAccountWarnings(spec: ClusterSpec): Problem[] {
-  const wanted = spec.podIdentityAssociations.filter((e) => e.createServiceAccount);
-  if (wanted.length === 0) return [];
-  const { file, line, column } = wanted[0].location;
-  const names = wanted.map((e) => `"${e.namespace}/${e.serviceAccountName}"`).join(', ');
-  return [
-    {
-      severity: 'warning',
-      file,
-      line,
-      column,
-      path: ENTRIES_PATH,
-      message: `createServiceAccount is not acted on: no service account is created for ${names}`,
-      hint: 'create the service accounts with your Kubernetes manifests; an association also works for a service account created later',
-    },
-  ];
+function collect(into: Collected, problems: Problem[]): void {
+  for (const p of problems) (p.severity === 'error' ? into.errors : into.warnings).push(p);
 }
 
-export function planCluster(
-  spec: ClusterSpec,
-  live: LiveCluster | LiveClusterMissing,
-  options: PlanOptions,
-): ClusterPlan {
-  if (isMissing(live)) {
-    return emptyPlan(spec, options, [
-      clusterProblem(spec, `cluster "${spec.name}" could not be read: ${live.reason}`),
-    ]);
-  }
-  if (live.status !== 'ACTIVE') {
-    const message = `Cluster '${live.name}' is not in ACTIVE status (status: ${live.status})`;
-    return emptyPlan(spec, options, [
-      clusterProblem(spec, message, 'plan again when the cluster is ACTIVE'),
-    ]);
-  }
-  const ctx: ClusterContext = { spec, live, options };
-  const errors: Problem[] = [];
-  const warnings: Problem[] = [...addonWarnings(spec), ...serviceAccountWarnings(spec)];
+/** The config's associations, each planned in namespace/SA order; tasks grouped by key. */
+function planEntries(ctx: ClusterContext, into: Collected) {
   const groups = new Map<string, Task[]>();
   const configured = new Set<string>();
-  let unchanged = 0;
-
-  const entries = spec.podIdentityAssociations
+  const entries = ctx.spec.podIdentityAssociations
     .map((entry, index) => ({ entry, path: `${ENTRIES_PATH}[${index}]` }))
     .sort((a, b) =>
       compareKeys(
@@ -130,53 +73,145 @@ export function planCluster(
   for (const { entry, path } of entries) {
     const key = associationKey(entry.namespace, entry.serviceAccountName);
     if (configured.has(key)) {
-      const { file, line, column } = entry.location;
-      errors.push({
-        severity: 'error',
-        file,
-        line,
-        column,
-        path,
-        message: `duplicate pod identity association for service account "${key}"; EKS allows one per service account`,
-      });
+      const message = `duplicate pod identity association for service account "${key}"; EKS allows one per service account`;
+      into.errors.push(planProblem(entry.location, path, 'error', message));
       continue;
     }
     configured.add(key);
     const planned = planEntry(ctx, entry, path);
-    for (const p of planned.problems) (p.severity === 'error' ? errors : warnings).push(p);
+    collect(into, planned.problems);
     if (planned.tasks.length > 0) groups.set(key, planned.tasks);
-    else if (planned.problems.every((p) => p.severity !== 'error')) unchanged += 1;
+    else if (planned.problems.every((p) => p.severity !== 'error')) into.unchanged += 1;
   }
+  return { groups, configured };
+}
 
+/** The config's add-ons, the agent first. */
+function planAddons(ctx: ClusterContext, into: Collected): AddonPlan[] {
+  const plans = ctx.spec.addons
+    .map((addon, index) => planAddon(ctx, addon, index))
+    .sort((a, b) => Number(b.name === AGENT_ADDON) - Number(a.name === AGENT_ADDON));
+  for (const plan of plans) {
+    collect(into, plan.problems);
+    if (plan.unchanged) into.unchanged += 1;
+  }
+  return plans;
+}
+
+const setsIdentity = (task: Task): boolean =>
+  (task.kind === 'create-addon' || task.kind === 'update-addon') &&
+  (task.params.podIdentityAssociations?.length ?? 0) > 0;
+
+/**
+ * An add-on that takes over a service account another association holds fails in EKS
+ * (ResourceInUseException): wait for that association's deletion when the plan deletes it, else
+ * say so now with eksctl's message.
+ */
+function checkClaims(ctx: ClusterContext, addons: AddonPlan[], tasks: Task[], into: Collected) {
+  for (const addon of addons) {
+    const owner = ctx.live.addons[addon.name]?.arn;
+    const held = addon.claims.flatMap((claim) =>
+      ctx.live.associations.filter(
+        (a) =>
+          a.serviceAccount === claim.serviceAccount &&
+          (claim.namespace === '' || a.namespace === claim.namespace) &&
+          a.ownerArn !== owner,
+      ),
+    );
+    const step = tasks.find((t) => t.id === addon.stepId);
+    const blocking = held.filter((a) => {
+      const deletion = tasks.find(
+        (t) => t.kind === 'delete-association' && t.params.associationId === a.associationId,
+      );
+      if (deletion && step) step.dependsOn.push(deletion.id);
+      return !deletion;
+    });
+    if (blocking.length === 0) continue;
+    const names = blocking.map((a) => `"${a.serviceAccount}"`).join(',');
+    const spec = ctx.spec.addons.find((a) => a.name === addon.name);
+    into.errors.push(
+      planProblem(
+        spec?.location ?? ctx.spec.location,
+        `addons[${ctx.spec.addons.findIndex((a) => a.name === addon.name)}]`,
+        'error',
+        `one or more service accounts corresponding to "${addon.name}" addon is already associated with a different IAM role; please delete all pre-existing pod identity associations corresponding to ${names} service account(s) in the addon's namespace, then re-try creating the addon`,
+        'remove those associations from iam.podIdentityAssociations (and let prune delete them), or delete them by hand',
+      ),
+    );
+  }
+}
+
+/** The agent first: what needs it waits for it; without it (and not listed) the plan fails. */
+function wireAgent(ctx: ClusterContext, tasks: Task[], into: Collected): void {
+  const create = tasks.find((t) => t.id === `create-addon:${AGENT_ADDON}`);
+  const needers = tasks.filter((t) => t.kind === 'create-association' || setsIdentity(t));
+  if (create) {
+    for (const t of tasks) {
+      const waits =
+        t.kind === 'create-association' ||
+        (t.target.startsWith('addon:') && t.target !== create.target && t.kind.endsWith('-addon'));
+      if (waits) t.dependsOn.push(create.id);
+    }
+  } else if (needers.length > 0 && !agentInstalled(ctx)) {
+    into.errors.push(agentMissing(ctx));
+  }
+}
+
+export function planCluster(
+  spec: ClusterSpec,
+  live: LiveCluster | LiveClusterMissing,
+  options: PlanOptions,
+): ClusterPlan {
+  const problem = (message: string, hint?: string) =>
+    planProblem(spec.location, 'metadata.name', 'error', message, hint);
+  if (isMissing(live)) {
+    return emptyPlan(spec, options, [
+      problem(`cluster "${spec.name}" could not be read: ${live.reason}`),
+    ]);
+  }
+  if (live.status !== 'ACTIVE') {
+    const message = `Cluster '${live.name}' is not in ACTIVE status (status: ${live.status})`;
+    return emptyPlan(spec, options, [problem(message, 'plan again when the cluster is ACTIVE')]);
+  }
+  const ctx: ClusterContext = { spec, live, options };
+  const into: Collected = { errors: [], warnings: [], unchanged: 0 };
+  const addons = planAddons(ctx, into);
+  const { groups, configured } = planEntries(ctx, into);
   const pruned = planPrune(ctx, configured);
   for (const [key, tasks] of pruned.tasksByKey) if (tasks.length > 0) groups.set(key, tasks);
+  const addonPrune = planAddonPrune(ctx);
 
-  const tasks: Task[] = [];
-  const creations = [...groups.values()].flat().filter((t) => t.kind === 'create-association');
-  if (creations.length > 0 && !agentInstalled(ctx)) {
-    const agent = planAgent(ctx);
-    if (agent.problem) errors.push(agent.problem);
-    if (agent.task) {
-      tasks.push(agent.task);
-      for (const task of creations) task.dependsOn.push(agent.task.id);
-    }
+  const tasks: Task[] = [
+    ...addons.flatMap((a) => a.tasks),
+    ...[...groups.keys()].sort(compareKeys).flatMap((key) => groups.get(key) ?? []),
+    ...addonPrune.tasks,
+  ];
+  wireAgent(ctx, tasks, into);
+  checkClaims(ctx, addons, tasks, into);
+  if (addonPrune.deletesAgent && !live.autoMode) {
+    const deleted = new Set(
+      tasks.flatMap((t) => (t.kind === 'delete-association' ? [t.params.associationId] : [])),
+    );
+    const remaining = live.associations.filter((a) => !deleted.has(a.associationId)).length;
+    const created = tasks.filter((t) => t.kind === 'create-association' || setsIdentity(t)).length;
+    if (remaining + created > 0) into.errors.push(agentStillNeeded(ctx, remaining + created));
   }
-  for (const key of [...groups.keys()].sort(compareKeys)) tasks.push(...(groups.get(key) ?? []));
-
   return {
     cluster: spec.name,
     region: spec.region,
     file: spec.file,
     tasks,
-    errors,
-    warnings,
+    errors: into.errors,
+    warnings: into.warnings,
     unmanaged: pruned.unmanaged.sort((a, b) =>
       compareKeys(
         associationKey(a.namespace, a.serviceAccount),
         associationKey(b.namespace, b.serviceAccount),
       ),
     ),
-    unchanged,
+    unmanagedAddons: addonPrune.unmanaged,
+    notManaged: spec.notManaged,
+    unchanged: into.unchanged,
     fingerprint: fingerprint(tasks, options.salt),
   };
 }

@@ -13,7 +13,7 @@ import type { Task, Unmanaged } from './model.js';
 import type { ClusterContext } from './association-plan.js';
 import { roleStacksOf } from './association-plan.js';
 import { stackCondition } from './stack-status.js';
-import { deleteAssociationTask, deleteRoleStackTask } from './task-builders.js';
+import { deleteAssociationTask, deleteStackTask } from './task-builders.js';
 
 export interface PrunePlan {
   /** Tasks by association key, for ordering with the rest of the plan. */
@@ -32,20 +32,11 @@ function deleteStacks(
       (s) => stackCondition(s.status) !== 'in-progress' && stackCondition(s.status) !== 'gone',
     )
     .map((stack, i) =>
-      deleteRoleStackTask(
-        key,
-        {
-          stackName: stack.stackName,
-          stackId: stack.stackId,
-          terminationProtection: stack.terminationProtection,
-        },
-        {
-          reason,
-          dependsOn,
-          before: { stackName: stack.stackName, status: stack.status },
-          ...(i > 0 ? { idSuffix: stack.stackName } : {}),
-        },
-      ),
+      deleteStackTask({ kind: 'association', key }, stack, {
+        reason,
+        dependsOn,
+        ...(i > 0 ? { idSuffix: stack.stackName } : {}),
+      }),
     );
 }
 

@@ -4,6 +4,7 @@
 import type { PodIdentityAssociationSpec, Problem } from '../config/model.js';
 import { arnAccount, checkArn } from '../config/limits.js';
 import type { LiveCluster } from '../live/model.js';
+import { planProblem } from './problems.js';
 import { missingPodIdentityTrust } from './trust-policy.js';
 
 /** The account id of an IAM role ARN, or undefined when it is not one. */
@@ -18,8 +19,7 @@ export function entryProblem(
   message: string,
   hint?: string,
 ): Problem {
-  const { file, line, column } = entry.location;
-  return { severity, file, line, column, path, message, ...(hint ? { hint } : {}) };
+  return planProblem(entry.location, path, severity, message, hint);
 }
 
 export function checkUserRole(

@@ -1,34 +1,51 @@
-// The role half of one config entry: which role the association should point at, and the role
-// stack tasks that make it exist (create, update, replace a failed stack) or go away (a stack left
-// behind when the entry switches to its own roleARN).
+// The role half of one association (standalone or an add-on's): which role it should point at, and
+// the role stack tasks that make it exist (create, update, replace a failed stack) or go away (a
+// stack left behind when the entry switches to its own roleARN).
 
-import type { CfnTemplate } from '../cfn/role-template.js';
+import type { CfnTemplate, RoleTemplateInput } from '../cfn/role-template.js';
 import {
   ROLE_OUTPUT,
   permissionPolicyLogicalId,
   podIdentityRoleTemplate,
   roleStackCapabilities,
 } from '../cfn/role-template.js';
-import { roleStackTags, stackTagsDiffer } from '../cfn/stack-tags.js';
+import { stackTagsDiffer } from '../cfn/stack-tags.js';
 import {
   diffRoleTemplates,
   isEmptyRoleTemplateDiff,
   roleTemplateReview,
   summarizeRoleTemplate,
 } from '../cfn/template-diff.js';
-import type { PodIdentityAssociationSpec, ClusterSpec } from '../config/model.js';
+import type { WellKnownPolicies } from '../config/model.js';
 import { canonicalJson } from '../lib/canonical-json.js';
-import type { LiveAssociation, LiveStack } from '../live/model.js';
-import { podIdentityRoleStackName } from '../names/stack-names.js';
-import type { PlanOptions, StackOutputRef, Task } from './model.js';
+import type { LiveStack } from '../live/model.js';
+import type { StackOutputRef, Task } from './model.js';
 import { stackCondition } from './stack-status.js';
-import { createRoleStackTask, updateRoleStackTask } from './task-builders.js';
+import { createRoleStackTask, updateRoleStackTask, type RoleOwner } from './task-builders.js';
+
+/** What one association asks of its role: an existing one (`roleARN`) or one we create. */
+export interface RoleEntry extends RoleTemplateInput {
+  roleARN?: string;
+  wellKnownPolicies: WellKnownPolicies;
+}
+
+export interface RoleRequest {
+  owner: RoleOwner;
+  entry: RoleEntry;
+  /** The stack eksctl would name for this role, and the tags it would carry. */
+  stackName: string;
+  stackTags: Record<string, string>;
+  /** The existing stack of this owner, if any (matched by name and eksctl's tag). */
+  stack?: LiveStack;
+  /** The role the live association uses now, when there is one. */
+  liveRoleArn?: string;
+}
 
 export interface RoleOutcome {
   /** Stack tasks that run before the association step. */
   tasks: Task[];
   /**
-   * What the association task points at. A role of ours is always named by its stack output, even
+   * What the association points at. A role of ours is always named by its stack output, even
    * when the stack exists: the task then reads the same before and after a partial apply, so a
    * re-run can recognise it as one of the reviewed tasks.
    */
@@ -37,9 +54,9 @@ export interface RoleOutcome {
   currentArn?: string;
   /** Id of the stack task that produces `roleArn` (when it is a StackOutputRef). */
   producedBy?: string;
-  /** The role lives in an eksctl-style stack: the association carries eksctl's tag. */
+  /** The role lives in an eksctl-style stack: a standalone association carries eksctl's tag. */
   roleIsOurs: boolean;
-  /** A stack of this entry that is no longer needed; deleted after the association step. */
+  /** A stack of this owner that is no longer needed; deleted after the association step. */
   staleStack?: LiveStack;
   /** Why the association's role changes, when the role kind switches. */
   switchReason?: string;
@@ -57,12 +74,8 @@ export function outputRef(stackName: string): StackOutputRef {
  * config writes (what the role may do is the point of the review), and the names of the well-known
  * policies (eksctl's fixed documents, which would drown the comment).
  */
-function createSummary(
-  template: CfnTemplate,
-  entry: PodIdentityAssociationSpec,
-  stackName: string,
-  tags: Record<string, string>,
-) {
+function createSummary(template: CfnTemplate, request: RoleRequest) {
+  const { entry, stackName, stackTags: tags } = request;
   const s = summarizeRoleTemplate(template);
   const own = entry.permissionPolicy
     ? permissionPolicyLogicalId(entry.permissionPolicyName)
@@ -83,82 +96,65 @@ function createSummary(
 }
 
 /** The entry names its own role (`roleARN`). */
-function userRole(
-  entry: PodIdentityAssociationSpec & { roleARN: string },
-  stack: LiveStack | undefined,
-): RoleOutcome {
-  if (!stack) return { tasks: [], roleArn: entry.roleARN, roleIsOurs: false };
+function userRole(roleARN: string, stack: LiveStack | undefined): RoleOutcome {
+  if (!stack) return { tasks: [], roleArn: roleARN, roleIsOurs: false };
   const usable = stackCondition(stack.status) === 'usable';
   // The config spells out the ARN of the role our stack made: keep using it, as eksctl allows.
-  if (usable && stack.outputs[ROLE_OUTPUT] === entry.roleARN) {
-    return { tasks: [], roleArn: entry.roleARN, roleIsOurs: true };
+  if (usable && stack.outputs[ROLE_OUTPUT] === roleARN) {
+    return { tasks: [], roleArn: roleARN, roleIsOurs: true };
   }
   return {
     tasks: [],
-    roleArn: entry.roleARN,
+    roleArn: roleARN,
     roleIsOurs: false,
     staleStack: stack,
     switchReason: usable
-      ? `roleARN is set: switch from the role of stack "${stack.stackName}" to ${entry.roleARN}, then delete the stack; ${ESKCTL_REFUSES_SWITCH}`
+      ? `roleARN is set: switch from the role of stack "${stack.stackName}" to ${roleARN}, then delete the stack; ${ESKCTL_REFUSES_SWITCH}`
       : `roleARN is set: stack "${stack.stackName}" (${stack.status}) is no longer needed`,
   };
 }
 
-export function planRole(
-  spec: ClusterSpec,
-  entry: PodIdentityAssociationSpec,
-  key: string,
-  stack: LiveStack | undefined,
-  association: LiveAssociation | undefined,
-  options: PlanOptions,
+/** No stack yet, or a failed one to replace: create it. */
+function createRole(
+  request: RoleRequest,
+  template: CfnTemplate,
+  switchReason?: string,
 ): RoleOutcome {
-  if (entry.roleARN) return userRole({ ...entry, roleARN: entry.roleARN }, stack);
+  const { stack, stackName, stackTags: tags, liveRoleArn } = request;
+  const replaces = stack
+    ? `replace stack "${stack.stackName}" in ${stack.status}${stack.statusReason ? `: ${stack.statusReason}` : ''}`
+    : undefined;
+  const task = createRoleStackTask(
+    request.owner,
+    {
+      stackName,
+      templateBody: canonicalJson(template),
+      capabilities: roleStackCapabilities(request.entry),
+      tags,
+      ...(stack ? { replacesFailedStackId: stack.stackId } : {}),
+    },
+    {
+      reason:
+        replaces ??
+        (liveRoleArn !== undefined
+          ? 'association uses a role not created for it'
+          : 'not in cluster'),
+      after: createSummary(template, request),
+      ...(stack ? { before: { stackName: stack.stackName, status: stack.status } } : {}),
+    },
+  );
+  return {
+    tasks: [task],
+    roleArn: outputRef(stackName),
+    producedBy: task.id,
+    roleIsOurs: true,
+    switchReason,
+  };
+}
 
-  const template = podIdentityRoleTemplate(entry);
-  const templateBody = canonicalJson(template);
-  const capabilities = roleStackCapabilities(entry);
-  const tags = roleStackTags(spec, entry, options.ownerId);
-  const switchReason =
-    association && !stack
-      ? `roleARN is not set: switch from role ${association.roleArn} to a role created for this association; ${ESKCTL_REFUSES_SWITCH}`
-      : undefined;
-
-  if (!stack || stackCondition(stack.status) === 'failed') {
-    const stackName = podIdentityRoleStackName(
-      spec.name,
-      entry.namespace,
-      entry.serviceAccountName,
-    );
-    const replaces = stack
-      ? `replace stack "${stack.stackName}" in ${stack.status}${stack.statusReason ? `: ${stack.statusReason}` : ''}`
-      : undefined;
-    const task = createRoleStackTask(
-      key,
-      {
-        stackName,
-        templateBody,
-        capabilities,
-        tags,
-        ...(stack ? { replacesFailedStackId: stack.stackId } : {}),
-      },
-      {
-        reason:
-          replaces ??
-          (association ? 'association uses a role not created for it' : 'not in cluster'),
-        after: createSummary(template, entry, stackName, tags),
-        ...(stack ? { before: { stackName: stack.stackName, status: stack.status } } : {}),
-      },
-    );
-    return {
-      tasks: [task],
-      roleArn: outputRef(stackName),
-      producedBy: task.id,
-      roleIsOurs: true,
-      switchReason,
-    };
-  }
-
-  // A usable stack (possibly left by a crash before its association was made): reuse it.
+/** A usable stack (possibly left by a crash before its association was made): reuse, update if needed. */
+function reuseRole(request: RoleRequest, stack: LiveStack, template: CfnTemplate): RoleOutcome {
+  const tags = request.stackTags;
   const diff = diffRoleTemplates(stack.template, template);
   const templateDiffers = stack.template === undefined || !isEmptyRoleTemplateDiff(diff);
   const tagsDiffer = stackTagsDiffer(stack.tags, tags);
@@ -182,8 +178,13 @@ export function planRole(
     ...(stack.status === 'UPDATE_ROLLBACK_COMPLETE' ? ['last update was rolled back'] : []),
   ];
   const task = updateRoleStackTask(
-    key,
-    { stackName: stack.stackName, templateBody, capabilities, tags },
+    request.owner,
+    {
+      stackName: stack.stackName,
+      templateBody: canonicalJson(template),
+      capabilities: roleStackCapabilities(request.entry),
+      tags,
+    },
     { reason: reasons.join('; '), before: review.before, after: review.after },
   );
   // A new RoleName replaces the role, so its ARN is only known after the update.
@@ -194,4 +195,17 @@ export function planRole(
     ...(arnChanges ? { producedBy: task.id } : { currentArn: liveArn }),
     roleIsOurs: true,
   };
+}
+
+export function planRole(request: RoleRequest): RoleOutcome {
+  const { entry, stack, liveRoleArn } = request;
+  if (entry.roleARN) return userRole(entry.roleARN, stack);
+  const template = podIdentityRoleTemplate(entry);
+  if (stack && stackCondition(stack.status) !== 'failed')
+    return reuseRole(request, stack, template);
+  const switchReason =
+    liveRoleArn !== undefined && !stack
+      ? `roleARN is not set: switch from role ${liveRoleArn} to a role created for this association; ${ESKCTL_REFUSES_SWITCH}`
+      : undefined;
+  return createRole(request, template, switchReason);
 }

@@ -24,6 +24,25 @@ const FAILED = new Set([
   'IMPORT_ROLLBACK_FAILED',
 ]);
 
+/** Why a stack in this state blocks the plan of its owner (waiting, or a stuck rollback), if it does. */
+export function stackBlocker(stack: {
+  stackName: string;
+  status: string;
+  statusReason?: string;
+}): { message: string; hint?: string } | undefined {
+  const condition = stackCondition(stack.status);
+  if (condition === 'in-progress') {
+    return {
+      message: `stack "${stack.stackName}" is ${stack.status}; wait for it to finish and plan again`,
+    };
+  }
+  if (condition !== 'stuck') return undefined;
+  return {
+    message: `stack "${stack.stackName}" is ${stack.status}${stack.statusReason ? ` (${stack.statusReason})` : ''}; its role may still be in use, so it is not replaced`,
+    hint: `fix the cause, run "aws cloudformation continue-update-rollback --stack-name ${stack.stackName}", then plan again`,
+  };
+}
+
 export function stackCondition(status: string): StackCondition {
   if (USABLE.has(status)) return 'usable';
   if (FAILED.has(status)) return 'failed';

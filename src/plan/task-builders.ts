@@ -1,16 +1,20 @@
 // Task constructors: stable ids (`<kind>:<ns>/<sa>`) and eksctl's wording for descriptions, so the
 // rest of the planner only decides *what* to do.
 
+import type { LiveStack } from '../live/model.js';
 import { associationKey } from '../names/tags.js';
 import type {
   ChangeAction,
   CreateAddonParams,
   CreateAssociationParams,
   CreateRoleStackParams,
+  DeleteAddonParams,
   DeleteAssociationParams,
   DeleteRoleStackParams,
+  TagAddonParams,
   TagAssociationParams,
   Task,
+  UpdateAddonParams,
   UpdateAssociationParams,
   UpdateRoleStackParams,
 } from './model.js';
@@ -46,43 +50,82 @@ function base(kind: Task['kind'], target: string, change: ChangeAction, c: TaskC
   return task;
 }
 
+/** Whose role a role stack holds: a standalone association's, or one service account's of an add-on. */
+export type RoleOwner =
+  { kind: 'association'; key: string } | { kind: 'addon'; addon: string; serviceAccount: string };
+
+export const addonTarget = (addon: string): string => `addon:${addon}`;
+
+/** Role stack tasks group with their association, or with their add-on (one id per service account). */
+function roleBase(kind: Task['kind'], owner: RoleOwner, change: ChangeAction, c: TaskCommon) {
+  if (owner.kind === 'association') return base(kind, owner.key, change, c);
+  const suffix = [owner.serviceAccount, c.idSuffix].filter(Boolean).join(':');
+  return base(kind, addonTarget(owner.addon), change, { ...c, idSuffix: suffix });
+}
+
+const roleSubject = (owner: RoleOwner): string =>
+  owner.kind === 'association'
+    ? `pod identity association for service account "${owner.key}"`
+    : `addon ${owner.addon} service account "${owner.serviceAccount}"`;
+
 export function createRoleStackTask(
-  key: string,
+  owner: RoleOwner,
   params: CreateRoleStackParams,
   c: TaskCommon,
 ): Task {
   return {
-    ...base('create-role-stack', key, 'create', c),
+    ...roleBase('create-role-stack', owner, 'create', c),
     kind: 'create-role-stack',
-    description: `create IAM role for pod identity association for service account "${key}"`,
+    description: `create IAM role for ${roleSubject(owner)}`,
     params,
   };
 }
 
 export function updateRoleStackTask(
-  key: string,
+  owner: RoleOwner,
   params: UpdateRoleStackParams,
   c: TaskCommon,
 ): Task {
+  const subject =
+    owner.kind === 'association'
+      ? `pod identity association "${owner.key}"`
+      : `addon ${owner.addon} service account "${owner.serviceAccount}"`;
   return {
-    ...base('update-role-stack', key, 'update', c),
+    ...roleBase('update-role-stack', owner, 'update', c),
     kind: 'update-role-stack',
-    description: `update IAM resources stack "${params.stackName}" for pod identity association "${key}"`,
+    description: `update IAM resources stack "${params.stackName}" for ${subject}`,
     params,
   };
 }
 
 export function deleteRoleStackTask(
-  key: string,
+  owner: RoleOwner,
   params: DeleteRoleStackParams,
   c: TaskCommon,
 ): Task {
   return {
-    ...base('delete-role-stack', key, 'delete', c),
+    ...roleBase('delete-role-stack', owner, 'delete', c),
     kind: 'delete-role-stack',
     description: `deleting IAM resources stack "${params.stackName}"`,
     params,
   };
+}
+
+/** Deletes an existing stack (a role no longer used, or pruned), showing what it was. */
+export function deleteStackTask(
+  owner: RoleOwner,
+  stack: LiveStack,
+  c: Omit<TaskCommon, 'before'>,
+): Task {
+  return deleteRoleStackTask(
+    owner,
+    {
+      stackName: stack.stackName,
+      stackId: stack.stackId,
+      terminationProtection: stack.terminationProtection,
+    },
+    { ...c, before: { stackName: stack.stackName, status: stack.status } },
+  );
 }
 
 export function createAssociationTask(params: CreateAssociationParams, c: TaskCommon): Task {
@@ -134,11 +177,44 @@ export function tagAssociationTask(
 
 export function createAddonTask(params: CreateAddonParams, c: TaskCommon): Task {
   return {
-    ...base('create-addon', `addon:${params.addonName}`, 'create', c),
-    // eksctl's wording for the agent install step (migrate-to-pod-identity plan).
+    ...base('create-addon', addonTarget(params.addonName), 'create', c),
+    // eksctl's wording for the agent install step (migrate-to-pod-identity plan), for every add-on.
     id: `create-addon:${params.addonName}`,
     kind: 'create-addon',
     description: `install ${params.addonName} addon`,
+    params,
+  };
+}
+
+export function updateAddonTask(params: UpdateAddonParams, c: TaskCommon): Task {
+  return {
+    ...base('update-addon', addonTarget(params.addonName), 'update', c),
+    id: `update-addon:${params.addonName}`,
+    kind: 'update-addon',
+    description: `update ${params.addonName} addon`,
+    params,
+  };
+}
+
+export function deleteAddonTask(params: DeleteAddonParams, c: TaskCommon): Task {
+  return {
+    ...base('delete-addon', addonTarget(params.addonName), 'delete', c),
+    id: `delete-addon:${params.addonName}`,
+    kind: 'delete-addon',
+    description: `delete ${params.addonName} addon`,
+    params,
+  };
+}
+
+/** Adopting = only adding the owner tag; any other tag change makes it an update. */
+export function tagAddonTask(params: TagAddonParams, adopt: boolean, c: TaskCommon): Task {
+  return {
+    ...base('tag-addon', addonTarget(params.addonName), adopt ? 'adopt' : 'update', c),
+    id: `tag-addon:${params.addonName}`,
+    kind: 'tag-addon',
+    description: adopt
+      ? `adopt ${params.addonName} addon`
+      : `update tags of ${params.addonName} addon`,
     params,
   };
 }

@@ -19,7 +19,7 @@ import type { ReviewComparison } from '../review/verdict.js';
 import { applyResultLines } from './apply-results.js';
 import { BudgetedText, byteLength } from './budget.js';
 import { escapeMarkdown, fenceFor } from './escape.js';
-import { countsLine } from './plan-text.js';
+import { countsLine, notManagedLine } from './plan-text.js';
 import { problemItem } from './problems.js';
 import { reviewDifferenceLines } from './review.js';
 import { taskLines } from './task-lines.js';
@@ -130,7 +130,17 @@ function addCluster(out: BudgetedText, c: ClusterPlan, reserve: number, runUrl: 
       out.tryAdd(block, inner);
     }
   } else if (c.errors.length === 0) {
-    out.tryAdd(['No changes: the cluster matches the configuration.', ''], inner);
+    const sentence =
+      c.notManaged.length === 0
+        ? 'No changes: the cluster matches the configuration.'
+        : 'No changes: everything podid-action manages matches the configuration.';
+    out.tryAdd([sentence, ''], inner);
+  }
+  if (c.notManaged.length > 0) {
+    out.tryAdd(
+      [`${escapeMarkdown(notManagedLine(c.notManaged))}; reasons in the job summary`, ''],
+      inner,
+    );
   }
   out.tryAdd(tail, reserve);
   return true;

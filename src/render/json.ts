@@ -20,6 +20,8 @@ export function planJsonDocument(plan: Plan): Record<string, unknown> {
       errors: c.errors.map((p) => canonicalize(p)),
       warnings: c.warnings.map((p) => canonicalize(p)),
       unmanaged: c.unmanaged.map((u) => canonicalize(u)),
+      unmanagedAddons: c.unmanagedAddons.map((u) => canonicalize(u)),
+      notManaged: c.notManaged.map((n) => canonicalize(n)),
     })),
   };
 }

@@ -16,6 +16,13 @@ export interface MarkdownOptions {
 
 const problemLine = (p: Problem): string => problemItem(p, { withPath: true });
 
+/** Only what the plan looked at is claimed to match; fields it does not manage are said to exist. */
+export function noChangesSentence(cluster: ClusterPlan): string {
+  return cluster.notManaged.length === 0
+    ? 'No changes. The cluster matches the configuration.'
+    : `No changes. Everything podid-action manages matches the configuration; ${cluster.notManaged.length} field(s) of the file are not managed by it.`;
+}
+
 function clusterSection(cluster: ClusterPlan): string[] {
   const counts = countClusterChanges(cluster);
   const out = [
@@ -33,15 +40,33 @@ function clusterSection(cluster: ClusterPlan): string[] {
   if (cluster.tasks.length > 0) {
     out.push(codeBlock(cluster.tasks.flatMap(taskLines).join('\n'), 'diff'), '');
   } else if (cluster.errors.length === 0) {
-    out.push('No changes. The cluster matches the configuration.', '');
+    out.push(`${noChangesSentence(cluster)}`, '');
   }
-  if (cluster.unmanaged.length > 0) {
+  const leftAlone = [
+    ...cluster.unmanaged.map(
+      (u) =>
+        `- ${escapeMarkdown(`${u.namespace}/${u.serviceAccount}`)} (${escapeMarkdown(u.associationId)}): ${escapeMarkdown(u.reason)}`,
+    ),
+    ...cluster.unmanagedAddons.map(
+      (u) => `- addon ${escapeMarkdown(u.addonName)}: ${escapeMarkdown(u.reason)}`,
+    ),
+  ];
+  if (leftAlone.length > 0) {
     out.push(
-      `<details><summary>${cluster.unmanaged.length} association(s) not in the config, left alone</summary>`,
+      `<details><summary>${leftAlone.length} resource(s) not in the config, left alone</summary>`,
       '',
-      ...cluster.unmanaged.map(
-        (u) =>
-          `- ${escapeMarkdown(`${u.namespace}/${u.serviceAccount}`)} (${escapeMarkdown(u.associationId)}): ${escapeMarkdown(u.reason)}`,
+      ...leftAlone,
+      '',
+      '</details>',
+      '',
+    );
+  }
+  if (cluster.notManaged.length > 0) {
+    out.push(
+      `<details><summary>${cluster.notManaged.length} field(s) of the file not managed by podid-action</summary>`,
+      '',
+      ...cluster.notManaged.map(
+        (n) => `- ${escapeMarkdown(n.path)} (line ${n.line}): ${escapeMarkdown(n.reason)}`,
       ),
       '',
       '</details>',

@@ -7,6 +7,7 @@ import {
   planErrorCount,
   type ChangeCounts,
 } from '../plan/counts.js';
+import type { NotManaged } from '../config/model.js';
 import type { Plan } from '../plan/model.js';
 import { formatProblem } from './problems.js';
 import { taskLines } from './task-lines.js';
@@ -14,6 +15,12 @@ import { renderTaskTree } from './task-tree.js';
 
 export function countsLine(c: ChangeCounts): string {
   return `${c.create} to create, ${c.update} to update, ${c.delete} to delete, ${c.adopt} to adopt`;
+}
+
+/** One line naming the fields the plan did not act on, with their lines in the file. */
+export function notManagedLine(items: readonly NotManaged[]): string {
+  const fields = items.map((n) => `${n.path} (line ${n.line})`).join(', ');
+  return `not managed by podid-action: ${fields}`;
 }
 
 export function renderPlanText(plan: Plan): string {
@@ -25,12 +32,14 @@ export function renderPlanText(plan: Plan): string {
     for (const u of cluster.unmanaged) {
       out.push(`  = ${u.namespace}/${u.serviceAccount} (${u.associationId}): ${u.reason}`);
     }
+    for (const u of cluster.unmanagedAddons) out.push(`  = addon ${u.addonName}: ${u.reason}`);
     if (cluster.tasks.length > 0)
       out.push(renderTaskTree(cluster, { planMode: true }).replace(/^\n/, ''));
     out.push(
       `  ${countsLine(countClusterChanges(cluster))}, ${cluster.unchanged} unchanged; fingerprint ${cluster.fingerprint}`,
-      '',
     );
+    if (cluster.notManaged.length > 0) out.push(`  ${notManagedLine(cluster.notManaged)}`);
+    out.push('');
   }
   const errors = planErrorCount(plan);
   out.push(`Plan: ${countsLine(countChanges(plan))}${errors > 0 ? `; ${errors} error(s)` : ''}.`);

@@ -36,16 +36,21 @@ function listDiff(label: string, before: unknown, after: unknown): string[] {
   ];
 }
 
-/** Only the tags that change: new or different values, and removed keys. */
-function tagDiff(before: unknown, after: unknown): string[] {
+/** Only the entries of a map that change (tags, an add-on's associations): new, different, removed. */
+function mapDiff(label: string, before: unknown, after: unknown, showRemoved = false): string[] {
   const b = (before ?? {}) as Record<string, unknown>;
   const a = (after ?? {}) as Record<string, unknown>;
   const lines: string[] = [];
   for (const key of [...new Set([...Object.keys(b), ...Object.keys(a)])].sort()) {
-    if (!(key in a)) lines.push(`-     tag ${codeValue(key)}`);
-    else if (!(key in b)) lines.push(`+     tag ${codeValue(key)} = ${reviewValue(a[key])}`);
+    if (!(key in a)) {
+      lines.push(
+        `-     ${label} ${codeValue(key)}${showRemoved ? ` = ${reviewValue(b[key])}` : ''}`,
+      );
+    } else if (!(key in b)) lines.push(`+     ${label} ${codeValue(key)} = ${reviewValue(a[key])}`);
     else if (codeValue(a[key]) !== codeValue(b[key])) {
-      lines.push(`~     tag ${codeValue(key)}: ${reviewValue(b[key])} -> ${reviewValue(a[key])}`);
+      lines.push(
+        `~     ${label} ${codeValue(key)}: ${reviewValue(b[key])} -> ${reviewValue(a[key])}`,
+      );
     }
   }
   return lines;
@@ -57,12 +62,15 @@ function fieldLines(task: Task): string[] {
   const lines: string[] = [];
   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
   for (const key of keys) {
-    if (key === 'tags') {
-      if (task.kind === 'tag-association') {
+    if (key === 'podIdentityAssociations' && typeof (after[key] ?? before[key]) === 'object') {
+      // An add-on's associations: service account → role, only the ones that change.
+      lines.push(...mapDiff('association', before[key], after[key], true));
+    } else if (key === 'tags') {
+      if (task.kind === 'tag-association' || task.kind === 'tag-addon') {
         const removed = (task.params.tagKeysToRemove ?? []).map((k) => `-     tag ${codeValue(k)}`);
         lines.push(...mapLines(task.change === 'adopt' ? '+' : '~', 'tag', after.tags), ...removed);
       } else if (task.change === 'update') {
-        lines.push(...tagDiff(before.tags, after.tags));
+        lines.push(...mapDiff('tag', before.tags, after.tags));
       } else {
         const sign = task.change === 'delete' ? '-' : '+';
         lines.push(...mapLines(sign, 'tag', task.change === 'delete' ? before.tags : after.tags));

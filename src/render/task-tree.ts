@@ -1,6 +1,7 @@
 // eksctl's task-tree text (reference §7.4), so logs read like eksctl's: the top level runs the
-// add-on step first, then all associations in parallel, each association's steps in sequence.
+// agent first, then add-ons and associations in parallel, each one's steps in sequence.
 
+import { AGENT_ADDON } from '../names/addons.js';
 import type { ClusterPlan, Task } from '../plan/model.js';
 
 export interface TaskTree {
@@ -54,22 +55,19 @@ function sequence(tasks: Task[]): TaskTreeNode {
     : { parallel: false, children: tasks.map((t) => t.description) };
 }
 
-/** Groups a cluster's tasks the way the executor runs them. */
+/** Groups a cluster's tasks the way the executor runs them: the agent first, then every add-on and
+ * every association side by side, each one's own steps in sequence. */
 export function buildTaskTree(plan: ClusterPlan): TaskTree {
-  const addonTasks = plan.tasks.filter((t) => t.target.startsWith('addon:'));
+  const agent = `addon:${AGENT_ADDON}`;
   const groups = new Map<string, Task[]>();
-  for (const task of plan.tasks) {
-    if (task.target.startsWith('addon:')) continue;
+  for (const task of plan.tasks)
     groups.set(task.target, [...(groups.get(task.target) ?? []), task]);
-  }
-  const perAssociation: TaskTree = { parallel: true, children: [...groups.values()].map(sequence) };
-  if (addonTasks.length === 0) return perAssociation;
-  const addonStep: TaskTreeNode =
-    addonTasks.length === 1
-      ? addonTasks[0].description
-      : { parallel: true, children: addonTasks.map((t) => t.description) };
-  const steps: TaskTreeNode[] = [addonStep];
-  if (perAssociation.children.length > 0) steps.push(perAssociation);
+  const agentTasks = groups.get(agent) ?? [];
+  groups.delete(agent);
+  const rest: TaskTree = { parallel: true, children: [...groups.values()].map(sequence) };
+  if (agentTasks.length === 0) return rest;
+  const steps: TaskTreeNode[] = [sequence(agentTasks)];
+  if (rest.children.length > 0) steps.push(rest);
   return { parallel: false, children: steps };
 }
 

@@ -3,30 +3,32 @@
 import type { ClusterSpec } from '../config/model.js';
 import type { AwsClients } from '../aws/clients.js';
 import { describeAllStacks, getTemplate } from '../aws/cloudformation.js';
-import {
-  describeAddon,
-  describeAssociation,
-  describeCluster,
-  listAssociations,
-} from '../aws/eks.js';
+import { describeAssociation, describeCluster, listAssociations } from '../aws/eks.js';
 import { accountFromArn, getRole, roleNameFromArn } from '../aws/iam.js';
 import { isAwsError } from '../aws/errors.js';
-import { isInProgress, type StackWatcher } from '../aws/waiters.js';
+import { isInProgress, type AddonWatcher, type StackWatcher } from '../aws/waiters.js';
 import type {
-  LiveAddon,
   LiveAssociation,
   LiveCluster,
   LiveClusterMissing,
   LiveRole,
   LiveStack,
 } from '../live/model.js';
-import { AGENT_ADDON } from '../names/addons.js';
-import { isPodIdentityStackName, roleStackNamesFor } from '../names/stack-names.js';
+import {
+  addonIrsaStackName,
+  addonPodIdentityRoleStackName,
+  isPodIdentityStackName,
+  roleStackNamesFor,
+} from '../names/stack-names.js';
 import { CLUSTER_NAME_TAG, OLD_CLUSTER_NAME_TAG } from '../names/tags.js';
+import { readAddons } from './addons.js';
 
 export interface StateReaderDeps {
   clients: AwsClients;
   watcher: StackWatcher;
+  addonWatcher: AddonWatcher;
+  /** Describe the add-ons outside the config too (their tags decide whether prune deletes them). */
+  describeOthers: boolean;
   /** Region-wide stack listings shared by the clusters of one run. */
   stackListings: Map<string, Promise<LiveStack[]>>;
   log(message: string): void;
@@ -38,13 +40,30 @@ export function isClusterStack(stack: LiveStack, cluster: string): boolean {
   return stack.tags[CLUSTER_NAME_TAG] === cluster || stack.tags[OLD_CLUSTER_NAME_TAG] === cluster;
 }
 
-/** Stack names whose template the planner compares: the own-role stacks of the config entries. */
-function stacksToCompare(spec: ClusterSpec): Set<string> {
-  return new Set(
+/**
+ * Whose template the planner compares: the own-role stacks of the config's associations, and the
+ * role stacks (and the IRSA stack, whose role a migrated add-on may use) of the config's add-ons.
+ */
+function stacksToCompare(spec: ClusterSpec): (stackName: string) => boolean {
+  const names = new Set(
     spec.podIdentityAssociations.flatMap((pia) =>
       roleStackNamesFor(spec.name, pia.namespace, pia.serviceAccountName),
     ),
   );
+  for (const addon of spec.addons) names.add(addonIrsaStackName(spec.name, addon.name));
+  const addonPrefixes = spec.addons.map((a) =>
+    addonPodIdentityRoleStackName(spec.name, a.name, ''),
+  );
+  return (name) => names.has(name) || addonPrefixes.some((prefix) => name.startsWith(prefix));
+}
+
+/** The roles the config names by ARN, standalone or under an add-on. */
+function configRoleArns(spec: ClusterSpec): string[] {
+  const entries = [
+    ...spec.podIdentityAssociations,
+    ...spec.addons.flatMap((a) => a.podIdentityAssociations ?? []),
+  ];
+  return [...new Set(entries.map((p) => p.roleARN).filter((a): a is string => !!a))];
 }
 
 export async function readClusterState(
@@ -63,10 +82,7 @@ export async function readClusterState(
   }
   const accountId = accountFromArn(info.arn);
 
-  const addonNames = new Set([AGENT_ADDON, ...spec.addons.map((a) => a.name)]);
-  const addonsPromise = Promise.all(
-    [...addonNames].map((name) => describeAddon(eks, spec.name, name)),
-  );
+  const addonsPromise = readAddons(spec, info.version, deps);
 
   const described: Promise<LiveAssociation | undefined>[] = [];
   const associationsPromise = listAssociations(eks, spec.name, {}, (page) => {
@@ -96,17 +112,14 @@ export async function readClusterState(
     .then((stacks) =>
       Promise.all(
         stacks.map(async (s) => {
-          if (compare.has(s.stackName)) s.template = await getTemplate(cloudformation, s.stackId);
+          if (compare(s.stackName)) s.template = await getTemplate(cloudformation, s.stackId);
           return s;
         }),
       ),
     );
 
-  const roleArns = [
-    ...new Set(spec.podIdentityAssociations.map((p) => p.roleARN).filter((a): a is string => !!a)),
-  ];
   const rolesPromise = Promise.all(
-    roleArns.map(async (arn): Promise<[string, LiveRole | null | undefined]> => {
+    configRoleArns(spec).map(async (arn): Promise<[string, LiveRole | null | undefined]> => {
       // A role in another account cannot be read with this account's credentials.
       if (accountFromArn(arn) !== accountId) return [arn, undefined];
       try {
@@ -133,9 +146,8 @@ export async function readClusterState(
     status: info.status,
     version: info.version,
     autoMode: info.autoMode,
-    addons: Object.fromEntries(
-      addons.filter((a): a is LiveAddon => a !== undefined).map((a) => [a.name, a]),
-    ),
+    ipFamily: info.ipFamily,
+    ...addons,
     associations: associations.filter((a) => a !== undefined),
     stacks,
     roles: Object.fromEntries(roles.filter(([, r]) => r !== undefined)) as Record<
