@@ -5,11 +5,15 @@ import { canonicalJson } from '../../src/lib/canonical-json.js';
 import type { PodIdentityAssociationSpec as Entry } from '../../src/config/model.js';
 import type { AddonSpec, ClusterSpec, WellKnownPolicies } from '../../src/config/model.js';
 import { podIdentityRoleTemplate, podIdentityTrustPolicy } from '../../src/cfn/role-template.js';
-import { podIdentityRoleStackName } from '../../src/names/stack-names.js';
-import { roleStackTags } from '../../src/cfn/stack-tags.js';
+import {
+  addonPodIdentityRoleStackName,
+  podIdentityRoleStackName,
+} from '../../src/names/stack-names.js';
+import { addonRoleStackTags, roleStackTags } from '../../src/cfn/stack-tags.js';
 import type { PlanOptions } from '../../src/plan/model.js';
 import { OWNER_TAG } from '../../src/names/tags.js';
 import type {
+  LiveAddon,
   LiveAddonCatalog,
   LiveAssociation,
   LiveCluster,
@@ -178,3 +182,59 @@ export const ownerTags = (extra: Record<string, string> = {}): Record<string, st
   ...extra,
   [OWNER_TAG]: OWNER,
 });
+
+/** An add-on as DescribeAddon returns it. */
+export function liveAddon(name: string, extra: Partial<LiveAddon> = {}): LiveAddon {
+  return {
+    name,
+    arn: `arn:aws:eks:us-west-2:${ACCOUNT}:addon/${CLUSTER}/${name}/0000`,
+    version: 'v1.0.0-eksbuild.1',
+    status: 'ACTIVE',
+    podIdentityAssociations: [],
+    tags: { [OWNER_TAG]: OWNER },
+    issues: [],
+    ...extra,
+  };
+}
+
+/**
+ * What EKS offers of an add-on: v1.0.0-eksbuild.1 (the default) and v1.1.0-eksbuild.1, needing IAM
+ * when it has recommended service accounts; their pod identity configuration for both versions.
+ */
+export function offered(
+  recommended: { serviceAccount: string; recommendedManagedPolicies: string[] }[] = [],
+  extra: Partial<LiveAddonCatalog> = {},
+): LiveAddonCatalog {
+  const requiresIamPermissions = recommended.length > 0;
+  return {
+    versions: [
+      { version: 'v1.1.0-eksbuild.1', isDefault: false, requiresIamPermissions },
+      { version: 'v1.0.0-eksbuild.1', isDefault: true, requiresIamPermissions },
+    ],
+    defaultNamespace: 'kube-system',
+    podIdentity: { 'v1.0.0-eksbuild.1': recommended, 'v1.1.0-eksbuild.1': recommended },
+    ...extra,
+  };
+}
+
+/** The role stack we would have made for service account `sa` of add-on `addon`, CREATE_COMPLETE. */
+export function addonStackFor(
+  addonName: string,
+  sa: string,
+  policies: Partial<Entry>,
+  extra: Partial<LiveStack> = {},
+): LiveStack {
+  const e = entry('', sa, policies);
+  const name = addonPodIdentityRoleStackName(CLUSTER, addonName, sa);
+  return {
+    stackName: name,
+    stackId: `arn:aws:cloudformation:us-west-2:${ACCOUNT}:stack/${name}/0001`,
+    status: 'CREATE_COMPLETE',
+    tags: addonRoleStackTags(spec([]), addonName, e.namespace, sa, OWNER),
+    capabilities: ['CAPABILITY_IAM'],
+    outputs: { Role1: roleArn(`${name}-Role1-ABC`) },
+    terminationProtection: true,
+    template: JSON.parse(canonicalJson(podIdentityRoleTemplate(e))),
+    ...extra,
+  };
+}

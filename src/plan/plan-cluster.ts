@@ -115,7 +115,7 @@ function checkClaims(ctx: ClusterContext, addons: AddonPlan[], tasks: Task[], in
         (a) =>
           a.serviceAccount === claim.serviceAccount &&
           (claim.namespace === '' || a.namespace === claim.namespace) &&
-          a.ownerArn !== owner,
+          (owner === undefined || a.ownerArn !== owner),
       ),
     );
     const step = tasks.find((t) => t.id === addon.stepId);
