@@ -6,13 +6,24 @@ import * as cfn from '../aws/cloudformation.js';
 import { isAwsError } from '../aws/errors.js';
 import { waitChangeSet } from '../aws/waiters.js';
 import { ROLE_OUTPUT } from '../cfn/role-template.js';
-import { POD_IDENTITY_ASSOCIATION_TAG } from '../names/tags.js';
+import {
+  ADDON_NAME_TAG,
+  ADDON_POD_IDENTITY_ASSOCIATION_TAG,
+  POD_IDENTITY_ASSOCIATION_TAG,
+} from '../names/tags.js';
 import type {
   CreateRoleStackParams,
   DeleteRoleStackParams,
   UpdateRoleStackParams,
 } from '../plan/model.js';
 import { retry, type TaskContext, type TaskOutcome } from './context.js';
+
+/** The tags by which eksctl says whose role a stack holds. */
+const OWNERSHIP_TAGS = [
+  POD_IDENTITY_ASSOCIATION_TAG,
+  ADDON_NAME_TAG,
+  ADDON_POD_IDENTITY_ASSOCIATION_TAG,
+];
 
 function endedBadly(
   stackName: string,
@@ -38,11 +49,12 @@ export async function createRoleStack(
   } catch (error) {
     if (!isAwsError(error, 'AlreadyExistsException')) throw error;
     // A retried CreateStack whose first attempt went through, or a concurrent run: the same stack
-    // only if eksctl's tag names the same association (stack names alone can collide).
+    // only if eksctl's tags name the same owner (stack names alone can collide).
     const existing = await retry(ctx, () => cfn.describeStack(client, p.stackName));
-    const mine = p.tags[POD_IDENTITY_ASSOCIATION_TAG];
-    if (!existing || existing.tags[POD_IDENTITY_ASSOCIATION_TAG] !== mine) {
-      const owner = existing?.tags[POD_IDENTITY_ASSOCIATION_TAG];
+    const differs = OWNERSHIP_TAGS.find((key) => existing?.tags[key] !== p.tags[key]);
+    if (!existing || differs) {
+      const owner = existing && differs ? existing.tags[differs] : undefined;
+      const mine = differs ? p.tags[differs] : undefined;
       throw new Error(
         `stack "${p.stackName}" already exists${owner ? ` for "${owner}"` : ''}, not for "${mine}"`,
         { cause: error },
