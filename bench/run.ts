@@ -52,7 +52,53 @@ interface Call {
   durationMs: number;
 }
 
-function config(n: number, ownShare: number): { file: string; userRoles: string[] } {
+/**
+ * Ten add-ons of every kind the planner handles: the agent, EKS's recommended roles, explicit own
+ * roles, a user role, configuration values, and add-ons that need no IAM.
+ */
+const ADDONS = [
+  { name: 'eks-pod-identity-agent' },
+  { name: 'vpc-cni', useDefaultPodIdentityAssociations: true },
+  { name: 'aws-ebs-csi-driver', useDefaultPodIdentityAssociations: true },
+  { name: 'amazon-cloudwatch-observability', useDefaultPodIdentityAssociations: true },
+  {
+    name: 'aws-efs-csi-driver',
+    podIdentityAssociations: [
+      {
+        namespace: 'kube-system',
+        serviceAccountName: 'efs-csi-controller-sa',
+        permissionPolicyARNs: ['arn:aws:iam::aws:policy/service-role/AmazonEFSCSIDriverPolicy'],
+      },
+    ],
+  },
+  {
+    name: 'adot',
+    podIdentityAssociations: ['adot-col-otlp-ingest', 'adot-col-prom-metrics'].map((sa) => ({
+      namespace: 'opentelemetry-operator-system',
+      serviceAccountName: sa,
+      permissionPolicyARNs: ['arn:aws:iam::aws:policy/CloudWatchAgentServerPolicy'],
+    })),
+  },
+  {
+    name: 'aws-mountpoint-s3-csi-driver',
+    podIdentityAssociations: [
+      {
+        namespace: 'kube-system',
+        serviceAccountName: 's3-csi-driver-sa',
+        roleARN: `arn:aws:iam::${ACCOUNT}:role/user-s3-csi`,
+      },
+    ],
+  },
+  { name: 'coredns', configurationValues: '{"replicaCount": 3}' },
+  { name: 'kube-proxy' },
+  { name: 'snapshot-controller' },
+];
+
+function config(
+  n: number,
+  ownShare: number,
+  addons: unknown[] = [],
+): { file: string; userRoles: string[] } {
   const entries: Record<string, unknown>[] = [];
   const userRoles: string[] = [];
   for (let i = 0; i < n; i++) {
@@ -80,9 +126,10 @@ function config(n: number, ownShare: number): { file: string; userRoles: string[
       kind: 'ClusterConfig',
       metadata: { name: 'bench', region: 'us-west-2' },
       iam: { podIdentityAssociations: entries },
+      ...(addons.length > 0 ? { addons } : {}),
     }),
   );
-  return { file, userRoles };
+  return { file, userRoles: addons.length > 0 ? [...userRoles, 'user-s3-csi'] : userRoles };
 }
 
 async function seed(emulator: RunningEmulator, userRoles: string[]): Promise<void> {
@@ -192,6 +239,17 @@ for (const n of [1, 100]) {
     criticalPath.push(`ratio ${(apply.result.applyMs / one).toFixed(2)}× (target ≤ 1.5×)`);
   }
 }
+// Add-ons: the steady-state plan of 100 associations with and without ten add-ons; the difference
+// is what the add-ons cost.
+const withoutAddons = config(100, 0.5);
+await seed(emulator, withoutAddons.userRoles);
+await engine(emulator, 'apply', withoutAddons.file);
+const baseline = await engine(emulator, 'plan', withoutAddons.file);
+const withAddons = config(100, 0.5, ADDONS);
+await seed(emulator, withAddons.userRoles);
+const addonApply = await engine(emulator, 'apply', withAddons.file);
+const addonSteady = await engine(emulator, 'plan', withAddons.file);
+const addonCalls = addonSteady.calls.length - baseline.calls.length;
 await emulator.close();
 
 console.log(
@@ -200,3 +258,11 @@ console.log(
 console.log('|---|---|---|---|---|---|');
 for (const row of rows) console.log(row);
 console.log(`\nApply of new own-role associations: ${criticalPath.join('; ')}`);
+console.log(
+  `\n${ADDONS.length} add-ons + 100 associations: apply ${fmt(addonApply.result.applyMs)} ` +
+    `(${addonApply.result.changes} changes, ${addonApply.result.failed} failed); steady plan ` +
+    `${fmt(addonSteady.result.planMs)}, ${addonSteady.result.changes} changes, ${addonSteady.calls.length} calls ` +
+    `against ${baseline.calls.length} without the add-ons: ${addonCalls} for the add-ons, ` +
+    `${(addonCalls / ADDONS.length).toFixed(1)} per add-on`,
+);
+console.log(`  steady plan calls: ${byOperation(addonSteady.calls)}`);
