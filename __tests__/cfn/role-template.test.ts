@@ -1,10 +1,7 @@
 // eksctl's pod identity role template (reference §1.5–§1.6, scenario 14), names, tags, diff.
 import { describe, expect, it } from 'vitest';
-import {
-  permissionPolicyLogicalId,
-  podIdentityRoleTemplate,
-  roleStackCapabilities,
-} from '../../src/cfn/role-template.js';
+import { podIdentityRoleTemplate, roleStackCapabilities } from '../../src/cfn/role-template.js';
+import { permissionPolicyLogicalId } from '../../src/names/template-ids.js';
 import { roleStackTags, stackTagsDiffer } from '../../src/cfn/stack-tags.js';
 import { diffRoleTemplates, isEmptyRoleTemplateDiff } from '../../src/cfn/template-diff.js';
 import { canonicalJson } from '../../src/lib/canonical-json.js';
@@ -82,6 +79,18 @@ describe('pod identity role template', () => {
     });
     expect(permissionPolicyLogicalId('---!!!')).toBe('Policy1');
     expect(permissionPolicyLogicalId('PodIdentityPolicy')).toBe('PodIdentityPolicy');
+  });
+
+  // eksctl parity (issue 15, item 1): pkg/cfn/builder/iam.go AddAllResources attaches the inline
+  // policy only when `len(rs.attachPolicy) != 0`, so `permissionPolicy: {}` adds nothing.
+  it('adds no inline policy for an empty permissionPolicy document, as eksctl', () => {
+    const t = podIdentityRoleTemplate(
+      entry('ns', 'sa', {
+        permissionPolicy: {},
+        permissionPolicyARNs: ['arn:aws:iam::aws:policy/A'],
+      }),
+    );
+    expect(Object.keys(t.Resources as object)).toEqual(['Role1']);
   });
 
   it('expands every well-known inline policy with its logical ids', () => {

@@ -157,6 +157,27 @@ describe('own role updates', () => {
     expect(plan.unchanged).toBe(1);
   });
 
+  // eksctl parity (issue 15, item 7): eksctl's IAMRoleUpdater never changes a stack's tags; when the
+  // config does (here metadata.tags), the eksctl-version tag of the tool that made it is kept.
+  it('keeps the eksctl-version tag of an eksctl-made stack when its tags change', () => {
+    const e = entry('default', 'app', { permissionPolicyARNs: ['p'] });
+    const stack = stackFor(e, {}, 'org/infra');
+    const a = association('default', 'app', stack.outputs.Role1, {
+      tags: { [PIA_TAG]: 'default/app', ...ownerTags() },
+    });
+    const plan = planCluster(
+      spec([e], { tags: { env: 'prod' } }),
+      live({ associations: [a], stacks: [stack] }),
+      OPTIONS,
+    );
+    const update = plan.tasks[0];
+    expect(update.kind).toBe('update-role-stack');
+    expect((update.params as { tags: Record<string, string> }).tags).toMatchObject({
+      'alpha.eksctl.io/eksctl-version': '0.210.0',
+      env: 'prod',
+    });
+  });
+
   it('never updates a stack only because the eksctl-version tag differs', () => {
     const e = entry('default', 'app', { permissionPolicyARNs: ['p'] });
     const stack = stackFor(e, {}, 'org/infra');
@@ -181,7 +202,8 @@ describe('own role updates', () => {
       OPTIONS,
     );
     expect(kinds(plan.tasks)).toEqual(['update-role-stack:default/app']);
-    expect(plan.tasks[0].reason).toBe('stack tags differ');
+    // eksctl #15.7: eksctl never retags a stack; the plan says plainly that only tags change.
+    expect(plan.tasks[0].reason).toBe("only the stack's tags change; the role stays as it is");
   });
 
   // Scenario 38/41: adding roleName replaces the role, so the association follows the new ARN.

@@ -147,8 +147,8 @@ describe('what a role grants, in the review', () => {
       fx.OPTIONS,
     );
     const update = retagged.tasks.find((t) => t.kind === 'update-role-stack')!;
+    // The eksctl-version tag of a stack eksctl made is kept (issue 15, item 7).
     expect(taskLines(update).filter((l) => l.includes(' tag '))).toEqual([
-      '~     tag alpha.eksctl.io/eksctl-version: 0.210.0 -> podid-action',
       '-     tag stale',
       '~     tag team: a -> b',
     ]);

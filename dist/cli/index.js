@@ -53968,6 +53968,44 @@ function isTransient(error) {
     return status === 429 || status >= 500;
 }
 
+;// CONCATENATED MODULE: ./src/names/tags.ts
+// Every tag key this product reads or writes, and the value of eksctl's association tags. eksctl's
+// keys (reference §0) keep stacks made by eksctl and by podid-action interchangeable; the owner tag
+// is ours (DESIGN §5).
+/** Ours: who manages an association, add-on or stack (the owner id, by default the repository). */
+const OWNER_TAG = 'podid-action/managed-by';
+const CLUSTER_NAME_TAG = 'alpha.eksctl.io/cluster-name';
+const OLD_CLUSTER_NAME_TAG = 'eksctl.cluster.k8s.io/v1alpha1/cluster-name';
+const EKSCTL_VERSION_TAG = 'alpha.eksctl.io/eksctl-version';
+/** On standalone role stacks (and migrated IRSA stacks), and on associations whose role eksctl made. */
+const POD_IDENTITY_ASSOCIATION_TAG = 'alpha.eksctl.io/podidentityassociation-name';
+const IAM_SERVICE_ACCOUNT_TAG = 'alpha.eksctl.io/iamserviceaccount-name';
+const ADDON_NAME_TAG = 'alpha.eksctl.io/addon-name';
+const ADDON_POD_IDENTITY_ASSOCIATION_TAG = 'alpha.eksctl.io/addon-podidentityassociation-name';
+/**
+ * Value of the eksctl-version tag on stacks we create. eksctl writes its own version there; the
+ * value never drives an update.
+ */
+const EKSCTL_VERSION_TAG_VALUE = 'podid-action';
+/** Prefixes of keys that eksctl sets itself; users may not write them. */
+const EKSCTL_TAG_PREFIXES = ['alpha.eksctl.io/', 'eksctl.cluster.k8s.io/'];
+/** Keys beginning with `aws:` belong to AWS: never compared, added or removed. */
+function isAwsTag(key) {
+    return key.toLowerCase().startsWith('aws:');
+}
+/**
+ * eksctl's IDString of an association, `<ns>/<sa>`: the value of its association tags and our key
+ * for an association (task targets, plan order).
+ */
+function associationKey(namespace, sa) {
+    return `${namespace}/${sa}`;
+}
+/** `<ns>/<sa>` back into its parts (a namespace has no `/`). */
+function splitAssociationKey(key) {
+    const at = key.indexOf('/');
+    return { namespace: key.slice(0, at), serviceAccount: key.slice(at + 1) };
+}
+
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-eks/dist-cjs/index.js
 var dist_cjs = __nccwpck_require__(4524);
 ;// CONCATENATED MODULE: ./src/aws/eks.ts
@@ -54670,428 +54708,17 @@ function addonVerdict(name, goal, addon) {
     throw new Error(`addon status transitioned to "${addon.status}"${issues ? `: ${issues}` : ''} (addon "${name}")`);
 }
 
-;// CONCATENATED MODULE: ./src/names/well-known-policies.ts
-// eksctl's `wellKnownPolicies` (reference §1.5): the keys, the AWS managed policies some of them
-// attach, and the logical ids of the inline policies the others add to the role stack. The policy
-// statements themselves are in cfn/well-known-policies.ts; the config checks size and names by these.
-const WELL_KNOWN_POLICY_NAMES = [
-    'imageBuilder',
-    'autoScaler',
-    'awsLoadBalancerController',
-    'externalDNS',
-    'certManager',
-    'ebsCSIController',
-    'efsCSIController',
-];
-/** AWS managed policies (the part after `arn:<partition>:iam::aws:policy/`), eksctl's order. */
-const WELL_KNOWN_MANAGED_POLICIES = {
-    imageBuilder: 'AmazonEC2ContainerRegistryPowerUser',
-    ebsCSIController: 'service-role/AmazonEBSCSIDriverPolicy',
-};
-/** Inline `AWS::IAM::Policy` logical ids; the IAM policy name is `${AWS::StackName}-<id>`. */
-const WELL_KNOWN_INLINE_POLICY_IDS = {
-    imageBuilder: [],
-    autoScaler: ['PolicyAutoScaling'],
-    awsLoadBalancerController: ['PolicyAWSLoadBalancerController'],
-    externalDNS: ['PolicyExternalDNSChangeSet', 'PolicyExternalDNSHostedZones'],
-    certManager: [
-        'PolicyCertManagerChangeSet',
-        'PolicyCertManagerGetChange',
-        'PolicyCertManagerHostedZones',
-    ],
-    ebsCSIController: [],
-    efsCSIController: ['PolicyEFSCSIController'],
-};
-
-;// CONCATENATED MODULE: ./src/cfn/intrinsics.ts
-// The CloudFormation building blocks the role templates share: policy statements and
-// partition-aware ARNs (`Fn::Sub` with `${AWS::Partition}`, as eksctl renders them).
-/** `arn:${AWS::Partition}:<rest>` as an `Fn::Sub`. */
-function partitionArn(rest) {
-    return { 'Fn::Sub': `arn:\${AWS::Partition}:${rest}` };
-}
-
-;// CONCATENATED MODULE: ./src/cfn/load-balancer-controller-policy.ts
-// Statements of the well-known `awsLoadBalancerController` inline policy. They mirror eksctl's
-// `loadBalancerControllerStatements` with the additions of the upstream AWS Load Balancer
-// Controller policy that reference §1.5 lists (IPAM pools, route tables, trust stores, listener
-// attributes, capacity reservations, IP pools, rule priorities). Facts, not logic.
-
-const ALLOW = 'Allow';
-const ALL = '*';
-const CLUSTER_REQUEST_TAG = 'aws:RequestTag/elbv2.k8s.aws/cluster';
-const CLUSTER_RESOURCE_TAG = 'aws:ResourceTag/elbv2.k8s.aws/cluster';
-const TAGGED_LB_ARNS = [
-    'elasticloadbalancing:*:*:targetgroup/*/*',
-    'elasticloadbalancing:*:*:loadbalancer/net/*/*',
-    'elasticloadbalancing:*:*:loadbalancer/app/*/*',
-];
-function loadBalancerControllerStatements() {
-    return [
-        {
-            Effect: ALLOW,
-            Action: ['iam:CreateServiceLinkedRole'],
-            Resource: ALL,
-            Condition: { StringEquals: { 'iam:AWSServiceName': 'elasticloadbalancing.amazonaws.com' } },
-        },
-        {
-            Effect: ALLOW,
-            Action: [
-                'ec2:DescribeAccountAttributes',
-                'ec2:DescribeAddresses',
-                'ec2:DescribeAvailabilityZones',
-                'ec2:DescribeInternetGateways',
-                'ec2:DescribeVpcs',
-                'ec2:DescribeVpcPeeringConnections',
-                'ec2:DescribeSubnets',
-                'ec2:DescribeSecurityGroups',
-                'ec2:DescribeInstances',
-                'ec2:DescribeNetworkInterfaces',
-                'ec2:DescribeTags',
-                'ec2:GetCoipPoolUsage',
-                'ec2:DescribeCoipPools',
-                'ec2:GetSecurityGroupsForVpc',
-                'ec2:DescribeIpamPools',
-                'ec2:DescribeRouteTables',
-                'elasticloadbalancing:DescribeLoadBalancers',
-                'elasticloadbalancing:DescribeLoadBalancerAttributes',
-                'elasticloadbalancing:DescribeListeners',
-                'elasticloadbalancing:DescribeListenerCertificates',
-                'elasticloadbalancing:DescribeSSLPolicies',
-                'elasticloadbalancing:DescribeRules',
-                'elasticloadbalancing:DescribeTargetGroups',
-                'elasticloadbalancing:DescribeTargetGroupAttributes',
-                'elasticloadbalancing:DescribeTargetHealth',
-                'elasticloadbalancing:DescribeTags',
-                'elasticloadbalancing:DescribeTrustStores',
-                'elasticloadbalancing:DescribeListenerAttributes',
-                'elasticloadbalancing:DescribeCapacityReservation',
-            ],
-            Resource: ALL,
-        },
-        {
-            Effect: ALLOW,
-            Action: [
-                'cognito-idp:DescribeUserPoolClient',
-                'acm:ListCertificates',
-                'acm:DescribeCertificate',
-                'iam:ListServerCertificates',
-                'iam:GetServerCertificate',
-                'waf-regional:GetWebACL',
-                'waf-regional:GetWebACLForResource',
-                'waf-regional:AssociateWebACL',
-                'waf-regional:DisassociateWebACL',
-                'wafv2:GetWebACL',
-                'wafv2:GetWebACLForResource',
-                'wafv2:AssociateWebACL',
-                'wafv2:DisassociateWebACL',
-                'shield:GetSubscriptionState',
-                'shield:DescribeProtection',
-                'shield:CreateProtection',
-                'shield:DeleteProtection',
-            ],
-            Resource: ALL,
-        },
-        {
-            Effect: ALLOW,
-            Action: ['ec2:AuthorizeSecurityGroupIngress', 'ec2:RevokeSecurityGroupIngress'],
-            Resource: ALL,
-        },
-        { Effect: ALLOW, Action: ['ec2:CreateSecurityGroup'], Resource: ALL },
-        {
-            Effect: ALLOW,
-            Action: ['ec2:CreateTags'],
-            Resource: partitionArn('ec2:*:*:security-group/*'),
-            Condition: {
-                StringEquals: { 'ec2:CreateAction': 'CreateSecurityGroup' },
-                Null: { [CLUSTER_REQUEST_TAG]: 'false' },
-            },
-        },
-        {
-            Effect: ALLOW,
-            Action: ['ec2:CreateTags', 'ec2:DeleteTags'],
-            Resource: partitionArn('ec2:*:*:security-group/*'),
-            Condition: { Null: { [CLUSTER_REQUEST_TAG]: 'true', [CLUSTER_RESOURCE_TAG]: 'false' } },
-        },
-        {
-            Effect: ALLOW,
-            Action: [
-                'ec2:AuthorizeSecurityGroupIngress',
-                'ec2:RevokeSecurityGroupIngress',
-                'ec2:DeleteSecurityGroup',
-            ],
-            Resource: ALL,
-            Condition: { Null: { [CLUSTER_RESOURCE_TAG]: 'false' } },
-        },
-        {
-            Effect: ALLOW,
-            Action: ['elasticloadbalancing:CreateLoadBalancer', 'elasticloadbalancing:CreateTargetGroup'],
-            Resource: ALL,
-            Condition: { Null: { [CLUSTER_REQUEST_TAG]: 'false' } },
-        },
-        {
-            Effect: ALLOW,
-            Action: [
-                'elasticloadbalancing:CreateListener',
-                'elasticloadbalancing:DeleteListener',
-                'elasticloadbalancing:CreateRule',
-                'elasticloadbalancing:DeleteRule',
-            ],
-            Resource: ALL,
-        },
-        {
-            Effect: ALLOW,
-            Action: ['elasticloadbalancing:AddTags', 'elasticloadbalancing:RemoveTags'],
-            Resource: TAGGED_LB_ARNS.map(partitionArn),
-            Condition: { Null: { [CLUSTER_REQUEST_TAG]: 'true', [CLUSTER_RESOURCE_TAG]: 'false' } },
-        },
-        {
-            Effect: ALLOW,
-            Action: ['elasticloadbalancing:AddTags', 'elasticloadbalancing:RemoveTags'],
-            Resource: [
-                'elasticloadbalancing:*:*:listener/net/*/*/*',
-                'elasticloadbalancing:*:*:listener/app/*/*/*',
-                'elasticloadbalancing:*:*:listener-rule/net/*/*/*',
-                'elasticloadbalancing:*:*:listener-rule/app/*/*/*',
-            ].map(partitionArn),
-        },
-        {
-            Effect: ALLOW,
-            Action: [
-                'elasticloadbalancing:ModifyLoadBalancerAttributes',
-                'elasticloadbalancing:SetIpAddressType',
-                'elasticloadbalancing:SetSecurityGroups',
-                'elasticloadbalancing:SetSubnets',
-                'elasticloadbalancing:DeleteLoadBalancer',
-                'elasticloadbalancing:ModifyTargetGroup',
-                'elasticloadbalancing:ModifyTargetGroupAttributes',
-                'elasticloadbalancing:DeleteTargetGroup',
-                'elasticloadbalancing:ModifyListenerAttributes',
-                'elasticloadbalancing:ModifyCapacityReservation',
-                'elasticloadbalancing:ModifyIpPools',
-            ],
-            Resource: ALL,
-            Condition: { Null: { [CLUSTER_RESOURCE_TAG]: 'false' } },
-        },
-        {
-            Effect: ALLOW,
-            Action: ['elasticloadbalancing:AddTags'],
-            Resource: TAGGED_LB_ARNS.map(partitionArn),
-            Condition: {
-                StringEquals: {
-                    'elasticloadbalancing:CreateAction': ['CreateTargetGroup', 'CreateLoadBalancer'],
-                },
-                Null: { [CLUSTER_REQUEST_TAG]: 'false' },
-            },
-        },
-        {
-            Effect: ALLOW,
-            Action: ['elasticloadbalancing:RegisterTargets', 'elasticloadbalancing:DeregisterTargets'],
-            Resource: partitionArn('elasticloadbalancing:*:*:targetgroup/*/*'),
-        },
-        {
-            Effect: ALLOW,
-            Action: [
-                'elasticloadbalancing:SetWebAcl',
-                'elasticloadbalancing:ModifyListener',
-                'elasticloadbalancing:AddListenerCertificates',
-                'elasticloadbalancing:RemoveListenerCertificates',
-                'elasticloadbalancing:ModifyRule',
-                'elasticloadbalancing:SetRulePriorities',
-            ],
-            Resource: ALL,
-        },
-    ];
-}
-
-;// CONCATENATED MODULE: ./src/cfn/well-known-policies.ts
-// Expansion of `wellKnownPolicies` into the role stack (reference §1.5): some keys add AWS managed
-// policy ARNs, others add inline `AWS::IAM::Policy` resources with fixed logical ids. ARNs are
-// partition-aware through `Fn::Sub` with `${AWS::Partition}`, as eksctl renders them.
-
-
-
-/** Managed policy ARNs, in eksctl's order: imageBuilder before ebsCSIController. */
-function wellKnownManagedPolicyArns(policies) {
-    return WELL_KNOWN_POLICY_NAMES.filter((name) => policies[name])
-        .flatMap((name) => WELL_KNOWN_MANAGED_POLICIES[name] ?? [])
-        .map((policy) => partitionArn(`iam::aws:policy/${policy}`));
-}
-const allow = (actions, resource = '*') => ({
-    Effect: 'Allow',
-    Action: actions,
-    Resource: resource,
-});
-const route53ChangeSet = () => [
-    allow(['route53:ChangeResourceRecordSets'], partitionArn('route53:::hostedzone/*')),
-];
-function efsCsiControllerStatements() {
-    const tagged = (action, key) => ({
-        ...allow([action]),
-        Condition: { StringLike: { [key]: 'true' } },
-    });
-    return [
-        allow(['elasticfilesystem:DescribeAccessPoints', 'elasticfilesystem:DescribeFileSystems']),
-        tagged('elasticfilesystem:CreateAccessPoint', 'aws:RequestTag/efs.csi.aws.com/cluster'),
-        tagged('elasticfilesystem:TagResource', 'aws:RequestTag/efs.csi.aws.com/cluster'),
-        tagged('elasticfilesystem:DeleteAccessPoint', 'aws:ResourceTag/efs.csi.aws.com/cluster'),
-    ];
-}
-const INLINE_STATEMENTS = {
-    PolicyAutoScaling: () => [
-        allow([
-            'autoscaling:DescribeAutoScalingGroups',
-            'autoscaling:DescribeAutoScalingInstances',
-            'autoscaling:DescribeLaunchConfigurations',
-            'autoscaling:DescribeScalingActivities',
-            'autoscaling:DescribeTags',
-            'ec2:DescribeInstanceTypes',
-            'ec2:DescribeLaunchTemplateVersions',
-        ]),
-        allow([
-            'autoscaling:SetDesiredCapacity',
-            'autoscaling:TerminateInstanceInAutoScalingGroup',
-            'ec2:DescribeImages',
-            'ec2:GetInstanceTypesFromInstanceRequirements',
-            'eks:DescribeNodegroup',
-        ]),
-    ],
-    PolicyAWSLoadBalancerController: loadBalancerControllerStatements,
-    PolicyExternalDNSChangeSet: route53ChangeSet,
-    PolicyExternalDNSHostedZones: () => [
-        allow([
-            'route53:ListHostedZones',
-            'route53:ListResourceRecordSets',
-            'route53:ListTagsForResource',
-        ]),
-    ],
-    PolicyCertManagerChangeSet: route53ChangeSet,
-    PolicyCertManagerGetChange: () => [
-        allow(['route53:GetChange'], partitionArn('route53:::change/*')),
-    ],
-    PolicyCertManagerHostedZones: () => [
-        allow(['route53:ListResourceRecordSets', 'route53:ListHostedZonesByName']),
-    ],
-    PolicyEFSCSIController: efsCsiControllerStatements,
-};
-/** Inline policies by logical id (the IAM PolicyName is `${AWS::StackName}-<id>`). */
-function wellKnownInlinePolicies(policies) {
-    const ids = WELL_KNOWN_POLICY_NAMES.filter((name) => policies[name]).flatMap((name) => WELL_KNOWN_INLINE_POLICY_IDS[name]);
-    return new Map(ids.map((id) => [id, INLINE_STATEMENTS[id]()]));
-}
-
-;// CONCATENATED MODULE: ./src/cfn/role-template.ts
-// eksctl's pod identity role template (reference §1.6): one `AWS::IAM::Role` `Role1` trusted by
-// pods.eks.amazonaws.com, the inline policies, and the `Role1` output the association points at.
-
-const POD_IDENTITY_PRINCIPAL = 'pods.eks.amazonaws.com';
+;// CONCATENATED MODULE: ./src/names/template-ids.ts
+// eksctl's names inside a pod identity role template (reference §1.6): the role's logical id and
+// output, and the logical id of the inline permission policy.
+/** The `AWS::IAM::Role` resource and the output the association reads its ARN from. */
 const ROLE_LOGICAL_ID = 'Role1';
 const ROLE_OUTPUT = 'Role1';
-const ROLE_TEMPLATE_DESCRIPTION = 'IAM role for pod identity association [created and managed by eksctl]';
 const DEFAULT_PERMISSION_POLICY_NAME = 'Policy1';
-function podIdentityTrustPolicy() {
-    return {
-        Version: '2012-10-17',
-        Statement: [
-            {
-                Effect: 'Allow',
-                Action: ['sts:AssumeRole', 'sts:TagSession'],
-                Principal: { Service: POD_IDENTITY_PRINCIPAL },
-            },
-        ],
-    };
-}
-/** CFN logical id of the inline permission policy: the name without non-alphanumerics. */
+/** The inline permission policy's logical id: the name without non-alphanumerics (eksctl's sanitizeResourceName). */
 function permissionPolicyLogicalId(name) {
     const sanitized = (name ?? '').replace(/[^A-Za-z0-9]/g, '');
     return sanitized === '' ? DEFAULT_PERMISSION_POLICY_NAME : sanitized;
-}
-function inlinePolicyResource(policyName, document) {
-    return {
-        Type: 'AWS::IAM::Policy',
-        Properties: {
-            PolicyName: { 'Fn::Sub': `\${AWS::StackName}-${policyName}` },
-            PolicyDocument: document,
-            Roles: [{ Ref: ROLE_LOGICAL_ID }],
-        },
-    };
-}
-function podIdentityRoleTemplate(input) {
-    const managedPolicyArns = [
-        ...input.permissionPolicyARNs,
-        ...wellKnownManagedPolicyArns(input.wellKnownPolicies),
-    ];
-    const roleProperties = {
-        AssumeRolePolicyDocument: podIdentityTrustPolicy(),
-    };
-    // eksctl omits empty properties rather than writing empty values.
-    if (input.roleName)
-        roleProperties.RoleName = input.roleName;
-    if (managedPolicyArns.length > 0)
-        roleProperties.ManagedPolicyArns = managedPolicyArns;
-    if (input.permissionsBoundaryARN)
-        roleProperties.PermissionsBoundary = input.permissionsBoundaryARN;
-    const resources = {
-        [ROLE_LOGICAL_ID]: { Type: 'AWS::IAM::Role', Properties: roleProperties },
-    };
-    if (input.permissionPolicy) {
-        const rawName = input.permissionPolicyName ?? DEFAULT_PERMISSION_POLICY_NAME;
-        resources[permissionPolicyLogicalId(rawName)] = inlinePolicyResource(rawName, input.permissionPolicy);
-    }
-    for (const [logicalId, statements] of wellKnownInlinePolicies(input.wellKnownPolicies)) {
-        resources[logicalId] = inlinePolicyResource(logicalId, {
-            Version: '2012-10-17',
-            Statement: statements,
-        });
-    }
-    return {
-        AWSTemplateFormatVersion: '2010-09-09',
-        Description: ROLE_TEMPLATE_DESCRIPTION,
-        Resources: resources,
-        Outputs: { [ROLE_OUTPUT]: { Value: { 'Fn::GetAtt': `${ROLE_LOGICAL_ID}.Arn` } } },
-    };
-}
-/** A named role needs CAPABILITY_NAMED_IAM; an unnamed one CAPABILITY_IAM. */
-function roleStackCapabilities(input) {
-    return input.roleName ? ['CAPABILITY_NAMED_IAM'] : ['CAPABILITY_IAM'];
-}
-
-;// CONCATENATED MODULE: ./src/names/tags.ts
-// Every tag key this product reads or writes, and the value of eksctl's association tags. eksctl's
-// keys (reference §0) keep stacks made by eksctl and by podid-action interchangeable; the owner tag
-// is ours (DESIGN §5).
-/** Ours: who manages an association, add-on or stack (the owner id, by default the repository). */
-const OWNER_TAG = 'podid-action/managed-by';
-const CLUSTER_NAME_TAG = 'alpha.eksctl.io/cluster-name';
-const OLD_CLUSTER_NAME_TAG = 'eksctl.cluster.k8s.io/v1alpha1/cluster-name';
-const EKSCTL_VERSION_TAG = 'alpha.eksctl.io/eksctl-version';
-/** On standalone role stacks (and migrated IRSA stacks), and on associations whose role eksctl made. */
-const POD_IDENTITY_ASSOCIATION_TAG = 'alpha.eksctl.io/podidentityassociation-name';
-const IAM_SERVICE_ACCOUNT_TAG = 'alpha.eksctl.io/iamserviceaccount-name';
-const ADDON_NAME_TAG = 'alpha.eksctl.io/addon-name';
-const ADDON_POD_IDENTITY_ASSOCIATION_TAG = 'alpha.eksctl.io/addon-podidentityassociation-name';
-/**
- * Value of the eksctl-version tag on stacks we create. eksctl writes its own version there; the
- * value never drives an update.
- */
-const EKSCTL_VERSION_TAG_VALUE = 'podid-action';
-/** Prefixes of keys that eksctl sets itself; users may not write them. */
-const EKSCTL_TAG_PREFIXES = ['alpha.eksctl.io/', 'eksctl.cluster.k8s.io/'];
-/** Keys beginning with `aws:` belong to AWS: never compared, added or removed. */
-function isAwsTag(key) {
-    return key.toLowerCase().startsWith('aws:');
-}
-/**
- * eksctl's IDString of an association, `<ns>/<sa>`: the value of its association tags and our key
- * for an association (task targets, plan order).
- */
-function associationKey(namespace, sa) {
-    return `${namespace}/${sa}`;
-}
-/** `<ns>/<sa>` back into its parts (a namespace has no `/`). */
-function splitAssociationKey(key) {
-    const at = key.indexOf('/');
-    return { namespace: key.slice(0, at), serviceAccount: key.slice(at + 1) };
 }
 
 ;// CONCATENATED MODULE: ./src/apply/stack-tasks.ts
@@ -55104,6 +54731,12 @@ function splitAssociationKey(key) {
 
 
 
+/** The tags by which eksctl says whose role a stack holds. */
+const OWNERSHIP_TAGS = [
+    POD_IDENTITY_ASSOCIATION_TAG,
+    ADDON_NAME_TAG,
+    ADDON_POD_IDENTITY_ASSOCIATION_TAG,
+];
 function endedBadly(stackName, stack) {
     const reason = stack?.statusReason ? `: ${stack.statusReason}` : '';
     return new Error(`stack "${stackName}" ended in ${stack?.status ?? 'DELETE_COMPLETE'}${reason}`);
@@ -55123,11 +54756,12 @@ async function createRoleStack(p, ctx) {
         if (!isAwsError(error, 'AlreadyExistsException'))
             throw error;
         // A retried CreateStack whose first attempt went through, or a concurrent run: the same stack
-        // only if eksctl's tag names the same association (stack names alone can collide).
+        // only if eksctl's tags name the same owner (stack names alone can collide).
         const existing = await retry(ctx, () => describeStack(client, p.stackName));
-        const mine = p.tags[POD_IDENTITY_ASSOCIATION_TAG];
-        if (!existing || existing.tags[POD_IDENTITY_ASSOCIATION_TAG] !== mine) {
-            const owner = existing?.tags[POD_IDENTITY_ASSOCIATION_TAG];
+        const differs = OWNERSHIP_TAGS.find((key) => existing?.tags[key] !== p.tags[key]);
+        if (!existing || differs) {
+            const owner = existing && differs ? existing.tags[differs] : undefined;
+            const mine = differs ? p.tags[differs] : undefined;
             throw new Error(`stack "${p.stackName}" already exists${owner ? ` for "${owner}"` : ''}, not for "${mine}"`, { cause: error });
         }
         stackId = existing.stackId;
@@ -55198,7 +54832,38 @@ async function removeStack(ctx, stackId, protectedStack) {
 
 
 
+
+
+/** Performs a task; a failure also carries eksctl's wording, so its text is found by eksctl users too. */
 async function runTask(task, ctx) {
+    try {
+        return await perform(task, ctx);
+    }
+    catch (error) {
+        throw withEksctlWording(task, error);
+    }
+}
+/**
+ * eksctl's creator wraps these two failures (creator_test.go: "creating IAM role for pod identity
+ * association", "creating pod identity association"); the rest keep their own text.
+ */
+function withEksctlWording(task, error) {
+    const message = errorMessage(error);
+    if (task.kind === 'create-role-stack') {
+        const tags = task.params.tags;
+        const key = tags[POD_IDENTITY_ASSOCIATION_TAG] ?? tags[ADDON_POD_IDENTITY_ASSOCIATION_TAG];
+        if (key === undefined)
+            return error;
+        const { namespace, serviceAccount } = splitAssociationKey(key);
+        return new Error(`creating IAM role for pod identity association for service account ${serviceAccount} in namespace ${namespace}: ${message}`, { cause: error });
+    }
+    if (task.kind === 'create-association') {
+        const { namespace, serviceAccount } = task.params;
+        return new Error(`creating pod identity association for service account "${serviceAccount}" in namespace "${namespace}": ${message}`, { cause: error });
+    }
+    return error;
+}
+async function perform(task, ctx) {
     switch (task.kind) {
         case 'create-role-stack':
             return createRoleStack(task.params, ctx);
@@ -55832,6 +55497,39 @@ function ipv6VpcCniPolicy(region) {
         ],
     };
 }
+
+;// CONCATENATED MODULE: ./src/names/well-known-policies.ts
+// eksctl's `wellKnownPolicies` (reference §1.5): the keys, the AWS managed policies some of them
+// attach, and the logical ids of the inline policies the others add to the role stack. The policy
+// statements themselves are in cfn/well-known-policies.ts; the config checks size and names by these.
+const WELL_KNOWN_POLICY_NAMES = [
+    'imageBuilder',
+    'autoScaler',
+    'awsLoadBalancerController',
+    'externalDNS',
+    'certManager',
+    'ebsCSIController',
+    'efsCSIController',
+];
+/** AWS managed policies (the part after `arn:<partition>:iam::aws:policy/`), eksctl's order. */
+const WELL_KNOWN_MANAGED_POLICIES = {
+    imageBuilder: 'AmazonEC2ContainerRegistryPowerUser',
+    ebsCSIController: 'service-role/AmazonEBSCSIDriverPolicy',
+};
+/** Inline `AWS::IAM::Policy` logical ids; the IAM policy name is `${AWS::StackName}-<id>`. */
+const WELL_KNOWN_INLINE_POLICY_IDS = {
+    imageBuilder: [],
+    autoScaler: ['PolicyAutoScaling'],
+    awsLoadBalancerController: ['PolicyAWSLoadBalancerController'],
+    externalDNS: ['PolicyExternalDNSChangeSet', 'PolicyExternalDNSHostedZones'],
+    certManager: [
+        'PolicyCertManagerChangeSet',
+        'PolicyCertManagerGetChange',
+        'PolicyCertManagerHostedZones',
+    ],
+    ebsCSIController: [],
+    efsCSIController: ['PolicyEFSCSIController'],
+};
 
 ;// CONCATENATED MODULE: ./src/config/model.ts
 // The validated, normalised desired state produced by the config loader.
@@ -56515,6 +56213,354 @@ function hasPolicy(doc) {
     return doc !== undefined && Object.keys(doc).length > 0;
 }
 
+;// CONCATENATED MODULE: ./src/cfn/intrinsics.ts
+// The CloudFormation building blocks the role templates share: policy statements and
+// partition-aware ARNs (`Fn::Sub` with `${AWS::Partition}`, as eksctl renders them).
+/** `arn:${AWS::Partition}:<rest>` as an `Fn::Sub`. */
+function partitionArn(rest) {
+    return { 'Fn::Sub': `arn:\${AWS::Partition}:${rest}` };
+}
+
+;// CONCATENATED MODULE: ./src/cfn/load-balancer-controller-policy.ts
+// Statements of the well-known `awsLoadBalancerController` inline policy. They mirror eksctl's
+// `loadBalancerControllerStatements` with the additions of the upstream AWS Load Balancer
+// Controller policy that reference §1.5 lists (IPAM pools, route tables, trust stores, listener
+// attributes, capacity reservations, IP pools, rule priorities). Facts, not logic.
+
+const ALLOW = 'Allow';
+const ALL = '*';
+const CLUSTER_REQUEST_TAG = 'aws:RequestTag/elbv2.k8s.aws/cluster';
+const CLUSTER_RESOURCE_TAG = 'aws:ResourceTag/elbv2.k8s.aws/cluster';
+const TAGGED_LB_ARNS = [
+    'elasticloadbalancing:*:*:targetgroup/*/*',
+    'elasticloadbalancing:*:*:loadbalancer/net/*/*',
+    'elasticloadbalancing:*:*:loadbalancer/app/*/*',
+];
+function loadBalancerControllerStatements() {
+    return [
+        {
+            Effect: ALLOW,
+            Action: ['iam:CreateServiceLinkedRole'],
+            Resource: ALL,
+            Condition: { StringEquals: { 'iam:AWSServiceName': 'elasticloadbalancing.amazonaws.com' } },
+        },
+        {
+            Effect: ALLOW,
+            Action: [
+                'ec2:DescribeAccountAttributes',
+                'ec2:DescribeAddresses',
+                'ec2:DescribeAvailabilityZones',
+                'ec2:DescribeInternetGateways',
+                'ec2:DescribeVpcs',
+                'ec2:DescribeVpcPeeringConnections',
+                'ec2:DescribeSubnets',
+                'ec2:DescribeSecurityGroups',
+                'ec2:DescribeInstances',
+                'ec2:DescribeNetworkInterfaces',
+                'ec2:DescribeTags',
+                'ec2:GetCoipPoolUsage',
+                'ec2:DescribeCoipPools',
+                'ec2:GetSecurityGroupsForVpc',
+                'ec2:DescribeIpamPools',
+                'ec2:DescribeRouteTables',
+                'elasticloadbalancing:DescribeLoadBalancers',
+                'elasticloadbalancing:DescribeLoadBalancerAttributes',
+                'elasticloadbalancing:DescribeListeners',
+                'elasticloadbalancing:DescribeListenerCertificates',
+                'elasticloadbalancing:DescribeSSLPolicies',
+                'elasticloadbalancing:DescribeRules',
+                'elasticloadbalancing:DescribeTargetGroups',
+                'elasticloadbalancing:DescribeTargetGroupAttributes',
+                'elasticloadbalancing:DescribeTargetHealth',
+                'elasticloadbalancing:DescribeTags',
+                'elasticloadbalancing:DescribeTrustStores',
+                'elasticloadbalancing:DescribeListenerAttributes',
+                'elasticloadbalancing:DescribeCapacityReservation',
+            ],
+            Resource: ALL,
+        },
+        {
+            Effect: ALLOW,
+            Action: [
+                'cognito-idp:DescribeUserPoolClient',
+                'acm:ListCertificates',
+                'acm:DescribeCertificate',
+                'iam:ListServerCertificates',
+                'iam:GetServerCertificate',
+                'waf-regional:GetWebACL',
+                'waf-regional:GetWebACLForResource',
+                'waf-regional:AssociateWebACL',
+                'waf-regional:DisassociateWebACL',
+                'wafv2:GetWebACL',
+                'wafv2:GetWebACLForResource',
+                'wafv2:AssociateWebACL',
+                'wafv2:DisassociateWebACL',
+                'shield:GetSubscriptionState',
+                'shield:DescribeProtection',
+                'shield:CreateProtection',
+                'shield:DeleteProtection',
+            ],
+            Resource: ALL,
+        },
+        {
+            Effect: ALLOW,
+            Action: ['ec2:AuthorizeSecurityGroupIngress', 'ec2:RevokeSecurityGroupIngress'],
+            Resource: ALL,
+        },
+        { Effect: ALLOW, Action: ['ec2:CreateSecurityGroup'], Resource: ALL },
+        {
+            Effect: ALLOW,
+            Action: ['ec2:CreateTags'],
+            Resource: partitionArn('ec2:*:*:security-group/*'),
+            Condition: {
+                StringEquals: { 'ec2:CreateAction': 'CreateSecurityGroup' },
+                Null: { [CLUSTER_REQUEST_TAG]: 'false' },
+            },
+        },
+        {
+            Effect: ALLOW,
+            Action: ['ec2:CreateTags', 'ec2:DeleteTags'],
+            Resource: partitionArn('ec2:*:*:security-group/*'),
+            Condition: { Null: { [CLUSTER_REQUEST_TAG]: 'true', [CLUSTER_RESOURCE_TAG]: 'false' } },
+        },
+        {
+            Effect: ALLOW,
+            Action: [
+                'ec2:AuthorizeSecurityGroupIngress',
+                'ec2:RevokeSecurityGroupIngress',
+                'ec2:DeleteSecurityGroup',
+            ],
+            Resource: ALL,
+            Condition: { Null: { [CLUSTER_RESOURCE_TAG]: 'false' } },
+        },
+        {
+            Effect: ALLOW,
+            Action: ['elasticloadbalancing:CreateLoadBalancer', 'elasticloadbalancing:CreateTargetGroup'],
+            Resource: ALL,
+            Condition: { Null: { [CLUSTER_REQUEST_TAG]: 'false' } },
+        },
+        {
+            Effect: ALLOW,
+            Action: [
+                'elasticloadbalancing:CreateListener',
+                'elasticloadbalancing:DeleteListener',
+                'elasticloadbalancing:CreateRule',
+                'elasticloadbalancing:DeleteRule',
+            ],
+            Resource: ALL,
+        },
+        {
+            Effect: ALLOW,
+            Action: ['elasticloadbalancing:AddTags', 'elasticloadbalancing:RemoveTags'],
+            Resource: TAGGED_LB_ARNS.map(partitionArn),
+            Condition: { Null: { [CLUSTER_REQUEST_TAG]: 'true', [CLUSTER_RESOURCE_TAG]: 'false' } },
+        },
+        {
+            Effect: ALLOW,
+            Action: ['elasticloadbalancing:AddTags', 'elasticloadbalancing:RemoveTags'],
+            Resource: [
+                'elasticloadbalancing:*:*:listener/net/*/*/*',
+                'elasticloadbalancing:*:*:listener/app/*/*/*',
+                'elasticloadbalancing:*:*:listener-rule/net/*/*/*',
+                'elasticloadbalancing:*:*:listener-rule/app/*/*/*',
+            ].map(partitionArn),
+        },
+        {
+            Effect: ALLOW,
+            Action: [
+                'elasticloadbalancing:ModifyLoadBalancerAttributes',
+                'elasticloadbalancing:SetIpAddressType',
+                'elasticloadbalancing:SetSecurityGroups',
+                'elasticloadbalancing:SetSubnets',
+                'elasticloadbalancing:DeleteLoadBalancer',
+                'elasticloadbalancing:ModifyTargetGroup',
+                'elasticloadbalancing:ModifyTargetGroupAttributes',
+                'elasticloadbalancing:DeleteTargetGroup',
+                'elasticloadbalancing:ModifyListenerAttributes',
+                'elasticloadbalancing:ModifyCapacityReservation',
+                'elasticloadbalancing:ModifyIpPools',
+            ],
+            Resource: ALL,
+            Condition: { Null: { [CLUSTER_RESOURCE_TAG]: 'false' } },
+        },
+        {
+            Effect: ALLOW,
+            Action: ['elasticloadbalancing:AddTags'],
+            Resource: TAGGED_LB_ARNS.map(partitionArn),
+            Condition: {
+                StringEquals: {
+                    'elasticloadbalancing:CreateAction': ['CreateTargetGroup', 'CreateLoadBalancer'],
+                },
+                Null: { [CLUSTER_REQUEST_TAG]: 'false' },
+            },
+        },
+        {
+            Effect: ALLOW,
+            Action: ['elasticloadbalancing:RegisterTargets', 'elasticloadbalancing:DeregisterTargets'],
+            Resource: partitionArn('elasticloadbalancing:*:*:targetgroup/*/*'),
+        },
+        {
+            Effect: ALLOW,
+            Action: [
+                'elasticloadbalancing:SetWebAcl',
+                'elasticloadbalancing:ModifyListener',
+                'elasticloadbalancing:AddListenerCertificates',
+                'elasticloadbalancing:RemoveListenerCertificates',
+                'elasticloadbalancing:ModifyRule',
+                'elasticloadbalancing:SetRulePriorities',
+            ],
+            Resource: ALL,
+        },
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/cfn/well-known-policies.ts
+// Expansion of `wellKnownPolicies` into the role stack (reference §1.5): some keys add AWS managed
+// policy ARNs, others add inline `AWS::IAM::Policy` resources with fixed logical ids. ARNs are
+// partition-aware through `Fn::Sub` with `${AWS::Partition}`, as eksctl renders them.
+
+
+
+/** Managed policy ARNs, in eksctl's order: imageBuilder before ebsCSIController. */
+function wellKnownManagedPolicyArns(policies) {
+    return WELL_KNOWN_POLICY_NAMES.filter((name) => policies[name])
+        .flatMap((name) => WELL_KNOWN_MANAGED_POLICIES[name] ?? [])
+        .map((policy) => partitionArn(`iam::aws:policy/${policy}`));
+}
+const allow = (actions, resource = '*') => ({
+    Effect: 'Allow',
+    Action: actions,
+    Resource: resource,
+});
+const route53ChangeSet = () => [
+    allow(['route53:ChangeResourceRecordSets'], partitionArn('route53:::hostedzone/*')),
+];
+function efsCsiControllerStatements() {
+    const tagged = (action, key) => ({
+        ...allow([action]),
+        Condition: { StringLike: { [key]: 'true' } },
+    });
+    return [
+        allow(['elasticfilesystem:DescribeAccessPoints', 'elasticfilesystem:DescribeFileSystems']),
+        tagged('elasticfilesystem:CreateAccessPoint', 'aws:RequestTag/efs.csi.aws.com/cluster'),
+        tagged('elasticfilesystem:TagResource', 'aws:RequestTag/efs.csi.aws.com/cluster'),
+        tagged('elasticfilesystem:DeleteAccessPoint', 'aws:ResourceTag/efs.csi.aws.com/cluster'),
+    ];
+}
+const INLINE_STATEMENTS = {
+    PolicyAutoScaling: () => [
+        allow([
+            'autoscaling:DescribeAutoScalingGroups',
+            'autoscaling:DescribeAutoScalingInstances',
+            'autoscaling:DescribeLaunchConfigurations',
+            'autoscaling:DescribeScalingActivities',
+            'autoscaling:DescribeTags',
+            'ec2:DescribeInstanceTypes',
+            'ec2:DescribeLaunchTemplateVersions',
+        ]),
+        allow([
+            'autoscaling:SetDesiredCapacity',
+            'autoscaling:TerminateInstanceInAutoScalingGroup',
+            'ec2:DescribeImages',
+            'ec2:GetInstanceTypesFromInstanceRequirements',
+            'eks:DescribeNodegroup',
+        ]),
+    ],
+    PolicyAWSLoadBalancerController: loadBalancerControllerStatements,
+    PolicyExternalDNSChangeSet: route53ChangeSet,
+    PolicyExternalDNSHostedZones: () => [
+        allow([
+            'route53:ListHostedZones',
+            'route53:ListResourceRecordSets',
+            'route53:ListTagsForResource',
+        ]),
+    ],
+    PolicyCertManagerChangeSet: route53ChangeSet,
+    PolicyCertManagerGetChange: () => [
+        allow(['route53:GetChange'], partitionArn('route53:::change/*')),
+    ],
+    PolicyCertManagerHostedZones: () => [
+        allow(['route53:ListResourceRecordSets', 'route53:ListHostedZonesByName']),
+    ],
+    PolicyEFSCSIController: efsCsiControllerStatements,
+};
+/** Inline policies by logical id (the IAM PolicyName is `${AWS::StackName}-<id>`). */
+function wellKnownInlinePolicies(policies) {
+    const ids = WELL_KNOWN_POLICY_NAMES.filter((name) => policies[name]).flatMap((name) => WELL_KNOWN_INLINE_POLICY_IDS[name]);
+    return new Map(ids.map((id) => [id, INLINE_STATEMENTS[id]()]));
+}
+
+;// CONCATENATED MODULE: ./src/cfn/role-template.ts
+// eksctl's pod identity role template (reference §1.6): one `AWS::IAM::Role` `Role1` trusted by
+// pods.eks.amazonaws.com, the inline policies, and the `Role1` output the association points at.
+
+
+
+const POD_IDENTITY_PRINCIPAL = 'pods.eks.amazonaws.com';
+const ROLE_TEMPLATE_DESCRIPTION = 'IAM role for pod identity association [created and managed by eksctl]';
+function podIdentityTrustPolicy() {
+    return {
+        Version: '2012-10-17',
+        Statement: [
+            {
+                Effect: 'Allow',
+                Action: ['sts:AssumeRole', 'sts:TagSession'],
+                Principal: { Service: POD_IDENTITY_PRINCIPAL },
+            },
+        ],
+    };
+}
+function inlinePolicyResource(policyName, document) {
+    return {
+        Type: 'AWS::IAM::Policy',
+        Properties: {
+            PolicyName: { 'Fn::Sub': `\${AWS::StackName}-${policyName}` },
+            PolicyDocument: document,
+            Roles: [{ Ref: ROLE_LOGICAL_ID }],
+        },
+    };
+}
+function podIdentityRoleTemplate(input) {
+    const managedPolicyArns = [
+        ...input.permissionPolicyARNs,
+        ...wellKnownManagedPolicyArns(input.wellKnownPolicies),
+    ];
+    const roleProperties = {
+        AssumeRolePolicyDocument: podIdentityTrustPolicy(),
+    };
+    // eksctl omits empty properties rather than writing empty values.
+    if (input.roleName)
+        roleProperties.RoleName = input.roleName;
+    if (managedPolicyArns.length > 0)
+        roleProperties.ManagedPolicyArns = managedPolicyArns;
+    if (input.permissionsBoundaryARN)
+        roleProperties.PermissionsBoundary = input.permissionsBoundaryARN;
+    const resources = {
+        [ROLE_LOGICAL_ID]: { Type: 'AWS::IAM::Role', Properties: roleProperties },
+    };
+    // An empty document is no policy at all, as eksctl decides it (AddAllResources: len(doc) != 0).
+    if (hasPolicy(input.permissionPolicy)) {
+        const rawName = input.permissionPolicyName ?? DEFAULT_PERMISSION_POLICY_NAME;
+        resources[permissionPolicyLogicalId(rawName)] = inlinePolicyResource(rawName, input.permissionPolicy);
+    }
+    for (const [logicalId, statements] of wellKnownInlinePolicies(input.wellKnownPolicies)) {
+        resources[logicalId] = inlinePolicyResource(logicalId, {
+            Version: '2012-10-17',
+            Statement: statements,
+        });
+    }
+    return {
+        AWSTemplateFormatVersion: '2010-09-09',
+        Description: ROLE_TEMPLATE_DESCRIPTION,
+        Resources: resources,
+        Outputs: { [ROLE_OUTPUT]: { Value: { 'Fn::GetAtt': `${ROLE_LOGICAL_ID}.Arn` } } },
+    };
+}
+/** A named role needs CAPABILITY_NAMED_IAM; an unnamed one CAPABILITY_IAM. */
+function roleStackCapabilities(input) {
+    return input.roleName ? ['CAPABILITY_NAMED_IAM'] : ['CAPABILITY_IAM'];
+}
+
 ;// CONCATENATED MODULE: ./src/plan/trust-policy.ts
 // Does a role's trust policy let EKS Pod Identity assume it? EKS checks this at
 // CreatePodIdentityAssociation time; we check it at plan time so the reviewer sees it first.
@@ -56922,6 +56968,9 @@ function tagAddonTask(params, adopt, c) {
 
 
 
+
+
+
 const ESKCTL_REFUSES_SWITCH = 'eksctl refuses this ("cannot change podIdentityAssociation.roleARN since the role was created by eksctl"); podid-action plans it explicitly';
 function outputRef(stackName) {
     return { stackName, output: ROLE_OUTPUT };
@@ -56934,7 +56983,7 @@ function outputRef(stackName) {
 function createSummary(template, request) {
     const { entry, stackName, stackTags: tags } = request;
     const s = summarizeRoleTemplate(template);
-    const own = entry.permissionPolicy
+    const own = hasPolicy(entry.permissionPolicy)
         ? permissionPolicyLogicalId(entry.permissionPolicyName)
         : undefined;
     const wellKnown = Object.entries(entry.wellKnownPolicies)
@@ -57000,7 +57049,12 @@ function createRole(request, template, switchReason) {
 }
 /** A usable stack (possibly left by a crash before its association was made): reuse, update if needed. */
 function reuseRole(request, stack, template) {
-    const tags = request.stackTags;
+    // The eksctl-version tag says which tool made the stack: an update never rewrites it.
+    const made = stack.tags[EKSCTL_VERSION_TAG];
+    const tags = {
+        ...request.stackTags,
+        ...(made !== undefined ? { [EKSCTL_VERSION_TAG]: made } : {}),
+    };
     const diff = diffRoleTemplates(stack.template, template);
     const templateDiffers = stack.template === undefined || !isEmptyRoleTemplateDiff(diff);
     const tagsDiffer = stackTagsDiffer(stack.tags, tags);
@@ -57020,7 +57074,11 @@ function reuseRole(request, stack, template) {
     }
     const reasons = [
         ...(templateDiffers ? ['role template differs'] : []),
-        ...(tagsDiffer ? ['stack tags differ'] : []),
+        // eksctl never changes a stack's tags after creation; a config that does is said plainly.
+        ...(tagsDiffer && !templateDiffers
+            ? ["only the stack's tags change; the role stays as it is"]
+            : []),
+        ...(tagsDiffer && templateDiffers ? ['stack tags differ'] : []),
         ...(stack.status === 'UPDATE_ROLLBACK_COMPLETE' ? ['last update was rolled back'] : []),
     ];
     const task = updateRoleStackTask(request.owner, {
@@ -57300,7 +57358,10 @@ function commonParams(scope) {
         addonVersion: scope.version.version,
         ...(addon.resolveConflicts ? { resolveConflicts: addon.resolveConflicts } : {}),
         ...(addon.configurationValues ? { configurationValues: addon.configurationValues } : {}),
-        ...(addon.serviceAccountRoleARN ? { serviceAccountRoleArn: addon.serviceAccountRoleARN } : {}),
+        // A version that needs no IAM gets no IRSA role either (eksctl ignores it, with a warning).
+        ...(addon.serviceAccountRoleARN && scope.version.requiresIamPermissions
+            ? { serviceAccountRoleArn: addon.serviceAccountRoleARN }
+            : {}),
     };
 }
 function planNew(scope, roles) {
@@ -57321,8 +57382,8 @@ function planNew(scope, roles) {
         after: {
             version: scope.version.version,
             ...(addon.configurationValues ? { configurationValues: addon.configurationValues } : {}),
-            ...(addon.serviceAccountRoleARN
-                ? { serviceAccountRoleArn: addon.serviceAccountRoleARN }
+            ...(params.serviceAccountRoleArn
+                ? { serviceAccountRoleArn: params.serviceAccountRoleArn }
                 : {}),
             ...(associations.length > 0 ? { podIdentityAssociations: roles?.after } : {}),
             ...(params.namespaceConfig ? { namespace: params.namespaceConfig.namespace } : {}),
@@ -57346,7 +57407,7 @@ function differences(scope, live, roles) {
         change('configurationValues', live.configurationValues, addon.configurationValues, 'configurationValues differ');
     }
     const irsa = addon.serviceAccountRoleARN;
-    if (irsa && irsa !== live.serviceAccountRoleArn) {
+    if (irsa && scope.version.requiresIamPermissions && irsa !== live.serviceAccountRoleArn) {
         change('serviceAccountRoleArn', live.serviceAccountRoleArn, irsa, 'serviceAccountRoleARN differs');
     }
     if (roles?.changed) {
@@ -57932,7 +57993,7 @@ function checkClaims(ctx, addons, tasks, into) {
         const owner = ctx.live.addons[addon.name]?.arn;
         const held = addon.claims.flatMap((claim) => ctx.live.associations.filter((a) => a.serviceAccount === claim.serviceAccount &&
             (claim.namespace === '' || a.namespace === claim.namespace) &&
-            a.ownerArn !== owner));
+            (owner === undefined || a.ownerArn !== owner)));
         const step = tasks.find((t) => t.id === addon.stepId);
         const blocking = held.filter((a) => {
             const deletion = tasks.find((t) => t.kind === 'delete-association' && t.params.associationId === a.associationId);
@@ -58079,9 +58140,16 @@ function accountFromArn(arn) {
 
 
 
+
 /** An add-on still moving (a run killed mid-update) is waited for: the plan only sees settled states. */
 async function settledAddon(cluster, name, deps) {
-    const addon = await describeAddon(deps.clients.eks, cluster, name);
+    const addon = await describeAddon(deps.clients.eks, cluster, name).catch((error) => {
+        // eksctl's words for these failures: its agent check (IsPodIdentityAgentInstalled), and create.
+        const call = name === AGENT_ADDON
+            ? `calling "EKS::DescribeAddon::${name}"`
+            : `failed to describe addon "${name}"`;
+        throw new Error(`${call}: ${errorMessage(error)}`, { cause: error });
+    });
     if (!addon || !['CREATING', 'UPDATING', 'DELETING'].includes(addon.status))
         return addon;
     deps.log(`waiting for addon "${name}" (${addon.status}) to settle`);
@@ -60471,6 +60539,8 @@ const serviceAccountNameRule = (c) => {
 
 
 
+
+
 const permissionPolicyNameRule = (c) => {
     const name = c.spec.permissionPolicyName;
     if (name === undefined)
@@ -60485,6 +60555,26 @@ const permissionPolicyNameRule = (c) => {
     else if (!isPolicyNameChars(name)) {
         c.r.error(c.valAt('permissionPolicyName'), path, `${path} ${quote(name)} contains characters IAM does not allow in a policy name`, 'use letters, digits and + = , . @ _ -');
     }
+};
+/**
+ * The inline permission policy and the well-known ones share the template's resource ids: a name
+ * that sanitizes to `PolicyAutoScaling` (or `Role1`) would replace that resource, and eksctl keeps
+ * whichever it writes last without a word (its AttachPolicy / NewResource overwrite). Refused here.
+ */
+const inlinePolicyNameCollisionRule = (c) => {
+    const { spec } = c;
+    if (!hasPolicy(spec.permissionPolicy))
+        return;
+    const id = permissionPolicyLogicalId(spec.permissionPolicyName);
+    const taken = id === ROLE_LOGICAL_ID
+        ? 'the role itself (Role1)'
+        : wellKnownOn(spec.wellKnownPolicies)
+            .filter((name) => WELL_KNOWN_INLINE_POLICY_IDS[name].includes(id))
+            .map((name) => `wellKnownPolicies.${name}`)[0];
+    if (!taken)
+        return;
+    const named = spec.permissionPolicyName ?? DEFAULT_PERMISSION_POLICY_NAME;
+    c.r.error(c.keyAt(spec.permissionPolicyName !== undefined ? 'permissionPolicyName' : 'permissionPolicy'), `${c.path}.permissionPolicyName`, `permissionPolicyName ${quote(named)} names the same CloudFormation resource (${id}) as ${taken}: one of the two policies would be silently dropped`, 'give the inline policy another permissionPolicyName');
 };
 /** EKS accepts a session policy only with session tags disabled (eksctl checks it for standalone entries). */
 const sessionPolicyNeedsNoSessionTagsRule = (c) => {
@@ -60597,6 +60687,7 @@ const ENTRY_RULES = [
     roleArnExclusiveRule,
     addonEntryFieldsRule,
     permissionPolicyNameRule,
+    inlinePolicyNameCollisionRule,
     sessionPolicyNeedsNoSessionTagsRule,
     sessionPolicyJsonRule,
     roleArnShapeRule,
@@ -60663,6 +60754,20 @@ const configurationValuesRule = (c) => {
         return;
     c.r.error(c.valAt('configurationValues'), `${c.path}.configurationValues`, c.prefixed(`configurationValues: ${quote(values)} is not valid, supported format(s) are: JSON and YAML`), 'write configurationValues as a JSON or YAML object in a string (e.g. with "|")');
 };
+/** eksctl's validateKubernetesNamespaceName: a DNS-1123 label that starts with a letter. */
+const namespaceConfigRule = (c) => {
+    const ns = c.addon.spec.namespaceConfig?.namespace;
+    if (!ns)
+        return;
+    const message = ns.length > 63
+        ? `namespace name ${quote(ns)} is too long (max 63 characters)`
+        : /^[a-z]([a-z0-9-]*[a-z0-9])?$/.test(ns)
+            ? undefined
+            : `namespace ${quote(ns)} is not a valid Kubernetes namespace name (must be a valid DNS-1123 label)`;
+    if (!message)
+        return;
+    c.r.error(c.valAt('namespaceConfig'), `${c.path}.namespaceConfig.namespace`, c.prefixed(message), 'use at most 63 lower-case letters, digits and "-", starting with a letter and ending with a letter or digit');
+};
 const irsaExclusiveRule = (c) => {
     const { irsa, path } = c;
     const entries = c.addon.spec.podIdentityAssociations ?? [];
@@ -60703,6 +60808,7 @@ const irsaShapesRule = (c) => {
 const addonTagsRule = (c) => checkTagMap(c.r, c.addon.spec.tags, (key) => c.addon.tagKeys.get(key) ?? c.addon.at, `${c.path}.tags`);
 const ADDON_RULES = [
     configurationValuesRule,
+    namespaceConfigRule,
     irsaExclusiveRule,
     agentHasNoAssociationsRule,
     useDefaultExclusiveRule,
@@ -61278,30 +61384,52 @@ function formatAssociationRows(rows, output) {
     }
     if (rows.length === 0)
         return 'No podidentityassociations found\n';
-    const header = [
-        'ASSOCIATION ARN',
-        'NAMESPACE',
-        'SERVICE ACCOUNT NAME',
-        'IAM ROLE ARN',
-        'OWNER ARN',
-    ];
-    const lines = [
-        header,
-        ...rows.map((r) => [
-            r.AssociationARN,
-            r.Namespace,
-            r.ServiceAccountName,
-            r.RoleARN,
-            r.OwnerARN,
-        ]),
-    ];
-    const widths = header.map((_, i) => Math.max(...lines.map((l) => l[i].length)));
-    return `${lines
-        .map((l) => l
-        .map((cell, i) => (i === l.length - 1 ? cell : cell.padEnd(widths[i] + 1)))
-        .join('')
-        .trimEnd())
-        .join('\n')}\n`;
+    return tabTable(HEADER, rows.map(cells).sort(byColumns));
+}
+const HEADER = [
+    'ASSOCIATION ARN',
+    'NAMESPACE',
+    'SERVICE ACCOUNT NAME',
+    'IAM ROLE ARN',
+    'OWNER ARN',
+];
+const cells = (r) => [
+    r.AssociationARN,
+    r.Namespace,
+    r.ServiceAccountName,
+    r.RoleARN,
+    r.OwnerARN,
+];
+/** kops' tables.Render sorts rows by the first column, then the next on a tie (byte order). */
+function byColumns(a, b) {
+    for (let i = 0; i < a.length; i++) {
+        if (a[i] !== b[i])
+            return a[i] < b[i] ? -1 : 1;
+    }
+    return 0;
+}
+const TAB_WIDTH = 8;
+/**
+ * Go's text/tabwriter as eksctl sets it up (minwidth 0, tabwidth 8, padding 1, padchar '\t'): a
+ * column is as wide as its widest cell plus one, rounded up to a tab stop; each cell but a line's
+ * last is followed by the tabs that reach the column's end. So `podid get` diffs cleanly against
+ * `eksctl get podidentityassociation`.
+ */
+function tabTable(header, rows) {
+    const lines = [header, ...rows];
+    const width = (s) => [...s].length;
+    const columns = header.map((_, i) => {
+        const widest = Math.max(...lines.map((l) => width(l[i]))) + 1;
+        return Math.ceil(widest / TAB_WIDTH) * TAB_WIDTH;
+    });
+    const render = (line) => line
+        .map((cell, i) => {
+        if (i === line.length - 1)
+            return cell;
+        return cell + '\t'.repeat(Math.ceil((columns[i] - width(cell)) / TAB_WIDTH));
+    })
+        .join('');
+    return `${lines.map(render).join('\n')}\n`;
 }
 
 ;// CONCATENATED MODULE: ./src/commands/get.ts

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import * as cfn from '../aws/cloudformation.js';
 import { isAwsError } from '../aws/errors.js';
 import { waitChangeSet } from '../aws/waiters.js';
-import { ROLE_OUTPUT } from '../cfn/role-template.js';
+import { ROLE_OUTPUT } from '../names/template-ids.js';
 import {
   ADDON_NAME_TAG,
   ADDON_POD_IDENTITY_ASSOCIATION_TAG,

@@ -1,6 +1,12 @@
 // One task → the function that performs it. Each is idempotent: re-running it after a crash, a
 // retry or a concurrent run reaches the same end state instead of failing or duplicating.
 
+import { errorMessage } from '../aws/errors.js';
+import {
+  ADDON_POD_IDENTITY_ASSOCIATION_TAG,
+  POD_IDENTITY_ASSOCIATION_TAG,
+  splitAssociationKey,
+} from '../names/tags.js';
 import type { Task } from '../plan/model.js';
 import { createAddon, deleteAddon, tagAddon, updateAddon } from './addon-tasks.js';
 import {
@@ -12,7 +18,42 @@ import {
 import type { TaskContext, TaskOutcome } from './context.js';
 import { createRoleStack, deleteRoleStack, updateRoleStack } from './stack-tasks.js';
 
+/** Performs a task; a failure also carries eksctl's wording, so its text is found by eksctl users too. */
 export async function runTask(task: Task, ctx: TaskContext): Promise<TaskOutcome> {
+  try {
+    return await perform(task, ctx);
+  } catch (error) {
+    throw withEksctlWording(task, error);
+  }
+}
+
+/**
+ * eksctl's creator wraps these two failures (creator_test.go: "creating IAM role for pod identity
+ * association", "creating pod identity association"); the rest keep their own text.
+ */
+function withEksctlWording(task: Task, error: unknown): unknown {
+  const message = errorMessage(error);
+  if (task.kind === 'create-role-stack') {
+    const tags = task.params.tags;
+    const key = tags[POD_IDENTITY_ASSOCIATION_TAG] ?? tags[ADDON_POD_IDENTITY_ASSOCIATION_TAG];
+    if (key === undefined) return error;
+    const { namespace, serviceAccount } = splitAssociationKey(key);
+    return new Error(
+      `creating IAM role for pod identity association for service account ${serviceAccount} in namespace ${namespace}: ${message}`,
+      { cause: error },
+    );
+  }
+  if (task.kind === 'create-association') {
+    const { namespace, serviceAccount } = task.params;
+    return new Error(
+      `creating pod identity association for service account "${serviceAccount}" in namespace "${namespace}": ${message}`,
+      { cause: error },
+    );
+  }
+  return error;
+}
+
+async function perform(task: Task, ctx: TaskContext): Promise<TaskOutcome> {
   switch (task.kind) {
     case 'create-role-stack':
       return createRoleStack(task.params, ctx);

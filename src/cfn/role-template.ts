@@ -1,16 +1,20 @@
 // eksctl's pod identity role template (reference §1.6): one `AWS::IAM::Role` `Role1` trusted by
 // pods.eks.amazonaws.com, the inline policies, and the `Role1` output the association points at.
 
+import { hasPolicy } from '../config/limits.js';
+import {
+  DEFAULT_PERMISSION_POLICY_NAME,
+  ROLE_LOGICAL_ID,
+  ROLE_OUTPUT,
+  permissionPolicyLogicalId,
+} from '../names/template-ids.js';
 import type { PodIdentityAssociationSpec } from '../config/model.js';
 import type { FnSub, PolicyStatement } from './intrinsics.js';
 import { wellKnownInlinePolicies, wellKnownManagedPolicyArns } from './well-known-policies.js';
 
 export const POD_IDENTITY_PRINCIPAL = 'pods.eks.amazonaws.com';
-export const ROLE_LOGICAL_ID = 'Role1';
-export const ROLE_OUTPUT = 'Role1';
 export const ROLE_TEMPLATE_DESCRIPTION =
   'IAM role for pod identity association [created and managed by eksctl]';
-export const DEFAULT_PERMISSION_POLICY_NAME = 'Policy1';
 
 export type RoleStackCapability = 'CAPABILITY_IAM' | 'CAPABILITY_NAMED_IAM';
 
@@ -38,12 +42,6 @@ export function podIdentityTrustPolicy(): Record<string, unknown> {
       },
     ],
   };
-}
-
-/** CFN logical id of the inline permission policy: the name without non-alphanumerics. */
-export function permissionPolicyLogicalId(name: string | undefined): string {
-  const sanitized = (name ?? '').replace(/[^A-Za-z0-9]/g, '');
-  return sanitized === '' ? DEFAULT_PERMISSION_POLICY_NAME : sanitized;
 }
 
 function inlinePolicyResource(policyName: string, document: unknown): Record<string, unknown> {
@@ -74,11 +72,12 @@ export function podIdentityRoleTemplate(input: RoleTemplateInput): CfnTemplate {
   const resources: Record<string, unknown> = {
     [ROLE_LOGICAL_ID]: { Type: 'AWS::IAM::Role', Properties: roleProperties },
   };
-  if (input.permissionPolicy) {
+  // An empty document is no policy at all, as eksctl decides it (AddAllResources: len(doc) != 0).
+  if (hasPolicy(input.permissionPolicy)) {
     const rawName = input.permissionPolicyName ?? DEFAULT_PERMISSION_POLICY_NAME;
     resources[permissionPolicyLogicalId(rawName)] = inlinePolicyResource(
       rawName,
-      input.permissionPolicy,
+      input.permissionPolicy!,
     );
   }
   for (const [logicalId, statements] of wellKnownInlinePolicies(input.wellKnownPolicies)) {

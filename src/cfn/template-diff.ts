@@ -4,7 +4,7 @@
 
 import { canonicalJson } from '../lib/canonical-json.js';
 import type { CfnTemplate } from './role-template.js';
-import { ROLE_LOGICAL_ID } from './role-template.js';
+import { ROLE_LOGICAL_ID } from '../names/template-ids.js';
 
 /** What a reviewer needs to know about one role template. */
 export interface RoleTemplateSummary {

@@ -74,7 +74,10 @@ function commonParams(scope: AddonScope) {
     addonVersion: scope.version.version,
     ...(addon.resolveConflicts ? { resolveConflicts: addon.resolveConflicts } : {}),
     ...(addon.configurationValues ? { configurationValues: addon.configurationValues } : {}),
-    ...(addon.serviceAccountRoleARN ? { serviceAccountRoleArn: addon.serviceAccountRoleARN } : {}),
+    // A version that needs no IAM gets no IRSA role either (eksctl ignores it, with a warning).
+    ...(addon.serviceAccountRoleARN && scope.version.requiresIamPermissions
+      ? { serviceAccountRoleArn: addon.serviceAccountRoleARN }
+      : {}),
   };
 }
 
@@ -96,8 +99,8 @@ function planNew(scope: AddonScope, roles: AddonRoles | undefined): Task {
     after: {
       version: scope.version.version,
       ...(addon.configurationValues ? { configurationValues: addon.configurationValues } : {}),
-      ...(addon.serviceAccountRoleARN
-        ? { serviceAccountRoleArn: addon.serviceAccountRoleARN }
+      ...(params.serviceAccountRoleArn
+        ? { serviceAccountRoleArn: params.serviceAccountRoleArn }
         : {}),
       ...(associations.length > 0 ? { podIdentityAssociations: roles?.after } : {}),
       ...(params.namespaceConfig ? { namespace: params.namespaceConfig.namespace } : {}),
@@ -135,7 +138,7 @@ function differences(scope: AddonScope, live: LiveAddon, roles: AddonRoles | und
     );
   }
   const irsa = addon.serviceAccountRoleARN;
-  if (irsa && irsa !== live.serviceAccountRoleArn) {
+  if (irsa && scope.version.requiresIamPermissions && irsa !== live.serviceAccountRoleArn) {
     change(
       'serviceAccountRoleArn',
       live.serviceAccountRoleArn,

@@ -3,7 +3,7 @@
 // a standalone association) or the user's roleARN; what the add-on's association list becomes; and
 // the stacks no service account needs any more, deleted after the add-on has let go of them.
 
-import { ROLE_OUTPUT } from '../cfn/role-template.js';
+import { ROLE_OUTPUT } from '../names/template-ids.js';
 import { addonRoleStackTags } from '../cfn/stack-tags.js';
 import type { Problem } from '../config/model.js';
 import type { LiveAssociation, LiveStack } from '../live/model.js';

@@ -3,12 +3,7 @@
 // stack left behind when the entry switches to its own roleARN).
 
 import type { CfnTemplate, RoleTemplateInput } from '../cfn/role-template.js';
-import {
-  ROLE_OUTPUT,
-  permissionPolicyLogicalId,
-  podIdentityRoleTemplate,
-  roleStackCapabilities,
-} from '../cfn/role-template.js';
+import { podIdentityRoleTemplate, roleStackCapabilities } from '../cfn/role-template.js';
 import { stackTagsDiffer } from '../cfn/stack-tags.js';
 import {
   diffRoleTemplates,
@@ -16,9 +11,12 @@ import {
   roleTemplateReview,
   summarizeRoleTemplate,
 } from '../cfn/template-diff.js';
+import { hasPolicy } from '../config/limits.js';
 import type { WellKnownPolicies } from '../config/model.js';
 import { canonicalJson } from '../lib/canonical-json.js';
 import type { LiveStack } from '../live/model.js';
+import { EKSCTL_VERSION_TAG } from '../names/tags.js';
+import { ROLE_OUTPUT, permissionPolicyLogicalId } from '../names/template-ids.js';
 import type { StackOutputRef, Task } from './model.js';
 import { stackCondition } from './stack-status.js';
 import { createRoleStackTask, updateRoleStackTask, type RoleOwner } from './task-builders.js';
@@ -77,7 +75,7 @@ export function outputRef(stackName: string): StackOutputRef {
 function createSummary(template: CfnTemplate, request: RoleRequest) {
   const { entry, stackName, stackTags: tags } = request;
   const s = summarizeRoleTemplate(template);
-  const own = entry.permissionPolicy
+  const own = hasPolicy(entry.permissionPolicy)
     ? permissionPolicyLogicalId(entry.permissionPolicyName)
     : undefined;
   const wellKnown = Object.entries(entry.wellKnownPolicies)
@@ -154,7 +152,12 @@ function createRole(
 
 /** A usable stack (possibly left by a crash before its association was made): reuse, update if needed. */
 function reuseRole(request: RoleRequest, stack: LiveStack, template: CfnTemplate): RoleOutcome {
-  const tags = request.stackTags;
+  // The eksctl-version tag says which tool made the stack: an update never rewrites it.
+  const made = stack.tags[EKSCTL_VERSION_TAG];
+  const tags = {
+    ...request.stackTags,
+    ...(made !== undefined ? { [EKSCTL_VERSION_TAG]: made } : {}),
+  };
   const diff = diffRoleTemplates(stack.template, template);
   const templateDiffers = stack.template === undefined || !isEmptyRoleTemplateDiff(diff);
   const tagsDiffer = stackTagsDiffer(stack.tags, tags);
@@ -174,7 +177,11 @@ function reuseRole(request: RoleRequest, stack: LiveStack, template: CfnTemplate
   }
   const reasons = [
     ...(templateDiffers ? ['role template differs'] : []),
-    ...(tagsDiffer ? ['stack tags differ'] : []),
+    // eksctl never changes a stack's tags after creation; a config that does is said plainly.
+    ...(tagsDiffer && !templateDiffers
+      ? ["only the stack's tags change; the role stays as it is"]
+      : []),
+    ...(tagsDiffer && templateDiffers ? ['stack tags differ'] : []),
     ...(stack.status === 'UPDATE_ROLLBACK_COMPLETE' ? ['last update was rolled back'] : []),
   ];
   const task = updateRoleStackTask(

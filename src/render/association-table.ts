@@ -22,30 +22,54 @@ export function formatAssociationRows(rows: AssociationRow[], output: GetFormat)
     );
   }
   if (rows.length === 0) return 'No podidentityassociations found\n';
-  const header = [
-    'ASSOCIATION ARN',
-    'NAMESPACE',
-    'SERVICE ACCOUNT NAME',
-    'IAM ROLE ARN',
-    'OWNER ARN',
-  ];
-  const lines = [
-    header,
-    ...rows.map((r) => [
-      r.AssociationARN,
-      r.Namespace,
-      r.ServiceAccountName,
-      r.RoleARN,
-      r.OwnerARN,
-    ]),
-  ];
-  const widths = header.map((_, i) => Math.max(...lines.map((l) => l[i].length)));
-  return `${lines
-    .map((l) =>
-      l
-        .map((cell, i) => (i === l.length - 1 ? cell : cell.padEnd(widths[i] + 1)))
-        .join('')
-        .trimEnd(),
-    )
-    .join('\n')}\n`;
+  return tabTable(HEADER, rows.map(cells).sort(byColumns));
+}
+
+const HEADER = [
+  'ASSOCIATION ARN',
+  'NAMESPACE',
+  'SERVICE ACCOUNT NAME',
+  'IAM ROLE ARN',
+  'OWNER ARN',
+];
+
+const cells = (r: AssociationRow): string[] => [
+  r.AssociationARN,
+  r.Namespace,
+  r.ServiceAccountName,
+  r.RoleARN,
+  r.OwnerARN,
+];
+
+/** kops' tables.Render sorts rows by the first column, then the next on a tie (byte order). */
+function byColumns(a: string[], b: string[]): number {
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
+  }
+  return 0;
+}
+
+const TAB_WIDTH = 8;
+
+/**
+ * Go's text/tabwriter as eksctl sets it up (minwidth 0, tabwidth 8, padding 1, padchar '\t'): a
+ * column is as wide as its widest cell plus one, rounded up to a tab stop; each cell but a line's
+ * last is followed by the tabs that reach the column's end. So `podid get` diffs cleanly against
+ * `eksctl get podidentityassociation`.
+ */
+function tabTable(header: string[], rows: string[][]): string {
+  const lines = [header, ...rows];
+  const width = (s: string): number => [...s].length;
+  const columns = header.map((_, i) => {
+    const widest = Math.max(...lines.map((l) => width(l[i]))) + 1;
+    return Math.ceil(widest / TAB_WIDTH) * TAB_WIDTH;
+  });
+  const render = (line: string[]): string =>
+    line
+      .map((cell, i) => {
+        if (i === line.length - 1) return cell;
+        return cell + '\t'.repeat(Math.ceil((columns[i] - width(cell)) / TAB_WIDTH));
+      })
+      .join('');
+  return `${lines.map(render).join('\n')}\n`;
 }

@@ -4,6 +4,7 @@
 
 import type { AddonWatcher } from '../aws/waiters.js';
 import type { AwsClients } from '../aws/clients.js';
+import { errorMessage } from '../aws/errors.js';
 import {
   describeAddon,
   describeAddonConfiguration,
@@ -35,7 +36,14 @@ async function settledAddon(
   name: string,
   deps: AddonReaderDeps,
 ): Promise<LiveAddon | undefined> {
-  const addon = await describeAddon(deps.clients.eks, cluster, name);
+  const addon = await describeAddon(deps.clients.eks, cluster, name).catch((error: unknown) => {
+    // eksctl's words for these failures: its agent check (IsPodIdentityAgentInstalled), and create.
+    const call =
+      name === AGENT_ADDON
+        ? `calling "EKS::DescribeAddon::${name}"`
+        : `failed to describe addon "${name}"`;
+    throw new Error(`${call}: ${errorMessage(error)}`, { cause: error });
+  });
   if (!addon || !['CREATING', 'UPDATING', 'DELETING'].includes(addon.status)) return addon;
   deps.log(`waiting for addon "${name}" (${addon.status}) to settle`);
   return deps.addonWatcher.wait({ clusterName: cluster, addonName: name }, 'settle', deps.log);

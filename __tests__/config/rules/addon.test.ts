@@ -151,6 +151,25 @@ const cases: [string, string, Expected[]][] = [
     `${HEAD}iam:\n  podIdentityAssociations:\n    - namespace: a\n      serviceAccountName: b\n      roleARN: ${ROLE}\n`,
     [],
   ],
+  [
+    // eksctl parity (issue 15, item 3): addon_test.go, "when namespace config is invalid" /
+    // "namespace starting with hyphen" (validateKubernetesNamespaceName in addon.go).
+    'namespaceConfig.namespace must be a DNS-1123 label',
+    addons(`  - name: vpc-cni\n    namespaceConfig:\n      »namespace: -invalid\n`),
+    [
+      `${A('vpc-cni')}namespace "-invalid" is not a valid Kubernetes namespace name (must be a valid DNS-1123 label)`,
+    ],
+  ],
+  [
+    'namespaceConfig.namespace of 64 characters is too long ("namespace exactly 64 characters")',
+    addons(`  - name: vpc-cni\n    namespaceConfig:\n      »namespace: ${'a'.repeat(64)}\n`),
+    [`${A('vpc-cni')}namespace name "${'a'.repeat(64)}" is too long (max 63 characters)`],
+  ],
+  [
+    'namespaceConfig.namespace of 63 characters is fine',
+    addons(`  - name: vpc-cni\n    namespaceConfig:\n      namespace: ${'a'.repeat(63)}\n`),
+    [],
+  ],
 ];
 
 describe('addons rules', () => {

@@ -273,6 +273,34 @@ const cases: [string, string, Expected[]][] = [
       `${P}.tags: expected a mapping, got a list`,
     ],
   ],
+  [
+    // eksctl parity (issue 15, item 2): eksctl's AddAllResources attaches the well-known policy, then
+    // the user's under the same sanitized id (pkg/cfn/template AttachPolicy → NewResource, a plain
+    // map write): the last one silently wins. Refused instead.
+    'an inline policy named like an enabled well-known policy',
+    pia(
+      `    - namespace: web\n      serviceAccountName: app\n      »permissionPolicyName: Policy-AutoScaling\n      permissionPolicy:${DOC}\n      wellKnownPolicies: {autoScaler: true}\n`,
+    ),
+    [
+      'permissionPolicyName "Policy-AutoScaling" names the same CloudFormation resource (PolicyAutoScaling) as wellKnownPolicies.autoScaler: one of the two policies would be silently dropped',
+    ],
+  ],
+  [
+    'an inline policy named like the role itself',
+    pia(
+      `    - namespace: web\n      serviceAccountName: app\n      »permissionPolicyName: Role1\n      permissionPolicy:${DOC}\n`,
+    ),
+    [
+      'permissionPolicyName "Role1" names the same CloudFormation resource (Role1) as the role itself (Role1): one of the two policies would be silently dropped',
+    ],
+  ],
+  [
+    'the same name without the well-known policy is fine',
+    pia(
+      `    - namespace: web\n      serviceAccountName: app\n      permissionPolicyName: PolicyAutoScaling\n      permissionPolicy:${DOC}\n`,
+    ),
+    [],
+  ],
 ];
 
 function tags(n: number, prefix: string): string {

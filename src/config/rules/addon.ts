@@ -71,6 +71,25 @@ const configurationValuesRule: AddonRule = (c) => {
   );
 };
 
+/** eksctl's validateKubernetesNamespaceName: a DNS-1123 label that starts with a letter. */
+const namespaceConfigRule: AddonRule = (c) => {
+  const ns = c.addon.spec.namespaceConfig?.namespace;
+  if (!ns) return;
+  const message =
+    ns.length > 63
+      ? `namespace name ${quote(ns)} is too long (max 63 characters)`
+      : /^[a-z]([a-z0-9-]*[a-z0-9])?$/.test(ns)
+        ? undefined
+        : `namespace ${quote(ns)} is not a valid Kubernetes namespace name (must be a valid DNS-1123 label)`;
+  if (!message) return;
+  c.r.error(
+    c.valAt('namespaceConfig'),
+    `${c.path}.namespaceConfig.namespace`,
+    c.prefixed(message),
+    'use at most 63 lower-case letters, digits and "-", starting with a letter and ending with a letter or digit',
+  );
+};
+
 const irsaExclusiveRule: AddonRule = (c) => {
   const { irsa, path } = c;
   const entries = c.addon.spec.podIdentityAssociations ?? [];
@@ -172,6 +191,7 @@ const addonTagsRule: AddonRule = (c) =>
 
 const ADDON_RULES: readonly AddonRule[] = [
   configurationValuesRule,
+  namespaceConfigRule,
   irsaExclusiveRule,
   agentHasNoAssociationsRule,
   useDefaultExclusiveRule,

@@ -11,6 +11,7 @@ import { entryCheck, type EntryRule, type EntryScope } from './entry.js';
 import { generatedRoleRule } from './generated-role.js';
 import { namespaceRule, serviceAccountNameRule } from './identity.js';
 import {
+  inlinePolicyNameCollisionRule,
   permissionPolicyDocumentRule,
   permissionPolicyNameRule,
   policyArnShapesRule,
@@ -32,6 +33,7 @@ const ENTRY_RULES: readonly EntryRule[] = [
   roleArnExclusiveRule,
   addonEntryFieldsRule,
   permissionPolicyNameRule,
+  inlinePolicyNameCollisionRule,
   sessionPolicyNeedsNoSessionTagsRule,
   sessionPolicyJsonRule,
   roleArnShapeRule,

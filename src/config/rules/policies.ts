@@ -1,7 +1,13 @@
 // What a role may do: managed policy ARNs, the permissions boundary, the inline permission policy
 // (its name and document), and the session policy that further limits an association.
 
-import { hasBadPolicyChars, hasPolicy, isPolicyNameChars } from '../limits.js';
+import {
+  DEFAULT_PERMISSION_POLICY_NAME,
+  ROLE_LOGICAL_ID,
+  permissionPolicyLogicalId,
+} from '../../names/template-ids.js';
+import { WELL_KNOWN_INLINE_POLICY_IDS } from '../../names/well-known-policies.js';
+import { hasBadPolicyChars, hasPolicy, isPolicyNameChars, wellKnownOn } from '../limits.js';
 import type { PolicyDocument } from '../model.js';
 import { quote, type Pos, type Reader } from '../yaml.js';
 import { checkArnField } from './arn-field.js';
@@ -35,6 +41,31 @@ export const permissionPolicyNameRule: EntryRule = (c) => {
       'use letters, digits and + = , . @ _ -',
     );
   }
+};
+
+/**
+ * The inline permission policy and the well-known ones share the template's resource ids: a name
+ * that sanitizes to `PolicyAutoScaling` (or `Role1`) would replace that resource, and eksctl keeps
+ * whichever it writes last without a word (its AttachPolicy / NewResource overwrite). Refused here.
+ */
+export const inlinePolicyNameCollisionRule: EntryRule = (c) => {
+  const { spec } = c;
+  if (!hasPolicy(spec.permissionPolicy)) return;
+  const id = permissionPolicyLogicalId(spec.permissionPolicyName);
+  const taken =
+    id === ROLE_LOGICAL_ID
+      ? 'the role itself (Role1)'
+      : wellKnownOn(spec.wellKnownPolicies)
+          .filter((name) => WELL_KNOWN_INLINE_POLICY_IDS[name].includes(id))
+          .map((name) => `wellKnownPolicies.${name}`)[0];
+  if (!taken) return;
+  const named = spec.permissionPolicyName ?? DEFAULT_PERMISSION_POLICY_NAME;
+  c.r.error(
+    c.keyAt(spec.permissionPolicyName !== undefined ? 'permissionPolicyName' : 'permissionPolicy'),
+    `${c.path}.permissionPolicyName`,
+    `permissionPolicyName ${quote(named)} names the same CloudFormation resource (${id}) as ${taken}: one of the two policies would be silently dropped`,
+    'give the inline policy another permissionPolicyName',
+  );
 };
 
 /** EKS accepts a session policy only with session tags disabled (eksctl checks it for standalone entries). */
