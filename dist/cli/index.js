@@ -56917,43 +56917,48 @@ function tagAssociationTask(params, adopt, c) {
         params,
     };
 }
+/** An add-on's own task: id `<kind>:<addon>`, grouped with the add-on's role stacks. */
+function addonBase(kind, addonName, change, c) {
+    return { ...base(kind, addonTarget(addonName), change, c), id: `${kind}:${addonName}` };
+}
 function createAddonTask(params, c) {
+    // eksctl's wording for the agent install step (migrate-to-pod-identity plan), for every add-on.
+    const description = `install ${params.addonName} addon`;
     return {
-        ...base('create-addon', addonTarget(params.addonName), 'create', c),
-        // eksctl's wording for the agent install step (migrate-to-pod-identity plan), for every add-on.
-        id: `create-addon:${params.addonName}`,
+        ...addonBase('create-addon', params.addonName, 'create', c),
         kind: 'create-addon',
-        description: `install ${params.addonName} addon`,
+        description,
         params,
     };
 }
 function updateAddonTask(params, c) {
+    const description = `update ${params.addonName} addon`;
     return {
-        ...base('update-addon', addonTarget(params.addonName), 'update', c),
-        id: `update-addon:${params.addonName}`,
+        ...addonBase('update-addon', params.addonName, 'update', c),
         kind: 'update-addon',
-        description: `update ${params.addonName} addon`,
+        description,
         params,
     };
 }
 function deleteAddonTask(params, c) {
+    const description = `delete ${params.addonName} addon`;
     return {
-        ...base('delete-addon', addonTarget(params.addonName), 'delete', c),
-        id: `delete-addon:${params.addonName}`,
+        ...addonBase('delete-addon', params.addonName, 'delete', c),
         kind: 'delete-addon',
-        description: `delete ${params.addonName} addon`,
+        description,
         params,
     };
 }
 /** Adopting = only adding the owner tag; any other tag change makes it an update. */
 function tagAddonTask(params, adopt, c) {
+    const description = adopt
+        ? `adopt ${params.addonName} addon`
+        : `update tags of ${params.addonName} addon`;
+    const change = adopt ? 'adopt' : 'update';
     return {
-        ...base('tag-addon', addonTarget(params.addonName), adopt ? 'adopt' : 'update', c),
-        id: `tag-addon:${params.addonName}`,
+        ...addonBase('tag-addon', params.addonName, change, c),
         kind: 'tag-addon',
-        description: adopt
-            ? `adopt ${params.addonName} addon`
-            : `update tags of ${params.addonName} addon`,
+        description,
         params,
     };
 }
@@ -60038,7 +60043,7 @@ function readServiceAccount(r, node, path, fallback) {
 
 
 
-function readCluster(r, root) {
+function emptyCluster(r, root) {
     const spec = {
         file: r.file,
         name: '',
@@ -60054,12 +60059,10 @@ function readCluster(r, root) {
         notManaged: [],
         location: read_location(r, root),
     };
-    const meta = newLocated(r, root, 'metadata');
-    const top = newLocated(r, root, '');
-    const raw = {
+    return {
         spec,
-        meta,
-        top,
+        meta: newLocated(r, root, 'metadata'),
+        top: newLocated(r, root, ''),
         iam: newLocated(r, root, 'iam'),
         addonsConfig: newLocated(r, root, 'addonsConfig'),
         autoModeConfig: newLocated(r, root, 'autoModeConfig'),
@@ -60068,14 +60071,48 @@ function readCluster(r, root) {
         serviceAccounts: [],
         identified: false,
     };
-    let apiVersion;
-    let kind;
-    let sawMetadata = false;
+}
+function readAddonsConfig(r, v, path, raw) {
+    const config = raw.spec.addonsConfig;
+    walk(r, v, path, ADDONS_CONFIG_KEYS, {
+        autoApplyPodIdentityAssociations: (bv, bp) => (config.autoApplyPodIdentityAssociations = r.bool(bv, bp) ?? false),
+        disableDefaultAddons: (bv, bp) => (config.disableDefaultAddons = r.bool(bv, bp) ?? false),
+    }, raw.addonsConfig);
+}
+function readAutoModeConfig(r, v, path, raw) {
+    walk(r, v, path, AUTO_MODE_KEYS, {
+        enabled: (bv, bp) => (raw.spec.autoModeEnabled = r.bool(bv, bp) ?? false),
+        nodePools: (lv, lp) => void r.strList(lv, lp),
+        nodeRoleARN: (sv, sp) => void r.str(sv, sp),
+    }, raw.autoModeConfig);
+}
+/** apiVersion, kind and metadata must be there (and be eksctl's). */
+function checkHead(r, raw, start, head) {
+    const { top } = raw;
+    if (head.apiVersion !== API_VERSION) {
+        const msg = head.apiVersion === undefined
+            ? 'apiVersion must be set'
+            : `unsupported apiVersion ${quote(head.apiVersion)}`;
+        r.error(top.val.apiVersion ?? start, 'apiVersion', msg, `set apiVersion: ${API_VERSION}`);
+    }
+    if (head.kind !== KIND) {
+        const msg = head.kind === undefined ? 'kind must be set' : `unsupported kind ${quote(head.kind)}`;
+        r.error(top.val.kind ?? start, 'kind', msg, `set kind: ${KIND}; only ClusterConfig files are read`);
+    }
+    if (!head.sawMetadata) {
+        r.error(start, 'metadata', 'metadata must be set', 'add metadata with the cluster name and region');
+    }
+}
+function readCluster(r, root) {
+    const raw = emptyCluster(r, root);
+    const head = {
+        sawMetadata: false,
+    };
     const isDoc = walk(r, root, '', TOP_LEVEL_KEYS, {
-        apiVersion: (v, p) => (apiVersion = r.str(v, p)),
-        kind: (v, p) => (kind = r.str(v, p)),
+        apiVersion: (v, p) => (head.apiVersion = r.str(v, p)),
+        kind: (v, p) => (head.kind = r.str(v, p)),
         metadata: (v, p) => {
-            sawMetadata = v !== null;
+            head.sawMetadata = v !== null;
             readMetadata(r, v, p, raw);
         },
         iam: (v, p) => readIam(r, v, p, raw),
@@ -60083,37 +60120,15 @@ function readCluster(r, root) {
             (r.seq(v, p) ?? []).forEach((item, i) => {
                 const a = readAddon(r, item, `addons[${i}]`, r.pos(v ?? e.keyNode));
                 raw.addons.push(a);
-                spec.addons.push(a.spec);
+                raw.spec.addons.push(a.spec);
             });
         },
-        addonsConfig: (v, p) => walk(r, v, p, ADDONS_CONFIG_KEYS, {
-            autoApplyPodIdentityAssociations: (bv, bp) => (spec.addonsConfig.autoApplyPodIdentityAssociations = r.bool(bv, bp) ?? false),
-            disableDefaultAddons: (bv, bp) => (spec.addonsConfig.disableDefaultAddons = r.bool(bv, bp) ?? false),
-        }, raw.addonsConfig),
-        autoModeConfig: (v, p) => walk(r, v, p, AUTO_MODE_KEYS, {
-            enabled: (bv, bp) => (spec.autoModeEnabled = r.bool(bv, bp) ?? false),
-            nodePools: (lv, lp) => void r.strList(lv, lp),
-            nodeRoleARN: (sv, sp) => void r.str(sv, sp),
-        }, raw.autoModeConfig),
-    }, top);
+        addonsConfig: (v, p) => readAddonsConfig(r, v, p, raw),
+        autoModeConfig: (v, p) => readAutoModeConfig(r, v, p, raw),
+    }, raw.top);
     if (!isDoc)
         return undefined;
-    const start = r.pos(root);
-    if (apiVersion !== API_VERSION) {
-        const at = top.val.apiVersion ?? start;
-        const msg = apiVersion === undefined
-            ? 'apiVersion must be set'
-            : `unsupported apiVersion ${quote(apiVersion)}`;
-        r.error(at, 'apiVersion', msg, `set apiVersion: ${API_VERSION}`);
-    }
-    if (kind !== KIND) {
-        const at = top.val.kind ?? start;
-        const msg = kind === undefined ? 'kind must be set' : `unsupported kind ${quote(kind)}`;
-        r.error(at, 'kind', msg, `set kind: ${KIND}; only ClusterConfig files are read`);
-    }
-    if (!sawMetadata) {
-        r.error(start, 'metadata', 'metadata must be set', 'add metadata with the cluster name and region');
-    }
+    checkHead(r, raw, r.pos(root), head);
     return raw;
 }
 function readMetadata(r, v, path, raw) {

@@ -24,7 +24,7 @@ import {
   TOP_LEVEL_KEYS,
 } from './schema.js';
 import { checkClusterName, checkRegion } from './limits.js';
-import { quote, type Reader } from './yaml.js';
+import { quote, type Pos, type Reader } from './yaml.js';
 
 export interface RawCluster {
   spec: ClusterSpec;
@@ -41,7 +41,7 @@ export interface RawCluster {
   identified: boolean;
 }
 
-export function readCluster(r: Reader, root: Node): RawCluster | undefined {
+function emptyCluster(r: Reader, root: Node): RawCluster {
   const spec: ClusterSpec = {
     file: r.file,
     name: '',
@@ -57,12 +57,10 @@ export function readCluster(r: Reader, root: Node): RawCluster | undefined {
     notManaged: [],
     location: location(r, root),
   };
-  const meta = newLocated(r, root, 'metadata');
-  const top = newLocated(r, root, '');
-  const raw: RawCluster = {
+  return {
     spec,
-    meta,
-    top,
+    meta: newLocated(r, root, 'metadata'),
+    top: newLocated(r, root, ''),
     iam: newLocated(r, root, 'iam'),
     addonsConfig: newLocated(r, root, 'addonsConfig'),
     autoModeConfig: newLocated(r, root, 'autoModeConfig'),
@@ -71,77 +69,65 @@ export function readCluster(r: Reader, root: Node): RawCluster | undefined {
     serviceAccounts: [],
     identified: false,
   };
-  let apiVersion: string | undefined;
-  let kind: string | undefined;
-  let sawMetadata = false;
+}
 
-  const isDoc = walk(
+function readAddonsConfig(r: Reader, v: Node | null, path: string, raw: RawCluster): void {
+  const config = raw.spec.addonsConfig;
+  walk(
     r,
-    root,
-    '',
-    TOP_LEVEL_KEYS,
+    v,
+    path,
+    ADDONS_CONFIG_KEYS,
     {
-      apiVersion: (v, p) => (apiVersion = r.str(v, p)),
-      kind: (v, p) => (kind = r.str(v, p)),
-      metadata: (v, p) => {
-        sawMetadata = v !== null;
-        readMetadata(r, v, p, raw);
-      },
-      iam: (v, p) => readIam(r, v, p, raw),
-      addons: (v, p, e) => {
-        (r.seq(v, p) ?? []).forEach((item, i) => {
-          const a = readAddon(r, item, `addons[${i}]`, r.pos(v ?? e.keyNode));
-          raw.addons.push(a);
-          spec.addons.push(a.spec);
-        });
-      },
-      addonsConfig: (v, p) =>
-        walk(
-          r,
-          v,
-          p,
-          ADDONS_CONFIG_KEYS,
-          {
-            autoApplyPodIdentityAssociations: (bv, bp) =>
-              (spec.addonsConfig.autoApplyPodIdentityAssociations = r.bool(bv, bp) ?? false),
-            disableDefaultAddons: (bv, bp) =>
-              (spec.addonsConfig.disableDefaultAddons = r.bool(bv, bp) ?? false),
-          },
-          raw.addonsConfig,
-        ),
-      autoModeConfig: (v, p) =>
-        walk(
-          r,
-          v,
-          p,
-          AUTO_MODE_KEYS,
-          {
-            enabled: (bv, bp) => (spec.autoModeEnabled = r.bool(bv, bp) ?? false),
-            nodePools: (lv, lp) => void r.strList(lv, lp),
-            nodeRoleARN: (sv, sp) => void r.str(sv, sp),
-          },
-          raw.autoModeConfig,
-        ),
+      autoApplyPodIdentityAssociations: (bv, bp) =>
+        (config.autoApplyPodIdentityAssociations = r.bool(bv, bp) ?? false),
+      disableDefaultAddons: (bv, bp) => (config.disableDefaultAddons = r.bool(bv, bp) ?? false),
     },
-    top,
+    raw.addonsConfig,
   );
-  if (!isDoc) return undefined;
+}
 
-  const start = r.pos(root);
-  if (apiVersion !== API_VERSION) {
-    const at = top.val.apiVersion ?? start;
+function readAutoModeConfig(r: Reader, v: Node | null, path: string, raw: RawCluster): void {
+  walk(
+    r,
+    v,
+    path,
+    AUTO_MODE_KEYS,
+    {
+      enabled: (bv, bp) => (raw.spec.autoModeEnabled = r.bool(bv, bp) ?? false),
+      nodePools: (lv, lp) => void r.strList(lv, lp),
+      nodeRoleARN: (sv, sp) => void r.str(sv, sp),
+    },
+    raw.autoModeConfig,
+  );
+}
+
+/** apiVersion, kind and metadata must be there (and be eksctl's). */
+function checkHead(
+  r: Reader,
+  raw: RawCluster,
+  start: Pos,
+  head: { apiVersion?: string; kind?: string; sawMetadata: boolean },
+): void {
+  const { top } = raw;
+  if (head.apiVersion !== API_VERSION) {
     const msg =
-      apiVersion === undefined
+      head.apiVersion === undefined
         ? 'apiVersion must be set'
-        : `unsupported apiVersion ${quote(apiVersion)}`;
-    r.error(at, 'apiVersion', msg, `set apiVersion: ${API_VERSION}`);
+        : `unsupported apiVersion ${quote(head.apiVersion)}`;
+    r.error(top.val.apiVersion ?? start, 'apiVersion', msg, `set apiVersion: ${API_VERSION}`);
   }
-  if (kind !== KIND) {
-    const at = top.val.kind ?? start;
-    const msg = kind === undefined ? 'kind must be set' : `unsupported kind ${quote(kind)}`;
-    r.error(at, 'kind', msg, `set kind: ${KIND}; only ClusterConfig files are read`);
+  if (head.kind !== KIND) {
+    const msg =
+      head.kind === undefined ? 'kind must be set' : `unsupported kind ${quote(head.kind)}`;
+    r.error(
+      top.val.kind ?? start,
+      'kind',
+      msg,
+      `set kind: ${KIND}; only ClusterConfig files are read`,
+    );
   }
-  if (!sawMetadata) {
+  if (!head.sawMetadata) {
     r.error(
       start,
       'metadata',
@@ -149,6 +135,40 @@ export function readCluster(r: Reader, root: Node): RawCluster | undefined {
       'add metadata with the cluster name and region',
     );
   }
+}
+
+export function readCluster(r: Reader, root: Node): RawCluster | undefined {
+  const raw = emptyCluster(r, root);
+  const head: { apiVersion?: string; kind?: string; sawMetadata: boolean } = {
+    sawMetadata: false,
+  };
+  const isDoc = walk(
+    r,
+    root,
+    '',
+    TOP_LEVEL_KEYS,
+    {
+      apiVersion: (v, p) => (head.apiVersion = r.str(v, p)),
+      kind: (v, p) => (head.kind = r.str(v, p)),
+      metadata: (v, p) => {
+        head.sawMetadata = v !== null;
+        readMetadata(r, v, p, raw);
+      },
+      iam: (v, p) => readIam(r, v, p, raw),
+      addons: (v, p, e) => {
+        (r.seq(v, p) ?? []).forEach((item, i) => {
+          const a = readAddon(r, item, `addons[${i}]`, r.pos(v ?? e.keyNode));
+          raw.addons.push(a);
+          raw.spec.addons.push(a.spec);
+        });
+      },
+      addonsConfig: (v, p) => readAddonsConfig(r, v, p, raw),
+      autoModeConfig: (v, p) => readAutoModeConfig(r, v, p, raw),
+    },
+    raw.top,
+  );
+  if (!isDoc) return undefined;
+  checkHead(r, raw, r.pos(root), head);
   return raw;
 }
 

@@ -175,46 +175,52 @@ export function tagAssociationTask(
   };
 }
 
+/** An add-on's own task: id `<kind>:<addon>`, grouped with the add-on's role stacks. */
+function addonBase(kind: Task['kind'], addonName: string, change: ChangeAction, c: TaskCommon) {
+  return { ...base(kind, addonTarget(addonName), change, c), id: `${kind}:${addonName}` };
+}
+
 export function createAddonTask(params: CreateAddonParams, c: TaskCommon): Task {
+  // eksctl's wording for the agent install step (migrate-to-pod-identity plan), for every add-on.
+  const description = `install ${params.addonName} addon`;
   return {
-    ...base('create-addon', addonTarget(params.addonName), 'create', c),
-    // eksctl's wording for the agent install step (migrate-to-pod-identity plan), for every add-on.
-    id: `create-addon:${params.addonName}`,
+    ...addonBase('create-addon', params.addonName, 'create', c),
     kind: 'create-addon',
-    description: `install ${params.addonName} addon`,
+    description,
     params,
   };
 }
 
 export function updateAddonTask(params: UpdateAddonParams, c: TaskCommon): Task {
+  const description = `update ${params.addonName} addon`;
   return {
-    ...base('update-addon', addonTarget(params.addonName), 'update', c),
-    id: `update-addon:${params.addonName}`,
+    ...addonBase('update-addon', params.addonName, 'update', c),
     kind: 'update-addon',
-    description: `update ${params.addonName} addon`,
+    description,
     params,
   };
 }
 
 export function deleteAddonTask(params: DeleteAddonParams, c: TaskCommon): Task {
+  const description = `delete ${params.addonName} addon`;
   return {
-    ...base('delete-addon', addonTarget(params.addonName), 'delete', c),
-    id: `delete-addon:${params.addonName}`,
+    ...addonBase('delete-addon', params.addonName, 'delete', c),
     kind: 'delete-addon',
-    description: `delete ${params.addonName} addon`,
+    description,
     params,
   };
 }
 
 /** Adopting = only adding the owner tag; any other tag change makes it an update. */
 export function tagAddonTask(params: TagAddonParams, adopt: boolean, c: TaskCommon): Task {
+  const description = adopt
+    ? `adopt ${params.addonName} addon`
+    : `update tags of ${params.addonName} addon`;
+  const change = adopt ? 'adopt' : 'update';
   return {
-    ...base('tag-addon', addonTarget(params.addonName), adopt ? 'adopt' : 'update', c),
-    id: `tag-addon:${params.addonName}`,
+    ...addonBase('tag-addon', params.addonName, change, c),
     kind: 'tag-addon',
-    description: adopt
-      ? `adopt ${params.addonName} addon`
-      : `update tags of ${params.addonName} addon`,
+    description,
     params,
   };
 }
