@@ -3,90 +3,16 @@
 // afterwards, and an empty plan after every apply.
 
 import { GetTemplateCommand } from '@aws-sdk/client-cloudformation';
-import { DescribeAddonCommand, ListAddonsCommand } from '@aws-sdk/client-eks';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { ListAddonsCommand } from '@aws-sdk/client-eks';
 import { describe, expect, it } from 'vitest';
-import { stringify } from 'yaml';
 import { withEmulator } from '../emulator/helpers.js';
+import { CNI, VPC_CNI_STACK, addonHarness, count } from './addon-harness.js';
 import { liveSummary } from './live.js';
-import { POD_TRUST, REGION, collect, runCli, spawnCli, userRoleArn } from './harness.js';
+import { REGION, collect, runCli, spawnCli, userRoleArn } from './harness.js';
 
 const env = withEmulator();
-const CNI = 'arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy';
-const VPC_CNI_STACK = 'eksctl-prod-addon-vpc-cni-podidentityrole-aws-node';
-
-interface Call {
-  seq: number;
-  service: string;
-  operation: string;
-  mutating: boolean;
-}
-
-function writeConfig(doc: Record<string, unknown>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'podid-addons-'));
-  const file = join(dir, 'prod.eksctl.yaml');
-  writeFileSync(
-    file,
-    stringify({
-      apiVersion: 'eksctl.io/v1alpha5',
-      kind: 'ClusterConfig',
-      metadata: { name: 'prod', region: REGION },
-      ...doc,
-    }),
-  );
-  return file;
-}
-
-async function seed(options: { ipFamily?: 'ipv6'; addons?: unknown[]; roles?: string[] } = {}) {
-  await env.admin('POST', 'seed', {
-    roles: (options.roles ?? []).map((roleName) => ({
-      roleName,
-      assumeRolePolicyDocument: POD_TRUST,
-    })),
-    clusters: [
-      {
-        name: 'prod',
-        region: REGION,
-        version: '1.32',
-        ...(options.ipFamily ? { ipFamily: options.ipFamily } : {}),
-        addons: options.addons ?? [{ name: 'eks-pod-identity-agent' }],
-      },
-    ],
-  });
-}
-
-async function lastSeq(): Promise<number> {
-  return (await env.admin<Call[]>('GET', 'calls')).at(-1)?.seq ?? 0;
-}
-
-async function mutationsSince(seq: number): Promise<string[]> {
-  const calls = await env.admin<Call[]>('GET', `calls?since=${seq}`);
-  return calls.filter((c) => c.mutating).map((c) => c.operation);
-}
-
-const count = (ops: string[], op: string): number => ops.filter((o) => o === op).length;
-
-async function addon(name: string) {
-  try {
-    return (await env.eks.send(new DescribeAddonCommand({ clusterName: 'prod', addonName: name })))
-      .addon;
-  } catch {
-    return undefined;
-  }
-}
-
-async function apply(file: string) {
-  const result = await runCli(['apply', '-f', file], env.url);
-  return { ...result, text: result.stdout + result.stderr };
-}
-
-async function expectEmptyPlan(file: string): Promise<void> {
-  const plan = await runCli(['plan', '-f', file, '--detailed-exitcode'], env.url);
-  expect(plan.code, plan.stdout + plan.stderr).toBe(0);
-  expect(plan.stdout).toMatch(/Plan: 0 to create, 0 to update, 0 to delete, 0 to adopt\./);
-}
+const { writeConfig, seed, lastSeq, mutationsSince, addon, apply, expectEmptyPlan } =
+  addonHarness(env);
 
 describe('add-ons: create, switch, empty with [], delete', () => {
   it('follows the config through a whole add-on life, each apply converging', async () => {

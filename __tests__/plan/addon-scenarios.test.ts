@@ -527,6 +527,60 @@ describe('add-on create and update (scenarios 70–82)', () => {
   });
 });
 
+describe('add-on plans that are legal but rarely meant say so', () => {
+  it('a version older than the running one is planned, with a warning', () => {
+    const p = plan(
+      [addon('vpc-cni', { version: 'v1.0.0-eksbuild.1' })],
+      cluster([liveAddon('vpc-cni', { version: 'v1.1.0-eksbuild.1' })], { 'vpc-cni': offered() }),
+    );
+    expect(ids(p.tasks)).toEqual(['update-addon:vpc-cni']);
+    expect(p.warnings.map((w) => [w.path, w.message])).toEqual([
+      [
+        'addons[1].version',
+        'addon vpc-cni would go from v1.1.0-eksbuild.1 down to v1.0.0-eksbuild.1',
+      ],
+    ]);
+  });
+
+  it('a recommended service account without any policy gets a role without permissions, with a warning', () => {
+    const p = plan(
+      [addon('aws-mountpoint-s3-csi-driver', { useDefaultPodIdentityAssociations: true })],
+      cluster([], {
+        'aws-mountpoint-s3-csi-driver': offered([
+          { serviceAccount: 's3-csi-driver-sa', recommendedManagedPolicies: [] },
+        ]),
+      }),
+    );
+    expect(p.errors).toEqual([]);
+    expect(p.warnings.map((w) => w.message)).toEqual([
+      'EKS recommends no managed policy for service account "s3-csi-driver-sa" of addon aws-mountpoint-s3-csi-driver: its role is created without permissions',
+    ]);
+  });
+
+  it("an add-on association in another namespace than the add-on's is warned: EKS uses the add-on's", () => {
+    const p = plan(
+      [
+        addon('aws-ebs-csi-driver', {
+          namespaceConfig: { namespace: 'storage' },
+          podIdentityAssociations: [pia('ebs-csi-controller-sa', { permissionPolicyARNs: [EBS] })],
+        }),
+      ],
+      cluster([], {
+        'aws-ebs-csi-driver': offered([
+          { serviceAccount: 'ebs-csi-controller-sa', recommendedManagedPolicies: [EBS] },
+        ]),
+      }),
+    );
+    expect(p.errors).toEqual([]);
+    expect(p.warnings.map((w) => [w.path, w.message])).toEqual([
+      [
+        'addons[1].podIdentityAssociations[0].namespace',
+        'the association of service account "ebs-csi-controller-sa" names namespace "kube-system", but EKS creates the add-on\'s associations in the add-on\'s namespace "storage"',
+      ],
+    ]);
+  });
+});
+
 describe('add-ons gone from the config', () => {
   it('prune managed deletes the add-ons this owner tagged, then their role stacks; others are left alone', () => {
     const ours = liveAddon('aws-ebs-csi-driver');

@@ -54410,8 +54410,24 @@ async function resolvedAssociations(associations, ctx) {
         roleArn: await resolveRole(a.roleArn, ctx),
     })));
 }
+/** eksctl's words for a refused add-on call (create.go, update.go, delete.go); waits keep their own. */
+async function saying(prefix, fn) {
+    try {
+        return await fn();
+    }
+    catch (error) {
+        throw new Error(`${prefix}: ${errorMessage(error)}`, { cause: error });
+    }
+}
 /** A role made moments ago may not be visible to EKS yet: retried like association calls. */
 const withRoles = (ctx, fn) => withRetry(fn, { ...propagationRetry, sleep: ctx.sleep });
+/** A create refused because a service account it names is associated elsewhere (eksctl's text). */
+function inUse(p, error) {
+    const accounts = (p.podIdentityAssociations ?? []).map((a) => `"${a.serviceAccount}"`);
+    if (accounts.length === 0)
+        return `failed to create "${p.addonName}" addon: ${errorMessage(error)}`;
+    return `creating addon: one or more service accounts corresponding to "${p.addonName}" addon is already associated with a different IAM role; please delete all pre-existing pod identity associations corresponding to ${accounts.join(',')} service account(s) in the addon's namespace, then re-try creating the addon (${errorMessage(error)})`;
+}
 async function addon_tasks_createAddon(p, ctx) {
     const podIdentityAssociations = await resolvedAssociations(p.podIdentityAssociations, ctx);
     let created = true;
@@ -54420,12 +54436,13 @@ async function addon_tasks_createAddon(p, ctx) {
         await withRoles(ctx, () => createAddon(ctx.clients.eks, { ...p, podIdentityAssociations }));
     }
     catch (error) {
+        const failed = `failed to create "${p.addonName}" addon: ${errorMessage(error)}`;
         if (!isAwsError(error, 'ResourceInUseException'))
-            throw error;
+            throw new Error(failed, { cause: error });
         // A retried create whose first attempt went through (or a kill after it): the add-on is there.
         const live = await retry(ctx, () => describeAddon(ctx.clients.eks, p.clusterName, p.addonName));
         if (!live)
-            throw error;
+            throw new Error(inUse(p, error), { cause: error });
         ctx.log(`"${p.addonName}" addon is already present on the cluster`);
         created = false;
     }
@@ -54436,14 +54453,14 @@ async function addon_tasks_createAddon(p, ctx) {
 async function addon_tasks_updateAddon(p, ctx) {
     const podIdentityAssociations = await resolvedAssociations(p.podIdentityAssociations, ctx);
     ctx.log(`updating addon ${p.addonName}`);
-    await withRoles(ctx, () => updateAddon(ctx.clients.eks, { ...p, podIdentityAssociations }));
+    await saying(`failed to update addon "${p.addonName}"`, () => withRoles(ctx, () => updateAddon(ctx.clients.eks, { ...p, podIdentityAssociations })));
     await ctx.addonWatcher.wait(target(p), 'active', ctx.log);
     ctx.log(`addon "${p.addonName}" active`);
     return { changed: true, detail: p.addonVersion };
 }
 async function addon_tasks_deleteAddon(p, ctx) {
     ctx.log(`deleting addon: ${p.addonName}`);
-    const existed = await retry(ctx, () => deleteAddon(ctx.clients.eks, p.clusterName, p.addonName, p.preserve));
+    const existed = await saying(`failed to delete addon "${p.addonName}"`, () => retry(ctx, () => deleteAddon(ctx.clients.eks, p.clusterName, p.addonName, p.preserve)));
     await ctx.addonWatcher.wait(target(p), 'deleted', ctx.log);
     return { changed: existed, detail: existed ? undefined : 'already gone' };
 }
@@ -55456,6 +55473,114 @@ function targetAddonVersion(addon, kubernetesVersion, versions, requested, liveV
     return resolveAddonVersion(addon, kubernetesVersion, versions, requested);
 }
 
+;// CONCATENATED MODULE: ./src/plan/problems.ts
+// Plan-time problems, pointed at the part of the config they are about.
+function planProblem(at, path, severity, message, hint) {
+    const { file, line, column } = at;
+    return { severity, file, line, column, path, message, ...(hint ? { hint } : {}) };
+}
+
+;// CONCATENATED MODULE: ./src/plan/addon-checks.ts
+// What the plan says about one add-on besides its tasks: the live state or ownership that stops it,
+// what the live add-on keeps because the config does not set it, and legal plans rarely meant
+// (a downgrade, a role without permissions, an association namespace EKS will not use).
+
+
+
+/** The health issues of an add-on, as a clause to append: ` (Code: message; …)`. */
+function addonIssuesSummary(live) {
+    if (live.issues.length === 0)
+        return '';
+    return ` (${live.issues.map((i) => `${i.code}: ${i.message}`).join('; ')})`;
+}
+/** Where EKS puts the add-on: namespaceConfig, else the live add-on's, else EKS's default. */
+function addonNamespace(scope) {
+    return (scope.addon.namespaceConfig?.namespace ||
+        scope.live?.namespace ||
+        scope.catalog.defaultNamespace);
+}
+/**
+ * Like eksctl, an unset field leaves the live value alone; the plan says so rather than claim the
+ * add-on matches a config that does not mention it.
+ */
+function leftAsIs(scope) {
+    const { addon, live, path } = scope;
+    if (!live)
+        return [];
+    const at = { line: addon.location.line, column: addon.location.column };
+    const out = [];
+    if (!addon.configurationValues?.trim() && live.configurationValues?.trim()) {
+        out.push({
+            path: `${path}.configurationValues`,
+            ...at,
+            reason: "not set, so the add-on's live configuration values are left as they are; set configurationValues: '{}' to return to the add-on's defaults",
+        });
+    }
+    const irsaKept = !addon.serviceAccountRoleARN || !scope.version.requiresIamPermissions;
+    if (irsaKept && live.serviceAccountRoleArn) {
+        out.push({
+            path: `${path}.serviceAccountRoleARN`,
+            ...at,
+            reason: `not set, so the add-on keeps its IRSA role ${live.serviceAccountRoleArn} (with the agent installed, EKS gives the add-on's pod identity associations precedence over it)`,
+        });
+    }
+    return out;
+}
+/** Warnings about what the plan would do that is legal but rarely meant. */
+function surprises(scope, decision) {
+    const { addon, live, path } = scope;
+    const out = [];
+    if (live && compareAddonVersions(scope.version.version, live.version) < 0) {
+        out.push(planProblem(addon.location, addon.version ? `${path}.version` : path, 'warning', `addon ${addon.name} would go from ${live.version} down to ${scope.version.version}`, 'check that a downgrade is what you mean; pin the running version to keep it'));
+    }
+    for (const want of decision.desired ?? []) {
+        if (want.entry.permissionPolicyARNs.length > 0 || want.entry.permissionPolicy)
+            continue;
+        if (addon.podIdentityAssociations?.length)
+            continue; // the user's own entries are checked by the config rules
+        out.push(planProblem(addon.location, path, 'warning', `EKS recommends no managed policy for service account "${want.serviceAccount}" of addon ${addon.name}: its role is created without permissions`, `list the service account under podIdentityAssociations with the policies it needs`));
+    }
+    return out;
+}
+/** An add-on association's namespace that EKS will not use: the add-on's own namespace wins. */
+function namespaceMismatches(scope) {
+    const namespace = addonNamespace(scope);
+    if (!namespace)
+        return [];
+    return (scope.addon.podIdentityAssociations ?? []).flatMap((entry, i) => entry.namespace && entry.namespace !== namespace
+        ? [
+            planProblem(entry.location, `${scope.path}.podIdentityAssociations[${i}].namespace`, 'warning', `the association of service account "${entry.serviceAccountName}" names namespace "${entry.namespace}", but EKS creates the add-on's associations in the add-on's namespace "${namespace}"`, `set namespace: ${namespace} on the association (eksctl's role stack tag records the namespace written here)`),
+        ]
+        : []);
+}
+/** The add-on's own state or ownership stops the plan of it. */
+function liveProblems(scope) {
+    const { addon, live, ctx, path } = scope;
+    if (!live)
+        return [];
+    const at = addon.location;
+    const out = [];
+    const owner = live.tags[OWNER_TAG];
+    if (owner !== undefined && owner !== ctx.options.ownerId) {
+        out.push(planProblem(at, path, 'error', `addon ${addon.name} is managed by "${owner}" (tag ${OWNER_TAG}), not by "${ctx.options.ownerId}"`, 'remove it from this config, or change the tag if this repository now owns it'));
+    }
+    const wanted = addon.namespaceConfig?.namespace;
+    if (wanted && live.namespace && wanted !== live.namespace) {
+        out.push(planProblem(at, `${path}.namespaceConfig.namespace`, 'error', `addon ${addon.name} runs in namespace "${live.namespace}", not "${wanted}"; EKS cannot move an add-on to another namespace`, 'delete the add-on and create it again to change its namespace, or keep the live namespace'));
+    }
+    if (live.status === 'DELETE_FAILED') {
+        out.push(planProblem(at, path, 'error', `addon ${addon.name} is DELETE_FAILED${addonIssuesSummary(live)}`, 'fix the cause and delete the add-on, then plan again'));
+    }
+    else if (live.status === 'DEGRADED') {
+        out.push(planProblem(at, path, 'warning', `addon ${addon.name} is DEGRADED${addonIssuesSummary(live)}`));
+    }
+    return out;
+}
+/** Every problem of the add-on that is not about its roles. */
+function addonChecks(scope, decision) {
+    return [...liveProblems(scope), ...namespaceMismatches(scope), ...surprises(scope, decision)];
+}
+
 ;// CONCATENATED MODULE: ./src/cfn/vpc-cni-ipv6-policy.ts
 // eksctl's inline policy for vpc-cni on an IPv6 cluster (the recommended managed policy covers IPv4
 // only): the role it auto-applies for `aws-node` carries this document as `Policy1`. The partition is
@@ -55539,13 +55664,6 @@ function noWellKnownPolicies() {
     return Object.fromEntries(WELL_KNOWN_POLICY_NAMES.map((k) => [k, false]));
 }
 
-;// CONCATENATED MODULE: ./src/plan/problems.ts
-// Plan-time problems, pointed at the part of the config they are about.
-function planProblem(at, path, severity, message, hint) {
-    const { file, line, column } = at;
-    return { severity, file, line, column, path, message, ...(hint ? { hint } : {}) };
-}
-
 ;// CONCATENATED MODULE: ./src/plan/addon-identity.ts
 // Which service accounts of one add-on get which role (reference §6.2–§6.3): explicit
 // `podIdentityAssociations`, EKS's recommended ones (`useDefaultPodIdentityAssociations`, or
@@ -55577,16 +55695,19 @@ function fromConfig(addon, path) {
         source: { spec, path: `${path}.podIdentityAssociations[${i}]` },
     }));
 }
-/** EKS's recommended roles; vpc-cni on IPv6 needs eksctl's own policy instead of the managed one. */
-function fromRecommendations(scope, forCreate) {
+/**
+ * EKS's recommended roles; vpc-cni on IPv6 needs eksctl's own policy instead of the managed one.
+ * eksctl applies that policy on create only, so its update would strip the IPv6 permissions it
+ * granted; here create and update want the same role (docs/eksctl-differences.md).
+ */
+function fromRecommendations(scope) {
     const { addon, ctx } = scope;
     const role = (policies) => ({
         permissionPolicyARNs: [],
         wellKnownPolicies: noWellKnownPolicies(),
         ...policies,
     });
-    // eksctl applies the IPv6 policy when creating the add-on only (update has no such case).
-    if (forCreate && addon.name === 'vpc-cni' && ctx.live.ipFamily === 'ipv6') {
+    if (addon.name === 'vpc-cni' && ctx.live.ipFamily === 'ipv6') {
         const entry = role({ permissionPolicy: ipv6VpcCniPolicy(ctx.spec.region) });
         return [{ serviceAccount: 'aws-node', namespace: '', entry }];
     }
@@ -55631,8 +55752,13 @@ function forCreate(scope) {
         return { problems: supported ? [warning] : [] };
     }
     const auto = ctx.spec.addonsConfig.autoApplyPodIdentityAssociations;
+    // `[]` means none, on create as on update; eksctl's create would apply autoApply's roles and its
+    // next update delete them again (docs/eksctl-differences.md).
+    if (addon.podIdentityAssociations !== undefined && !addon.useDefaultPodIdentityAssociations) {
+        return { problems: [] };
+    }
     if ((auto || addon.useDefaultPodIdentityAssociations) && supported) {
-        return { desired: fromRecommendations(scope, true), problems: [] };
+        return { desired: fromRecommendations(scope), problems: [] };
     }
     return { problems: [iamRequiredWarning(scope)] };
 }
@@ -55655,7 +55781,7 @@ function forUpdate(scope) {
             return notRequired(scope);
         if (recommended(scope).length === 0)
             return { problems: [unsupported(scope)] };
-        const desired = useDefault ? fromRecommendations(scope, false) : fromConfig(addon, scope.path);
+        const desired = useDefault ? fromRecommendations(scope) : fromConfig(addon, scope.path);
         return { desired, problems: [] };
     }
     if (owned.length > 0 && hasIrsa(addon)) {
@@ -57042,7 +57168,14 @@ function createRole(request, template, switchReason) {
                 ? 'association uses a role not created for it'
                 : 'not in cluster'),
         after: createSummary(template, request),
-        ...(stack ? { before: { stackName: stack.stackName, status: stack.status } } : {}),
+        ...(stack
+            ? {
+                before: {
+                    ...(stack.stackName !== stackName ? { stackName: stack.stackName } : {}),
+                    status: stack.status,
+                },
+            }
+            : {}),
     });
     return {
         tasks: [task],
@@ -57323,12 +57456,7 @@ function tagChanges(live, desired) {
 
 
 
-/** The health issues of an add-on, as a clause to append: ` (Code: message; …)`. */
-function addonIssuesSummary(live) {
-    if (live.issues.length === 0)
-        return '';
-    return ` (${live.issues.map((i) => `${i.code}: ${i.message}`).join('; ')})`;
-}
+
 /** JSON or YAML, compared as data; text when it parses as neither. */
 function sameValues(live, wanted) {
     const read = (text) => {
@@ -57347,12 +57475,6 @@ function sameValues(live, wanted) {
     if (live === undefined)
         return wanted.trim() === '';
     return canonicalJson(read(live)) === canonicalJson(read(wanted));
-}
-/** Where EKS puts the add-on: namespaceConfig, else the live add-on's, else EKS's default. */
-function addonNamespace(scope) {
-    return (scope.addon.namespaceConfig?.namespace ||
-        scope.live?.namespace ||
-        scope.catalog.defaultNamespace);
 }
 /** Fields both CreateAddon and UpdateAddon send when the config sets them. */
 function commonParams(scope) {
@@ -57442,29 +57564,6 @@ function planExisting(scope, live, roles, note) {
         }),
     ];
 }
-/** The add-on's own state or ownership stops the plan of it. */
-function liveProblems(scope) {
-    const { addon, live, ctx, path } = scope;
-    if (!live)
-        return [];
-    const at = addon.location;
-    const out = [];
-    const owner = live.tags[OWNER_TAG];
-    if (owner !== undefined && owner !== ctx.options.ownerId) {
-        out.push(planProblem(at, path, 'error', `addon ${addon.name} is managed by "${owner}" (tag ${OWNER_TAG}), not by "${ctx.options.ownerId}"`, 'remove it from this config, or change the tag if this repository now owns it'));
-    }
-    const wanted = addon.namespaceConfig?.namespace;
-    if (wanted && live.namespace && wanted !== live.namespace) {
-        out.push(planProblem(at, `${path}.namespaceConfig.namespace`, 'error', `addon ${addon.name} runs in namespace "${live.namespace}", not "${wanted}"; EKS cannot move an add-on to another namespace`, 'delete the add-on and create it again to change its namespace, or keep the live namespace'));
-    }
-    if (live.status === 'DELETE_FAILED') {
-        out.push(planProblem(at, path, 'error', `addon ${addon.name} is DELETE_FAILED${addonIssuesSummary(live)}`, 'fix the cause and delete the add-on, then plan again'));
-    }
-    else if (live.status === 'DEGRADED') {
-        out.push(planProblem(at, path, 'warning', `addon ${addon.name} is DEGRADED${addonIssuesSummary(live)}`));
-    }
-    return out;
-}
 function planAddon(ctx, addon, index) {
     const path = `addons[${index}]`;
     const live = ctx.live.addons[addon.name];
@@ -57475,6 +57574,7 @@ function planAddon(ctx, addon, index) {
         problems: [],
         unchanged: false,
         claims: [],
+        notManaged: [],
     };
     const target = targetAddonVersion(addon.name, ctx.live.version, catalog.versions, addon.version, live?.version);
     if (!target.version) {
@@ -57485,7 +57585,8 @@ function planAddon(ctx, addon, index) {
     const scope = { ctx, addon, path, live, catalog, version: target.version };
     const decision = decideIdentity(scope);
     const roles = decision.desired ? planAddonRoles(scope, decision.desired) : undefined;
-    result.problems.push(...liveProblems(scope), ...decision.problems, ...(roles?.problems ?? []));
+    result.problems.push(...addonChecks(scope, decision), ...decision.problems, ...(roles?.problems ?? []));
+    result.notManaged = leftAsIs(scope);
     if (result.problems.some((p) => p.severity === 'error'))
         return result;
     const step = live ? planExisting(scope, live, roles, decision.note)[0] : planNew(scope, roles);
@@ -58006,9 +58107,17 @@ function checkClaims(ctx, addons, tasks, into) {
                 step.dependsOn.push(deletion.id);
             return !deletion;
         });
-        if (blocking.length === 0)
+        // A standalone association this same plan creates would collide with the add-on's in EKS.
+        const planned = ctx.spec.podIdentityAssociations.filter((entry) => addon.claims.some((claim) => claim.serviceAccount === entry.serviceAccountName &&
+            (claim.namespace === '' || claim.namespace === entry.namespace)) &&
+            !held.some((a) => a.namespace === entry.namespace && a.serviceAccount === entry.serviceAccountName));
+        const clashing = [
+            ...blocking.map((a) => a.serviceAccount),
+            ...planned.map((e) => e.serviceAccountName),
+        ];
+        if (clashing.length === 0)
             continue;
-        const names = blocking.map((a) => `"${a.serviceAccount}"`).join(',');
+        const names = [...new Set(clashing)].map((sa) => `"${sa}"`).join(',');
         const spec = ctx.spec.addons.find((a) => a.name === addon.name);
         into.errors.push(planProblem(spec?.location ?? ctx.spec.location, `addons[${ctx.spec.addons.findIndex((a) => a.name === addon.name)}]`, 'error', `one or more service accounts corresponding to "${addon.name}" addon is already associated with a different IAM role; please delete all pre-existing pod identity associations corresponding to ${names} service account(s) in the addon's namespace, then re-try creating the addon`, 'remove those associations from iam.podIdentityAssociations (and let prune delete them), or delete them by hand'));
     }
@@ -58028,6 +58137,24 @@ function wireAgent(ctx, tasks, into) {
     else if (needers.length > 0 && !agentInstalled(ctx)) {
         into.errors.push(agentMissing(ctx));
     }
+}
+/**
+ * The agent may go only when nothing left needs it: associations the plan keeps or creates (those of
+ * add-ons the plan deletes go with them). It goes last, after the deletions that free it.
+ */
+function checkAgentDeletion(ctx, tasks, into) {
+    const { live } = ctx;
+    const agentDeletion = tasks.find((t) => t.id === `delete-addon:${AGENT_ADDON}`);
+    const deletions = tasks.filter((t) => t !== agentDeletion && (t.kind === 'delete-association' || t.kind === 'delete-addon'));
+    agentDeletion?.dependsOn.push(...deletions.map((t) => t.id));
+    if (live.autoMode)
+        return;
+    const deletedIds = new Set(deletions.flatMap((t) => (t.kind === 'delete-association' ? [t.params.associationId] : [])));
+    const deletedOwners = new Set(deletions.flatMap((t) => t.kind === 'delete-addon' ? [live.addons[t.params.addonName]?.arn ?? ''] : []));
+    const remaining = live.associations.filter((a) => !deletedIds.has(a.associationId) && !(a.ownerArn && deletedOwners.has(a.ownerArn))).length;
+    const created = tasks.filter((t) => t.kind === 'create-association' || setsIdentity(t)).length;
+    if (remaining + created > 0)
+        into.errors.push(agentStillNeeded(ctx, remaining + created));
 }
 function planCluster(spec, live, options) {
     const problem = (message, hint) => planProblem(spec.location, 'metadata.name', 'error', message, hint);
@@ -58056,13 +58183,8 @@ function planCluster(spec, live, options) {
     ];
     wireAgent(ctx, tasks, into);
     checkClaims(ctx, addons, tasks, into);
-    if (addonPrune.deletesAgent && !live.autoMode) {
-        const deleted = new Set(tasks.flatMap((t) => (t.kind === 'delete-association' ? [t.params.associationId] : [])));
-        const remaining = live.associations.filter((a) => !deleted.has(a.associationId)).length;
-        const created = tasks.filter((t) => t.kind === 'create-association' || setsIdentity(t)).length;
-        if (remaining + created > 0)
-            into.errors.push(agentStillNeeded(ctx, remaining + created));
-    }
+    if (addonPrune.deletesAgent)
+        checkAgentDeletion(ctx, tasks, into);
     return {
         cluster: spec.name,
         region: spec.region,
@@ -58072,7 +58194,7 @@ function planCluster(spec, live, options) {
         warnings: into.warnings,
         unmanaged: pruned.unmanaged.sort((a, b) => compareKeys(associationKey(a.namespace, a.serviceAccount), associationKey(b.namespace, b.serviceAccount))),
         unmanagedAddons: addonPrune.unmanaged,
-        notManaged: spec.notManaged,
+        notManaged: [...spec.notManaged, ...addons.flatMap((a) => a.notManaged)].sort((a, b) => a.line - b.line || a.column - b.column),
         unchanged: into.unchanged,
         fingerprint: fingerprint(tasks, options.salt),
     };
@@ -58160,20 +58282,25 @@ async function settledAddon(cluster, name, deps) {
     deps.log(`waiting for addon "${name}" (${addon.status}) to settle`);
     return deps.addonWatcher.wait({ clusterName: cluster, addonName: name }, 'settle', deps.log);
 }
-/** The add-on's own pod identity is in play: the plan needs its recommended configuration. */
-function needsPodIdentityConfig(spec, cluster, live) {
+/**
+ * The add-on's pod identity configuration decides something: its roles (associations listed,
+ * useDefault, autoApply on create), or which way of granting IAM the plan's warning recommends (a
+ * new add-on that needs IAM, autoApply on an existing one).
+ */
+function needsPodIdentityConfig(spec, cluster, live, requiresIam) {
     return ((spec.podIdentityAssociations?.length ?? 0) > 0 ||
         spec.useDefaultPodIdentityAssociations ||
-        (cluster.addonsConfig.autoApplyPodIdentityAssociations && live === undefined));
+        (requiresIam && (live === undefined || cluster.addonsConfig.autoApplyPodIdentityAssociations)));
 }
 async function catalogOf(spec, cluster, kubernetesVersion, offered, live, deps) {
     const { versions } = offered;
     const catalog = { ...offered, podIdentity: {} };
-    if (!needsPodIdentityConfig(spec, cluster, live))
-        return catalog;
     const target = targetAddonVersion(spec.name, kubernetesVersion, versions, spec.version, live?.version);
     if (!target.version)
         return catalog;
+    if (!needsPodIdentityConfig(spec, cluster, live, target.version.requiresIamPermissions)) {
+        return catalog;
+    }
     const version = target.version.version;
     catalog.podIdentity[version] = await describeAddonConfiguration(deps.clients.eks, spec.name, version);
     return catalog;
@@ -58646,11 +58773,8 @@ function fieldLines(task) {
             lines.push(...mapDiff('association', before[key], after[key], true));
         }
         else if (key === 'tags') {
-            if (task.kind === 'tag-association' || task.kind === 'tag-addon') {
-                const removed = (task.params.tagKeysToRemove ?? []).map((k) => `-     tag ${codeValue(k)}`);
-                lines.push(...mapLines(task.change === 'adopt' ? '+' : '~', 'tag', after.tags), ...removed);
-            }
-            else if (task.change === 'update') {
+            if (task.change === 'update' || task.change === 'adopt') {
+                // Tag tasks record the old values of the keys they change or remove: old -> new, +, -.
                 lines.push(...mapDiff('tag', before.tags, after.tags));
             }
             else {
@@ -60221,6 +60345,10 @@ function readIam(r, v, path, raw) {
 
 const CLUSTER_SETTING = 'an eksctl cluster setting; podid-action manages only pod identity associations, their IAM roles and add-ons';
 const IRSA_ROLE = 'an IRSA role setting: podid-action does not create IRSA roles; give the add-on podIdentityAssociations or useDefaultPodIdentityAssociations instead';
+const CREATE_SERVICE_ACCOUNT = 'podid-action does not create Kubernetes service accounts yet; create them with your manifests (an association works for a service account made later)';
+const ADDON_ENTRY_FIELD = 'not supported for addon.podIdentityAssociations: the EKS add-on API takes only a service account and a role, so it is ignored';
+/** The add-ons' associations, with paths from the top (`addons[0].podIdentityAssociations[1]`). */
+const addonPias = (raw) => raw.addons.flatMap((a) => a.pias.map((p) => ({ ...p, path: `${a.path}.${p.path}` })));
 /** Keys of a section, with their reason, in the order the file has them. */
 const SECTIONS = [
     {
@@ -60271,9 +60399,21 @@ const SECTIONS = [
         },
     },
     {
-        of: (raw) => raw.pias.filter((p) => p.spec.createServiceAccount),
+        of: (raw) => raw.addons,
         keys: {
-            createServiceAccount: 'podid-action does not create Kubernetes service accounts yet; create them with your manifests (an association works for a service account made later)',
+            resolveConflicts: 'a call option: sent when the add-on is created or updated, never compared with the live add-on (EKS does not keep it), so changing it alone changes nothing',
+        },
+    },
+    {
+        of: (raw) => [...raw.pias, ...addonPias(raw)].filter((p) => p.spec.createServiceAccount),
+        keys: { createServiceAccount: CREATE_SERVICE_ACCOUNT },
+    },
+    {
+        of: (raw) => addonPias(raw),
+        keys: {
+            targetRoleARN: ADDON_ENTRY_FIELD,
+            disableSessionTags: ADDON_ENTRY_FIELD,
+            policy: ADDON_ENTRY_FIELD,
         },
     },
 ];
@@ -60385,7 +60525,8 @@ const roleNameRule = (c) => {
 
 ;// CONCATENATED MODULE: ./src/config/rules/addon-entry.ts
 // What an add-on's pod identity association may not hold: the EKS add-on API takes only a service
-// account and a role (eksctl's cluster-config rules, reference §1.2).
+// account and a role (eksctl's cluster-config rules, reference §1.2); fields it ignores are listed
+// by config/not-managed.ts.
 
 const addonEntryFieldsRule = (c) => {
     if (c.scope.addon === undefined)
@@ -60397,11 +60538,7 @@ const addonEntryFieldsRule = (c) => {
     if (pia.key.tags) {
         c.r.error(c.keyAt('tags'), `${path}.tags`, c.suffixed('tags is not supported for addon.podIdentityAssociations'), 'remove tags from the addon association; put them on the addon instead');
     }
-    for (const f of ['targetRoleARN', 'disableSessionTags', 'policy']) {
-        if (spec[f] === undefined)
-            continue;
-        c.r.warn(c.keyAt(f), `${path}.${f}`, `${path}.${f} is not supported for addon.podIdentityAssociations and is ignored`, 'the EKS addon API takes only serviceAccount and roleArn; remove the field');
-    }
+    // targetRoleARN, disableSessionTags and policy are accepted and listed as not managed.
 };
 
 ;// CONCATENATED MODULE: ./src/config/rules/cross-account.ts
@@ -60746,28 +60883,47 @@ function irsaFields(addon) {
         .filter(([, on]) => on)
         .map(([field]) => field);
 }
-/** eksctl accepts JSON, or YAML that strictly unmarshals into an object. */
-function validConfigurationValues(s) {
+const addon_MAX_ALIASES = 10;
+/**
+ * eksctl accepts JSON, or YAML that strictly unmarshals into an object: undefined when valid, else
+ * what is wrong and how to fix it. YAML aliases are capped (an alias bomb would expand without end).
+ */
+function configurationValuesProblem(s) {
     try {
         JSON.parse(s);
-        return true;
+        return undefined;
     }
     catch {
         // not JSON: try YAML
     }
+    const invalid = {
+        message: `configurationValues: ${quote(s)} is not valid, supported format(s) are: JSON and YAML`,
+        hint: 'write configurationValues as a JSON or YAML object in a string (e.g. with "|")',
+    };
     try {
-        const v = (0,dist/* parse */.qg)(s, { uniqueKeys: true, maxAliasCount: 10 });
-        return v === null || v === undefined || (typeof v === 'object' && !Array.isArray(v));
+        const v = (0,dist/* parse */.qg)(s, { uniqueKeys: true, maxAliasCount: addon_MAX_ALIASES });
+        return v === null || v === undefined || (typeof v === 'object' && !Array.isArray(v))
+            ? undefined
+            : invalid;
     }
-    catch {
-        return false;
+    catch (error) {
+        if (error instanceof Error &&
+            /alias/i.test(error.message) &&
+            /count|resource/i.test(error.message)) {
+            return {
+                message: `configurationValues uses YAML aliases that expand more than ${addon_MAX_ALIASES} times`,
+                hint: 'write the values out in full (or as JSON) instead of repeating them through anchors and aliases',
+            };
+        }
+        return invalid;
     }
 }
 const configurationValuesRule = (c) => {
     const values = c.addon.spec.configurationValues;
-    if (values === undefined || validConfigurationValues(values))
+    const problem = values === undefined ? undefined : configurationValuesProblem(values);
+    if (!problem)
         return;
-    c.r.error(c.valAt('configurationValues'), `${c.path}.configurationValues`, c.prefixed(`configurationValues: ${quote(values)} is not valid, supported format(s) are: JSON and YAML`), 'write configurationValues as a JSON or YAML object in a string (e.g. with "|")');
+    c.r.error(c.valAt('configurationValues'), `${c.path}.configurationValues`, c.prefixed(problem.message), problem.hint);
 };
 /** eksctl's validateKubernetesNamespaceName: a DNS-1123 label that starts with a letter. */
 const namespaceConfigRule = (c) => {

@@ -3,7 +3,7 @@
 // health issues and prints progress while it waits.
 
 import * as eks from '../aws/eks.js';
-import { isAwsError } from '../aws/errors.js';
+import { errorMessage, isAwsError } from '../aws/errors.js';
 import type {
   AddonPodIdentityParam,
   CreateAddonParams,
@@ -33,9 +33,26 @@ async function resolvedAssociations(
   );
 }
 
+/** eksctl's words for a refused add-on call (create.go, update.go, delete.go); waits keep their own. */
+async function saying<T>(prefix: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    throw new Error(`${prefix}: ${errorMessage(error)}`, { cause: error });
+  }
+}
+
 /** A role made moments ago may not be visible to EKS yet: retried like association calls. */
 const withRoles = <T>(ctx: TaskContext, fn: () => Promise<T>): Promise<T> =>
   withRetry(fn, { ...propagationRetry, sleep: ctx.sleep });
+
+/** A create refused because a service account it names is associated elsewhere (eksctl's text). */
+function inUse(p: CreateAddonParams, error: unknown): string {
+  const accounts = (p.podIdentityAssociations ?? []).map((a) => `"${a.serviceAccount}"`);
+  if (accounts.length === 0)
+    return `failed to create "${p.addonName}" addon: ${errorMessage(error)}`;
+  return `creating addon: one or more service accounts corresponding to "${p.addonName}" addon is already associated with a different IAM role; please delete all pre-existing pod identity associations corresponding to ${accounts.join(',')} service account(s) in the addon's namespace, then re-try creating the addon (${errorMessage(error)})`;
+}
 
 export async function createAddon(p: CreateAddonParams, ctx: TaskContext): Promise<TaskOutcome> {
   const podIdentityAssociations = await resolvedAssociations(p.podIdentityAssociations, ctx);
@@ -44,12 +61,13 @@ export async function createAddon(p: CreateAddonParams, ctx: TaskContext): Promi
     ctx.log(`creating addon: ${p.addonName}`);
     await withRoles(ctx, () => eks.createAddon(ctx.clients.eks, { ...p, podIdentityAssociations }));
   } catch (error) {
-    if (!isAwsError(error, 'ResourceInUseException')) throw error;
+    const failed = `failed to create "${p.addonName}" addon: ${errorMessage(error)}`;
+    if (!isAwsError(error, 'ResourceInUseException')) throw new Error(failed, { cause: error });
     // A retried create whose first attempt went through (or a kill after it): the add-on is there.
     const live = await retry(ctx, () =>
       eks.describeAddon(ctx.clients.eks, p.clusterName, p.addonName),
     );
-    if (!live) throw error;
+    if (!live) throw new Error(inUse(p, error), { cause: error });
     ctx.log(`"${p.addonName}" addon is already present on the cluster`);
     created = false;
   }
@@ -61,7 +79,9 @@ export async function createAddon(p: CreateAddonParams, ctx: TaskContext): Promi
 export async function updateAddon(p: UpdateAddonParams, ctx: TaskContext): Promise<TaskOutcome> {
   const podIdentityAssociations = await resolvedAssociations(p.podIdentityAssociations, ctx);
   ctx.log(`updating addon ${p.addonName}`);
-  await withRoles(ctx, () => eks.updateAddon(ctx.clients.eks, { ...p, podIdentityAssociations }));
+  await saying(`failed to update addon "${p.addonName}"`, () =>
+    withRoles(ctx, () => eks.updateAddon(ctx.clients.eks, { ...p, podIdentityAssociations })),
+  );
   await ctx.addonWatcher.wait(target(p), 'active', ctx.log);
   ctx.log(`addon "${p.addonName}" active`);
   return { changed: true, detail: p.addonVersion };
@@ -69,8 +89,8 @@ export async function updateAddon(p: UpdateAddonParams, ctx: TaskContext): Promi
 
 export async function deleteAddon(p: DeleteAddonParams, ctx: TaskContext): Promise<TaskOutcome> {
   ctx.log(`deleting addon: ${p.addonName}`);
-  const existed = await retry(ctx, () =>
-    eks.deleteAddon(ctx.clients.eks, p.clusterName, p.addonName, p.preserve),
+  const existed = await saying(`failed to delete addon "${p.addonName}"`, () =>
+    retry(ctx, () => eks.deleteAddon(ctx.clients.eks, p.clusterName, p.addonName, p.preserve)),
   );
   await ctx.addonWatcher.wait(target(p), 'deleted', ctx.log);
   return { changed: existed, detail: existed ? undefined : 'already gone' };

@@ -4,7 +4,7 @@
 
 import type { RawCluster } from './cluster.js';
 import type { ClusterSpec, NotManaged, Problem } from './model.js';
-import type { Located } from './read.js';
+import type { Located, RawPia } from './read.js';
 import { IGNORED_TOP_LEVEL } from './schema.js';
 import type { Pos } from './yaml.js';
 
@@ -12,6 +12,15 @@ const CLUSTER_SETTING =
   'an eksctl cluster setting; podid-action manages only pod identity associations, their IAM roles and add-ons';
 const IRSA_ROLE =
   'an IRSA role setting: podid-action does not create IRSA roles; give the add-on podIdentityAssociations or useDefaultPodIdentityAssociations instead';
+
+const CREATE_SERVICE_ACCOUNT =
+  'podid-action does not create Kubernetes service accounts yet; create them with your manifests (an association works for a service account made later)';
+const ADDON_ENTRY_FIELD =
+  'not supported for addon.podIdentityAssociations: the EKS add-on API takes only a service account and a role, so it is ignored';
+
+/** The add-ons' associations, with paths from the top (`addons[0].podIdentityAssociations[1]`). */
+const addonPias = (raw: RawCluster): RawPia[] =>
+  raw.addons.flatMap((a) => a.pias.map((p) => ({ ...p, path: `${a.path}.${p.path}` })));
 
 /** Keys of a section, with their reason, in the order the file has them. */
 const SECTIONS: { of: (raw: RawCluster) => Located[]; keys: Record<string, string> }[] = [
@@ -65,10 +74,22 @@ const SECTIONS: { of: (raw: RawCluster) => Located[]; keys: Record<string, strin
     },
   },
   {
-    of: (raw) => raw.pias.filter((p) => p.spec.createServiceAccount),
+    of: (raw) => raw.addons,
     keys: {
-      createServiceAccount:
-        'podid-action does not create Kubernetes service accounts yet; create them with your manifests (an association works for a service account made later)',
+      resolveConflicts:
+        'a call option: sent when the add-on is created or updated, never compared with the live add-on (EKS does not keep it), so changing it alone changes nothing',
+    },
+  },
+  {
+    of: (raw) => [...raw.pias, ...addonPias(raw)].filter((p) => p.spec.createServiceAccount),
+    keys: { createServiceAccount: CREATE_SERVICE_ACCOUNT },
+  },
+  {
+    of: (raw) => addonPias(raw),
+    keys: {
+      targetRoleARN: ADDON_ENTRY_FIELD,
+      disableSessionTags: ADDON_ENTRY_FIELD,
+      policy: ADDON_ENTRY_FIELD,
     },
   },
 ];

@@ -79,16 +79,19 @@ function fromConfig(addon: AddonSpec, path: string): DesiredAddonAssociation[] {
   }));
 }
 
-/** EKS's recommended roles; vpc-cni on IPv6 needs eksctl's own policy instead of the managed one. */
-function fromRecommendations(scope: AddonScope, forCreate: boolean): DesiredAddonAssociation[] {
+/**
+ * EKS's recommended roles; vpc-cni on IPv6 needs eksctl's own policy instead of the managed one.
+ * eksctl applies that policy on create only, so its update would strip the IPv6 permissions it
+ * granted; here create and update want the same role (docs/eksctl-differences.md).
+ */
+function fromRecommendations(scope: AddonScope): DesiredAddonAssociation[] {
   const { addon, ctx } = scope;
   const role = (policies: Partial<RoleEntry>): RoleEntry => ({
     permissionPolicyARNs: [],
     wellKnownPolicies: noWellKnownPolicies(),
     ...policies,
   });
-  // eksctl applies the IPv6 policy when creating the add-on only (update has no such case).
-  if (forCreate && addon.name === 'vpc-cni' && ctx.live.ipFamily === 'ipv6') {
+  if (addon.name === 'vpc-cni' && ctx.live.ipFamily === 'ipv6') {
     const entry = role({ permissionPolicy: ipv6VpcCniPolicy(ctx.spec.region) });
     return [{ serviceAccount: 'aws-node', namespace: '', entry }];
   }
@@ -161,8 +164,13 @@ function forCreate(scope: AddonScope): IdentityDecision {
     return { problems: supported ? [warning] : [] };
   }
   const auto = ctx.spec.addonsConfig.autoApplyPodIdentityAssociations;
+  // `[]` means none, on create as on update; eksctl's create would apply autoApply's roles and its
+  // next update delete them again (docs/eksctl-differences.md).
+  if (addon.podIdentityAssociations !== undefined && !addon.useDefaultPodIdentityAssociations) {
+    return { problems: [] };
+  }
   if ((auto || addon.useDefaultPodIdentityAssociations) && supported) {
-    return { desired: fromRecommendations(scope, true), problems: [] };
+    return { desired: fromRecommendations(scope), problems: [] };
   }
   return { problems: [iamRequiredWarning(scope)] };
 }
@@ -190,7 +198,7 @@ function forUpdate(scope: AddonScope): IdentityDecision {
   if ((explicit?.length ?? 0) > 0 || useDefault) {
     if (!scope.version.requiresIamPermissions) return notRequired(scope);
     if (recommended(scope).length === 0) return { problems: [unsupported(scope)] };
-    const desired = useDefault ? fromRecommendations(scope, false) : fromConfig(addon, scope.path);
+    const desired = useDefault ? fromRecommendations(scope) : fromConfig(addon, scope.path);
     return { desired, problems: [] };
   }
   if (owned.length > 0 && hasIrsa(addon)) {

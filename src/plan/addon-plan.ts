@@ -3,11 +3,12 @@
 // the role stacks before and the stacks no longer needed after (reference §6).
 
 import { parse as parseYaml } from 'yaml';
-import type { AddonSpec, Problem } from '../config/model.js';
+import type { AddonSpec, NotManaged, Problem } from '../config/model.js';
 import { canonicalJson } from '../lib/canonical-json.js';
 import { targetAddonVersion } from '../live/addon-versions.js';
 import type { LiveAddon } from '../live/model.js';
 import { OWNER_TAG } from '../names/tags.js';
+import { addonChecks, addonIssuesSummary, addonNamespace, leftAsIs } from './addon-checks.js';
 import { decideIdentity, type AddonScope } from './addon-identity.js';
 import { planAddonRoles, type AddonRoles } from './addon-roles.js';
 import type { ClusterContext } from './association-plan.js';
@@ -31,12 +32,8 @@ export interface AddonPlan {
   claims: { namespace: string; serviceAccount: string }[];
   /** The create or update task, when there is one. */
   stepId?: string;
-}
-
-/** The health issues of an add-on, as a clause to append: ` (Code: message; …)`. */
-function addonIssuesSummary(live: LiveAddon): string {
-  if (live.issues.length === 0) return '';
-  return ` (${live.issues.map((i) => `${i.code}: ${i.message}`).join('; ')})`;
+  /** What the live add-on has that the config does not set, and that the plan leaves as it is. */
+  notManaged: NotManaged[];
 }
 
 /** JSON or YAML, compared as data; text when it parses as neither. */
@@ -54,15 +51,6 @@ function sameValues(live: string | undefined, wanted: string): boolean {
   };
   if (live === undefined) return wanted.trim() === '';
   return canonicalJson(read(live)) === canonicalJson(read(wanted));
-}
-
-/** Where EKS puts the add-on: namespaceConfig, else the live add-on's, else EKS's default. */
-function addonNamespace(scope: AddonScope): string | undefined {
-  return (
-    scope.addon.namespaceConfig?.namespace ||
-    scope.live?.namespace ||
-    scope.catalog.defaultNamespace
-  );
 }
 
 /** Fields both CreateAddon and UpdateAddon send when the config sets them. */
@@ -184,59 +172,6 @@ function planExisting(
   ];
 }
 
-/** The add-on's own state or ownership stops the plan of it. */
-function liveProblems(scope: AddonScope): Problem[] {
-  const { addon, live, ctx, path } = scope;
-  if (!live) return [];
-  const at = addon.location;
-  const out: Problem[] = [];
-  const owner = live.tags[OWNER_TAG];
-  if (owner !== undefined && owner !== ctx.options.ownerId) {
-    out.push(
-      planProblem(
-        at,
-        path,
-        'error',
-        `addon ${addon.name} is managed by "${owner}" (tag ${OWNER_TAG}), not by "${ctx.options.ownerId}"`,
-        'remove it from this config, or change the tag if this repository now owns it',
-      ),
-    );
-  }
-  const wanted = addon.namespaceConfig?.namespace;
-  if (wanted && live.namespace && wanted !== live.namespace) {
-    out.push(
-      planProblem(
-        at,
-        `${path}.namespaceConfig.namespace`,
-        'error',
-        `addon ${addon.name} runs in namespace "${live.namespace}", not "${wanted}"; EKS cannot move an add-on to another namespace`,
-        'delete the add-on and create it again to change its namespace, or keep the live namespace',
-      ),
-    );
-  }
-  if (live.status === 'DELETE_FAILED') {
-    out.push(
-      planProblem(
-        at,
-        path,
-        'error',
-        `addon ${addon.name} is DELETE_FAILED${addonIssuesSummary(live)}`,
-        'fix the cause and delete the add-on, then plan again',
-      ),
-    );
-  } else if (live.status === 'DEGRADED') {
-    out.push(
-      planProblem(
-        at,
-        path,
-        'warning',
-        `addon ${addon.name} is DEGRADED${addonIssuesSummary(live)}`,
-      ),
-    );
-  }
-  return out;
-}
-
 export function planAddon(ctx: ClusterContext, addon: AddonSpec, index: number): AddonPlan {
   const path = `addons[${index}]`;
   const live = ctx.live.addons[addon.name];
@@ -247,6 +182,7 @@ export function planAddon(ctx: ClusterContext, addon: AddonSpec, index: number):
     problems: [],
     unchanged: false,
     claims: [],
+    notManaged: [],
   };
   const target = targetAddonVersion(
     addon.name,
@@ -265,7 +201,12 @@ export function planAddon(ctx: ClusterContext, addon: AddonSpec, index: number):
   const scope: AddonScope = { ctx, addon, path, live, catalog, version: target.version };
   const decision = decideIdentity(scope);
   const roles = decision.desired ? planAddonRoles(scope, decision.desired) : undefined;
-  result.problems.push(...liveProblems(scope), ...decision.problems, ...(roles?.problems ?? []));
+  result.problems.push(
+    ...addonChecks(scope, decision),
+    ...decision.problems,
+    ...(roles?.problems ?? []),
+  );
+  result.notManaged = leftAsIs(scope);
   if (result.problems.some((p) => p.severity === 'error')) return result;
 
   const step = live ? planExisting(scope, live, roles, decision.note)[0] : planNew(scope, roles);

@@ -126,8 +126,24 @@ function checkClaims(ctx: ClusterContext, addons: AddonPlan[], tasks: Task[], in
       if (deletion && step) step.dependsOn.push(deletion.id);
       return !deletion;
     });
-    if (blocking.length === 0) continue;
-    const names = blocking.map((a) => `"${a.serviceAccount}"`).join(',');
+    // A standalone association this same plan creates would collide with the add-on's in EKS.
+    const planned = ctx.spec.podIdentityAssociations.filter(
+      (entry) =>
+        addon.claims.some(
+          (claim) =>
+            claim.serviceAccount === entry.serviceAccountName &&
+            (claim.namespace === '' || claim.namespace === entry.namespace),
+        ) &&
+        !held.some(
+          (a) => a.namespace === entry.namespace && a.serviceAccount === entry.serviceAccountName,
+        ),
+    );
+    const clashing = [
+      ...blocking.map((a) => a.serviceAccount),
+      ...planned.map((e) => e.serviceAccountName),
+    ];
+    if (clashing.length === 0) continue;
+    const names = [...new Set(clashing)].map((sa) => `"${sa}"`).join(',');
     const spec = ctx.spec.addons.find((a) => a.name === addon.name);
     into.errors.push(
       planProblem(
@@ -155,6 +171,33 @@ function wireAgent(ctx: ClusterContext, tasks: Task[], into: Collected): void {
   } else if (needers.length > 0 && !agentInstalled(ctx)) {
     into.errors.push(agentMissing(ctx));
   }
+}
+
+/**
+ * The agent may go only when nothing left needs it: associations the plan keeps or creates (those of
+ * add-ons the plan deletes go with them). It goes last, after the deletions that free it.
+ */
+function checkAgentDeletion(ctx: ClusterContext, tasks: Task[], into: Collected): void {
+  const { live } = ctx;
+  const agentDeletion = tasks.find((t) => t.id === `delete-addon:${AGENT_ADDON}`);
+  const deletions = tasks.filter(
+    (t) => t !== agentDeletion && (t.kind === 'delete-association' || t.kind === 'delete-addon'),
+  );
+  agentDeletion?.dependsOn.push(...deletions.map((t) => t.id));
+  if (live.autoMode) return;
+  const deletedIds = new Set(
+    deletions.flatMap((t) => (t.kind === 'delete-association' ? [t.params.associationId] : [])),
+  );
+  const deletedOwners = new Set(
+    deletions.flatMap((t) =>
+      t.kind === 'delete-addon' ? [live.addons[t.params.addonName]?.arn ?? ''] : [],
+    ),
+  );
+  const remaining = live.associations.filter(
+    (a) => !deletedIds.has(a.associationId) && !(a.ownerArn && deletedOwners.has(a.ownerArn)),
+  ).length;
+  const created = tasks.filter((t) => t.kind === 'create-association' || setsIdentity(t)).length;
+  if (remaining + created > 0) into.errors.push(agentStillNeeded(ctx, remaining + created));
 }
 
 export function planCluster(
@@ -188,14 +231,7 @@ export function planCluster(
   ];
   wireAgent(ctx, tasks, into);
   checkClaims(ctx, addons, tasks, into);
-  if (addonPrune.deletesAgent && !live.autoMode) {
-    const deleted = new Set(
-      tasks.flatMap((t) => (t.kind === 'delete-association' ? [t.params.associationId] : [])),
-    );
-    const remaining = live.associations.filter((a) => !deleted.has(a.associationId)).length;
-    const created = tasks.filter((t) => t.kind === 'create-association' || setsIdentity(t)).length;
-    if (remaining + created > 0) into.errors.push(agentStillNeeded(ctx, remaining + created));
-  }
+  if (addonPrune.deletesAgent) checkAgentDeletion(ctx, tasks, into);
   return {
     cluster: spec.name,
     region: spec.region,
@@ -210,7 +246,9 @@ export function planCluster(
       ),
     ),
     unmanagedAddons: addonPrune.unmanaged,
-    notManaged: spec.notManaged,
+    notManaged: [...spec.notManaged, ...addons.flatMap((a) => a.notManaged)].sort(
+      (a, b) => a.line - b.line || a.column - b.column,
+    ),
     unchanged: into.unchanged,
     fingerprint: fingerprint(tasks, options.salt),
   };

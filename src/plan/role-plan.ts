@@ -138,7 +138,14 @@ function createRole(
           ? 'association uses a role not created for it'
           : 'not in cluster'),
       after: createSummary(template, request),
-      ...(stack ? { before: { stackName: stack.stackName, status: stack.status } } : {}),
+      ...(stack
+        ? {
+            before: {
+              ...(stack.stackName !== stackName ? { stackName: stack.stackName } : {}),
+              status: stack.status,
+            },
+          }
+        : {}),
     },
   );
   return {

@@ -66,10 +66,8 @@ function fieldLines(task: Task): string[] {
       // An add-on's associations: service account → role, only the ones that change.
       lines.push(...mapDiff('association', before[key], after[key], true));
     } else if (key === 'tags') {
-      if (task.kind === 'tag-association' || task.kind === 'tag-addon') {
-        const removed = (task.params.tagKeysToRemove ?? []).map((k) => `-     tag ${codeValue(k)}`);
-        lines.push(...mapLines(task.change === 'adopt' ? '+' : '~', 'tag', after.tags), ...removed);
-      } else if (task.change === 'update') {
+      if (task.change === 'update' || task.change === 'adopt') {
+        // Tag tasks record the old values of the keys they change or remove: old -> new, +, -.
         lines.push(...mapDiff('tag', before.tags, after.tags));
       } else {
         const sign = task.change === 'delete' ? '-' : '+';

@@ -49,16 +49,21 @@ async function settledAddon(
   return deps.addonWatcher.wait({ clusterName: cluster, addonName: name }, 'settle', deps.log);
 }
 
-/** The add-on's own pod identity is in play: the plan needs its recommended configuration. */
+/**
+ * The add-on's pod identity configuration decides something: its roles (associations listed,
+ * useDefault, autoApply on create), or which way of granting IAM the plan's warning recommends (a
+ * new add-on that needs IAM, autoApply on an existing one).
+ */
 function needsPodIdentityConfig(
   spec: AddonSpec,
   cluster: ClusterSpec,
   live: LiveAddon | undefined,
+  requiresIam: boolean,
 ): boolean {
   return (
     (spec.podIdentityAssociations?.length ?? 0) > 0 ||
     spec.useDefaultPodIdentityAssociations ||
-    (cluster.addonsConfig.autoApplyPodIdentityAssociations && live === undefined)
+    (requiresIam && (live === undefined || cluster.addonsConfig.autoApplyPodIdentityAssociations))
   );
 }
 
@@ -72,7 +77,6 @@ async function catalogOf(
 ): Promise<LiveAddonCatalog> {
   const { versions } = offered;
   const catalog: LiveAddonCatalog = { ...offered, podIdentity: {} };
-  if (!needsPodIdentityConfig(spec, cluster, live)) return catalog;
   const target = targetAddonVersion(
     spec.name,
     kubernetesVersion,
@@ -81,6 +85,9 @@ async function catalogOf(
     live?.version,
   );
   if (!target.version) return catalog;
+  if (!needsPodIdentityConfig(spec, cluster, live, target.version.requiresIamPermissions)) {
+    return catalog;
+  }
   const version = target.version.version;
   catalog.podIdentity[version] = await describeAddonConfiguration(
     deps.clients.eks,

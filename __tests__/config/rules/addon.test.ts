@@ -1,5 +1,7 @@
-import { describe, it } from 'vitest';
-import { HEAD, expectProblems, type Expected } from '../helpers.js';
+import { describe, expect, it } from 'vitest';
+import { notManagedWarnings } from '../../../src/config/not-managed.js';
+import { parseClusterConfig } from '../../../src/config/parse.js';
+import { HEAD, expectProblems, marked, type Expected } from '../helpers.js';
 
 const S3 = 'arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess';
 const ROLE = 'arn:aws:iam::111122223333:role/cni';
@@ -20,6 +22,13 @@ const cases: [string, string, Expected[]][] = [
     [
       `${A('coredns')}configurationValues: "a: [1" is not valid, supported format(s) are: JSON and YAML`,
     ],
+  ],
+  [
+    'configurationValues: an alias bomb is refused as such, not as invalid YAML',
+    addons(
+      `  - name: coredns\n    configurationValues: »"a: &a [x,x,x,x]\\nb: &b [*a,*a,*a,*a,*a,*a]\\nc: [*b,*b,*b,*b,*b,*b,*b]"\n`,
+    ),
+    [`${A('coredns')}configurationValues uses YAML aliases that expand more than 10 times`],
   ],
   [
     'IRSA and pod identity at the same time',
@@ -99,22 +108,6 @@ const cases: [string, string, Expected[]][] = [
     [],
   ],
   [
-    'cross-account fields are ignored on addon associations',
-    addons(
-      `  - name: vpc-cni\n    podIdentityAssociations:\n      - namespace: kube-system\n        serviceAccountName: aws-node\n        roleARN: ${ROLE}\n        »targetRoleARN: arn:aws:iam::444455556666:role/x\n        »disableSessionTags: true\n`,
-    ),
-    [
-      {
-        warning:
-          'addons[0].podIdentityAssociations[0].targetRoleARN is not supported for addon.podIdentityAssociations and is ignored',
-      },
-      {
-        warning:
-          'addons[0].podIdentityAssociations[0].disableSessionTags is not supported for addon.podIdentityAssociations and is ignored',
-      },
-    ],
-  ],
-  [
     'addon fields: resolveConflicts, ARNs, tags, unknown keys, duplicates',
     addons(
       `  - name: vpc-cni\n    resolveConflicts: »merge\n    serviceAccountRoleARN: »arn:aws:iam::111122223333:user/x\n    »tag: {}\n    tags:\n      »"aws:x": y\n  - name: coredns\n    permissionsBoundary: »nope\n    attachPolicyARNs: [»nope]\n    namespaceConfig:\n      »ns: x\n  - name: »VPC-CNI\n`,
@@ -175,5 +168,29 @@ const cases: [string, string, Expected[]][] = [
 describe('addons rules', () => {
   it.each(cases)('%s', (_name, src, expected) => {
     expectProblems(src, expected);
+  });
+});
+
+describe('addon fields podid-action accepts but does not act on', () => {
+  it('lists cross-account fields, createServiceAccount and resolveConflicts as not managed, at their keys', () => {
+    const { text, marks } = marked(
+      addons(
+        `  - name: vpc-cni\n    »resolveConflicts: overwrite\n    podIdentityAssociations:\n      - namespace: kube-system\n        serviceAccountName: aws-node\n        roleARN: ${ROLE}\n        »targetRoleARN: arn:aws:iam::444455556666:role/x\n        »disableSessionTags: true\n        »createServiceAccount: true\n`,
+      ),
+    );
+    const { cluster, problems } = parseClusterConfig(text, 'c.yaml');
+    expect(problems).toEqual([]);
+    const items = cluster?.notManaged ?? [];
+    expect(items.map((n) => n.path)).toEqual([
+      'addons[0].resolveConflicts',
+      'addons[0].podIdentityAssociations[0].targetRoleARN',
+      'addons[0].podIdentityAssociations[0].disableSessionTags',
+      'addons[0].podIdentityAssociations[0].createServiceAccount',
+    ]);
+    expect(items.map((n) => ({ line: n.line, column: n.column }))).toEqual(marks);
+    expect(items[1].reason).toMatch(/takes only a service account and a role/);
+    const warnings = notManagedWarnings(cluster!);
+    expect(warnings.map((w) => w.severity)).toEqual(['warning', 'warning', 'warning', 'warning']);
+    expect(warnings[3].message).toMatch(/createServiceAccount is not managed by podid-action/);
   });
 });

@@ -1,5 +1,6 @@
 // What an add-on's pod identity association may not hold: the EKS add-on API takes only a service
-// account and a role (eksctl's cluster-config rules, reference §1.2).
+// account and a role (eksctl's cluster-config rules, reference §1.2); fields it ignores are listed
+// by config/not-managed.ts.
 
 import type { EntryRule } from './entry.js';
 import { policySources } from './role-source.js';
@@ -25,13 +26,5 @@ export const addonEntryFieldsRule: EntryRule = (c) => {
       'remove tags from the addon association; put them on the addon instead',
     );
   }
-  for (const f of ['targetRoleARN', 'disableSessionTags', 'policy'] as const) {
-    if (spec[f] === undefined) continue;
-    c.r.warn(
-      c.keyAt(f),
-      `${path}.${f}`,
-      `${path}.${f} is not supported for addon.podIdentityAssociations and is ignored`,
-      'the EKS addon API takes only serviceAccount and roleArn; remove the field',
-    );
-  }
+  // targetRoleARN, disableSessionTags and policy are accepted and listed as not managed.
 };

@@ -42,32 +42,52 @@ function irsaFields(addon: RawAddon): string[] {
     .map(([field]) => field);
 }
 
-/** eksctl accepts JSON, or YAML that strictly unmarshals into an object. */
-function validConfigurationValues(s: string): boolean {
+const MAX_ALIASES = 10;
+
+/**
+ * eksctl accepts JSON, or YAML that strictly unmarshals into an object: undefined when valid, else
+ * what is wrong and how to fix it. YAML aliases are capped (an alias bomb would expand without end).
+ */
+function configurationValuesProblem(s: string): { message: string; hint: string } | undefined {
   try {
     JSON.parse(s);
-    return true;
+    return undefined;
   } catch {
     // not JSON: try YAML
   }
+  const invalid = {
+    message: `configurationValues: ${quote(s)} is not valid, supported format(s) are: JSON and YAML`,
+    hint: 'write configurationValues as a JSON or YAML object in a string (e.g. with "|")',
+  };
   try {
-    const v: unknown = parseYaml(s, { uniqueKeys: true, maxAliasCount: 10 });
-    return v === null || v === undefined || (typeof v === 'object' && !Array.isArray(v));
-  } catch {
-    return false;
+    const v: unknown = parseYaml(s, { uniqueKeys: true, maxAliasCount: MAX_ALIASES });
+    return v === null || v === undefined || (typeof v === 'object' && !Array.isArray(v))
+      ? undefined
+      : invalid;
+  } catch (error) {
+    if (
+      error instanceof Error &&
+      /alias/i.test(error.message) &&
+      /count|resource/i.test(error.message)
+    ) {
+      return {
+        message: `configurationValues uses YAML aliases that expand more than ${MAX_ALIASES} times`,
+        hint: 'write the values out in full (or as JSON) instead of repeating them through anchors and aliases',
+      };
+    }
+    return invalid;
   }
 }
 
 const configurationValuesRule: AddonRule = (c) => {
   const values = c.addon.spec.configurationValues;
-  if (values === undefined || validConfigurationValues(values)) return;
+  const problem = values === undefined ? undefined : configurationValuesProblem(values);
+  if (!problem) return;
   c.r.error(
     c.valAt('configurationValues'),
     `${c.path}.configurationValues`,
-    c.prefixed(
-      `configurationValues: ${quote(values)} is not valid, supported format(s) are: JSON and YAML`,
-    ),
-    'write configurationValues as a JSON or YAML object in a string (e.g. with "|")',
+    c.prefixed(problem.message),
+    problem.hint,
   );
 };
 
