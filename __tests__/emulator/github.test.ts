@@ -284,7 +284,7 @@ describe('GitHub GraphQL', () => {
     const gh = octokit();
     const mutation = `mutation($id: ID!, $c: ReportedContentClassifiers!) { minimizeComment(input: {subjectId: $id, classifier: $c}) { minimizedComment { isMinimized } } }`;
     await expect(gh.graphql(mutation, { id: 'IC_nope', c: 'OUTDATED' })).rejects.toThrow(
-      "Could not resolve to a node with the global id of 'IC_nope'.",
+      "Could not resolve to a node with the global id of 'IC_nope'",
     );
     await expect(
       gh.graphql(mutation, { id: state.github.comments[0].nodeId, c: 'BORING' }),

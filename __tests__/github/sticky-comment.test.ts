@@ -25,7 +25,8 @@ const body = (pr = 7, key = 'k') =>
 
 let nextId = 1;
 const comment = (author: string, text: string): IssueComment => ({
-  id: nextId++,
+  id: nextId,
+  nodeId: `IC_${nextId++}`,
   body: text,
   author,
   updatedAt: '2026-01-01T00:00:00Z',
@@ -66,6 +67,7 @@ function fakeApi(fail?: GitHubApiError): GitHubApi & { calls: string[] } {
     authenticatedLogin: async () => undefined,
     listComments: async () => [],
     pullsForCommit: async () => [],
+    commentEdits: async () => ({ editors: [], count: 0 }),
     createComment: async (pr, text) => {
       calls.push(`create ${pr}`);
       if (fail) throw fail;

@@ -1,5 +1,5 @@
 // Admin routes and seed for the GitHub stand-in: register PRs (DESIGN §9), configure repositories
-// and tokens, and seed comments by other users in bulk.
+// and tokens, seed comments by other users in bulk, and delete accounts.
 
 import type { AdminRoute } from '../core/admin.js';
 import { json } from '../core/admin.js';
@@ -190,6 +190,14 @@ export function githubAdminRoutes(state: GithubState, now: () => number): AdminR
       handle: (req) => {
         configureRepo(state, body<RepoInput>(req));
         return json(200, { configured: true });
+      },
+    },
+    {
+      method: 'DELETE',
+      path: '/_emulator/github/users',
+      handle: (req) => {
+        const login = need(req.query.get('login') ?? undefined, 'login');
+        return json(200, { deleted: login, comments: state.deleteUser(login) });
       },
     },
     {

@@ -1,11 +1,14 @@
 // POST /graphql: the `minimizeComment` / `unminimizeComment` mutations (hiding an outdated plan
-// comment). Not a GraphQL engine: it reads the one mutation field, its `input` (inline literals or
+// comment) and `node(id:)` queries on comments (their edit history, graphql-node.ts). Not a
+// GraphQL engine: for a mutation it reads the one mutation field, its `input` (inline literals or
 // `$variables`) and the fields selected under `minimizedComment`/`unminimizedComment`, and answers
 // in GraphQL's envelope — HTTP 200 with `errors` for failures, as GitHub does.
 
 import type { EmulatorRequest, EmulatorResponse } from '../core/types.js';
 import { GithubError, bearerToken, ghJson, readJsonBody } from './http.js';
-import type { GithubState } from './state.js';
+import { answerNodeQuery, notFound } from './graphql-node.js';
+import { GraphqlParseError, parseOperation } from './graphql-parse.js';
+import type { GithubState, GithubUser } from './state.js';
 
 const DOCS = 'https://docs.github.com/graphql';
 const CLASSIFIERS = [
@@ -23,7 +26,11 @@ interface GraphqlBody {
   variables?: Record<string, unknown>;
 }
 
-/** Which mutation a request carries, for the call log (`graphql.minimizeComment`). */
+/**
+ * What a request asks, for the call log and fault rules: the mutation (`graphql.minimizeComment`),
+ * or for `node(id:)` queries `graphql.userContentEdits` when they read the edit history
+ * (`graphql.node` otherwise).
+ */
 export function graphqlOperation(req: EmulatorRequest): { name: string; mutating: boolean } {
   let query = '';
   try {
@@ -31,9 +38,42 @@ export function graphqlOperation(req: EmulatorRequest): { name: string; mutating
   } catch {
     // an unparsable body is answered by handleGraphql
   }
-  const field = query.match(/\b(minimizeComment|unminimizeComment)\b/)?.[1];
+  const mutation = query.match(/\b(minimizeComment|unminimizeComment)\b/)?.[1];
+  const node = /\bnode\s*\(/.test(query)
+    ? /\buserContentEdits\b/.test(query)
+      ? 'userContentEdits'
+      : 'node'
+    : undefined;
+  const field = mutation ?? node;
   const mutating = /^\s*mutation\b/.test(query);
   return { name: `graphql${field ? `.${field}` : ''}`, mutating };
+}
+
+const ONLY =
+  'The emulator answers only the minimizeComment and unminimizeComment mutations and node(id:) queries on issue comments.';
+
+/** A query (not a mutation): `node(id:)` on comments, the only query the emulator knows. */
+function answerQuery(
+  req: EmulatorRequest,
+  query: string,
+  variables: Record<string, unknown>,
+  viewer: GithubUser,
+  state: GithubState,
+): EmulatorResponse {
+  let operation;
+  try {
+    operation = parseOperation(query);
+  } catch (error) {
+    if (!(error instanceof GraphqlParseError)) throw error;
+    const locations = error.line ? [{ line: error.line, column: error.column }] : undefined;
+    return ghJson(req, 200, { errors: [{ message: error.message, locations }] });
+  }
+  const known = operation.selections.every(
+    (s) => s.kind === 'field' && (s.name === 'node' || s.name === '__typename'),
+  );
+  if (operation.type !== 'query' || !known)
+    return ghJson(req, 200, { errors: [{ message: ONLY }] });
+  return ghJson(req, 200, answerNodeQuery(state, operation, variables, viewer));
 }
 
 /** A literal (`"text"`, `OUTDATED`) or a `$variable` from the input object of the mutation. */
@@ -66,13 +106,8 @@ export function handleGraphql(state: GithubState, req: EmulatorRequest): Emulato
   const variables = body.variables ?? {};
   const field = query.match(/\b(minimizeComment|unminimizeComment)\s*\(/)?.[1];
   if (!field) {
-    return ghJson(req, 200, {
-      errors: [
-        {
-          message: 'The emulator answers only the minimizeComment and unminimizeComment mutations.',
-        },
-      ],
-    });
+    if (/^\s*mutation\b/.test(query)) return ghJson(req, 200, { errors: [{ message: ONLY }] });
+    return answerQuery(req, query, variables, state.token(token).user, state);
   }
   const input =
     query.slice(query.indexOf(field)).match(/\(\s*input\s*:\s*(\{[^}]*\}|\$\w+)/)?.[1] ?? '';
@@ -103,13 +138,7 @@ export function handleGraphql(state: GithubState, req: EmulatorRequest): Emulato
   }
   const id = state.byNodeId.get(subjectId);
   const comment = id === undefined ? undefined : state.comments.get(id);
-  if (!comment)
-    return graphqlError(
-      req,
-      field,
-      'NOT_FOUND',
-      `Could not resolve to a node with the global id of '${subjectId}'.`,
-    );
+  if (!comment) return graphqlError(req, field, 'NOT_FOUND', notFound(subjectId));
   const tokenRecord = state.token(token);
   if (!tokenRecord.write || state.pullOfComment(comment)?.fork)
     return graphqlError(req, field, 'FORBIDDEN', 'Resource not accessible by integration');

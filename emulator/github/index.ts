@@ -1,5 +1,6 @@
-// GitHub (REST JSON like api.github.com, plus GraphQL minimizeComment): the subset the action uses
-// to find its PR and keep one sticky comment. See docs/emulator.md, "GitHub".
+// GitHub (REST JSON like api.github.com, plus GraphQL minimizeComment and comment edit histories):
+// the subset the action uses to find its PR, keep one sticky comment and tell who edited it. See
+// docs/emulator.md, "GitHub".
 
 import type { AdminRoute } from '../core/admin.js';
 import type { EmulatorRequest, ServiceModule, World } from '../core/types.js';
@@ -48,6 +49,7 @@ export function createGithubService(world: World): GithubService {
       pulls: [...state.pulls.values()],
       comments: [...state.comments.values()],
       tokens: Object.fromEntries(state.tokens),
+      deletedUsers: [...state.deletedUsers],
     }),
     seed: (doc) => seedGithub(state, doc, now()),
   };

@@ -255,9 +255,10 @@ function updateComment(
   caller(ctx, req, D.update);
   const { comment, repo } = findComment(ctx, owner, name, id, D.update);
   const pull = ctx.state.pullOfComment(comment);
-  canWrite(ctx, req, D.update, pull?.fork ?? false);
-  comment.body = validBody(req, D.update);
-  comment.updatedAt = new Date(ctx.now()).toISOString().replace(/\.\d+Z$/, 'Z');
+  // Anyone whose token may write to the repository may edit any comment, not only its author;
+  // GitHub records who did (GraphQL `userContentEdits`).
+  const token = canWrite(ctx, req, D.update, pull?.fork ?? false);
+  ctx.state.editComment(comment, validBody(req, D.update), token.user, ctx.now());
   return ghJson(req, 200, commentJson(comment, repo, pull !== undefined, apiBase(req)));
 }
 

@@ -6,12 +6,16 @@ import type { CommentRecord, GithubUser, PullRecord, RepoRecord } from './state.
 
 const WEB = 'https://github.com';
 
+/** The user's GraphQL id, which REST calls `node_id`. */
+export const userNodeId = (user: GithubUser): string =>
+  Buffer.from(`04:${user.type}${user.id}`).toString('base64');
+
 export function userJson(user: GithubUser, api: string): Record<string, unknown> {
   const bot = user.type === 'Bot';
   return {
     login: user.login,
     id: user.id,
-    node_id: Buffer.from(`04:${user.type}${user.id}`).toString('base64'),
+    node_id: userNodeId(user),
     avatar_url: bot
       ? 'https://avatars.githubusercontent.com/in/15368?v=4'
       : `https://avatars.githubusercontent.com/u/${user.id}?v=4`,

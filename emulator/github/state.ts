@@ -12,6 +12,8 @@ export interface GithubUser {
 
 /** Who `GITHUB_TOKEN` comments as. */
 export const ACTIONS_BOT: GithubUser = { login: 'github-actions[bot]', id: 41898282, type: 'Bot' };
+/** Who GitHub shows as the author of a deleted account's comments. */
+export const GHOST: GithubUser = { login: 'ghost', id: 10137, type: 'User' };
 /** Author of PRs registered without one. */
 export const DEFAULT_PR_AUTHOR: GithubUser = { login: 'octocat', id: 583231, type: 'User' };
 
@@ -53,6 +55,23 @@ export interface CommentRecord {
   updatedAt: string;
   /** Classifier in lower case (`outdated`) once minimized through GraphQL. */
   minimizedReason?: string;
+  /** GitHub's edit history (`userContentEdits`), oldest first; empty until the first edit. */
+  edits: CommentEdit[];
+}
+
+/** One `UserContentEdit`: a version of a comment's body and who wrote it. */
+export interface CommentEdit {
+  /** Recording order across the emulator; cursors name it, so pages stay put as edits arrive. */
+  seq: number;
+  /** GraphQL node id (`UCE_…`). */
+  id: string;
+  editor: GithubUser;
+  /** When this version was written (the comment's creation for the first entry). */
+  editedAt: string;
+  /** When GitHub recorded the entry. */
+  createdAt: string;
+  /** The body this version has (GitHub's `diff` field carries the version's text). */
+  diff: string;
 }
 
 /** What a token may do. Unknown tokens are the workflow's `GITHUB_TOKEN` with write access. */
@@ -80,7 +99,10 @@ export class GithubState {
   readonly commentsByIssue = new Map<string, number[]>();
   readonly byNodeId = new Map<string, number>();
   readonly tokens = new Map<string, TokenRecord>();
+  /** Logins of deleted accounts: GraphQL answers `editor: null` for their edits. */
+  readonly deletedUsers = new Set<string>();
   private nextCommentId = 2_000_000_001;
+  private nextEditSeq = 1;
 
   reset(): void {
     this.repos.clear();
@@ -90,7 +112,9 @@ export class GithubState {
     this.commentsByIssue.clear();
     this.byNodeId.clear();
     this.tokens.clear();
+    this.deletedUsers.clear();
     this.nextCommentId = 2_000_000_001;
+    this.nextEditSeq = 1;
   }
 
   /** The repository `owner/name` (case-insensitive, as GitHub), created on first mention. */
@@ -152,6 +176,7 @@ export class GithubState {
       authorAssociation,
       createdAt: isoSeconds(now),
       updatedAt: isoSeconds(now),
+      edits: [],
     };
     this.comments.set(id, comment);
     this.byNodeId.set(comment.nodeId, id);
@@ -168,6 +193,47 @@ export class GithubState {
     const list = this.commentsByIssue.get(key) ?? [];
     const at = list.indexOf(comment.id);
     if (at >= 0) list.splice(at, 1);
+  }
+
+  /**
+   * A new body by `editor`. GitHub keeps every version: the first edit also records the original
+   * (editor = the author, editedAt = the creation), so an edited comment's history is never shorter
+   * than two entries.
+   */
+  editComment(comment: CommentRecord, body: string, editor: GithubUser, now: number): void {
+    const at = isoSeconds(now);
+    if (comment.edits.length === 0)
+      comment.edits.push(this.edit(comment, comment.user, comment.createdAt, at, comment.body));
+    comment.edits.push(this.edit(comment, editor, at, at, body));
+    comment.body = body;
+    comment.updatedAt = at;
+  }
+
+  private edit(
+    comment: CommentRecord,
+    editor: GithubUser,
+    editedAt: string,
+    createdAt: string,
+    diff: string,
+  ): CommentEdit {
+    const seq = this.nextEditSeq++;
+    const id = `UCE_lADO${Buffer.from(`${comment.id}:${seq}`).toString('base64url')}`;
+    return { seq, id, editor, editedAt, createdAt, diff };
+  }
+
+  /**
+   * Deletes an account as GitHub does: its comments are then authored by `ghost`, while the edits
+   * it made stay in the histories with no editor.
+   */
+  deleteUser(login: string): number {
+    this.deletedUsers.add(login.toLowerCase());
+    let moved = 0;
+    for (const comment of this.comments.values())
+      if (comment.user.login.toLowerCase() === login.toLowerCase()) {
+        comment.user = GHOST;
+        moved++;
+      }
+    return moved;
   }
 
   /** The PR a comment sits on (undefined for plain issues). */

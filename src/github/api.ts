@@ -1,10 +1,13 @@
-// The GitHub REST calls the action makes, behind a small interface so the flows can be tested with
-// an in-memory fake. The Octokit comes from @actions/github (GITHUB_API_URL, proxy settings).
+// The GitHub calls the action makes (REST, and GraphQL for a comment's edit history), behind a
+// small interface so the flows can be tested with an in-memory fake. The Octokit comes from
+// @actions/github (GITHUB_API_URL, proxy settings; GraphQL at `${GITHUB_API_URL}/graphql`).
 
 import { getOctokit } from '@actions/github';
 
 export interface IssueComment {
   id: number;
+  /** GraphQL id (REST `node_id`), which the edit history is asked by. */
+  nodeId: string;
   body: string;
   /** Login of the author, e.g. `github-actions[bot]`. */
   author: string;
@@ -29,20 +32,52 @@ export interface GitHubApi {
   updateComment(id: number, body: string): Promise<IssueComment>;
   /** PRs associated with a commit (`GET /repos/{o}/{r}/commits/{sha}/pulls`). */
   pullsForCommit(sha: string): Promise<PullRequestRef[]>;
+  /** Who wrote each version of a comment: every page of its edit history. */
+  commentEdits(nodeId: string): Promise<CommentEdits>;
 }
 
-/** A failed GitHub call: its HTTP status and GitHub's one-line message, never the raw response. */
+/**
+ * A comment's edit history as GitHub's GraphQL tells it, newest first. Once edited, the oldest
+ * entry is the original version by the author. Logins as GraphQL spells them: a bot without
+ * `[bot]` (`github-actions`); null for an editor whose account is gone.
+ */
+export interface CommentEdits {
+  editors: (string | null)[];
+  /** `totalCount`: 0 for a comment never edited. */
+  count: number;
+}
+
+/**
+ * A failed GitHub call: its HTTP status and GitHub's one-line message, never the raw response.
+ * A GraphQL error arrives in an HTTP 200 answer: status 200, and `type` is GraphQL's (`NOT_FOUND`).
+ */
 export class GitHubApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    readonly type?: string,
   ) {
     super(message);
   }
 }
 
+interface GraphqlErrorEntry {
+  type?: unknown;
+  message?: unknown;
+}
+
 function toApiError(error: unknown, what: string): GitHubApiError {
-  const e = error as { status?: unknown; message?: unknown; response?: { data?: unknown } };
+  const e = error as {
+    status?: unknown;
+    message?: unknown;
+    response?: { data?: unknown };
+    errors?: GraphqlErrorEntry[];
+  };
+  if (Array.isArray(e.errors) && e.status === undefined) {
+    const type = e.errors.find((x) => typeof x.type === 'string')?.type as string | undefined;
+    const detail = e.errors.map((x) => String(x.message)).join('; ');
+    return new GitHubApiError(200, `${what}: GraphQL ${type ? `${type} ` : ''}${detail}`, type);
+  }
   const status = typeof e.status === 'number' ? e.status : 0;
   const data = e.response?.data as { message?: unknown } | undefined;
   const detail =
@@ -58,12 +93,14 @@ async function call<T>(what: string, fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (error) {
+    if (error instanceof GitHubApiError) throw error;
     throw toApiError(error, what);
   }
 }
 
 interface RawComment {
   id: number;
+  node_id: string;
   body?: string | null;
   user?: { login?: string } | null;
   updated_at: string;
@@ -72,11 +109,58 @@ interface RawComment {
 
 const toComment = (c: RawComment): IssueComment => ({
   id: c.id,
+  nodeId: c.node_id,
   body: c.body ?? '',
   author: c.user?.login ?? '',
   updatedAt: c.updated_at,
   url: c.html_url,
 });
+
+const EDITS_QUERY = `query($id: ID!, $after: String) {
+  node(id: $id) {
+    ... on IssueComment {
+      userContentEdits(first: 100, after: $after) {
+        totalCount
+        pageInfo { hasNextPage endCursor }
+        nodes { editor { login } }
+      }
+    }
+  }
+}`;
+
+interface EditsPage {
+  node: {
+    userContentEdits?: {
+      totalCount: number;
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      nodes: ({ editor: { login: string } | null } | null)[];
+    };
+  } | null;
+}
+
+type Graphql = <T>(query: string, variables: Record<string, unknown>) => Promise<T>;
+
+/** Every page of a comment's edit history; a node that is not an issue comment is an error. */
+async function readCommentEdits(
+  graphql: Graphql,
+  nodeId: string,
+  what: string,
+): Promise<CommentEdits> {
+  const refuse = (why: string): GitHubApiError => new GitHubApiError(200, `${what}: ${why}`);
+  const editors: (string | null)[] = [];
+  let after: string | undefined;
+  for (;;) {
+    const page = await graphql<EditsPage>(EDITS_QUERY, { id: nodeId, after });
+    const edits = page.node?.userContentEdits;
+    if (!edits) throw refuse(`${nodeId} is not an issue comment`);
+    editors.push(...edits.nodes.map((n) => n?.editor?.login ?? null));
+    const next = edits.pageInfo.endCursor;
+    if (!edits.pageInfo.hasNextPage) return { editors, count: edits.totalCount };
+    // A cursor that does not move would page forever: GitHub's answer is then not to be trusted.
+    if (!next || next === after) throw refuse('GitHub returned no cursor for the next page');
+    after = next;
+  }
+}
 
 export function createGitHubApi(token: string, owner: string, repo: string): GitHubApi {
   // No retries on 4xx; Octokit's defaults are kept otherwise. Base URL: GITHUB_API_URL.
@@ -136,5 +220,9 @@ export function createGitHubApi(token: string, owner: string, repo: string): Git
           headSha: p.head.sha,
         }));
       }),
+    commentEdits: (nodeId) => {
+      const what = 'read the edit history of the PR comment';
+      return call(what, () => readCommentEdits(octokit.graphql as Graphql, nodeId, what));
+    },
   };
 }
