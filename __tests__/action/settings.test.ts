@@ -54,7 +54,7 @@ describe('settings', () => {
     expect(s.concurrency).toBe(10);
     expect(s.comment).toBe(true);
     expect(s.onPlanChange).toBe('fail');
-    expect(s.requireReviewedPlan).toBe(false);
+    expect(s.requireReviewedPlan).toBe(true);
     expect(s.runUrl).toBe('https://github.example/org/infra/actions/runs/42');
     expect(s.pullRequest).toEqual({ number: 7, headSha: 'head7', fork: false });
     expect(s.tempDir).toBe('/tmp/runner');
@@ -100,6 +100,15 @@ describe('settings', () => {
     expect(settings({ mode: 'check' }, { GITHUB_EVENT_NAME: 'issue_comment' }).mode).toBe('check');
   });
 
+  it('refuses mode: apply on pull request events, whatever the workflow says', () => {
+    for (const event of ['pull_request', 'pull_request_target', 'pull_request_review']) {
+      expect(problems({ mode: 'apply' }, { GITHUB_EVENT_NAME: event })).toEqual([
+        `input "mode" is apply, which is refused on the ${event} event: a pull request's configuration is not reviewed and merged yet. Plan on pull requests (mode: auto or plan) and apply on push to the default branch.`,
+      ]);
+    }
+    expect(settings({ mode: 'apply' }, { GITHUB_EVENT_NAME: 'push' }).mode).toBe('apply');
+  });
+
   it('reports every invalid input at once, one message each', () => {
     const list = problems({
       mode: 'destroy',
@@ -126,12 +135,12 @@ describe('settings', () => {
       'role-to-assume': 'arn:aws:iam::111122223333:role/podid-plan',
       'aws-region': 'eu-west-1',
       comment: 'FALSE',
-      'require-reviewed-plan': 'True',
+      'require-reviewed-plan': 'False',
     });
     expect(s.roleToAssume).toBe('arn:aws:iam::111122223333:role/podid-plan');
     expect(s.awsRegion).toBe('eu-west-1');
     expect(s.comment).toBe(false);
-    expect(s.requireReviewedPlan).toBe(true);
+    expect(s.requireReviewedPlan).toBe(false);
   });
 
   it('needs GITHUB_REPOSITORY', () => {

@@ -144,7 +144,7 @@ export async function runAction(url: string, options: RunOptions): Promise<Actio
     'owner-id': '',
     comment: 'true',
     'on-plan-change': 'fail',
-    'require-reviewed-plan': 'false',
+    'require-reviewed-plan': '',
     ...options.inputs,
   };
   const env: NodeJS.ProcessEnv = {

@@ -209,7 +209,9 @@ describe('action: merge → apply the reviewed plan', () => {
     expect(ours[0].body).toContain('### ✅ Pod Identity plan applied');
     expect(ours[0].body).toContain('https://github.com/example-org/infra/actions/runs/4242');
 
-    const again = await planRun(workspace, { number: 14, headSha: 'e'.repeat(40) });
+    const next = { number: 14, headSha: 'e'.repeat(40) };
+    await registerPull(env, next);
+    const again = await planRun(workspace, next);
     expect(again.code, again.stdout).toBe(0);
     expect(again.outputs['has-changes']).toBe('false');
   }, 120_000);
@@ -230,7 +232,9 @@ describe('action: merge → apply the reviewed plan', () => {
     const rerun = await applyRun(workspace);
     expect(rerun.code, rerun.stdout).toBe(0);
     expect(rerun.stdout).toContain('Only part of the reviewed plan is left to do');
-    const again = await planRun(workspace, { number: 15, headSha: 'f'.repeat(40) });
+    const next = { number: 15, headSha: 'f'.repeat(40) };
+    await registerPull(env, next);
+    const again = await planRun(workspace, next);
     expect(again.outputs['has-changes']).toBe('false');
   }, 120_000);
 
@@ -300,13 +304,14 @@ describe('action: merge → apply the reviewed plan', () => {
     expect(apply.stdout).toContain('was edited after the action wrote it');
   });
 
-  it('refuses with plan-not-found when require-reviewed-plan is true and there is no PR', async () => {
+  it('refuses with plan-not-found by default when there is no PR, naming the way to opt out', async () => {
     const { workspace } = await setup();
-    const apply = await applyRun(workspace, {
-      inputs: { 'role-to-assume': APPLY_ROLE, 'require-reviewed-plan': 'true' },
-    });
+    const before = await lastSeq();
+    const apply = await applyRun(workspace);
     expect(apply.code).toBe(1);
     expect(apply.outputs['failure-reason']).toBe('plan-not-found');
+    expect(apply.stdout).toContain('set the input require-reviewed-plan: false');
+    expect(await awsMutationsSince(before)).toEqual([]);
   });
 
   it('the plan role cannot mutate anything, even in apply mode', async () => {

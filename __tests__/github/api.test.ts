@@ -7,16 +7,26 @@ import { startTestEmulator, type EmulatorHandle } from '../emulator/helpers.js';
 
 let env: EmulatorHandle;
 let api: (token?: string) => GitHubApi;
+/** The waits between attempts, recorded instead of slept. */
+let slept: number[];
 
 beforeAll(async () => {
   env = await startTestEmulator();
   // @actions/github reads GITHUB_API_URL once, when it is first imported, as in the action.
   process.env.GITHUB_API_URL = env.url;
   const { createGitHubApi } = await import('../../src/github/api.js');
-  api = (token = 'ghs_workflowtoken') => createGitHubApi(token, 'acme', 'infra');
+  const { DEFAULT_RETRY } = await import('../../src/github/retry.js');
+  const policy = {
+    ...DEFAULT_RETRY,
+    sleep: async (ms: number) => {
+      slept.push(ms);
+    },
+  };
+  api = (token = 'ghs_workflowtoken') => createGitHubApi(token, 'acme', 'infra', policy);
 });
 
 beforeEach(async () => {
+  slept = [];
   await env.reset();
   await env.admin('POST', 'github/pulls', {
     repo: 'acme/infra',
@@ -103,6 +113,56 @@ describe('commentEdits', () => {
     });
     const error = await apiError(api().commentEdits(nodeId));
     expect(error).toMatchObject({ status: 502 });
-    expect(error.message).toBe('read the edit history of the PR comment: HTTP 502 Server Error');
+    expect(error.message).toBe(
+      'read the edit history of the PR comment: HTTP 502 Server Error (after 4 attempts)',
+    );
+    expect(slept).toEqual([1000, 2000, 4000]);
+  });
+});
+
+describe('transient GitHub failures', () => {
+  const fault = (operation: string, status: number, message: string, times?: number) =>
+    env.admin('POST', 'faults', {
+      rules: [
+        {
+          service: 'github',
+          operation,
+          error: { status, code: 'Fault', message },
+          ...(times ? { times } : {}),
+        },
+      ],
+    });
+
+  it('retries a 502 on the pull request look-up and then answers', async () => {
+    await fault('repos.listPullRequestsAssociatedWithCommit', 502, 'Server Error', 1);
+    await expect(api().pullsForCommit('a'.repeat(40))).resolves.toBeDefined();
+    expect(slept).toEqual([1000]);
+  });
+
+  it('retries a secondary rate limit (403) on listing comments', async () => {
+    await api().createComment(7, 'plan');
+    await fault(
+      'issues.listComments',
+      403,
+      'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+      2,
+    );
+    expect(await api().listComments(7)).toHaveLength(1);
+    expect(slept).toEqual([1000, 2000]);
+  });
+
+  it('does not retry a refusal (404), nor a create that may have gone through (502)', async () => {
+    await fault('issues.listComments', 404, 'Not Found');
+    expect(await apiError(api().listComments(7))).toMatchObject({ status: 404 });
+    await env.admin('DELETE', 'faults');
+    await fault('issues.createComment', 502, 'Server Error', 1);
+    expect(await apiError(api().createComment(7, 'plan'))).toMatchObject({ status: 502 });
+    expect(slept).toEqual([]);
+  });
+
+  it('an installation token that may not read /user is no failure; a 5xx there is', async () => {
+    expect(await api().authenticatedLogin()).toBeUndefined();
+    await fault('users.getAuthenticated', 503, 'Unavailable');
+    expect(await apiError(api().authenticatedLogin())).toMatchObject({ status: 503 });
   });
 });

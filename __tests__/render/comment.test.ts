@@ -1,12 +1,21 @@
 // The PR comment body: byte budget with explicit truncation, escaping, header round trip.
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { compareWithReviewed } from '../../src/review/verdict.js';
 import {
   buildCommentBody,
   COMMENT_BUDGET_BYTES,
   type CommentView,
 } from '../../src/render/comment.js';
 import { taskHash } from '../../src/review/fingerprint.js';
-import { bodySha, decodeHeader, encodeHeader, visibleBody } from '../../src/review/marker.js';
+import {
+  HEADER_BUDGET_BYTES,
+  bodySha,
+  decodeHeader,
+  encodeHeader,
+  planFingerprint,
+  visibleBody,
+} from '../../src/review/marker.js';
 import { HOSTILE, SALT, mixedPlan, planWithCreates } from '../plan/sample-plans.js';
 import type { Plan } from '../../src/plan/model.js';
 
@@ -82,7 +91,7 @@ describe('comment body', () => {
     expect(outsideCode(v).match(/<\/details>/g)?.length).toBe(1);
     // The per-task list still travels in the header.
     const header = decodeHeader(body)!;
-    expect(header.clusters[0].tasks).toHaveLength(plan.clusters[0].tasks.length);
+    expect(header.reviewed.clusters[0].tasks).toHaveLength(plan.clusters[0].tasks.length);
   });
 
   it('keeps every cluster visible as a stub when the budget runs out', () => {
@@ -94,6 +103,40 @@ describe('comment body', () => {
     const body = buildCommentBody(view(plan), 20_000);
     expect(Buffer.byteLength(body)).toBeLessThanOrEqual(20_000);
     for (const name of ['c0', 'c1', 'c2']) expect(body).toContain(`<b>${name}</b>`);
+  });
+
+  it('binds 1,000 clusters × 10 tasks within the header budget: records that do not fit are counted, the plan fingerprint binds them', () => {
+    const ten = planWithCreates(10).clusters[0];
+    const clusters = Array.from({ length: 1000 }, (_, i) => {
+      const name = `cluster-${String(i).padStart(4, '0')}`;
+      return {
+        ...ten,
+        cluster: name,
+        file: `clusters/${name}.eksctl.yaml`,
+        fingerprint: createHash('sha256').update(name).digest('hex'),
+      };
+    });
+    const plan: Plan = { version: 1, clusters };
+    const body = buildCommentBody(view(plan));
+    expect(Buffer.byteLength(body)).toBeLessThanOrEqual(60_000);
+    const headerLine = body.slice(0, body.indexOf('\n'));
+    expect(Buffer.byteLength(headerLine)).toBeLessThanOrEqual(HEADER_BUDGET_BYTES);
+    const header = decodeHeader(body)!;
+    expect(header.reviewed.fingerprint).toBe(planFingerprint(clusters));
+    expect(header.reviewed.clusters.length).toBeGreaterThan(100);
+    expect(header.reviewed.clusters.length + header.reviewed.omitted).toBe(1000);
+    expect(
+      compareWithReviewed(plan, { ...header.reviewed, remainderAllowed: false }, SALT).matches,
+    ).toBe(true);
+    // One cluster left out of the records changes: the plan as a whole is refused.
+    const last = clusters[999];
+    const changed: Plan = {
+      version: 1,
+      clusters: [...clusters.slice(0, 999), { ...last, fingerprint: 'f'.repeat(64) }],
+    };
+    const r = compareWithReviewed(changed, { ...header.reviewed, remainderAllowed: false }, SALT);
+    expect(r.matches).toBe(false);
+    expect(r.clusters[999].differences[0]).toContain('left');
   });
 
   it('round-trips the header: fingerprints, task hashes, PR, sha, status and the body hash', () => {
@@ -110,13 +153,15 @@ describe('comment body', () => {
     });
     expect(header.bodySha).toBe(bodySha(visibleBody(body)));
     const c = plan.clusters[0];
-    expect(header.clusters[0]).toMatchObject({
+    expect(header.reviewed.fingerprint).toBe(planFingerprint(plan.clusters));
+    expect(header.reviewed.omitted).toBe(0);
+    expect(header.reviewed.clusters[0]).toMatchObject({
       name: c.cluster,
       region: c.region,
       file: c.file,
       fingerprint: c.fingerprint,
     });
-    expect(header.clusters[0].tasks).toEqual(
+    expect(header.reviewed.clusters[0].tasks).toEqual(
       c.tasks.map((t) => ({ id: t.id, hash: taskHash(t, SALT) })),
     );
   });
@@ -137,21 +182,25 @@ describe('comment body', () => {
       status: 'planned',
       key: 'k',
       bodySha: 'b',
-      clusters: [
-        {
-          name: 'x',
-          region: 'r',
-          file: 'f',
-          fingerprint: 'fp',
-          tasks: Array.from({ length: 40_000 }, (_, i) => ({
-            id: `t${i}`,
-            hash: i.toString(16).padStart(10, '0'),
-          })),
-        },
-      ],
+      reviewed: {
+        fingerprint: 'plan',
+        omitted: 0,
+        clusters: [
+          {
+            name: 'x',
+            region: 'r',
+            file: 'f',
+            fingerprint: 'fp',
+            tasks: Array.from({ length: 40_000 }, (_, i) => ({
+              id: `t${i}`,
+              hash: i.toString(16).padStart(10, '0'),
+            })),
+          },
+        ],
+      },
     });
     expect(header.length).toBeLessThan(1_000);
-    expect(decodeHeader(header)!.clusters[0]).toMatchObject({
+    expect(decodeHeader(header)!.reviewed.clusters[0]).toMatchObject({
       fingerprint: 'fp',
       tasks: undefined,
     });

@@ -1,8 +1,8 @@
 // Apply-time binding: recomputed plan vs the reviewed fingerprints, and which task changed.
 import { describe, expect, it } from 'vitest';
-import { compareWithReviewed, mergeReviewed } from '../../src/review/verdict.js';
+import { compareWithReviewed, mergeReviewed, type ReviewBasis } from '../../src/review/verdict.js';
 import { fingerprint, taskHash } from '../../src/review/fingerprint.js';
-import { reviewedCluster } from '../../src/review/marker.js';
+import { planFingerprint, reviewedCluster } from '../../src/review/marker.js';
 import type { ClusterPlan, Plan, Task } from '../../src/plan/model.js';
 import { SALT, mixedPlan } from '../plan/sample-plans.js';
 
@@ -12,7 +12,15 @@ function withTasks(cluster: ClusterPlan, tasks: Task[]): ClusterPlan {
 
 describe('compareWithReviewed', () => {
   const reviewedPlan = mixedPlan();
-  const reviewed = reviewedPlan.clusters.map((c) => reviewedCluster(c, SALT));
+  const records = reviewedPlan.clusters.map((c) => reviewedCluster(c, SALT));
+  /** The records alone: no whole-plan fingerprint, so each cluster is compared on its own. */
+  const basis = (clusters = records, extra: Partial<ReviewBasis> = {}): ReviewBasis => ({
+    clusters,
+    omitted: 0,
+    remainderAllowed: true,
+    ...extra,
+  });
+  const reviewed = basis();
   const cluster = reviewedPlan.clusters[0];
 
   it('matches the same plan', () => {
@@ -77,6 +85,30 @@ describe('compareWithReviewed', () => {
     ]);
   });
 
+  it('refuses fewer tasks than reviewed unless the comment records a partial apply of this plan', () => {
+    const [, ...rest] = cluster.tasks;
+    const now: Plan = { version: 1, clusters: [withTasks(cluster, rest)] };
+    const r = compareWithReviewed(now, basis(records, { remainderAllowed: false }), SALT);
+    expect(r.matches).toBe(false);
+    expect(r.clusters[0].verdict).toBe('changed');
+    expect(r.clusters[0].differences).toEqual([
+      `- ${cluster.tasks[0].id}: reviewed, but no longer in the plan`,
+      'fewer tasks than reviewed, and the plan comment records no earlier apply of this plan that could have done the rest',
+    ]);
+  });
+
+  it('the whole-plan fingerprint settles a plan whose clusters the comment had no room to record', () => {
+    const whole = basis([], { fingerprint: planFingerprint(reviewedPlan.clusters), omitted: 1 });
+    expect(compareWithReviewed(reviewedPlan, whole, SALT)).toMatchObject({
+      matches: true,
+      clusters: [{ verdict: 'match' }],
+    });
+    const now: Plan = { version: 1, clusters: [withTasks(cluster, cluster.tasks.slice(1))] };
+    const r = compareWithReviewed(now, whole, SALT);
+    expect(r.matches).toBe(false);
+    expect(r.clusters[0].differences[0]).toContain('left 1 cluster(s) out of its records');
+  });
+
   it('salts per-task hashes, so a record from another PR explains nothing away', () => {
     expect(taskHash(cluster.tasks[0], 'org/infra#8')).not.toBe(taskHash(cluster.tasks[0], SALT));
   });
@@ -87,7 +119,7 @@ describe('compareWithReviewed', () => {
       matches: true,
       clusters: [{ verdict: 'no-changes' }],
     });
-    const r = compareWithReviewed(reviewedPlan, [], SALT);
+    const r = compareWithReviewed(reviewedPlan, basis([]), SALT);
     expect(r.matches).toBe(false);
     expect(r.clusters[0].verdict).toBe('not-reviewed');
     expect(r.clusters[0].differences[0]).toContain('was not in the reviewed plan');
@@ -95,7 +127,7 @@ describe('compareWithReviewed', () => {
 
   it('explains without per-task records when the comment could not hold them', () => {
     const now: Plan = { version: 1, clusters: [withTasks(cluster, cluster.tasks.slice(1))] };
-    const r = compareWithReviewed(now, [{ ...reviewed[0], tasks: undefined }], SALT);
+    const r = compareWithReviewed(now, basis([{ ...records[0], tasks: undefined }]), SALT);
     expect(r.clusters[0].differences[0]).toContain('too large to record its tasks');
   });
 

@@ -36,25 +36,32 @@ interface Applying {
   notes: string[];
 }
 
-const EDITED =
-  'the plan comment was edited after the action wrote it, so what reviewers saw may not be the plan; ' +
-  'nothing was applied. Re-run the plan job to rewrite the comment, review it, and merge again.';
-
 /** The review gate: an outcome when the plan must not be applied, else the comparison to show. */
 async function checkReview(
   a: Applying,
 ): Promise<{ refused?: RunOutcome; review?: ReviewComparison }> {
   const { ctx, record, base, plan, planJson, notes } = a;
   const { io, settings } = ctx;
-  if (record.edited) {
+  const { untrusted } = record;
+  if (untrusted) {
     if (settings.onPlanChange === 'fail') {
-      await writeSummary(ctx, { ...base, status: 'plan-changed', plan, notes: [EDITED] }, planJson);
-      return { refused: failed('plan-changed', EDITED) };
+      const view: CommentView = {
+        ...base,
+        status: 'plan-changed',
+        plan,
+        notes: [untrusted.message],
+      };
+      await writeSummary(ctx, view, planJson);
+      return { refused: failed(untrusted.reason, untrusted.message) };
     }
-    io.warning(`${EDITED} Applying anyway (on-plan-change: apply).`);
+    io.warning(`${untrusted.message} Applying anyway (on-plan-change: apply).`);
   }
   if (record.missing) return {};
-  const review = compareWithReviewed(plan, record.reviewed, base.salt);
+  const review = compareWithReviewed(
+    plan,
+    { ...record.reviewed, remainderAllowed: record.partlyApplied },
+    base.salt,
+  );
   if (!review.matches) {
     if (settings.onPlanChange === 'fail') {
       const view: CommentView = { ...base, status: 'plan-changed', plan, review, notes };
@@ -119,9 +126,13 @@ export async function applyFlow(ctx: RunContext): Promise<RunOutcome> {
   const record = await findReviewedPlan(ctx);
   const base = baseView(ctx, record);
   const notes: string[] = [];
+  if (record.lookupFailed) {
+    await writeSummary(ctx, { ...base, status: 'plan-changed', notes: [record.lookupFailed] });
+    return failed('review-lookup-failed', record.lookupFailed);
+  }
   if (record.missing) {
     if (settings.requireReviewedPlan) {
-      const message = `no reviewed plan found: ${record.missing}; nothing was applied (require-reviewed-plan: true)`;
+      const message = `no reviewed plan found: ${record.missing}; nothing was applied. Merge configuration changes through a pull request whose plan the action commented, or set the input require-reviewed-plan: false to apply without one.`;
       await writeSummary(ctx, { ...base, status: 'plan-changed', notes: [message] });
       return failed('plan-not-found', message);
     }

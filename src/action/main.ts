@@ -9,7 +9,7 @@ import { loadConfigFiles } from '../config/load.js';
 import { Engine } from '../engine/engine.js';
 import { createGitHubApi } from '../github/api.js';
 import { applyFlow } from './apply-flow.js';
-import { Outputs } from './outputs.js';
+import { Outputs, type FailureReason } from './outputs.js';
 import { planFlow } from './plan-flow.js';
 import type { RunDeps } from './run-context.js';
 import { coreIO } from './runner-io.js';
@@ -81,6 +81,7 @@ export async function run(): Promise<void> {
     if (error instanceof SettingsError) {
       for (const problem of error.problems)
         core.error(problem, { title: 'podid-action: invalid input' });
+      core.setOutput(Outputs.failureReason, 'invalid-input' satisfies FailureReason);
       core.setFailed(
         `podid-action: ${error.problems.length} invalid input(s); see the errors above`,
       );

@@ -5,7 +5,16 @@ import type { Plan } from '../plan/model.js';
 import { countChanges } from '../plan/counts.js';
 
 export type FailureReason =
-  'plan-changed' | 'plan-not-found' | 'invalid-config' | 'apply-failed' | 'credentials' | 'drift';
+  | 'plan-changed'
+  | 'plan-stale'
+  | 'plan-not-found'
+  | 'review-lookup-failed'
+  | 'comment-failed'
+  | 'invalid-input'
+  | 'invalid-config'
+  | 'apply-failed'
+  | 'credentials'
+  | 'drift';
 
 export const Outputs = {
   mode: 'mode',

@@ -20,9 +20,15 @@ import { publishComment, writeSummary } from './publish.js';
 import { failed, succeeded, type RunContext, type RunOutcome } from './run-context.js';
 import { fingerprintSalt } from './settings.js';
 
-/** Our existing sticky comment for this PR and config set; undefined (with a debug line) if unknown. */
-async function findSticky(ctx: RunContext, pr: number): Promise<OurComment | undefined> {
-  if (!ctx.api || !ctx.settings.comment || ctx.settings.pullRequest?.fork) return undefined;
+/**
+ * Our existing sticky comment for this PR and config set. A failed look-up is an error, not "none":
+ * creating a second comment would leave two plans on the PR.
+ */
+async function findSticky(
+  ctx: RunContext,
+  pr: number,
+): Promise<{ sticky?: OurComment; error?: string }> {
+  if (!ctx.api || !ctx.settings.comment || ctx.settings.pullRequest?.fork) return {};
   try {
     const [login, comments] = await Promise.all([
       ctx.api.authenticatedLogin(),
@@ -36,15 +42,31 @@ async function findSticky(ctx: RunContext, pr: number): Promise<OurComment | und
     ctx.io.debug(
       `PR #${pr}: ${comments.length} comment(s), ${ourComments(comments, scope).length} ours`,
     );
-    return selectStickyComment(comments, { ...scope, key: ctx.settings.commentKey });
+    return { sticky: selectStickyComment(comments, { ...scope, key: ctx.settings.commentKey }) };
   } catch (error) {
-    // Creating will fail the same way and produce the one warning.
-    ctx.io.debug(
-      `could not list the PR comments: ${error instanceof Error ? error.message : error}`,
-    );
-    return undefined;
+    return { error: error instanceof Error ? error.message : String(error) };
   }
 }
+
+/** Posts the plan comment; the reason the plan job must fail when it could not be posted. */
+async function postPlan(
+  ctx: RunContext,
+  view: CommentView,
+  found: { sticky?: OurComment; error?: string },
+): Promise<string | undefined> {
+  if (found.error) {
+    ctx.io.warning(`No PR comment: ${found.error}.`);
+    return found.error;
+  }
+  const published = await publishComment(ctx, view, found.sticky);
+  return 'failed' in published ? published.failed : undefined;
+}
+
+const commentFailed = (why: string): RunOutcome =>
+  failed(
+    'comment-failed',
+    `the plan could not be posted as the pull request comment (${why}); without it the merge cannot be applied, because the apply job compares with the reviewed plan in that comment. Fix the cause and re-run this job.`,
+  );
 
 function planStatus(plan: Plan): CommentStatus {
   if (plan.clusters.some((c) => c.errors.length > 0)) return 'plan-failed';
@@ -64,13 +86,13 @@ export async function planFlow(ctx: RunContext): Promise<RunOutcome> {
     salt,
     runUrl: settings.runUrl,
   };
-  const sticky = pr ? await findSticky(ctx, pr.number) : undefined;
+  const found = pr ? await findSticky(ctx, pr.number) : {};
 
   const { state, problems } = await loadConfig(ctx);
   if (!state) {
     const view: CommentView = { ...base, status: 'invalid-config', problems };
     await writeSummary(ctx, view);
-    if (pr) await publishComment(ctx, view, sticky);
+    if (pr) await postPlan(ctx, view, found);
     return failed('invalid-config', invalidConfigMessage(problems));
   }
 
@@ -99,7 +121,7 @@ export async function planFlow(ctx: RunContext): Promise<RunOutcome> {
   const status = planStatus(plan);
   const view: CommentView = { ...base, status, plan };
   await writeSummary(ctx, view, planJson);
-  if (pr) await publishComment(ctx, view, sticky);
+  const notPosted = pr ? await postPlan(ctx, view, found) : undefined;
 
   const errors = plan.clusters.flatMap((c) => c.errors);
   if (errors.length > 0) {
@@ -115,5 +137,5 @@ export async function planFlow(ctx: RunContext): Promise<RunOutcome> {
     );
   }
   io.info(`Plan: ${countsLine(countChanges(plan))}.`);
-  return succeeded;
+  return notPosted === undefined ? succeeded : commentFailed(notPosted);
 }

@@ -21,30 +21,38 @@ export async function writeSummary(
   }
 }
 
+/** What became of the comment: posted, left out on purpose (a setting, a fork), or refused. */
+export type Published = { posted: number } | { skipped: string } | { failed: string };
+
 /**
- * Creates or updates the sticky comment. Never fails the run: a fork, a missing token or a refusal
- * by GitHub gives ONE warning pointing at the job summary.
+ * Creates or updates the sticky comment, with ONE warning pointing at the job summary when it is
+ * not posted. The caller decides whether a refusal fails the run (a plan must be reviewable).
  */
 export async function publishComment(
   ctx: RunContext,
   view: CommentView,
   existing: OurComment | undefined,
-): Promise<number | undefined> {
+): Promise<Published> {
   const { io, settings } = ctx;
-  const skip = (why: string): undefined => {
+  const notPosted = (why: string): void =>
     io.warning(`${why} The plan is in the job summary of this run: ${settings.runUrl}`);
-    return undefined;
-  };
-  if (!settings.comment) return undefined;
+  if (!settings.comment) return { skipped: 'the comment input is false' };
   if (settings.pullRequest?.fork) {
-    return skip(
+    notPosted(
       'No PR comment: this pull request comes from a fork, whose token cannot write comments.',
     );
+    return { skipped: 'the pull request comes from a fork' };
   }
-  if (!ctx.api) return skip('No PR comment: the github-token input is empty.');
+  if (!ctx.api) {
+    notPosted('No PR comment: the github-token input is empty.');
+    return { skipped: 'the github-token input is empty' };
+  }
   const result = await upsertComment(ctx.api, view.pr, buildCommentBody(view), existing);
-  if (!result.ok) return skip(`No PR comment: ${result.reason}.`);
+  if (!result.ok) {
+    notPosted(`No PR comment: ${result.reason}.`);
+    return { failed: result.reason };
+  }
   io.info(`PR comment ${result.created ? 'created' : 'updated'}: ${result.commentId}`);
   io.setOutput(Outputs.commentId, String(result.commentId));
-  return result.commentId;
+  return { posted: result.commentId };
 }

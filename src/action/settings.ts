@@ -131,6 +131,13 @@ function modeOf(
   sources: SettingsSources,
   problems: string[],
 ): { mode: Mode; modeReason: string } {
+  const event = sources.env.GITHUB_EVENT_NAME ?? '';
+  if (requested === 'apply' && event.startsWith('pull_request')) {
+    problems.push(
+      `input "mode" is apply, which is refused on the ${event} event: a pull request's configuration is not reviewed and merged yet. Plan on pull requests (mode: auto or plan) and apply on push to the default branch.`,
+    );
+    return { mode: 'plan', modeReason: '' };
+  }
   if (requested !== 'auto') return { mode: requested, modeReason: 'set by the "mode" input' };
   try {
     const d = resolveAutoMode(
@@ -173,7 +180,7 @@ export function resolveSettings(sources: SettingsSources): Settings {
   const concurrency = read.option('concurrency', parseConcurrency, 10);
   const comment = read.bool('comment', true);
   const onPlanChange = read.choice('on-plan-change', ['fail', 'apply'] as const, 'fail');
-  const requireReviewedPlan = read.bool('require-reviewed-plan', false);
+  const requireReviewedPlan = read.bool('require-reviewed-plan', true);
   const repository = repositoryOf(env, read.problems);
   const { mode, modeReason } = modeOf(requested, sources, read.problems);
   if (read.problems.length > 0) throw new SettingsError(read.problems);

@@ -3,6 +3,14 @@
 // @actions/github (GITHUB_API_URL, proxy settings; GraphQL at `${GITHUB_API_URL}/graphql`).
 
 import { getOctokit } from '@actions/github';
+import {
+  DEFAULT_RETRY,
+  isTransient,
+  nextWait,
+  retryHint,
+  type RetryHint,
+  type RetryPolicy,
+} from './retry.js';
 
 export interface IssueComment {
   id: number;
@@ -56,6 +64,7 @@ export class GitHubApiError extends Error {
     readonly status: number,
     message: string,
     readonly type?: string,
+    readonly hint: RetryHint = { status, rateLimited: false },
   ) {
     super(message);
   }
@@ -70,7 +79,7 @@ function toApiError(error: unknown, what: string): GitHubApiError {
   const e = error as {
     status?: unknown;
     message?: unknown;
-    response?: { data?: unknown };
+    response?: { data?: unknown; headers?: Record<string, string | number | undefined> };
     errors?: GraphqlErrorEntry[];
   };
   if (Array.isArray(e.errors) && e.status === undefined) {
@@ -86,15 +95,42 @@ function toApiError(error: unknown, what: string): GitHubApiError {
       : typeof e.message === 'string'
         ? e.message.split('\n')[0]
         : String(error);
-  return new GitHubApiError(status, `${what}: ${status ? `HTTP ${status} ` : ''}${detail}`);
+  return new GitHubApiError(
+    status,
+    `${what}: ${status ? `HTTP ${status} ` : ''}${detail}`,
+    undefined,
+    retryHint(status, e.response?.headers, detail),
+  );
 }
 
-async function call<T>(what: string, fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (error) {
-    if (error instanceof GitHubApiError) throw error;
-    throw toApiError(error, what);
+interface CallOptions {
+  policy: RetryPolicy;
+  /** false for creates: a 5xx may come after GitHub did the work (see retry.ts). */
+  idempotent?: boolean;
+}
+
+/** One GitHub call, retried while it fails transiently; then its last error, saying how often. */
+async function call<T>(what: string, fn: () => Promise<T>, options: CallOptions): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    let failure: GitHubApiError;
+    try {
+      return await fn();
+    } catch (error) {
+      failure = error instanceof GitHubApiError ? error : toApiError(error, what);
+    }
+    const wait = isTransient(failure.hint, options.idempotent ?? true)
+      ? nextWait(failure.hint, attempt, options.policy)
+      : undefined;
+    if (wait === undefined) {
+      if (attempt === 1) throw failure;
+      throw new GitHubApiError(
+        failure.status,
+        `${failure.message} (after ${attempt} attempts)`,
+        failure.type,
+        failure.hint,
+      );
+    }
+    await options.policy.sleep(wait);
   }
 }
 
@@ -162,67 +198,96 @@ async function readCommentEdits(
   }
 }
 
-export function createGitHubApi(token: string, owner: string, repo: string): GitHubApi {
-  // No retries on 4xx; Octokit's defaults are kept otherwise. Base URL: GITHUB_API_URL.
+export function createGitHubApi(
+  token: string,
+  owner: string,
+  repo: string,
+  policy: RetryPolicy = DEFAULT_RETRY,
+): GitHubApi {
+  // Octokit itself does not retry; call() does, for transient failures only. Base: GITHUB_API_URL.
   const octokit = getOctokit(token, { log: { debug() {}, info() {}, warn() {}, error() {} } });
+  const retried = { policy };
   return {
     async authenticatedLogin() {
       try {
-        const { data } = await octokit.rest.users.getAuthenticated();
-        return data.login;
-      } catch {
-        return undefined; // GITHUB_TOKEN and app tokens may not read /user
+        return await call(
+          "read the token's user",
+          async () => (await octokit.rest.users.getAuthenticated()).data.login,
+          retried,
+        );
+      } catch (error) {
+        // GITHUB_TOKEN and app tokens may not read /user: that is an answer, not a failure.
+        if (error instanceof GitHubApiError && [401, 403, 404].includes(error.status)) {
+          if (!error.hint.rateLimited) return undefined;
+        }
+        throw error;
       }
     },
     listComments: (pr) =>
-      call('list the PR comments', async () => {
-        const comments = await octokit.paginate(octokit.rest.issues.listComments, {
-          owner,
-          repo,
-          issue_number: pr,
-          per_page: 100,
-        });
-        return comments.map((c) => toComment(c as RawComment));
-      }),
+      call(
+        'list the PR comments',
+        async () => {
+          const comments = await octokit.paginate(octokit.rest.issues.listComments, {
+            owner,
+            repo,
+            issue_number: pr,
+            per_page: 100,
+          });
+          return comments.map((c) => toComment(c as RawComment));
+        },
+        retried,
+      ),
     createComment: (pr, body) =>
-      call('create the PR comment', async () => {
-        const { data } = await octokit.rest.issues.createComment({
-          owner,
-          repo,
-          issue_number: pr,
-          body,
-        });
-        return toComment(data as RawComment);
-      }),
+      call(
+        'create the PR comment',
+        async () => {
+          const { data } = await octokit.rest.issues.createComment({
+            owner,
+            repo,
+            issue_number: pr,
+            body,
+          });
+          return toComment(data as RawComment);
+        },
+        { policy, idempotent: false },
+      ),
     updateComment: (id, body) =>
-      call('update the PR comment', async () => {
-        const { data } = await octokit.rest.issues.updateComment({
-          owner,
-          repo,
-          comment_id: id,
-          body,
-        });
-        return toComment(data as RawComment);
-      }),
+      call(
+        'update the PR comment',
+        async () => {
+          const { data } = await octokit.rest.issues.updateComment({
+            owner,
+            repo,
+            comment_id: id,
+            body,
+          });
+          return toComment(data as RawComment);
+        },
+        retried,
+      ),
     pullsForCommit: (sha) =>
-      call(`find the pull request of commit ${sha.slice(0, 12)}`, async () => {
-        const { data } = await octokit.rest.repos.listPullRequestsAssociatedWithCommit({
-          owner,
-          repo,
-          commit_sha: sha,
-          per_page: 100,
-        });
-        return data.map((p) => ({
-          number: p.number,
-          state: p.state,
-          merged: Boolean(p.merged_at),
-          mergeCommitSha: p.merge_commit_sha ?? undefined,
-          headSha: p.head.sha,
-        }));
-      }),
+      call(
+        `find the pull request of commit ${sha.slice(0, 12)}`,
+        async () => {
+          const { data } = await octokit.rest.repos.listPullRequestsAssociatedWithCommit({
+            owner,
+            repo,
+            commit_sha: sha,
+            per_page: 100,
+          });
+          return data.map((p) => ({
+            number: p.number,
+            state: p.state,
+            merged: Boolean(p.merged_at),
+            mergeCommitSha: p.merge_commit_sha ?? undefined,
+            headSha: p.head.sha,
+          }));
+        },
+        retried,
+      ),
     commentEdits: (nodeId) => {
       const what = 'read the edit history of the PR comment';
-      return call(what, () => readCommentEdits(octokit.graphql as Graphql, nodeId, what));
+      return call(what, () => readCommentEdits(octokit.graphql as Graphql, nodeId, what), retried);
     },
   };
 }

@@ -42,6 +42,17 @@ export function selectStickyComment(
   return ourComments(comments, scope).find((c) => c.header.key === scope.key);
 }
 
+/**
+ * An editor in a comment's edit history is us when it is one of `authors`. GraphQL spells a bot
+ * without the `[bot]` that REST adds (`github-actions`), so the suffix is not compared; null is an
+ * account that is gone, never us.
+ */
+export function isOurEditor(editor: string | null, authors: readonly string[]): boolean {
+  if (editor === null) return false;
+  const bare = (login: string): string => login.replace(/\[bot\]$/, '').toLowerCase();
+  return authors.some((a) => bare(a) === bare(editor));
+}
+
 export function commentAuthors(login: string | undefined): string[] {
   return login && login !== ACTIONS_BOT ? [login, ACTIONS_BOT] : [ACTIONS_BOT];
 }

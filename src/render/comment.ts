@@ -11,9 +11,9 @@ import type { ClusterApplyResult } from '../plan/results.js';
 import {
   bodySha,
   encodeHeader,
-  reviewedCluster,
+  reviewedPlan,
   type CommentStatus,
-  type ReviewedCluster,
+  type ReviewedPlan,
 } from '../review/marker.js';
 import type { ReviewComparison } from '../review/verdict.js';
 import { applyResultLines } from './apply-results.js';
@@ -58,7 +58,7 @@ export interface CommentView {
    * the records carried over from the reviewed comment, so a refused or failed apply never turns
    * the recomputed, unreviewed plan into a "reviewed" one for a re-run.
    */
-  reviewed?: readonly ReviewedCluster[];
+  reviewed?: ReviewedPlan;
   /** Plain-text notes shown under the title (escaped). */
   notes?: readonly string[];
 }
@@ -217,11 +217,11 @@ export function buildCommentBody(view: CommentView, limit = COMMENT_BUDGET_BYTES
       status: view.status,
       key: view.key,
       bodySha: sha,
-      clusters: view.reviewed
-        ? [...view.reviewed]
-        : view.plan
-          ? view.plan.clusters.map((c) => reviewedCluster(c, view.salt))
-          : [],
+      reviewed:
+        view.reviewed ??
+        (view.plan
+          ? reviewedPlan(view.plan.clusters, view.salt)
+          : { fingerprint: '', clusters: [], omitted: 0 }),
     });
   // The body hash has a fixed length, so a placeholder gives the header's exact size.
   const headerBytes = byteLength(headerFor('0'.repeat(64))) + 1;

@@ -1,8 +1,10 @@
 // The hidden, versioned header at the top of our PR comment: `<!-- podid-action:v1 {json} -->`.
-// It records what was reviewed: per cluster the salted fingerprint (the binding, DESIGN §6) and a
-// compact list of task ids with short per-task hashes (only to explain *which* task changed), plus
-// the head commit, the PR, the mode and status. The comment is only a pointer: apply recomputes the
-// plan and compares; nothing in here is trusted to say *what* to apply.
+// It records what was reviewed: one fingerprint over the whole plan, per cluster the salted
+// fingerprint (the binding, DESIGN §6) and a compact list of task ids with short per-task hashes
+// (only to explain *which* task changed), plus the head commit, the PR, the mode and status. It
+// stays within a byte budget however many clusters there are: per-cluster records that do not fit
+// are left out (counted), and the whole-plan fingerprint still binds them. The comment is only a
+// pointer: apply recomputes the plan and compares; nothing in here says *what* to apply.
 
 import { createHash } from 'node:crypto';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
@@ -10,8 +12,8 @@ import { TASK_HASH_LENGTH, taskHash, type HashedTask } from './fingerprint.js';
 
 export const MARKER_PREFIX = '<!-- podid-action:v1 ';
 const MARKER_SUFFIX = ' -->';
-/** Past this the per-task list is left out (the fingerprint alone still binds the plan). */
-export const MAX_TASK_LIST_BYTES = 32_000;
+/** The whole header's budget; the visible comment gets the rest of GitHub's limit. */
+export const HEADER_BUDGET_BYTES = 36_000;
 
 export type CommentStatus =
   | 'planned'
@@ -47,7 +49,18 @@ export interface CommentHeader {
   key: string;
   /** SHA-256 of the visible body, to notice edits made after we wrote it. */
   bodySha: string;
+  /** What was reviewed; `clusters` may leave some out (see ReviewedPlan). */
+  reviewed: ReviewedPlan;
+}
+
+/** The reviewed plan as the header records it. */
+export interface ReviewedPlan {
+  /** planFingerprint() of the reviewed plan ('' when the comment records none). */
+  fingerprint: string;
+  /** Per-cluster records, clusters with changes first; some may be left out for room. */
   clusters: ReviewedCluster[];
+  /** How many clusters with changes have no record here. */
+  omitted: number;
 }
 
 /** A planned cluster as the binding reads it. */
@@ -57,6 +70,27 @@ export interface PlannedCluster {
   file: string;
   fingerprint: string;
   tasks: readonly HashedTask[];
+}
+
+/**
+ * One SHA-256 over every cluster with changes (region, name, fingerprint; sorted): equal only when
+ * the same clusters have changes and each has its reviewed fingerprint.
+ */
+export function planFingerprint(clusters: readonly PlannedCluster[]): string {
+  const parts = clusters
+    .filter((c) => c.tasks.length > 0)
+    .map((c) => `${c.region}\0${c.cluster}\0${c.fingerprint}`)
+    .sort();
+  return createHash('sha256').update(parts.join('\n'), 'utf8').digest('hex');
+}
+
+/** What a plan-mode comment records of the plan it shows. */
+export function reviewedPlan(clusters: readonly PlannedCluster[], salt: string): ReviewedPlan {
+  return {
+    fingerprint: planFingerprint(clusters),
+    clusters: clusters.map((c) => reviewedCluster(c, salt)),
+    omitted: 0,
+  };
 }
 
 export function reviewedCluster(cluster: PlannedCluster, salt: string): ReviewedCluster {
@@ -108,21 +142,15 @@ function safeJson(value: unknown): string {
   );
 }
 
+const hasChanges = (c: ReviewedCluster): boolean => c.tasks === undefined || c.tasks.length > 0;
+
+/**
+ * The header, within HEADER_BUDGET_BYTES: cluster records (those with changes first) while they
+ * fit, then task lists while they fit. What does not fit is left out, never cut.
+ */
 export function encodeHeader(header: CommentHeader): string {
-  let budget = MAX_TASK_LIST_BYTES;
-  const clusters = header.clusters.map((c) => {
-    const packed = c.tasks ? packTasks(c.tasks) : undefined;
-    const keep = packed !== undefined && packed.length <= budget;
-    if (keep) budget -= packed.length;
-    return {
-      name: c.name,
-      region: c.region,
-      file: c.file,
-      fp: c.fingerprint,
-      ...(keep ? { tasks: packed } : {}),
-    };
-  });
-  const json = {
+  const { reviewed } = header;
+  const base = {
     v: 1,
     repo: header.repo,
     pr: header.pr,
@@ -131,9 +159,41 @@ export function encodeHeader(header: CommentHeader): string {
     status: header.status,
     key: header.key,
     body: header.bodySha,
-    clusters,
+    plan: reviewed.fingerprint,
   };
-  return `${MARKER_PREFIX}${safeJson(json)}${MARKER_SUFFIX}`;
+  const ordered = [
+    ...reviewed.clusters.filter(hasChanges),
+    ...reviewed.clusters.filter((c) => !hasChanges(c)),
+  ];
+  // Room for the fixed part, the omitted count and the marker.
+  let budget =
+    HEADER_BUDGET_BYTES -
+    Buffer.byteLength(safeJson({ ...base, omitted: 999_999, clusters: [] }), 'utf8') -
+    MARKER_PREFIX.length -
+    MARKER_SUFFIX.length;
+  const kept: { cluster: ReviewedCluster; record: Record<string, unknown> }[] = [];
+  let omitted = reviewed.omitted;
+  for (const c of ordered) {
+    const record = { name: c.name, region: c.region, file: c.file, fp: c.fingerprint };
+    const cost = Buffer.byteLength(safeJson(record), 'utf8') + 1;
+    if (cost > budget) {
+      if (hasChanges(c)) omitted++;
+      continue;
+    }
+    budget -= cost;
+    kept.push({ cluster: c, record });
+  }
+  for (const { cluster, record } of kept) {
+    const packed = cluster.tasks ? packTasks(cluster.tasks) : undefined;
+    // `,"tasks":"…"` around the packed text.
+    const cost = packed === undefined ? 0 : Buffer.byteLength(packed, 'utf8') + 11;
+    if (packed !== undefined && cost <= budget) {
+      budget -= cost;
+      record.tasks = packed;
+    }
+  }
+  const records = kept.map((k) => k.record);
+  return `${MARKER_PREFIX}${safeJson({ ...base, omitted, clusters: records })}${MARKER_SUFFIX}`;
 }
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
@@ -160,15 +220,19 @@ export function decodeHeader(body: string): CommentHeader | undefined {
     status: str(raw.status) as CommentStatus,
     key: str(raw.key),
     bodySha: str(raw.body),
-    clusters: (raw.clusters as Record<string, unknown>[])
-      .filter((c) => c !== null && typeof c === 'object')
-      .map((c) => ({
-        name: str(c.name),
-        region: str(c.region),
-        file: str(c.file),
-        fingerprint: str(c.fp),
-        tasks: unpackTasks(c.tasks),
-      })),
+    reviewed: {
+      fingerprint: str(raw.plan),
+      omitted: typeof raw.omitted === 'number' && raw.omitted >= 0 ? raw.omitted : 0,
+      clusters: (raw.clusters as Record<string, unknown>[])
+        .filter((c) => c !== null && typeof c === 'object')
+        .map((c) => ({
+          name: str(c.name),
+          region: str(c.region),
+          file: str(c.file),
+          fingerprint: str(c.fp),
+          tasks: unpackTasks(c.tasks),
+        })),
+    },
   };
 }
 

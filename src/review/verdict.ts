@@ -2,7 +2,12 @@
 // which tasks differ. Pure: the recomputed plan and the reviewed records in, a verdict out.
 
 import { taskHash } from './fingerprint.js';
-import type { PlannedCluster, ReviewedCluster, TaskDigest } from './marker.js';
+import {
+  planFingerprint,
+  type PlannedCluster,
+  type ReviewedCluster,
+  type TaskDigest,
+} from './marker.js';
 
 export type ClusterVerdict =
   /** Same fingerprint as reviewed. */
@@ -18,6 +23,18 @@ export type ClusterVerdict =
   | 'changed'
   /** The reviewed plan had no record of this cluster. */
   | 'not-reviewed';
+
+/** What the recomputed plan is compared with. */
+export interface ReviewBasis {
+  /** Per-cluster records (several comments merged, the latest per cluster). */
+  clusters: readonly ReviewedCluster[];
+  /** The whole-plan fingerprint of the comment for this config set, when it has one. */
+  fingerprint?: string;
+  /** Clusters with changes that comment left out of its records for room. */
+  omitted: number;
+  /** The comment records an earlier apply of this plan that failed part-way. */
+  remainderAllowed: boolean;
+}
 
 export interface ClusterReview {
   cluster: string;
@@ -79,37 +96,63 @@ export function isRemainder(
   return cluster.tasks.every((task) => hashes.get(task.id) === taskHash(task, salt));
 }
 
-export function compareWithReviewed(
-  plan: { clusters: readonly PlannedCluster[] },
-  reviewed: readonly ReviewedCluster[],
+function compareCluster(
+  cluster: PlannedCluster,
+  record: ReviewedCluster | undefined,
+  basis: ReviewBasis,
   salt: string,
-): ReviewComparison {
-  const byKey = new Map(reviewed.map((r) => [clusterKey(r.name, r.region), r]));
-  const clusters = plan.clusters.map((cluster): ClusterReview => {
-    const base = { cluster: cluster.cluster, region: cluster.region };
-    const record = byKey.get(clusterKey(cluster.cluster, cluster.region));
-    if (cluster.tasks.length === 0) return { ...base, verdict: 'no-changes', differences: [] };
-    if (!record) {
-      return {
-        ...base,
-        verdict: 'not-reviewed',
-        differences: [
-          `cluster "${cluster.cluster}" (${cluster.region}) was not in the reviewed plan, which now has ${cluster.tasks.length} task(s)`,
-        ],
-      };
-    }
-    if (record.fingerprint === cluster.fingerprint) {
-      return { ...base, verdict: 'match', differences: [] };
-    }
-    if (isRemainder(record.tasks, cluster, salt)) {
-      return { ...base, verdict: 'remainder', differences: [] };
-    }
+): ClusterReview {
+  const base = { cluster: cluster.cluster, region: cluster.region };
+  if (cluster.tasks.length === 0) return { ...base, verdict: 'no-changes', differences: [] };
+  if (!record) {
+    const why =
+      basis.omitted > 0
+        ? `cluster "${cluster.cluster}" (${cluster.region}) now has ${cluster.tasks.length} task(s); the reviewed comment left ${basis.omitted} cluster(s) out of its records for room, and the plan as a whole is not the reviewed one`
+        : `cluster "${cluster.cluster}" (${cluster.region}) was not in the reviewed plan, which now has ${cluster.tasks.length} task(s)`;
+    return { ...base, verdict: 'not-reviewed', differences: [why] };
+  }
+  if (record.fingerprint === cluster.fingerprint) {
+    return { ...base, verdict: 'match', differences: [] };
+  }
+  if (isRemainder(record.tasks, cluster, salt)) {
+    if (basis.remainderAllowed) return { ...base, verdict: 'remainder', differences: [] };
     return {
       ...base,
       verdict: 'changed',
-      differences: explainTaskChanges(record.tasks, cluster, salt),
+      differences: [
+        ...explainTaskChanges(record.tasks, cluster, salt),
+        'fewer tasks than reviewed, and the plan comment records no earlier apply of this plan that could have done the rest',
+      ],
     };
-  });
+  }
+  return {
+    ...base,
+    verdict: 'changed',
+    differences: explainTaskChanges(record.tasks, cluster, salt),
+  };
+}
+
+export function compareWithReviewed(
+  plan: { clusters: readonly PlannedCluster[] },
+  basis: ReviewBasis,
+  salt: string,
+): ReviewComparison {
+  // One comparison settles it when the whole plan is the reviewed one, recorded clusters or not.
+  if (basis.fingerprint && basis.fingerprint === planFingerprint(plan.clusters)) {
+    return {
+      matches: true,
+      clusters: plan.clusters.map((c) => ({
+        cluster: c.cluster,
+        region: c.region,
+        verdict: c.tasks.length === 0 ? 'no-changes' : 'match',
+        differences: [],
+      })),
+    };
+  }
+  const byKey = new Map(basis.clusters.map((r) => [clusterKey(r.name, r.region), r]));
+  const clusters = plan.clusters.map((cluster) =>
+    compareCluster(cluster, byKey.get(clusterKey(cluster.cluster, cluster.region)), basis, salt),
+  );
   return {
     matches: clusters.every((c) => ['match', 'remainder', 'no-changes'].includes(c.verdict)),
     clusters,

@@ -1,0 +1,249 @@
+// The review binding tried as an attacker would (issue 12): GitHub failing during the look-up, a
+// comment forged by someone who may edit it, a merge of a head nobody planned, a comment GitHub
+// refuses, and unsafe modes. dist/index.js against the emulator; nothing refused may touch AWS.
+
+import { describe, expect, it } from 'vitest';
+import { withEmulator } from '../emulator/helpers.js';
+import { bodySha, decodeHeader, encodeHeader, visibleBody } from '../../src/review/marker.js';
+import { mixedEntries, seedCluster, writeClusterConfig } from './harness.js';
+import {
+  APPLY_ROLE,
+  REPO,
+  SUB_PR,
+  SUB_PRODUCTION,
+  createDocumentedRoles,
+  isOurs,
+  listComments,
+  pullRequestEvent,
+  pushEvent,
+  registerPull,
+  runAction,
+  tempWorkspace,
+  type PullRequestSpec,
+} from './action-harness.js';
+
+const env = withEmulator();
+
+interface Call {
+  seq: number;
+  service: string;
+  mutating: boolean;
+}
+
+const AWS_SERVICES = new Set(['eks', 'iam', 'cloudformation']);
+const lastSeq = async (): Promise<number> =>
+  (await env.admin<Call[]>('GET', 'calls')).at(-1)?.seq ?? 0;
+const awsMutationsSince = async (seq: number): Promise<Call[]> =>
+  (await env.admin<Call[]>('GET', `calls?since=${seq}`)).filter(
+    (c) => AWS_SERVICES.has(c.service) && c.mutating,
+  );
+
+const PR: PullRequestSpec = { number: 21, headSha: 'a'.repeat(40) };
+const MERGE_SHA = 'b'.repeat(40);
+const merged = { ...PR, mergeCommitSha: MERGE_SHA, merged: true };
+
+async function setup(count = 4) {
+  const { entries, userRoles } = mixedEntries(count);
+  await env.admin('POST', 'seed', seedCluster(userRoles));
+  await createDocumentedRoles(env);
+  const workspace = tempWorkspace();
+  writeClusterConfig(entries, { dir: workspace });
+  return { workspace, entries };
+}
+
+const planRun = (workspace: string, pr = PR, inputs: Record<string, string> = {}) =>
+  runAction(env.url, {
+    eventName: 'pull_request',
+    event: pullRequestEvent(pr),
+    workspace,
+    sha: 'c'.repeat(40),
+    oidcSub: SUB_PR,
+    inputs,
+  });
+
+const applyRun = (workspace: string, inputs: Record<string, string> = {}) =>
+  runAction(env.url, {
+    eventName: 'push',
+    event: pushEvent(MERGE_SHA),
+    workspace,
+    sha: MERGE_SHA,
+    oidcSub: SUB_PRODUCTION,
+    inputs: { 'role-to-assume': APPLY_ROLE, ...inputs },
+  });
+
+const githubFault = (operation: string, status: number, message: string, times?: number) =>
+  env.admin('POST', 'faults', {
+    rules: [
+      {
+        service: 'github',
+        operation,
+        error: { status, code: 'Fault', message },
+        ...(times ? { times } : {}),
+      },
+    ],
+  });
+
+async function patchComment(id: number, body: string, token: string): Promise<void> {
+  const res = await fetch(`${env.url}/repos/${REPO}/issues/comments/${id}`, {
+    method: 'PATCH',
+    headers: { authorization: `token ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ body }),
+  });
+  if (!res.ok) throw new Error(`patch comment: ${res.status} ${await res.text()}`);
+}
+
+describe('review look-ups fail closed', () => {
+  it('retries one 502 on the pull request look-up and one rate limit on the comments, then applies', async () => {
+    await registerPull(env, PR);
+    const { workspace } = await setup();
+    expect((await planRun(workspace)).code).toBe(0);
+    await registerPull(env, merged);
+    await env.admin('POST', 'faults', {
+      rules: [
+        {
+          service: 'github',
+          operation: 'repos.listPullRequestsAssociatedWithCommit',
+          error: { status: 502, code: 'BadGateway', message: 'Server Error' },
+          times: 1,
+        },
+        {
+          service: 'github',
+          operation: 'issues.listComments',
+          error: {
+            status: 403,
+            code: 'Forbidden',
+            message: 'You have exceeded a secondary rate limit. Please wait a few minutes.',
+          },
+          times: 1,
+        },
+      ],
+    });
+    const apply = await applyRun(workspace);
+    expect(apply.code, apply.stdout).toBe(0);
+    expect(apply.stdout).toContain('The recomputed plan is the reviewed plan');
+  }, 60_000);
+
+  it('refuses with review-lookup-failed when GitHub keeps failing, even with require-reviewed-plan: false', async () => {
+    await registerPull(env, PR);
+    const { workspace } = await setup();
+    expect((await planRun(workspace)).code).toBe(0);
+    await registerPull(env, merged);
+    await githubFault('repos.listPullRequestsAssociatedWithCommit', 502, 'Server Error');
+    const before = await lastSeq();
+    const apply = await applyRun(workspace, { 'require-reviewed-plan': 'false' });
+    expect(apply.code).toBe(1);
+    expect(apply.outputs['failure-reason']).toBe('review-lookup-failed');
+    expect(apply.stdout).toContain('HTTP 502 Server Error (after 4 attempts)');
+    expect(await awsMutationsSince(before)).toEqual([]);
+  }, 60_000);
+});
+
+describe('a review counts only from a comment nobody else edited', () => {
+  it('refuses a comment whose header a collaborator rewrote for another plan', async () => {
+    await env.admin('POST', 'github/tokens', { token: 'mallory-pat', user: 'mallory' });
+    await registerPull(env, PR);
+    const { workspace, entries } = await setup();
+    // Reviewers see the plan of the first commit…
+    const reviewed = await planRun(workspace);
+    expect(reviewed.code).toBe(0);
+    const [shown] = (await listComments(env.url, PR.number)).filter(isOurs);
+    // …the config then loses an association (prune would delete it), and the plan job rewrites
+    // the comment for it; the collaborator puts the old text back under the new header.
+    writeClusterConfig(entries.slice(1), { dir: workspace });
+    expect((await planRun(workspace)).code).toBe(0);
+    const [rewritten] = (await listComments(env.url, PR.number)).filter(isOurs);
+    const header = decodeHeader(rewritten.body)!;
+    const oldText = visibleBody(shown.body);
+    const forged = `${encodeHeader({ ...header, bodySha: bodySha(oldText) })}\n${oldText}`;
+    await patchComment(rewritten.id, forged, 'mallory-pat');
+    await registerPull(env, merged);
+
+    const before = await lastSeq();
+    const apply = await applyRun(workspace);
+    expect(apply.code).toBe(1);
+    expect(apply.outputs['failure-reason']).toBe('plan-changed');
+    expect(apply.stdout).toContain('the plan comment was edited by mallory');
+    expect(await awsMutationsSince(before)).toEqual([]);
+  }, 60_000);
+
+  it('the action updating its own comment (plan re-runs, apply results) keeps it a review', async () => {
+    await registerPull(env, PR);
+    const { workspace } = await setup();
+    expect((await planRun(workspace)).code).toBe(0);
+    expect((await planRun(workspace)).code).toBe(0);
+    await registerPull(env, merged);
+    const apply = await applyRun(workspace);
+    expect(apply.code, apply.stdout).toBe(0);
+  }, 60_000);
+});
+
+describe('the review binds the pull request head that was merged', () => {
+  it('refuses as plan-stale a merge whose last push was never planned', async () => {
+    await registerPull(env, PR);
+    const { workspace, entries } = await setup();
+    expect((await planRun(workspace)).code).toBe(0);
+    // A push after review drops one task; the plan job never runs for it (cancelled, skipped).
+    writeClusterConfig(entries.slice(1), { dir: workspace });
+    const repushed = { ...merged, headSha: 'd'.repeat(40) };
+    await registerPull(env, repushed);
+    const before = await lastSeq();
+    const apply = await applyRun(workspace);
+    expect(apply.code).toBe(1);
+    expect(apply.outputs['failure-reason']).toBe('plan-stale');
+    expect(apply.stdout).toContain(
+      `the plan comment was written for commit ${'a'.repeat(12)}, but the pull request was merged at head ${'d'.repeat(12)}`,
+    );
+    expect(await awsMutationsSince(before)).toEqual([]);
+  }, 60_000);
+});
+
+describe('a plan whose comment cannot be posted fails the plan job', () => {
+  it('fails with comment-failed when GitHub refuses the comment', async () => {
+    await registerPull(env, PR);
+    const { workspace } = await setup();
+    await githubFault('issues.createComment', 422, 'Validation Failed');
+    const plan = await planRun(workspace);
+    expect(plan.code).toBe(1);
+    expect(plan.outputs['failure-reason']).toBe('comment-failed');
+    expect(plan.stdout).toContain('the plan could not be posted as the pull request comment');
+  }, 60_000);
+
+  it('plans 400 clusters into one comment that GitHub accepts, and applies it on merge', async () => {
+    const clusters = 400;
+    const workspace = tempWorkspace();
+    const { entries, userRoles } = mixedEntries(2);
+    const seed = seedCluster(userRoles) as { clusters: { name: string }[] };
+    seed.clusters = Array.from({ length: clusters }, (_, i) => ({
+      ...seed.clusters[0],
+      name: `c${String(i).padStart(3, '0')}`,
+    }));
+    await env.admin('POST', 'seed', seed);
+    await createDocumentedRoles(env);
+    for (const { name } of seed.clusters) {
+      writeClusterConfig(entries, { dir: workspace, name });
+    }
+    await registerPull(env, PR);
+    const plan = await planRun(workspace, PR, { concurrency: '50' });
+    expect(plan.code, plan.stdout.slice(-2000)).toBe(0);
+    const [ours] = (await listComments(env.url, PR.number)).filter(isOurs);
+    expect(Buffer.byteLength(ours.body)).toBeLessThan(65_536);
+    expect(decodeHeader(ours.body)!.reviewed.fingerprint).toMatch(/^[0-9a-f]{64}$/);
+    await registerPull(env, merged);
+    const apply = await applyRun(workspace, { concurrency: '50' });
+    expect(apply.code, apply.stdout.slice(-2000)).toBe(0);
+  }, 300_000);
+});
+
+describe('defaults that fail safe', () => {
+  it('refuses mode: apply on a pull_request event before touching anything', async () => {
+    const { workspace } = await setup();
+    const before = await lastSeq();
+    const run = await planRun(workspace, PR, { mode: 'apply' });
+    expect(run.code).toBe(1);
+    expect(run.outputs['failure-reason']).toBe('invalid-input');
+    expect(run.stdout).toContain(
+      'input "mode" is apply, which is refused on the pull_request event',
+    );
+    expect(await awsMutationsSince(before)).toEqual([]);
+  });
+});
