@@ -36,9 +36,9 @@ type Handler = (args: unknown) => Promise<unknown>;
 
 interface MiddlewareClient {
   middlewareStack: {
-    add(
+    addRelativeTo(
       middleware: (next: Handler) => Handler,
-      options: { step: 'finalizeRequest'; priority: 'low'; name: string },
+      options: { relation: 'before'; toMiddleware: string; name: string },
     ): void;
   };
 }
@@ -46,10 +46,14 @@ interface MiddlewareClient {
 function bound<C>(client: C, limit: LimitFunction | undefined, timeouts: HttpTimeouts): C {
   nameTimeouts(client as object, timeouts);
   if (limit) {
-    // Inside the retry middleware: each attempt takes a slot, backoff sleeps do not.
-    (client as unknown as MiddlewareClient).middlewareStack.add(
+    // Between the retry middleware and signing: each attempt takes a slot (backoff sleeps do not),
+    // and is signed only once it has one. The SigV4 signer reads the credentials provider when it
+    // signs, so an attempt that waited in the queue past the renewal point goes out with renewed
+    // keys; waiting after signing sent it with the old ones (ExpiredToken). A renewal runs while its
+    // attempt holds a slot, which is why the renewing STS client is never behind this limiter.
+    (client as unknown as MiddlewareClient).middlewareStack.addRelativeTo(
       (next) => (args) => limit(() => next(args)),
-      { step: 'finalizeRequest', priority: 'low', name: 'podidConcurrencyLimit' },
+      { relation: 'before', toMiddleware: 'httpSigningMiddleware', name: 'podidConcurrencyLimit' },
     );
   }
   return client;

@@ -222,7 +222,7 @@ const RENEW_MARGIN_MS = 5 * 60_000;
 export function renewingCredentials(
   first: AwsCredentialIdentity,
   renew: () => Promise<AwsCredentialIdentity | undefined>,
-  now: () => number = Date.now,
+  now: () => number = () => Date.now(),
 ): AwsCredentialIdentityProvider {
   let current = first;
   let renewing: Promise<AwsCredentialIdentity> | undefined;

@@ -15,9 +15,9 @@ const CONNECT_MS = 5_000;
 /**
  * EKS, IAM, CloudFormation and STS answer every call the product makes in well under a second
  * (their work is asynchronous: stacks and add-ons are waited for by polling), so 30 s is far beyond
- * a slow answer. It also bounds a command's retries: 5 attempts × 30 s plus the SDK's backoff stay
- * under the 5 minutes of validity the SDK guarantees credentials when it hands them to a request
- * (they are renewed when fewer remain), so no retry is sent with an expired key.
+ * a slow answer, and a hung call costs at most 2.5 minutes over the SDK's 5 attempts. It also stays
+ * well inside the 5 minutes of validity credentials have when an attempt is signed (they are
+ * renewed when fewer remain), so no attempt can outlive its key.
  */
 const REQUEST_MS = 30_000;
 
