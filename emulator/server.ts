@@ -96,6 +96,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   if (options.seedFile) applySeed(admin, parseSeedText(await readFile(options.seedFile, 'utf8')));
   if (options.seed !== undefined) applySeed(admin, options.seed);
 
+  // Latency in progress, so close() can end it: a stall longer than a test must not keep the process
+  // alive after the emulator is gone (its call is then never answered, as a dropped connection).
+  const stalls = new Set<NodeJS.Timeout>();
+  const stall = (ms: number): Promise<void> =>
+    new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        stalls.delete(timer);
+        resolve();
+      }, ms);
+      stalls.add(timer);
+    });
+
   const dispatch = async (req: EmulatorRequest): Promise<EmulatorResponse> => {
     if (req.path.startsWith('/_emulator/')) return handleAdmin(admin, req);
     const service = routeService(req);
@@ -116,7 +128,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     const authz = authorizeCall(module, req, op);
     const decision = authz.response ? { latencyMs: 0 } : faults.decide(module.service, op.name);
     const latency = decision.latencyMs + world.clock.real(profile.callLatency[module.service] ?? 0);
-    if (latency > 0) await new Promise((r) => setTimeout(r, latency));
+    if (latency > 0) await stall(latency);
     let response: EmulatorResponse;
     if (authz.response) {
       response = authz.response;
@@ -183,6 +195,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     modules,
     close: () =>
       new Promise<void>((resolve) => {
+        for (const timer of stalls) clearTimeout(timer);
+        stalls.clear();
         server.closeAllConnections();
         server.close(() => resolve());
       }),

@@ -1,5 +1,6 @@
-// Faults never lose track of anything: throttling and 5xx are absorbed, a failed stack fails only
-// its own association, and a killed apply converges when re-run.
+// Faults never lose track of anything: throttling and 5xx are absorbed, a stalled request is cut
+// off and retried, a failed stack fails only its own association, and a killed apply converges
+// when re-run.
 
 import { describe, expect, it } from 'vitest';
 import { withEmulator } from '../emulator/helpers.js';
@@ -83,6 +84,42 @@ describe('reliability', () => {
     expect(second.code).toBe(0);
     expectExactly(await liveSummary(env), entries, userRoles);
     expect((await runCli(['plan', '-f', file, '--detailed-exitcode'], env.url)).code).toBe(0);
+  });
+});
+
+describe('a stalled request', () => {
+  const env = withEmulator();
+  // A real product setting (docs: PODID_HTTP_TIMEOUT_MS), shortened so the test needs no 30 s wait.
+  const fast = { PODID_HTTP_TIMEOUT_MS: '1000' };
+
+  it('is cut off by the request timeout and retried: the plan does not wait for the stall', async () => {
+    const { entries, userRoles } = mixedEntries(4);
+    await env.admin('POST', 'seed', seedCluster(userRoles));
+    // Two minutes, twice the test's own timeout: only a timeout and a retry can finish in time.
+    await env.admin('POST', 'faults', {
+      rules: [
+        { operation: 'DescribeCluster', latencyMs: 120_000, times: 1 },
+        { operation: 'ListPodIdentityAssociations', latencyMs: 120_000, times: 1 },
+      ],
+    });
+    const file = writeClusterConfig(entries);
+    const plan = await runCli(['plan', '-f', file, '--detailed-exitcode'], env.url, fast);
+    expect(plan.stdout + plan.stderr).toMatch(/Plan: 6 to create, 0 to update, 0 to delete/);
+    expect(plan.code).toBe(2);
+    const faults = await env.admin<{ rules: { fired: number }[] }>('GET', 'faults');
+    expect(faults.rules.map((r) => r.fired)).toEqual([1, 1]);
+  });
+
+  it('that never ends fails the cluster, naming the call and how long it waited', async () => {
+    const { entries, userRoles } = mixedEntries(2);
+    await env.admin('POST', 'seed', seedCluster(userRoles));
+    await env.admin('POST', 'faults', { operation: 'DescribeCluster', latencyMs: 120_000 });
+    const file = writeClusterConfig(entries);
+    const plan = await runCli(['plan', '-f', file], env.url, fast);
+    expect(plan.code).toBe(1);
+    expect(plan.stdout + plan.stderr).toMatch(
+      /EKS DescribeCluster timed out: no answer within 1 s on each of 5 attempts/,
+    );
   });
 });
 

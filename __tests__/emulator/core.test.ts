@@ -1,11 +1,16 @@
 // The emulator core through EKS: fault injection with SDK retries, the call log, seed/reset/state,
 // request ids, unknown routes, and the latency profile's scaling.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { spawn } from 'node:child_process';
+import { join, resolve } from 'node:path';
 import { DescribeClusterCommand, ListClustersCommand } from '@aws-sdk/client-eks';
 import { sdkError, startTestEmulator, withEmulator } from './helpers.js';
 import { latencyProfile } from '../../emulator/core/latency.js';
 import { scaledClock } from '../../emulator/core/clock.js';
 import { parseAuthorization } from '../../emulator/core/request.js';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+const STALL_FIXTURE = join(import.meta.dirname, 'stall-and-close.fixture.ts');
 
 const env = withEmulator({ seed: { clusters: [{ name: 'c1' }] } });
 interface Call {
@@ -65,6 +70,32 @@ describe('fault injection', () => {
     const started = Date.now();
     await env.eks.send(new ListClustersCommand({}));
     expect(Date.now() - started).toBeGreaterThanOrEqual(100);
+  });
+
+  it('lists how often each rule has fired', async () => {
+    await env.admin('POST', 'faults', {
+      rules: [{ operation: 'ListClusters', latencyMs: 1, times: 2 }],
+    });
+    await env.eks.send(new ListClustersCommand({}));
+    const faults = await env.admin<{ rules: { fired: number }[] }>('GET', 'faults');
+    expect(faults.rules).toEqual([{ operation: 'ListClusters', latencyMs: 1, times: 2, fired: 1 }]);
+  });
+
+  it('a stall its client gave up on ends when the emulator closes: the process can exit', async () => {
+    // In a child process, so that a timer left behind shows as a process that does not end.
+    const child = spawn(process.execPath, ['--import', 'tsx', STALL_FIXTURE], {
+      cwd: ROOT,
+      env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    onTestFinished(() => void child.kill());
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (out += c.toString()));
+    const code = await new Promise((r) => child.once('close', r));
+    // The stall is two minutes; the test's timeout is one.
+    expect(out).toContain('TimeoutError after 1 fired stall; closed');
+    expect(code).toBe(0);
   });
 });
 

@@ -61,8 +61,9 @@ export class FaultInjector {
     this.random = Math.random;
   }
 
-  list(): FaultRule[] {
-    return this.rules.map(({ fired: _fired, ...r }) => r);
+  /** The rules in force, each with how often it has fired (a test can tell its fault was hit). */
+  list(): (FaultRule & { fired: number })[] {
+    return this.rules.map((r) => ({ ...r }));
   }
 
   decide(service: ServiceName, operation: string): FaultDecision {

@@ -33,6 +33,26 @@ function endedBadly(
   return new Error(`stack "${stackName}" ended in ${stack?.status ?? 'DELETE_COMPLETE'}${reason}`);
 }
 
+/**
+ * Runs one stack's operation; when CloudFormation says someone else is changing the stack at the
+ * same time (two applies of one config, most often), the error says so and what to do instead of
+ * CloudFormation's own words ("ChangeSet [arn…] does not exist").
+ */
+async function alone<T>(stackName: string, operation: () => Promise<T>): Promise<T> {
+  try {
+    return await operation();
+  } catch (error) {
+    const signal = cfn.concurrentChange(error);
+    if (!signal) throw error;
+    throw new Error(
+      `another apply is changing stack "${stackName}" at the same time (${signal}): wait for it to ` +
+        'finish, then re-run, which converges. In GitHub Actions, put the apply job in a `concurrency:` ' +
+        'group keyed on the target so applies queue instead (docs/action.md, "Concurrency")',
+      { cause: error },
+    );
+  }
+}
+
 export async function createRoleStack(
   p: CreateRoleStackParams,
   ctx: TaskContext,
@@ -40,7 +60,8 @@ export async function createRoleStack(
   const client = ctx.clients.cloudformation;
   if (p.replacesFailedStackId) {
     ctx.log(`deleting failed stack "${p.stackName}" before re-creating it`);
-    await removeStack(ctx, p.replacesFailedStackId, true);
+    const failedId = p.replacesFailedStackId;
+    await alone(p.stackName, () => removeStack(ctx, failedId, true));
   }
   let stackId: string;
   try {
@@ -69,6 +90,13 @@ export async function createRoleStack(
 }
 
 export async function updateRoleStack(
+  p: UpdateRoleStackParams,
+  ctx: TaskContext,
+): Promise<TaskOutcome> {
+  return alone(p.stackName, () => updateThroughChangeSet(p, ctx));
+}
+
+async function updateThroughChangeSet(
   p: UpdateRoleStackParams,
   ctx: TaskContext,
 ): Promise<TaskOutcome> {
@@ -111,7 +139,9 @@ export async function deleteRoleStack(
   ctx: TaskContext,
 ): Promise<TaskOutcome> {
   ctx.log(`will delete stack "${p.stackName}"`);
-  const existed = await removeStack(ctx, p.stackId, p.terminationProtection);
+  const existed = await alone(p.stackName, () =>
+    removeStack(ctx, p.stackId, p.terminationProtection),
+  );
   return { changed: existed, detail: existed ? undefined : 'already gone' };
 }
 

@@ -7,6 +7,7 @@ import { IAMClient } from '@aws-sdk/client-iam';
 import { STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import pLimit, { type LimitFunction } from 'p-limit';
+import { httpSettings, nameTimeouts, type HttpTimeouts } from './timeouts.js';
 
 export interface AwsClients {
   region: string;
@@ -27,43 +28,53 @@ export interface ClientOptions {
    * retry backoff) holds no slot, so a hundred stacks can be created in the time of one.
    */
   limit?: LimitFunction;
+  /** Connection and request timeouts; from PODID_HTTP_TIMEOUT_MS or the defaults when absent. */
+  timeouts?: HttpTimeouts;
 }
+
+type Handler = (args: unknown) => Promise<unknown>;
 
 interface MiddlewareClient {
   middlewareStack: {
-    add(
-      middleware: (
-        next: (args: unknown) => Promise<unknown>,
-      ) => (args: unknown) => Promise<unknown>,
-      options: { step: 'finalizeRequest'; priority: 'low'; name: string },
+    addRelativeTo(
+      middleware: (next: Handler) => Handler,
+      options: { relation: 'before'; toMiddleware: string; name: string },
     ): void;
   };
 }
 
-function bound<C>(client: C, limit: LimitFunction | undefined): C {
+function bound<C>(client: C, limit: LimitFunction | undefined, timeouts: HttpTimeouts): C {
+  nameTimeouts(client as object, timeouts);
   if (limit) {
-    // Inside the retry middleware: each attempt takes a slot, backoff sleeps do not.
-    (client as unknown as MiddlewareClient).middlewareStack.add(
+    // Between the retry middleware and signing: each attempt takes a slot (backoff sleeps do not),
+    // and is signed only once it has one. The SigV4 signer reads the credentials provider when it
+    // signs, so an attempt that waited in the queue past the renewal point goes out with renewed
+    // keys; waiting after signing sent it with the old ones (ExpiredToken). A renewal runs while its
+    // attempt holds a slot, which is why the renewing STS client is never behind this limiter.
+    (client as unknown as MiddlewareClient).middlewareStack.addRelativeTo(
       (next) => (args) => limit(() => next(args)),
-      { step: 'finalizeRequest', priority: 'low', name: 'podidConcurrencyLimit' },
+      { relation: 'before', toMiddleware: 'httpSigningMiddleware', name: 'podidConcurrencyLimit' },
     );
   }
   return client;
 }
 
 export function createClients(options: ClientOptions): AwsClients {
+  const http = httpSettings(options.timeouts);
   const config = {
     region: options.region,
     credentials: options.credentials,
     maxAttempts: options.maxAttempts ?? 5,
     retryMode: 'standard',
+    ...http.config,
   };
+  const ready = <C>(client: C): C => bound(client, options.limit, http.timeouts);
   return {
     region: options.region,
-    eks: bound(new EKSClient(config), options.limit),
-    iam: bound(new IAMClient(config), options.limit),
-    cloudformation: bound(new CloudFormationClient(config), options.limit),
-    sts: bound(new STSClient(config), options.limit),
+    eks: ready(new EKSClient(config)),
+    iam: ready(new IAMClient(config)),
+    cloudformation: ready(new CloudFormationClient(config)),
+    sts: ready(new STSClient(config)),
   };
 }
 
@@ -75,7 +86,9 @@ export class ClientPool {
 
   constructor(base: Omit<ClientOptions, 'region' | 'limit'> & { concurrency?: number } = {}) {
     const { concurrency, ...rest } = base;
-    this.base = { ...rest, limit: pLimit(Math.max(1, concurrency ?? 10)) };
+    // Read once, so a bad PODID_HTTP_TIMEOUT_MS fails the run before any call.
+    const timeouts = rest.timeouts ?? httpSettings().timeouts;
+    this.base = { ...rest, timeouts, limit: pLimit(Math.max(1, concurrency ?? 10)) };
   }
 
   get(region: string): AwsClients {

@@ -62,6 +62,33 @@ export function isStackMissing(error: unknown): boolean {
   return isAwsError(error, 'ValidationError') && /does not exist/.test(error.message);
 }
 
+/**
+ * Why CloudFormation refused a stack operation because someone else is changing the same stack at
+ * the same time, or undefined for any other error. The signals (aws-api.md, CloudFormation):
+ * ChangeSetNotFound for a change set we created (executing a change set deletes the stack's
+ * others), "Stack:… is in UPDATE_IN_PROGRESS state and can not be updated." from CreateChangeSet or
+ * ExecuteChangeSet, "cannot be deleted while in status …_IN_PROGRESS" from DeleteStack, and a
+ * change set that became OBSOLETE because the stack moved on.
+ */
+export function concurrentChange(error: unknown): string | undefined {
+  if (isAwsError(error, 'ChangeSetNotFoundException', 'ChangeSetNotFound')) {
+    return 'our change set was deleted, as CloudFormation does when another change set of the stack is executed';
+  }
+  if (isAwsError(error, 'ValidationError')) {
+    const busy =
+      /is in (\w+_IN_PROGRESS) state and can not be updated/.exec(error.message) ??
+      /cannot be deleted while in status (\w+_IN_PROGRESS)/.exec(error.message);
+    if (busy) return `CloudFormation says the stack is ${busy[1]}`;
+  }
+  if (
+    isAwsError(error, 'InvalidChangeSetStatusException', 'InvalidChangeSetStatus') &&
+    /OBSOLETE/.test(error.message)
+  ) {
+    return 'our change set became obsolete: the stack changed after it was made';
+  }
+  return undefined;
+}
+
 export async function getTemplate(
   cfn: CloudFormationClient,
   stackName: string,

@@ -12,6 +12,7 @@ import {
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import { errorMessage, isAwsError, isTransient } from './errors.js';
 import { withRetry } from './retry.js';
+import { httpSettings, nameTimeouts } from './timeouts.js';
 
 export const OIDC_AUDIENCE = 'sts.amazonaws.com';
 const SESSION_SECONDS = 3600;
@@ -48,8 +49,12 @@ export class CredentialsError extends Error {
   }
 }
 
-const defaultSts = (region: string, credentials?: AwsCredentialIdentity): STSClient =>
-  new STSClient({ region, credentials, maxAttempts: 3 });
+function defaultSts(region: string, credentials?: AwsCredentialIdentity): STSClient {
+  const http = httpSettings();
+  const sts = new STSClient({ region, credentials, maxAttempts: 3, ...http.config });
+  nameTimeouts(sts, http.timeouts);
+  return sts;
+}
 
 /** The `sub` and `aud` claims of a JWT, for error messages (not verified: STS does that). */
 export function tokenClaims(jwt: string): { sub?: string; aud?: string } {
@@ -217,7 +222,7 @@ const RENEW_MARGIN_MS = 5 * 60_000;
 export function renewingCredentials(
   first: AwsCredentialIdentity,
   renew: () => Promise<AwsCredentialIdentity | undefined>,
-  now: () => number = Date.now,
+  now: () => number = () => Date.now(),
 ): AwsCredentialIdentityProvider {
   let current = first;
   let renewing: Promise<AwsCredentialIdentity> | undefined;
