@@ -96,7 +96,7 @@ describe('action: invalid config and drift', () => {
       workspace,
       sha: '2'.repeat(40),
       oidcSub: SUB_PRODUCTION,
-      inputs: { 'role-to-assume': APPLY_ROLE },
+      inputs: { 'role-to-assume': APPLY_ROLE, 'require-reviewed-plan': 'false' },
     });
     expect(apply.code, apply.stdout).toBe(0);
     expect(apply.stdout).toContain('No reviewed plan found');

@@ -318,7 +318,10 @@ describe('action: merge → apply the reviewed plan', () => {
     const { workspace } = await setup();
     const apply = await applyRun(workspace, {
       oidcSub: SUB_PR,
-      inputs: { 'role-to-assume': 'arn:aws:iam::111122223333:role/podid-plan' },
+      inputs: {
+        'role-to-assume': 'arn:aws:iam::111122223333:role/podid-plan',
+        'require-reviewed-plan': 'false',
+      },
     });
     expect(apply.code).toBe(1);
     expect(apply.outputs['failure-reason']).toBe('apply-failed');

@@ -44,7 +44,7 @@ const applyRun = (workspace: string) =>
     workspace,
     sha: MERGE_SHA,
     oidcSub: SUB_PRODUCTION,
-    inputs: { 'role-to-assume': APPLY_ROLE },
+    inputs: { 'role-to-assume': APPLY_ROLE, 'require-reviewed-plan': 'false' },
   });
 
 describe('documented IAM policies and add-ons', () => {
