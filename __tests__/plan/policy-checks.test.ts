@@ -111,6 +111,42 @@ describe('managed policy and boundary checks', () => {
     expect(policyArnsToRead(plan, live({ stacks: [stack] }))).toEqual([]);
   });
 
+  it('a role the plan updates is checked: a policy added to an existing stack', () => {
+    const before = entry('apps', 'app', { permissionPolicyARNs: [S3_RO] });
+    const after = { ...before, permissionPolicyARNs: [S3_RO, TYPO] };
+    const stack = stackFor(before);
+    const first = planCluster(spec([after]), live({ stacks: [stack] }), OPTIONS);
+    expect(first.tasks.map((t) => t.kind)).toContain('update-role-stack');
+    expect(policyArnsToRead(first, live({ stacks: [stack] }))).toEqual([S3_RO, TYPO]);
+    const state = withPolicies({ [S3_RO]: 'attachable', [TYPO]: 'missing' }, { stacks: [stack] });
+    const second = planCluster(spec([after]), state, OPTIONS);
+    expect(second.tasks).toEqual([]);
+    expect(second.errors.map((p) => p.path)).toEqual([
+      'iam.podIdentityAssociations[0].permissionPolicyARNs[1]',
+    ]);
+  });
+
+  it("EKS's recommended policy for an add-on's service account is checked at the add-on", () => {
+    const state = withPolicies(
+      { [TYPO]: 'missing' },
+      {
+        addons: { [AGENT_ADDON]: liveAddon(AGENT_ADDON, { version: 'v1.3.4-eksbuild.1' }) },
+        addonCatalog: {
+          [AGENT_ADDON]: agentCatalog(),
+          'vpc-cni': offered([{ serviceAccount: 'aws-node', recommendedManagedPolicies: [TYPO] }]),
+        },
+      },
+    );
+    const cni = addon('vpc-cni', { useDefaultPodIdentityAssociations: true });
+    const plan = planCluster(spec([], { addons: [addon(AGENT_ADDON), cni] }), state, OPTIONS);
+    expect(plan.errors.map((p) => [p.path, p.message])).toEqual([
+      [
+        'addons[1]',
+        `the policy EKS recommends for service account "aws-node", "${TYPO}" does not exist; the role stack would fail and roll back (IAM: "Policy ${TYPO} does not exist or is not attachable.")`,
+      ],
+    ]);
+  });
+
   it('an add-on association is checked at its own entry', () => {
     const e = entry('kube-system', 'aws-node', { permissionPolicyARNs: [TYPO] });
     const state = withPolicies(
