@@ -78,6 +78,11 @@ autoModeConfig: {enabled: true}
       disableSessionTags: true,
       policy: '{"Version":"2012-10-17","Statement":[]}',
       location: { file: 'c.yaml', line: 9, column: 7 },
+      valueLocations: {
+        'permissionPolicyARNs[0]': { file: 'c.yaml', line: 11, column: 30 },
+        'permissionPolicyARNs[1]': { file: 'c.yaml', line: 11, column: 57 },
+        permissionsBoundaryARN: { file: 'c.yaml', line: 15, column: 31 },
+      },
     });
     expect(b).toEqual({
       namespace: 'web',
@@ -88,6 +93,7 @@ autoModeConfig: {enabled: true}
       wellKnownPolicies: NONE,
       tags: {},
       location: { file: 'c.yaml', line: 22, column: 7 },
+      valueLocations: { roleARN: { file: 'c.yaml', line: 24, column: 16 } },
     });
     expect('disableSessionTags' in b).toBe(false);
   });

@@ -24,17 +24,34 @@ import {
 const env = withEmulator();
 const MERGE_SHA = 'b'.repeat(40);
 
-const applyPolicy = (): { Statement: { Sid?: string }[] } =>
-  JSON.parse(readFileSync(join(ROOT, 'docs', 'policies', 'apply-role-policy.json'), 'utf8'));
+interface PolicyDocument {
+  Statement: { Sid?: string; Action?: string | string[] }[];
+}
 
-async function setApplyPolicy(document: unknown): Promise<void> {
+const documentedPolicy = (role: 'plan' | 'apply'): PolicyDocument =>
+  JSON.parse(readFileSync(join(ROOT, 'docs', 'policies', `${role}-role-policy.json`), 'utf8'));
+const applyPolicy = (): PolicyDocument => documentedPolicy('apply');
+
+async function setRolePolicy(role: 'plan' | 'apply', document: unknown): Promise<void> {
   await env.iam.send(
     new PutRolePolicyCommand({
-      RoleName: 'podid-apply',
-      PolicyName: 'podid-apply',
+      RoleName: `podid-${role}`,
+      PolicyName: `podid-${role}`,
       PolicyDocument: JSON.stringify(document),
     }),
   );
+}
+
+const setApplyPolicy = (document: unknown): Promise<void> => setRolePolicy('apply', document);
+
+/** The documented policy without one statement, or without one action of a statement. */
+function without(document: PolicyDocument, sid: string, action?: string): PolicyDocument {
+  const Statement = document.Statement.flatMap((s) => {
+    if (s.Sid !== sid) return [s];
+    if (action === undefined) return [];
+    return [{ ...s, Action: [s.Action ?? []].flat().filter((a) => a !== action) }];
+  });
+  return { ...document, Statement };
 }
 
 const applyRun = (workspace: string) =>
@@ -98,5 +115,63 @@ describe('documented IAM policies and add-ons', () => {
       oidcSub: SUB_PR,
     });
     expect(again.outputs['has-changes'], again.stdout).toBe('false');
+  }, 120_000);
+
+  it("the plan role checks a new role's managed policies; the apply role reads a failed stack's events", async () => {
+    await env.admin('POST', 'seed', seedCluster([]));
+    await createDocumentedRoles(env);
+    const workspace = tempWorkspace();
+    const S3_RO = 'arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess';
+    const TYPO = 'arn:aws:iam::aws:policy/AmazonS3ReadOnlyAcess';
+    const config = (policy: string) =>
+      writeClusterConfig(
+        [{ namespace: 'apps', serviceAccountName: 'app', permissionPolicyARNs: [policy] }],
+        { dir: workspace },
+      );
+    let number = 30;
+    const planRun = async () => {
+      const pr = { number: ++number, headSha: 'e'.repeat(40) };
+      await registerPull(env, pr);
+      return runAction(env.url, {
+        eventName: 'pull_request',
+        event: pullRequestEvent(pr),
+        workspace,
+        sha: 'c'.repeat(40),
+        oidcSub: SUB_PR,
+      });
+    };
+
+    config(TYPO);
+    const checked = await planRun();
+    expect(checked.code).toBe(1);
+    expect(checked.stdout).toContain(`permissionPolicyARNs[0] "${TYPO}" does not exist`);
+    expect(checked.stdout).toContain(`did you mean ${S3_RO}?`);
+    await setRolePolicy('plan', without(documentedPolicy('plan'), 'ReadManagedPoliciesOfNewRoles'));
+    const unchecked = await planRun();
+    expect(unchecked.stdout).toContain('could not be read (iam:GetPolicy was denied)');
+    expect(unchecked.stdout).not.toContain('does not exist');
+
+    config(S3_RO);
+    const stack = 'eksctl-prod-podidentityrole-apps-app';
+    const failNextCreate = () =>
+      env.admin('POST', 'faults', { failingStacks: { [stack]: 'Injected: role quota' } });
+    await failNextCreate();
+    await setApplyPolicy(
+      without(applyPolicy(), 'ReadCloudFormationStacks', 'cloudformation:DescribeStackEvents'),
+    );
+    const echo = await applyRun(workspace);
+    expect(echo.code).toBe(1);
+    expect(echo.stdout).toContain('cannot fetch stack events');
+    expect(echo.stdout).toContain(
+      `stack "${stack}" ended in ROLLBACK_COMPLETE: The following resource(s) failed to create: [Role1]. Rollback requested by user.`,
+    );
+
+    await failNextCreate();
+    await setApplyPolicy(applyPolicy());
+    const cause = await applyRun(workspace);
+    expect(cause.code).toBe(1);
+    expect(cause.stdout).toContain(
+      `stack "${stack}" ended in ROLLBACK_COMPLETE: AWS::IAM::Role/Role1: CREATE_FAILED – Injected: role quota`,
+    );
   }, 120_000);
 });

@@ -296,6 +296,29 @@ describe('IAM policies', () => {
     );
   });
 
+  it("a service-linked role's policy exists but is not attachable, to a role or as a boundary", async () => {
+    const arn = 'arn:aws:iam::aws:policy/aws-service-role/AmazonEKSServiceRolePolicy';
+    const { Policy } = await env.iam.send(new GetPolicyCommand({ PolicyArn: arn }));
+    expect(Policy).toMatchObject({ Path: '/aws-service-role/', IsAttachable: false });
+    expect((await env.iam.send(new GetPolicyCommand({ PolicyArn: S3 }))).Policy!.IsAttachable).toBe(
+      true,
+    );
+    await createRole('s');
+    for (const attach of [
+      () => env.iam.send(new AttachRolePolicyCommand({ RoleName: 's', PolicyArn: arn })),
+      () =>
+        env.iam.send(
+          new PutRolePermissionsBoundaryCommand({ RoleName: 's', PermissionsBoundary: arn }),
+        ),
+    ])
+      await expectError(
+        attach(),
+        'PolicyNotAttachableException',
+        400,
+        'Cannot attach a Service Role Policy to a Customer Role.',
+      );
+  });
+
   it('puts, reads (URL-encoded), lists and deletes inline policies within 10,240 characters', async () => {
     await createRole('i');
     await env.iam.send(

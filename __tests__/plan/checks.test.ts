@@ -1,4 +1,5 @@
-// Plan-time checks of roleARN: existence, account, trust policy (found now, not at apply time).
+// Plan-time checks of roleARN: existence, account, partition, the whole ARN against IAM's, trust
+// policy (found now, not at apply time).
 import { describe, expect, it } from 'vitest';
 import { planCluster } from '../../src/plan/plan-cluster.js';
 import { missingPodIdentityTrust, trustsPodIdentity } from '../../src/plan/trust-policy.js';
@@ -97,6 +98,49 @@ describe('roleARN checks', () => {
     );
     expect(plan.errors[0].message).toContain('Trust policy of the role provided is invalid');
     expect(plan.errors[0].message).toContain('sts:AssumeRole and sts:TagSession');
+  });
+
+  it("reports a roleARN whose partition, path or name case is not IAM's, with the ARN to use", () => {
+    const real = 'arn:aws:iam::111122223333:role/team/App';
+    const cases: [string, string][] = [
+      ['arn:aws:iam::111122223333:role/App', 'path "/" where IAM has "/team/"'],
+      ['arn:aws:iam::111122223333:role/team/app', 'name "app" where IAM has "App"'],
+      [
+        'arn:aws:iam::111122223333:role/other/path/app',
+        'path "/other/path/" where IAM has "/team/", name "app" where IAM has "App"',
+      ],
+    ];
+    for (const [given, difference] of cases) {
+      const e = entry('ns', 'sa', { roleARN: given });
+      const plan = planCluster(spec([e]), live({ roles: { [given]: trustedRole(real) } }), OPTIONS);
+      expect(plan.tasks).toEqual([]);
+      expect(plan.errors).toHaveLength(1);
+      expect(plan.errors[0]).toMatchObject({
+        path: 'iam.podIdentityAssociations[0].roleARN',
+        line: e.location.line,
+        message: `roleARN "${given}" is not the ARN of role App (${difference}); EKS would answer "Role provided in the request does not exist"`,
+        hint: `use roleARN: ${real}`,
+      });
+    }
+  });
+
+  it('reports a roleARN of another partition, read or not', () => {
+    const cn = 'arn:aws-cn:iam::111122223333:role/app';
+    const real = roleArn('app');
+    const read = planCluster(
+      spec([entry('ns', 'sa', { roleARN: cn })]),
+      live({ roles: { [cn]: trustedRole(real) } }),
+      OPTIONS,
+    );
+    expect(read.errors.map((p) => [p.message, p.hint])).toEqual([
+      [
+        `role "${cn}" is in partition aws-cn but cluster "test-cluster" is in partition aws; EKS would answer "Role provided in the request does not exist"`,
+        `use roleARN: ${real}`,
+      ],
+    ]);
+    const gov = 'arn:aws-us-gov:iam::111122223333:role/app';
+    const unread = planCluster(spec([entry('ns', 'sa', { roleARN: gov })]), live(), OPTIONS);
+    expect(unread.errors.map((p) => p.hint)).toEqual([`use roleARN: ${real}`]);
   });
 
   it('warns when the role could not be read', () => {

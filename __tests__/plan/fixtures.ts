@@ -94,7 +94,7 @@ export const trustedRole = (
   policy: Record<string, unknown> = podIdentityTrustPolicy(),
 ): LiveRole => ({
   arn,
-  roleName: arn.slice(arn.indexOf('/') + 1),
+  roleName: arn.slice(arn.lastIndexOf('/') + 1),
   assumeRolePolicy: policy,
 });
 
@@ -134,6 +134,7 @@ export function live(extra: Partial<LiveCluster> = {}): LiveCluster {
     associations: [],
     stacks: [],
     roles: {},
+    policies: {},
     ...extra,
   };
 }

@@ -9,6 +9,11 @@ export interface AwsManagedPolicy {
   actions: string[];
   /** A fuller document (statements) where one `Allow actions on *` would misstate the policy. */
   statements?: Record<string, unknown>[];
+  /**
+   * False for the policies of service-linked roles (path `/aws-service-role/`): GetPolicy answers
+   * `IsAttachable: false` and attaching one to a role gives PolicyNotAttachable.
+   */
+  attachable?: false;
 }
 
 /** ReadOnlyAccess, restricted to the emulated services (the real one lists ~300 services). */
@@ -99,6 +104,12 @@ const CATALOG: AwsManagedPolicy[] = [
     actions: ['networkflowmonitor:Publish'],
   },
   { name: 'AmazonEKSLoadBalancingPolicy', path: '/', actions: ['elasticloadbalancing:*'] },
+  {
+    name: 'AmazonEKSServiceRolePolicy',
+    path: '/aws-service-role/',
+    actions: ['ec2:*', 'iam:GetRole', 'iam:ListAttachedRolePolicies'],
+    attachable: false,
+  },
 ];
 
 /** AWS managed policies live in the `aws` account of any partition. */

@@ -41,7 +41,7 @@ function policyView(store: IamStore, arn: string, withTags: boolean): PolicyView
       DefaultVersionId: 'v1',
       AttachmentCount: store.attachmentCount(arn),
       PermissionsBoundaryUsageCount: boundaryCount,
-      IsAttachable: true,
+      IsAttachable: aws.attachable ?? true,
       CreateDate: AWS_POLICY_DATE,
       UpdateDate: AWS_POLICY_DATE,
     };

@@ -25,6 +25,16 @@ import {
 
 export type { CreateRoleInput, CustomerPolicy, IamQuotas, OidcProvider, Role } from './model.js';
 
+/** A service-linked role's policy exists but only its service may attach it. */
+function checkAttachable(arn: string): void {
+  if (findAwsManaged(arn)?.attachable === false)
+    throw new QueryError(
+      400,
+      'PolicyNotAttachable',
+      'Cannot attach a Service Role Policy to a Customer Role.',
+    );
+}
+
 const noSuchRole = (name: string): QueryError =>
   new QueryError(404, 'NoSuchEntity', `The role with name ${name} cannot be found.`);
 
@@ -175,6 +185,7 @@ export class IamStore {
         'NoSuchEntity',
         `Policy ${arn} does not exist or is not attachable.`,
       );
+    checkAttachable(arn);
     if (role.attachedPolicies.includes(arn)) return;
     if (role.attachedPolicies.length >= this.quotas.attachedPoliciesPerRole)
       throw new QueryError(
@@ -360,6 +371,7 @@ export class IamStore {
         'NoSuchEntity',
         `Scope ARN: ${arn} does not exist or is not attachable.`,
       );
+    checkAttachable(arn);
   }
 
   private checkTrustPolicy(document: string, member = 'assumeRolePolicyDocument'): void {

@@ -3,8 +3,10 @@
 
 import { randomBytes } from 'node:crypto';
 import * as cfn from '../aws/cloudformation.js';
-import { isAwsError } from '../aws/errors.js';
+import { errorMessage, isAwsError } from '../aws/errors.js';
+import { eventLine, firstFailedResource, lastOperationEvents } from '../aws/stack-events.js';
 import { waitChangeSet } from '../aws/waiters.js';
+import type { LiveStack } from '../live/model.js';
 import { ROLE_OUTPUT } from '../names/template-ids.js';
 import {
   ADDON_NAME_TAG,
@@ -25,12 +27,32 @@ const OWNERSHIP_TAGS = [
   ADDON_POD_IDENTITY_ASSOCIATION_TAG,
 ];
 
-function endedBadly(
+/**
+ * The error of a stack that ended badly. As eksctl troubleshoots a failed stack, the events say
+ * why: the error carries the first failed resource's own reason (what IAM refused), not the stack's
+ * "Rollback requested by user" echo, which is kept only when the events cannot be read.
+ */
+async function endedBadly(
+  ctx: TaskContext,
   stackName: string,
-  stack: { status: string; statusReason?: string } | undefined,
-) {
-  const reason = stack?.statusReason ? `: ${stack.statusReason}` : '';
-  return new Error(`stack "${stackName}" ended in ${stack?.status ?? 'DELETE_COMPLETE'}${reason}`);
+  stack: LiveStack | undefined,
+): Promise<Error> {
+  const status = stack?.status ?? 'DELETE_COMPLETE';
+  ctx.log(`unexpected status "${status}" while waiting for CloudFormation stack "${stackName}"`);
+  let cause: string | undefined;
+  if (stack) {
+    try {
+      const events = await retry(ctx, () =>
+        lastOperationEvents(ctx.clients.cloudformation, stack.stackId),
+      );
+      const failed = firstFailedResource(events);
+      if (failed) cause = eventLine(failed);
+    } catch (error) {
+      ctx.log(`cannot fetch stack events: ${errorMessage(error)}`);
+    }
+  }
+  const reason = cause ?? stack?.statusReason;
+  return new Error(`stack "${stackName}" ended in ${status}${reason ? `: ${reason}` : ''}`);
 }
 
 /**
@@ -84,7 +106,7 @@ export async function createRoleStack(
     stackId = existing.stackId;
   }
   const result = await ctx.watcher.wait(stackId, 'create');
-  if (!result.ok || !result.stack) throw endedBadly(p.stackName, result.stack);
+  if (!result.ok || !result.stack) throw await endedBadly(ctx, p.stackName, result.stack);
   ctx.outputs.set(p.stackName, result.stack.outputs);
   return { changed: true, detail: result.stack.outputs[ROLE_OUTPUT] };
 }
@@ -129,7 +151,7 @@ async function updateThroughChangeSet(
   }
   await retry(ctx, () => cfn.executeChangeSet(client, p.stackName, changeSetId));
   const result = await ctx.watcher.wait(p.stackName, 'update');
-  if (!result.ok || !result.stack) throw endedBadly(p.stackName, result.stack);
+  if (!result.ok || !result.stack) throw await endedBadly(ctx, p.stackName, result.stack);
   ctx.outputs.set(p.stackName, result.stack.outputs);
   return { changed: true, detail: `updated IAM resources stack "${p.stackName}"` };
 }
@@ -159,9 +181,6 @@ async function removeStack(
   }
   await retry(ctx, () => cfn.deleteStack(client, stackId));
   const result = await ctx.watcher.wait(stackId, 'delete');
-  if (!result.ok) {
-    const reason = result.stack?.statusReason ? `: ${result.stack.statusReason}` : '';
-    throw new Error(`stack "${current.stackName}" ended in ${result.stack?.status}${reason}`);
-  }
+  if (!result.ok) throw await endedBadly(ctx, current.stackName, result.stack);
   return true;
 }

@@ -1,7 +1,14 @@
-// Thin IAM adapter: the roles named by roleARN, read once per run.
+// Thin IAM adapter: the roles named by roleARN and the managed policies new roles attach, each read
+// once per run.
 
-import { GetRoleCommand, type IAMClient } from '@aws-sdk/client-iam';
-import type { LiveRole } from '../live/model.js';
+import {
+  GetPolicyCommand,
+  GetRoleCommand,
+  paginateListPolicies,
+  type IAMClient,
+  type PolicyScopeType,
+} from '@aws-sdk/client-iam';
+import type { LiveRole, PolicyStatus } from '../live/model.js';
 import { isAwsError } from './errors.js';
 
 /** The role, or null when IAM answers NoSuchEntity. */
@@ -19,6 +26,30 @@ export async function getRole(iam: IAMClient, roleName: string): Promise<LiveRol
     if (isAwsError(error, 'NoSuchEntityException', 'NoSuchEntity')) return null;
     throw error;
   }
+}
+
+/** GetPolicy: attachable or not, or `missing` when IAM answers NoSuchEntity. */
+export async function getPolicyStatus(iam: IAMClient, arn: string): Promise<PolicyStatus> {
+  try {
+    const { Policy } = await iam.send(new GetPolicyCommand({ PolicyArn: arn }));
+    if (!Policy) return 'missing';
+    return Policy.IsAttachable === false ? 'not-attachable' : 'attachable';
+  } catch (error) {
+    if (isAwsError(error, 'NoSuchEntityException', 'NoSuchEntity')) return 'missing';
+    throw error;
+  }
+}
+
+/** Every policy ARN of a scope (`AWS`: AWS managed; `Local`: the account's own), all pages. */
+export async function listPolicyArns(iam: IAMClient, scope: PolicyScopeType): Promise<string[]> {
+  const arns: string[] = [];
+  for await (const page of paginateListPolicies(
+    { client: iam },
+    { Scope: scope, MaxItems: 1000 },
+  )) {
+    for (const p of page.Policies ?? []) if (p.Arn) arns.push(p.Arn);
+  }
+  return arns;
 }
 
 export function decodePolicy(document: string | undefined): Record<string, unknown> {

@@ -62,6 +62,28 @@ export function arnAccount(arn: string): string | undefined {
   return /^arn:[^:]+:iam::(\d{12}):/.exec(arn)?.[1];
 }
 
+/** The parts of an IAM role or policy ARN that name it; undefined when it is not one. */
+export interface IamArnParts {
+  partition: string;
+  /** 12 digits, or `aws` for AWS managed policies. */
+  account: string;
+  kind: ArnKind;
+  /** `/` or `/…/` */
+  path: string;
+  name: string;
+}
+
+export function iamArnParts(arn: string): IamArnParts | undefined {
+  const m = /^arn:([^:]+):iam::([^:]*):(role|policy)(\/(?:.*\/)?)([^/]+)$/.exec(arn);
+  if (!m) return undefined;
+  return { partition: m[1], account: m[2], kind: m[3] as ArnKind, path: m[4], name: m[5] };
+}
+
+/** The partition of any ARN (`arn:<partition>:…`). */
+export function arnPartition(arn: string): string | undefined {
+  return /^arn:([^:]+):/.exec(arn)?.[1];
+}
+
 export function checkNamespace(ns: string): string | undefined {
   if (ns.length <= 63 && DNS1123_LABEL.test(ns)) return undefined;
   return `namespace ${quote(ns)} is not a valid Kubernetes namespace (DNS-1123 label)`;

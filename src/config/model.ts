@@ -64,6 +64,11 @@ export interface PodIdentityAssociationSpec {
   policy?: string;
   /** Location of the list item, for plan-time errors. */
   location: SourceLocation;
+  /**
+   * Where the values plan-time checks judge sit (`roleARN`, `permissionsBoundaryARN`,
+   * `permissionPolicyARNs[i]`), so a problem points at the value rather than the item.
+   */
+  valueLocations?: Record<string, SourceLocation>;
 }
 
 export interface AddonSpec {

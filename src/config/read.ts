@@ -216,6 +216,14 @@ export function readPia(r: Reader, node: Node | null, path: string, fallback: Po
     loc,
   );
   endItem(r, ok, node, path, fallback, loc);
+  const at = (p: Pos): SourceLocation => ({ file: r.file, line: p.line, column: p.column });
+  const values: Record<string, SourceLocation> = {};
+  for (const key of ['roleARN', 'permissionsBoundaryARN'])
+    if (loc.val[key]) values[key] = at(loc.val[key]);
+  (loc.items.permissionPolicyARNs ?? []).forEach(
+    (p, i) => (values[`permissionPolicyARNs[${i}]`] = at(p)),
+  );
+  if (Object.keys(values).length > 0) spec.valueLocations = values;
   return { ...loc, spec };
 }
 

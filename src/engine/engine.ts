@@ -8,13 +8,32 @@ import { ClientPool } from '../aws/clients.js';
 import { errorMessage } from '../aws/errors.js';
 import { AddonWatcher, StackWatcher } from '../aws/waiters.js';
 import type { ClusterSpec, DesiredState } from '../config/model.js';
-import type { LiveCluster, LiveClusterMissing, LiveStack } from '../live/model.js';
+import type { LiveCluster, LiveClusterMissing, LiveRole, LiveStack } from '../live/model.js';
 import type { ClusterPlan, Plan, PlanOptions } from '../plan/model.js';
 import { planCluster } from '../plan/plan-cluster.js';
+import { policyArnsToRead } from '../plan/policy-checks.js';
 import type { ClusterApplyResult } from '../plan/results.js';
+import { newPolicyLookups, readPolicies, type PolicyLookups } from '../state/policies.js';
 import { readClusterState } from '../state/read.js';
 
 const clusterKey = (name: string, region: string): string => `${region}/${name}`;
+
+/** What the clusters of one plan share: region-wide stack listings, role and policy reads. */
+interface RunLookups {
+  stackListings: Map<string, Promise<LiveStack[]>>;
+  roleLookups: Map<string, Promise<LiveRole | null | undefined>>;
+  policies: PolicyLookups;
+}
+
+/** Access denied, an unreachable endpoint…: the plan for this cluster says why, others go on. */
+function unreadable(spec: ClusterSpec, error: unknown): LiveClusterMissing {
+  return {
+    name: spec.name,
+    region: spec.region,
+    missing: true,
+    reason: `could not read its live state in ${spec.region}: ${errorMessage(error)}`,
+  };
+}
 
 export interface EngineOptions {
   /** In-flight AWS requests across the whole run. */
@@ -52,23 +71,51 @@ export class Engine {
 
   /** Reads every cluster (in parallel) and plans it. A cluster that cannot be read gets a plan error. */
   async plan(state: DesiredState, options: PlanOptions): Promise<Plan> {
-    const stackListings = new Map<string, Promise<LiveStack[]>>();
+    const lookups: RunLookups = {
+      stackListings: new Map(),
+      roleLookups: new Map(),
+      policies: newPolicyLookups(),
+    };
     const clusters = await Promise.all(
       state.clusters.map(async (spec): Promise<ClusterPlan> => {
-        const live = await this.read(spec, stackListings, options);
-        if (!('missing' in live)) {
-          const outputs = new Map(live.stacks.map((s) => [s.stackName, s.outputs]));
-          this.knownOutputs.set(clusterKey(spec.name, spec.region), outputs);
-        }
-        return planCluster(spec, live, options);
+        const live = await this.read(spec, lookups, options);
+        if ('missing' in live) return planCluster(spec, live, options);
+        const outputs = new Map(live.stacks.map((s) => [s.stackName, s.outputs]));
+        this.knownOutputs.set(clusterKey(spec.name, spec.region), outputs);
+        return this.planCheckingPolicies(spec, live, lookups.policies, options);
       }),
     );
     return { version: 1, clusters };
   }
 
+  /**
+   * Plans, then reads the policies the roles it creates or updates would attach (only those reach
+   * IAM at apply time, and only the plan knows which roles change) and plans again when one of them
+   * is a problem; the second plan differs from the first only by those problems.
+   */
+  private async planCheckingPolicies(
+    spec: ClusterSpec,
+    live: LiveCluster,
+    lookups: PolicyLookups,
+    options: PlanOptions,
+  ): Promise<ClusterPlan> {
+    const first = planCluster(spec, live, options);
+    const arns = policyArnsToRead(first, live);
+    if (arns.length === 0) return first;
+    let read: Awaited<ReturnType<typeof readPolicies>>;
+    try {
+      read = await readPolicies(this.pool.get(spec.region).iam, arns, lookups);
+    } catch (error) {
+      return planCluster(spec, unreadable(spec, error), options);
+    }
+    if (Object.values(read.policies).every((status) => status === 'attachable')) return first;
+    const policies = { ...live.policies, ...read.policies };
+    return planCluster(spec, { ...live, ...read, policies }, options);
+  }
+
   private async read(
     spec: ClusterSpec,
-    stackListings: Map<string, Promise<LiveStack[]>>,
+    lookups: RunLookups,
     options: PlanOptions,
   ): Promise<LiveCluster | LiveClusterMissing> {
     const watchers = this.watchersOf(spec.region);
@@ -78,17 +125,12 @@ export class Engine {
         watcher: watchers.stacks,
         addonWatcher: watchers.addons,
         describeOthers: options.prune !== 'none',
-        stackListings,
+        stackListings: lookups.stackListings,
+        roleLookups: lookups.roleLookups,
         log: (line) => this.options.log(`[${spec.name}] ${line}`),
       });
     } catch (error) {
-      // Access denied, an unreachable endpoint…: the plan for this cluster says why, others go on.
-      return {
-        name: spec.name,
-        region: spec.region,
-        missing: true,
-        reason: `could not read its live state in ${spec.region}: ${errorMessage(error)}`,
-      };
+      return unreadable(spec, error);
     }
   }
 

@@ -39,6 +39,13 @@ export interface LiveRole {
   assumeRolePolicy: Record<string, unknown>;
 }
 
+/**
+ * What IAM says of a managed policy or permissions boundary ARN (GetPolicy): it can be attached to
+ * a role, it exists but cannot (`IsAttachable: false`, e.g. a service-linked role's policy), it does
+ * not exist (NoSuchEntity), or reading it was denied.
+ */
+export type PolicyStatus = 'attachable' | 'not-attachable' | 'missing' | 'unreadable';
+
 /** A health issue DescribeAddon reports (a failed or degraded add-on says why here). */
 export interface LiveAddonIssue {
   code: string;
@@ -112,6 +119,16 @@ export interface LiveCluster {
    * NoSuchEntity. A role in another account than the caller's cannot be read and is absent.
    */
   roles: Record<string, LiveRole | null>;
+  /**
+   * The managed policies and permissions boundaries of the roles a first plan creates or updates,
+   * by ARN (see engine/engine.ts: only those reach IAM at apply time). Absent: not read.
+   */
+  policies: Record<string, PolicyStatus>;
+  /**
+   * Policy ARNs IAM lists (ListPolicies, AWS scope and/or the account's own), read only when a
+   * configured one is missing, for a "did you mean" hint. Absent: not listed.
+   */
+  knownPolicyArns?: string[];
 }
 
 /** The cluster could not be read (e.g. it does not exist); the plan reports it. */

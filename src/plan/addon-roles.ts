@@ -13,6 +13,7 @@ import type { DesiredAddonAssociation, AddonScope } from './addon-identity.js';
 import { ownedAssociations } from './addon-identity.js';
 import type { AddonPodIdentityParam, StackOutputRef, Task } from './model.js';
 import { planProblem } from './problems.js';
+import { checkRolePolicies, type PolicySource } from './policy-checks.js';
 import { checkUserRole } from './role-checks.js';
 import { planRole, type RoleOutcome } from './role-plan.js';
 import { stackBlocker, stackCondition } from './stack-status.js';
@@ -108,6 +109,18 @@ function blockers(
   return checkUserRole(desired.source.spec, path, scope.ctx.live);
 }
 
+function policySource(scope: AddonScope, desired: DesiredAddonAssociation): PolicySource {
+  if (desired.source) {
+    const { spec, path } = desired.source;
+    return { path, location: spec.location, valueLocations: spec.valueLocations };
+  }
+  return {
+    path: scope.path,
+    location: scope.addon.location,
+    recommendedFor: desired.serviceAccount,
+  };
+}
+
 export function planAddonRoles(scope: AddonScope, desired: DesiredAddonAssociation[]): AddonRoles {
   const owned = new Map(ownedAssociations(scope).map((a) => [a.serviceAccount, a]));
   const stacks = roleStacksBySa(scope);
@@ -131,6 +144,14 @@ export function planAddonRoles(scope: AddonScope, desired: DesiredAddonAssociati
     out.problems.push(...problems);
     if (problems.some((p) => p.severity === 'error')) continue;
     const role = roleFor(scope, want, live, stack);
+    const policyProblems = checkRolePolicies(
+      want.entry,
+      policySource(scope, want),
+      role.tasks,
+      scope.ctx.live,
+    );
+    out.problems.push(...policyProblems);
+    if (policyProblems.some((p) => p.severity === 'error')) continue;
     if (stack && !role.staleStack) used.add(stack);
     if (role.staleStack) {
       out.cleanup.push({

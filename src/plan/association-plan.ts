@@ -15,6 +15,7 @@ import { roleStackTags } from '../cfn/stack-tags.js';
 import { checkUserRole, entryProblem } from './role-checks.js';
 import type { RoleOutcome } from './role-plan.js';
 import { planRole } from './role-plan.js';
+import { checkRolePolicies } from './policy-checks.js';
 import { stackBlocker } from './stack-status.js';
 import { tagChanges } from './tag-changes.js';
 import {
@@ -252,6 +253,14 @@ export function planEntry(
     stack,
     liveRoleArn: association?.roleArn,
   });
+  const policyProblems = checkRolePolicies(
+    entry,
+    { path: entryPath, location: entry.location, valueLocations: entry.valueLocations },
+    role.tasks,
+    live,
+  );
+  problems.push(...policyProblems);
+  if (policyProblems.some((p) => p.severity === 'error')) return { key, tasks: [], problems };
   const tags = desiredAssociationTags(entry, role, options.ownerId);
   const tasks: Task[] = [...role.tasks];
   const associationStep = association

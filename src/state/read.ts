@@ -31,6 +31,11 @@ export interface StateReaderDeps {
   describeOthers: boolean;
   /** Region-wide stack listings shared by the clusters of one run. */
   stackListings: Map<string, Promise<LiveStack[]>>;
+  /**
+   * GetRole answers shared by the clusters of one run, by account and lower-cased role name (IAM
+   * names are case-insensitive): a role named by many entries, or many clusters, is read once.
+   */
+  roleLookups: Map<string, Promise<LiveRole | null | undefined>>;
   log(message: string): void;
 }
 
@@ -70,7 +75,7 @@ export async function readClusterState(
   spec: ClusterSpec,
   deps: StateReaderDeps,
 ): Promise<LiveCluster | LiveClusterMissing> {
-  const { eks, iam, cloudformation } = deps.clients;
+  const { eks, cloudformation } = deps.clients;
   const info = await describeCluster(eks, spec.name);
   if (!info) {
     return {
@@ -122,12 +127,7 @@ export async function readClusterState(
     configRoleArns(spec).map(async (arn): Promise<[string, LiveRole | null | undefined]> => {
       // A role in another account cannot be read with this account's credentials.
       if (accountFromArn(arn) !== accountId) return [arn, undefined];
-      try {
-        return [arn, await getRole(iam, roleNameFromArn(arn))];
-      } catch (error) {
-        if (isAwsError(error, 'AccessDenied', 'AccessDeniedException')) return [arn, undefined];
-        throw error;
-      }
+      return [arn, await lookUpRole(arn, accountId, deps)];
     }),
   );
 
@@ -154,7 +154,30 @@ export async function readClusterState(
       string,
       LiveRole | null
     >,
+    policies: {},
   };
+}
+
+/**
+ * The role by the name in its ARN (GetRole takes no path or partition; the planner compares the
+ * whole ARN IAM answers with the configured one); undefined when reading it is denied.
+ */
+function lookUpRole(
+  arn: string,
+  accountId: string,
+  deps: StateReaderDeps,
+): Promise<LiveRole | null | undefined> {
+  const name = roleNameFromArn(arn);
+  const key = `${accountId}/${name.toLowerCase()}`;
+  let lookup = deps.roleLookups.get(key);
+  if (!lookup) {
+    lookup = getRole(deps.clients.iam, name).catch((error: unknown) => {
+      if (isAwsError(error, 'AccessDenied', 'AccessDeniedException')) return undefined;
+      throw error;
+    });
+    deps.roleLookups.set(key, lookup);
+  }
+  return lookup;
 }
 
 /**
