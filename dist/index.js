@@ -6782,7 +6782,7 @@ __webpack_unused_export__ = errorTypeRegistries;
 __webpack_unused_export__ = paginateDescribeAccountLimits;
 __webpack_unused_export__ = paginateDescribeChangeSet;
 __webpack_unused_export__ = paginateDescribeEvents;
-__webpack_unused_export__ = paginateDescribeStackEvents;
+exports.A_l = paginateDescribeStackEvents;
 __webpack_unused_export__ = paginateDescribeStackResourceDrifts;
 exports.GAO = paginateDescribeStacks;
 __webpack_unused_export__ = paginateListChangeSets;
@@ -17609,7 +17609,7 @@ __webpack_unused_export__ = GetOutboundWebIdentityFederationInfo$;
 __webpack_unused_export__ = GetOutboundWebIdentityFederationInfoCommand;
 __webpack_unused_export__ = GetOutboundWebIdentityFederationInfoResponse$;
 __webpack_unused_export__ = GetPolicy$;
-__webpack_unused_export__ = GetPolicyCommand;
+exports.s4W = GetPolicyCommand;
 __webpack_unused_export__ = GetPolicyRequest$;
 __webpack_unused_export__ = GetPolicyResponse$;
 __webpack_unused_export__ = GetPolicyVersion$;
@@ -18110,7 +18110,7 @@ __webpack_unused_export__ = paginateListInstanceProfilesForRole;
 __webpack_unused_export__ = paginateListMFADeviceTags;
 __webpack_unused_export__ = paginateListMFADevices;
 __webpack_unused_export__ = paginateListOpenIDConnectProviderTags;
-__webpack_unused_export__ = paginateListPolicies;
+exports.ebv = paginateListPolicies;
 __webpack_unused_export__ = paginateListPolicyTags;
 __webpack_unused_export__ = paginateListPolicyVersions;
 __webpack_unused_export__ = paginateListRolePolicies;
@@ -74257,7 +74257,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1615:
+/***/ 9371:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -77278,12 +77278,90 @@ async function withRetry(fn, options) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/aws/timeouts.ts
+// Client-side timeouts of every AWS call. Without them one stalled request holds a concurrency slot
+// for as long as the server stalls, and forever on a dead connection. A cut-off attempt fails with
+// the SDK's `TimeoutError`, which the SDK's standard retry strategy (and our `isTransient`) retries
+// like any transient error; once the attempts are spent, the error names the call and the limit.
+/** The one setting: milliseconds a whole request may take (the connect limit never exceeds it). */
+const HTTP_TIMEOUT_ENV = 'PODID_HTTP_TIMEOUT_MS';
+/**
+ * Connecting (TCP and TLS) to a regional AWS endpoint takes milliseconds; after 5 s the network or
+ * the endpoint is not there, and a fresh attempt (a new connection) is the useful next step.
+ */
+const CONNECT_MS = 5_000;
+/**
+ * EKS, IAM, CloudFormation and STS answer every call the product makes in well under a second
+ * (their work is asynchronous: stacks and add-ons are waited for by polling), so 30 s is far beyond
+ * a slow answer, and a hung call costs at most 2.5 minutes over the SDK's 5 attempts. It also stays
+ * well inside the 5 minutes of validity credentials have when an attempt is signed (they are
+ * renewed when fewer remain), so no attempt can outlive its key.
+ */
+const REQUEST_MS = 30_000;
+/** The timeouts, from PODID_HTTP_TIMEOUT_MS when set. A bad value is an error, not ignored. */
+function httpTimeouts(env = process.env) {
+    const raw = env[HTTP_TIMEOUT_ENV];
+    if (raw === undefined || raw.trim() === '')
+        return { connectMs: CONNECT_MS, requestMs: REQUEST_MS };
+    const ms = Number(raw);
+    if (!Number.isInteger(ms) || ms < 100 || ms > 300_000) {
+        throw new Error(`${HTTP_TIMEOUT_ENV} must be a whole number of milliseconds from 100 to 300000 (default ${REQUEST_MS}); got "${raw}"`);
+    }
+    return { connectMs: Math.min(CONNECT_MS, ms), requestMs: ms };
+}
+/** The SDK client settings that apply the timeouts (NodeHttpHandler options). */
+function httpSettings(timeouts = httpTimeouts()) {
+    return {
+        timeouts,
+        config: {
+            requestHandler: {
+                connectionTimeout: timeouts.connectMs,
+                requestTimeout: timeouts.requestMs,
+                // Without it the handler only logs a warning when requestTimeout passes, and keeps waiting.
+                throwOnRequestTimeout: true,
+            },
+        },
+    };
+}
+const seconds = (ms) => `${Math.round(ms / 100) / 10} s`;
+/** The error a spent run of timed-out attempts ends with, saying which call and how long. */
+function named(error, context, timeouts) {
+    const service = (context.clientName ?? 'AWS').replace(/Client$/, '');
+    const operation = (context.commandName ?? 'call').replace(/Command$/, '');
+    const attempts = error.$metadata?.attempts ?? 1;
+    const each = attempts === 1 ? 'on its only attempt' : `on each of ${attempts} attempts`;
+    error.message = /establish a connection/.test(error.message)
+        ? `${service} ${operation} timed out: could not connect within ${seconds(timeouts.connectMs)} ${each}; check the network and the endpoint`
+        : `${service} ${operation} timed out: no answer within ${seconds(timeouts.requestMs)} ${each} (${HTTP_TIMEOUT_ENV} sets the limit)`;
+}
+/**
+ * Outermost middleware of a client: rewrites the SDK's timeout message ("a request has exceeded the
+ * configured 30000 ms requestTimeout"), which names neither the service nor the call. The error
+ * stays a `TimeoutError`, so retries above the SDK still see it as transient.
+ */
+function nameTimeouts(client, timeouts) {
+    // Any SDK v3 client: the generic MiddlewareStack types of each client do not meet in one type.
+    const stack = client.middlewareStack;
+    stack.add((next, context) => async (args) => {
+        try {
+            return await next(args);
+        }
+        catch (error) {
+            const e = error;
+            if (e?.name === 'TimeoutError' && typeof e.message === 'string')
+                named(e, context, timeouts);
+            throw error;
+        }
+    }, { step: 'initialize', priority: 'high', name: 'podidTimeoutMessage' });
+}
+
 ;// CONCATENATED MODULE: ./src/aws/credentials.ts
 // AWS credentials for the action (DESIGN §8). With `role-to-assume`: the job's GitHub OIDC token
 // (audience sts.amazonaws.com) is exchanged with STS AssumeRoleWithWebIdentity (unsigned), retried
 // with full-jitter backoff on IDPCommunicationError and throttling; the keys are masked before
 // anything can print them. Without it: the SDK default chain. Each way this commonly fails gets ONE
 // error naming the fix.
+
 
 
 
@@ -77299,7 +77377,12 @@ class CredentialsError extends Error {
         this.fork = fork;
     }
 }
-const defaultSts = (region, credentials) => new dist_cjs/* STSClient */.iM({ region, credentials, maxAttempts: 3 });
+function defaultSts(region, credentials) {
+    const http = httpSettings();
+    const sts = new dist_cjs/* STSClient */.iM({ region, credentials, maxAttempts: 3, ...http.config });
+    nameTimeouts(sts, http.timeouts);
+    return sts;
+}
 /** The `sub` and `aud` claims of a JWT, for error messages (not verified: STS does that). */
 function tokenClaims(jwt) {
     try {
@@ -77437,7 +77520,7 @@ const RENEW_MARGIN_MS = 5 * 60_000;
  * expiration, and the provider then assumes the role anew (a fresh OIDC token each time), so an
  * apply that waits on many stacks and add-ons can run past the session's hour.
  */
-function renewingCredentials(first, renew, now = Date.now) {
+function renewingCredentials(first, renew, now = () => Date.now()) {
     let current = first;
     let renewing;
     return async () => {
@@ -78886,6 +78969,14 @@ function readPia(r, node, path, fallback) {
         policy: str((s) => (spec.policy = s)),
     }, loc);
     endItem(r, ok, node, path, fallback, loc);
+    const at = (p) => ({ file: r.file, line: p.line, column: p.column });
+    const values = {};
+    for (const key of ['roleARN', 'permissionsBoundaryARN'])
+        if (loc.val[key])
+            values[key] = at(loc.val[key]);
+    (loc.items.permissionPolicyARNs ?? []).forEach((p, i) => (values[`permissionPolicyARNs[${i}]`] = at(p)));
+    if (Object.keys(values).length > 0)
+        spec.valueLocations = values;
     return { ...loc, spec };
 }
 function readResolveConflicts(r, v, p) {
@@ -79071,6 +79162,16 @@ function arnHint(kind) {
 }
 function arnAccount(arn) {
     return /^arn:[^:]+:iam::(\d{12}):/.exec(arn)?.[1];
+}
+function iamArnParts(arn) {
+    const m = /^arn:([^:]+):iam::([^:]*):(role|policy)(\/(?:.*\/)?)([^/]+)$/.exec(arn);
+    if (!m)
+        return undefined;
+    return { partition: m[1], account: m[2], kind: m[3], path: m[4], name: m[5] };
+}
+/** The partition of any ARN (`arn:<partition>:…`). */
+function arnPartition(arn) {
+    return /^arn:([^:]+):/.exec(arn)?.[1];
 }
 function checkNamespace(ns) {
     if (ns.length <= 63 && DNS1123_LABEL.test(ns))
@@ -80613,6 +80714,30 @@ async function describeStack(cfn, stackName) {
 function isStackMissing(error) {
     return isAwsError(error, 'ValidationError') && /does not exist/.test(error.message);
 }
+/**
+ * Why CloudFormation refused a stack operation because someone else is changing the same stack at
+ * the same time, or undefined for any other error. The signals (aws-api.md, CloudFormation):
+ * ChangeSetNotFound for a change set we created (executing a change set deletes the stack's
+ * others), "Stack:… is in UPDATE_IN_PROGRESS state and can not be updated." from CreateChangeSet or
+ * ExecuteChangeSet, "cannot be deleted while in status …_IN_PROGRESS" from DeleteStack, and a
+ * change set that became OBSOLETE because the stack moved on.
+ */
+function concurrentChange(error) {
+    if (isAwsError(error, 'ChangeSetNotFoundException', 'ChangeSetNotFound')) {
+        return 'our change set was deleted, as CloudFormation does when another change set of the stack is executed';
+    }
+    if (isAwsError(error, 'ValidationError')) {
+        const busy = /is in (\w+_IN_PROGRESS) state and can not be updated/.exec(error.message) ??
+            /cannot be deleted while in status (\w+_IN_PROGRESS)/.exec(error.message);
+        if (busy)
+            return `CloudFormation says the stack is ${busy[1]}`;
+    }
+    if (isAwsError(error, 'InvalidChangeSetStatusException', 'InvalidChangeSetStatus') &&
+        /OBSOLETE/.test(error.message)) {
+        return 'our change set became obsolete: the stack changed after it was made';
+    }
+    return undefined;
+}
 async function getTemplate(cfn, stackName) {
     const { TemplateBody } = await cfn.send(new client_cloudformation_dist_cjs/* GetTemplateCommand */._JK({ StackName: stackName, TemplateStage: 'Original' }));
     if (!TemplateBody)
@@ -80859,6 +80984,56 @@ async function tagAssociation(p, ctx) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/aws/stack-events.ts
+// Why a stack failed, from its events (DescribeStackEvents), as eksctl troubleshoots a failed stack:
+// the stack's own reason is only an echo ("The following resource(s) failed to create: [Role1].
+// Rollback requested by user."); the failing resource's event says what IAM refused.
+
+const STACK_TYPE = 'AWS::CloudFormation::Stack';
+/** The stack statuses an operation starts with (rollbacks belong to the operation they undo). */
+const OPERATION_START = new Set([
+    'CREATE_IN_PROGRESS',
+    'UPDATE_IN_PROGRESS',
+    'DELETE_IN_PROGRESS',
+    'IMPORT_IN_PROGRESS',
+]);
+/** A role stack's last operation fits in one page; a few more cover a long history of updates. */
+const MAX_PAGES = 5;
+/** The events of the stack's last operation (create, update or delete), oldest first. */
+async function lastOperationEvents(cfn, stackId) {
+    const newestFirst = [];
+    let pages = 0;
+    for await (const page of (0,client_cloudformation_dist_cjs/* paginateDescribeStackEvents */.A_l)({ client: cfn }, { StackName: stackId })) {
+        for (const e of page.StackEvents ?? []) {
+            const event = {
+                logicalId: e.LogicalResourceId ?? '',
+                resourceType: e.ResourceType ?? '',
+                status: e.ResourceStatus ?? '',
+                ...(e.ResourceStatusReason ? { reason: e.ResourceStatusReason } : {}),
+            };
+            newestFirst.push(event);
+            if (event.resourceType === STACK_TYPE && OPERATION_START.has(event.status)) {
+                return newestFirst.reverse();
+            }
+        }
+        if (++pages >= MAX_PAGES)
+            break;
+    }
+    return newestFirst.reverse();
+}
+/**
+ * The root cause: the first resource of the operation that failed. Resources CloudFormation gave
+ * up on because another one failed say only "Resource creation cancelled".
+ */
+function firstFailedResource(events) {
+    const failed = events.filter((e) => e.resourceType !== STACK_TYPE && e.status.endsWith('_FAILED'));
+    return failed.find((e) => !/cancelled/i.test(e.reason ?? '')) ?? failed[0];
+}
+/** eksctl's line for a stack event: `AWS::IAM::Role/Role1: CREATE_FAILED – <reason>`. */
+function eventLine(e) {
+    return `${e.resourceType}/${e.logicalId}: ${e.status}${e.reason ? ` – ${e.reason}` : ''}`;
+}
+
 ;// CONCATENATED MODULE: ./src/aws/waiters.ts
 // Every wait of the product: stacks (many at once, sharing polls: a few described by name, many by
 // one paginated DescribeStacks of the region), change sets, and add-ons.
@@ -81073,21 +81248,60 @@ function addonVerdict(name, goal, addon) {
 
 
 
+
 /** The tags by which eksctl says whose role a stack holds. */
 const OWNERSHIP_TAGS = [
     POD_IDENTITY_ASSOCIATION_TAG,
     ADDON_NAME_TAG,
     ADDON_POD_IDENTITY_ASSOCIATION_TAG,
 ];
-function endedBadly(stackName, stack) {
-    const reason = stack?.statusReason ? `: ${stack.statusReason}` : '';
-    return new Error(`stack "${stackName}" ended in ${stack?.status ?? 'DELETE_COMPLETE'}${reason}`);
+/**
+ * The error of a stack that ended badly. As eksctl troubleshoots a failed stack, the events say
+ * why: the error carries the first failed resource's own reason (what IAM refused), not the stack's
+ * "Rollback requested by user" echo, which is kept only when the events cannot be read.
+ */
+async function endedBadly(ctx, stackName, stack) {
+    const status = stack?.status ?? 'DELETE_COMPLETE';
+    ctx.log(`unexpected status "${status}" while waiting for CloudFormation stack "${stackName}"`);
+    let cause;
+    if (stack) {
+        try {
+            const events = await retry(ctx, () => lastOperationEvents(ctx.clients.cloudformation, stack.stackId));
+            const failed = firstFailedResource(events);
+            if (failed)
+                cause = eventLine(failed);
+        }
+        catch (error) {
+            ctx.log(`cannot fetch stack events: ${errorMessage(error)}`);
+        }
+    }
+    const reason = cause ?? stack?.statusReason;
+    return new Error(`stack "${stackName}" ended in ${status}${reason ? `: ${reason}` : ''}`);
+}
+/**
+ * Runs one stack's operation; when CloudFormation says someone else is changing the stack at the
+ * same time (two applies of one config, most often), the error says so and what to do instead of
+ * CloudFormation's own words ("ChangeSet [arn…] does not exist").
+ */
+async function alone(stackName, operation) {
+    try {
+        return await operation();
+    }
+    catch (error) {
+        const signal = concurrentChange(error);
+        if (!signal)
+            throw error;
+        throw new Error(`another apply is changing stack "${stackName}" at the same time (${signal}): wait for it to ` +
+            'finish, then re-run, which converges. In GitHub Actions, put the apply job in a `concurrency:` ' +
+            'group keyed on the target so applies queue instead (docs/action.md, "Concurrency")', { cause: error });
+    }
 }
 async function createRoleStack(p, ctx) {
     const client = ctx.clients.cloudformation;
     if (p.replacesFailedStackId) {
         ctx.log(`deleting failed stack "${p.stackName}" before re-creating it`);
-        await removeStack(ctx, p.replacesFailedStackId, true);
+        const failedId = p.replacesFailedStackId;
+        await alone(p.stackName, () => removeStack(ctx, failedId, true));
     }
     let stackId;
     try {
@@ -81110,11 +81324,14 @@ async function createRoleStack(p, ctx) {
     }
     const result = await ctx.watcher.wait(stackId, 'create');
     if (!result.ok || !result.stack)
-        throw endedBadly(p.stackName, result.stack);
+        throw await endedBadly(ctx, p.stackName, result.stack);
     ctx.outputs.set(p.stackName, result.stack.outputs);
     return { changed: true, detail: result.stack.outputs[ROLE_OUTPUT] };
 }
 async function updateRoleStack(p, ctx) {
+    return alone(p.stackName, () => updateThroughChangeSet(p, ctx));
+}
+async function updateThroughChangeSet(p, ctx) {
     const client = ctx.clients.cloudformation;
     // Unique per attempt: a second update of the same stack within a second, or a retry after a lost
     // answer, must not collide with an earlier change set's name.
@@ -81141,13 +81358,13 @@ async function updateRoleStack(p, ctx) {
     await retry(ctx, () => executeChangeSet(client, p.stackName, changeSetId));
     const result = await ctx.watcher.wait(p.stackName, 'update');
     if (!result.ok || !result.stack)
-        throw endedBadly(p.stackName, result.stack);
+        throw await endedBadly(ctx, p.stackName, result.stack);
     ctx.outputs.set(p.stackName, result.stack.outputs);
     return { changed: true, detail: `updated IAM resources stack "${p.stackName}"` };
 }
 async function deleteRoleStack(p, ctx) {
     ctx.log(`will delete stack "${p.stackName}"`);
-    const existed = await removeStack(ctx, p.stackId, p.terminationProtection);
+    const existed = await alone(p.stackName, () => removeStack(ctx, p.stackId, p.terminationProtection));
     return { changed: existed, detail: existed ? undefined : 'already gone' };
 }
 /** Lifts termination protection, deletes, waits for DELETE_COMPLETE. False if it was already gone. */
@@ -81161,10 +81378,8 @@ async function removeStack(ctx, stackId, protectedStack) {
     }
     await retry(ctx, () => deleteStack(client, stackId));
     const result = await ctx.watcher.wait(stackId, 'delete');
-    if (!result.ok) {
-        const reason = result.stack?.statusReason ? `: ${result.stack.statusReason}` : '';
-        throw new Error(`stack "${current.stackName}" ended in ${result.stack?.status}${reason}`);
-    }
+    if (!result.ok)
+        throw await endedBadly(ctx, current.stackName, result.stack);
     return true;
 }
 
@@ -81564,26 +81779,35 @@ function validateConcurrency(concurrency) {
 
 
 
-function bound(client, limit) {
+
+function bound(client, limit, timeouts) {
+    nameTimeouts(client, timeouts);
     if (limit) {
-        // Inside the retry middleware: each attempt takes a slot, backoff sleeps do not.
-        client.middlewareStack.add((next) => (args) => limit(() => next(args)), { step: 'finalizeRequest', priority: 'low', name: 'podidConcurrencyLimit' });
+        // Between the retry middleware and signing: each attempt takes a slot (backoff sleeps do not),
+        // and is signed only once it has one. The SigV4 signer reads the credentials provider when it
+        // signs, so an attempt that waited in the queue past the renewal point goes out with renewed
+        // keys; waiting after signing sent it with the old ones (ExpiredToken). A renewal runs while its
+        // attempt holds a slot, which is why the renewing STS client is never behind this limiter.
+        client.middlewareStack.addRelativeTo((next) => (args) => limit(() => next(args)), { relation: 'before', toMiddleware: 'httpSigningMiddleware', name: 'podidConcurrencyLimit' });
     }
     return client;
 }
 function createClients(options) {
+    const http = httpSettings(options.timeouts);
     const config = {
         region: options.region,
         credentials: options.credentials,
         maxAttempts: options.maxAttempts ?? 5,
         retryMode: 'standard',
+        ...http.config,
     };
+    const ready = (client) => bound(client, options.limit, http.timeouts);
     return {
         region: options.region,
-        eks: bound(new client_eks_dist_cjs/* EKSClient */.JQJ(config), options.limit),
-        iam: bound(new client_iam_dist_cjs/* IAMClient */.h8v(config), options.limit),
-        cloudformation: bound(new client_cloudformation_dist_cjs/* CloudFormationClient */.m1N(config), options.limit),
-        sts: bound(new dist_cjs/* STSClient */.iM(config), options.limit),
+        eks: ready(new client_eks_dist_cjs/* EKSClient */.JQJ(config)),
+        iam: ready(new client_iam_dist_cjs/* IAMClient */.h8v(config)),
+        cloudformation: ready(new client_cloudformation_dist_cjs/* CloudFormationClient */.m1N(config)),
+        sts: ready(new dist_cjs/* STSClient */.iM(config)),
     };
 }
 /** One set of clients per region, shared by every cluster of that region in a run. */
@@ -81592,7 +81816,9 @@ class ClientPool {
     base;
     constructor(base = {}) {
         const { concurrency, ...rest } = base;
-        this.base = { ...rest, limit: pLimit(Math.max(1, concurrency ?? 10)) };
+        // Read once, so a bad PODID_HTTP_TIMEOUT_MS fails the run before any call.
+        const timeouts = rest.timeouts ?? httpSettings().timeouts;
+        this.base = { ...rest, timeouts, limit: pLimit(Math.max(1, concurrency ?? 10)) };
     }
     get(region) {
         let clients = this.byRegion.get(region);
@@ -82137,6 +82363,101 @@ function stackTagsDiffer(live, desired) {
     return false;
 }
 
+;// CONCATENATED MODULE: ./src/plan/policy-checks.ts
+// Plan-time checks of the managed policies and permissions boundary of a role the plan creates or
+// updates: what would make CloudFormation fail and roll the role stack back at apply time (a policy
+// that does not exist, one that cannot be attached, one of another partition or account) is
+// reported now, at the config entry. Only those roles are checked: an unchanged role's policies
+// are attached already, and IAM refuses to delete a policy while it is attached.
+
+
+
+
+const changesRole = (task) => task.kind === 'create-role-stack' || task.kind === 'update-role-stack';
+/**
+ * The plain policy ARNs a role stack task asks CloudFormation to attach (managed policies and the
+ * boundary). eksctl's well-known policies are `Fn::Sub` of AWS managed ones and are left out.
+ */
+function attachedArns(task) {
+    if (task.kind !== 'create-role-stack' && task.kind !== 'update-role-stack')
+        return [];
+    const template = JSON.parse(task.params.templateBody);
+    const props = template.Resources?.[ROLE_LOGICAL_ID]?.Properties ?? {};
+    const managed = Array.isArray(props.ManagedPolicyArns) ? props.ManagedPolicyArns : [];
+    return [...managed, props.PermissionsBoundary].filter((arn) => typeof arn === 'string');
+}
+/** The ARNs whose status a second plan needs: attached by a new or changed role, not read yet. */
+function policyArnsToRead(plan, live) {
+    const arns = new Set(plan.tasks.flatMap(attachedArns));
+    return [...arns].filter((arn) => live.policies[arn] === undefined).sort();
+}
+/** The policy ARN IAM lists whose name is closest to a missing one's, for "did you mean". */
+function suggestion(arn, live) {
+    const wanted = iamArnParts(arn);
+    if (!wanted || !live.knownPolicyArns)
+        return undefined;
+    const sameAccount = live.knownPolicyArns.filter((known) => iamArnParts(known)?.account === wanted.account);
+    const names = sameAccount.map((known) => iamArnParts(known)?.name ?? '');
+    const name = closest(wanted.name, names);
+    return name === undefined ? undefined : sameAccount[names.indexOf(name)];
+}
+function policy_checks_checkArn(field, arn, live) {
+    const problem = (severity, message, hint) => planProblem(field.at, field.path, severity, `${field.label} "${arn}" ${message}`, hint);
+    // The shape of the ARN is the config's to check; these compare a well-formed one with the cluster.
+    const parts = iamArnParts(arn);
+    const clusterPartition = arnPartition(live.arn);
+    if (parts && parts.partition !== clusterPartition) {
+        return problem('error', `is in partition ${parts.partition} but cluster "${live.name}" is in partition ${clusterPartition}`, `use ${arn.replace(/^arn:[^:]+:/, `arn:${clusterPartition}:`)}`);
+    }
+    const account = parts?.account;
+    if (account !== undefined && account !== 'aws' && account !== live.accountId) {
+        return problem('error', `belongs to account ${account}; a role can only have AWS managed policies and policies of its own account (${live.accountId})`, `create the policy in account ${live.accountId} and name that one`);
+    }
+    const iamSays = field.boundary
+        ? `Scope ARN: ${arn} does not exist or is not attachable.`
+        : `Policy ${arn} does not exist or is not attachable.`;
+    switch (live.policies[arn]) {
+        case 'missing': {
+            const near = suggestion(arn, live);
+            return problem('error', `does not exist; the role stack would fail and roll back (IAM: "${iamSays}")`, near
+                ? `did you mean ${near}?`
+                : account === 'aws'
+                    ? 'check the name (AWS managed policy names are case-sensitive; `aws iam list-policies --scope AWS` lists them)'
+                    : 'create the policy first, or fix the ARN');
+        }
+        case 'not-attachable':
+            return problem('error', `exists but cannot be attached to a role (IAM: IsAttachable is false, as for the policies of service-linked roles); the role stack would fail and roll back`, 'use a policy that can be attached to a role');
+        case 'unreadable':
+            return problem('warning', 'could not be read (iam:GetPolicy was denied), so it was not checked', 'allow iam:GetPolicy to the role that plans (docs/iam-policies.md)');
+        default:
+            return undefined;
+    }
+}
+/** Problems with the policies a role of this entry would attach, when the plan changes that role. */
+function checkRolePolicies(entry, source, roleTasks, live) {
+    if (!roleTasks.some(changesRole))
+        return [];
+    const label = (field) => source.recommendedFor === undefined
+        ? field
+        : `the policy EKS recommends for service account "${source.recommendedFor}",`;
+    const fields = [
+        ...(entry.permissionsBoundaryARN
+            ? [{ field: 'permissionsBoundaryARN', arn: entry.permissionsBoundaryARN, boundary: true }]
+            : []),
+        ...entry.permissionPolicyARNs.map((arn, i) => ({
+            field: `permissionPolicyARNs[${i}]`,
+            arn,
+            boundary: false,
+        })),
+    ];
+    return fields.flatMap(({ field, arn, boundary }) => {
+        const path = source.recommendedFor === undefined ? `${source.path}.${field}` : source.path;
+        const at = source.valueLocations?.[field] ?? source.location;
+        const found = policy_checks_checkArn({ path, label: label(field), boundary, at }, arn, live);
+        return found ? [found] : [];
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/cfn/intrinsics.ts
 // The CloudFormation building blocks the role templates share: policy statements and
 // partition-aware ARNs (`Fn::Sub` with `${AWS::Partition}`, as eksctl renders them).
@@ -82538,6 +82859,21 @@ function trustsPodIdentity(document) {
 function roleArnAccount(arn) {
     return checkArn(arn, 'role') === undefined ? arnAccount(arn) : undefined;
 }
+const NOT_FOUND_BY_EKS = 'EKS would answer "Role provided in the request does not exist"';
+/**
+ * The parts of a configured IAM ARN that differ from IAM's own ARN of the same entity, in ARN order,
+ * each as `path "/" where IAM has "/team/"`. GetRole finds a role by name alone (case-insensitively,
+ * whatever the path), but EKS compares the whole ARN.
+ */
+function arnDifferences(given, actual) {
+    const a = iamArnParts(given);
+    const b = iamArnParts(actual);
+    if (!a || !b)
+        return given === actual ? [] : [`"${given}" where IAM has "${actual}"`];
+    return ['partition', 'account', 'path', 'name']
+        .filter((part) => a[part] !== b[part])
+        .map((part) => `${part} "${a[part]}" where IAM has "${b[part]}"`);
+}
 function entryProblem(entry, path, severity, message, hint) {
     return planProblem(entry.location, path, severity, message, hint);
 }
@@ -82546,31 +82882,47 @@ function checkUserRole(entry, entryPath, live) {
     if (!arn)
         return [];
     const path = `${entryPath}.roleARN`;
+    // At the value itself when the config says where it is.
+    const at = entry.valueLocations?.roleARN ?? entry.location;
+    const problem = (severity, message, hint) => planProblem(at, path, severity, message, hint);
     const account = roleArnAccount(arn);
     if (account === undefined) {
-        return [entryProblem(entry, path, 'error', `roleARN "${arn}" is not an IAM role ARN`)];
+        return [problem('error', `roleARN "${arn}" is not an IAM role ARN`)];
     }
     if (account !== live.accountId) {
         return [
-            entryProblem(entry, path, 'error', `role "${arn}" is in account ${account} but cluster "${live.name}" is in account ${live.accountId}; EKS would answer "Cross-account pass role is not allowed"`, "use a role in the cluster account as roleARN and put the other account's role in targetRoleARN"),
+            problem('error', `role "${arn}" is in account ${account} but cluster "${live.name}" is in account ${live.accountId}; EKS would answer "Cross-account pass role is not allowed"`, "use a role in the cluster account as roleARN and put the other account's role in targetRoleARN"),
         ];
     }
     const role = live.roles[arn];
+    const partition = arnPartition(arn);
+    const clusterPartition = arnPartition(live.arn);
+    if (partition !== clusterPartition) {
+        return [
+            problem('error', `role "${arn}" is in partition ${partition} but cluster "${live.name}" is in partition ${clusterPartition}; ${NOT_FOUND_BY_EKS}`, `use roleARN: ${role?.arn ?? arn.replace(/^arn:[^:]+:/, `arn:${clusterPartition}:`)}`),
+        ];
+    }
     if (role === null) {
         return [
-            entryProblem(entry, path, 'error', `role "${arn}" does not exist; EKS would answer "Role provided in the request does not exist"`, 'create the role first, or remove roleARN to let podid-action create one'),
+            problem('error', `role "${arn}" does not exist; ${NOT_FOUND_BY_EKS}`, 'create the role first, or remove roleARN to let podid-action create one'),
         ];
     }
     if (role === undefined) {
         return [
-            entryProblem(entry, path, 'warning', `role "${arn}" could not be read; its trust policy was not checked`),
+            problem('warning', `role "${arn}" could not be read; its trust policy was not checked`),
+        ];
+    }
+    const differences = arnDifferences(arn, role.arn);
+    if (differences.length > 0) {
+        return [
+            problem('error', `roleARN "${arn}" is not the ARN of role ${role.roleName} (${differences.join(', ')}); ${NOT_FOUND_BY_EKS}`, `use roleARN: ${role.arn}`),
         ];
     }
     const missing = missingPodIdentityTrust(role.assumeRolePolicy);
     if (missing.length === 0)
         return [];
     return [
-        entryProblem(entry, path, 'error', `role "${arn}" does not trust pods.eks.amazonaws.com for ${missing.join(' and ')}; EKS would answer "Trust policy of the role provided is invalid. Follow the official documentation to resolve the issue."`, 'add a statement {"Effect":"Allow","Principal":{"Service":"pods.eks.amazonaws.com"},"Action":["sts:AssumeRole","sts:TagSession"]} to the role\'s trust policy'),
+        problem('error', `role "${arn}" does not trust pods.eks.amazonaws.com for ${missing.join(' and ')}; EKS would answer "Trust policy of the role provided is invalid. Follow the official documentation to resolve the issue."`, 'add a statement {"Effect":"Allow","Principal":{"Service":"pods.eks.amazonaws.com"},"Action":["sts:AssumeRole","sts:TagSession"]} to the role\'s trust policy'),
     ];
 }
 
@@ -83059,6 +83411,7 @@ function planRole(request) {
 
 
 
+
 const isAddonStack = (stack, addon) => stack.tags[ADDON_NAME_TAG] === addon && stackCondition(stack.status) !== 'gone';
 /** The podidentityrole stacks of this add-on, by the service account in eksctl's tag. */
 function roleStacksBySa(scope) {
@@ -83111,6 +83464,17 @@ function blockers(scope, desired, stack) {
         return [];
     return checkUserRole(desired.source.spec, path, scope.ctx.live);
 }
+function policySource(scope, desired) {
+    if (desired.source) {
+        const { spec, path } = desired.source;
+        return { path, location: spec.location, valueLocations: spec.valueLocations };
+    }
+    return {
+        path: scope.path,
+        location: scope.addon.location,
+        recommendedFor: desired.serviceAccount,
+    };
+}
 function planAddonRoles(scope, desired) {
     const owned = new Map(ownedAssociations(scope).map((a) => [a.serviceAccount, a]));
     const stacks = roleStacksBySa(scope);
@@ -83135,6 +83499,10 @@ function planAddonRoles(scope, desired) {
         if (problems.some((p) => p.severity === 'error'))
             continue;
         const role = roleFor(scope, want, live, stack);
+        const policyProblems = checkRolePolicies(want.entry, policySource(scope, want), role.tasks, scope.ctx.live);
+        out.problems.push(...policyProblems);
+        if (policyProblems.some((p) => p.severity === 'error'))
+            continue;
         if (stack && !role.staleStack)
             used.add(stack);
         if (role.staleStack) {
@@ -83526,6 +83894,7 @@ function agentStillNeeded(ctx, remaining) {
 
 
 
+
 /**
  * The stack belongs to `<ns>/<sa>` by eksctl's tag, as eksctl decides it (ListPodIdentityStackNames).
  * A migrated IRSA stack may carry eksctl's misspelt tag value (reference §7.3): accepted, or migrated
@@ -83700,6 +84069,10 @@ function planEntry(ctx, entry, entryPath) {
         stack,
         liveRoleArn: association?.roleArn,
     });
+    const policyProblems = checkRolePolicies(entry, { path: entryPath, location: entry.location, valueLocations: entry.valueLocations }, role.tasks, live);
+    problems.push(...policyProblems);
+    if (policyProblems.some((p) => p.severity === 'error'))
+        return { key, tasks: [], problems };
     const tags = desiredAssociationTags(entry, role, options.ownerId);
     const tasks = [...role.tasks];
     const associationStep = association
@@ -84014,7 +84387,8 @@ function planAll(specs, lives, options) {
 }
 
 ;// CONCATENATED MODULE: ./src/aws/iam.ts
-// Thin IAM adapter: the roles named by roleARN, read once per run.
+// Thin IAM adapter: the roles named by roleARN and the managed policies new roles attach, each read
+// once per run.
 
 
 /** The role, or null when IAM answers NoSuchEntity. */
@@ -84036,6 +84410,30 @@ async function getRole(iam, roleName) {
         throw error;
     }
 }
+/** GetPolicy: attachable or not, or `missing` when IAM answers NoSuchEntity. */
+async function getPolicyStatus(iam, arn) {
+    try {
+        const { Policy } = await iam.send(new client_iam_dist_cjs/* GetPolicyCommand */.s4W({ PolicyArn: arn }));
+        if (!Policy)
+            return 'missing';
+        return Policy.IsAttachable === false ? 'not-attachable' : 'attachable';
+    }
+    catch (error) {
+        if (isAwsError(error, 'NoSuchEntityException', 'NoSuchEntity'))
+            return 'missing';
+        throw error;
+    }
+}
+/** Every policy ARN of a scope (`AWS`: AWS managed; `Local`: the account's own), all pages. */
+async function listPolicyArns(iam, scope) {
+    const arns = [];
+    for await (const page of (0,client_iam_dist_cjs/* paginateListPolicies */.ebv)({ client: iam }, { Scope: scope, MaxItems: 1000 })) {
+        for (const p of page.Policies ?? [])
+            if (p.Arn)
+                arns.push(p.Arn);
+    }
+    return arns;
+}
 function decodePolicy(document) {
     if (!document)
         return {};
@@ -84056,6 +84454,57 @@ function roleNameFromArn(arn) {
 }
 function accountFromArn(arn) {
     return arn.split(':')[4] ?? '';
+}
+
+;// CONCATENATED MODULE: ./src/state/policies.ts
+// The managed policies and permissions boundaries a plan's new or changed roles attach: what IAM
+// says of each (GetPolicy, read-only), once per ARN per run, and, only when one is missing, the
+// policies IAM lists, so the plan can say which one was meant.
+
+
+function newPolicyLookups() {
+    return { statuses: new Map(), listings: new Map() };
+}
+const denied = (error) => isAwsError(error, 'AccessDenied', 'AccessDeniedException');
+function statusOf(iam, arn, lookups) {
+    let status = lookups.statuses.get(arn);
+    if (!status) {
+        status = getPolicyStatus(iam, arn).catch((error) => {
+            if (denied(error))
+                return 'unreadable';
+            throw error;
+        });
+        lookups.statuses.set(arn, status);
+    }
+    return status;
+}
+/** AWS managed policies live in the `aws` account; any other is the caller's own. */
+const scopeOf = (arn) => /^arn:[^:]+:iam::aws:/.test(arn) ? 'AWS' : 'Local';
+function listing(iam, scope, lookups) {
+    let arns = lookups.listings.get(scope);
+    if (!arns) {
+        // A hint is a nicety: without iam:ListPolicies the plan still names the missing policy.
+        arns = listPolicyArns(iam, scope).catch((error) => {
+            if (denied(error))
+                return undefined;
+            throw error;
+        });
+        lookups.listings.set(scope, arns);
+    }
+    return arns;
+}
+async function readPolicies(iam, arns, lookups) {
+    const unique = [...new Set(arns)];
+    const statuses = await Promise.all(unique.map((arn) => statusOf(iam, arn, lookups)));
+    const policies = Object.fromEntries(unique.map((arn, i) => [arn, statuses[i]]));
+    const scopes = [
+        ...new Set(unique.filter((arn) => policies[arn] === 'missing').map((arn) => scopeOf(arn))),
+    ];
+    if (scopes.length === 0)
+        return { policies };
+    const listed = await Promise.all(scopes.map((scope) => listing(iam, scope, lookups)));
+    const known = listed.flatMap((arns) => arns ?? []);
+    return { policies, ...(known.length > 0 ? { knownPolicyArns: known } : {}) };
 }
 
 ;// CONCATENATED MODULE: ./src/state/addons.ts
@@ -84173,7 +84622,7 @@ function configRoleArns(spec) {
     return [...new Set(entries.map((p) => p.roleARN).filter((a) => !!a))];
 }
 async function readClusterState(spec, deps) {
-    const { eks, iam, cloudformation } = deps.clients;
+    const { eks, cloudformation } = deps.clients;
     const info = await describeCluster(eks, spec.name);
     if (!info) {
         return {
@@ -84213,14 +84662,7 @@ async function readClusterState(spec, deps) {
         // A role in another account cannot be read with this account's credentials.
         if (accountFromArn(arn) !== accountId)
             return [arn, undefined];
-        try {
-            return [arn, await getRole(iam, roleNameFromArn(arn))];
-        }
-        catch (error) {
-            if (isAwsError(error, 'AccessDenied', 'AccessDeniedException'))
-                return [arn, undefined];
-            throw error;
-        }
+        return [arn, await lookUpRole(arn, accountId, deps)];
     }));
     const [addons, associations, stacks, roles] = await Promise.all([
         addonsPromise,
@@ -84241,7 +84683,26 @@ async function readClusterState(spec, deps) {
         associations: associations.filter((a) => a !== undefined),
         stacks,
         roles: Object.fromEntries(roles.filter(([, r]) => r !== undefined)),
+        policies: {},
     };
+}
+/**
+ * The role by the name in its ARN (GetRole takes no path or partition; the planner compares the
+ * whole ARN IAM answers with the configured one); undefined when reading it is denied.
+ */
+function lookUpRole(arn, accountId, deps) {
+    const name = roleNameFromArn(arn);
+    const key = `${accountId}/${name.toLowerCase()}`;
+    let lookup = deps.roleLookups.get(key);
+    if (!lookup) {
+        lookup = getRole(deps.clients.iam, name).catch((error) => {
+            if (isAwsError(error, 'AccessDenied', 'AccessDeniedException'))
+                return undefined;
+            throw error;
+        });
+        deps.roleLookups.set(key, lookup);
+    }
+    return lookup;
 }
 /**
  * A stack still in progress (e.g. a run killed while waiting) is waited for, so the planner only
@@ -84267,7 +84728,18 @@ async function settleStacks(stacks, deps) {
 
 
 
+
+
 const clusterKey = (name, region) => `${region}/${name}`;
+/** Access denied, an unreachable endpoint…: the plan for this cluster says why, others go on. */
+function unreadable(spec, error) {
+    return {
+        name: spec.name,
+        region: spec.region,
+        missing: true,
+        reason: `could not read its live state in ${spec.region}: ${errorMessage(error)}`,
+    };
+}
 class Engine {
     options;
     pool;
@@ -84296,18 +84768,44 @@ class Engine {
     }
     /** Reads every cluster (in parallel) and plans it. A cluster that cannot be read gets a plan error. */
     async plan(state, options) {
-        const stackListings = new Map();
+        const lookups = {
+            stackListings: new Map(),
+            roleLookups: new Map(),
+            policies: newPolicyLookups(),
+        };
         const clusters = await Promise.all(state.clusters.map(async (spec) => {
-            const live = await this.read(spec, stackListings, options);
-            if (!('missing' in live)) {
-                const outputs = new Map(live.stacks.map((s) => [s.stackName, s.outputs]));
-                this.knownOutputs.set(clusterKey(spec.name, spec.region), outputs);
-            }
-            return planCluster(spec, live, options);
+            const live = await this.read(spec, lookups, options);
+            if ('missing' in live)
+                return planCluster(spec, live, options);
+            const outputs = new Map(live.stacks.map((s) => [s.stackName, s.outputs]));
+            this.knownOutputs.set(clusterKey(spec.name, spec.region), outputs);
+            return this.planCheckingPolicies(spec, live, lookups.policies, options);
         }));
         return { version: 1, clusters };
     }
-    async read(spec, stackListings, options) {
+    /**
+     * Plans, then reads the policies the roles it creates or updates would attach (only those reach
+     * IAM at apply time, and only the plan knows which roles change) and plans again when one of them
+     * is a problem; the second plan differs from the first only by those problems.
+     */
+    async planCheckingPolicies(spec, live, lookups, options) {
+        const first = planCluster(spec, live, options);
+        const arns = policyArnsToRead(first, live);
+        if (arns.length === 0)
+            return first;
+        let read;
+        try {
+            read = await readPolicies(this.pool.get(spec.region).iam, arns, lookups);
+        }
+        catch (error) {
+            return planCluster(spec, unreadable(spec, error), options);
+        }
+        if (Object.values(read.policies).every((status) => status === 'attachable'))
+            return first;
+        const policies = { ...live.policies, ...read.policies };
+        return planCluster(spec, { ...live, ...read, policies }, options);
+    }
+    async read(spec, lookups, options) {
         const watchers = this.watchersOf(spec.region);
         try {
             return await readClusterState(spec, {
@@ -84315,18 +84813,13 @@ class Engine {
                 watcher: watchers.stacks,
                 addonWatcher: watchers.addons,
                 describeOthers: options.prune !== 'none',
-                stackListings,
+                stackListings: lookups.stackListings,
+                roleLookups: lookups.roleLookups,
                 log: (line) => this.options.log(`[${spec.name}] ${line}`),
             });
         }
         catch (error) {
-            // Access denied, an unreachable endpoint…: the plan for this cluster says why, others go on.
-            return {
-                name: spec.name,
-                region: spec.region,
-                missing: true,
-                reason: `could not read its live state in ${spec.region}: ${errorMessage(error)}`,
-            };
+            return unreadable(spec, error);
         }
     }
     /** Applies every cluster without plan errors, clusters in parallel. */
@@ -89347,20 +89840,77 @@ function getOctokit(token, options, ...additionalPlugins) {
     return new GitHubWithPlugins(getOctokitOptions(token, options));
 }
 //# sourceMappingURL=github.js.map
-;// CONCATENATED MODULE: ./src/github/api.ts
-// The GitHub REST calls the action makes, behind a small interface so the flows can be tested with
-// an in-memory fake. The Octokit comes from @actions/github (GITHUB_API_URL, proxy settings).
+;// CONCATENATED MODULE: ./src/github/retry.ts
+// Which GitHub failures are worth another try, and how long to wait: a network failure, a 5xx, a
+// 429 or a rate-limit 403, waiting what GitHub asks (retry-after, the rate-limit reset) or backing
+// off. A lookup that decides whether to apply must not mistake one 502 for "there is no review".
+const DEFAULT_RETRY = {
+    delaysMs: [1_000, 2_000, 4_000],
+    maxWaitMs: 20_000,
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+/** The retry facts of an Octokit error (status, response headers, message). */
+function retryHint(status, headers, message) {
+    const header = (name) => {
+        const value = headers?.[name];
+        return value === undefined ? undefined : String(value);
+    };
+    const exhausted = header('x-ratelimit-remaining') === '0';
+    const rateLimited = status === 429 || (status === 403 && (exhausted || /rate limit/i.test(message)));
+    const retryAfter = Number(header('retry-after'));
+    const reset = Number(header('x-ratelimit-reset'));
+    const retryAfterMs = Number.isFinite(retryAfter) && header('retry-after') !== undefined
+        ? retryAfter * 1000
+        : exhausted && Number.isFinite(reset) && reset > 0
+            ? Math.max(0, reset * 1000 - Date.now())
+            : undefined;
+    return { status, rateLimited, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
+}
+/**
+ * Whether to try again. `idempotent` is false for a create: a 5xx may come after GitHub did the
+ * work, so only refusals that did nothing (rate limits) are retried.
+ */
+function retry_isTransient(hint, idempotent) {
+    if (hint.rateLimited)
+        return true;
+    return idempotent && (hint.status === 0 || hint.status >= 500);
+}
+/** The wait before attempt `attempt + 1`, or undefined when there is none left or it is too long. */
+function nextWait(hint, attempt, policy) {
+    if (attempt > policy.delaysMs.length)
+        return undefined;
+    const wait = hint.retryAfterMs ?? policy.delaysMs[attempt - 1];
+    return wait <= policy.maxWaitMs ? wait : undefined;
+}
 
-/** A failed GitHub call: its HTTP status and GitHub's one-line message, never the raw response. */
+;// CONCATENATED MODULE: ./src/github/api.ts
+// The GitHub calls the action makes (REST, and GraphQL for a comment's edit history), behind a
+// small interface so the flows can be tested with an in-memory fake. The Octokit comes from
+// @actions/github (GITHUB_API_URL, proxy settings; GraphQL at `${GITHUB_API_URL}/graphql`).
+
+
+/**
+ * A failed GitHub call: its HTTP status and GitHub's one-line message, never the raw response.
+ * A GraphQL error arrives in an HTTP 200 answer: status 200, and `type` is GraphQL's (`NOT_FOUND`).
+ */
 class GitHubApiError extends Error {
     status;
-    constructor(status, message) {
+    type;
+    hint;
+    constructor(status, message, type, hint = { status, rateLimited: false }) {
         super(message);
         this.status = status;
+        this.type = type;
+        this.hint = hint;
     }
 }
 function toApiError(error, what) {
     const e = error;
+    if (Array.isArray(e.errors) && e.status === undefined) {
+        const type = e.errors.find((x) => typeof x.type === 'string')?.type;
+        const detail = e.errors.map((x) => String(x.message)).join('; ');
+        return new GitHubApiError(200, `${what}: GraphQL ${type ? `${type} ` : ''}${detail}`, type);
+    }
     const status = typeof e.status === 'number' ? e.status : 0;
     const data = e.response?.data;
     const detail = typeof data?.message === 'string'
@@ -89368,34 +89918,84 @@ function toApiError(error, what) {
         : typeof e.message === 'string'
             ? e.message.split('\n')[0]
             : String(error);
-    return new GitHubApiError(status, `${what}: ${status ? `HTTP ${status} ` : ''}${detail}`);
+    return new GitHubApiError(status, `${what}: ${status ? `HTTP ${status} ` : ''}${detail}`, undefined, retryHint(status, e.response?.headers, detail));
 }
-async function call(what, fn) {
-    try {
-        return await fn();
-    }
-    catch (error) {
-        throw toApiError(error, what);
+/** One GitHub call, retried while it fails transiently; then its last error, saying how often. */
+async function call(what, fn, options) {
+    for (let attempt = 1;; attempt++) {
+        let failure;
+        try {
+            return await fn();
+        }
+        catch (error) {
+            failure = error instanceof GitHubApiError ? error : toApiError(error, what);
+        }
+        const wait = retry_isTransient(failure.hint, options.idempotent ?? true)
+            ? nextWait(failure.hint, attempt, options.policy)
+            : undefined;
+        if (wait === undefined) {
+            if (attempt === 1)
+                throw failure;
+            throw new GitHubApiError(failure.status, `${failure.message} (after ${attempt} attempts)`, failure.type, failure.hint);
+        }
+        await options.policy.sleep(wait);
     }
 }
 const toComment = (c) => ({
     id: c.id,
+    nodeId: c.node_id,
     body: c.body ?? '',
     author: c.user?.login ?? '',
     updatedAt: c.updated_at,
     url: c.html_url,
 });
-function createGitHubApi(token, owner, repo) {
-    // No retries on 4xx; Octokit's defaults are kept otherwise. Base URL: GITHUB_API_URL.
+const EDITS_QUERY = `query($id: ID!, $after: String) {
+  node(id: $id) {
+    ... on IssueComment {
+      userContentEdits(first: 100, after: $after) {
+        totalCount
+        pageInfo { hasNextPage endCursor }
+        nodes { editor { login } }
+      }
+    }
+  }
+}`;
+/** Every page of a comment's edit history; a node that is not an issue comment is an error. */
+async function readCommentEdits(graphql, nodeId, what) {
+    const refuse = (why) => new GitHubApiError(200, `${what}: ${why}`);
+    const editors = [];
+    let after;
+    for (;;) {
+        const page = await graphql(EDITS_QUERY, { id: nodeId, after });
+        const edits = page.node?.userContentEdits;
+        if (!edits)
+            throw refuse(`${nodeId} is not an issue comment`);
+        editors.push(...edits.nodes.map((n) => n?.editor?.login ?? null));
+        const next = edits.pageInfo.endCursor;
+        if (!edits.pageInfo.hasNextPage)
+            return { editors, count: edits.totalCount };
+        // A cursor that does not move would page forever: GitHub's answer is then not to be trusted.
+        if (!next || next === after)
+            throw refuse('GitHub returned no cursor for the next page');
+        after = next;
+    }
+}
+function createGitHubApi(token, owner, repo, policy = DEFAULT_RETRY) {
+    // Octokit itself does not retry; call() does, for transient failures only. Base: GITHUB_API_URL.
     const octokit = getOctokit(token, { log: { debug() { }, info() { }, warn() { }, error() { } } });
+    const retried = { policy };
     return {
         async authenticatedLogin() {
             try {
-                const { data } = await octokit.rest.users.getAuthenticated();
-                return data.login;
+                return await call("read the token's user", async () => (await octokit.rest.users.getAuthenticated()).data.login, retried);
             }
-            catch {
-                return undefined; // GITHUB_TOKEN and app tokens may not read /user
+            catch (error) {
+                // GITHUB_TOKEN and app tokens may not read /user: that is an answer, not a failure.
+                if (error instanceof GitHubApiError && [401, 403, 404].includes(error.status)) {
+                    if (!error.hint.rateLimited)
+                        return undefined;
+                }
+                throw error;
             }
         },
         listComments: (pr) => call('list the PR comments', async () => {
@@ -89406,7 +90006,7 @@ function createGitHubApi(token, owner, repo) {
                 per_page: 100,
             });
             return comments.map((c) => toComment(c));
-        }),
+        }, retried),
         createComment: (pr, body) => call('create the PR comment', async () => {
             const { data } = await octokit.rest.issues.createComment({
                 owner,
@@ -89415,7 +90015,7 @@ function createGitHubApi(token, owner, repo) {
                 body,
             });
             return toComment(data);
-        }),
+        }, { policy, idempotent: false }),
         updateComment: (id, body) => call('update the PR comment', async () => {
             const { data } = await octokit.rest.issues.updateComment({
                 owner,
@@ -89424,7 +90024,7 @@ function createGitHubApi(token, owner, repo) {
                 body,
             });
             return toComment(data);
-        }),
+        }, retried),
         pullsForCommit: (sha) => call(`find the pull request of commit ${sha.slice(0, 12)}`, async () => {
             const { data } = await octokit.rest.repos.listPullRequestsAssociatedWithCommit({
                 owner,
@@ -89439,7 +90039,11 @@ function createGitHubApi(token, owner, repo) {
                 mergeCommitSha: p.merge_commit_sha ?? undefined,
                 headSha: p.head.sha,
             }));
-        }),
+        }, retried),
+        commentEdits: (nodeId) => {
+            const what = 'read the edit history of the PR comment';
+            return call(what, () => readCommentEdits(octokit.graphql, nodeId, what), retried);
+        },
     };
 }
 
@@ -89850,9 +90454,189 @@ function refusalText(review) {
         'Re-run the plan in a new pull request to review the current plan, or set on-plan-change: apply.');
 }
 
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
+;// CONCATENATED MODULE: ./src/review/marker.ts
+// The hidden, versioned header at the top of our PR comment: `<!-- podid-action:v1 {json} -->`.
+// It records what was reviewed: one fingerprint over the whole plan, per cluster the salted
+// fingerprint (the binding, DESIGN §6) and a compact list of task ids with short per-task hashes
+// (only to explain *which* task changed), plus the head commit, the PR, the mode and status. It
+// stays within a byte budget however many clusters there are: per-cluster records that do not fit
+// are left out (counted), and the whole-plan fingerprint still binds them. The comment is only a
+// pointer: apply recomputes the plan and compares; nothing in here says *what* to apply.
+
+
+
+const MARKER_PREFIX = '<!-- podid-action:v1 ';
+const MARKER_SUFFIX = ' -->';
+/** The whole header's budget; the visible comment gets the rest of GitHub's limit. */
+const HEADER_BUDGET_BYTES = 36_000;
+/**
+ * One SHA-256 over every cluster with changes (region, name, fingerprint; sorted): equal only when
+ * the same clusters have changes and each has its reviewed fingerprint.
+ */
+function planFingerprint(clusters) {
+    const parts = clusters
+        .filter((c) => c.tasks.length > 0)
+        .map((c) => `${c.region}\0${c.cluster}\0${c.fingerprint}`)
+        .sort();
+    return (0,external_node_crypto_.createHash)('sha256').update(parts.join('\n'), 'utf8').digest('hex');
+}
+/** What a plan-mode comment records of the plan it shows. */
+function reviewedPlan(clusters, salt) {
+    return {
+        fingerprint: planFingerprint(clusters),
+        clusters: clusters.map((c) => reviewedCluster(c, salt)),
+        omitted: 0,
+    };
+}
+function reviewedCluster(cluster, salt) {
+    return {
+        name: cluster.cluster,
+        region: cluster.region,
+        file: cluster.file,
+        fingerprint: cluster.fingerprint,
+        tasks: cluster.tasks.map((t) => ({ id: t.id, hash: taskHash(t, salt) })),
+    };
+}
+function bodySha(visibleBody) {
+    return (0,external_node_crypto_.createHash)('sha256').update(visibleBody, 'utf8').digest('hex');
+}
+/**
+ * Task lists travel compactly: the ids (which repeat a lot) deflated, and the hashes as raw bytes,
+ * both base64, joined by "." — about 14 bytes per task, so 2,000 tasks fit in ~28 kB.
+ */
+function packTasks(tasks) {
+    const ids = (0,external_node_zlib_.deflateRawSync)(Buffer.from(tasks.map((t) => t.id).join('\n'), 'utf8'));
+    const hashes = Buffer.from(tasks.map((t) => t.hash).join(''), 'hex');
+    return `${ids.toString('base64')}.${hashes.toString('base64')}`;
+}
+function unpackTasks(packed) {
+    if (typeof packed !== 'string')
+        return undefined;
+    const [ids, hashes] = packed.split('.');
+    try {
+        const idList = (0,external_node_zlib_.inflateRawSync)(Buffer.from(ids ?? '', 'base64')).toString('utf8');
+        const hex = Buffer.from(hashes ?? '', 'base64').toString('hex');
+        const list = idList === '' ? [] : idList.split('\n');
+        if (hex.length !== list.length * TASK_HASH_LENGTH)
+            return undefined;
+        return list.map((id, i) => ({
+            id,
+            hash: hex.slice(i * TASK_HASH_LENGTH, (i + 1) * TASK_HASH_LENGTH),
+        }));
+    }
+    catch {
+        return undefined;
+    }
+}
+/** JSON that cannot end the HTML comment it sits in (`>` and friends as \u escapes). */
+function safeJson(value) {
+    return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+const marker_hasChanges = (c) => c.tasks === undefined || c.tasks.length > 0;
+/**
+ * The header, within HEADER_BUDGET_BYTES: cluster records (those with changes first) while they
+ * fit, then task lists while they fit. What does not fit is left out, never cut.
+ */
+function encodeHeader(header) {
+    const { reviewed } = header;
+    const base = {
+        v: 1,
+        repo: header.repo,
+        pr: header.pr,
+        sha: header.headSha,
+        mode: header.mode,
+        status: header.status,
+        key: header.key,
+        body: header.bodySha,
+        plan: reviewed.fingerprint,
+    };
+    const ordered = [
+        ...reviewed.clusters.filter(marker_hasChanges),
+        ...reviewed.clusters.filter((c) => !marker_hasChanges(c)),
+    ];
+    // Room for the fixed part, the omitted count and the marker.
+    let budget = HEADER_BUDGET_BYTES -
+        Buffer.byteLength(safeJson({ ...base, omitted: 999_999, clusters: [] }), 'utf8') -
+        MARKER_PREFIX.length -
+        MARKER_SUFFIX.length;
+    const kept = [];
+    let omitted = reviewed.omitted;
+    for (const c of ordered) {
+        const record = { name: c.name, region: c.region, file: c.file, fp: c.fingerprint };
+        const cost = Buffer.byteLength(safeJson(record), 'utf8') + 1;
+        if (cost > budget) {
+            if (marker_hasChanges(c))
+                omitted++;
+            continue;
+        }
+        budget -= cost;
+        kept.push({ cluster: c, record });
+    }
+    for (const { cluster, record } of kept) {
+        const packed = cluster.tasks ? packTasks(cluster.tasks) : undefined;
+        // `,"tasks":"…"` around the packed text.
+        const cost = packed === undefined ? 0 : Buffer.byteLength(packed, 'utf8') + 11;
+        if (packed !== undefined && cost <= budget) {
+            budget -= cost;
+            record.tasks = packed;
+        }
+    }
+    const records = kept.map((k) => k.record);
+    return `${MARKER_PREFIX}${safeJson({ ...base, omitted, clusters: records })}${MARKER_SUFFIX}`;
+}
+const str = (v) => (typeof v === 'string' ? v : '');
+/** The header of a comment body, or undefined when the body does not start with our marker. */
+function decodeHeader(body) {
+    if (!body.startsWith(MARKER_PREFIX))
+        return undefined;
+    const end = body.indexOf(MARKER_SUFFIX, MARKER_PREFIX.length);
+    if (end < 0)
+        return undefined;
+    let raw;
+    try {
+        raw = JSON.parse(body.slice(MARKER_PREFIX.length, end));
+    }
+    catch {
+        return undefined;
+    }
+    if (raw === null || typeof raw !== 'object' || raw.v !== 1 || !Array.isArray(raw.clusters)) {
+        return undefined;
+    }
+    return {
+        repo: str(raw.repo),
+        pr: typeof raw.pr === 'number' ? raw.pr : 0,
+        headSha: str(raw.sha),
+        mode: str(raw.mode),
+        status: str(raw.status),
+        key: str(raw.key),
+        bodySha: str(raw.body),
+        reviewed: {
+            fingerprint: str(raw.plan),
+            omitted: typeof raw.omitted === 'number' && raw.omitted >= 0 ? raw.omitted : 0,
+            clusters: raw.clusters
+                .filter((c) => c !== null && typeof c === 'object')
+                .map((c) => ({
+                name: str(c.name),
+                region: str(c.region),
+                file: str(c.file),
+                fingerprint: str(c.fp),
+                tasks: unpackTasks(c.tasks),
+            })),
+        },
+    };
+}
+/** The visible part of a body (after the header line), as hashed into `bodySha`. */
+function visibleBody(body) {
+    const end = body.indexOf(MARKER_SUFFIX);
+    return end < 0 ? body : body.slice(end + MARKER_SUFFIX.length).replace(/^\n/, '');
+}
+
 ;// CONCATENATED MODULE: ./src/review/verdict.ts
 // Apply-time decision: is the recomputed plan the reviewed one (DESIGN §8), and when it is not,
 // which tasks differ. Pure: the recomputed plan and the reviewed records in, a verdict out.
+
 
 const verdict_clusterKey = (name, region) => `${region}/${name}`;
 /** Lines such as `~ create-association:apps/web changed since review (…)`. */
@@ -89890,34 +90674,52 @@ function isRemainder(reviewed, cluster, salt) {
     const hashes = new Map(reviewed.map((t) => [t.id, t.hash]));
     return cluster.tasks.every((task) => hashes.get(task.id) === taskHash(task, salt));
 }
-function compareWithReviewed(plan, reviewed, salt) {
-    const byKey = new Map(reviewed.map((r) => [verdict_clusterKey(r.name, r.region), r]));
-    const clusters = plan.clusters.map((cluster) => {
-        const base = { cluster: cluster.cluster, region: cluster.region };
-        const record = byKey.get(verdict_clusterKey(cluster.cluster, cluster.region));
-        if (cluster.tasks.length === 0)
-            return { ...base, verdict: 'no-changes', differences: [] };
-        if (!record) {
-            return {
-                ...base,
-                verdict: 'not-reviewed',
-                differences: [
-                    `cluster "${cluster.cluster}" (${cluster.region}) was not in the reviewed plan, which now has ${cluster.tasks.length} task(s)`,
-                ],
-            };
-        }
-        if (record.fingerprint === cluster.fingerprint) {
-            return { ...base, verdict: 'match', differences: [] };
-        }
-        if (isRemainder(record.tasks, cluster, salt)) {
+function compareCluster(cluster, record, basis, salt) {
+    const base = { cluster: cluster.cluster, region: cluster.region };
+    if (cluster.tasks.length === 0)
+        return { ...base, verdict: 'no-changes', differences: [] };
+    if (!record) {
+        const why = basis.omitted > 0
+            ? `cluster "${cluster.cluster}" (${cluster.region}) now has ${cluster.tasks.length} task(s); the reviewed comment left ${basis.omitted} cluster(s) out of its records for room, and the plan as a whole is not the reviewed one`
+            : `cluster "${cluster.cluster}" (${cluster.region}) was not in the reviewed plan, which now has ${cluster.tasks.length} task(s)`;
+        return { ...base, verdict: 'not-reviewed', differences: [why] };
+    }
+    if (record.fingerprint === cluster.fingerprint) {
+        return { ...base, verdict: 'match', differences: [] };
+    }
+    if (isRemainder(record.tasks, cluster, salt)) {
+        if (basis.remainderAllowed)
             return { ...base, verdict: 'remainder', differences: [] };
-        }
         return {
             ...base,
             verdict: 'changed',
-            differences: explainTaskChanges(record.tasks, cluster, salt),
+            differences: [
+                ...explainTaskChanges(record.tasks, cluster, salt),
+                'fewer tasks than reviewed, and the plan comment records no earlier apply of this plan that could have done the rest',
+            ],
         };
-    });
+    }
+    return {
+        ...base,
+        verdict: 'changed',
+        differences: explainTaskChanges(record.tasks, cluster, salt),
+    };
+}
+function compareWithReviewed(plan, basis, salt) {
+    // One comparison settles it when the whole plan is the reviewed one, recorded clusters or not.
+    if (basis.fingerprint && basis.fingerprint === planFingerprint(plan.clusters)) {
+        return {
+            matches: true,
+            clusters: plan.clusters.map((c) => ({
+                cluster: c.cluster,
+                region: c.region,
+                verdict: c.tasks.length === 0 ? 'no-changes' : 'match',
+                differences: [],
+            })),
+        };
+    }
+    const byKey = new Map(basis.clusters.map((r) => [verdict_clusterKey(r.name, r.region), r]));
+    const clusters = plan.clusters.map((cluster) => compareCluster(cluster, byKey.get(verdict_clusterKey(cluster.cluster, cluster.region)), basis, salt));
     return {
         matches: clusters.every((c) => ['match', 'remainder', 'no-changes'].includes(c.verdict)),
         clusters,
@@ -90071,136 +90873,6 @@ async function writePlanOutputs(ctx, plan, outputs) {
     return path;
 }
 
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __nccwpck_require__(8522);
-;// CONCATENATED MODULE: ./src/review/marker.ts
-// The hidden, versioned header at the top of our PR comment: `<!-- podid-action:v1 {json} -->`.
-// It records what was reviewed: per cluster the salted fingerprint (the binding, DESIGN §6) and a
-// compact list of task ids with short per-task hashes (only to explain *which* task changed), plus
-// the head commit, the PR, the mode and status. The comment is only a pointer: apply recomputes the
-// plan and compares; nothing in here is trusted to say *what* to apply.
-
-
-
-const MARKER_PREFIX = '<!-- podid-action:v1 ';
-const MARKER_SUFFIX = ' -->';
-/** Past this the per-task list is left out (the fingerprint alone still binds the plan). */
-const MAX_TASK_LIST_BYTES = 32_000;
-function reviewedCluster(cluster, salt) {
-    return {
-        name: cluster.cluster,
-        region: cluster.region,
-        file: cluster.file,
-        fingerprint: cluster.fingerprint,
-        tasks: cluster.tasks.map((t) => ({ id: t.id, hash: taskHash(t, salt) })),
-    };
-}
-function bodySha(visibleBody) {
-    return (0,external_node_crypto_.createHash)('sha256').update(visibleBody, 'utf8').digest('hex');
-}
-/**
- * Task lists travel compactly: the ids (which repeat a lot) deflated, and the hashes as raw bytes,
- * both base64, joined by "." — about 14 bytes per task, so 2,000 tasks fit in ~28 kB.
- */
-function packTasks(tasks) {
-    const ids = (0,external_node_zlib_.deflateRawSync)(Buffer.from(tasks.map((t) => t.id).join('\n'), 'utf8'));
-    const hashes = Buffer.from(tasks.map((t) => t.hash).join(''), 'hex');
-    return `${ids.toString('base64')}.${hashes.toString('base64')}`;
-}
-function unpackTasks(packed) {
-    if (typeof packed !== 'string')
-        return undefined;
-    const [ids, hashes] = packed.split('.');
-    try {
-        const idList = (0,external_node_zlib_.inflateRawSync)(Buffer.from(ids ?? '', 'base64')).toString('utf8');
-        const hex = Buffer.from(hashes ?? '', 'base64').toString('hex');
-        const list = idList === '' ? [] : idList.split('\n');
-        if (hex.length !== list.length * TASK_HASH_LENGTH)
-            return undefined;
-        return list.map((id, i) => ({
-            id,
-            hash: hex.slice(i * TASK_HASH_LENGTH, (i + 1) * TASK_HASH_LENGTH),
-        }));
-    }
-    catch {
-        return undefined;
-    }
-}
-/** JSON that cannot end the HTML comment it sits in (`>` and friends as \u escapes). */
-function safeJson(value) {
-    return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-function encodeHeader(header) {
-    let budget = MAX_TASK_LIST_BYTES;
-    const clusters = header.clusters.map((c) => {
-        const packed = c.tasks ? packTasks(c.tasks) : undefined;
-        const keep = packed !== undefined && packed.length <= budget;
-        if (keep)
-            budget -= packed.length;
-        return {
-            name: c.name,
-            region: c.region,
-            file: c.file,
-            fp: c.fingerprint,
-            ...(keep ? { tasks: packed } : {}),
-        };
-    });
-    const json = {
-        v: 1,
-        repo: header.repo,
-        pr: header.pr,
-        sha: header.headSha,
-        mode: header.mode,
-        status: header.status,
-        key: header.key,
-        body: header.bodySha,
-        clusters,
-    };
-    return `${MARKER_PREFIX}${safeJson(json)}${MARKER_SUFFIX}`;
-}
-const str = (v) => (typeof v === 'string' ? v : '');
-/** The header of a comment body, or undefined when the body does not start with our marker. */
-function decodeHeader(body) {
-    if (!body.startsWith(MARKER_PREFIX))
-        return undefined;
-    const end = body.indexOf(MARKER_SUFFIX, MARKER_PREFIX.length);
-    if (end < 0)
-        return undefined;
-    let raw;
-    try {
-        raw = JSON.parse(body.slice(MARKER_PREFIX.length, end));
-    }
-    catch {
-        return undefined;
-    }
-    if (raw === null || typeof raw !== 'object' || raw.v !== 1 || !Array.isArray(raw.clusters)) {
-        return undefined;
-    }
-    return {
-        repo: str(raw.repo),
-        pr: typeof raw.pr === 'number' ? raw.pr : 0,
-        headSha: str(raw.sha),
-        mode: str(raw.mode),
-        status: str(raw.status),
-        key: str(raw.key),
-        bodySha: str(raw.body),
-        clusters: raw.clusters
-            .filter((c) => c !== null && typeof c === 'object')
-            .map((c) => ({
-            name: str(c.name),
-            region: str(c.region),
-            file: str(c.file),
-            fingerprint: str(c.fp),
-            tasks: unpackTasks(c.tasks),
-        })),
-    };
-}
-/** The visible part of a body (after the header line), as hashed into `bodySha`. */
-function visibleBody(body) {
-    const end = body.indexOf(MARKER_SUFFIX);
-    return end < 0 ? body : body.slice(end + MARKER_SUFFIX.length).replace(/^\n/, '');
-}
-
 ;// CONCATENATED MODULE: ./src/github/sticky-comment.ts
 // The one sticky comment per PR (and config set): found by our hidden marker AND our author, among
 // every page of the PR's comments; updated in place, created once. A comment by anyone else that
@@ -90226,6 +90898,17 @@ function ourComments(comments, scope) {
 /** The sticky comment of one config set: the first of ours with that key. */
 function selectStickyComment(comments, scope) {
     return ourComments(comments, scope).find((c) => c.header.key === scope.key);
+}
+/**
+ * An editor in a comment's edit history is us when it is one of `authors`. GraphQL spells a bot
+ * without the `[bot]` that REST adds (`github-actions`), so the suffix is not compared; null is an
+ * account that is gone, never us.
+ */
+function isOurEditor(editor, authors) {
+    if (editor === null)
+        return false;
+    const bare = (login) => login.replace(/\[bot\]$/, '').toLowerCase();
+    return authors.some((a) => bare(a) === bare(editor));
 }
 function commentAuthors(login) {
     return login && login !== ACTIONS_BOT ? [login, ACTIONS_BOT] : [ACTIONS_BOT];
@@ -90468,11 +91151,10 @@ function buildCommentBody(view, limit = COMMENT_BUDGET_BYTES) {
         status: view.status,
         key: view.key,
         bodySha: sha,
-        clusters: view.reviewed
-            ? [...view.reviewed]
-            : view.plan
-                ? view.plan.clusters.map((c) => reviewedCluster(c, view.salt))
-                : [],
+        reviewed: view.reviewed ??
+            (view.plan
+                ? reviewedPlan(view.plan.clusters, view.salt)
+                : { fingerprint: '', clusters: [], omitted: 0 }),
     });
     // The body hash has a fixed length, so a placeholder gives the header's exact size.
     const headerBytes = byteLength(headerFor('0'.repeat(64))) + 1;
@@ -90603,80 +91285,124 @@ async function writeSummary(ctx, view, planJsonPath) {
     }
 }
 /**
- * Creates or updates the sticky comment. Never fails the run: a fork, a missing token or a refusal
- * by GitHub gives ONE warning pointing at the job summary.
+ * Creates or updates the sticky comment, with ONE warning pointing at the job summary when it is
+ * not posted. The caller decides whether a refusal fails the run (a plan must be reviewable).
  */
 async function publishComment(ctx, view, existing) {
     const { io, settings } = ctx;
-    const skip = (why) => {
-        io.warning(`${why} The plan is in the job summary of this run: ${settings.runUrl}`);
-        return undefined;
-    };
+    const notPosted = (why) => io.warning(`${why} The plan is in the job summary of this run: ${settings.runUrl}`);
     if (!settings.comment)
-        return undefined;
+        return { skipped: 'the comment input is false' };
     if (settings.pullRequest?.fork) {
-        return skip('No PR comment: this pull request comes from a fork, whose token cannot write comments.');
+        notPosted('No PR comment: this pull request comes from a fork, whose token cannot write comments.');
+        return { skipped: 'the pull request comes from a fork' };
     }
-    if (!ctx.api)
-        return skip('No PR comment: the github-token input is empty.');
+    if (!ctx.api) {
+        notPosted('No PR comment: the github-token input is empty.');
+        return { skipped: 'the github-token input is empty' };
+    }
     const result = await upsertComment(ctx.api, view.pr, buildCommentBody(view), existing);
-    if (!result.ok)
-        return skip(`No PR comment: ${result.reason}.`);
+    if (!result.ok) {
+        notPosted(`No PR comment: ${result.reason}.`);
+        return { failed: result.reason };
+    }
     io.info(`PR comment ${result.created ? 'created' : 'updated'}: ${result.commentId}`);
     io.setOutput(Outputs.commentId, String(result.commentId));
-    return result.commentId;
+    return { posted: result.commentId };
 }
 
 ;// CONCATENATED MODULE: ./src/action/reviewed-plan.ts
 // Apply mode's look-up of what was reviewed: the merged pull request of the pushed commit and the
-// records in our comment(s) on it. The decision itself is review/verdict.ts (pure).
+// records in our comment(s) on it. Fails closed: a GitHub failure, a comment someone else edited
+// and a review of an older head are each told apart from "there is no review" (which a setting
+// may allow). The decision itself is review/verdict.ts (pure).
 
 
 
+const reviewed_plan_short = (sha) => sha.slice(0, 12);
+/** Who else ever edited one of the comments, if anyone (null: an account that is gone). */
+async function foreignEditors(api, comments, authors) {
+    const found = new Set();
+    for (const { comment } of comments) {
+        const { editors } = await api.commentEdits(comment.nodeId);
+        for (const editor of editors) {
+            if (!isOurEditor(editor, authors))
+                found.add(editor ?? 'a deleted account');
+        }
+    }
+    return [...found];
+}
+function trust(ours, others, headSha) {
+    if (others.length > 0) {
+        return {
+            reason: 'plan-changed',
+            message: `the plan comment was edited by ${others.join(', ')}, not only by the action, so it may not be the plan the action wrote; nothing was applied. Re-run the plan job to rewrite the comment, review it, and merge again.`,
+        };
+    }
+    if (ours.some((c) => bodySha(visibleBody(c.comment.body)) !== c.header.bodySha)) {
+        return {
+            reason: 'plan-changed',
+            message: 'the plan comment was edited after the action wrote it, so what reviewers saw may not be the plan; nothing was applied. Re-run the plan job to rewrite the comment, review it, and merge again.',
+        };
+    }
+    const stale = ours.filter((c) => c.header.headSha !== headSha);
+    if (stale.length > 0) {
+        const written = [...new Set(stale.map((c) => reviewed_plan_short(c.header.headSha) || 'no commit'))];
+        return {
+            reason: 'plan-stale',
+            message: `the plan comment was written for commit ${written.join(', ')}, but the pull request was merged at head ${reviewed_plan_short(headSha)}: the last push was never planned and reviewed; nothing was applied. Let the plan job run on the pull request's head (re-run it), review the plan, and re-run this job.`,
+        };
+    }
+    return undefined;
+}
 /** The merged PR of the pushed commit and the reviewed plan recorded in our comment(s) on it. */
 async function findReviewedPlan(ctx) {
     const { api, settings } = ctx;
+    const none = { reviewed: { fingerprint: '', clusters: [], omitted: 0 }, partlyApplied: false };
     if (!api)
-        return { reviewed: [], missing: 'the github-token input is empty' };
+        return { ...none, missing: 'the github-token input is empty' };
     try {
         const pulls = await api.pullsForCommit(settings.sha);
         const pr = pulls.find((p) => p.merged && p.mergeCommitSha === settings.sha);
         if (!pr) {
             return {
-                reviewed: [],
-                missing: `commit ${settings.sha.slice(0, 12)} is not the merge commit of a merged pull request`,
+                ...none,
+                missing: `commit ${reviewed_plan_short(settings.sha)} is not the merge commit of a merged pull request`,
             };
         }
         const [login, comments] = await Promise.all([
             api.authenticatedLogin(),
             api.listComments(pr.number),
         ]);
+        const authors = commentAuthors(login);
         // Comments written by an apply that found no review record nothing: they are no review.
         const ours = ourComments(comments, {
-            authors: commentAuthors(login),
+            authors,
             repo: settings.repository.fullName,
             pr: pr.number,
-        }).filter((c) => c.header.mode !== 'apply' || c.header.clusters.length > 0);
+        }).filter((c) => c.header.mode !== 'apply' || c.header.reviewed.fingerprint !== '');
         if (ours.length === 0) {
             return {
+                ...none,
                 pr: pr.number,
-                reviewed: [],
                 missing: `pull request #${pr.number} has no plan comment of ours`,
             };
         }
         const comment = ours.find((c) => c.header.key === settings.commentKey) ??
             [...ours].sort((a, b) => b.comment.updatedAt.localeCompare(a.comment.updatedAt))[0];
-        if (comment.header.headSha && comment.header.headSha !== pr.headSha) {
-            ctx.io.notice(`The plan comment was written for commit ${comment.header.headSha.slice(0, 12)}, the PR head is ${pr.headSha.slice(0, 12)}: the recomputed plan is still compared with it.`);
-        }
-        const reviewed = mergeReviewed(ours.map((c) => ({ updatedAt: c.comment.updatedAt, clusters: c.header.clusters })));
-        const edited = ours.some((c) => bodySha(visibleBody(c.comment.body)) !== c.header.bodySha);
-        return { pr: pr.number, reviewed, comment, edited };
+        const untrusted = trust(ours, await foreignEditors(api, ours, authors), pr.headSha);
+        const reviewed = {
+            ...comment.header.reviewed,
+            clusters: mergeReviewed(ours.map((c) => ({ updatedAt: c.comment.updatedAt, clusters: c.header.reviewed.clusters }))),
+        };
+        // The action records an apply's outcome in this one comment.
+        const partlyApplied = comment.header.mode === 'apply' && comment.header.status === 'apply-failed';
+        return { pr: pr.number, reviewed, comment, untrusted, partlyApplied };
     }
     catch (error) {
         return {
-            reviewed: [],
-            missing: `the GitHub API could not be read (${error instanceof Error ? error.message : String(error)})`,
+            ...none,
+            lookupFailed: `the reviewed plan could not be looked up on GitHub (${error instanceof Error ? error.message : String(error)}); nothing was applied. Re-run the job when GitHub answers again.`,
         };
     }
 }
@@ -90880,6 +91606,11 @@ function repositoryOf(env, problems) {
     return { owner, repo, fullName };
 }
 function modeOf(requested, sources, problems) {
+    const event = sources.env.GITHUB_EVENT_NAME ?? '';
+    if (requested === 'apply' && event.startsWith('pull_request')) {
+        problems.push(`input "mode" is apply, which is refused on the ${event} event: a pull request's configuration is not reviewed and merged yet. Plan on pull requests (mode: auto or plan) and apply on push to the default branch.`);
+        return { mode: 'plan', modeReason: '' };
+    }
     if (requested !== 'auto')
         return { mode: requested, modeReason: 'set by the "mode" input' };
     try {
@@ -90914,7 +91645,7 @@ function resolveSettings(sources) {
     const concurrency = read.option('concurrency', parseConcurrency, 10);
     const comment = read.bool('comment', true);
     const onPlanChange = read.choice('on-plan-change', ['fail', 'apply'], 'fail');
-    const requireReviewedPlan = read.bool('require-reviewed-plan', false);
+    const requireReviewedPlan = read.bool('require-reviewed-plan', true);
     const repository = repositoryOf(env, read.problems);
     const { mode, modeReason } = modeOf(requested, sources, read.problems);
     if (read.problems.length > 0)
@@ -90971,22 +91702,27 @@ function fingerprintSalt(repository, prNumber) {
 
 
 
-const EDITED = 'the plan comment was edited after the action wrote it, so what reviewers saw may not be the plan; ' +
-    'nothing was applied. Re-run the plan job to rewrite the comment, review it, and merge again.';
 /** The review gate: an outcome when the plan must not be applied, else the comparison to show. */
 async function checkReview(a) {
     const { ctx, record, base, plan, planJson, notes } = a;
     const { io, settings } = ctx;
-    if (record.edited) {
+    const { untrusted } = record;
+    if (untrusted) {
         if (settings.onPlanChange === 'fail') {
-            await writeSummary(ctx, { ...base, status: 'plan-changed', plan, notes: [EDITED] }, planJson);
-            return { refused: failed('plan-changed', EDITED) };
+            const view = {
+                ...base,
+                status: 'plan-changed',
+                plan,
+                notes: [untrusted.message],
+            };
+            await writeSummary(ctx, view, planJson);
+            return { refused: failed(untrusted.reason, untrusted.message) };
         }
-        io.warning(`${EDITED} Applying anyway (on-plan-change: apply).`);
+        io.warning(`${untrusted.message} Applying anyway (on-plan-change: apply).`);
     }
     if (record.missing)
         return {};
-    const review = compareWithReviewed(plan, record.reviewed, base.salt);
+    const review = compareWithReviewed(plan, { ...record.reviewed, remainderAllowed: record.partlyApplied }, base.salt);
     if (!review.matches) {
         if (settings.onPlanChange === 'fail') {
             const view = { ...base, status: 'plan-changed', plan, review, notes };
@@ -91048,9 +91784,13 @@ async function applyFlow(ctx) {
     const record = await findReviewedPlan(ctx);
     const base = baseView(ctx, record);
     const notes = [];
+    if (record.lookupFailed) {
+        await writeSummary(ctx, { ...base, status: 'plan-changed', notes: [record.lookupFailed] });
+        return failed('review-lookup-failed', record.lookupFailed);
+    }
     if (record.missing) {
         if (settings.requireReviewedPlan) {
-            const message = `no reviewed plan found: ${record.missing}; nothing was applied (require-reviewed-plan: true)`;
+            const message = `no reviewed plan found: ${record.missing}; nothing was applied. Merge configuration changes through a pull request whose plan the action commented, or set the input require-reviewed-plan: false to apply without one.`;
             await writeSummary(ctx, { ...base, status: 'plan-changed', notes: [message] });
             return failed('plan-not-found', message);
         }
@@ -91098,10 +91838,13 @@ async function applyFlow(ctx) {
 
 
 
-/** Our existing sticky comment for this PR and config set; undefined (with a debug line) if unknown. */
+/**
+ * Our existing sticky comment for this PR and config set. A failed look-up is an error, not "none":
+ * creating a second comment would leave two plans on the PR.
+ */
 async function findSticky(ctx, pr) {
     if (!ctx.api || !ctx.settings.comment || ctx.settings.pullRequest?.fork)
-        return undefined;
+        return {};
     try {
         const [login, comments] = await Promise.all([
             ctx.api.authenticatedLogin(),
@@ -91113,14 +91856,22 @@ async function findSticky(ctx, pr) {
             pr,
         };
         ctx.io.debug(`PR #${pr}: ${comments.length} comment(s), ${ourComments(comments, scope).length} ours`);
-        return selectStickyComment(comments, { ...scope, key: ctx.settings.commentKey });
+        return { sticky: selectStickyComment(comments, { ...scope, key: ctx.settings.commentKey }) };
     }
     catch (error) {
-        // Creating will fail the same way and produce the one warning.
-        ctx.io.debug(`could not list the PR comments: ${error instanceof Error ? error.message : error}`);
-        return undefined;
+        return { error: error instanceof Error ? error.message : String(error) };
     }
 }
+/** Posts the plan comment; the reason the plan job must fail when it could not be posted. */
+async function postPlan(ctx, view, found) {
+    if (found.error) {
+        ctx.io.warning(`No PR comment: ${found.error}.`);
+        return found.error;
+    }
+    const published = await publishComment(ctx, view, found.sticky);
+    return 'failed' in published ? published.failed : undefined;
+}
+const commentFailed = (why) => failed('comment-failed', `the plan could not be posted as the pull request comment (${why}); without it the merge cannot be applied, because the apply job compares with the reviewed plan in that comment. Fix the cause and re-run this job.`);
 function planStatus(plan) {
     if (plan.clusters.some((c) => c.errors.length > 0))
         return 'plan-failed';
@@ -91139,13 +91890,13 @@ async function planFlow(ctx) {
         salt,
         runUrl: settings.runUrl,
     };
-    const sticky = pr ? await findSticky(ctx, pr.number) : undefined;
+    const found = pr ? await findSticky(ctx, pr.number) : {};
     const { state, problems } = await loadConfig(ctx);
     if (!state) {
         const view = { ...base, status: 'invalid-config', problems };
         await writeSummary(ctx, view);
         if (pr)
-            await publishComment(ctx, view, sticky);
+            await postPlan(ctx, view, found);
         return failed('invalid-config', invalidConfigMessage(problems));
     }
     let credentials;
@@ -91174,8 +91925,7 @@ async function planFlow(ctx) {
     const status = planStatus(plan);
     const view = { ...base, status, plan };
     await writeSummary(ctx, view, planJson);
-    if (pr)
-        await publishComment(ctx, view, sticky);
+    const notPosted = pr ? await postPlan(ctx, view, found) : undefined;
     const errors = plan.clusters.flatMap((c) => c.errors);
     if (errors.length > 0) {
         return failed('invalid-config', `the plan has ${errors.length} error(s):\n${errorLines(errors)}`);
@@ -91184,7 +91934,7 @@ async function planFlow(ctx) {
         return failed('drift', `drift: the live state differs from the configuration\n${driftLines(plan).join('\n')}`);
     }
     io.info(`Plan: ${countsLine(countChanges(plan))}.`);
-    return succeeded;
+    return notPosted === undefined ? succeeded : commentFailed(notPosted);
 }
 
 ;// CONCATENATED MODULE: ./src/action/runner-io.ts
@@ -91295,6 +92045,7 @@ async function run() {
         if (error instanceof SettingsError) {
             for (const problem of error.problems)
                 core_error(problem, { title: 'podid-action: invalid input' });
+            setOutput(Outputs.failureReason, 'invalid-input');
             setFailed(`podid-action: ${error.problems.length} invalid input(s); see the errors above`);
             return;
         }
@@ -91312,7 +92063,7 @@ async function run() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1615);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9371);
 // The action's entry (dist/index.js): run it.
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();

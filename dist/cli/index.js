@@ -5939,7 +5939,7 @@ __webpack_unused_export__ = errorTypeRegistries;
 __webpack_unused_export__ = paginateDescribeAccountLimits;
 __webpack_unused_export__ = paginateDescribeChangeSet;
 __webpack_unused_export__ = paginateDescribeEvents;
-__webpack_unused_export__ = paginateDescribeStackEvents;
+exports.A_l = paginateDescribeStackEvents;
 __webpack_unused_export__ = paginateDescribeStackResourceDrifts;
 exports.GAO = paginateDescribeStacks;
 __webpack_unused_export__ = paginateListChangeSets;
@@ -16766,7 +16766,7 @@ __webpack_unused_export__ = GetOutboundWebIdentityFederationInfo$;
 __webpack_unused_export__ = GetOutboundWebIdentityFederationInfoCommand;
 __webpack_unused_export__ = GetOutboundWebIdentityFederationInfoResponse$;
 __webpack_unused_export__ = GetPolicy$;
-__webpack_unused_export__ = GetPolicyCommand;
+exports.s4W = GetPolicyCommand;
 __webpack_unused_export__ = GetPolicyRequest$;
 __webpack_unused_export__ = GetPolicyResponse$;
 __webpack_unused_export__ = GetPolicyVersion$;
@@ -17267,7 +17267,7 @@ __webpack_unused_export__ = paginateListInstanceProfilesForRole;
 __webpack_unused_export__ = paginateListMFADeviceTags;
 __webpack_unused_export__ = paginateListMFADevices;
 __webpack_unused_export__ = paginateListOpenIDConnectProviderTags;
-__webpack_unused_export__ = paginateListPolicies;
+exports.ebv = paginateListPolicies;
 __webpack_unused_export__ = paginateListPolicyTags;
 __webpack_unused_export__ = paginateListPolicyVersions;
 __webpack_unused_export__ = paginateListRolePolicies;
@@ -54251,6 +54251,30 @@ async function describeStack(cfn, stackName) {
 function isStackMissing(error) {
     return isAwsError(error, 'ValidationError') && /does not exist/.test(error.message);
 }
+/**
+ * Why CloudFormation refused a stack operation because someone else is changing the same stack at
+ * the same time, or undefined for any other error. The signals (aws-api.md, CloudFormation):
+ * ChangeSetNotFound for a change set we created (executing a change set deletes the stack's
+ * others), "Stack:… is in UPDATE_IN_PROGRESS state and can not be updated." from CreateChangeSet or
+ * ExecuteChangeSet, "cannot be deleted while in status …_IN_PROGRESS" from DeleteStack, and a
+ * change set that became OBSOLETE because the stack moved on.
+ */
+function concurrentChange(error) {
+    if (isAwsError(error, 'ChangeSetNotFoundException', 'ChangeSetNotFound')) {
+        return 'our change set was deleted, as CloudFormation does when another change set of the stack is executed';
+    }
+    if (isAwsError(error, 'ValidationError')) {
+        const busy = /is in (\w+_IN_PROGRESS) state and can not be updated/.exec(error.message) ??
+            /cannot be deleted while in status (\w+_IN_PROGRESS)/.exec(error.message);
+        if (busy)
+            return `CloudFormation says the stack is ${busy[1]}`;
+    }
+    if (isAwsError(error, 'InvalidChangeSetStatusException', 'InvalidChangeSetStatus') &&
+        /OBSOLETE/.test(error.message)) {
+        return 'our change set became obsolete: the stack changed after it was made';
+    }
+    return undefined;
+}
 async function getTemplate(cfn, stackName) {
     const { TemplateBody } = await cfn.send(new client_cloudformation_dist_cjs/* GetTemplateCommand */._JK({ StackName: stackName, TemplateStage: 'Original' }));
     if (!TemplateBody)
@@ -54521,6 +54545,56 @@ async function tagAssociation(p, ctx) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/aws/stack-events.ts
+// Why a stack failed, from its events (DescribeStackEvents), as eksctl troubleshoots a failed stack:
+// the stack's own reason is only an echo ("The following resource(s) failed to create: [Role1].
+// Rollback requested by user."); the failing resource's event says what IAM refused.
+
+const STACK_TYPE = 'AWS::CloudFormation::Stack';
+/** The stack statuses an operation starts with (rollbacks belong to the operation they undo). */
+const OPERATION_START = new Set([
+    'CREATE_IN_PROGRESS',
+    'UPDATE_IN_PROGRESS',
+    'DELETE_IN_PROGRESS',
+    'IMPORT_IN_PROGRESS',
+]);
+/** A role stack's last operation fits in one page; a few more cover a long history of updates. */
+const MAX_PAGES = 5;
+/** The events of the stack's last operation (create, update or delete), oldest first. */
+async function lastOperationEvents(cfn, stackId) {
+    const newestFirst = [];
+    let pages = 0;
+    for await (const page of (0,client_cloudformation_dist_cjs/* paginateDescribeStackEvents */.A_l)({ client: cfn }, { StackName: stackId })) {
+        for (const e of page.StackEvents ?? []) {
+            const event = {
+                logicalId: e.LogicalResourceId ?? '',
+                resourceType: e.ResourceType ?? '',
+                status: e.ResourceStatus ?? '',
+                ...(e.ResourceStatusReason ? { reason: e.ResourceStatusReason } : {}),
+            };
+            newestFirst.push(event);
+            if (event.resourceType === STACK_TYPE && OPERATION_START.has(event.status)) {
+                return newestFirst.reverse();
+            }
+        }
+        if (++pages >= MAX_PAGES)
+            break;
+    }
+    return newestFirst.reverse();
+}
+/**
+ * The root cause: the first resource of the operation that failed. Resources CloudFormation gave
+ * up on because another one failed say only "Resource creation cancelled".
+ */
+function firstFailedResource(events) {
+    const failed = events.filter((e) => e.resourceType !== STACK_TYPE && e.status.endsWith('_FAILED'));
+    return failed.find((e) => !/cancelled/i.test(e.reason ?? '')) ?? failed[0];
+}
+/** eksctl's line for a stack event: `AWS::IAM::Role/Role1: CREATE_FAILED – <reason>`. */
+function eventLine(e) {
+    return `${e.resourceType}/${e.logicalId}: ${e.status}${e.reason ? ` – ${e.reason}` : ''}`;
+}
+
 ;// CONCATENATED MODULE: ./src/aws/waiters.ts
 // Every wait of the product: stacks (many at once, sharing polls: a few described by name, many by
 // one paginated DescribeStacks of the region), change sets, and add-ons.
@@ -54748,21 +54822,60 @@ function permissionPolicyLogicalId(name) {
 
 
 
+
 /** The tags by which eksctl says whose role a stack holds. */
 const OWNERSHIP_TAGS = [
     POD_IDENTITY_ASSOCIATION_TAG,
     ADDON_NAME_TAG,
     ADDON_POD_IDENTITY_ASSOCIATION_TAG,
 ];
-function endedBadly(stackName, stack) {
-    const reason = stack?.statusReason ? `: ${stack.statusReason}` : '';
-    return new Error(`stack "${stackName}" ended in ${stack?.status ?? 'DELETE_COMPLETE'}${reason}`);
+/**
+ * The error of a stack that ended badly. As eksctl troubleshoots a failed stack, the events say
+ * why: the error carries the first failed resource's own reason (what IAM refused), not the stack's
+ * "Rollback requested by user" echo, which is kept only when the events cannot be read.
+ */
+async function endedBadly(ctx, stackName, stack) {
+    const status = stack?.status ?? 'DELETE_COMPLETE';
+    ctx.log(`unexpected status "${status}" while waiting for CloudFormation stack "${stackName}"`);
+    let cause;
+    if (stack) {
+        try {
+            const events = await retry(ctx, () => lastOperationEvents(ctx.clients.cloudformation, stack.stackId));
+            const failed = firstFailedResource(events);
+            if (failed)
+                cause = eventLine(failed);
+        }
+        catch (error) {
+            ctx.log(`cannot fetch stack events: ${errorMessage(error)}`);
+        }
+    }
+    const reason = cause ?? stack?.statusReason;
+    return new Error(`stack "${stackName}" ended in ${status}${reason ? `: ${reason}` : ''}`);
+}
+/**
+ * Runs one stack's operation; when CloudFormation says someone else is changing the stack at the
+ * same time (two applies of one config, most often), the error says so and what to do instead of
+ * CloudFormation's own words ("ChangeSet [arn…] does not exist").
+ */
+async function alone(stackName, operation) {
+    try {
+        return await operation();
+    }
+    catch (error) {
+        const signal = concurrentChange(error);
+        if (!signal)
+            throw error;
+        throw new Error(`another apply is changing stack "${stackName}" at the same time (${signal}): wait for it to ` +
+            'finish, then re-run, which converges. In GitHub Actions, put the apply job in a `concurrency:` ' +
+            'group keyed on the target so applies queue instead (docs/action.md, "Concurrency")', { cause: error });
+    }
 }
 async function createRoleStack(p, ctx) {
     const client = ctx.clients.cloudformation;
     if (p.replacesFailedStackId) {
         ctx.log(`deleting failed stack "${p.stackName}" before re-creating it`);
-        await removeStack(ctx, p.replacesFailedStackId, true);
+        const failedId = p.replacesFailedStackId;
+        await alone(p.stackName, () => removeStack(ctx, failedId, true));
     }
     let stackId;
     try {
@@ -54785,11 +54898,14 @@ async function createRoleStack(p, ctx) {
     }
     const result = await ctx.watcher.wait(stackId, 'create');
     if (!result.ok || !result.stack)
-        throw endedBadly(p.stackName, result.stack);
+        throw await endedBadly(ctx, p.stackName, result.stack);
     ctx.outputs.set(p.stackName, result.stack.outputs);
     return { changed: true, detail: result.stack.outputs[ROLE_OUTPUT] };
 }
 async function updateRoleStack(p, ctx) {
+    return alone(p.stackName, () => updateThroughChangeSet(p, ctx));
+}
+async function updateThroughChangeSet(p, ctx) {
     const client = ctx.clients.cloudformation;
     // Unique per attempt: a second update of the same stack within a second, or a retry after a lost
     // answer, must not collide with an earlier change set's name.
@@ -54816,13 +54932,13 @@ async function updateRoleStack(p, ctx) {
     await retry(ctx, () => executeChangeSet(client, p.stackName, changeSetId));
     const result = await ctx.watcher.wait(p.stackName, 'update');
     if (!result.ok || !result.stack)
-        throw endedBadly(p.stackName, result.stack);
+        throw await endedBadly(ctx, p.stackName, result.stack);
     ctx.outputs.set(p.stackName, result.stack.outputs);
     return { changed: true, detail: `updated IAM resources stack "${p.stackName}"` };
 }
 async function deleteRoleStack(p, ctx) {
     ctx.log(`will delete stack "${p.stackName}"`);
-    const existed = await removeStack(ctx, p.stackId, p.terminationProtection);
+    const existed = await alone(p.stackName, () => removeStack(ctx, p.stackId, p.terminationProtection));
     return { changed: existed, detail: existed ? undefined : 'already gone' };
 }
 /** Lifts termination protection, deletes, waits for DELETE_COMPLETE. False if it was already gone. */
@@ -54836,10 +54952,8 @@ async function removeStack(ctx, stackId, protectedStack) {
     }
     await retry(ctx, () => deleteStack(client, stackId));
     const result = await ctx.watcher.wait(stackId, 'delete');
-    if (!result.ok) {
-        const reason = result.stack?.statusReason ? `: ${result.stack.statusReason}` : '';
-        throw new Error(`stack "${current.stackName}" ended in ${result.stack?.status}${reason}`);
-    }
+    if (!result.ok)
+        throw await endedBadly(ctx, current.stackName, result.stack);
     return true;
 }
 
@@ -55233,6 +55347,83 @@ function validateConcurrency(concurrency) {
 	}
 }
 
+;// CONCATENATED MODULE: ./src/aws/timeouts.ts
+// Client-side timeouts of every AWS call. Without them one stalled request holds a concurrency slot
+// for as long as the server stalls, and forever on a dead connection. A cut-off attempt fails with
+// the SDK's `TimeoutError`, which the SDK's standard retry strategy (and our `isTransient`) retries
+// like any transient error; once the attempts are spent, the error names the call and the limit.
+/** The one setting: milliseconds a whole request may take (the connect limit never exceeds it). */
+const HTTP_TIMEOUT_ENV = 'PODID_HTTP_TIMEOUT_MS';
+/**
+ * Connecting (TCP and TLS) to a regional AWS endpoint takes milliseconds; after 5 s the network or
+ * the endpoint is not there, and a fresh attempt (a new connection) is the useful next step.
+ */
+const CONNECT_MS = 5_000;
+/**
+ * EKS, IAM, CloudFormation and STS answer every call the product makes in well under a second
+ * (their work is asynchronous: stacks and add-ons are waited for by polling), so 30 s is far beyond
+ * a slow answer, and a hung call costs at most 2.5 minutes over the SDK's 5 attempts. It also stays
+ * well inside the 5 minutes of validity credentials have when an attempt is signed (they are
+ * renewed when fewer remain), so no attempt can outlive its key.
+ */
+const REQUEST_MS = 30_000;
+/** The timeouts, from PODID_HTTP_TIMEOUT_MS when set. A bad value is an error, not ignored. */
+function httpTimeouts(env = process.env) {
+    const raw = env[HTTP_TIMEOUT_ENV];
+    if (raw === undefined || raw.trim() === '')
+        return { connectMs: CONNECT_MS, requestMs: REQUEST_MS };
+    const ms = Number(raw);
+    if (!Number.isInteger(ms) || ms < 100 || ms > 300_000) {
+        throw new Error(`${HTTP_TIMEOUT_ENV} must be a whole number of milliseconds from 100 to 300000 (default ${REQUEST_MS}); got "${raw}"`);
+    }
+    return { connectMs: Math.min(CONNECT_MS, ms), requestMs: ms };
+}
+/** The SDK client settings that apply the timeouts (NodeHttpHandler options). */
+function httpSettings(timeouts = httpTimeouts()) {
+    return {
+        timeouts,
+        config: {
+            requestHandler: {
+                connectionTimeout: timeouts.connectMs,
+                requestTimeout: timeouts.requestMs,
+                // Without it the handler only logs a warning when requestTimeout passes, and keeps waiting.
+                throwOnRequestTimeout: true,
+            },
+        },
+    };
+}
+const seconds = (ms) => `${Math.round(ms / 100) / 10} s`;
+/** The error a spent run of timed-out attempts ends with, saying which call and how long. */
+function named(error, context, timeouts) {
+    const service = (context.clientName ?? 'AWS').replace(/Client$/, '');
+    const operation = (context.commandName ?? 'call').replace(/Command$/, '');
+    const attempts = error.$metadata?.attempts ?? 1;
+    const each = attempts === 1 ? 'on its only attempt' : `on each of ${attempts} attempts`;
+    error.message = /establish a connection/.test(error.message)
+        ? `${service} ${operation} timed out: could not connect within ${seconds(timeouts.connectMs)} ${each}; check the network and the endpoint`
+        : `${service} ${operation} timed out: no answer within ${seconds(timeouts.requestMs)} ${each} (${HTTP_TIMEOUT_ENV} sets the limit)`;
+}
+/**
+ * Outermost middleware of a client: rewrites the SDK's timeout message ("a request has exceeded the
+ * configured 30000 ms requestTimeout"), which names neither the service nor the call. The error
+ * stays a `TimeoutError`, so retries above the SDK still see it as transient.
+ */
+function nameTimeouts(client, timeouts) {
+    // Any SDK v3 client: the generic MiddlewareStack types of each client do not meet in one type.
+    const stack = client.middlewareStack;
+    stack.add((next, context) => async (args) => {
+        try {
+            return await next(args);
+        }
+        catch (error) {
+            const e = error;
+            if (e?.name === 'TimeoutError' && typeof e.message === 'string')
+                named(e, context, timeouts);
+            throw error;
+        }
+    }, { step: 'initialize', priority: 'high', name: 'podidTimeoutMessage' });
+}
+
 ;// CONCATENATED MODULE: ./src/aws/clients.ts
 // AWS SDK clients for one region. Endpoints come from the SDK's own resolution
 // (AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_EKS, …), which is also how tests reach the emulator.
@@ -55241,26 +55432,35 @@ function validateConcurrency(concurrency) {
 
 
 
-function bound(client, limit) {
+
+function bound(client, limit, timeouts) {
+    nameTimeouts(client, timeouts);
     if (limit) {
-        // Inside the retry middleware: each attempt takes a slot, backoff sleeps do not.
-        client.middlewareStack.add((next) => (args) => limit(() => next(args)), { step: 'finalizeRequest', priority: 'low', name: 'podidConcurrencyLimit' });
+        // Between the retry middleware and signing: each attempt takes a slot (backoff sleeps do not),
+        // and is signed only once it has one. The SigV4 signer reads the credentials provider when it
+        // signs, so an attempt that waited in the queue past the renewal point goes out with renewed
+        // keys; waiting after signing sent it with the old ones (ExpiredToken). A renewal runs while its
+        // attempt holds a slot, which is why the renewing STS client is never behind this limiter.
+        client.middlewareStack.addRelativeTo((next) => (args) => limit(() => next(args)), { relation: 'before', toMiddleware: 'httpSigningMiddleware', name: 'podidConcurrencyLimit' });
     }
     return client;
 }
 function createClients(options) {
+    const http = httpSettings(options.timeouts);
     const config = {
         region: options.region,
         credentials: options.credentials,
         maxAttempts: options.maxAttempts ?? 5,
         retryMode: 'standard',
+        ...http.config,
     };
+    const ready = (client) => bound(client, options.limit, http.timeouts);
     return {
         region: options.region,
-        eks: bound(new dist_cjs/* EKSClient */.JQJ(config), options.limit),
-        iam: bound(new client_iam_dist_cjs/* IAMClient */.h8v(config), options.limit),
-        cloudformation: bound(new client_cloudformation_dist_cjs/* CloudFormationClient */.m1N(config), options.limit),
-        sts: bound(new client_sts_dist_cjs/* STSClient */.iM(config), options.limit),
+        eks: ready(new dist_cjs/* EKSClient */.JQJ(config)),
+        iam: ready(new client_iam_dist_cjs/* IAMClient */.h8v(config)),
+        cloudformation: ready(new client_cloudformation_dist_cjs/* CloudFormationClient */.m1N(config)),
+        sts: ready(new client_sts_dist_cjs/* STSClient */.iM(config)),
     };
 }
 /** One set of clients per region, shared by every cluster of that region in a run. */
@@ -55269,7 +55469,9 @@ class ClientPool {
     base;
     constructor(base = {}) {
         const { concurrency, ...rest } = base;
-        this.base = { ...rest, limit: pLimit(Math.max(1, concurrency ?? 10)) };
+        // Read once, so a bad PODID_HTTP_TIMEOUT_MS fails the run before any call.
+        const timeouts = rest.timeouts ?? httpSettings().timeouts;
+        this.base = { ...rest, timeouts, limit: pLimit(Math.max(1, concurrency ?? 10)) };
     }
     get(region) {
         let clients = this.byRegion.get(region);
@@ -56227,6 +56429,16 @@ function arnHint(kind) {
 function arnAccount(arn) {
     return /^arn:[^:]+:iam::(\d{12}):/.exec(arn)?.[1];
 }
+function iamArnParts(arn) {
+    const m = /^arn:([^:]+):iam::([^:]*):(role|policy)(\/(?:.*\/)?)([^/]+)$/.exec(arn);
+    if (!m)
+        return undefined;
+    return { partition: m[1], account: m[2], kind: m[3], path: m[4], name: m[5] };
+}
+/** The partition of any ARN (`arn:<partition>:…`). */
+function arnPartition(arn) {
+    return /^arn:([^:]+):/.exec(arn)?.[1];
+}
 function checkNamespace(ns) {
     if (ns.length <= 63 && DNS1123_LABEL.test(ns))
         return undefined;
@@ -56337,6 +56549,190 @@ function hasBadPolicyChars(doc) {
 /** eksctl treats an empty document like an absent one. */
 function hasPolicy(doc) {
     return doc !== undefined && Object.keys(doc).length > 0;
+}
+
+;// CONCATENATED MODULE: ./src/config/schema.ts
+// Which keys each section of an eksctl ClusterConfig may hold.
+// Sections the product acts on are strict, like eksctl's own strict unmarshalling.
+const API_VERSION = 'eksctl.io/v1alpha5';
+const KIND = 'ClusterConfig';
+/** Top-level sections the product reads. */
+const ACTED_TOP_LEVEL = [
+    'apiVersion',
+    'kind',
+    'metadata',
+    'iam',
+    'addons',
+    'addonsConfig',
+    'autoModeConfig',
+];
+/** The rest of eksctl's ClusterConfig: accepted so users keep their whole file, never read. */
+const IGNORED_TOP_LEVEL = [
+    'vpc',
+    'nodeGroups',
+    'managedNodeGroups',
+    'fargateProfiles',
+    'cloudWatch',
+    'kubernetesNetworkConfig',
+    'accessConfig',
+    'secretsEncryption',
+    'privateCluster',
+    'availabilityZones',
+    'localZones',
+    'gitops',
+    'karpenter',
+    'outpost',
+    'identityProviders',
+    'iamIdentityMappings',
+    'zonalShiftConfig',
+    'remoteNetworkConfig',
+    'capabilities',
+    'upgradePolicy',
+    'status',
+];
+const TOP_LEVEL_KEYS = [...ACTED_TOP_LEVEL, ...IGNORED_TOP_LEVEL];
+const METADATA_KEYS = ['name', 'region', 'version', 'tags', 'annotations', 'accountID'];
+/** Keys of `iam` that eksctl knows but this product does not act on. */
+const IAM_IGNORED_KEYS = [
+    'serviceRoleARN',
+    'serviceRolePermissionsBoundary',
+    'fargatePodExecutionRoleARN',
+    'fargatePodExecutionRolePermissionsBoundary',
+    'vpcResourceControllerPolicy',
+];
+const IAM_KEYS = [
+    'withOIDC',
+    'serviceAccounts',
+    'podIdentityAssociations',
+    ...IAM_IGNORED_KEYS,
+];
+const ADDONS_CONFIG_KEYS = ['autoApplyPodIdentityAssociations', 'disableDefaultAddons'];
+const AUTO_MODE_KEYS = ['enabled', 'nodePools', 'nodeRoleARN'];
+const NAMESPACE_CONFIG_KEYS = ['namespace'];
+/** The Kubernetes ObjectMeta fields a user can meaningfully write. */
+const OBJECT_META_KEYS = ['name', 'namespace', 'labels', 'annotations', 'generateName'];
+/** Closest known key within a small edit distance, for "did you mean" hints. */
+function closest(key, known) {
+    let best;
+    let bestDist = Infinity;
+    const lower = key.toLowerCase();
+    for (const k of known) {
+        const d = lower === k.toLowerCase() ? 0 : editDistance(lower, k.toLowerCase());
+        if (d < bestDist) {
+            bestDist = d;
+            best = k;
+        }
+    }
+    const limit = Math.max(2, Math.floor(key.length / 4));
+    return bestDist <= limit ? best : undefined;
+}
+function editDistance(a, b) {
+    if (Math.abs(a.length - b.length) > 8)
+        return Infinity;
+    let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+        const cur = [i];
+        for (let j = 1; j <= b.length; j++) {
+            cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        }
+        prev = cur;
+    }
+    return prev[b.length];
+}
+
+;// CONCATENATED MODULE: ./src/plan/policy-checks.ts
+// Plan-time checks of the managed policies and permissions boundary of a role the plan creates or
+// updates: what would make CloudFormation fail and roll the role stack back at apply time (a policy
+// that does not exist, one that cannot be attached, one of another partition or account) is
+// reported now, at the config entry. Only those roles are checked: an unchanged role's policies
+// are attached already, and IAM refuses to delete a policy while it is attached.
+
+
+
+
+const changesRole = (task) => task.kind === 'create-role-stack' || task.kind === 'update-role-stack';
+/**
+ * The plain policy ARNs a role stack task asks CloudFormation to attach (managed policies and the
+ * boundary). eksctl's well-known policies are `Fn::Sub` of AWS managed ones and are left out.
+ */
+function attachedArns(task) {
+    if (task.kind !== 'create-role-stack' && task.kind !== 'update-role-stack')
+        return [];
+    const template = JSON.parse(task.params.templateBody);
+    const props = template.Resources?.[ROLE_LOGICAL_ID]?.Properties ?? {};
+    const managed = Array.isArray(props.ManagedPolicyArns) ? props.ManagedPolicyArns : [];
+    return [...managed, props.PermissionsBoundary].filter((arn) => typeof arn === 'string');
+}
+/** The ARNs whose status a second plan needs: attached by a new or changed role, not read yet. */
+function policyArnsToRead(plan, live) {
+    const arns = new Set(plan.tasks.flatMap(attachedArns));
+    return [...arns].filter((arn) => live.policies[arn] === undefined).sort();
+}
+/** The policy ARN IAM lists whose name is closest to a missing one's, for "did you mean". */
+function suggestion(arn, live) {
+    const wanted = iamArnParts(arn);
+    if (!wanted || !live.knownPolicyArns)
+        return undefined;
+    const sameAccount = live.knownPolicyArns.filter((known) => iamArnParts(known)?.account === wanted.account);
+    const names = sameAccount.map((known) => iamArnParts(known)?.name ?? '');
+    const name = closest(wanted.name, names);
+    return name === undefined ? undefined : sameAccount[names.indexOf(name)];
+}
+function policy_checks_checkArn(field, arn, live) {
+    const problem = (severity, message, hint) => planProblem(field.at, field.path, severity, `${field.label} "${arn}" ${message}`, hint);
+    // The shape of the ARN is the config's to check; these compare a well-formed one with the cluster.
+    const parts = iamArnParts(arn);
+    const clusterPartition = arnPartition(live.arn);
+    if (parts && parts.partition !== clusterPartition) {
+        return problem('error', `is in partition ${parts.partition} but cluster "${live.name}" is in partition ${clusterPartition}`, `use ${arn.replace(/^arn:[^:]+:/, `arn:${clusterPartition}:`)}`);
+    }
+    const account = parts?.account;
+    if (account !== undefined && account !== 'aws' && account !== live.accountId) {
+        return problem('error', `belongs to account ${account}; a role can only have AWS managed policies and policies of its own account (${live.accountId})`, `create the policy in account ${live.accountId} and name that one`);
+    }
+    const iamSays = field.boundary
+        ? `Scope ARN: ${arn} does not exist or is not attachable.`
+        : `Policy ${arn} does not exist or is not attachable.`;
+    switch (live.policies[arn]) {
+        case 'missing': {
+            const near = suggestion(arn, live);
+            return problem('error', `does not exist; the role stack would fail and roll back (IAM: "${iamSays}")`, near
+                ? `did you mean ${near}?`
+                : account === 'aws'
+                    ? 'check the name (AWS managed policy names are case-sensitive; `aws iam list-policies --scope AWS` lists them)'
+                    : 'create the policy first, or fix the ARN');
+        }
+        case 'not-attachable':
+            return problem('error', `exists but cannot be attached to a role (IAM: IsAttachable is false, as for the policies of service-linked roles); the role stack would fail and roll back`, 'use a policy that can be attached to a role');
+        case 'unreadable':
+            return problem('warning', 'could not be read (iam:GetPolicy was denied), so it was not checked', 'allow iam:GetPolicy to the role that plans (docs/iam-policies.md)');
+        default:
+            return undefined;
+    }
+}
+/** Problems with the policies a role of this entry would attach, when the plan changes that role. */
+function checkRolePolicies(entry, source, roleTasks, live) {
+    if (!roleTasks.some(changesRole))
+        return [];
+    const label = (field) => source.recommendedFor === undefined
+        ? field
+        : `the policy EKS recommends for service account "${source.recommendedFor}",`;
+    const fields = [
+        ...(entry.permissionsBoundaryARN
+            ? [{ field: 'permissionsBoundaryARN', arn: entry.permissionsBoundaryARN, boundary: true }]
+            : []),
+        ...entry.permissionPolicyARNs.map((arn, i) => ({
+            field: `permissionPolicyARNs[${i}]`,
+            arn,
+            boundary: false,
+        })),
+    ];
+    return fields.flatMap(({ field, arn, boundary }) => {
+        const path = source.recommendedFor === undefined ? `${source.path}.${field}` : source.path;
+        const at = source.valueLocations?.[field] ?? source.location;
+        const found = policy_checks_checkArn({ path, label: label(field), boundary, at }, arn, live);
+        return found ? [found] : [];
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/cfn/intrinsics.ts
@@ -56740,6 +57136,21 @@ function trustsPodIdentity(document) {
 function roleArnAccount(arn) {
     return checkArn(arn, 'role') === undefined ? arnAccount(arn) : undefined;
 }
+const NOT_FOUND_BY_EKS = 'EKS would answer "Role provided in the request does not exist"';
+/**
+ * The parts of a configured IAM ARN that differ from IAM's own ARN of the same entity, in ARN order,
+ * each as `path "/" where IAM has "/team/"`. GetRole finds a role by name alone (case-insensitively,
+ * whatever the path), but EKS compares the whole ARN.
+ */
+function arnDifferences(given, actual) {
+    const a = iamArnParts(given);
+    const b = iamArnParts(actual);
+    if (!a || !b)
+        return given === actual ? [] : [`"${given}" where IAM has "${actual}"`];
+    return ['partition', 'account', 'path', 'name']
+        .filter((part) => a[part] !== b[part])
+        .map((part) => `${part} "${a[part]}" where IAM has "${b[part]}"`);
+}
 function entryProblem(entry, path, severity, message, hint) {
     return planProblem(entry.location, path, severity, message, hint);
 }
@@ -56748,31 +57159,47 @@ function checkUserRole(entry, entryPath, live) {
     if (!arn)
         return [];
     const path = `${entryPath}.roleARN`;
+    // At the value itself when the config says where it is.
+    const at = entry.valueLocations?.roleARN ?? entry.location;
+    const problem = (severity, message, hint) => planProblem(at, path, severity, message, hint);
     const account = roleArnAccount(arn);
     if (account === undefined) {
-        return [entryProblem(entry, path, 'error', `roleARN "${arn}" is not an IAM role ARN`)];
+        return [problem('error', `roleARN "${arn}" is not an IAM role ARN`)];
     }
     if (account !== live.accountId) {
         return [
-            entryProblem(entry, path, 'error', `role "${arn}" is in account ${account} but cluster "${live.name}" is in account ${live.accountId}; EKS would answer "Cross-account pass role is not allowed"`, "use a role in the cluster account as roleARN and put the other account's role in targetRoleARN"),
+            problem('error', `role "${arn}" is in account ${account} but cluster "${live.name}" is in account ${live.accountId}; EKS would answer "Cross-account pass role is not allowed"`, "use a role in the cluster account as roleARN and put the other account's role in targetRoleARN"),
         ];
     }
     const role = live.roles[arn];
+    const partition = arnPartition(arn);
+    const clusterPartition = arnPartition(live.arn);
+    if (partition !== clusterPartition) {
+        return [
+            problem('error', `role "${arn}" is in partition ${partition} but cluster "${live.name}" is in partition ${clusterPartition}; ${NOT_FOUND_BY_EKS}`, `use roleARN: ${role?.arn ?? arn.replace(/^arn:[^:]+:/, `arn:${clusterPartition}:`)}`),
+        ];
+    }
     if (role === null) {
         return [
-            entryProblem(entry, path, 'error', `role "${arn}" does not exist; EKS would answer "Role provided in the request does not exist"`, 'create the role first, or remove roleARN to let podid-action create one'),
+            problem('error', `role "${arn}" does not exist; ${NOT_FOUND_BY_EKS}`, 'create the role first, or remove roleARN to let podid-action create one'),
         ];
     }
     if (role === undefined) {
         return [
-            entryProblem(entry, path, 'warning', `role "${arn}" could not be read; its trust policy was not checked`),
+            problem('warning', `role "${arn}" could not be read; its trust policy was not checked`),
+        ];
+    }
+    const differences = arnDifferences(arn, role.arn);
+    if (differences.length > 0) {
+        return [
+            problem('error', `roleARN "${arn}" is not the ARN of role ${role.roleName} (${differences.join(', ')}); ${NOT_FOUND_BY_EKS}`, `use roleARN: ${role.arn}`),
         ];
     }
     const missing = missingPodIdentityTrust(role.assumeRolePolicy);
     if (missing.length === 0)
         return [];
     return [
-        entryProblem(entry, path, 'error', `role "${arn}" does not trust pods.eks.amazonaws.com for ${missing.join(' and ')}; EKS would answer "Trust policy of the role provided is invalid. Follow the official documentation to resolve the issue."`, 'add a statement {"Effect":"Allow","Principal":{"Service":"pods.eks.amazonaws.com"},"Action":["sts:AssumeRole","sts:TagSession"]} to the role\'s trust policy'),
+        problem('error', `role "${arn}" does not trust pods.eks.amazonaws.com for ${missing.join(' and ')}; EKS would answer "Trust policy of the role provided is invalid. Follow the official documentation to resolve the issue."`, 'add a statement {"Effect":"Allow","Principal":{"Service":"pods.eks.amazonaws.com"},"Action":["sts:AssumeRole","sts:TagSession"]} to the role\'s trust policy'),
     ];
 }
 
@@ -57261,6 +57688,7 @@ function planRole(request) {
 
 
 
+
 const isAddonStack = (stack, addon) => stack.tags[ADDON_NAME_TAG] === addon && stackCondition(stack.status) !== 'gone';
 /** The podidentityrole stacks of this add-on, by the service account in eksctl's tag. */
 function roleStacksBySa(scope) {
@@ -57313,6 +57741,17 @@ function blockers(scope, desired, stack) {
         return [];
     return checkUserRole(desired.source.spec, path, scope.ctx.live);
 }
+function policySource(scope, desired) {
+    if (desired.source) {
+        const { spec, path } = desired.source;
+        return { path, location: spec.location, valueLocations: spec.valueLocations };
+    }
+    return {
+        path: scope.path,
+        location: scope.addon.location,
+        recommendedFor: desired.serviceAccount,
+    };
+}
 function planAddonRoles(scope, desired) {
     const owned = new Map(ownedAssociations(scope).map((a) => [a.serviceAccount, a]));
     const stacks = roleStacksBySa(scope);
@@ -57337,6 +57776,10 @@ function planAddonRoles(scope, desired) {
         if (problems.some((p) => p.severity === 'error'))
             continue;
         const role = roleFor(scope, want, live, stack);
+        const policyProblems = checkRolePolicies(want.entry, policySource(scope, want), role.tasks, scope.ctx.live);
+        out.problems.push(...policyProblems);
+        if (policyProblems.some((p) => p.severity === 'error'))
+            continue;
         if (stack && !role.staleStack)
             used.add(stack);
         if (role.staleStack) {
@@ -57728,6 +58171,7 @@ function agentStillNeeded(ctx, remaining) {
 
 
 
+
 /**
  * The stack belongs to `<ns>/<sa>` by eksctl's tag, as eksctl decides it (ListPodIdentityStackNames).
  * A migrated IRSA stack may carry eksctl's misspelt tag value (reference §7.3): accepted, or migrated
@@ -57902,6 +58346,10 @@ function planEntry(ctx, entry, entryPath) {
         stack,
         liveRoleArn: association?.roleArn,
     });
+    const policyProblems = checkRolePolicies(entry, { path: entryPath, location: entry.location, valueLocations: entry.valueLocations }, role.tasks, live);
+    problems.push(...policyProblems);
+    if (policyProblems.some((p) => p.severity === 'error'))
+        return { key, tasks: [], problems };
     const tags = desiredAssociationTags(entry, role, options.ownerId);
     const tasks = [...role.tasks];
     const associationStep = association
@@ -58216,7 +58664,8 @@ function planAll(specs, lives, options) {
 }
 
 ;// CONCATENATED MODULE: ./src/aws/iam.ts
-// Thin IAM adapter: the roles named by roleARN, read once per run.
+// Thin IAM adapter: the roles named by roleARN and the managed policies new roles attach, each read
+// once per run.
 
 
 /** The role, or null when IAM answers NoSuchEntity. */
@@ -58238,6 +58687,30 @@ async function getRole(iam, roleName) {
         throw error;
     }
 }
+/** GetPolicy: attachable or not, or `missing` when IAM answers NoSuchEntity. */
+async function getPolicyStatus(iam, arn) {
+    try {
+        const { Policy } = await iam.send(new client_iam_dist_cjs/* GetPolicyCommand */.s4W({ PolicyArn: arn }));
+        if (!Policy)
+            return 'missing';
+        return Policy.IsAttachable === false ? 'not-attachable' : 'attachable';
+    }
+    catch (error) {
+        if (isAwsError(error, 'NoSuchEntityException', 'NoSuchEntity'))
+            return 'missing';
+        throw error;
+    }
+}
+/** Every policy ARN of a scope (`AWS`: AWS managed; `Local`: the account's own), all pages. */
+async function listPolicyArns(iam, scope) {
+    const arns = [];
+    for await (const page of (0,client_iam_dist_cjs/* paginateListPolicies */.ebv)({ client: iam }, { Scope: scope, MaxItems: 1000 })) {
+        for (const p of page.Policies ?? [])
+            if (p.Arn)
+                arns.push(p.Arn);
+    }
+    return arns;
+}
 function decodePolicy(document) {
     if (!document)
         return {};
@@ -58258,6 +58731,57 @@ function roleNameFromArn(arn) {
 }
 function accountFromArn(arn) {
     return arn.split(':')[4] ?? '';
+}
+
+;// CONCATENATED MODULE: ./src/state/policies.ts
+// The managed policies and permissions boundaries a plan's new or changed roles attach: what IAM
+// says of each (GetPolicy, read-only), once per ARN per run, and, only when one is missing, the
+// policies IAM lists, so the plan can say which one was meant.
+
+
+function newPolicyLookups() {
+    return { statuses: new Map(), listings: new Map() };
+}
+const denied = (error) => isAwsError(error, 'AccessDenied', 'AccessDeniedException');
+function statusOf(iam, arn, lookups) {
+    let status = lookups.statuses.get(arn);
+    if (!status) {
+        status = getPolicyStatus(iam, arn).catch((error) => {
+            if (denied(error))
+                return 'unreadable';
+            throw error;
+        });
+        lookups.statuses.set(arn, status);
+    }
+    return status;
+}
+/** AWS managed policies live in the `aws` account; any other is the caller's own. */
+const scopeOf = (arn) => /^arn:[^:]+:iam::aws:/.test(arn) ? 'AWS' : 'Local';
+function listing(iam, scope, lookups) {
+    let arns = lookups.listings.get(scope);
+    if (!arns) {
+        // A hint is a nicety: without iam:ListPolicies the plan still names the missing policy.
+        arns = listPolicyArns(iam, scope).catch((error) => {
+            if (denied(error))
+                return undefined;
+            throw error;
+        });
+        lookups.listings.set(scope, arns);
+    }
+    return arns;
+}
+async function readPolicies(iam, arns, lookups) {
+    const unique = [...new Set(arns)];
+    const statuses = await Promise.all(unique.map((arn) => statusOf(iam, arn, lookups)));
+    const policies = Object.fromEntries(unique.map((arn, i) => [arn, statuses[i]]));
+    const scopes = [
+        ...new Set(unique.filter((arn) => policies[arn] === 'missing').map((arn) => scopeOf(arn))),
+    ];
+    if (scopes.length === 0)
+        return { policies };
+    const listed = await Promise.all(scopes.map((scope) => listing(iam, scope, lookups)));
+    const known = listed.flatMap((arns) => arns ?? []);
+    return { policies, ...(known.length > 0 ? { knownPolicyArns: known } : {}) };
 }
 
 ;// CONCATENATED MODULE: ./src/state/addons.ts
@@ -58375,7 +58899,7 @@ function configRoleArns(spec) {
     return [...new Set(entries.map((p) => p.roleARN).filter((a) => !!a))];
 }
 async function readClusterState(spec, deps) {
-    const { eks, iam, cloudformation } = deps.clients;
+    const { eks, cloudformation } = deps.clients;
     const info = await describeCluster(eks, spec.name);
     if (!info) {
         return {
@@ -58415,14 +58939,7 @@ async function readClusterState(spec, deps) {
         // A role in another account cannot be read with this account's credentials.
         if (accountFromArn(arn) !== accountId)
             return [arn, undefined];
-        try {
-            return [arn, await getRole(iam, roleNameFromArn(arn))];
-        }
-        catch (error) {
-            if (isAwsError(error, 'AccessDenied', 'AccessDeniedException'))
-                return [arn, undefined];
-            throw error;
-        }
+        return [arn, await lookUpRole(arn, accountId, deps)];
     }));
     const [addons, associations, stacks, roles] = await Promise.all([
         addonsPromise,
@@ -58443,7 +58960,26 @@ async function readClusterState(spec, deps) {
         associations: associations.filter((a) => a !== undefined),
         stacks,
         roles: Object.fromEntries(roles.filter(([, r]) => r !== undefined)),
+        policies: {},
     };
+}
+/**
+ * The role by the name in its ARN (GetRole takes no path or partition; the planner compares the
+ * whole ARN IAM answers with the configured one); undefined when reading it is denied.
+ */
+function lookUpRole(arn, accountId, deps) {
+    const name = roleNameFromArn(arn);
+    const key = `${accountId}/${name.toLowerCase()}`;
+    let lookup = deps.roleLookups.get(key);
+    if (!lookup) {
+        lookup = getRole(deps.clients.iam, name).catch((error) => {
+            if (isAwsError(error, 'AccessDenied', 'AccessDeniedException'))
+                return undefined;
+            throw error;
+        });
+        deps.roleLookups.set(key, lookup);
+    }
+    return lookup;
 }
 /**
  * A stack still in progress (e.g. a run killed while waiting) is waited for, so the planner only
@@ -58469,7 +59005,18 @@ async function settleStacks(stacks, deps) {
 
 
 
+
+
 const clusterKey = (name, region) => `${region}/${name}`;
+/** Access denied, an unreachable endpoint…: the plan for this cluster says why, others go on. */
+function unreadable(spec, error) {
+    return {
+        name: spec.name,
+        region: spec.region,
+        missing: true,
+        reason: `could not read its live state in ${spec.region}: ${errorMessage(error)}`,
+    };
+}
 class Engine {
     options;
     pool;
@@ -58498,18 +59045,44 @@ class Engine {
     }
     /** Reads every cluster (in parallel) and plans it. A cluster that cannot be read gets a plan error. */
     async plan(state, options) {
-        const stackListings = new Map();
+        const lookups = {
+            stackListings: new Map(),
+            roleLookups: new Map(),
+            policies: newPolicyLookups(),
+        };
         const clusters = await Promise.all(state.clusters.map(async (spec) => {
-            const live = await this.read(spec, stackListings, options);
-            if (!('missing' in live)) {
-                const outputs = new Map(live.stacks.map((s) => [s.stackName, s.outputs]));
-                this.knownOutputs.set(clusterKey(spec.name, spec.region), outputs);
-            }
-            return planCluster(spec, live, options);
+            const live = await this.read(spec, lookups, options);
+            if ('missing' in live)
+                return planCluster(spec, live, options);
+            const outputs = new Map(live.stacks.map((s) => [s.stackName, s.outputs]));
+            this.knownOutputs.set(clusterKey(spec.name, spec.region), outputs);
+            return this.planCheckingPolicies(spec, live, lookups.policies, options);
         }));
         return { version: 1, clusters };
     }
-    async read(spec, stackListings, options) {
+    /**
+     * Plans, then reads the policies the roles it creates or updates would attach (only those reach
+     * IAM at apply time, and only the plan knows which roles change) and plans again when one of them
+     * is a problem; the second plan differs from the first only by those problems.
+     */
+    async planCheckingPolicies(spec, live, lookups, options) {
+        const first = planCluster(spec, live, options);
+        const arns = policyArnsToRead(first, live);
+        if (arns.length === 0)
+            return first;
+        let read;
+        try {
+            read = await readPolicies(this.pool.get(spec.region).iam, arns, lookups);
+        }
+        catch (error) {
+            return planCluster(spec, unreadable(spec, error), options);
+        }
+        if (Object.values(read.policies).every((status) => status === 'attachable'))
+            return first;
+        const policies = { ...live.policies, ...read.policies };
+        return planCluster(spec, { ...live, ...read, policies }, options);
+    }
+    async read(spec, lookups, options) {
         const watchers = this.watchersOf(spec.region);
         try {
             return await readClusterState(spec, {
@@ -58517,18 +59090,13 @@ class Engine {
                 watcher: watchers.stacks,
                 addonWatcher: watchers.addons,
                 describeOthers: options.prune !== 'none',
-                stackListings,
+                stackListings: lookups.stackListings,
+                roleLookups: lookups.roleLookups,
                 log: (line) => this.options.log(`[${spec.name}] ${line}`),
             });
         }
         catch (error) {
-            // Access denied, an unreachable endpoint…: the plan for this cluster says why, others go on.
-            return {
-                name: spec.name,
-                region: spec.region,
-                missing: true,
-                reason: `could not read its live state in ${spec.region}: ${errorMessage(error)}`,
-            };
+            return unreadable(spec, error);
         }
     }
     /** Applies every cluster without plan errors, clusters in parallel. */
@@ -59831,95 +60399,6 @@ function globSync(globInput, options) {
 //#endregion
 
 
-;// CONCATENATED MODULE: ./src/config/schema.ts
-// Which keys each section of an eksctl ClusterConfig may hold.
-// Sections the product acts on are strict, like eksctl's own strict unmarshalling.
-const API_VERSION = 'eksctl.io/v1alpha5';
-const KIND = 'ClusterConfig';
-/** Top-level sections the product reads. */
-const ACTED_TOP_LEVEL = [
-    'apiVersion',
-    'kind',
-    'metadata',
-    'iam',
-    'addons',
-    'addonsConfig',
-    'autoModeConfig',
-];
-/** The rest of eksctl's ClusterConfig: accepted so users keep their whole file, never read. */
-const IGNORED_TOP_LEVEL = [
-    'vpc',
-    'nodeGroups',
-    'managedNodeGroups',
-    'fargateProfiles',
-    'cloudWatch',
-    'kubernetesNetworkConfig',
-    'accessConfig',
-    'secretsEncryption',
-    'privateCluster',
-    'availabilityZones',
-    'localZones',
-    'gitops',
-    'karpenter',
-    'outpost',
-    'identityProviders',
-    'iamIdentityMappings',
-    'zonalShiftConfig',
-    'remoteNetworkConfig',
-    'capabilities',
-    'upgradePolicy',
-    'status',
-];
-const TOP_LEVEL_KEYS = [...ACTED_TOP_LEVEL, ...IGNORED_TOP_LEVEL];
-const METADATA_KEYS = ['name', 'region', 'version', 'tags', 'annotations', 'accountID'];
-/** Keys of `iam` that eksctl knows but this product does not act on. */
-const IAM_IGNORED_KEYS = [
-    'serviceRoleARN',
-    'serviceRolePermissionsBoundary',
-    'fargatePodExecutionRoleARN',
-    'fargatePodExecutionRolePermissionsBoundary',
-    'vpcResourceControllerPolicy',
-];
-const IAM_KEYS = [
-    'withOIDC',
-    'serviceAccounts',
-    'podIdentityAssociations',
-    ...IAM_IGNORED_KEYS,
-];
-const ADDONS_CONFIG_KEYS = ['autoApplyPodIdentityAssociations', 'disableDefaultAddons'];
-const AUTO_MODE_KEYS = ['enabled', 'nodePools', 'nodeRoleARN'];
-const NAMESPACE_CONFIG_KEYS = ['namespace'];
-/** The Kubernetes ObjectMeta fields a user can meaningfully write. */
-const OBJECT_META_KEYS = ['name', 'namespace', 'labels', 'annotations', 'generateName'];
-/** Closest known key within a small edit distance, for "did you mean" hints. */
-function closest(key, known) {
-    let best;
-    let bestDist = Infinity;
-    const lower = key.toLowerCase();
-    for (const k of known) {
-        const d = lower === k.toLowerCase() ? 0 : editDistance(lower, k.toLowerCase());
-        if (d < bestDist) {
-            bestDist = d;
-            best = k;
-        }
-    }
-    const limit = Math.max(2, Math.floor(key.length / 4));
-    return bestDist <= limit ? best : undefined;
-}
-function editDistance(a, b) {
-    if (Math.abs(a.length - b.length) > 8)
-        return Infinity;
-    let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-    for (let i = 1; i <= a.length; i++) {
-        const cur = [i];
-        for (let j = 1; j <= b.length; j++) {
-            cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-        }
-        prev = cur;
-    }
-    return prev[b.length];
-}
-
 ;// CONCATENATED MODULE: ./src/config/read.ts
 // AST → normalised specs (defaults applied) plus the positions later checks point at.
 // Only shape and type problems are found here; the rules live in validate-*.ts.
@@ -60063,6 +60542,14 @@ function readPia(r, node, path, fallback) {
         policy: str((s) => (spec.policy = s)),
     }, loc);
     endItem(r, ok, node, path, fallback, loc);
+    const at = (p) => ({ file: r.file, line: p.line, column: p.column });
+    const values = {};
+    for (const key of ['roleARN', 'permissionsBoundaryARN'])
+        if (loc.val[key])
+            values[key] = at(loc.val[key]);
+    (loc.items.permissionPolicyARNs ?? []).forEach((p, i) => (values[`permissionPolicyARNs[${i}]`] = at(p)));
+    if (Object.keys(values).length > 0)
+        spec.valueLocations = values;
     return { ...loc, spec };
 }
 function readResolveConflicts(r, v, p) {
