@@ -239,3 +239,51 @@ export const isOurs = (c: GithubComment): boolean =>
 export function tempWorkspace(): string {
   return mkdtempSync(join(tmpdir(), 'podid-ws-'));
 }
+
+interface LoggedCall {
+  seq: number;
+  service: string;
+  operation: string;
+  mutating: boolean;
+  status: number;
+  /** The access key the call was signed with. */
+  accessKeyId?: string;
+}
+
+const AWS_SERVICES = new Set(['eks', 'iam', 'cloudformation']);
+
+/** The emulator's call log: where it ends now, and the mutating AWS calls made since. */
+export function awsCallLog(env: EmulatorHandle) {
+  return {
+    lastSeq: async (): Promise<number> =>
+      (await env.admin<LoggedCall[]>('GET', 'calls')).at(-1)?.seq ?? 0,
+    awsMutationsSince: async (seq: number): Promise<LoggedCall[]> =>
+      (await env.admin<LoggedCall[]>('GET', `calls?since=${seq}`)).filter(
+        (c) => AWS_SERVICES.has(c.service) && c.mutating,
+      ),
+  };
+}
+
+/** The plan job of a pull request and the apply job of its merge commit, as the docs' workflows run them. */
+export function actionJobs(env: EmulatorHandle, pr: PullRequestSpec, mergeSha: string) {
+  const planRun = (workspace: string, on = pr, extra: Partial<RunOptions> = {}) =>
+    runAction(env.url, {
+      eventName: 'pull_request',
+      event: pullRequestEvent(on),
+      workspace,
+      sha: 'c'.repeat(40),
+      oidcSub: SUB_PR,
+      ...extra,
+    });
+  const applyRun = (workspace: string, extra: Partial<RunOptions> = {}) =>
+    runAction(env.url, {
+      eventName: 'push',
+      event: pushEvent(mergeSha),
+      workspace,
+      sha: mergeSha,
+      oidcSub: SUB_PRODUCTION,
+      ...extra,
+      inputs: { 'role-to-assume': APPLY_ROLE, ...extra.inputs },
+    });
+  return { planRun, applyRun };
+}

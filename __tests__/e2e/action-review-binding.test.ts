@@ -7,36 +7,20 @@ import { withEmulator } from '../emulator/helpers.js';
 import { bodySha, decodeHeader, encodeHeader, visibleBody } from '../../src/review/marker.js';
 import { mixedEntries, seedCluster, writeClusterConfig } from './harness.js';
 import {
-  APPLY_ROLE,
   REPO,
-  SUB_PR,
-  SUB_PRODUCTION,
+  actionJobs,
+  awsCallLog,
   createDocumentedRoles,
   isOurs,
   listComments,
-  pullRequestEvent,
-  pushEvent,
   registerPull,
-  runAction,
   tempWorkspace,
   type PullRequestSpec,
 } from './action-harness.js';
 
 const env = withEmulator();
 
-interface Call {
-  seq: number;
-  service: string;
-  mutating: boolean;
-}
-
-const AWS_SERVICES = new Set(['eks', 'iam', 'cloudformation']);
-const lastSeq = async (): Promise<number> =>
-  (await env.admin<Call[]>('GET', 'calls')).at(-1)?.seq ?? 0;
-const awsMutationsSince = async (seq: number): Promise<Call[]> =>
-  (await env.admin<Call[]>('GET', `calls?since=${seq}`)).filter(
-    (c) => AWS_SERVICES.has(c.service) && c.mutating,
-  );
+const { lastSeq, awsMutationsSince } = awsCallLog(env);
 
 const PR: PullRequestSpec = { number: 21, headSha: 'a'.repeat(40) };
 const MERGE_SHA = 'b'.repeat(40);
@@ -51,25 +35,11 @@ async function setup(count = 4) {
   return { workspace, entries };
 }
 
+const jobs = actionJobs(env, PR, MERGE_SHA);
 const planRun = (workspace: string, pr = PR, inputs: Record<string, string> = {}) =>
-  runAction(env.url, {
-    eventName: 'pull_request',
-    event: pullRequestEvent(pr),
-    workspace,
-    sha: 'c'.repeat(40),
-    oidcSub: SUB_PR,
-    inputs,
-  });
-
+  jobs.planRun(workspace, pr, { inputs });
 const applyRun = (workspace: string, inputs: Record<string, string> = {}) =>
-  runAction(env.url, {
-    eventName: 'push',
-    event: pushEvent(MERGE_SHA),
-    workspace,
-    sha: MERGE_SHA,
-    oidcSub: SUB_PRODUCTION,
-    inputs: { 'role-to-assume': APPLY_ROLE, ...inputs },
-  });
+  jobs.applyRun(workspace, { inputs });
 
 const githubFault = (operation: string, status: number, message: string, times?: number) =>
   env.admin('POST', 'faults', {

@@ -8,37 +8,21 @@ import { TEST_CREDENTIALS, withEmulator } from '../emulator/helpers.js';
 import { mixedEntries, seedCluster, userRoleArn, writeClusterConfig } from './harness.js';
 import {
   APPLY_ROLE,
+  actionJobs,
+  awsCallLog,
   SUB_PR,
-  SUB_PRODUCTION,
   createDocumentedRoles,
   isOurs,
   listComments,
   postComment,
-  pullRequestEvent,
-  pushEvent,
   registerPull,
-  runAction,
   tempWorkspace,
   type PullRequestSpec,
 } from './action-harness.js';
 
 const env = withEmulator();
 
-interface Call {
-  seq: number;
-  service: string;
-  operation: string;
-  mutating: boolean;
-  status: number;
-}
-
-const AWS_SERVICES = new Set(['eks', 'iam', 'cloudformation']);
-const lastSeq = async (): Promise<number> =>
-  (await env.admin<Call[]>('GET', 'calls')).at(-1)?.seq ?? 0;
-const awsMutationsSince = async (seq: number): Promise<Call[]> =>
-  (await env.admin<Call[]>('GET', `calls?since=${seq}`)).filter(
-    (c) => AWS_SERVICES.has(c.service) && c.mutating,
-  );
+const { lastSeq, awsMutationsSince } = awsCallLog(env);
 
 const PR: PullRequestSpec = { number: 12, headSha: 'a'.repeat(40) };
 const MERGE_SHA = 'b'.repeat(40);
@@ -54,30 +38,7 @@ async function setup(
   return { workspace, entries };
 }
 
-const planRun = (
-  workspace: string,
-  pr = PR,
-  extra: Partial<Parameters<typeof runAction>[1]> = {},
-) =>
-  runAction(env.url, {
-    eventName: 'pull_request',
-    event: pullRequestEvent(pr),
-    workspace,
-    sha: 'c'.repeat(40),
-    oidcSub: SUB_PR,
-    ...extra,
-  });
-
-const applyRun = (workspace: string, extra: Partial<Parameters<typeof runAction>[1]> = {}) =>
-  runAction(env.url, {
-    eventName: 'push',
-    event: pushEvent(MERGE_SHA),
-    workspace,
-    sha: MERGE_SHA,
-    oidcSub: SUB_PRODUCTION,
-    inputs: { 'role-to-assume': APPLY_ROLE },
-    ...extra,
-  });
+const { planRun, applyRun } = actionJobs(env, PR, MERGE_SHA);
 
 describe('action: pull request → sticky comment', () => {
   beforeEach(async () => {
@@ -327,10 +288,8 @@ describe('action: merge → apply the reviewed plan', () => {
     expect(apply.outputs['failure-reason']).toBe('apply-failed');
     expect(apply.stdout).toMatch(/AccessDenied|not authorized/i);
     // Every mutating call the action made was denied (the test's own setup aside).
-    const calls = await env.admin<(Call & { accessKeyId?: string })[]>('GET', 'calls');
-    const byAction = calls.filter(
-      (c) =>
-        AWS_SERVICES.has(c.service) && c.mutating && c.accessKeyId !== TEST_CREDENTIALS.accessKeyId,
+    const byAction = (await awsMutationsSince(0)).filter(
+      (c) => c.accessKeyId !== TEST_CREDENTIALS.accessKeyId,
     );
     expect(byAction.length).toBeGreaterThan(0);
     expect(byAction.filter((c) => c.status < 300)).toEqual([]);
