@@ -5,10 +5,11 @@ import { loadConfigFiles } from '../config/load.js';
 import type { DesiredState } from '../config/model.js';
 import { formatProblem } from '../render/problems.js';
 import { UsageError } from './args.js';
+import { printErr } from './output.js';
 
 /** Progress and problems go to stderr, so stdout carries only the command's answer. */
 export const log = (line: string): void => {
-  process.stderr.write(`${line}\n`);
+  printErr(`${line}\n`);
 };
 
 /** Undefined when anything is wrong (nothing touches AWS then). */
