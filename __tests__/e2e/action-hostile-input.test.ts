@@ -1,7 +1,9 @@
-// The action end to end against hostile workspaces (issue 12, item 7): file names carrying line
-// breaks and workflow commands never reach the runner as commands.
+// The action end to end against hostile workspaces (issue 12, items 6 and 7): a config file that is a
+// link out of the workspace is refused and its content goes nowhere; file names carrying line breaks
+// and workflow commands never reach the runner as commands.
 
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
@@ -10,6 +12,7 @@ import { REGION, seedCluster } from './harness.js';
 import {
   SUB_PR,
   createDocumentedRoles,
+  listComments,
   pullRequestEvent,
   registerPull,
   runAction,
@@ -60,6 +63,79 @@ const cluster = (name: string): string =>
     kind: 'ClusterConfig',
     metadata: { name, region: REGION },
   });
+
+describe('action: config files that lead out of the workspace', () => {
+  beforeEach(async () => {
+    await registerPull(env, PR);
+  });
+
+  it('refuses a link to a file outside the workspace; its content and target go nowhere', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'podid-outside-'));
+    const SECRET = 'AKIAOUTSIDESECRET000 aws_secret_access_key=wJalrXUtnFEMI/K7MDENG';
+    writeFileSync(join(outside, 'credentials'), `root:x:0:0:root:/root:/bin/bash\n${SECRET}\n`);
+    const workspace = tempWorkspace();
+    symlinkSync(join(outside, 'credentials'), join(workspace, 'leak.eksctl.yaml'));
+    // A directory link out of the workspace: its files are just as outside.
+    symlinkSync(outside, join(workspace, 'linked'));
+    writeFileSync(join(outside, 'other.eksctl.yaml'), `${SECRET}\n`);
+
+    const run = await runAction(env.url, {
+      eventName: 'pull_request',
+      event: pullRequestEvent(PR),
+      workspace,
+      sha: PR.headSha,
+      oidcSub: SUB_PR,
+      inputs: { config: '*.eksctl.yaml\nlinked/*.eksctl.yaml' },
+    });
+    expect(run.code).toBe(1);
+    expect(run.outputs['failure-reason']).toBe('invalid-config');
+    expect(run.stdout).toMatch(
+      /^::error title=Invalid eksctl ClusterConfig,file=leak\.eksctl\.yaml::"leak\.eksctl\.yaml" leads outside the workspace/m,
+    );
+    expect(run.stdout).toMatch(/^::error [^:]*file=linked\/other\.eksctl\.yaml::/m);
+    const comments = (await listComments(env.url, PR.number)).map((c) => c.body).join('\n');
+    expect(comments).toContain('leak.eksctl.yaml');
+    for (const text of [run.stdout, run.stderr, run.summary, comments]) {
+      expect(text).not.toContain('AKIAOUTSIDESECRET');
+      expect(text).not.toContain('root:x:0:0');
+      expect(text).not.toContain(outside);
+    }
+    const calls = await env.admin<{ service: string }[]>('GET', 'calls');
+    expect(calls.filter((c) => c.service !== 'github')).toEqual([]);
+  });
+
+  it('quotes nothing from a file in the workspace that is not a ClusterConfig', async () => {
+    const workspace = tempWorkspace();
+    writeFileSync(join(workspace, 'passwd.eksctl.yaml'), 'root:x:0:0:root:/root:/bin/bash\n');
+    writeFileSync(join(workspace, 'env.eksctl.yaml'), 'DB_PASSWORD: hunter2-in-the-workspace\n');
+    writeFileSync(join(workspace, 'binary.eksctl.yaml'), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0]));
+    const run = await planRun(workspace);
+    expect(run.code).toBe(1);
+    expect(run.outputs['failure-reason']).toBe('invalid-config');
+    expect(run.stdout.match(/^::error title=Invalid eksctl ClusterConfig,/gm)).toHaveLength(3);
+    const comments = (await listComments(env.url, PR.number)).map((c) => c.body).join('\n');
+    for (const text of [run.stdout, run.summary, comments]) {
+      expect(text).not.toContain('root:x');
+      expect(text).not.toContain('hunter2');
+      expect(text).not.toContain('DB_PASSWORD');
+    }
+    expect(run.stdout).toContain('not an eksctl ClusterConfig');
+  });
+
+  it('follows a link that stays inside the workspace', async () => {
+    await env.admin('POST', 'seed', seedCluster([]));
+    await createDocumentedRoles(env);
+    const workspace = tempWorkspace();
+    mkdirSync(join(workspace, 'clusters'));
+    writeFileSync(join(workspace, 'clusters', 'prod.yaml'), cluster('prod'));
+    symlinkSync(join('clusters', 'prod.yaml'), join(workspace, 'prod.eksctl.yaml'));
+    const run = await planRun(workspace);
+    expect(run.code, run.stdout).toBe(0);
+    expect(JSON.parse(run.outputs.clusters)).toEqual([
+      { name: 'prod', region: REGION, file: 'prod.eksctl.yaml' },
+    ]);
+  });
+});
 
 describe('action: file names that carry workflow commands', () => {
   beforeEach(async () => {

@@ -17,7 +17,7 @@ export async function loadDesired(
   patterns: string[],
   cluster?: string,
 ): Promise<DesiredState | undefined> {
-  const result = await loadConfigFiles(patterns);
+  const result = await loadConfigFiles(patterns, { confine: 'cli' });
   for (const problem of result.problems) log(formatProblem(problem));
   if (!result.state) return undefined;
   if (!cluster) return result.state;

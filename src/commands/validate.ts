@@ -10,7 +10,7 @@ export async function validateCommand(
   patterns: string[],
   output: 'text' | 'json',
 ): Promise<number> {
-  const result = await loadConfigFiles(patterns);
+  const result = await loadConfigFiles(patterns, { confine: 'cli' });
   const errors = result.problems.filter((p) => p.severity === 'error');
   const notManaged = (result.state?.clusters ?? []).flatMap(notManagedWarnings);
   if (output === 'json') {

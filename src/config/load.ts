@@ -1,5 +1,9 @@
-// Globs → files → clusters. The only module here that touches the file system.
-import { open, stat } from 'node:fs/promises';
+// Globs → files → clusters. The only module here that touches the file system, and the one that
+// decides which files may be read at all: a config file must lead (symbolic links followed) to a
+// regular file inside the workspace, so a link in a pull request cannot make the action read
+// /etc/passwd or /proc/self/environ and show it in a comment.
+import { constants } from 'node:fs';
+import { open, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import type { ClusterSpec, LoadResult, Problem } from './model.js';
@@ -10,7 +14,42 @@ import { checkAcrossFiles } from './rules/cluster.js';
 export const MAX_FILE_BYTES = 1024 * 1024;
 
 export interface LoadOptions {
+  /** Where patterns are relative to: the action's workspace, the CLI's working directory. */
   cwd?: string;
+  /**
+   * Where a file may lead once symbolic links are followed. 'workspace' (the default, the action):
+   * inside cwd, nowhere else, whatever the patterns say. 'cli': inside cwd, or inside a directory
+   * outside cwd that a pattern names itself (`/etc/eksctl/*.yaml`, `../infra/prod.yaml`): what
+   * someone typed is theirs to read, but no link found there, or in cwd, may lead anywhere else. A
+   * pattern into cwd (`clusters/*.yaml`) gets no more than cwd, even when `clusters` is a link out.
+   */
+  confine?: 'workspace' | 'cli';
+}
+
+/** A directory's real path (links resolved), or undefined when it does not exist. */
+const realDir = (dir: string): Promise<string | undefined> => realpath(dir).catch(() => undefined);
+
+const isInside = (file: string, dir: string): boolean => {
+  const rel = path.relative(dir, file);
+  return rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel);
+};
+
+/**
+ * The directory a pattern names before its first wildcard (`../infra` for `../infra/**\/*.yaml`),
+ * when it lies outside cwd as written; undefined for a pattern into cwd.
+ */
+function namedDirectoryOutside(pattern: string, cwd: string): string | undefined {
+  let dir: string;
+  if (!isDynamicPattern(pattern)) dir = path.dirname(path.resolve(cwd, pattern));
+  else {
+    const fixed: string[] = [];
+    for (const part of pattern.split('/')) {
+      if (isDynamicPattern(part)) break;
+      fixed.push(part);
+    }
+    dir = path.resolve(cwd, fixed.join('/') || '.');
+  }
+  return isInside(dir, path.resolve(cwd)) ? undefined : dir;
 }
 
 function fileProblem(file: string, message: string, hint: string): Problem {
@@ -22,7 +61,8 @@ async function expand(pattern: string, cwd: string, problems: Problem[]): Promis
   if (!isDynamicPattern(pattern)) {
     // A plain path is taken literally, so names with [ ] or ( ) need no escaping.
     const s = await stat(path.resolve(cwd, pattern)).catch(() => undefined);
-    if (s?.isFile()) return [path.normalize(pattern)];
+    // Anything but a directory is passed on: the reader refuses what is not a regular file.
+    if (s && !s.isDirectory()) return [path.normalize(pattern)];
     if (s?.isDirectory()) {
       problems.push(
         fileProblem(
@@ -60,12 +100,62 @@ async function expand(pattern: string, cwd: string, problems: Problem[]): Promis
   return files.map((f) => path.normalize(f));
 }
 
-/** Reads at most MAX_FILE_BYTES + 1 bytes, so a huge file is refused without reading it whole. */
-async function readBounded(file: string, cwd: string): Promise<string | Problem> {
+const OUTSIDE = {
+  workspace: {
+    where: 'the workspace',
+    hint: 'a config file, or the link to it, must stay inside the workspace: put the file itself in the repository',
+  },
+  cli: {
+    where: 'the working directory (and any directory named outside it by -f)',
+    hint: 'podid follows no link out of the directories it is pointed at: name the target itself, or run podid from a directory that holds it',
+  },
+};
+
+/**
+ * Reads a file that leads (links followed) inside one of `roots`, is a regular file and holds at
+ * most MAX_FILE_BYTES of UTF-8. Nothing is read from any other file; the problem names the file as
+ * matched and never where it leads, which may itself be a secret or hostile text.
+ */
+async function readConfined(
+  file: string,
+  cwd: string,
+  roots: readonly string[],
+  confine: 'workspace' | 'cli',
+): Promise<string | Problem> {
+  const name = JSON.stringify(file);
+  const real = await realpath(path.resolve(cwd, file)).catch(() => undefined);
+  if (real === undefined) {
+    return fileProblem(
+      file,
+      `cannot read ${name}: it does not exist or leads nowhere`,
+      'check the file; a symbolic link must point to an existing file',
+    );
+  }
+  if (!roots.some((root) => isInside(real, root))) {
+    const outside = OUTSIDE[confine];
+    return fileProblem(
+      file,
+      `${name} leads outside ${outside.where}; it was not read`,
+      outside.hint,
+    );
+  }
   let handle;
   try {
-    handle = await open(path.resolve(cwd, file), 'r');
-    const size = (await handle.stat()).size;
+    // The resolved path, without following a link swapped in since; O_NONBLOCK so that opening a
+    // FIFO does not wait for a writer (its type is refused below, on the open handle).
+    handle = await open(
+      real,
+      constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0),
+    );
+    const stats = await handle.stat();
+    if (!stats.isFile()) {
+      return fileProblem(
+        file,
+        `${name} is not a regular file (a directory, FIFO, socket or device); it was not read`,
+        'config patterns must match only ClusterConfig files',
+      );
+    }
+    const size = stats.size;
     if (size > MAX_FILE_BYTES) {
       return fileProblem(
         file,
@@ -82,35 +172,58 @@ async function readBounded(file: string, cwd: string): Promise<string | Problem>
         'a ClusterConfig is far smaller; check that this is the right file',
       );
     }
-    return buf.subarray(0, bytesRead).toString('utf8');
+    return UTF8.decode(buf.subarray(0, bytesRead));
   } catch (e) {
+    if (e instanceof TypeError) {
+      return fileProblem(
+        file,
+        `${name} is not UTF-8 text; it was not read`,
+        'save the file as UTF-8; if it is not a ClusterConfig, make the config patterns match no other file',
+      );
+    }
+    // The system's message names the resolved path: the code says enough.
     return fileProblem(
       file,
-      `cannot read file: ${(e as Error).message}`,
-      'check that the file exists and is readable',
+      `cannot read ${name} (${(e as NodeJS.ErrnoException).code ?? 'error'})`,
+      'check that the file is readable',
     );
   } finally {
     await handle?.close();
   }
 }
 
+/** Throws on bytes that are not UTF-8 (TypeError), where Buffer.toString would replace them. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 export async function loadConfigFiles(
   patterns: string[],
   options: LoadOptions = {},
 ): Promise<LoadResult> {
   const cwd = options.cwd ?? process.cwd();
+  const confine = options.confine ?? 'workspace';
   const problems: Problem[] = [];
   if (patterns.length === 0) {
     problems.push(
       fileProblem('(no files)', 'no config files given', 'pass one or more files or globs with -f'),
     );
   }
-  const found = new Set<string>();
-  for (const pattern of patterns)
-    for (const f of await expand(pattern, cwd, problems)) found.add(f);
-  const files = [...found].sort();
+  // Each file with the directories it may lead into (several patterns may match it).
+  const home = await realDir(cwd);
+  const found = new Map<string, string[]>();
+  for (const pattern of patterns) {
+    const outside = confine === 'cli' ? namedDirectoryOutside(pattern, cwd) : undefined;
+    const named = outside === undefined ? undefined : await realDir(outside);
+    for (const f of await expand(pattern, cwd, problems)) {
+      const roots = found.get(f) ?? [];
+      for (const root of [home, named]) if (root && !roots.includes(root)) roots.push(root);
+      found.set(f, roots);
+    }
+  }
+  const files = [...found.keys()].sort();
 
-  const texts = await Promise.all(files.map((f) => readBounded(f, cwd)));
+  const texts = await Promise.all(
+    files.map((f) => readConfined(f, cwd, found.get(f) ?? [], confine)),
+  );
   const clusters: ClusterSpec[] = [];
   const identified: ClusterSpec[] = [];
   files.forEach((file, i) => {
