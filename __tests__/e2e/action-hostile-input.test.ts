@@ -75,8 +75,9 @@ describe('action: config files that lead out of the workspace', () => {
     writeFileSync(join(outside, 'credentials'), `root:x:0:0:root:/root:/bin/bash\n${SECRET}\n`);
     const workspace = tempWorkspace();
     symlinkSync(join(outside, 'credentials'), join(workspace, 'leak.eksctl.yaml'));
-    // A directory link out of the workspace: its files are just as outside.
+    // Directory links out of the workspace: never walked, nothing in them listed.
     symlinkSync(outside, join(workspace, 'linked'));
+    symlinkSync('/', join(workspace, 'root'));
     writeFileSync(join(outside, 'other.eksctl.yaml'), `${SECRET}\n`);
 
     const run = await runAction(env.url, {
@@ -85,14 +86,18 @@ describe('action: config files that lead out of the workspace', () => {
       workspace,
       sha: PR.headSha,
       oidcSub: SUB_PR,
-      inputs: { config: '*.eksctl.yaml\nlinked/*.eksctl.yaml' },
+      inputs: { config: '**/*.eksctl.yaml\nlinked/*.eksctl.yaml' },
     });
     expect(run.code).toBe(1);
     expect(run.outputs['failure-reason']).toBe('invalid-config');
     expect(run.stdout).toMatch(
       /^::error title=Invalid eksctl ClusterConfig,file=leak\.eksctl\.yaml::"leak\.eksctl\.yaml" leads outside the workspace/m,
     );
-    expect(run.stdout).toMatch(/^::error [^:]*file=linked\/other\.eksctl\.yaml::/m);
+    expect(run.stdout).toMatch(
+      /^::error [^:]*file=linked\/\*\.eksctl\.yaml::"linked\/\*\.eksctl\.yaml" leads into a directory outside the workspace/m,
+    );
+    expect(run.stdout.match(/^::error title=/gm)).toHaveLength(2);
+    expect(run.stdout).not.toContain('other.eksctl.yaml');
     const comments = (await listComments(env.url, PR.number)).map((c) => c.body).join('\n');
     expect(comments).toContain('leak.eksctl.yaml');
     for (const text of [run.stdout, run.stderr, run.summary, comments]) {

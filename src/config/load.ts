@@ -2,7 +2,7 @@
 // decides which files may be read at all: a config file must lead (symbolic links followed) to a
 // regular file inside the workspace, so a link in a pull request cannot make the action read
 // /etc/passwd or /proc/self/environ and show it in a comment.
-import { constants } from 'node:fs';
+import * as fs from 'node:fs';
 import { open, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
@@ -23,8 +23,22 @@ export interface LoadOptions {
    * someone typed is theirs to read, but no link found there, or in cwd, may lead anywhere else. A
    * pattern into cwd (`clusters/*.yaml`) gets no more than cwd, even when `clusters` is a link out.
    */
-  confine?: 'workspace' | 'cli';
+  confine?: Confine;
 }
+
+type Confine = 'workspace' | 'cli';
+
+/** How a problem says where a file may not lead, and what to do. */
+const OUTSIDE = {
+  workspace: {
+    where: 'the workspace',
+    hint: 'a config file, or the link to it, must stay inside the workspace: put the file itself in the repository',
+  },
+  cli: {
+    where: 'the working directory (and any directory named outside it by -f)',
+    hint: 'podid follows no link out of the directories it is pointed at: name the target itself, or run podid from a directory that holds it',
+  },
+};
 
 /** A directory's real path (links resolved), or undefined when it does not exist. */
 const realDir = (dir: string): Promise<string | undefined> => realpath(dir).catch(() => undefined);
@@ -34,21 +48,20 @@ const isInside = (file: string, dir: string): boolean => {
   return rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel);
 };
 
-/**
- * The directory a pattern names before its first wildcard (`../infra` for `../infra/**\/*.yaml`),
- * when it lies outside cwd as written; undefined for a pattern into cwd.
- */
-function namedDirectoryOutside(pattern: string, cwd: string): string | undefined {
-  let dir: string;
-  if (!isDynamicPattern(pattern)) dir = path.dirname(path.resolve(cwd, pattern));
-  else {
-    const fixed: string[] = [];
-    for (const part of pattern.split('/')) {
-      if (isDynamicPattern(part)) break;
-      fixed.push(part);
-    }
-    dir = path.resolve(cwd, fixed.join('/') || '.');
+/** The directory a pattern names before its first wildcard: `../infra` for `../infra/**\/*.yaml`. */
+function namedDirectory(pattern: string, cwd: string): string {
+  if (!isDynamicPattern(pattern)) return path.dirname(path.resolve(cwd, pattern));
+  const fixed: string[] = [];
+  for (const part of pattern.split('/')) {
+    if (isDynamicPattern(part)) break;
+    fixed.push(part);
   }
+  return path.resolve(cwd, fixed.join('/') || '.');
+}
+
+/** The directory a pattern names, when it lies outside cwd as written (the CLI may read there). */
+function namedDirectoryOutside(pattern: string, cwd: string): string | undefined {
+  const dir = namedDirectory(pattern, cwd);
   return isInside(dir, path.resolve(cwd)) ? undefined : dir;
 }
 
@@ -56,8 +69,36 @@ function fileProblem(file: string, message: string, hint: string): Problem {
   return { severity: 'error', file, line: 0, column: 0, message, hint };
 }
 
+/**
+ * The file system the glob walks: a directory that leads outside `roots` reads as empty. So a link
+ * such as `clusters -> /` makes the glob crawl nothing outside (not the runner's whole disk), and no
+ * name from outside is ever listed, let alone shown in a problem. A link to a file outside is still
+ * listed, so that the reader refuses it by its name in the workspace.
+ */
+function confinedFs(cwd: string, roots: readonly string[], named: string | undefined) {
+  // The glob may start at a common parent of cwd and a `..` pattern's directory: those parents, as
+  // written (not through a link), are walked through; the pattern matches nothing in them.
+  const anchors = [path.resolve(cwd), ...(named ? [named] : [])];
+  const allowed = (dir: string, real: string) =>
+    roots.some((root) => isInside(real, root)) || anchors.some((a) => isInside(a, dir));
+  const readdir = ((dir: string, options: unknown, callback: (...args: unknown[]) => void) =>
+    fs.realpath(path.resolve(cwd, dir), (error, real) => {
+      if (!error && !allowed(path.resolve(cwd, dir), real)) return callback(null, []);
+      (fs.readdir as (...args: unknown[]) => void)(dir, options, callback);
+    })) as typeof fs.readdir;
+  const { readdirSync, realpath, realpathSync, stat: statAsync, statSync } = fs;
+  return { readdir, readdirSync, realpath, realpathSync, stat: statAsync, statSync };
+}
+
 /** Files for one pattern, as paths relative to cwd (absolute when the pattern was absolute). */
-async function expand(pattern: string, cwd: string, problems: Problem[]): Promise<string[]> {
+async function expand(
+  pattern: string,
+  cwd: string,
+  roots: readonly string[],
+  confine: Confine,
+  problems: Problem[],
+): Promise<string[]> {
+  const named = confine === 'cli' ? namedDirectoryOutside(pattern, cwd) : undefined;
   if (!isDynamicPattern(pattern)) {
     // A plain path is taken literally, so names with [ ] or ( ) need no escaping.
     const s = await stat(path.resolve(cwd, pattern)).catch(() => undefined);
@@ -82,11 +123,24 @@ async function expand(pattern: string, cwd: string, problems: Problem[]): Promis
     }
     return [];
   }
+  // A glob whose own directory leads outside: nothing there is listed, and the problem says why.
+  const base = await realDir(namedDirectory(pattern, cwd));
+  if (base !== undefined && !roots.some((root) => isInside(base, root))) {
+    problems.push(
+      fileProblem(
+        pattern,
+        `${JSON.stringify(pattern)} leads into a directory outside ${OUTSIDE[confine].where}; nothing there was read`,
+        OUTSIDE[confine].hint,
+      ),
+    );
+    return [];
+  }
   const files = await glob(pattern, {
     cwd,
     onlyFiles: true,
     absolute: path.isAbsolute(pattern),
     expandDirectories: false,
+    fs: confinedFs(cwd, roots, named),
   });
   if (files.length === 0) {
     problems.push(
@@ -100,17 +154,6 @@ async function expand(pattern: string, cwd: string, problems: Problem[]): Promis
   return files.map((f) => path.normalize(f));
 }
 
-const OUTSIDE = {
-  workspace: {
-    where: 'the workspace',
-    hint: 'a config file, or the link to it, must stay inside the workspace: put the file itself in the repository',
-  },
-  cli: {
-    where: 'the working directory (and any directory named outside it by -f)',
-    hint: 'podid follows no link out of the directories it is pointed at: name the target itself, or run podid from a directory that holds it',
-  },
-};
-
 /**
  * Reads a file that leads (links followed) inside one of `roots`, is a regular file and holds at
  * most MAX_FILE_BYTES of UTF-8. Nothing is read from any other file; the problem names the file as
@@ -120,7 +163,7 @@ async function readConfined(
   file: string,
   cwd: string,
   roots: readonly string[],
-  confine: 'workspace' | 'cli',
+  confine: Confine,
 ): Promise<string | Problem> {
   const name = JSON.stringify(file);
   const real = await realpath(path.resolve(cwd, file)).catch(() => undefined);
@@ -145,7 +188,7 @@ async function readConfined(
     // FIFO does not wait for a writer (its type is refused below, on the open handle).
     handle = await open(
       real,
-      constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0),
+      fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0) | (fs.constants.O_NOFOLLOW ?? 0),
     );
     const stats = await handle.stat();
     if (!stats.isFile()) {
@@ -213,10 +256,11 @@ export async function loadConfigFiles(
   for (const pattern of patterns) {
     const outside = confine === 'cli' ? namedDirectoryOutside(pattern, cwd) : undefined;
     const named = outside === undefined ? undefined : await realDir(outside);
-    for (const f of await expand(pattern, cwd, problems)) {
-      const roots = found.get(f) ?? [];
-      for (const root of [home, named]) if (root && !roots.includes(root)) roots.push(root);
-      found.set(f, roots);
+    const roots = [home, named].filter((root): root is string => root !== undefined);
+    for (const f of await expand(pattern, cwd, roots, confine, problems)) {
+      const all = found.get(f) ?? [];
+      for (const root of roots) if (!all.includes(root)) all.push(root);
+      found.set(f, all);
     }
   }
   const files = [...found.keys()].sort();
