@@ -2,7 +2,7 @@
 // eksctl ClusterConfig (credentials, /etc/passwd, a binary) is refused in one problem that quotes
 // nothing of it; YAML syntax errors point at line and column in the parser's fixed words or ours.
 
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parseClusterConfig } from '../../src/config/parse.js';
 import { HEAD, expectProblems } from './helpers.js';
 
@@ -97,5 +97,20 @@ describe('YAML syntax errors quote nothing of the file', () => {
     expectProblems(`${HEAD}iam:\n  withOIDC: true\n  »withOIDC: false\n`, [
       'duplicate key "withOIDC"',
     ]);
+  });
+});
+
+describe('nothing of a file reaches stderr behind the log sink', () => {
+  it('YAML warnings on configurationValues are not emitted as process warnings', () => {
+    const warnings = vi.spyOn(process, 'emitWarning').mockImplementation(() => undefined);
+    try {
+      parseClusterConfig(
+        `${HEAD}addons:\n  - name: vpc-cni\n    configurationValues: "env: !${SECRET} x"\n`,
+        'x.yaml',
+      );
+      expect(warnings).not.toHaveBeenCalled();
+    } finally {
+      warnings.mockRestore();
+    }
   });
 });

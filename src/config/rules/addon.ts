@@ -51,7 +51,8 @@ function validConfigurationValues(s: string): boolean {
     // not JSON: try YAML
   }
   try {
-    const v: unknown = parseYaml(s, { uniqueKeys: true, maxAliasCount: 10 });
+    // 'error': errors still throw; a warning would print the file's text to stderr, around the sink.
+    const v: unknown = parseYaml(s, { uniqueKeys: true, maxAliasCount: 10, logLevel: 'error' });
     return v === null || v === undefined || (typeof v === 'object' && !Array.isArray(v));
   } catch {
     return false;
