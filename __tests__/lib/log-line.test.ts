@@ -70,6 +70,15 @@ describe('logLines', () => {
     expect(logLines('x\ry')).toBe('x\\ry');
   });
 
+  it('JSON keeps its meaning: every escape written is a JSON escape', () => {
+    const hostile = {
+      file: 'a\n::add-mask::x ##[error]y \u001b[2J \u202e \u2028 \u0085 \u007f',
+      '::notice::k': ['##[warning]', '\u200b::x'],
+    };
+    for (const json of [JSON.stringify(hostile), JSON.stringify(hostile, null, 2)])
+      expect(JSON.parse(logLines(json))).toEqual(hostile);
+  });
+
   it('no line of the result is a command, whatever the input', () => {
     const hostile = [
       'ok',
