@@ -54,6 +54,32 @@ const LAYERS = {
   commands: [...above('commands', 'action', 'github')],
 };
 
+// [log-sink] Everything the product prints passes through the log sink (src/lib/log-line.ts), so a
+// name cannot forge a line or a GitHub workflow command: only the action's runner I/O and the CLI's
+// output module write to stdout or stderr or call @actions/core's logging functions.
+const SINK_FILES = ['src/action/runner-io.ts', 'src/commands/output.ts'];
+const CORE_LOG = `^(${[
+  'info',
+  'debug',
+  'notice',
+  'warning',
+  'error',
+  'setFailed',
+  'group',
+  'startGroup',
+  'endGroup',
+  'issue',
+  'issueCommand',
+  'setCommandEcho',
+].join('|')})$`;
+const sinkMessage = `[log-sink] print through ${SINK_FILES.join(' or ')}: they pass every line through the log sink (docs/architecture.md)`;
+const logSink = [
+  "MemberExpression[object.name='console']",
+  "MemberExpression[object.name='process'][property.name=/^(stdout|stderr)$/]",
+  `MemberExpression[object.name='core'][property.name=/${CORE_LOG}/]`,
+  `ImportDeclaration[source.value='@actions/core'] ImportSpecifier[imported.name=/${CORE_LOG}/]`,
+].map((selector) => ({ selector, message: sinkMessage }));
+
 const layerConfigs = Object.entries(LAYERS).map(([name, patterns]) => ({
   files: [`src/${name}/**/*.ts`],
   rules: {
@@ -94,10 +120,16 @@ export default tseslint.config(
   },
   ...layerConfigs,
   {
+    files: ['src/**/*.ts'],
+    ignores: SINK_FILES,
+    rules: { 'no-restricted-syntax': ['error', ...logSink] },
+  },
+  {
     files: ['src/names/**/*.ts'],
     rules: {
       'no-restricted-syntax': [
         'error',
+        ...logSink,
         {
           selector: 'ImportDeclaration, ExportAllDeclaration, ExportNamedDeclaration[source]',
           message:

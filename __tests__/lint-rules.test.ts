@@ -33,6 +33,12 @@ describe('import rules', () => {
       '[emulator-apart]',
     ],
     ['src/action/x.ts', "import { UsageError } from '../commands/args.js';", '[cli-commands]'],
+    ['src/action/x.ts', "import * as core from '@actions/core';\ncore.info('x');", '[log-sink]'],
+    ['src/action/x.ts', "import { warning } from '@actions/core';", '[log-sink]'],
+    ['src/commands/x.ts', "process.stdout.write('x');", '[log-sink]'],
+    ['src/cli.ts', "process.stderr.write('x');", '[log-sink]'],
+    ['src/engine/x.ts', "console.log('x');", '[log-sink]'],
+    ['src/names/x.ts', "console.warn('x');", '[log-sink]'],
   ])('%s: %s is refused', async (file, code, rule) => {
     const found = await messages(file, `${code}\nexport {};\n`);
     expect(
@@ -46,6 +52,9 @@ describe('import rules', () => {
     ['src/render/x.ts', "import type { Plan } from '../plan/model.js';"],
     ['src/action/x.ts', "import { Engine } from '../engine/engine.js';"],
     ['src/cli.ts', "import { planCommand } from './commands/plan.js';"],
+    ['src/action/x.ts', "import * as core from '@actions/core';\ncore.getInput('x');"],
+    ['src/action/runner-io.ts', "import * as core from '@actions/core';\ncore.info('x');"],
+    ['src/commands/output.ts', "process.stdout.write('x');"],
   ])('%s: %s is allowed', async (file, code) => {
     const found = await messages(file, `${code}\nexport {};\n`);
     expect(found.filter((m) => m.startsWith('no-restricted'))).toEqual([]);

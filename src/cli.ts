@@ -13,6 +13,7 @@ import { applyCommand } from './commands/apply.js';
 import { demoCommand } from './commands/demo.js';
 import { emulatorCommand } from './commands/emulator.js';
 import { getCommand } from './commands/get.js';
+import { exitQuietlyWhenStdoutCloses, printErr, printOut } from './commands/output.js';
 import { planCommand } from './commands/plan.js';
 import { PLAN_OUTPUTS } from './engine/options.js';
 import { validateCommand } from './commands/validate.js';
@@ -105,7 +106,7 @@ async function main(argv: string[]): Promise<number> {
     case 'help':
     case '--help':
     case '-h':
-      process.stdout.write(USAGE);
+      printOut(USAGE);
       return command === undefined ? 1 : 0;
     default:
       throw new UsageError(`unknown command "${command}"; run "podid help"`);
@@ -118,11 +119,7 @@ function isArgumentError(error: unknown): error is Error {
   return error instanceof Error && code.startsWith('ERR_PARSE_ARGS');
 }
 
-// `podid get | head`: a reader that stops early is not an error.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(0);
-  throw error;
-});
+exitQuietlyWhenStdoutCloses();
 
 main(process.argv.slice(2)).then(
   (code) => {
@@ -130,13 +127,12 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     if (error instanceof UsageError || isArgumentError(error)) {
-      process.stderr.write(`Error: ${error.message}\n`);
+      printErr(`Error: ${error.message}\n`);
     } else {
       // Unexpected: keep the message first; the stack only on request.
       const message = error instanceof Error ? error.message : String(error);
-      process.stderr.write(`Error: ${message}\n`);
-      if (process.env.PODID_DEBUG && error instanceof Error)
-        process.stderr.write(`${error.stack}\n`);
+      printErr(`Error: ${message}\n`);
+      if (process.env.PODID_DEBUG && error instanceof Error) printErr(`${error.stack}\n`);
     }
     process.exitCode = 1;
   },

@@ -1,4 +1,5 @@
-import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile, rm, symlink, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -73,7 +74,8 @@ describe('loadConfigFiles', () => {
   });
 
   it('warnings accompany a model', async () => {
-    const res = await loadConfigFiles([path.join(dir, 'warn.yaml')]);
+    // The CLI reads a path named on its command line wherever it is.
+    const res = await loadConfigFiles([path.join(dir, 'warn.yaml')], { confine: 'cli' });
     expect(res.state?.clusters).toHaveLength(1);
     expect(res.problems.map((p) => p.severity)).toEqual(['warning']);
     expect(res.problems[0].file).toBe(path.join(dir, 'warn.yaml'));
@@ -85,6 +87,128 @@ describe('loadConfigFiles', () => {
     const res = await loadConfigFiles(['x*.yaml'], { cwd: dir });
     expect(res.problems.map((p) => `${p.file}:${p.line}`)).toEqual(['x1.yaml:6', 'x2.yaml:6']);
     expect(summarizeProblems(res.problems)).toBe('2 errors, 0 warnings in 2 files');
+  });
+});
+
+describe('loadConfigFiles: which files may be read', () => {
+  const SECRET = 'AKIAOUTSIDE0SECRET00';
+  let ws: string;
+  let outside: string;
+  const messages = (res: { problems: Problem[] }) =>
+    res.problems.map((p) => [p.file, p.line, p.message]);
+
+  beforeAll(async () => {
+    const base = await mkdtemp(path.join(tmpdir(), 'podid-confine-'));
+    ws = path.join(base, 'ws');
+    outside = path.join(base, 'outside');
+    await mkdir(path.join(ws, 'clusters'), { recursive: true });
+    await mkdir(outside);
+    await writeFile(
+      path.join(outside, 'credentials'),
+      `root:x:0:0
+${SECRET}
+`,
+    );
+    await writeFile(path.join(outside, 'prod.yaml'), cluster('outside'));
+    await writeFile(path.join(ws, 'clusters', 'real.yaml'), cluster('inside'));
+    await symlink(path.join(outside, 'credentials'), path.join(ws, 'leak.yaml'));
+    await symlink('clusters/real.yaml', path.join(ws, 'inside.yaml'));
+    await symlink(outside, path.join(ws, 'linked'));
+    await symlink('../ws/clusters/real.yaml', path.join(outside, 'back.yaml'));
+    execFileSync('mkfifo', [path.join(ws, 'pipe.yaml')]);
+    await symlink('pipe.yaml', path.join(ws, 'to-pipe.yaml'));
+    await writeFile(path.join(ws, 'latin1.yaml'), Buffer.from(`${HEAD}# caf\xe9\n`, 'latin1'));
+  });
+
+  it('refuses a link out of the workspace, naming neither its target nor its content', async () => {
+    // A glob lists no FIFO; named, it is refused without waiting for a writer.
+    const res = await loadConfigFiles(['*.yaml', 'linked/*.yaml', 'pipe.yaml'], { cwd: ws });
+    expect(res.state).toBeUndefined();
+    expect(messages(res)).toEqual([
+      ['latin1.yaml', 0, '"latin1.yaml" is not UTF-8 text; it was not read'],
+      ['leak.yaml', 0, '"leak.yaml" leads outside the workspace; it was not read'],
+      // A linked directory outside is not even listed: no name from there is shown.
+      [
+        'linked/*.yaml',
+        0,
+        '"linked/*.yaml" leads into a directory outside the workspace; nothing there was read',
+      ],
+      [
+        'pipe.yaml',
+        0,
+        '"pipe.yaml" is not a regular file (a directory, FIFO, socket or device); it was not read',
+      ],
+      [
+        'to-pipe.yaml',
+        0,
+        '"to-pipe.yaml" is not a regular file (a directory, FIFO, socket or device); it was not read',
+      ],
+    ]);
+    const text = JSON.stringify(res.problems);
+    expect(text).not.toContain(SECRET);
+    expect(text).not.toContain(outside);
+    expect(res.problems.every((p) => p.hint)).toBe(true);
+  });
+
+  it('walks no linked directory out of the workspace, however deep (no crawl of the disk)', async () => {
+    const deep = path.join(ws, 'a', 'b');
+    await mkdir(deep, { recursive: true });
+    await symlink(outside, path.join(deep, 'up'));
+    await symlink('/', path.join(deep, 'root'));
+    const res = await loadConfigFiles(['a/**/*.yaml', 'a/**/credentials'], { cwd: ws });
+    expect(res.problems.map((p) => p.message)).toEqual([
+      'no file matches "a/**/*.yaml"',
+      'no file matches "a/**/credentials"',
+    ]);
+    await rm(path.join(ws, 'a'), { recursive: true });
+  });
+
+  it('follows a link that stays inside the workspace', async () => {
+    const res = await loadConfigFiles(['inside.yaml'], { cwd: ws });
+    expect(res.problems).toEqual([]);
+    expect(res.state?.clusters.map((c) => [c.file, c.name])).toEqual([['inside.yaml', 'inside']]);
+  });
+
+  it('in the action, a path named outside the workspace is refused too', async () => {
+    const res = await loadConfigFiles([path.join(outside, 'prod.yaml'), '../outside/*.yaml'], {
+      cwd: ws,
+    });
+    expect(res.problems.map((p) => p.message)).toEqual([
+      '"../outside/*.yaml" leads into a directory outside the workspace; nothing there was read',
+      `${JSON.stringify(path.join(outside, 'prod.yaml'))} leads outside the workspace; it was not read`,
+    ]);
+  });
+
+  it('the CLI reads what its -f names, but follows no link out of it', async () => {
+    const named = await loadConfigFiles(['../outside/*.yaml'], { cwd: ws, confine: 'cli' });
+    expect(named.problems).toEqual([]);
+    expect(named.state?.clusters.map((c) => [c.file, c.name])).toEqual([
+      ['../outside/back.yaml', 'inside'],
+      ['../outside/prod.yaml', 'outside'],
+    ]);
+    // Named explicitly, it is read: and, not being a ClusterConfig, quoted nowhere.
+    const explicit = await loadConfigFiles([path.join(outside, 'credentials')], { confine: 'cli' });
+    expect(explicit.problems.map((p) => p.message)).toEqual([
+      'this file is not an eksctl ClusterConfig: its top level is not a mapping',
+    ]);
+    expect(JSON.stringify(explicit.problems)).not.toContain(SECRET);
+    const linked = await loadConfigFiles(['leak.yaml', 'linked/*.yaml'], {
+      cwd: ws,
+      confine: 'cli',
+    });
+    expect(messages(linked)).toEqual([
+      [
+        'leak.yaml',
+        0,
+        '"leak.yaml" leads outside the working directory (and any directory named outside it by -f); it was not read',
+      ],
+      [
+        'linked/*.yaml',
+        0,
+        '"linked/*.yaml" leads into a directory outside the working directory (and any directory named outside it by -f); nothing there was read',
+      ],
+    ]);
+    expect(JSON.stringify(linked.problems)).not.toContain(SECRET);
   });
 });
 

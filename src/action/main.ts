@@ -12,7 +12,7 @@ import { applyFlow } from './apply-flow.js';
 import { Outputs, type FailureReason } from './outputs.js';
 import { planFlow } from './plan-flow.js';
 import type { RunDeps } from './run-context.js';
-import { coreIO } from './runner-io.js';
+import { coreIO, type ActionIO } from './runner-io.js';
 import { resolveSettings, SettingsError, type Settings } from './settings.js';
 
 function readEvent(): unknown {
@@ -28,8 +28,7 @@ function readEvent(): unknown {
   }
 }
 
-function realDeps(settings: Settings): RunDeps {
-  const io = coreIO();
+function realDeps(settings: Settings, io: ActionIO): RunDeps {
   // How to get credentials again, once the first request is known: sessions last an hour.
   let renew: (() => Promise<AwsCredentialIdentity | undefined>) | undefined;
   return {
@@ -55,40 +54,39 @@ function realDeps(settings: Settings): RunDeps {
       new Engine({
         concurrency: settings.concurrency,
         credentials: credentials && renew ? renewingCredentials(credentials, renew) : credentials,
-        log: (line) => core.info(line),
+        log: io.info,
       }),
   };
 }
 
 /** The action's entry (called by index.ts; exported for @github/local-action). */
 export async function run(): Promise<void> {
+  const io = coreIO();
   try {
     const settings = resolveSettings({
       input: (name) => core.getInput(name),
       env: process.env,
       event: readEvent(),
     });
-    core.setOutput(Outputs.mode, settings.mode);
-    core.info(`podid-action: mode ${settings.mode} (${settings.modeReason})`);
-    const deps = realDeps(settings);
+    io.setOutput(Outputs.mode, settings.mode);
+    io.info(`podid-action: mode ${settings.mode} (${settings.modeReason})`);
+    const deps = realDeps(settings, io);
     const ctx = { ...deps, settings };
     const outcome = settings.mode === 'apply' ? await applyFlow(ctx) : await planFlow(ctx);
     if (outcome.failure) {
-      core.setOutput(Outputs.failureReason, outcome.failure.reason);
-      core.setFailed(outcome.failure.message);
+      io.setOutput(Outputs.failureReason, outcome.failure.reason);
+      io.fail(outcome.failure.message);
     }
   } catch (error) {
     if (error instanceof SettingsError) {
       for (const problem of error.problems)
-        core.error(problem, { title: 'podid-action: invalid input' });
-      core.setOutput(Outputs.failureReason, 'invalid-input' satisfies FailureReason);
-      core.setFailed(
-        `podid-action: ${error.problems.length} invalid input(s); see the errors above`,
-      );
+        io.error(problem, { title: 'podid-action: invalid input' });
+      io.setOutput(Outputs.failureReason, 'invalid-input' satisfies FailureReason);
+      io.fail(`podid-action: ${error.problems.length} invalid input(s); see the errors above`);
       return;
     }
     const message = error instanceof Error ? error.message : String(error);
-    core.setFailed(`podid-action: ${message}`);
-    if (error instanceof Error && error.stack) core.debug(error.stack);
+    io.fail(`podid-action: ${message}`);
+    if (error instanceof Error && error.stack) io.debug(error.stack);
   }
 }

@@ -1,10 +1,13 @@
 // The runner side of the action (logs, annotations, outputs, job summary, OIDC token) behind one
 // small interface: the flows take it as a parameter, so tests pass a recording fake instead of
-// mocking @actions/core.
+// mocking @actions/core. The only file of the action that writes to the runner's log: every message
+// goes through the log sink (lib/log-line.ts) here, and @actions/core escapes the annotations'
+// properties (file, title) itself; ESLint's `log-sink` rule keeps other files from writing directly.
 
 import * as core from '@actions/core';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { logLines } from '../lib/log-line.js';
 
 export interface Annotation {
   title?: string;
@@ -14,11 +17,14 @@ export interface Annotation {
 }
 
 export interface ActionIO {
-  info(line: string): void;
-  debug(line: string): void;
+  /** Text for the log; several lines are fine (each goes through the log sink). */
+  info(text: string): void;
+  debug(text: string): void;
   notice(message: string): void;
   warning(message: string, annotation?: Annotation): void;
   error(message: string, annotation?: Annotation): void;
+  /** Marks the step failed with this message (an error annotation). */
+  fail(message: string): void;
   group<T>(name: string, fn: () => Promise<T>): Promise<T>;
   setOutput(name: string, value: string): void;
   setSecret(value: string): void;
@@ -30,12 +36,13 @@ export interface ActionIO {
 
 export function coreIO(): ActionIO {
   return {
-    info: (line) => core.info(line),
-    debug: (line) => core.debug(line),
-    notice: (message) => core.notice(message),
-    warning: (message, annotation) => core.warning(message, annotation ?? {}),
-    error: (message, annotation) => core.error(message, annotation ?? {}),
-    group: (name, fn) => core.group(name, fn),
+    info: (text) => core.info(logLines(text)),
+    debug: (text) => core.debug(logLines(text)),
+    notice: (message) => core.notice(logLines(message)),
+    warning: (message, annotation) => core.warning(logLines(message), annotation ?? {}),
+    error: (message, annotation) => core.error(logLines(message), annotation ?? {}),
+    fail: (message) => core.setFailed(logLines(message)),
+    group: (name, fn) => core.group(logLines(name), fn),
     setOutput: (name, value) => core.setOutput(name, value),
     setSecret: (value) => core.setSecret(value),
     getIDToken: (audience) => core.getIDToken(audience),

@@ -6,6 +6,7 @@ import { failedTasks } from '../plan/results.js';
 import { renderResultsText } from '../render/apply-results.js';
 import { renderPlanText } from '../render/plan-text.js';
 import { loadDesired, log } from './desired.js';
+import { printOut } from './output.js';
 import type { PlanCommandOptions } from './plan.js';
 
 export type ApplyCommandOptions = Omit<PlanCommandOptions, 'output' | 'detailedExitCode'>;
@@ -16,27 +17,23 @@ export async function applyCommand(options: ApplyCommandOptions): Promise<number
   const engine = new Engine({ concurrency: options.concurrency, log });
   try {
     const plan = await engine.plan(state, options.plan);
-    process.stdout.write(renderPlanText(plan));
+    printOut(renderPlanText(plan));
     if (!hasChanges(plan)) {
-      process.stdout.write('Nothing to apply.\n');
+      printOut('Nothing to apply.\n');
       return planErrorCount(plan) > 0 ? 1 : 0;
     }
     const results = await engine.apply(plan);
-    process.stdout.write(renderResultsText(results));
+    printOut(renderResultsText(results));
     const failures = failedTasks(results);
     const skippedClusters = plan.clusters.filter((c) => c.errors.length > 0 && c.tasks.length > 0);
     for (const c of skippedClusters) {
-      process.stdout.write(
-        `cluster "${c.cluster}" not applied: the plan has ${c.errors.length} error(s)\n`,
-      );
+      printOut(`cluster "${c.cluster}" not applied: the plan has ${c.errors.length} error(s)\n`);
     }
     if (failures > 0 || planErrorCount(plan) > 0) {
-      process.stdout.write(
-        `Apply finished with ${failures} failed task(s); re-run to converge once fixed.\n`,
-      );
+      printOut(`Apply finished with ${failures} failed task(s); re-run to converge once fixed.\n`);
       return 1;
     }
-    process.stdout.write('all tasks were completed successfully\n');
+    printOut('all tasks were completed successfully\n');
     return 0;
   } finally {
     engine.close();

@@ -12,9 +12,10 @@ import { renderMarkdown } from '../render/markdown.js';
 import { renderPlanText } from '../render/plan-text.js';
 import { loadDesired } from './desired.js';
 import { checkoutRoot, startEmulatorProcess } from './emulator.js';
+import { printOut } from './output.js';
 
 const say = (text: string): void => {
-  process.stdout.write(`${text}\n`);
+  printOut(`${text}\n`);
 };
 
 export async function demoCommand(): Promise<number> {

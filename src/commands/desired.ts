@@ -5,10 +5,11 @@ import { loadConfigFiles } from '../config/load.js';
 import type { DesiredState } from '../config/model.js';
 import { formatProblem } from '../render/problems.js';
 import { UsageError } from './args.js';
+import { printErr } from './output.js';
 
 /** Progress and problems go to stderr, so stdout carries only the command's answer. */
 export const log = (line: string): void => {
-  process.stderr.write(`${line}\n`);
+  printErr(`${line}\n`);
 };
 
 /** Undefined when anything is wrong (nothing touches AWS then). */
@@ -16,7 +17,7 @@ export async function loadDesired(
   patterns: string[],
   cluster?: string,
 ): Promise<DesiredState | undefined> {
-  const result = await loadConfigFiles(patterns);
+  const result = await loadConfigFiles(patterns, { confine: 'cli' });
   for (const problem of result.problems) log(formatProblem(problem));
   if (!result.state) return undefined;
   if (!cluster) return result.state;

@@ -5,6 +5,7 @@ import { describeAssociation, listAssociations } from '../aws/eks.js';
 import { errorMessage } from '../aws/errors.js';
 import { formatAssociationRows, type GetFormat } from '../render/association-table.js';
 import { UsageError } from './args.js';
+import { printOut } from './output.js';
 
 export interface GetOptions {
   cluster?: string;
@@ -64,7 +65,7 @@ export async function getCommand(options: GetOptions): Promise<number> {
         RoleARN: a.roleArn,
         OwnerARN: a.ownerArn ?? '',
       }));
-    process.stdout.write(formatAssociationRows(rows, output));
+    printOut(formatAssociationRows(rows, output));
     return 0;
   } finally {
     pool.destroy();

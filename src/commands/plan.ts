@@ -8,6 +8,7 @@ import { renderPlanJson } from '../render/json.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { renderPlanText } from '../render/plan-text.js';
 import { loadDesired, log } from './desired.js';
+import { printOut } from './output.js';
 
 export interface PlanCommandOptions {
   patterns: string[];
@@ -30,7 +31,7 @@ export async function planCommand(options: PlanCommandOptions): Promise<number> 
   const engine = new Engine({ concurrency: options.concurrency, log });
   try {
     const plan = await engine.plan(state, options.plan);
-    process.stdout.write(render(plan, options.output));
+    printOut(render(plan, options.output));
     if (planErrorCount(plan) > 0) return 1;
     return options.detailedExitCode && hasChanges(plan) ? 2 : 0;
   } finally {

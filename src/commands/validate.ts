@@ -4,22 +4,23 @@
 import { loadConfigFiles } from '../config/load.js';
 import { notManagedWarnings } from '../config/not-managed.js';
 import { formatProblem, summarizeProblems } from '../render/problems.js';
+import { printOut } from './output.js';
 
 export async function validateCommand(
   patterns: string[],
   output: 'text' | 'json',
 ): Promise<number> {
-  const result = await loadConfigFiles(patterns);
+  const result = await loadConfigFiles(patterns, { confine: 'cli' });
   const errors = result.problems.filter((p) => p.severity === 'error');
   const notManaged = (result.state?.clusters ?? []).flatMap(notManagedWarnings);
   if (output === 'json') {
-    process.stdout.write(`${JSON.stringify({ problems: result.problems, notManaged }, null, 2)}\n`);
+    printOut(`${JSON.stringify({ problems: result.problems, notManaged }, null, 2)}\n`);
   } else {
     for (const problem of [...result.problems, ...notManaged]) {
-      process.stdout.write(`${formatProblem(problem)}\n`);
+      printOut(`${formatProblem(problem)}\n`);
     }
     const files = result.state?.clusters.length;
-    process.stdout.write(
+    printOut(
       result.problems.length > 0
         ? `${summarizeProblems(result.problems)}\n`
         : `${files} file(s) valid${notManaged.length > 0 ? `; ${notManaged.length} field(s) not managed by podid-action` : ''}\n`,

@@ -1,5 +1,5 @@
 // The document root: apiVersion/kind, metadata, iam, addons, addonsConfig, autoModeConfig.
-import type { Node } from 'yaml';
+import { isMap, type Node } from 'yaml';
 import type { ClusterSpec } from './model.js';
 import {
   readAddon,
@@ -16,6 +16,7 @@ import {
 } from './read.js';
 import {
   ADDONS_CONFIG_KEYS,
+  API_GROUP,
   API_VERSION,
   AUTO_MODE_KEYS,
   IAM_KEYS,
@@ -135,6 +136,20 @@ function checkHead(
       'add metadata with the cluster name and region',
     );
   }
+}
+
+/**
+ * Whether a document is meant for eksctl: a mapping with `kind: ClusterConfig` or an eksctl.io
+ * apiVersion. Only such a document is read field by field (and quoted in problems); anything else a
+ * glob matched is refused in one problem that quotes none of it.
+ */
+export function isClusterConfigDocument(root: Node | null): boolean {
+  if (!isMap(root)) return false;
+  const apiVersion = root.get('apiVersion');
+  return (
+    root.get('kind') === KIND ||
+    (typeof apiVersion === 'string' && apiVersion.startsWith(API_GROUP))
+  );
 }
 
 export function readCluster(r: Reader, root: Node): RawCluster | undefined {

@@ -112,6 +112,21 @@ export function checkClusterName(name: string): string | undefined {
   return `metadata.name ${quote(name)} is not a valid EKS cluster name`;
 }
 
+/**
+ * EKS add-on names as AWS publishes them (DescribeAddonVersions): AWS's own (vpc-cni,
+ * aws-ebs-csi-driver) and marketplace ones as vendor_product (dynatrace_dynatrace-operator). The API
+ * itself sets no pattern; this shape keeps a name from carrying line breaks or markup into a plan.
+ * Upper case passes: eksctl compares add-on names lower-cased, so it accepts `VPC-CNI`.
+ */
+const ADDON_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
+export const MAX_ADDON_NAME_LENGTH = 100;
+
+export function checkAddonName(name: string): string | undefined {
+  if (name.length <= MAX_ADDON_NAME_LENGTH && ADDON_NAME.test(name)) return undefined;
+  return `addon name ${quote(name)} is not an EKS add-on name`;
+}
+export const ADDON_NAME_HINT = `use the add-on's name as EKS lists it (aws eks describe-addon-versions): at most ${MAX_ADDON_NAME_LENGTH} letters, digits, "-" and "_", e.g. vpc-cni or dynatrace_dynatrace-operator`;
+
 export function checkRegion(region: string): string | undefined {
   if (REGION.test(region)) return undefined;
   return `metadata.region ${quote(region)} does not look like an AWS region`;

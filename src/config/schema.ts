@@ -1,7 +1,9 @@
 // Which keys each section of an eksctl ClusterConfig may hold.
 // Sections the product acts on are strict, like eksctl's own strict unmarshalling.
 
-export const API_VERSION = 'eksctl.io/v1alpha5';
+/** eksctl's API group: any of its versions marks a file as meant for eksctl. */
+export const API_GROUP = 'eksctl.io/';
+export const API_VERSION = `${API_GROUP}v1alpha5`;
 export const KIND = 'ClusterConfig';
 
 /** Top-level sections the product reads. */

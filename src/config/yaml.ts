@@ -10,6 +10,7 @@ import {
   isSeq,
   parseAllDocuments,
   type Node,
+  type YAMLError,
 } from 'yaml';
 import type { Problem, Severity } from './model.js';
 
@@ -249,10 +250,21 @@ function sourceOf(node: Node): string {
 export interface ParsedFile {
   reader: Reader;
   root: Node | null;
+  /** The document is of the kind the caller reads (see `parseYamlFile`). */
+  ours: boolean;
 }
 
-/** Parses one file: exactly one document expected; syntax problems are recorded, never thrown. */
-export function parseYamlFile(text: string, file: string): ParsedFile {
+/**
+ * Parses one file: exactly one document expected; syntax problems are recorded, never thrown.
+ * `isOurs` says whether the document is of the kind the caller reads: only then may a problem quote
+ * the file's text (a duplicate key's name). Syntax problems never quote it; they point at line and
+ * column, so a file that was never meant to be read (credentials, a binary) is echoed nowhere.
+ */
+export function parseYamlFile(
+  text: string,
+  file: string,
+  isOurs: (root: Node | null) => boolean,
+): ParsedFile {
   const lc = new LineCounter();
   const docs = parseAllDocuments(text, {
     lineCounter: lc,
@@ -262,23 +274,14 @@ export function parseYamlFile(text: string, file: string): ParsedFile {
   });
   const list = Array.isArray(docs) ? docs : [];
   const reader = new Reader(file, list[0], lc);
+  const root = (list[0]?.contents ?? null) as Node | null;
+  const ours = isOurs(root);
+  const message = (e: YAMLError) => yamlMessage(e, ours ? text : undefined);
   for (const doc of list) {
-    for (const e of doc.errors) {
-      reader.error(
-        reader.at(e.pos[0]),
-        undefined,
-        yamlMessage(e.code, e.message, text, e.pos),
-        yamlHint(e.code),
-      );
-    }
-    for (const w of doc.warnings) {
-      reader.warn(
-        reader.at(w.pos[0]),
-        undefined,
-        yamlMessage(w.code, w.message, text, w.pos),
-        yamlHint(w.code),
-      );
-    }
+    for (const e of doc.errors)
+      reader.error(reader.at(e.pos[0]), undefined, message(e), yamlHint(e.code));
+    for (const w of doc.warnings)
+      reader.warn(reader.at(w.pos[0]), undefined, message(w), yamlHint(w.code));
   }
   if (list.length > 1) {
     reader.error(
@@ -295,19 +298,60 @@ export function parseYamlFile(text: string, file: string): ParsedFile {
       'the file is empty; expected a ClusterConfig document',
       'start the file with "apiVersion: eksctl.io/v1alpha5" and "kind: ClusterConfig"',
     );
-    return { reader, root: null };
+    return { reader, root: null, ours };
   }
-  return { reader, root: list[0].contents as Node };
+  return { reader, root, ours };
 }
 
-function yamlMessage(code: string, message: string, text: string, pos: [number, number]): string {
-  const msg = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-  if (code === 'DUPLICATE_KEY') {
-    const m = /^("(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[^:\n]*)/.exec(text.slice(pos[0], pos[0] + 300));
+/** Codes whose messages (yaml 2.x) are fixed sentences that quote nothing from the file. */
+const FIXED_MESSAGE_CODES = new Set([
+  'ALIAS_PROPS',
+  'BAD_ALIAS',
+  'BAD_INDENT',
+  'BLOCK_AS_IMPLICIT_KEY',
+  'BLOCK_IN_FLOW',
+  'IMPOSSIBLE',
+  'KEY_OVER_1024_CHARS',
+  'MISSING_CHAR',
+  'MULTILINE_IMPLICIT_KEY',
+  'MULTIPLE_ANCHORS',
+  'MULTIPLE_DOCS',
+  'MULTIPLE_TAGS',
+  'TAB_AS_INDENT',
+]);
+/** The UNEXPECTED_TOKEN messages that name only a token type or a collection kind. */
+const FIXED_UNEXPECTED =
+  /^(Unexpected (, |empty item )in (flow map|flow sequence|flow collection|collection)|Unexpected [a-z-]+ (token|at node end)|Expected a flow scalar value, but found: [a-z-]+)$/;
+/** Our words for the codes whose messages may quote the file (a tag, a directive, a token). */
+const OWN_WORDS: Record<string, string> = {
+  BAD_COLLECTION_TYPE: 'a tag does not fit the kind of collection it is on',
+  BAD_DIRECTIVE: 'a % directive that YAML does not know',
+  BAD_DQ_ESCAPE: 'an invalid escape sequence in a double-quoted string',
+  BAD_PROP_ORDER: 'anchors and tags must come after the indicator',
+  BAD_SCALAR_START: 'a plain value cannot start with this character',
+  NON_STRING_KEY: 'a key that is not a string',
+  RESOURCE_EXHAUSTION: 'the document is too large or too deeply nested',
+  TAG_RESOLVE_FAILED: 'a tag (a value starting with !) that YAML cannot resolve',
+  UNEXPECTED_TOKEN: 'unexpected characters here',
+};
+
+/**
+ * The problem's message: the parser's own sentence when it is a fixed one, our words otherwise, so
+ * nothing of the file's text is quoted. A duplicate key is named only when `text` is given (the
+ * document is one the caller reads).
+ */
+function yamlMessage(e: YAMLError, text: string | undefined): string {
+  if (e.code === 'DUPLICATE_KEY') {
+    if (text === undefined) return 'duplicate key';
+    const m = /^("(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[^:\n]*)/.exec(text.slice(e.pos[0], e.pos[0] + 300));
     const key = (m?.[1] ?? '').trim().replace(/^["']|["']$/g, '');
     return `duplicate key ${quote(key)}`;
   }
-  return `YAML syntax error: ${msg}`;
+  const msg = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  const fixed =
+    FIXED_MESSAGE_CODES.has(e.code) ||
+    (e.code === 'UNEXPECTED_TOKEN' && FIXED_UNEXPECTED.test(msg));
+  return `YAML syntax error: ${fixed ? msg : (OWN_WORDS[e.code] ?? 'not valid YAML here')}`;
 }
 
 function yamlHint(code: string): string {

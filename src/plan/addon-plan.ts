@@ -43,7 +43,7 @@ function sameValues(live: string | undefined, wanted: string): boolean {
       return JSON.parse(text);
     } catch {
       try {
-        return parseYaml(text);
+        return parseYaml(text, { logLevel: 'error' }); // errors throw; no warning on stderr
       } catch {
         return text;
       }

@@ -8,6 +8,7 @@ import {
   type ChangeCounts,
 } from '../plan/counts.js';
 import type { NotManaged } from '../config/model.js';
+import { logLine } from '../lib/log-line.js';
 import type { Plan } from '../plan/model.js';
 import { formatProblem } from './problems.js';
 import { taskLines } from './task-lines.js';
@@ -26,7 +27,8 @@ export function notManagedLine(items: readonly NotManaged[]): string {
 export function renderPlanText(plan: Plan): string {
   const out: string[] = [];
   for (const cluster of plan.clusters) {
-    out.push(`cluster "${cluster.cluster}" (${cluster.region}) from ${cluster.file}`);
+    // The file name is anyone's choice (names and regions are validated): one line, whatever it holds.
+    out.push(`cluster "${cluster.cluster}" (${cluster.region}) from ${logLine(cluster.file)}`);
     for (const p of [...cluster.errors, ...cluster.warnings]) out.push(`  ${formatProblem(p)}`);
     for (const task of cluster.tasks) out.push(...taskLines(task).map((l) => `  ${l}`));
     for (const u of cluster.unmanaged) {

@@ -2,10 +2,15 @@
 // (hint)` line editors and CI parse, the count summary, and the Markdown list item.
 
 import type { Problem } from '../config/model.js';
+import { logLine } from '../lib/log-line.js';
 import { escapeMarkdown } from './escape.js';
 
-/** Line 0 marks problems about a whole file or pattern (e.g. "no file matches"). */
-const where = (p: Problem): string => (p.line > 0 ? `${p.file}:${p.line}:${p.column}` : p.file);
+/** Line 0 marks problems about a whole file or pattern (e.g. "no file matches"). The file name is
+ * anyone's choice: kept on one line, so it cannot forge the lines after it. */
+const where = (p: Problem): string => {
+  const file = logLine(p.file);
+  return p.line > 0 ? `${file}:${p.line}:${p.column}` : file;
+};
 
 export function formatProblem(p: Problem): string {
   const hint = p.hint ? ` (${p.hint})` : '';
@@ -34,7 +39,7 @@ export function problemItem(p: Problem, style: ProblemItemStyle = {}): string {
   const icon = style.severityIcon ? `${p.severity === 'error' ? '✖' : '⚠'} ` : '';
   const path = style.withPath && p.path ? ` (${p.path})` : '';
   const hint = p.hint ? ` — hint: ${escapeMarkdown(p.hint)}` : '';
-  const at = style.withPath ? `${p.file}:${p.line}:${p.column}` : where(p);
+  const at = style.withPath ? `${logLine(p.file)}:${p.line}:${p.column}` : where(p);
   return `- ${icon}${escapeMarkdown(at + path)}: ${escapeMarkdown(p.message)}${hint}`;
 }
 

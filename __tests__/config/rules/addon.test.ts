@@ -15,6 +15,20 @@ const cases: [string, string, Expected[]][] = [
     [`${A('')}name is required`],
   ],
   [
+    // A name is printed in every plan: one that could carry lines into it is refused (issue 12).
+    'the name must be shaped like an EKS add-on name',
+    addons(
+      `  - name: »"x\\n\\nPlan: 0 to create, 0 to update, 0 to delete, 0 to adopt."\n  - name: »-cni\n  - name: »vpc cni\n  - name: »"::add-mask::x"\n  - name: »${'a'.repeat(101)}\n  - name: dynatrace_dynatrace-operator\n  - name: ${'a'.repeat(100)}\n`,
+    ),
+    [
+      'addon name "x\\n\\nPlan: 0 to create, 0 to update, 0 to delete, 0 to adopt." is not an EKS add-on name',
+      'addon name "-cni" is not an EKS add-on name',
+      'addon name "vpc cni" is not an EKS add-on name',
+      'addon name "::add-mask::x" is not an EKS add-on name',
+      `addon name "${'a'.repeat(101)}" is not an EKS add-on name`,
+    ],
+  ],
+  [
     'configurationValues must be JSON or YAML',
     addons(
       `  - name: coredns\n    configurationValues: »"a: [1"\n  - name: kube-proxy\n    configurationValues: '{"mode":"ipvs"}'\n  - name: vpc-cni\n    configurationValues: |\n      env:\n        WARM_IP_TARGET: "2"\n`,

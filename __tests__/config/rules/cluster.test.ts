@@ -102,7 +102,7 @@ const cases: [string, string, Expected[]][] = [
   [
     'the document must be a mapping',
     `»- a\n- b\n`,
-    ['the document: expected a mapping, got a list'],
+    ['this file is not an eksctl ClusterConfig: its top level is not a mapping'],
   ],
 ];
 

@@ -3,7 +3,7 @@
 
 import { parse as parseYaml } from 'yaml';
 import { AGENT_ADDON } from '../../names/addons.js';
-import { hasPolicy } from '../limits.js';
+import { ADDON_NAME_HINT, checkAddonName, hasPolicy } from '../limits.js';
 import type { RawAddon } from '../read.js';
 import { quote, type Pos, type Reader } from '../yaml.js';
 import { checkArnField } from './arn-field.js';
@@ -60,7 +60,12 @@ function configurationValuesProblem(s: string): { message: string; hint: string 
     hint: 'write configurationValues as a JSON or YAML object in a string (e.g. with "|")',
   };
   try {
-    const v: unknown = parseYaml(s, { uniqueKeys: true, maxAliasCount: MAX_ALIASES });
+    // 'error': errors still throw; a warning would print the file's text to stderr, around the sink.
+    const v: unknown = parseYaml(s, {
+      uniqueKeys: true,
+      maxAliasCount: MAX_ALIASES,
+      logLevel: 'error',
+    });
     return v === null || v === undefined || (typeof v === 'object' && !Array.isArray(v))
       ? undefined
       : invalid;
@@ -235,6 +240,12 @@ export function validateAddon(
       prefixed('name is required'),
       'set the EKS addon name, e.g. vpc-cni',
     );
+    return;
+  }
+  // A name of any other shape may carry line breaks into every text that names the add-on.
+  const badName = checkAddonName(name);
+  if (badName) {
+    r.error(addon.val.name ?? addon.at, `${path}.name`, badName, ADDON_NAME_HINT);
     return;
   }
   const check: AddonCheck = {
