@@ -74257,7 +74257,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9371:
+/***/ 8543:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -77080,7 +77080,7 @@ function setCommandEcho(enabled) {
  */
 function setFailed(message) {
     process.exitCode = ExitCode.Failure;
-    core_error(message);
+    error(message);
 }
 //-----------------------------------------------------------------------
 // Logging Commands
@@ -77103,7 +77103,7 @@ function debug(message) {
  * @param message error issue message. Errors will be converted to string via toString()
  * @param properties optional properties to add to the annotation.
  */
-function core_error(message, properties = {}) {
+function error(message, properties = {}) {
     command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
@@ -78472,7 +78472,9 @@ function noWellKnownPolicies() {
 ;// CONCATENATED MODULE: ./src/config/schema.ts
 // Which keys each section of an eksctl ClusterConfig may hold.
 // Sections the product acts on are strict, like eksctl's own strict unmarshalling.
-const API_VERSION = 'eksctl.io/v1alpha5';
+/** eksctl's API group: any of its versions marks a file as meant for eksctl. */
+const API_GROUP = 'eksctl.io/';
+const API_VERSION = `${API_GROUP}v1alpha5`;
 const KIND = 'ClusterConfig';
 /** Top-level sections the product reads. */
 const ACTED_TOP_LEVEL = [
@@ -78776,8 +78778,13 @@ function sourceOf(node) {
         return src;
     return String(node.value);
 }
-/** Parses one file: exactly one document expected; syntax problems are recorded, never thrown. */
-function parseYamlFile(text, file) {
+/**
+ * Parses one file: exactly one document expected; syntax problems are recorded, never thrown.
+ * `isOurs` says whether the document is of the kind the caller reads: only then may a problem quote
+ * the file's text (a duplicate key's name). Syntax problems never quote it; they point at line and
+ * column, so a file that was never meant to be read (credentials, a binary) is echoed nowhere.
+ */
+function parseYamlFile(text, file, isOurs) {
     const lc = new dist/* LineCounter */.HN();
     const docs = (0,dist/* parseAllDocuments */.hR)(text, {
         lineCounter: lc,
@@ -78787,31 +78794,71 @@ function parseYamlFile(text, file) {
     });
     const list = Array.isArray(docs) ? docs : [];
     const reader = new Reader(file, list[0], lc);
+    const root = (list[0]?.contents ?? null);
+    const ours = isOurs(root);
+    const message = (e) => yamlMessage(e, ours ? text : undefined);
     for (const doc of list) {
-        for (const e of doc.errors) {
-            reader.error(reader.at(e.pos[0]), undefined, yamlMessage(e.code, e.message, text, e.pos), yamlHint(e.code));
-        }
-        for (const w of doc.warnings) {
-            reader.warn(reader.at(w.pos[0]), undefined, yamlMessage(w.code, w.message, text, w.pos), yamlHint(w.code));
-        }
+        for (const e of doc.errors)
+            reader.error(reader.at(e.pos[0]), undefined, message(e), yamlHint(e.code));
+        for (const w of doc.warnings)
+            reader.warn(reader.at(w.pos[0]), undefined, message(w), yamlHint(w.code));
     }
     if (list.length > 1) {
         reader.error(reader.at(list[1].range[0]), undefined, `found ${list.length} YAML documents; a ClusterConfig file must hold exactly one`, 'one file = one cluster: move each document into its own file');
     }
     if (list.length === 0 || list[0].contents === null) {
         reader.error({ line: 1, column: 1 }, undefined, 'the file is empty; expected a ClusterConfig document', 'start the file with "apiVersion: eksctl.io/v1alpha5" and "kind: ClusterConfig"');
-        return { reader, root: null };
+        return { reader, root: null, ours };
     }
-    return { reader, root: list[0].contents };
+    return { reader, root, ours };
 }
-function yamlMessage(code, message, text, pos) {
-    const msg = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-    if (code === 'DUPLICATE_KEY') {
-        const m = /^("(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[^:\n]*)/.exec(text.slice(pos[0], pos[0] + 300));
+/** Codes whose messages (yaml 2.x) are fixed sentences that quote nothing from the file. */
+const FIXED_MESSAGE_CODES = new Set([
+    'ALIAS_PROPS',
+    'BAD_ALIAS',
+    'BAD_INDENT',
+    'BLOCK_AS_IMPLICIT_KEY',
+    'BLOCK_IN_FLOW',
+    'IMPOSSIBLE',
+    'KEY_OVER_1024_CHARS',
+    'MISSING_CHAR',
+    'MULTILINE_IMPLICIT_KEY',
+    'MULTIPLE_ANCHORS',
+    'MULTIPLE_DOCS',
+    'MULTIPLE_TAGS',
+    'TAB_AS_INDENT',
+]);
+/** The UNEXPECTED_TOKEN messages that name only a token type or a collection kind. */
+const FIXED_UNEXPECTED = /^(Unexpected (, |empty item )in (flow map|flow sequence|flow collection|collection)|Unexpected [a-z-]+ (token|at node end)|Expected a flow scalar value, but found: [a-z-]+)$/;
+/** Our words for the codes whose messages may quote the file (a tag, a directive, a token). */
+const OWN_WORDS = {
+    BAD_COLLECTION_TYPE: 'a tag does not fit the kind of collection it is on',
+    BAD_DIRECTIVE: 'a % directive that YAML does not know',
+    BAD_DQ_ESCAPE: 'an invalid escape sequence in a double-quoted string',
+    BAD_PROP_ORDER: 'anchors and tags must come after the indicator',
+    BAD_SCALAR_START: 'a plain value cannot start with this character',
+    NON_STRING_KEY: 'a key that is not a string',
+    RESOURCE_EXHAUSTION: 'the document is too large or too deeply nested',
+    TAG_RESOLVE_FAILED: 'a tag (a value starting with !) that YAML cannot resolve',
+    UNEXPECTED_TOKEN: 'unexpected characters here',
+};
+/**
+ * The problem's message: the parser's own sentence when it is a fixed one, our words otherwise, so
+ * nothing of the file's text is quoted. A duplicate key is named only when `text` is given (the
+ * document is one the caller reads).
+ */
+function yamlMessage(e, text) {
+    if (e.code === 'DUPLICATE_KEY') {
+        if (text === undefined)
+            return 'duplicate key';
+        const m = /^("(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[^:\n]*)/.exec(text.slice(e.pos[0], e.pos[0] + 300));
         const key = (m?.[1] ?? '').trim().replace(/^["']|["']$/g, '');
         return `duplicate key ${quote(key)}`;
     }
-    return `YAML syntax error: ${msg}`;
+    const msg = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+    const fixed = FIXED_MESSAGE_CODES.has(e.code) ||
+        (e.code === 'UNEXPECTED_TOKEN' && FIXED_UNEXPECTED.test(msg));
+    return `YAML syntax error: ${fixed ? msg : (OWN_WORDS[e.code] ?? 'not valid YAML here')}`;
 }
 function yamlHint(code) {
     switch (code) {
@@ -79198,6 +79245,20 @@ function checkClusterName(name) {
         return undefined;
     return `metadata.name ${quote(name)} is not a valid EKS cluster name`;
 }
+/**
+ * EKS add-on names as AWS publishes them (DescribeAddonVersions): AWS's own (vpc-cni,
+ * aws-ebs-csi-driver) and marketplace ones as vendor_product (dynatrace_dynatrace-operator). The API
+ * itself sets no pattern; this shape keeps a name from carrying line breaks or markup into a plan.
+ * Upper case passes: eksctl compares add-on names lower-cased, so it accepts `VPC-CNI`.
+ */
+const ADDON_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
+const MAX_ADDON_NAME_LENGTH = 100;
+function checkAddonName(name) {
+    if (name.length <= MAX_ADDON_NAME_LENGTH && ADDON_NAME.test(name))
+        return undefined;
+    return `addon name ${quote(name)} is not an EKS add-on name`;
+}
+const ADDON_NAME_HINT = `use the add-on's name as EKS lists it (aws eks describe-addon-versions): at most ${MAX_ADDON_NAME_LENGTH} letters, digits, "-" and "_", e.g. vpc-cni or dynatrace_dynatrace-operator`;
 function checkRegion(region) {
     if (REGION.test(region))
         return undefined;
@@ -79286,6 +79347,8 @@ function hasPolicy(doc) {
 }
 
 ;// CONCATENATED MODULE: ./src/config/cluster.ts
+// The document root: apiVersion/kind, metadata, iam, addons, addonsConfig, autoModeConfig.
+
 
 
 
@@ -79349,6 +79412,18 @@ function checkHead(r, raw, start, head) {
     if (!head.sawMetadata) {
         r.error(start, 'metadata', 'metadata must be set', 'add metadata with the cluster name and region');
     }
+}
+/**
+ * Whether a document is meant for eksctl: a mapping with `kind: ClusterConfig` or an eksctl.io
+ * apiVersion. Only such a document is read field by field (and quoted in problems); anything else a
+ * glob matched is refused in one problem that quotes none of it.
+ */
+function isClusterConfigDocument(root) {
+    if (!(0,dist/* isMap */.jh)(root))
+        return false;
+    const apiVersion = root.get('apiVersion');
+    return (root.get('kind') === KIND ||
+        (typeof apiVersion === 'string' && apiVersion.startsWith(API_GROUP)));
 }
 function readCluster(r, root) {
     const raw = emptyCluster(r, root);
@@ -80092,7 +80167,12 @@ function configurationValuesProblem(s) {
         hint: 'write configurationValues as a JSON or YAML object in a string (e.g. with "|")',
     };
     try {
-        const v = (0,dist/* parse */.qg)(s, { uniqueKeys: true, maxAliasCount: addon_MAX_ALIASES });
+        // 'error': errors still throw; a warning would print the file's text to stderr, around the sink.
+        const v = (0,dist/* parse */.qg)(s, {
+            uniqueKeys: true,
+            maxAliasCount: addon_MAX_ALIASES,
+            logLevel: 'error',
+        });
         return v === null || v === undefined || (typeof v === 'object' && !Array.isArray(v))
             ? undefined
             : invalid;
@@ -80185,6 +80265,12 @@ function validateAddon(r, addon, cluster) {
     const prefixed = (m) => `invalid configuration for ${quote(name)} addon: ${m}`;
     if (!name) {
         r.error(addon.val.name ?? addon.at, `${path}.name`, prefixed('name is required'), 'set the EKS addon name, e.g. vpc-cni');
+        return;
+    }
+    // A name of any other shape may carry line breaks into every text that names the add-on.
+    const badName = checkAddonName(name);
+    if (badName) {
+        r.error(addon.val.name ?? addon.at, `${path}.name`, badName, ADDON_NAME_HINT);
         return;
     }
     const check = {
@@ -80346,9 +80432,42 @@ function checkAcrossFiles(clusters) {
 
 
 
+
+
+/** What YAML does not allow in a file (YAML 1.2 §5.1): C0 and C1 controls but tab, LF, CR and NEL. */
+const NOT_TEXT = /(?![\t\n\r\u0085])[\p{Cc}\ufffe\uffff]/u;
+/** A file that is not text (a binary): one problem, at the first offending character, quoting none. */
+function notText(file, text) {
+    const bad = NOT_TEXT.exec(text);
+    if (!bad)
+        return undefined;
+    const before = text.slice(0, bad.index).split('\n');
+    const code = bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+    return {
+        problems: [
+            {
+                severity: 'error',
+                file,
+                line: before.length,
+                column: before[before.length - 1].length + 1,
+                message: `control character U+${code}: YAML does not allow control characters, so this file cannot be read`,
+                hint: 'remove the character; a binary or generated file is no ClusterConfig: make the config patterns match no other file',
+            },
+        ],
+    };
+}
 function parseInternal(text, file) {
+    const binary = notText(file, text);
+    if (binary)
+        return binary;
     try {
-        const { reader, root } = parseYamlFile(text.replace(/^\uFEFF/, ''), file);
+        const { reader, root, ours } = parseYamlFile(text.replace(/^\uFEFF/, ''), file, isClusterConfigDocument);
+        if (root !== null && !ours) {
+            reader.error(reader.pos(root), undefined, (0,dist/* isMap */.jh)(root)
+                ? `this file is not an eksctl ClusterConfig: it has neither kind: ${KIND} nor an apiVersion in ${API_GROUP}`
+                : 'this file is not an eksctl ClusterConfig: its top level is not a mapping', `only eksctl ClusterConfig files are read: start the file with "apiVersion: ${API_VERSION}" and "kind: ${KIND}", or make the config patterns match no other file`);
+            return { problems: sortProblems(reader.problems) };
+        }
         const raw = root === null ? undefined : readCluster(reader, root);
         if (raw) {
             raw.spec.notManaged = notManagedIn(raw);
@@ -80364,7 +80483,8 @@ function parseInternal(text, file) {
                     file,
                     line: 1,
                     column: 1,
-                    message: `could not read this file: ${e instanceof Error ? e.message : String(e)}`,
+                    // The error's text may quote the file: its kind is enough to report the bug.
+                    message: `could not read this file (${e instanceof Error ? e.name : typeof e})`,
                     hint: 'simplify the file (e.g. less nesting); this is a bug in podid-action if the file is valid eksctl YAML',
                 },
             ],
@@ -80377,7 +80497,11 @@ function parseClusterConfig(text, file) {
 }
 
 ;// CONCATENATED MODULE: ./src/config/load.ts
-// Globs → files → clusters. The only module here that touches the file system.
+// Globs → files → clusters. The only module here that touches the file system, and the one that
+// decides which files may be read at all: a config file must lead (symbolic links followed) to a
+// regular file inside the workspace, so a link in a pull request cannot make the action read
+// /etc/passwd or /proc/self/environ and show it in a comment.
+
 
 
 
@@ -80385,15 +80509,70 @@ function parseClusterConfig(text, file) {
 
 
 const MAX_FILE_BYTES = 1024 * 1024;
+/** How a problem says where a file may not lead, and what to do. */
+const OUTSIDE = {
+    workspace: {
+        where: 'the workspace',
+        hint: 'a config file, or the link to it, must stay inside the workspace: put the file itself in the repository',
+    },
+    cli: {
+        where: 'the working directory (and any directory named outside it by -f)',
+        hint: 'podid follows no link out of the directories it is pointed at: name the target itself, or run podid from a directory that holds it',
+    },
+};
+/** A directory's real path (links resolved), or undefined when it does not exist. */
+const realDir = (dir) => (0,promises_.realpath)(dir).catch(() => undefined);
+const isInside = (file, dir) => {
+    const rel = external_node_path_default().relative(dir, file);
+    return rel !== '..' && !rel.startsWith(`..${(external_node_path_default()).sep}`) && !external_node_path_default().isAbsolute(rel);
+};
+/** The directory a pattern names before its first wildcard: `../infra` for `../infra/**\/*.yaml`. */
+function namedDirectory(pattern, cwd) {
+    if (!isDynamicPattern(pattern))
+        return external_node_path_default().dirname(external_node_path_default().resolve(cwd, pattern));
+    const fixed = [];
+    for (const part of pattern.split('/')) {
+        if (isDynamicPattern(part))
+            break;
+        fixed.push(part);
+    }
+    return external_node_path_default().resolve(cwd, fixed.join('/') || '.');
+}
+/** The directory a pattern names, when it lies outside cwd as written (the CLI may read there). */
+function namedDirectoryOutside(pattern, cwd) {
+    const dir = namedDirectory(pattern, cwd);
+    return isInside(dir, external_node_path_default().resolve(cwd)) ? undefined : dir;
+}
 function fileProblem(file, message, hint) {
     return { severity: 'error', file, line: 0, column: 0, message, hint };
 }
+/**
+ * The file system the glob walks: a directory that leads outside `roots` reads as empty. So a link
+ * such as `clusters -> /` makes the glob crawl nothing outside (not the runner's whole disk), and no
+ * name from outside is ever listed, let alone shown in a problem. A link to a file outside is still
+ * listed, so that the reader refuses it by its name in the workspace.
+ */
+function confinedFs(cwd, roots, named) {
+    // The glob may start at a common parent of cwd and a `..` pattern's directory: those parents, as
+    // written (not through a link), are walked through; the pattern matches nothing in them.
+    const anchors = [external_node_path_default().resolve(cwd), ...(named ? [named] : [])];
+    const allowed = (dir, real) => roots.some((root) => isInside(real, root)) || anchors.some((a) => isInside(a, dir));
+    const readdir = ((dir, options, callback) => external_node_fs_.realpath(external_node_path_default().resolve(cwd, dir), (error, real) => {
+        if (!error && !allowed(external_node_path_default().resolve(cwd, dir), real))
+            return callback(null, []);
+        external_node_fs_.readdir(dir, options, callback);
+    }));
+    const { readdirSync, realpath, realpathSync, stat: statAsync, statSync } = external_node_fs_;
+    return { readdir, readdirSync, realpath, realpathSync, stat: statAsync, statSync };
+}
 /** Files for one pattern, as paths relative to cwd (absolute when the pattern was absolute). */
-async function expand(pattern, cwd, problems) {
+async function expand(pattern, cwd, roots, confine, problems) {
+    const named = confine === 'cli' ? namedDirectoryOutside(pattern, cwd) : undefined;
     if (!isDynamicPattern(pattern)) {
         // A plain path is taken literally, so names with [ ] or ( ) need no escaping.
         const s = await (0,promises_.stat)(external_node_path_default().resolve(cwd, pattern)).catch(() => undefined);
-        if (s?.isFile())
+        // Anything but a directory is passed on: the reader refuses what is not a regular file.
+        if (s && !s.isDirectory())
             return [external_node_path_default().normalize(pattern)];
         if (s?.isDirectory()) {
             problems.push(fileProblem(pattern, `${JSON.stringify(pattern)} is a directory`, `pass a glob such as ${external_node_path_default().join(pattern, '*.yaml')}`));
@@ -80403,23 +80582,49 @@ async function expand(pattern, cwd, problems) {
         }
         return [];
     }
+    // A glob whose own directory leads outside: nothing there is listed, and the problem says why.
+    const base = await realDir(namedDirectory(pattern, cwd));
+    if (base !== undefined && !roots.some((root) => isInside(base, root))) {
+        problems.push(fileProblem(pattern, `${JSON.stringify(pattern)} leads into a directory outside ${OUTSIDE[confine].where}; nothing there was read`, OUTSIDE[confine].hint));
+        return [];
+    }
     const files = await glob(pattern, {
         cwd,
         onlyFiles: true,
         absolute: external_node_path_default().isAbsolute(pattern),
         expandDirectories: false,
+        fs: confinedFs(cwd, roots, named),
     });
     if (files.length === 0) {
         problems.push(fileProblem(pattern, `no file matches ${JSON.stringify(pattern)}`, 'check the glob; it is relative to the working directory'));
     }
     return files.map((f) => external_node_path_default().normalize(f));
 }
-/** Reads at most MAX_FILE_BYTES + 1 bytes, so a huge file is refused without reading it whole. */
-async function readBounded(file, cwd) {
+/**
+ * Reads a file that leads (links followed) inside one of `roots`, is a regular file and holds at
+ * most MAX_FILE_BYTES of UTF-8. Nothing is read from any other file; the problem names the file as
+ * matched and never where it leads, which may itself be a secret or hostile text.
+ */
+async function readConfined(file, cwd, roots, confine) {
+    const name = JSON.stringify(file);
+    const real = await (0,promises_.realpath)(external_node_path_default().resolve(cwd, file)).catch(() => undefined);
+    if (real === undefined) {
+        return fileProblem(file, `cannot read ${name}: it does not exist or leads nowhere`, 'check the file; a symbolic link must point to an existing file');
+    }
+    if (!roots.some((root) => isInside(real, root))) {
+        const outside = OUTSIDE[confine];
+        return fileProblem(file, `${name} leads outside ${outside.where}; it was not read`, outside.hint);
+    }
     let handle;
     try {
-        handle = await (0,promises_.open)(external_node_path_default().resolve(cwd, file), 'r');
-        const size = (await handle.stat()).size;
+        // The resolved path, without following a link swapped in since; O_NONBLOCK so that opening a
+        // FIFO does not wait for a writer (its type is refused below, on the open handle).
+        handle = await (0,promises_.open)(real, external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_NONBLOCK ?? 0) | (external_node_fs_.constants.O_NOFOLLOW ?? 0));
+        const stats = await handle.stat();
+        if (!stats.isFile()) {
+            return fileProblem(file, `${name} is not a regular file (a directory, FIFO, socket or device); it was not read`, 'config patterns must match only ClusterConfig files');
+        }
+        const size = stats.size;
         if (size > MAX_FILE_BYTES) {
             return fileProblem(file, `file is ${size} bytes; files over 1 MiB are refused`, 'a ClusterConfig is far smaller; check that this is the right file');
         }
@@ -80428,27 +80633,45 @@ async function readBounded(file, cwd) {
         if (bytesRead > MAX_FILE_BYTES) {
             return fileProblem(file, 'file grew past 1 MiB while being read; refused', 'a ClusterConfig is far smaller; check that this is the right file');
         }
-        return buf.subarray(0, bytesRead).toString('utf8');
+        return UTF8.decode(buf.subarray(0, bytesRead));
     }
     catch (e) {
-        return fileProblem(file, `cannot read file: ${e.message}`, 'check that the file exists and is readable');
+        if (e instanceof TypeError) {
+            return fileProblem(file, `${name} is not UTF-8 text; it was not read`, 'save the file as UTF-8; if it is not a ClusterConfig, make the config patterns match no other file');
+        }
+        // The system's message names the resolved path: the code says enough.
+        return fileProblem(file, `cannot read ${name} (${e.code ?? 'error'})`, 'check that the file is readable');
     }
     finally {
         await handle?.close();
     }
 }
+/** Throws on bytes that are not UTF-8 (TypeError), where Buffer.toString would replace them. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
 async function loadConfigFiles(patterns, options = {}) {
     const cwd = options.cwd ?? process.cwd();
+    const confine = options.confine ?? 'workspace';
     const problems = [];
     if (patterns.length === 0) {
         problems.push(fileProblem('(no files)', 'no config files given', 'pass one or more files or globs with -f'));
     }
-    const found = new Set();
-    for (const pattern of patterns)
-        for (const f of await expand(pattern, cwd, problems))
-            found.add(f);
-    const files = [...found].sort();
-    const texts = await Promise.all(files.map((f) => readBounded(f, cwd)));
+    // Each file with the directories it may lead into (several patterns may match it).
+    const home = await realDir(cwd);
+    const found = new Map();
+    for (const pattern of patterns) {
+        const outside = confine === 'cli' ? namedDirectoryOutside(pattern, cwd) : undefined;
+        const named = outside === undefined ? undefined : await realDir(outside);
+        const roots = [home, named].filter((root) => root !== undefined);
+        for (const f of await expand(pattern, cwd, roots, confine, problems)) {
+            const all = found.get(f) ?? [];
+            for (const root of roots)
+                if (!all.includes(root))
+                    all.push(root);
+            found.set(f, all);
+        }
+    }
+    const files = [...found.keys()].sort();
+    const texts = await Promise.all(files.map((f) => readConfined(f, cwd, found.get(f) ?? [], confine)));
     const clusters = [];
     const identified = [];
     files.forEach((file, i) => {
@@ -83631,7 +83854,7 @@ function sameValues(live, wanted) {
         }
         catch {
             try {
-                return (0,dist/* parse */.qg)(text);
+                return (0,dist/* parse */.qg)(text, { logLevel: 'error' }); // errors throw; no warning on stderr
             }
             catch {
                 return text;
@@ -90176,12 +90399,64 @@ function applyResultLines(results) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/lib/log-line.ts
+// The one sink for text that reaches a log: everything the action writes to the runner and everything
+// the CLI prints passes through `logLine` (one line) or `logLines` (text of several lines), so a file
+// name, a cluster or add-on name, or an AWS or GitHub message cannot start a line of its own, cannot
+// steer a terminal, and cannot be read by the GitHub runner as a workflow command.
+//
+// What the runner acts on (actions/runner, ActionCommand.TryParseV2 and TryParse): it reads its output
+// line by line (LF, CR and CRLF each end a line); `::name props::data` counts at the start of a line
+// after leading white space, the legacy `##[name props]data` anywhere in a line. Its comparisons may be
+// culture-aware, which skips zero-width characters, so those are made visible first.
+/** Characters that would break a line, steer a terminal or hide between the characters of a command:
+ * C0/C1 controls (tab excepted), format characters (bidi overrides, zero-width), default-ignorable
+ * code points, and the Unicode line and paragraph separators. */
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}\u2028\u2029]/gu;
+const NAMED = { '\n': '\\n', '\r': '\\r', '\b': '\\b', '\f': '\\f' };
+/** A JSON-style escape (`\n`, `\u001b`), so escaped text pasted into a JSON string means the same. */
+function escapeChar(c) {
+    if (c === '\t')
+        return c;
+    if (NAMED[c])
+        return NAMED[c];
+    let out = '';
+    for (let i = 0; i < c.length; i++)
+        out += `\\u${c.charCodeAt(i).toString(16).padStart(4, '0')}`;
+    return out;
+}
+/** `::` at the start of the line (combining marks between the colons count as nothing). */
+const COMMAND_START = /^(\s*):(\p{M}*):/u;
+/** `##[` anywhere in the line, the same way. */
+const LEGACY_COMMAND = /#(\p{M}*)#(\p{M}*)\[/gu;
+/**
+ * One line, safe for any log: line breaks and other invisible characters become visible escapes
+ * (`\n`, `\u202e`), and what the runner would read as a workflow command has its first `:` (or the
+ * `[` of `##[`) written as `\u003a` (`\u005b`). Text with none of these is returned unchanged, and
+ * `logLine(logLine(s)) === logLine(s)`.
+ */
+function logLine(text) {
+    return text
+        .replace(INVISIBLE, escapeChar)
+        .replace(COMMAND_START, '$1\\u003a$2:')
+        .replace(LEGACY_COMMAND, '#$1#$2\\u005b');
+}
+/** Text of several lines (LF or CRLF between them, kept as LF), each line through `logLine`. */
+function logLines(text) {
+    return text.split(/\r?\n/).map(logLine).join('\n');
+}
+
 ;// CONCATENATED MODULE: ./src/render/problems.ts
 // Problems (config errors, plan errors and warnings) as text: the `file:line:col: error: message
 // (hint)` line editors and CI parse, the count summary, and the Markdown list item.
 
-/** Line 0 marks problems about a whole file or pattern (e.g. "no file matches"). */
-const where = (p) => (p.line > 0 ? `${p.file}:${p.line}:${p.column}` : p.file);
+
+/** Line 0 marks problems about a whole file or pattern (e.g. "no file matches"). The file name is
+ * anyone's choice: kept on one line, so it cannot forge the lines after it. */
+const where = (p) => {
+    const file = logLine(p.file);
+    return p.line > 0 ? `${file}:${p.line}:${p.column}` : file;
+};
 function formatProblem(p) {
     const hint = p.hint ? ` (${p.hint})` : '';
     return `${where(p)}: ${p.severity}: ${p.message}${hint}`;
@@ -90201,7 +90476,7 @@ function problemItem(p, style = {}) {
     const icon = style.severityIcon ? `${p.severity === 'error' ? '✖' : '⚠'} ` : '';
     const path = style.withPath && p.path ? ` (${p.path})` : '';
     const hint = p.hint ? ` — hint: ${escapeMarkdown(p.hint)}` : '';
-    const at = style.withPath ? `${p.file}:${p.line}:${p.column}` : where(p);
+    const at = style.withPath ? `${logLine(p.file)}:${p.line}:${p.column}` : where(p);
     return `- ${icon}${escapeMarkdown(at + path)}: ${escapeMarkdown(p.message)}${hint}`;
 }
 /** Errors only, one `formatProblem` line each. */
@@ -90392,6 +90667,7 @@ function renderTaskTree(plan, opts) {
 
 
 
+
 function countsLine(c) {
     return `${c.create} to create, ${c.update} to update, ${c.delete} to delete, ${c.adopt} to adopt`;
 }
@@ -90403,7 +90679,8 @@ function notManagedLine(items) {
 function renderPlanText(plan) {
     const out = [];
     for (const cluster of plan.clusters) {
-        out.push(`cluster "${cluster.cluster}" (${cluster.region}) from ${cluster.file}`);
+        // The file name is anyone's choice (names and regions are validated): one line, whatever it holds.
+        out.push(`cluster "${cluster.cluster}" (${cluster.region}) from ${logLine(cluster.file)}`);
         for (const p of [...cluster.errors, ...cluster.warnings])
             out.push(`  ${formatProblem(p)}`);
         for (const task of cluster.tasks)
@@ -91940,18 +92217,22 @@ async function planFlow(ctx) {
 ;// CONCATENATED MODULE: ./src/action/runner-io.ts
 // The runner side of the action (logs, annotations, outputs, job summary, OIDC token) behind one
 // small interface: the flows take it as a parameter, so tests pass a recording fake instead of
-// mocking @actions/core.
+// mocking @actions/core. The only file of the action that writes to the runner's log: every message
+// goes through the log sink (lib/log-line.ts) here, and @actions/core escapes the annotations'
+// properties (file, title) itself; ESLint's `log-sink` rule keeps other files from writing directly.
+
 
 
 
 function coreIO() {
     return {
-        info: (line) => info(line),
-        debug: (line) => debug(line),
-        notice: (message) => notice(message),
-        warning: (message, annotation) => warning(message, annotation ?? {}),
-        error: (message, annotation) => core_error(message, annotation ?? {}),
-        group: (name, fn) => group(name, fn),
+        info: (text) => info(logLines(text)),
+        debug: (text) => debug(logLines(text)),
+        notice: (message) => notice(logLines(message)),
+        warning: (message, annotation) => warning(logLines(message), annotation ?? {}),
+        error: (message, annotation) => error(logLines(message), annotation ?? {}),
+        fail: (message) => setFailed(logLines(message)),
+        group: (name, fn) => group(logLines(name), fn),
         setOutput: (name, value) => setOutput(name, value),
         setSecret: (value) => setSecret(value),
         getIDToken: (audience) => getIDToken(audience),
@@ -91996,8 +92277,7 @@ function readEvent() {
         throw new Error(`cannot read the event payload at GITHUB_EVENT_PATH=${path}: ${error instanceof Error ? error.message : error}`, { cause: error });
     }
 }
-function realDeps(settings) {
-    const io = coreIO();
+function realDeps(settings, io) {
     // How to get credentials again, once the first request is known: sessions last an hour.
     let renew;
     return {
@@ -92019,40 +92299,41 @@ function realDeps(settings) {
         createEngine: (credentials) => new Engine({
             concurrency: settings.concurrency,
             credentials: credentials && renew ? renewingCredentials(credentials, renew) : credentials,
-            log: (line) => info(line),
+            log: io.info,
         }),
     };
 }
 /** The action's entry (called by index.ts; exported for @github/local-action). */
 async function run() {
+    const io = coreIO();
     try {
         const settings = resolveSettings({
             input: (name) => getInput(name),
             env: process.env,
             event: readEvent(),
         });
-        setOutput(Outputs.mode, settings.mode);
-        info(`podid-action: mode ${settings.mode} (${settings.modeReason})`);
-        const deps = realDeps(settings);
+        io.setOutput(Outputs.mode, settings.mode);
+        io.info(`podid-action: mode ${settings.mode} (${settings.modeReason})`);
+        const deps = realDeps(settings, io);
         const ctx = { ...deps, settings };
         const outcome = settings.mode === 'apply' ? await applyFlow(ctx) : await planFlow(ctx);
         if (outcome.failure) {
-            setOutput(Outputs.failureReason, outcome.failure.reason);
-            setFailed(outcome.failure.message);
+            io.setOutput(Outputs.failureReason, outcome.failure.reason);
+            io.fail(outcome.failure.message);
         }
     }
     catch (error) {
         if (error instanceof SettingsError) {
             for (const problem of error.problems)
-                core_error(problem, { title: 'podid-action: invalid input' });
-            setOutput(Outputs.failureReason, 'invalid-input');
-            setFailed(`podid-action: ${error.problems.length} invalid input(s); see the errors above`);
+                io.error(problem, { title: 'podid-action: invalid input' });
+            io.setOutput(Outputs.failureReason, 'invalid-input');
+            io.fail(`podid-action: ${error.problems.length} invalid input(s); see the errors above`);
             return;
         }
         const message = error instanceof Error ? error.message : String(error);
-        setFailed(`podid-action: ${message}`);
+        io.fail(`podid-action: ${message}`);
         if (error instanceof Error && error.stack)
-            debug(error.stack);
+            io.debug(error.stack);
     }
 }
 
@@ -92063,7 +92344,7 @@ async function run() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9371);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8543);
 // The action's entry (dist/index.js): run it.
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();

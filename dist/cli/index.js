@@ -56330,8 +56330,13 @@ function sourceOf(node) {
         return src;
     return String(node.value);
 }
-/** Parses one file: exactly one document expected; syntax problems are recorded, never thrown. */
-function parseYamlFile(text, file) {
+/**
+ * Parses one file: exactly one document expected; syntax problems are recorded, never thrown.
+ * `isOurs` says whether the document is of the kind the caller reads: only then may a problem quote
+ * the file's text (a duplicate key's name). Syntax problems never quote it; they point at line and
+ * column, so a file that was never meant to be read (credentials, a binary) is echoed nowhere.
+ */
+function parseYamlFile(text, file, isOurs) {
     const lc = new dist/* LineCounter */.HN();
     const docs = (0,dist/* parseAllDocuments */.hR)(text, {
         lineCounter: lc,
@@ -56341,31 +56346,71 @@ function parseYamlFile(text, file) {
     });
     const list = Array.isArray(docs) ? docs : [];
     const reader = new Reader(file, list[0], lc);
+    const root = (list[0]?.contents ?? null);
+    const ours = isOurs(root);
+    const message = (e) => yamlMessage(e, ours ? text : undefined);
     for (const doc of list) {
-        for (const e of doc.errors) {
-            reader.error(reader.at(e.pos[0]), undefined, yamlMessage(e.code, e.message, text, e.pos), yamlHint(e.code));
-        }
-        for (const w of doc.warnings) {
-            reader.warn(reader.at(w.pos[0]), undefined, yamlMessage(w.code, w.message, text, w.pos), yamlHint(w.code));
-        }
+        for (const e of doc.errors)
+            reader.error(reader.at(e.pos[0]), undefined, message(e), yamlHint(e.code));
+        for (const w of doc.warnings)
+            reader.warn(reader.at(w.pos[0]), undefined, message(w), yamlHint(w.code));
     }
     if (list.length > 1) {
         reader.error(reader.at(list[1].range[0]), undefined, `found ${list.length} YAML documents; a ClusterConfig file must hold exactly one`, 'one file = one cluster: move each document into its own file');
     }
     if (list.length === 0 || list[0].contents === null) {
         reader.error({ line: 1, column: 1 }, undefined, 'the file is empty; expected a ClusterConfig document', 'start the file with "apiVersion: eksctl.io/v1alpha5" and "kind: ClusterConfig"');
-        return { reader, root: null };
+        return { reader, root: null, ours };
     }
-    return { reader, root: list[0].contents };
+    return { reader, root, ours };
 }
-function yamlMessage(code, message, text, pos) {
-    const msg = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-    if (code === 'DUPLICATE_KEY') {
-        const m = /^("(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[^:\n]*)/.exec(text.slice(pos[0], pos[0] + 300));
+/** Codes whose messages (yaml 2.x) are fixed sentences that quote nothing from the file. */
+const FIXED_MESSAGE_CODES = new Set([
+    'ALIAS_PROPS',
+    'BAD_ALIAS',
+    'BAD_INDENT',
+    'BLOCK_AS_IMPLICIT_KEY',
+    'BLOCK_IN_FLOW',
+    'IMPOSSIBLE',
+    'KEY_OVER_1024_CHARS',
+    'MISSING_CHAR',
+    'MULTILINE_IMPLICIT_KEY',
+    'MULTIPLE_ANCHORS',
+    'MULTIPLE_DOCS',
+    'MULTIPLE_TAGS',
+    'TAB_AS_INDENT',
+]);
+/** The UNEXPECTED_TOKEN messages that name only a token type or a collection kind. */
+const FIXED_UNEXPECTED = /^(Unexpected (, |empty item )in (flow map|flow sequence|flow collection|collection)|Unexpected [a-z-]+ (token|at node end)|Expected a flow scalar value, but found: [a-z-]+)$/;
+/** Our words for the codes whose messages may quote the file (a tag, a directive, a token). */
+const OWN_WORDS = {
+    BAD_COLLECTION_TYPE: 'a tag does not fit the kind of collection it is on',
+    BAD_DIRECTIVE: 'a % directive that YAML does not know',
+    BAD_DQ_ESCAPE: 'an invalid escape sequence in a double-quoted string',
+    BAD_PROP_ORDER: 'anchors and tags must come after the indicator',
+    BAD_SCALAR_START: 'a plain value cannot start with this character',
+    NON_STRING_KEY: 'a key that is not a string',
+    RESOURCE_EXHAUSTION: 'the document is too large or too deeply nested',
+    TAG_RESOLVE_FAILED: 'a tag (a value starting with !) that YAML cannot resolve',
+    UNEXPECTED_TOKEN: 'unexpected characters here',
+};
+/**
+ * The problem's message: the parser's own sentence when it is a fixed one, our words otherwise, so
+ * nothing of the file's text is quoted. A duplicate key is named only when `text` is given (the
+ * document is one the caller reads).
+ */
+function yamlMessage(e, text) {
+    if (e.code === 'DUPLICATE_KEY') {
+        if (text === undefined)
+            return 'duplicate key';
+        const m = /^("(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[^:\n]*)/.exec(text.slice(e.pos[0], e.pos[0] + 300));
         const key = (m?.[1] ?? '').trim().replace(/^["']|["']$/g, '');
         return `duplicate key ${quote(key)}`;
     }
-    return `YAML syntax error: ${msg}`;
+    const msg = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+    const fixed = FIXED_MESSAGE_CODES.has(e.code) ||
+        (e.code === 'UNEXPECTED_TOKEN' && FIXED_UNEXPECTED.test(msg));
+    return `YAML syntax error: ${fixed ? msg : (OWN_WORDS[e.code] ?? 'not valid YAML here')}`;
 }
 function yamlHint(code) {
     switch (code) {
@@ -56464,6 +56509,20 @@ function checkClusterName(name) {
         return undefined;
     return `metadata.name ${quote(name)} is not a valid EKS cluster name`;
 }
+/**
+ * EKS add-on names as AWS publishes them (DescribeAddonVersions): AWS's own (vpc-cni,
+ * aws-ebs-csi-driver) and marketplace ones as vendor_product (dynatrace_dynatrace-operator). The API
+ * itself sets no pattern; this shape keeps a name from carrying line breaks or markup into a plan.
+ * Upper case passes: eksctl compares add-on names lower-cased, so it accepts `VPC-CNI`.
+ */
+const ADDON_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
+const MAX_ADDON_NAME_LENGTH = 100;
+function checkAddonName(name) {
+    if (name.length <= MAX_ADDON_NAME_LENGTH && ADDON_NAME.test(name))
+        return undefined;
+    return `addon name ${quote(name)} is not an EKS add-on name`;
+}
+const ADDON_NAME_HINT = `use the add-on's name as EKS lists it (aws eks describe-addon-versions): at most ${MAX_ADDON_NAME_LENGTH} letters, digits, "-" and "_", e.g. vpc-cni or dynatrace_dynatrace-operator`;
 function checkRegion(region) {
     if (REGION.test(region))
         return undefined;
@@ -56554,7 +56613,9 @@ function hasPolicy(doc) {
 ;// CONCATENATED MODULE: ./src/config/schema.ts
 // Which keys each section of an eksctl ClusterConfig may hold.
 // Sections the product acts on are strict, like eksctl's own strict unmarshalling.
-const API_VERSION = 'eksctl.io/v1alpha5';
+/** eksctl's API group: any of its versions marks a file as meant for eksctl. */
+const API_GROUP = 'eksctl.io/';
+const API_VERSION = `${API_GROUP}v1alpha5`;
 const KIND = 'ClusterConfig';
 /** Top-level sections the product reads. */
 const ACTED_TOP_LEVEL = [
@@ -57908,7 +57969,7 @@ function sameValues(live, wanted) {
         }
         catch {
             try {
-                return (0,dist/* parse */.qg)(text);
+                return (0,dist/* parse */.qg)(text, { logLevel: 'error' }); // errors throw; no warning on stderr
             }
             catch {
                 return text;
@@ -59248,12 +59309,64 @@ function applyResultLines(results) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/lib/log-line.ts
+// The one sink for text that reaches a log: everything the action writes to the runner and everything
+// the CLI prints passes through `logLine` (one line) or `logLines` (text of several lines), so a file
+// name, a cluster or add-on name, or an AWS or GitHub message cannot start a line of its own, cannot
+// steer a terminal, and cannot be read by the GitHub runner as a workflow command.
+//
+// What the runner acts on (actions/runner, ActionCommand.TryParseV2 and TryParse): it reads its output
+// line by line (LF, CR and CRLF each end a line); `::name props::data` counts at the start of a line
+// after leading white space, the legacy `##[name props]data` anywhere in a line. Its comparisons may be
+// culture-aware, which skips zero-width characters, so those are made visible first.
+/** Characters that would break a line, steer a terminal or hide between the characters of a command:
+ * C0/C1 controls (tab excepted), format characters (bidi overrides, zero-width), default-ignorable
+ * code points, and the Unicode line and paragraph separators. */
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}\u2028\u2029]/gu;
+const NAMED = { '\n': '\\n', '\r': '\\r', '\b': '\\b', '\f': '\\f' };
+/** A JSON-style escape (`\n`, `\u001b`), so escaped text pasted into a JSON string means the same. */
+function escapeChar(c) {
+    if (c === '\t')
+        return c;
+    if (NAMED[c])
+        return NAMED[c];
+    let out = '';
+    for (let i = 0; i < c.length; i++)
+        out += `\\u${c.charCodeAt(i).toString(16).padStart(4, '0')}`;
+    return out;
+}
+/** `::` at the start of the line (combining marks between the colons count as nothing). */
+const COMMAND_START = /^(\s*):(\p{M}*):/u;
+/** `##[` anywhere in the line, the same way. */
+const LEGACY_COMMAND = /#(\p{M}*)#(\p{M}*)\[/gu;
+/**
+ * One line, safe for any log: line breaks and other invisible characters become visible escapes
+ * (`\n`, `\u202e`), and what the runner would read as a workflow command has its first `:` (or the
+ * `[` of `##[`) written as `\u003a` (`\u005b`). Text with none of these is returned unchanged, and
+ * `logLine(logLine(s)) === logLine(s)`.
+ */
+function logLine(text) {
+    return text
+        .replace(INVISIBLE, escapeChar)
+        .replace(COMMAND_START, '$1\\u003a$2:')
+        .replace(LEGACY_COMMAND, '#$1#$2\\u005b');
+}
+/** Text of several lines (LF or CRLF between them, kept as LF), each line through `logLine`. */
+function logLines(text) {
+    return text.split(/\r?\n/).map(logLine).join('\n');
+}
+
 ;// CONCATENATED MODULE: ./src/render/problems.ts
 // Problems (config errors, plan errors and warnings) as text: the `file:line:col: error: message
 // (hint)` line editors and CI parse, the count summary, and the Markdown list item.
 
-/** Line 0 marks problems about a whole file or pattern (e.g. "no file matches"). */
-const where = (p) => (p.line > 0 ? `${p.file}:${p.line}:${p.column}` : p.file);
+
+/** Line 0 marks problems about a whole file or pattern (e.g. "no file matches"). The file name is
+ * anyone's choice: kept on one line, so it cannot forge the lines after it. */
+const where = (p) => {
+    const file = logLine(p.file);
+    return p.line > 0 ? `${file}:${p.line}:${p.column}` : file;
+};
 function formatProblem(p) {
     const hint = p.hint ? ` (${p.hint})` : '';
     return `${where(p)}: ${p.severity}: ${p.message}${hint}`;
@@ -59273,7 +59386,7 @@ function problemItem(p, style = {}) {
     const icon = style.severityIcon ? `${p.severity === 'error' ? '✖' : '⚠'} ` : '';
     const path = style.withPath && p.path ? ` (${p.path})` : '';
     const hint = p.hint ? ` — hint: ${escape_escapeMarkdown(p.hint)}` : '';
-    const at = style.withPath ? `${p.file}:${p.line}:${p.column}` : where(p);
+    const at = style.withPath ? `${logLine(p.file)}:${p.line}:${p.column}` : where(p);
     return `- ${icon}${escape_escapeMarkdown(at + path)}: ${escape_escapeMarkdown(p.message)}${hint}`;
 }
 /** Errors only, one `formatProblem` line each. */
@@ -59464,6 +59577,7 @@ function renderTaskTree(plan, opts) {
 
 
 
+
 function countsLine(c) {
     return `${c.create} to create, ${c.update} to update, ${c.delete} to delete, ${c.adopt} to adopt`;
 }
@@ -59475,7 +59589,8 @@ function notManagedLine(items) {
 function renderPlanText(plan) {
     const out = [];
     for (const cluster of plan.clusters) {
-        out.push(`cluster "${cluster.cluster}" (${cluster.region}) from ${cluster.file}`);
+        // The file name is anyone's choice (names and regions are validated): one line, whatever it holds.
+        out.push(`cluster "${cluster.cluster}" (${cluster.region}) from ${logLine(cluster.file)}`);
         for (const p of [...cluster.errors, ...cluster.warnings])
             out.push(`  ${formatProblem(p)}`);
         for (const task of cluster.tasks)
@@ -59503,6 +59618,8 @@ function driftLines(plan) {
         .map((c) => `cluster ${c.cluster} (${c.region}): ${countsLine(countClusterChanges(c))}`);
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
@@ -60650,6 +60767,8 @@ function readServiceAccount(r, node, path, fallback) {
 }
 
 ;// CONCATENATED MODULE: ./src/config/cluster.ts
+// The document root: apiVersion/kind, metadata, iam, addons, addonsConfig, autoModeConfig.
+
 
 
 
@@ -60713,6 +60832,18 @@ function checkHead(r, raw, start, head) {
     if (!head.sawMetadata) {
         r.error(start, 'metadata', 'metadata must be set', 'add metadata with the cluster name and region');
     }
+}
+/**
+ * Whether a document is meant for eksctl: a mapping with `kind: ClusterConfig` or an eksctl.io
+ * apiVersion. Only such a document is read field by field (and quoted in problems); anything else a
+ * glob matched is refused in one problem that quotes none of it.
+ */
+function isClusterConfigDocument(root) {
+    if (!(0,dist/* isMap */.jh)(root))
+        return false;
+    const apiVersion = root.get('apiVersion');
+    return (root.get('kind') === KIND ||
+        (typeof apiVersion === 'string' && apiVersion.startsWith(API_GROUP)));
 }
 function readCluster(r, root) {
     const raw = emptyCluster(r, root);
@@ -61388,7 +61519,12 @@ function configurationValuesProblem(s) {
         hint: 'write configurationValues as a JSON or YAML object in a string (e.g. with "|")',
     };
     try {
-        const v = (0,dist/* parse */.qg)(s, { uniqueKeys: true, maxAliasCount: addon_MAX_ALIASES });
+        // 'error': errors still throw; a warning would print the file's text to stderr, around the sink.
+        const v = (0,dist/* parse */.qg)(s, {
+            uniqueKeys: true,
+            maxAliasCount: addon_MAX_ALIASES,
+            logLevel: 'error',
+        });
         return v === null || v === undefined || (typeof v === 'object' && !Array.isArray(v))
             ? undefined
             : invalid;
@@ -61481,6 +61617,12 @@ function validateAddon(r, addon, cluster) {
     const prefixed = (m) => `invalid configuration for ${quote(name)} addon: ${m}`;
     if (!name) {
         r.error(addon.val.name ?? addon.at, `${path}.name`, prefixed('name is required'), 'set the EKS addon name, e.g. vpc-cni');
+        return;
+    }
+    // A name of any other shape may carry line breaks into every text that names the add-on.
+    const badName = checkAddonName(name);
+    if (badName) {
+        r.error(addon.val.name ?? addon.at, `${path}.name`, badName, ADDON_NAME_HINT);
         return;
     }
     const check = {
@@ -61642,9 +61784,42 @@ function checkAcrossFiles(clusters) {
 
 
 
+
+
+/** What YAML does not allow in a file (YAML 1.2 §5.1): C0 and C1 controls but tab, LF, CR and NEL. */
+const NOT_TEXT = /(?![\t\n\r\u0085])[\p{Cc}\ufffe\uffff]/u;
+/** A file that is not text (a binary): one problem, at the first offending character, quoting none. */
+function notText(file, text) {
+    const bad = NOT_TEXT.exec(text);
+    if (!bad)
+        return undefined;
+    const before = text.slice(0, bad.index).split('\n');
+    const code = bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+    return {
+        problems: [
+            {
+                severity: 'error',
+                file,
+                line: before.length,
+                column: before[before.length - 1].length + 1,
+                message: `control character U+${code}: YAML does not allow control characters, so this file cannot be read`,
+                hint: 'remove the character; a binary or generated file is no ClusterConfig: make the config patterns match no other file',
+            },
+        ],
+    };
+}
 function parseInternal(text, file) {
+    const binary = notText(file, text);
+    if (binary)
+        return binary;
     try {
-        const { reader, root } = parseYamlFile(text.replace(/^\uFEFF/, ''), file);
+        const { reader, root, ours } = parseYamlFile(text.replace(/^\uFEFF/, ''), file, isClusterConfigDocument);
+        if (root !== null && !ours) {
+            reader.error(reader.pos(root), undefined, (0,dist/* isMap */.jh)(root)
+                ? `this file is not an eksctl ClusterConfig: it has neither kind: ${KIND} nor an apiVersion in ${API_GROUP}`
+                : 'this file is not an eksctl ClusterConfig: its top level is not a mapping', `only eksctl ClusterConfig files are read: start the file with "apiVersion: ${API_VERSION}" and "kind: ${KIND}", or make the config patterns match no other file`);
+            return { problems: sortProblems(reader.problems) };
+        }
         const raw = root === null ? undefined : readCluster(reader, root);
         if (raw) {
             raw.spec.notManaged = notManagedIn(raw);
@@ -61660,7 +61835,8 @@ function parseInternal(text, file) {
                     file,
                     line: 1,
                     column: 1,
-                    message: `could not read this file: ${e instanceof Error ? e.message : String(e)}`,
+                    // The error's text may quote the file: its kind is enough to report the bug.
+                    message: `could not read this file (${e instanceof Error ? e.name : typeof e})`,
                     hint: 'simplify the file (e.g. less nesting); this is a bug in podid-action if the file is valid eksctl YAML',
                 },
             ],
@@ -61673,7 +61849,11 @@ function parseClusterConfig(text, file) {
 }
 
 ;// CONCATENATED MODULE: ./src/config/load.ts
-// Globs → files → clusters. The only module here that touches the file system.
+// Globs → files → clusters. The only module here that touches the file system, and the one that
+// decides which files may be read at all: a config file must lead (symbolic links followed) to a
+// regular file inside the workspace, so a link in a pull request cannot make the action read
+// /etc/passwd or /proc/self/environ and show it in a comment.
+
 
 
 
@@ -61681,15 +61861,70 @@ function parseClusterConfig(text, file) {
 
 
 const MAX_FILE_BYTES = 1024 * 1024;
+/** How a problem says where a file may not lead, and what to do. */
+const OUTSIDE = {
+    workspace: {
+        where: 'the workspace',
+        hint: 'a config file, or the link to it, must stay inside the workspace: put the file itself in the repository',
+    },
+    cli: {
+        where: 'the working directory (and any directory named outside it by -f)',
+        hint: 'podid follows no link out of the directories it is pointed at: name the target itself, or run podid from a directory that holds it',
+    },
+};
+/** A directory's real path (links resolved), or undefined when it does not exist. */
+const realDir = (dir) => (0,promises_.realpath)(dir).catch(() => undefined);
+const isInside = (file, dir) => {
+    const rel = external_node_path_default().relative(dir, file);
+    return rel !== '..' && !rel.startsWith(`..${(external_node_path_default()).sep}`) && !external_node_path_default().isAbsolute(rel);
+};
+/** The directory a pattern names before its first wildcard: `../infra` for `../infra/**\/*.yaml`. */
+function namedDirectory(pattern, cwd) {
+    if (!isDynamicPattern(pattern))
+        return external_node_path_default().dirname(external_node_path_default().resolve(cwd, pattern));
+    const fixed = [];
+    for (const part of pattern.split('/')) {
+        if (isDynamicPattern(part))
+            break;
+        fixed.push(part);
+    }
+    return external_node_path_default().resolve(cwd, fixed.join('/') || '.');
+}
+/** The directory a pattern names, when it lies outside cwd as written (the CLI may read there). */
+function namedDirectoryOutside(pattern, cwd) {
+    const dir = namedDirectory(pattern, cwd);
+    return isInside(dir, external_node_path_default().resolve(cwd)) ? undefined : dir;
+}
 function fileProblem(file, message, hint) {
     return { severity: 'error', file, line: 0, column: 0, message, hint };
 }
+/**
+ * The file system the glob walks: a directory that leads outside `roots` reads as empty. So a link
+ * such as `clusters -> /` makes the glob crawl nothing outside (not the runner's whole disk), and no
+ * name from outside is ever listed, let alone shown in a problem. A link to a file outside is still
+ * listed, so that the reader refuses it by its name in the workspace.
+ */
+function confinedFs(cwd, roots, named) {
+    // The glob may start at a common parent of cwd and a `..` pattern's directory: those parents, as
+    // written (not through a link), are walked through; the pattern matches nothing in them.
+    const anchors = [external_node_path_default().resolve(cwd), ...(named ? [named] : [])];
+    const allowed = (dir, real) => roots.some((root) => isInside(real, root)) || anchors.some((a) => isInside(a, dir));
+    const readdir = ((dir, options, callback) => external_node_fs_.realpath(external_node_path_default().resolve(cwd, dir), (error, real) => {
+        if (!error && !allowed(external_node_path_default().resolve(cwd, dir), real))
+            return callback(null, []);
+        external_node_fs_.readdir(dir, options, callback);
+    }));
+    const { readdirSync, realpath, realpathSync, stat: statAsync, statSync } = external_node_fs_;
+    return { readdir, readdirSync, realpath, realpathSync, stat: statAsync, statSync };
+}
 /** Files for one pattern, as paths relative to cwd (absolute when the pattern was absolute). */
-async function expand(pattern, cwd, problems) {
+async function expand(pattern, cwd, roots, confine, problems) {
+    const named = confine === 'cli' ? namedDirectoryOutside(pattern, cwd) : undefined;
     if (!isDynamicPattern(pattern)) {
         // A plain path is taken literally, so names with [ ] or ( ) need no escaping.
         const s = await (0,promises_.stat)(external_node_path_default().resolve(cwd, pattern)).catch(() => undefined);
-        if (s?.isFile())
+        // Anything but a directory is passed on: the reader refuses what is not a regular file.
+        if (s && !s.isDirectory())
             return [external_node_path_default().normalize(pattern)];
         if (s?.isDirectory()) {
             problems.push(fileProblem(pattern, `${JSON.stringify(pattern)} is a directory`, `pass a glob such as ${external_node_path_default().join(pattern, '*.yaml')}`));
@@ -61699,23 +61934,49 @@ async function expand(pattern, cwd, problems) {
         }
         return [];
     }
+    // A glob whose own directory leads outside: nothing there is listed, and the problem says why.
+    const base = await realDir(namedDirectory(pattern, cwd));
+    if (base !== undefined && !roots.some((root) => isInside(base, root))) {
+        problems.push(fileProblem(pattern, `${JSON.stringify(pattern)} leads into a directory outside ${OUTSIDE[confine].where}; nothing there was read`, OUTSIDE[confine].hint));
+        return [];
+    }
     const files = await glob(pattern, {
         cwd,
         onlyFiles: true,
         absolute: external_node_path_default().isAbsolute(pattern),
         expandDirectories: false,
+        fs: confinedFs(cwd, roots, named),
     });
     if (files.length === 0) {
         problems.push(fileProblem(pattern, `no file matches ${JSON.stringify(pattern)}`, 'check the glob; it is relative to the working directory'));
     }
     return files.map((f) => external_node_path_default().normalize(f));
 }
-/** Reads at most MAX_FILE_BYTES + 1 bytes, so a huge file is refused without reading it whole. */
-async function readBounded(file, cwd) {
+/**
+ * Reads a file that leads (links followed) inside one of `roots`, is a regular file and holds at
+ * most MAX_FILE_BYTES of UTF-8. Nothing is read from any other file; the problem names the file as
+ * matched and never where it leads, which may itself be a secret or hostile text.
+ */
+async function readConfined(file, cwd, roots, confine) {
+    const name = JSON.stringify(file);
+    const real = await (0,promises_.realpath)(external_node_path_default().resolve(cwd, file)).catch(() => undefined);
+    if (real === undefined) {
+        return fileProblem(file, `cannot read ${name}: it does not exist or leads nowhere`, 'check the file; a symbolic link must point to an existing file');
+    }
+    if (!roots.some((root) => isInside(real, root))) {
+        const outside = OUTSIDE[confine];
+        return fileProblem(file, `${name} leads outside ${outside.where}; it was not read`, outside.hint);
+    }
     let handle;
     try {
-        handle = await (0,promises_.open)(external_node_path_default().resolve(cwd, file), 'r');
-        const size = (await handle.stat()).size;
+        // The resolved path, without following a link swapped in since; O_NONBLOCK so that opening a
+        // FIFO does not wait for a writer (its type is refused below, on the open handle).
+        handle = await (0,promises_.open)(real, external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_NONBLOCK ?? 0) | (external_node_fs_.constants.O_NOFOLLOW ?? 0));
+        const stats = await handle.stat();
+        if (!stats.isFile()) {
+            return fileProblem(file, `${name} is not a regular file (a directory, FIFO, socket or device); it was not read`, 'config patterns must match only ClusterConfig files');
+        }
+        const size = stats.size;
         if (size > MAX_FILE_BYTES) {
             return fileProblem(file, `file is ${size} bytes; files over 1 MiB are refused`, 'a ClusterConfig is far smaller; check that this is the right file');
         }
@@ -61724,27 +61985,45 @@ async function readBounded(file, cwd) {
         if (bytesRead > MAX_FILE_BYTES) {
             return fileProblem(file, 'file grew past 1 MiB while being read; refused', 'a ClusterConfig is far smaller; check that this is the right file');
         }
-        return buf.subarray(0, bytesRead).toString('utf8');
+        return UTF8.decode(buf.subarray(0, bytesRead));
     }
     catch (e) {
-        return fileProblem(file, `cannot read file: ${e.message}`, 'check that the file exists and is readable');
+        if (e instanceof TypeError) {
+            return fileProblem(file, `${name} is not UTF-8 text; it was not read`, 'save the file as UTF-8; if it is not a ClusterConfig, make the config patterns match no other file');
+        }
+        // The system's message names the resolved path: the code says enough.
+        return fileProblem(file, `cannot read ${name} (${e.code ?? 'error'})`, 'check that the file is readable');
     }
     finally {
         await handle?.close();
     }
 }
+/** Throws on bytes that are not UTF-8 (TypeError), where Buffer.toString would replace them. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
 async function loadConfigFiles(patterns, options = {}) {
     const cwd = options.cwd ?? process.cwd();
+    const confine = options.confine ?? 'workspace';
     const problems = [];
     if (patterns.length === 0) {
         problems.push(fileProblem('(no files)', 'no config files given', 'pass one or more files or globs with -f'));
     }
-    const found = new Set();
-    for (const pattern of patterns)
-        for (const f of await expand(pattern, cwd, problems))
-            found.add(f);
-    const files = [...found].sort();
-    const texts = await Promise.all(files.map((f) => readBounded(f, cwd)));
+    // Each file with the directories it may lead into (several patterns may match it).
+    const home = await realDir(cwd);
+    const found = new Map();
+    for (const pattern of patterns) {
+        const outside = confine === 'cli' ? namedDirectoryOutside(pattern, cwd) : undefined;
+        const named = outside === undefined ? undefined : await realDir(outside);
+        const roots = [home, named].filter((root) => root !== undefined);
+        for (const f of await expand(pattern, cwd, roots, confine, problems)) {
+            const all = found.get(f) ?? [];
+            for (const root of roots)
+                if (!all.includes(root))
+                    all.push(root);
+            found.set(f, all);
+        }
+    }
+    const files = [...found.keys()].sort();
+    const texts = await Promise.all(files.map((f) => readConfined(f, cwd, found.get(f) ?? [], confine)));
     const clusters = [];
     const identified = [];
     files.forEach((file, i) => {
@@ -61767,19 +62046,42 @@ async function loadConfigFiles(patterns, options = {}) {
     return problems_hasErrors(sorted) ? { problems: sorted } : { state: { clusters }, problems: sorted };
 }
 
+;// CONCATENATED MODULE: ./src/commands/output.ts
+// The CLI's only way to print: stdout carries a command's answer, stderr progress and problems, both
+// through the log sink (lib/log-line.ts). podid often runs in a GitHub Actions step, where a file or
+// add-on name could otherwise forge a line ("Plan: 0 to create, …") or a workflow command; on a
+// terminal the sink keeps escape sequences in a name from steering the terminal. A JSON answer keeps
+// its meaning (every escape the sink writes is a JSON escape); tabs pass.
+
+function printOut(text) {
+    process.stdout.write(logLines(text));
+}
+function printErr(text) {
+    process.stderr.write(logLines(text));
+}
+/** `podid get | head`: a reader that stops early is not an error. */
+function exitQuietlyWhenStdoutCloses() {
+    process.stdout.on('error', (error) => {
+        if (error.code === 'EPIPE')
+            process.exit(0);
+        throw error;
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/commands/desired.ts
 // The desired state for a CLI command: load and validate the files, print every problem, and keep
 // only the cluster asked for with --cluster.
 
 
 
+
 /** Progress and problems go to stderr, so stdout carries only the command's answer. */
 const desired_log = (line) => {
-    process.stderr.write(`${line}\n`);
+    printErr(`${line}\n`);
 };
 /** Undefined when anything is wrong (nothing touches AWS then). */
 async function loadDesired(patterns, cluster) {
-    const result = await loadConfigFiles(patterns);
+    const result = await loadConfigFiles(patterns, { confine: 'cli' });
     for (const problem of result.problems)
         desired_log(formatProblem(problem));
     if (!result.state)
@@ -61802,6 +62104,7 @@ async function loadDesired(patterns, cluster) {
 
 
 
+
 async function applyCommand(options) {
     const state = await loadDesired(options.patterns, options.cluster);
     if (!state)
@@ -61809,23 +62112,23 @@ async function applyCommand(options) {
     const engine = new Engine({ concurrency: options.concurrency, log: desired_log });
     try {
         const plan = await engine.plan(state, options.plan);
-        process.stdout.write(renderPlanText(plan));
+        printOut(renderPlanText(plan));
         if (!hasChanges(plan)) {
-            process.stdout.write('Nothing to apply.\n');
+            printOut('Nothing to apply.\n');
             return planErrorCount(plan) > 0 ? 1 : 0;
         }
         const results = await engine.apply(plan);
-        process.stdout.write(renderResultsText(results));
+        printOut(renderResultsText(results));
         const failures = failedTasks(results);
         const skippedClusters = plan.clusters.filter((c) => c.errors.length > 0 && c.tasks.length > 0);
         for (const c of skippedClusters) {
-            process.stdout.write(`cluster "${c.cluster}" not applied: the plan has ${c.errors.length} error(s)\n`);
+            printOut(`cluster "${c.cluster}" not applied: the plan has ${c.errors.length} error(s)\n`);
         }
         if (failures > 0 || planErrorCount(plan) > 0) {
-            process.stdout.write(`Apply finished with ${failures} failed task(s); re-run to converge once fixed.\n`);
+            printOut(`Apply finished with ${failures} failed task(s); re-run to converge once fixed.\n`);
             return 1;
         }
-        process.stdout.write('all tasks were completed successfully\n');
+        printOut('all tasks were completed successfully\n');
         return 0;
     }
     finally {
@@ -61899,8 +62202,6 @@ function renderMarkdown(plan, opts = {}) {
     return `${out.join('\n').trimEnd()}\n`;
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: external "node:url"
 const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 ;// CONCATENATED MODULE: ./src/commands/emulator.ts
@@ -61964,8 +62265,9 @@ async function emulatorCommand(args) {
 
 
 
+
 const say = (text) => {
-    process.stdout.write(`${text}\n`);
+    printOut(`${text}\n`);
 };
 async function demoCommand() {
     const root = checkoutRoot();
@@ -62097,6 +62399,7 @@ function tabTable(header, rows) {
 
 
 
+
 function validateGet(options) {
     if (!options.cluster)
         throw new UsageError('--cluster must be set');
@@ -62135,7 +62438,7 @@ async function getCommand(options) {
             RoleARN: a.roleArn,
             OwnerARN: a.ownerArn ?? '',
         }));
-        process.stdout.write(formatAssociationRows(rows, output));
+        printOut(formatAssociationRows(rows, output));
         return 0;
     }
     finally {
@@ -62180,6 +62483,7 @@ function renderPlanJson(plan) {
 
 
 
+
 function render(plan, output) {
     if (output === 'json')
         return `${renderPlanJson(plan)}\n`;
@@ -62194,7 +62498,7 @@ async function planCommand(options) {
     const engine = new Engine({ concurrency: options.concurrency, log: desired_log });
     try {
         const plan = await engine.plan(state, options.plan);
-        process.stdout.write(render(plan, options.output));
+        printOut(render(plan, options.output));
         if (planErrorCount(plan) > 0)
             return 1;
         return options.detailedExitCode && hasChanges(plan) ? 2 : 0;
@@ -62210,19 +62514,20 @@ async function planCommand(options) {
 
 
 
+
 async function validateCommand(patterns, output) {
-    const result = await loadConfigFiles(patterns);
+    const result = await loadConfigFiles(patterns, { confine: 'cli' });
     const errors = result.problems.filter((p) => p.severity === 'error');
     const notManaged = (result.state?.clusters ?? []).flatMap(notManagedWarnings);
     if (output === 'json') {
-        process.stdout.write(`${JSON.stringify({ problems: result.problems, notManaged }, null, 2)}\n`);
+        printOut(`${JSON.stringify({ problems: result.problems, notManaged }, null, 2)}\n`);
     }
     else {
         for (const problem of [...result.problems, ...notManaged]) {
-            process.stdout.write(`${formatProblem(problem)}\n`);
+            printOut(`${formatProblem(problem)}\n`);
         }
         const files = result.state?.clusters.length;
-        process.stdout.write(result.problems.length > 0
+        printOut(result.problems.length > 0
             ? `${summarizeProblems(result.problems)}\n`
             : `${files} file(s) valid${notManaged.length > 0 ? `; ${notManaged.length} field(s) not managed by podid-action` : ''}\n`);
     }
@@ -62231,6 +62536,7 @@ async function validateCommand(patterns, output) {
 
 ;// CONCATENATED MODULE: ./src/cli.ts
 // `podid` CLI entry: validate, plan, apply, get, emulator, demo (DESIGN §10).
+
 
 
 
@@ -62326,7 +62632,7 @@ async function main(argv) {
         case 'help':
         case '--help':
         case '-h':
-            process.stdout.write(USAGE);
+            printOut(USAGE);
             return command === undefined ? 1 : 0;
         default:
             throw new UsageError(`unknown command "${command}"; run "podid help"`);
@@ -62337,24 +62643,19 @@ function isArgumentError(error) {
     const code = error?.code ?? '';
     return error instanceof Error && code.startsWith('ERR_PARSE_ARGS');
 }
-// `podid get | head`: a reader that stops early is not an error.
-process.stdout.on('error', (error) => {
-    if (error.code === 'EPIPE')
-        process.exit(0);
-    throw error;
-});
+exitQuietlyWhenStdoutCloses();
 main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
 }, (error) => {
     if (error instanceof UsageError || isArgumentError(error)) {
-        process.stderr.write(`Error: ${error.message}\n`);
+        printErr(`Error: ${error.message}\n`);
     }
     else {
         // Unexpected: keep the message first; the stack only on request.
         const message = error instanceof Error ? error.message : String(error);
-        process.stderr.write(`Error: ${message}\n`);
+        printErr(`Error: ${message}\n`);
         if (process.env.PODID_DEBUG && error instanceof Error)
-            process.stderr.write(`${error.stack}\n`);
+            printErr(`${error.stack}\n`);
     }
     process.exitCode = 1;
 });
