@@ -7,7 +7,8 @@ import { Engine } from '../src/engine/engine.js';
 import { countChanges } from '../src/plan/counts.js';
 
 const [mode, file] = process.argv.slice(2);
-const loaded = await loadConfigFiles([file]);
+// A path named on the command line, as the CLI reads it.
+const loaded = await loadConfigFiles([file], { confine: 'cli' });
 if (!loaded.state) throw new Error(`invalid bench config: ${JSON.stringify(loaded.problems[0])}`);
 const engine = new Engine({ concurrency: 10, log: () => {} });
 const options = { prune: 'managed' as const, ownerId: 'bench/owner', salt: 'bench' };

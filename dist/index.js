@@ -90248,6 +90248,9 @@ function createGitHubApi(token, owner, repo, policy = DEFAULT_RETRY) {
             });
             return toComment(data);
         }, retried),
+        deleteComment: (id) => call('delete the PR comment', async () => {
+            await octokit.rest.issues.deleteComment({ owner, repo, comment_id: id });
+        }, retried),
         pullsForCommit: (sha) => call(`find the pull request of commit ${sha.slice(0, 12)}`, async () => {
             const { data } = await octokit.rest.repos.listPullRequestsAssociatedWithCommit({
                 owner,
@@ -90260,6 +90263,7 @@ function createGitHubApi(token, owner, repo, policy = DEFAULT_RETRY) {
                 state: p.state,
                 merged: Boolean(p.merged_at),
                 mergeCommitSha: p.merge_commit_sha ?? undefined,
+                mergedAt: p.merged_at ?? undefined,
                 headSha: p.head.sha,
             }));
         }, retried),
@@ -91187,6 +91191,19 @@ function isOurEditor(editor, authors) {
     const bare = (login) => login.replace(/\[bot\]$/, '').toLowerCase();
     return authors.some((a) => bare(a) === bare(editor));
 }
+/** Who else ever edited the comment (null: an account that is gone). Fails on a partial history. */
+async function foreignEditors(api, comment, authors) {
+    const { editors, count } = await api.commentEdits(comment.comment.nodeId);
+    if (editors.length !== count) {
+        throw new Error(`GitHub listed ${editors.length} of the ${count} edits of comment ${comment.comment.id}`);
+    }
+    const found = new Set();
+    for (const editor of editors) {
+        if (!isOurEditor(editor, authors))
+            found.add(editor ?? 'a deleted account');
+    }
+    return [...found];
+}
 function commentAuthors(login) {
     return login && login !== ACTIONS_BOT ? [login, ACTIONS_BOT] : [ACTIONS_BOT];
 }
@@ -91568,8 +91585,13 @@ async function writeSummary(ctx, view, planJsonPath) {
 async function publishComment(ctx, view, existing) {
     const { io, settings } = ctx;
     const notPosted = (why) => io.warning(`${why} The plan is in the job summary of this run: ${settings.runUrl}`);
-    if (!settings.comment)
+    if (!settings.comment) {
+        // The plan job may not know how apply is configured; the input's default is what it can check.
+        if (settings.mode === 'plan' && settings.requireReviewedPlan) {
+            notPosted('No PR comment (comment: false): an apply job with require-reviewed-plan: true (the default) will find no reviewed plan for this pull request and refuse.');
+        }
         return { skipped: 'the comment input is false' };
+    }
     if (settings.pullRequest?.fork) {
         notPosted('No PR comment: this pull request comes from a fork, whose token cannot write comments.');
         return { skipped: 'the pull request comes from a fork' };
@@ -91597,37 +91619,32 @@ async function publishComment(ctx, view, existing) {
 
 
 const reviewed_plan_short = (sha) => sha.slice(0, 12);
-/** Who else ever edited one of the comments, if anyone (null: an account that is gone). */
-async function foreignEditors(api, comments, authors) {
-    const found = new Set();
-    for (const { comment } of comments) {
-        const { editors } = await api.commentEdits(comment.nodeId);
-        for (const editor of editors) {
-            if (!isOurEditor(editor, authors))
-                found.add(editor ?? 'a deleted account');
-        }
-    }
-    return [...found];
-}
-function trust(ours, others, headSha) {
-    if (others.length > 0) {
+const NEW_PR = 'Open a new pull request (it may change nothing): its plan shows what is left to do, and is reviewed before it is applied.';
+/** Why one of our comments does not bind this merge, if it does not. */
+function untrustedComment(c, foreign, pr) {
+    if (foreign.length > 0) {
         return {
             reason: 'plan-changed',
-            message: `the plan comment was edited by ${others.join(', ')}, not only by the action, so it may not be the plan the action wrote; nothing was applied. Re-run the plan job to rewrite the comment, review it, and merge again.`,
+            message: `the plan comment was edited by ${foreign.join(', ')}, not only by the action, so it may not be the plan the action wrote; nothing was applied. ${NEW_PR}`,
         };
     }
-    if (ours.some((c) => bodySha(visibleBody(c.comment.body)) !== c.header.bodySha)) {
+    if (bodySha(visibleBody(c.comment.body)) !== c.header.bodySha) {
         return {
             reason: 'plan-changed',
-            message: 'the plan comment was edited after the action wrote it, so what reviewers saw may not be the plan; nothing was applied. Re-run the plan job to rewrite the comment, review it, and merge again.',
+            message: `the plan comment was edited after the action wrote it, so what reviewers saw may not be the plan; nothing was applied. ${NEW_PR}`,
         };
     }
-    const stale = ours.filter((c) => c.header.headSha !== headSha);
-    if (stale.length > 0) {
-        const written = [...new Set(stale.map((c) => reviewed_plan_short(c.header.headSha) || 'no commit'))];
+    // A plan written once the PR was merged was never reviewed before the merge (a re-run, a late job).
+    if (c.header.mode !== 'apply' && pr.mergedAt && c.comment.updatedAt > pr.mergedAt) {
         return {
             reason: 'plan-stale',
-            message: `the plan comment was written for commit ${written.join(', ')}, but the pull request was merged at head ${reviewed_plan_short(headSha)}: the last push was never planned and reviewed; nothing was applied. Let the plan job run on the pull request's head (re-run it), review the plan, and re-run this job.`,
+            message: `the plan comment was written at ${c.comment.updatedAt}, after the pull request was merged at ${pr.mergedAt}, so nobody reviewed it before the merge; nothing was applied. ${NEW_PR}`,
+        };
+    }
+    if (c.header.headSha !== pr.headSha) {
+        return {
+            reason: 'plan-stale',
+            message: `the plan comment was written for commit ${reviewed_plan_short(c.header.headSha) || 'unknown'}, but the pull request was merged at head ${reviewed_plan_short(pr.headSha)}: the last push was never planned and reviewed; nothing was applied. ${NEW_PR}`,
         };
     }
     return undefined;
@@ -91635,12 +91652,23 @@ function trust(ours, others, headSha) {
 /** The merged PR of the pushed commit and the reviewed plan recorded in our comment(s) on it. */
 async function findReviewedPlan(ctx) {
     const { api, settings } = ctx;
-    const none = { reviewed: { fingerprint: '', clusters: [], omitted: 0 }, partlyApplied: false };
+    const none = {
+        reviewed: { fingerprint: '', clusters: [], omitted: 0 },
+        partlyApplied: false,
+        alreadyApplied: false,
+    };
     if (!api)
         return { ...none, missing: 'the github-token input is empty' };
     try {
         const pulls = await api.pullsForCommit(settings.sha);
-        const pr = pulls.find((p) => p.merged && p.mergeCommitSha === settings.sha);
+        const merged = pulls.filter((p) => p.merged && p.mergeCommitSha === settings.sha);
+        if (merged.length > 1) {
+            return {
+                ...none,
+                lookupFailed: `commit ${reviewed_plan_short(settings.sha)} is the merge commit of ${merged.map((p) => `#${p.number}`).join(' and ')}, so which review it carries is ambiguous; nothing was applied.`,
+            };
+        }
+        const pr = merged[0];
         if (!pr) {
             return {
                 ...none,
@@ -91667,14 +91695,36 @@ async function findReviewedPlan(ctx) {
         }
         const comment = ours.find((c) => c.header.key === settings.commentKey) ??
             [...ours].sort((a, b) => b.comment.updatedAt.localeCompare(a.comment.updatedAt))[0];
-        const untrusted = trust(ours, await foreignEditors(api, ours, authors), pr.headSha);
+        // The main comment must bind this merge; another config set's comment that does not is left out
+        // (its clusters then count as not reviewed, which refuses them, never the other way round).
+        const trusted = [];
+        let untrusted;
+        for (const c of ours) {
+            const problem = untrustedComment(c, await foreignEditors(api, c, authors), pr);
+            if (c === comment)
+                untrusted = problem;
+            else if (problem)
+                ctx.io.info(`Not a review for this merge: comment ${c.comment.id}, ${problem.message}`);
+            if (!problem)
+                trusted.push(c);
+        }
         const reviewed = {
             ...comment.header.reviewed,
-            clusters: mergeReviewed(ours.map((c) => ({ updatedAt: c.comment.updatedAt, clusters: c.header.reviewed.clusters }))),
+            clusters: mergeReviewed(trusted.map((c) => ({
+                updatedAt: c.comment.updatedAt,
+                clusters: c.header.reviewed.clusters,
+            }))),
         };
         // The action records an apply's outcome in this one comment.
-        const partlyApplied = comment.header.mode === 'apply' && comment.header.status === 'apply-failed';
-        return { pr: pr.number, reviewed, comment, untrusted, partlyApplied };
+        const applied = comment.header.mode === 'apply' ? comment.header.status : undefined;
+        return {
+            pr: pr.number,
+            reviewed,
+            comment,
+            untrusted,
+            partlyApplied: applied === 'apply-failed',
+            alreadyApplied: applied === 'applied',
+        };
     }
     catch (error) {
         return {
@@ -91979,11 +92029,18 @@ function fingerprintSalt(repository, prNumber) {
 
 
 
+
 /** The review gate: an outcome when the plan must not be applied, else the comparison to show. */
 async function checkReview(a) {
     const { ctx, record, base, plan, planJson, notes } = a;
     const { io, settings } = ctx;
-    const { untrusted } = record;
+    const untrusted = record.untrusted ??
+        (record.alreadyApplied
+            ? {
+                reason: 'plan-changed',
+                message: "the pull request's reviewed plan was already applied in full (its comment records it), so what the plan would do now (changes made since, or undoing a later merge) was never reviewed; nothing was applied. Open a new pull request (it may change nothing): its plan shows what is left to do, and is reviewed before it is applied.",
+            }
+            : undefined);
     if (untrusted) {
         if (settings.onPlanChange === 'fail') {
             const view = {
@@ -92088,6 +92145,16 @@ async function applyFlow(ctx) {
     const { plan, engine } = await computePlan(ctx, state, credentials, base.salt);
     try {
         const planJson = await writePlanOutputs(ctx, plan, planOutputs(plan));
+        const errors = plan.clusters.flatMap((c) => c.errors);
+        if (!hasChanges(plan) && errors.length > 0) {
+            const message = `nothing was applied: the plan has ${errors.length} error(s):\n${errorLines(errors)}`;
+            // 'plan-failed', not 'apply-failed': nothing was applied, so no remainder may follow.
+            const view = { ...base, status: 'plan-failed', plan, notes };
+            await writeSummary(ctx, view, planJson);
+            if (record.pr && !record.untrusted)
+                await publishComment(ctx, view, record.comment);
+            return failed('apply-failed', message);
+        }
         if (!hasChanges(plan)) {
             io.info('Nothing to apply: the live state matches the configuration.');
             await writeSummary(ctx, { ...base, status: 'no-changes', plan, notes }, planJson);
@@ -92133,7 +92200,16 @@ async function findSticky(ctx, pr) {
             pr,
         };
         ctx.io.debug(`PR #${pr}: ${comments.length} comment(s), ${ourComments(comments, scope).length} ours`);
-        return { sticky: selectStickyComment(comments, { ...scope, key: ctx.settings.commentKey }) };
+        const sticky = selectStickyComment(comments, { ...scope, key: ctx.settings.commentKey });
+        if (!sticky)
+            return {};
+        // A comment someone else edited can never be a review again: replace it, do not update it.
+        const foreign = await foreignEditors(ctx.api, sticky, scope.authors);
+        if (foreign.length === 0)
+            return { sticky };
+        ctx.io.warning(`The plan comment ${sticky.comment.id} was edited by ${foreign.join(', ')}; it is deleted and the plan posted as a new comment.`);
+        await ctx.api.deleteComment(sticky.comment.id);
+        return {};
     }
     catch (error) {
         return { error: error instanceof Error ? error.message : String(error) };

@@ -2,10 +2,16 @@
 // comment forged by someone who may edit it, a merge of a head nobody planned, a comment GitHub
 // refuses, and unsafe modes. dist/index.js against the emulator; nothing refused may touch AWS.
 
+import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  CreatePodIdentityAssociationCommand,
+  DeletePodIdentityAssociationCommand,
+  ListPodIdentityAssociationsCommand,
+} from '@aws-sdk/client-eks';
 import { describe, expect, it } from 'vitest';
 import { withEmulator } from '../emulator/helpers.js';
 import { bodySha, decodeHeader, encodeHeader, visibleBody } from '../../src/review/marker.js';
-import { mixedEntries, seedCluster, writeClusterConfig } from './harness.js';
+import { mixedEntries, seedCluster, userRoleArn, writeClusterConfig } from './harness.js';
 import {
   REPO,
   actionJobs,
@@ -136,6 +142,23 @@ describe('a review counts only from a comment nobody else edited', () => {
     expect(await awsMutationsSince(before)).toEqual([]);
   }, 60_000);
 
+  it('the next plan run replaces a comment someone else edited, and that new comment is a review', async () => {
+    await env.admin('POST', 'github/tokens', { token: 'mallory-pat', user: 'mallory' });
+    await registerPull(env, PR);
+    const { workspace } = await setup();
+    const first = await planRun(workspace);
+    const [ours] = (await listComments(env.url, PR.number)).filter(isOurs);
+    await patchComment(ours.id, `${ours.body} `, 'mallory-pat');
+    const again = await planRun(workspace);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('was edited by mallory; it is deleted');
+    const now = (await listComments(env.url, PR.number)).filter(isOurs);
+    expect(now.map((c) => c.id)).not.toContain(Number(first.outputs['comment-id']));
+    expect(now).toHaveLength(1);
+    await registerPull(env, merged);
+    expect((await applyRun(workspace)).code).toBe(0);
+  }, 60_000);
+
   it('the action updating its own comment (plan re-runs, apply results) keeps it a review', async () => {
     await registerPull(env, PR);
     const { workspace } = await setup();
@@ -164,6 +187,100 @@ describe('the review binds the pull request head that was merged', () => {
       `the plan comment was written for commit ${'a'.repeat(12)}, but the pull request was merged at head ${'d'.repeat(12)}`,
     );
     expect(await awsMutationsSince(before)).toEqual([]);
+  }, 60_000);
+});
+
+describe('the review was given before the merge, once', () => {
+  it('a plan job re-run after the merge writes no review: the apply it would unlock is refused', async () => {
+    await registerPull(env, PR);
+    const { workspace, entries } = await setup();
+    expect((await planRun(workspace)).code).toBe(0);
+    await registerPull(env, merged);
+    // The live state moves: the reviewed plan is refused, as it should be…
+    const odd = entries[1];
+    await env.eks.send(
+      new CreatePodIdentityAssociationCommand({
+        clusterName: 'prod',
+        namespace: odd.namespace,
+        serviceAccount: odd.serviceAccountName,
+        roleArn: userRoleArn('user-app-0003'),
+      }),
+    );
+    expect((await applyRun(workspace)).outputs['failure-reason']).toBe('plan-changed');
+    // …and re-running the PR's plan job now (GitHub stamps times in seconds) does not make the
+    // unreviewed update a review.
+    await sleep(1_100);
+    expect((await planRun(workspace)).code).toBe(0);
+    const before = await lastSeq();
+    const apply = await applyRun(workspace);
+    expect(apply.code).toBe(1);
+    expect(apply.outputs['failure-reason']).toBe('plan-stale');
+    expect(apply.stdout).toContain('after the pull request was merged');
+    expect(await awsMutationsSince(before)).toEqual([]);
+  }, 60_000);
+
+  it('re-running an apply whose plan was applied in full refuses what changed since', async () => {
+    await registerPull(env, PR);
+    const { workspace } = await setup();
+    expect((await planRun(workspace)).code).toBe(0);
+    await registerPull(env, merged);
+    expect((await applyRun(workspace)).code).toBe(0);
+    // Later, something the config holds is deleted outside the repository (or a later PR
+    // removed it): re-running this old apply job must not put it back unreviewed.
+    const { associations } = await env.eks.send(
+      new ListPodIdentityAssociationsCommand({ clusterName: 'prod' }),
+    );
+    await env.eks.send(
+      new DeletePodIdentityAssociationCommand({
+        clusterName: 'prod',
+        associationId: associations![0].associationId,
+      }),
+    );
+    const before = await lastSeq();
+    const rerun = await applyRun(workspace);
+    expect(rerun.code).toBe(1);
+    expect(rerun.outputs['failure-reason']).toBe('plan-changed');
+    expect(rerun.stdout).toContain('already applied in full');
+    expect(await awsMutationsSince(before)).toEqual([]);
+  }, 60_000);
+
+  it('a merge commit GitHub links to two merged pull requests is refused as ambiguous', async () => {
+    await registerPull(env, PR);
+    const { workspace } = await setup();
+    expect((await planRun(workspace)).code).toBe(0);
+    await registerPull(env, merged);
+    await registerPull(env, {
+      number: 30,
+      headSha: 'e'.repeat(40),
+      mergeCommitSha: MERGE_SHA,
+      merged: true,
+    });
+    const apply = await applyRun(workspace);
+    expect(apply.code).toBe(1);
+    expect(apply.outputs['failure-reason']).toBe('review-lookup-failed');
+    expect(apply.stdout).toContain('is the merge commit of');
+  }, 60_000);
+});
+
+describe('apply mode never ends green on a cluster it could not read', () => {
+  it('an unreadable cluster fails the apply instead of "nothing to apply"', async () => {
+    await registerPull(env, PR);
+    const { workspace } = await setup();
+    expect((await planRun(workspace)).code).toBe(0);
+    await registerPull(env, merged);
+    await env.admin('POST', 'faults', {
+      rules: [
+        {
+          service: 'eks',
+          operation: 'DescribeCluster',
+          error: { status: 403, code: 'AccessDeniedException', message: 'denied' },
+        },
+      ],
+    });
+    const apply = await applyRun(workspace);
+    expect(apply.code).toBe(1);
+    expect(apply.outputs['failure-reason']).toBe('apply-failed');
+    expect(apply.stdout).not.toContain('Nothing to apply');
   }, 60_000);
 });
 

@@ -68,6 +68,9 @@ function fakeApi(fail?: GitHubApiError): GitHubApi & { calls: string[] } {
     listComments: async () => [],
     pullsForCommit: async () => [],
     commentEdits: async () => ({ editors: [], count: 0 }),
+    deleteComment: async (id) => {
+      calls.push(`delete ${id}`);
+    },
     createComment: async (pr, text) => {
       calls.push(`create ${pr}`);
       if (fail) throw fail;

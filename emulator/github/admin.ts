@@ -21,6 +21,8 @@ export interface PullInput {
   merge_commit_sha?: string | null;
   fork?: boolean;
   merged?: boolean;
+  /** When it was merged (ISO); default: when it is first registered as merged. */
+  merged_at?: string;
   base_ref?: string;
   head_ref?: string;
   /** `owner/name` of the head repository; default `<fork-owner>/<name>` for forks. */
@@ -88,6 +90,11 @@ export function registerPull(state: GithubState, input: PullInput, now: number):
   if (!Number.isInteger(number) || number < 1)
     throw new Error('"number" must be a positive integer');
   const merged = input.merged ?? false;
+  // Registering again (e.g. as merged) keeps when the PR was opened, and when it was merged.
+  const before = state.pull(repo, number);
+  const mergedAt = merged
+    ? (input.merged_at ?? (before?.merged ? before.mergedAt : null) ?? isoSeconds(now))
+    : null;
   const pull: PullRecord = {
     repoKey: `${repo.owner}/${repo.name}`.toLowerCase(),
     number,
@@ -102,7 +109,8 @@ export function registerPull(state: GithubState, input: PullInput, now: number):
     state: input.state ?? (merged ? 'closed' : 'open'),
     title: input.title ?? `Pull request #${number}`,
     user: user(input.user, DEFAULT_PR_AUTHOR),
-    createdAt: isoSeconds(now),
+    createdAt: before?.createdAt ?? isoSeconds(now),
+    mergedAt,
   };
   state.pulls.set(state.issueKey(repo, number), pull);
   return pull;

@@ -104,7 +104,7 @@ export function pullJson(pull: PullRecord, repo: RepoRecord, api: string): Recor
         ownerId: repo.ownerId + 1_000_003,
       }
     : repo;
-  const mergedAt = pull.merged ? pull.createdAt : null;
+  const mergedAt = pull.merged ? pull.mergedAt : null;
   return {
     url: `${api}/repos/${fullName}/pulls/${pull.number}`,
     id: repo.id * 10 + pull.number,

@@ -41,6 +41,8 @@ export interface PullRecord {
   title: string;
   user: GithubUser;
   createdAt: string;
+  /** ISO seconds; null until merged. */
+  mergedAt: string | null;
 }
 
 export interface CommentRecord {

@@ -8,13 +8,14 @@ import { failedTasks } from '../plan/results.js';
 import { failureText } from '../render/apply-results.js';
 import type { CommentView } from '../render/comment.js';
 import { countsLine } from '../render/plan-text.js';
+import { errorLines } from '../render/problems.js';
 import { refusalText } from '../render/review.js';
 import { compareWithReviewed, type ReviewComparison } from '../review/verdict.js';
 import { invalidConfigMessage, loadConfig } from './config-step.js';
 import { planOutputs } from './outputs.js';
 import { computePlan, credentialsFor, isCredentialsError, writePlanOutputs } from './plan-step.js';
 import { publishComment, writeSummary } from './publish.js';
-import { findReviewedPlan, type ReviewRecord } from './reviewed-plan.js';
+import { findReviewedPlan, type ReviewRecord, type Untrusted } from './reviewed-plan.js';
 import {
   failed,
   succeeded,
@@ -42,7 +43,15 @@ async function checkReview(
 ): Promise<{ refused?: RunOutcome; review?: ReviewComparison }> {
   const { ctx, record, base, plan, planJson, notes } = a;
   const { io, settings } = ctx;
-  const { untrusted } = record;
+  const untrusted: Untrusted | undefined =
+    record.untrusted ??
+    (record.alreadyApplied
+      ? {
+          reason: 'plan-changed',
+          message:
+            "the pull request's reviewed plan was already applied in full (its comment records it), so what the plan would do now (changes made since, or undoing a later merge) was never reviewed; nothing was applied. Open a new pull request (it may change nothing): its plan shows what is left to do, and is reviewed before it is applied.",
+        }
+      : undefined);
   if (untrusted) {
     if (settings.onPlanChange === 'fail') {
       const view: CommentView = {
@@ -151,6 +160,15 @@ export async function applyFlow(ctx: RunContext): Promise<RunOutcome> {
   const { plan, engine } = await computePlan(ctx, state, credentials, base.salt);
   try {
     const planJson = await writePlanOutputs(ctx, plan, planOutputs(plan));
+    const errors = plan.clusters.flatMap((c) => c.errors);
+    if (!hasChanges(plan) && errors.length > 0) {
+      const message = `nothing was applied: the plan has ${errors.length} error(s):\n${errorLines(errors)}`;
+      // 'plan-failed', not 'apply-failed': nothing was applied, so no remainder may follow.
+      const view: CommentView = { ...base, status: 'plan-failed', plan, notes };
+      await writeSummary(ctx, view, planJson);
+      if (record.pr && !record.untrusted) await publishComment(ctx, view, record.comment);
+      return failed('apply-failed', message);
+    }
     if (!hasChanges(plan)) {
       io.info('Nothing to apply: the live state matches the configuration.');
       await writeSummary(ctx, { ...base, status: 'no-changes', plan, notes }, planJson);

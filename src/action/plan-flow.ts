@@ -3,6 +3,7 @@
 
 import {
   commentAuthors,
+  foreignEditors,
   ourComments,
   selectStickyComment,
   type OurComment,
@@ -42,7 +43,16 @@ async function findSticky(
     ctx.io.debug(
       `PR #${pr}: ${comments.length} comment(s), ${ourComments(comments, scope).length} ours`,
     );
-    return { sticky: selectStickyComment(comments, { ...scope, key: ctx.settings.commentKey }) };
+    const sticky = selectStickyComment(comments, { ...scope, key: ctx.settings.commentKey });
+    if (!sticky) return {};
+    // A comment someone else edited can never be a review again: replace it, do not update it.
+    const foreign = await foreignEditors(ctx.api, sticky, scope.authors);
+    if (foreign.length === 0) return { sticky };
+    ctx.io.warning(
+      `The plan comment ${sticky.comment.id} was edited by ${foreign.join(', ')}; it is deleted and the plan posted as a new comment.`,
+    );
+    await ctx.api.deleteComment(sticky.comment.id);
+    return {};
   } catch (error) {
     return { error: error instanceof Error ? error.message : String(error) };
   }

@@ -36,7 +36,15 @@ export async function publishComment(
   const { io, settings } = ctx;
   const notPosted = (why: string): void =>
     io.warning(`${why} The plan is in the job summary of this run: ${settings.runUrl}`);
-  if (!settings.comment) return { skipped: 'the comment input is false' };
+  if (!settings.comment) {
+    // The plan job may not know how apply is configured; the input's default is what it can check.
+    if (settings.mode === 'plan' && settings.requireReviewedPlan) {
+      notPosted(
+        'No PR comment (comment: false): an apply job with require-reviewed-plan: true (the default) will find no reviewed plan for this pull request and refuse.',
+      );
+    }
+    return { skipped: 'the comment input is false' };
+  }
   if (settings.pullRequest?.fork) {
     notPosted(
       'No PR comment: this pull request comes from a fork, whose token cannot write comments.',

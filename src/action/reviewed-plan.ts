@@ -3,10 +3,10 @@
 // and a review of an older head are each told apart from "there is no review" (which a setting
 // may allow). The decision itself is review/verdict.ts (pure).
 
-import type { GitHubApi } from '../github/api.js';
+import type { PullRequestRef } from '../github/api.js';
 import {
   commentAuthors,
-  isOurEditor,
+  foreignEditors,
   ourComments,
   type OurComment,
 } from '../github/sticky-comment.js';
@@ -34,50 +34,44 @@ export interface ReviewRecord {
   untrusted?: Untrusted;
   /** The comment records an earlier apply of this plan that failed part-way (a re-run may finish it). */
   partlyApplied: boolean;
+  /** The comment records that this plan was applied in full: changes now are not the reviewed ones. */
+  alreadyApplied: boolean;
 }
 
 const short = (sha: string): string => sha.slice(0, 12);
 
-/** Who else ever edited one of the comments, if anyone (null: an account that is gone). */
-async function foreignEditors(
-  api: GitHubApi,
-  comments: readonly OurComment[],
-  authors: readonly string[],
-): Promise<string[]> {
-  const found = new Set<string>();
-  for (const { comment } of comments) {
-    const { editors } = await api.commentEdits(comment.nodeId);
-    for (const editor of editors) {
-      if (!isOurEditor(editor, authors)) found.add(editor ?? 'a deleted account');
-    }
-  }
-  return [...found];
-}
+const NEW_PR =
+  'Open a new pull request (it may change nothing): its plan shows what is left to do, and is reviewed before it is applied.';
 
-function trust(
-  ours: readonly OurComment[],
-  others: readonly string[],
-  headSha: string,
+/** Why one of our comments does not bind this merge, if it does not. */
+function untrustedComment(
+  c: OurComment,
+  foreign: readonly string[],
+  pr: PullRequestRef,
 ): Untrusted | undefined {
-  if (others.length > 0) {
+  if (foreign.length > 0) {
     return {
       reason: 'plan-changed',
-      message: `the plan comment was edited by ${others.join(', ')}, not only by the action, so it may not be the plan the action wrote; nothing was applied. Re-run the plan job to rewrite the comment, review it, and merge again.`,
+      message: `the plan comment was edited by ${foreign.join(', ')}, not only by the action, so it may not be the plan the action wrote; nothing was applied. ${NEW_PR}`,
     };
   }
-  if (ours.some((c) => bodySha(visibleBody(c.comment.body)) !== c.header.bodySha)) {
+  if (bodySha(visibleBody(c.comment.body)) !== c.header.bodySha) {
     return {
       reason: 'plan-changed',
-      message:
-        'the plan comment was edited after the action wrote it, so what reviewers saw may not be the plan; nothing was applied. Re-run the plan job to rewrite the comment, review it, and merge again.',
+      message: `the plan comment was edited after the action wrote it, so what reviewers saw may not be the plan; nothing was applied. ${NEW_PR}`,
     };
   }
-  const stale = ours.filter((c) => c.header.headSha !== headSha);
-  if (stale.length > 0) {
-    const written = [...new Set(stale.map((c) => short(c.header.headSha) || 'no commit'))];
+  // A plan written once the PR was merged was never reviewed before the merge (a re-run, a late job).
+  if (c.header.mode !== 'apply' && pr.mergedAt && c.comment.updatedAt > pr.mergedAt) {
     return {
       reason: 'plan-stale',
-      message: `the plan comment was written for commit ${written.join(', ')}, but the pull request was merged at head ${short(headSha)}: the last push was never planned and reviewed; nothing was applied. Let the plan job run on the pull request's head (re-run it), review the plan, and re-run this job.`,
+      message: `the plan comment was written at ${c.comment.updatedAt}, after the pull request was merged at ${pr.mergedAt}, so nobody reviewed it before the merge; nothing was applied. ${NEW_PR}`,
+    };
+  }
+  if (c.header.headSha !== pr.headSha) {
+    return {
+      reason: 'plan-stale',
+      message: `the plan comment was written for commit ${short(c.header.headSha) || 'unknown'}, but the pull request was merged at head ${short(pr.headSha)}: the last push was never planned and reviewed; nothing was applied. ${NEW_PR}`,
     };
   }
   return undefined;
@@ -86,11 +80,22 @@ function trust(
 /** The merged PR of the pushed commit and the reviewed plan recorded in our comment(s) on it. */
 export async function findReviewedPlan(ctx: RunContext): Promise<ReviewRecord> {
   const { api, settings } = ctx;
-  const none = { reviewed: { fingerprint: '', clusters: [], omitted: 0 }, partlyApplied: false };
+  const none = {
+    reviewed: { fingerprint: '', clusters: [], omitted: 0 },
+    partlyApplied: false,
+    alreadyApplied: false,
+  };
   if (!api) return { ...none, missing: 'the github-token input is empty' };
   try {
     const pulls = await api.pullsForCommit(settings.sha);
-    const pr = pulls.find((p) => p.merged && p.mergeCommitSha === settings.sha);
+    const merged = pulls.filter((p) => p.merged && p.mergeCommitSha === settings.sha);
+    if (merged.length > 1) {
+      return {
+        ...none,
+        lookupFailed: `commit ${short(settings.sha)} is the merge commit of ${merged.map((p) => `#${p.number}`).join(' and ')}, so which review it carries is ambiguous; nothing was applied.`,
+      };
+    }
+    const pr = merged[0];
     if (!pr) {
       return {
         ...none,
@@ -118,17 +123,36 @@ export async function findReviewedPlan(ctx: RunContext): Promise<ReviewRecord> {
     const comment =
       ours.find((c) => c.header.key === settings.commentKey) ??
       [...ours].sort((a, b) => b.comment.updatedAt.localeCompare(a.comment.updatedAt))[0];
-    const untrusted = trust(ours, await foreignEditors(api, ours, authors), pr.headSha);
+    // The main comment must bind this merge; another config set's comment that does not is left out
+    // (its clusters then count as not reviewed, which refuses them, never the other way round).
+    const trusted: OurComment[] = [];
+    let untrusted: Untrusted | undefined;
+    for (const c of ours) {
+      const problem = untrustedComment(c, await foreignEditors(api, c, authors), pr);
+      if (c === comment) untrusted = problem;
+      else if (problem)
+        ctx.io.info(`Not a review for this merge: comment ${c.comment.id}, ${problem.message}`);
+      if (!problem) trusted.push(c);
+    }
     const reviewed: ReviewedPlan = {
       ...comment.header.reviewed,
       clusters: mergeReviewed(
-        ours.map((c) => ({ updatedAt: c.comment.updatedAt, clusters: c.header.reviewed.clusters })),
+        trusted.map((c) => ({
+          updatedAt: c.comment.updatedAt,
+          clusters: c.header.reviewed.clusters,
+        })),
       ),
     };
     // The action records an apply's outcome in this one comment.
-    const partlyApplied =
-      comment.header.mode === 'apply' && comment.header.status === 'apply-failed';
-    return { pr: pr.number, reviewed, comment, untrusted, partlyApplied };
+    const applied = comment.header.mode === 'apply' ? comment.header.status : undefined;
+    return {
+      pr: pr.number,
+      reviewed,
+      comment,
+      untrusted,
+      partlyApplied: applied === 'apply-failed',
+      alreadyApplied: applied === 'applied',
+    };
   } catch (error) {
     return {
       ...none,

@@ -28,6 +28,8 @@ export interface PullRequestRef {
   state: string;
   merged: boolean;
   mergeCommitSha?: string;
+  /** When it was merged (ISO seconds), for merged PRs. */
+  mergedAt?: string;
   headSha: string;
 }
 
@@ -38,6 +40,7 @@ export interface GitHubApi {
   listComments(pr: number): Promise<IssueComment[]>;
   createComment(pr: number, body: string): Promise<IssueComment>;
   updateComment(id: number, body: string): Promise<IssueComment>;
+  deleteComment(id: number): Promise<void>;
   /** PRs associated with a commit (`GET /repos/{o}/{r}/commits/{sha}/pulls`). */
   pullsForCommit(sha: string): Promise<PullRequestRef[]>;
   /** Who wrote each version of a comment: every page of its edit history. */
@@ -265,6 +268,14 @@ export function createGitHubApi(
         },
         retried,
       ),
+    deleteComment: (id) =>
+      call(
+        'delete the PR comment',
+        async () => {
+          await octokit.rest.issues.deleteComment({ owner, repo, comment_id: id });
+        },
+        retried,
+      ),
     pullsForCommit: (sha) =>
       call(
         `find the pull request of commit ${sha.slice(0, 12)}`,
@@ -280,6 +291,7 @@ export function createGitHubApi(
             state: p.state,
             merged: Boolean(p.merged_at),
             mergeCommitSha: p.merge_commit_sha ?? undefined,
+            mergedAt: p.merged_at ?? undefined,
             headSha: p.head.sha,
           }));
         },

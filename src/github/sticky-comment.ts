@@ -53,6 +53,25 @@ export function isOurEditor(editor: string | null, authors: readonly string[]): 
   return authors.some((a) => bare(a) === bare(editor));
 }
 
+/** Who else ever edited the comment (null: an account that is gone). Fails on a partial history. */
+export async function foreignEditors(
+  api: GitHubApi,
+  comment: OurComment,
+  authors: readonly string[],
+): Promise<string[]> {
+  const { editors, count } = await api.commentEdits(comment.comment.nodeId);
+  if (editors.length !== count) {
+    throw new Error(
+      `GitHub listed ${editors.length} of the ${count} edits of comment ${comment.comment.id}`,
+    );
+  }
+  const found = new Set<string>();
+  for (const editor of editors) {
+    if (!isOurEditor(editor, authors)) found.add(editor ?? 'a deleted account');
+  }
+  return [...found];
+}
+
 export function commentAuthors(login: string | undefined): string[] {
   return login && login !== ACTIONS_BOT ? [login, ACTIONS_BOT] : [ACTIONS_BOT];
 }
