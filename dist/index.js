@@ -90093,7 +90093,7 @@ function retryHint(status, headers, message) {
  * Whether to try again. `idempotent` is false for a create: a 5xx may come after GitHub did the
  * work, so only refusals that did nothing (rate limits) are retried.
  */
-function retry_isTransient(hint, idempotent) {
+function worthRetrying(hint, idempotent) {
     if (hint.rateLimited)
         return true;
     return idempotent && (hint.status === 0 || hint.status >= 500);
@@ -90153,7 +90153,7 @@ async function call(what, fn, options) {
         catch (error) {
             failure = error instanceof GitHubApiError ? error : toApiError(error, what);
         }
-        const wait = retry_isTransient(failure.hint, options.idempotent ?? true)
+        const wait = worthRetrying(failure.hint, options.idempotent ?? true)
             ? nextWait(failure.hint, attempt, options.policy)
             : undefined;
         if (wait === undefined) {
@@ -91619,6 +91619,7 @@ async function publishComment(ctx, view, existing) {
 
 
 const reviewed_plan_short = (sha) => sha.slice(0, 12);
+/** How to get a reviewable plan once the merge's own review cannot be used. */
 const NEW_PR = 'Open a new pull request (it may change nothing): its plan shows what is left to do, and is reviewed before it is applied.';
 /** Why one of our comments does not bind this merge, if it does not. */
 function untrustedComment(c, foreign, pr) {
@@ -92038,7 +92039,7 @@ async function checkReview(a) {
         (record.alreadyApplied
             ? {
                 reason: 'plan-changed',
-                message: "the pull request's reviewed plan was already applied in full (its comment records it), so what the plan would do now (changes made since, or undoing a later merge) was never reviewed; nothing was applied. Open a new pull request (it may change nothing): its plan shows what is left to do, and is reviewed before it is applied.",
+                message: `the pull request's reviewed plan was already applied in full (its comment records it), so what the plan would do now (changes made since, or undoing a later merge) was never reviewed; nothing was applied. ${NEW_PR}`,
             }
             : undefined);
     if (untrusted) {

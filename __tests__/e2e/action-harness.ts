@@ -12,8 +12,18 @@ import {
   CreateRoleCommand,
   PutRolePolicyCommand,
 } from '@aws-sdk/client-iam';
+import { CreatePodIdentityAssociationCommand } from '@aws-sdk/client-eks';
 import type { EmulatorHandle } from '../emulator/helpers.js';
-import { ACCOUNT, OWNER, REGION } from './harness.js';
+import {
+  ACCOUNT,
+  OWNER,
+  REGION,
+  mixedEntries,
+  seedCluster,
+  userRoleArn,
+  writeClusterConfig,
+  type AssociationEntry,
+} from './harness.js';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 export const ACTION = join(ROOT, 'dist', 'index.js');
@@ -286,4 +296,30 @@ export function actionJobs(env: EmulatorHandle, pr: PullRequestSpec, mergeSha: s
       inputs: { 'role-to-assume': APPLY_ROLE, ...extra.inputs },
     });
   return { planRun, applyRun };
+}
+
+/** Cluster "prod" with `count` mixed entries, the documented roles, and a workspace holding its config. */
+export async function mixedWorkspace(env: EmulatorHandle, count = 4) {
+  const { entries, userRoles } = mixedEntries(count);
+  await env.admin('POST', 'seed', seedCluster(userRoles));
+  await createDocumentedRoles(env);
+  const workspace = tempWorkspace();
+  writeClusterConfig(entries, { dir: workspace });
+  return { workspace, entries };
+}
+
+/** Someone creates one configured association by hand, with another (pre-made) user role. */
+export async function associateByHand(
+  env: EmulatorHandle,
+  entry: AssociationEntry,
+  userRole: string,
+): Promise<void> {
+  await env.eks.send(
+    new CreatePodIdentityAssociationCommand({
+      clusterName: 'prod',
+      namespace: entry.namespace,
+      serviceAccount: entry.serviceAccountName,
+      roleArn: userRoleArn(userRole),
+    }),
+  );
 }

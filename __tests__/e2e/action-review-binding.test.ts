@@ -4,18 +4,19 @@
 
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
-  CreatePodIdentityAssociationCommand,
   DeletePodIdentityAssociationCommand,
   ListPodIdentityAssociationsCommand,
 } from '@aws-sdk/client-eks';
 import { describe, expect, it } from 'vitest';
 import { withEmulator } from '../emulator/helpers.js';
 import { bodySha, decodeHeader, encodeHeader, visibleBody } from '../../src/review/marker.js';
-import { mixedEntries, seedCluster, userRoleArn, writeClusterConfig } from './harness.js';
+import { mixedEntries, seedCluster, writeClusterConfig } from './harness.js';
 import {
   REPO,
   actionJobs,
+  associateByHand,
   awsCallLog,
+  mixedWorkspace,
   createDocumentedRoles,
   isOurs,
   listComments,
@@ -32,16 +33,18 @@ const PR: PullRequestSpec = { number: 21, headSha: 'a'.repeat(40) };
 const MERGE_SHA = 'b'.repeat(40);
 const merged = { ...PR, mergeCommitSha: MERGE_SHA, merged: true };
 
-async function setup(count = 4) {
-  const { entries, userRoles } = mixedEntries(count);
-  await env.admin('POST', 'seed', seedCluster(userRoles));
-  await createDocumentedRoles(env);
-  const workspace = tempWorkspace();
-  writeClusterConfig(entries, { dir: workspace });
-  return { workspace, entries };
-}
+const setup = (count?: number) => mixedWorkspace(env, count);
 
 const jobs = actionJobs(env, PR, MERGE_SHA);
+
+/** The PR planned (the comment reviewed) and merged; its apply job not yet run. */
+async function reviewedAndMerged() {
+  await registerPull(env, PR);
+  const setUp = await setup();
+  expect((await jobs.planRun(setUp.workspace)).code).toBe(0);
+  await registerPull(env, merged);
+  return setUp;
+}
 const planRun = (workspace: string, pr = PR, inputs: Record<string, string> = {}) =>
   jobs.planRun(workspace, pr, { inputs });
 const applyRun = (workspace: string, inputs: Record<string, string> = {}) =>
@@ -70,10 +73,7 @@ async function patchComment(id: number, body: string, token: string): Promise<vo
 
 describe('review look-ups fail closed', () => {
   it('retries one 502 on the pull request look-up and one rate limit on the comments, then applies', async () => {
-    await registerPull(env, PR);
-    const { workspace } = await setup();
-    expect((await planRun(workspace)).code).toBe(0);
-    await registerPull(env, merged);
+    const { workspace } = await reviewedAndMerged();
     await env.admin('POST', 'faults', {
       rules: [
         {
@@ -100,10 +100,7 @@ describe('review look-ups fail closed', () => {
   }, 60_000);
 
   it('refuses with review-lookup-failed when GitHub keeps failing, even with require-reviewed-plan: false', async () => {
-    await registerPull(env, PR);
-    const { workspace } = await setup();
-    expect((await planRun(workspace)).code).toBe(0);
-    await registerPull(env, merged);
+    const { workspace } = await reviewedAndMerged();
     await githubFault('repos.listPullRequestsAssociatedWithCommit', 502, 'Server Error');
     const before = await lastSeq();
     const apply = await applyRun(workspace, { 'require-reviewed-plan': 'false' });
@@ -192,20 +189,10 @@ describe('the review binds the pull request head that was merged', () => {
 
 describe('the review was given before the merge, once', () => {
   it('a plan job re-run after the merge writes no review: the apply it would unlock is refused', async () => {
-    await registerPull(env, PR);
-    const { workspace, entries } = await setup();
-    expect((await planRun(workspace)).code).toBe(0);
-    await registerPull(env, merged);
+    const { workspace, entries } = await reviewedAndMerged();
     // The live state moves: the reviewed plan is refused, as it should be…
     const odd = entries[1];
-    await env.eks.send(
-      new CreatePodIdentityAssociationCommand({
-        clusterName: 'prod',
-        namespace: odd.namespace,
-        serviceAccount: odd.serviceAccountName,
-        roleArn: userRoleArn('user-app-0003'),
-      }),
-    );
+    await associateByHand(env, odd, 'user-app-0003');
     expect((await applyRun(workspace)).outputs['failure-reason']).toBe('plan-changed');
     // …and re-running the PR's plan job now (GitHub stamps times in seconds) does not make the
     // unreviewed update a review.
@@ -220,10 +207,7 @@ describe('the review was given before the merge, once', () => {
   }, 60_000);
 
   it('re-running an apply whose plan was applied in full refuses what changed since', async () => {
-    await registerPull(env, PR);
-    const { workspace } = await setup();
-    expect((await planRun(workspace)).code).toBe(0);
-    await registerPull(env, merged);
+    const { workspace } = await reviewedAndMerged();
     expect((await applyRun(workspace)).code).toBe(0);
     // Later, something the config holds is deleted outside the repository (or a later PR
     // removed it): re-running this old apply job must not put it back unreviewed.
@@ -245,10 +229,7 @@ describe('the review was given before the merge, once', () => {
   }, 60_000);
 
   it('a merge commit GitHub links to two merged pull requests is refused as ambiguous', async () => {
-    await registerPull(env, PR);
-    const { workspace } = await setup();
-    expect((await planRun(workspace)).code).toBe(0);
-    await registerPull(env, merged);
+    const { workspace } = await reviewedAndMerged();
     await registerPull(env, {
       number: 30,
       headSha: 'e'.repeat(40),
@@ -264,10 +245,7 @@ describe('the review was given before the merge, once', () => {
 
 describe('apply mode never ends green on a cluster it could not read', () => {
   it('an unreadable cluster fails the apply instead of "nothing to apply"', async () => {
-    await registerPull(env, PR);
-    const { workspace } = await setup();
-    expect((await planRun(workspace)).code).toBe(0);
-    await registerPull(env, merged);
+    const { workspace } = await reviewedAndMerged();
     await env.admin('POST', 'faults', {
       rules: [
         {

@@ -3,13 +3,14 @@
 // refused; forks and missing permissions degrade or fail with one actionable message.
 
 import { beforeEach, describe, expect, it } from 'vitest';
-import { CreatePodIdentityAssociationCommand } from '@aws-sdk/client-eks';
 import { TEST_CREDENTIALS, withEmulator } from '../emulator/helpers.js';
-import { mixedEntries, seedCluster, userRoleArn, writeClusterConfig } from './harness.js';
+import { seedCluster, userRoleArn, writeClusterConfig } from './harness.js';
 import {
   APPLY_ROLE,
   actionJobs,
+  associateByHand,
   awsCallLog,
+  mixedWorkspace,
   SUB_PR,
   createDocumentedRoles,
   isOurs,
@@ -27,16 +28,7 @@ const { lastSeq, awsMutationsSince } = awsCallLog(env);
 const PR: PullRequestSpec = { number: 12, headSha: 'a'.repeat(40) };
 const MERGE_SHA = 'b'.repeat(40);
 
-async function setup(
-  count = 4,
-): Promise<{ workspace: string; entries: ReturnType<typeof mixedEntries>['entries'] }> {
-  const { entries, userRoles } = mixedEntries(count);
-  await env.admin('POST', 'seed', seedCluster(userRoles));
-  await createDocumentedRoles(env);
-  const workspace = tempWorkspace();
-  writeClusterConfig(entries, { dir: workspace });
-  return { workspace, entries };
-}
+const setup = (count?: number) => mixedWorkspace(env, count);
 
 const { planRun, applyRun } = actionJobs(env, PR, MERGE_SHA);
 
@@ -206,14 +198,7 @@ describe('action: merge → apply the reviewed plan', () => {
     await registerPull(env, merged);
     // Someone creates one reviewed association by hand, with another role.
     const odd = entries[1];
-    await env.eks.send(
-      new CreatePodIdentityAssociationCommand({
-        clusterName: 'prod',
-        namespace: odd.namespace,
-        serviceAccount: odd.serviceAccountName,
-        roleArn: userRoleArn('user-app-0003'),
-      }),
-    );
+    await associateByHand(env, odd, 'user-app-0003');
     const before = await lastSeq();
     const apply = await applyRun(workspace);
     expect(apply.code).toBe(1);
@@ -230,14 +215,7 @@ describe('action: merge → apply the reviewed plan', () => {
     expect((await planRun(workspace)).code).toBe(0);
     await registerPull(env, merged);
     const odd = entries[3];
-    await env.eks.send(
-      new CreatePodIdentityAssociationCommand({
-        clusterName: 'prod',
-        namespace: odd.namespace,
-        serviceAccount: odd.serviceAccountName,
-        roleArn: userRoleArn('user-app-0001'),
-      }),
-    );
+    await associateByHand(env, odd, 'user-app-0001');
     expect((await applyRun(workspace)).outputs['failure-reason']).toBe('plan-changed');
     const rerun = await applyRun(workspace);
     expect(rerun.code).toBe(1);

@@ -15,7 +15,7 @@ import { invalidConfigMessage, loadConfig } from './config-step.js';
 import { planOutputs } from './outputs.js';
 import { computePlan, credentialsFor, isCredentialsError, writePlanOutputs } from './plan-step.js';
 import { publishComment, writeSummary } from './publish.js';
-import { findReviewedPlan, type ReviewRecord, type Untrusted } from './reviewed-plan.js';
+import { NEW_PR, findReviewedPlan, type ReviewRecord, type Untrusted } from './reviewed-plan.js';
 import {
   failed,
   succeeded,
@@ -48,8 +48,7 @@ async function checkReview(
     (record.alreadyApplied
       ? {
           reason: 'plan-changed',
-          message:
-            "the pull request's reviewed plan was already applied in full (its comment records it), so what the plan would do now (changes made since, or undoing a later merge) was never reviewed; nothing was applied. Open a new pull request (it may change nothing): its plan shows what is left to do, and is reviewed before it is applied.",
+          message: `the pull request's reviewed plan was already applied in full (its comment records it), so what the plan would do now (changes made since, or undoing a later merge) was never reviewed; nothing was applied. ${NEW_PR}`,
         }
       : undefined);
   if (untrusted) {

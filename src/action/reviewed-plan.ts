@@ -40,7 +40,8 @@ export interface ReviewRecord {
 
 const short = (sha: string): string => sha.slice(0, 12);
 
-const NEW_PR =
+/** How to get a reviewable plan once the merge's own review cannot be used. */
+export const NEW_PR =
   'Open a new pull request (it may change nothing): its plan shows what is left to do, and is reviewed before it is applied.';
 
 /** Why one of our comments does not bind this merge, if it does not. */

@@ -5,7 +5,7 @@
 import { getOctokit } from '@actions/github';
 import {
   DEFAULT_RETRY,
-  isTransient,
+  worthRetrying,
   nextWait,
   retryHint,
   type RetryHint,
@@ -121,7 +121,7 @@ async function call<T>(what: string, fn: () => Promise<T>, options: CallOptions)
     } catch (error) {
       failure = error instanceof GitHubApiError ? error : toApiError(error, what);
     }
-    const wait = isTransient(failure.hint, options.idempotent ?? true)
+    const wait = worthRetrying(failure.hint, options.idempotent ?? true)
       ? nextWait(failure.hint, attempt, options.policy)
       : undefined;
     if (wait === undefined) {

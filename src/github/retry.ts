@@ -56,7 +56,7 @@ export function retryHint(
  * Whether to try again. `idempotent` is false for a create: a 5xx may come after GitHub did the
  * work, so only refusals that did nothing (rate limits) are retried.
  */
-export function isTransient(hint: RetryHint, idempotent: boolean): boolean {
+export function worthRetrying(hint: RetryHint, idempotent: boolean): boolean {
   if (hint.rateLimited) return true;
   return idempotent && (hint.status === 0 || hint.status >= 500);
 }
