@@ -47,6 +47,12 @@ function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: string[]
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  // `podid plan --help` is a question, not a mistake (`--` ends the flags, so a file may be `-h`).
+  const flags = rest.includes('--') ? rest.slice(0, rest.indexOf('--')) : rest;
+  if (flags.some((a) => a === '--help' || a === '-h')) {
+    printOut(USAGE);
+    return 0;
+  }
   switch (command) {
     case 'validate': {
       const { values, positionals } = parse(rest, {

@@ -28,6 +28,16 @@ describe('podid CLI without AWS', () => {
     expect(doc.problems.every((p) => p.line > 0)).toBe(true);
   });
 
+  it.each(['plan', 'apply', 'validate', 'get', 'emulator'])(
+    '%s --help prints the usage and exits 0, touching nothing',
+    async (command) => {
+      const result = await runCli([command, '--help'], NOWHERE);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain('Usage:');
+      expect(result.stderr).toBe('');
+    },
+  );
+
   it.each([
     [['plan'], /^Error: no config files given/],
     [['plan', '-f', 'x.yaml', '--bogus'], /^Error: Unknown option '--bogus'/],

@@ -62572,6 +62572,12 @@ function cli_parse(args, options) {
 }
 async function main(argv) {
     const [command, ...rest] = argv;
+    // `podid plan --help` is a question, not a mistake (`--` ends the flags, so a file may be `-h`).
+    const flags = rest.includes('--') ? rest.slice(0, rest.indexOf('--')) : rest;
+    if (flags.some((a) => a === '--help' || a === '-h')) {
+        printOut(USAGE);
+        return 0;
+    }
     switch (command) {
         case 'validate': {
             const { values, positionals } = cli_parse(rest, {
