@@ -61390,7 +61390,7 @@ function checkDocument(r, doc, at, path) {
         return;
     }
     if (version !== '2012-10-17' && version !== '2008-10-17') {
-        r.error(at, `${path}.Version`, `${path}.Version must be "2012-10-17", got ${quote(String(version))}`, 'quote the date: Version: "2012-10-17"');
+        r.error(at, `${path}.Version`, `${path}.Version must be "2012-10-17", got ${quote(typeof version === 'object' ? JSON.stringify(version) : String(version))}`, 'quote the date: Version: "2012-10-17"');
     }
     const st = doc.Statement;
     const ok = Array.isArray(st) ? st.length > 0 && st.every(policies_isObject) : policies_isObject(st);

@@ -14,6 +14,14 @@ const long = (n: number) => 'a'.repeat(n);
 
 const cases: [string, string, Expected[]][] = [
   [
+    // Found by the property test: a Version that is a map with a `toString` key used to crash.
+    'a permissionPolicy Version that is not text is reported, whatever keys it holds',
+    pia(
+      `    - namespace: web\n      serviceAccountName: app\n      permissionPolicy:\n        »Version: {toString: 1}\n        Statement: [{Effect: Allow, Action: "s3:*", Resource: "*"}]\n`,
+    ),
+    [`${P}.permissionPolicy.Version must be "2012-10-17", got "{\\"toString\\":1}"`],
+  ],
+  [
     'namespace must be set',
     pia(`    - »serviceAccountName: app\n      roleARN: ${ROLE}\n`),
     [`${P}.namespace must be set`],

@@ -155,7 +155,7 @@ export function checkDocument(r: Reader, doc: PolicyDocument, at: Pos, path: str
     r.error(
       at,
       `${path}.Version`,
-      `${path}.Version must be "2012-10-17", got ${quote(String(version))}`,
+      `${path}.Version must be "2012-10-17", got ${quote(typeof version === 'object' ? JSON.stringify(version) : String(version))}`,
       'quote the date: Version: "2012-10-17"',
     );
   }
