@@ -177,7 +177,8 @@ describe('action: file names that carry workflow commands', () => {
     // … and the runner finds no command but the action's own.
     const commands = runnerCommands(run.stdout);
     expect(commands.filter((c) => c.name === 'notice' || c.name === 'warning')).toEqual([]);
-    expect(commands.filter((c) => c.name === 'add-mask' && /^(x|y)/.test(c.data))).toEqual([]);
+    // The action masks its credentials (random text), so only a mask of a file name is a leak.
+    expect(commands.filter((c) => c.name === 'add-mask' && /eksctl\.yaml/.test(c.data))).toEqual([]);
     expect(commands.map((c) => c.name)).not.toContain('add-mask]y.eksctl.yaml');
 
     // An invalid file with a hostile name: the annotation's file property is escaped.
