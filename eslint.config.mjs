@@ -8,7 +8,7 @@ import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescrip
 // may not import; a violation fails `npm run lint` with a message that starts with the rule's name.
 const folder = (name) => new RegExp(`(^|/)${name}/`).source;
 const FOLDERS = {
-  io: ['aws', 'state', 'apply', 'engine', 'action', 'github', 'commands'].map(folder),
+  io: ['aws', 'kube', 'state', 'apply', 'engine', 'action', 'github', 'commands'].map(folder),
   sdk: ['^@aws-sdk/', '^@smithy/', '^@actions/', '^@octokit/', '^@kubernetes/'],
   network: ['^node:(net|http|https|http2|tls|dgram|child_process)$'],
 };
@@ -44,12 +44,15 @@ const LAYERS = {
   plan: [...pureCore, ...above('plan', 'render')],
   render: [...pureCore],
   aws: [
-    ...above('aws', 'state', 'apply', 'engine', 'action', 'github', 'plan', 'render', 'review'),
+    ...above('aws', 'kube', 'state', 'apply', 'engine', 'action', 'github', 'plan', 'render'),
+    ...above('aws', 'review'),
   ],
+  // Kubernetes sits beside aws/: it borrows the AWS credentials and endpoints to make its token.
+  kube: [...above('kube', 'state', 'apply', 'engine', 'action', 'github', 'plan', 'render', 'review')],
   state: [...above('state', 'apply', 'engine', 'action', 'github', 'plan', 'render', 'review')],
   apply: [...above('apply', 'state', 'engine', 'action', 'github', 'render', 'review')],
   engine: [...above('engine', 'action', 'github', 'render')],
-  github: [...above('github', 'action', 'engine', 'apply', 'state', 'aws')],
+  github: [...above('github', 'action', 'engine', 'apply', 'state', 'aws', 'kube')],
   action: [],
   commands: [...above('commands', 'action', 'github')],
 };

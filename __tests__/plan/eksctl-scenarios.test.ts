@@ -181,7 +181,7 @@ describe('eksctl scenarios, declaratively', () => {
 });
 
 describe('createServiceAccount (scenario 22 creates it through Kubernetes)', () => {
-  it('is listed as not managed by podid-action, at each entry that asks for it', () => {
+  it('is acted on under iam.podIdentityAssociations: the service account comes before its association', () => {
     const r = 'arn:aws:iam::111122223333:role/r';
     const text = `apiVersion: eksctl.io/v1alpha5
 kind: ClusterConfig
@@ -189,17 +189,30 @@ metadata: {name: test-cluster, region: us-west-2}
 iam:
   podIdentityAssociations:
     - {namespace: a, serviceAccountName: one, roleARN: ${r}, createServiceAccount: true}
-    - {namespace: b, serviceAccountName: two, roleARN: ${r}, createServiceAccount: true}
     - {namespace: c, serviceAccountName: three, roleARN: ${r}}
+addons:
+  - name: vpc-cni
+    podIdentityAssociations:
+      - {namespace: kube-system, serviceAccountName: aws-node, roleARN: ${r}, createServiceAccount: true}
 `;
     const parsed = parseClusterConfig(text, 'c.yaml');
+    // Under an add-on it is ignored, as eksctl does (the add-on makes its own service accounts).
     expect(parsed.cluster?.notManaged.map((n) => [n.path, n.line])).toEqual([
-      ['iam.podIdentityAssociations[0].createServiceAccount', 6],
-      ['iam.podIdentityAssociations[1].createServiceAccount', 7],
+      ['addons[0].podIdentityAssociations[0].createServiceAccount', 11],
     ]);
-    const plan = planCluster(parsed.cluster!, live({ roles: { [r]: trustedRole(r) } }), OPTIONS);
-    expect(plan.notManaged).toEqual(parsed.cluster?.notManaged);
+    const kubernetes = { namespaces: { a: true }, serviceAccounts: [] };
+    const plan = planCluster(
+      { ...parsed.cluster!, addons: [] },
+      live({ roles: { [r]: trustedRole(r) }, kubernetes }),
+      OPTIONS,
+    );
     expect(plan.warnings).toEqual([]);
-    expect(plan.tasks).toHaveLength(3);
+    expect(plan.tasks.filter((t) => t.target === 'a/one').map((t) => t.description)).toEqual([
+      'create service account "a/one", if it does not already exist',
+      'create pod identity association for service account "a/one"',
+    ]);
+    expect(plan.tasks.filter((t) => t.target === 'c/three').map((t) => t.kind)).toEqual([
+      'create-association',
+    ]);
   });
 });

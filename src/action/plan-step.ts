@@ -39,7 +39,14 @@ export async function computePlan(
   const { io, settings } = ctx;
   const engine = ctx.createEngine(credentials);
   const plan = await io.group('Reading live state', () =>
-    engine.plan(state, { prune: settings.prune, ownerId: settings.ownerId, salt }),
+    engine.plan(state, {
+      prune: settings.prune,
+      ownerId: settings.ownerId,
+      salt,
+      // The apply's own identity must be allowed its Kubernetes changes; a plan job's read-only
+      // role is not asked (another identity applies what it plans).
+      ...(settings.mode === 'apply' ? { kubernetesAccess: 'required' as const } : {}),
+    }),
   );
   for (const cluster of plan.clusters) {
     await io.group(`Plan for cluster ${cluster.cluster} (${cluster.region})`, async () => {

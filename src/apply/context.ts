@@ -4,6 +4,7 @@
 import type { AwsClients } from '../aws/clients.js';
 import * as cfn from '../aws/cloudformation.js';
 import type { AddonWatcher, StackWatcher } from '../aws/waiters.js';
+import type { KubeSession } from '../kube/session.js';
 import type { StackOutputRef } from '../plan/model.js';
 import { transientRetry, withRetry } from './retry.js';
 
@@ -13,6 +14,8 @@ export interface TaskContext {
   addonWatcher: AddonWatcher;
   /** Stack outputs produced earlier in this run, by stack name. */
   outputs: Map<string, Record<string, string>>;
+  /** The cluster's Kubernetes API, opened on first use (only service-account tasks need it). */
+  kubernetes?: () => KubeSession;
   log(message: string): void;
   sleep?: (ms: number) => Promise<void>;
 }

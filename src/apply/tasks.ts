@@ -5,6 +5,7 @@ import { errorMessage } from '../aws/errors.js';
 import {
   ADDON_POD_IDENTITY_ASSOCIATION_TAG,
   POD_IDENTITY_ASSOCIATION_TAG,
+  associationKey,
   splitAssociationKey,
 } from '../names/tags.js';
 import type { Task } from '../plan/model.js';
@@ -16,6 +17,7 @@ import {
   updateAssociation,
 } from './association-tasks.js';
 import type { TaskContext, TaskOutcome } from './context.js';
+import { createServiceAccountStep, deleteServiceAccountStep } from './service-account-tasks.js';
 import { createRoleStack, deleteRoleStack, updateRoleStack } from './stack-tasks.js';
 
 /** Performs a task; a failure also carries eksctl's wording, so its text is found by eksctl users too. */
@@ -28,8 +30,9 @@ export async function runTask(task: Task, ctx: TaskContext): Promise<TaskOutcome
 }
 
 /**
- * eksctl's creator wraps these two failures (creator_test.go: "creating IAM role for pod identity
- * association", "creating pod identity association"); the rest keep their own text.
+ * eksctl's creator wraps these failures (creator_test.go: "creating IAM role for pod identity
+ * association", "failed to create service account", "creating pod identity association"; the
+ * deleter: "failed to delete service account"); the rest keep their own text.
  */
 function withEksctlWording(task: Task, error: unknown): unknown {
   const message = errorMessage(error);
@@ -42,6 +45,11 @@ function withEksctlWording(task: Task, error: unknown): unknown {
       `creating IAM role for pod identity association for service account ${serviceAccount} in namespace ${namespace}: ${message}`,
       { cause: error },
     );
+  }
+  if (task.kind === 'create-service-account' || task.kind === 'delete-service-account') {
+    const verb = task.kind === 'create-service-account' ? 'create' : 'delete';
+    const key = associationKey(task.params.namespace, task.params.serviceAccount);
+    return new Error(`failed to ${verb} service account "${key}": ${message}`, { cause: error });
   }
   if (task.kind === 'create-association') {
     const { namespace, serviceAccount } = task.params;
@@ -77,5 +85,9 @@ async function perform(task: Task, ctx: TaskContext): Promise<TaskOutcome> {
       return deleteAddon(task.params, ctx);
     case 'tag-addon':
       return tagAddon(task.params, ctx);
+    case 'create-service-account':
+      return createServiceAccountStep(task.params, ctx);
+    case 'delete-service-account':
+      return deleteServiceAccountStep(task.params, ctx);
   }
 }

@@ -110,3 +110,28 @@ export class ClientPool {
     this.byRegion.clear();
   }
 }
+
+/**
+ * Where this region's STS is, as the STS client resolves it (AWS_ENDPOINT_URL and friends first,
+ * then the regional endpoint): the EKS token is a presigned request to it.
+ */
+export async function stsEndpoint(clients: AwsClients): Promise<URL> {
+  const config = clients.sts.config as typeof clients.sts.config & {
+    serviceConfiguredEndpoint?: () => Promise<string | undefined>;
+  };
+  const configured = config.endpoint
+    ? await config.endpoint()
+    : await config.serviceConfiguredEndpoint?.();
+  if (configured) {
+    if (typeof configured === 'string') return new URL(configured);
+    const { protocol, hostname, port, path } = configured;
+    return new URL(`${protocol}//${hostname}${port ? `:${port}` : ''}${path}`);
+  }
+  const resolved = config.endpointProvider({
+    Region: clients.region,
+    UseFIPS: false,
+    UseDualStack: false,
+    UseGlobalEndpoint: false,
+  });
+  return new URL(resolved.url.href);
+}

@@ -36,6 +36,9 @@ export interface ClusterInfo {
   version: string;
   autoMode: boolean;
   ipFamily: 'ipv4' | 'ipv6';
+  /** The Kubernetes API server's URL and its CA (base64 PEM), when EKS gives them. */
+  endpoint?: string;
+  certificateAuthority?: string;
 }
 
 /** The cluster, or undefined when EKS says it does not exist. */
@@ -52,6 +55,10 @@ export async function describeCluster(
       version: cluster?.version ?? '',
       autoMode: cluster?.computeConfig?.enabled === true,
       ipFamily: cluster?.kubernetesNetworkConfig?.ipFamily === 'ipv6' ? 'ipv6' : 'ipv4',
+      ...(cluster?.endpoint ? { endpoint: cluster.endpoint } : {}),
+      ...(cluster?.certificateAuthority?.data
+        ? { certificateAuthority: cluster.certificateAuthority.data }
+        : {}),
     };
   } catch (error) {
     if (isAwsError(error, 'ResourceNotFoundException')) return undefined;

@@ -16,7 +16,7 @@ export async function applyCommand(options: ApplyCommandOptions): Promise<number
   if (!state) return 1;
   const engine = new Engine({ concurrency: options.concurrency, log });
   try {
-    const plan = await engine.plan(state, options.plan);
+    const plan = await engine.plan(state, { ...options.plan, kubernetesAccess: 'required' });
     printOut(renderPlanText(plan));
     if (!hasChanges(plan)) {
       printOut('Nothing to apply.\n');

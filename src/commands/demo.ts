@@ -44,7 +44,12 @@ export async function demoCommand(): Promise<number> {
   try {
     const state = await loadDesired(['examples/*.eksctl.yaml']);
     if (!state) return 1;
-    const options: PlanOptions = { prune: 'managed', ownerId: 'example-org/infra', salt: 'demo' };
+    const options: PlanOptions = {
+      prune: 'managed',
+      ownerId: 'example-org/infra',
+      salt: 'demo',
+      kubernetesAccess: 'required',
+    };
     return await run(engine, state, options);
   } finally {
     engine.close();

@@ -30,7 +30,8 @@ export async function planCommand(options: PlanCommandOptions): Promise<number> 
   if (!state) return 1;
   const engine = new Engine({ concurrency: options.concurrency, log });
   try {
-    const plan = await engine.plan(state, options.plan);
+    // Whoever plans usually applies: say now what they may not do in Kubernetes.
+    const plan = await engine.plan(state, { ...options.plan, kubernetesAccess: 'advisory' });
     printOut(render(plan, options.output));
     if (planErrorCount(plan) > 0) return 1;
     return options.detailedExitCode && hasChanges(plan) ? 2 : 0;

@@ -14,7 +14,7 @@ const IRSA_ROLE =
   'an IRSA role setting: podid-action does not create IRSA roles; give the add-on podIdentityAssociations or useDefaultPodIdentityAssociations instead';
 
 const CREATE_SERVICE_ACCOUNT =
-  'podid-action does not create Kubernetes service accounts yet; create them with your manifests (an association works for a service account made later)';
+  'an add-on creates its own service accounts, so eksctl ignores this under addons[].podIdentityAssociations, and so does podid-action; it acts on it under iam.podIdentityAssociations';
 const ADDON_ENTRY_FIELD =
   'not supported for addon.podIdentityAssociations: the EKS add-on API takes only a service account and a role, so it is ignored';
 
@@ -81,7 +81,7 @@ const SECTIONS: { of: (raw: RawCluster) => Located[]; keys: Record<string, strin
     },
   },
   {
-    of: (raw) => [...raw.pias, ...addonPias(raw)].filter((p) => p.spec.createServiceAccount),
+    of: (raw) => addonPias(raw).filter((p) => p.spec.createServiceAccount),
     keys: { createServiceAccount: CREATE_SERVICE_ACCOUNT },
   },
   {

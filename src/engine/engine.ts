@@ -4,7 +4,14 @@
 
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import { applyClusterPlan } from '../apply/executor.js';
-import { ClientPool } from '../aws/clients.js';
+import { ClientPool, stsEndpoint, type AwsClients } from '../aws/clients.js';
+import type { ClusterInfo } from '../aws/eks.js';
+import { callerArn } from '../aws/sts.js';
+import { httpTimeouts } from '../aws/timeouts.js';
+import { KubeSession } from '../kube/session.js';
+import { kubernetesPermissions } from '../plan/kubernetes-access.js';
+import { namespacesToRead } from '../plan/service-account-plan.js';
+import { checkKubernetesAccess } from '../state/kubernetes.js';
 import { errorMessage } from '../aws/errors.js';
 import { AddonWatcher, StackWatcher } from '../aws/waiters.js';
 import type { ClusterSpec, DesiredState } from '../config/model.js';
@@ -17,6 +24,12 @@ import { newPolicyLookups, readPolicies, type PolicyLookups } from '../state/pol
 import { readClusterState } from '../state/read.js';
 
 const clusterKey = (name: string, region: string): string => `${region}/${name}`;
+
+/** A plan and the live state it was made from (absent when the cluster could not be read). */
+interface Checked {
+  plan: ClusterPlan;
+  live?: LiveCluster;
+}
 
 /** What the clusters of one plan share: region-wide stack listings, role and policy reads. */
 interface RunLookups {
@@ -47,6 +60,9 @@ export class Engine {
   private readonly watchers = new Map<string, { stacks: StackWatcher; addons: AddonWatcher }>();
   /** Stack outputs seen by the last plan, per cluster: apply starts from them instead of re-reading. */
   private readonly knownOutputs = new Map<string, Map<string, Record<string, string>>>();
+  /** Each cluster's Kubernetes API (from the plan's DescribeCluster), opened on first use. */
+  private readonly kubeEndpoints = new Map<string, { server: string; caData: string }>();
+  private readonly kubeSessions = new Map<string, KubeSession>();
 
   constructor(private readonly options: EngineOptions) {
     this.pool = new ClientPool({
@@ -69,6 +85,28 @@ export class Engine {
     return watchers;
   }
 
+  /** The cluster's Kubernetes session, made once per run from the endpoint its plan read. */
+  private kubeSession(cluster: string, region: string): KubeSession {
+    const key = clusterKey(cluster, region);
+    let session = this.kubeSessions.get(key);
+    if (!session) {
+      const endpoint = this.kubeEndpoints.get(key);
+      if (!endpoint)
+        throw new Error(`the Kubernetes endpoint of cluster "${cluster}" was not read`);
+      const clients: AwsClients = this.pool.get(region);
+      session = new KubeSession(
+        { cluster, region, ...endpoint },
+        {
+          credentials: () => clients.sts.config.credentials(),
+          stsEndpoint: () => stsEndpoint(clients),
+          timeoutMs: httpTimeouts().requestMs,
+        },
+      );
+      this.kubeSessions.set(key, session);
+    }
+    return session;
+  }
+
   /** Reads every cluster (in parallel) and plans it. A cluster that cannot be read gets a plan error. */
   async plan(state: DesiredState, options: PlanOptions): Promise<Plan> {
     const lookups: RunLookups = {
@@ -82,7 +120,8 @@ export class Engine {
         if ('missing' in live) return planCluster(spec, live, options);
         const outputs = new Map(live.stacks.map((s) => [s.stackName, s.outputs]));
         this.knownOutputs.set(clusterKey(spec.name, spec.region), outputs);
-        return this.planCheckingPolicies(spec, live, lookups.policies, options);
+        const checked = await this.planCheckingPolicies(spec, live, lookups.policies, options);
+        return this.planCheckingKubernetesAccess(spec, checked, options);
       }),
     );
     return { version: 1, clusters };
@@ -98,19 +137,58 @@ export class Engine {
     live: LiveCluster,
     lookups: PolicyLookups,
     options: PlanOptions,
-  ): Promise<ClusterPlan> {
+  ): Promise<Checked> {
     const first = planCluster(spec, live, options);
     const arns = policyArnsToRead(first, live);
-    if (arns.length === 0) return first;
+    if (arns.length === 0) return { plan: first, live };
     let read: Awaited<ReturnType<typeof readPolicies>>;
     try {
       read = await readPolicies(this.pool.get(spec.region).iam, arns, lookups);
     } catch (error) {
-      return planCluster(spec, unreadable(spec, error), options);
+      return { plan: planCluster(spec, unreadable(spec, error), options) };
     }
-    if (Object.values(read.policies).every((status) => status === 'attachable')) return first;
+    if (Object.values(read.policies).every((status) => status === 'attachable'))
+      return { plan: first, live };
     const policies = { ...live.policies, ...read.policies };
-    return planCluster(spec, { ...live, ...read, policies }, options);
+    const reread = { ...live, ...read, policies };
+    return { plan: planCluster(spec, reread, options), live: reread };
+  }
+
+  /**
+   * Asks the API server whether this identity may make the plan's Kubernetes changes (only the
+   * plan knows which), and plans again when one is denied: an apply then fails before any change.
+   */
+  private async planCheckingKubernetesAccess(
+    spec: ClusterSpec,
+    checked: Checked,
+    options: PlanOptions,
+  ): Promise<ClusterPlan> {
+    const { plan, live } = checked;
+    if (!live || !options.kubernetesAccess || plan.errors.length > 0) return plan;
+    const wanted = kubernetesPermissions(plan.tasks);
+    if (wanted.length === 0) return plan;
+    const kubernetes = live.kubernetes ?? { namespaces: {}, serviceAccounts: [] };
+    let access;
+    try {
+      access = await checkKubernetesAccess(this.kubeSession(spec.name, spec.region), wanted);
+    } catch (error) {
+      const failure = { kind: 'error' as const, message: errorMessage(error) };
+      return planCluster(spec, { ...live, kubernetes: { ...kubernetes, failure } }, options);
+    }
+    if (access.every((a) => a.allowed)) return plan;
+    const principal = await callerArn(this.pool.get(spec.region).sts);
+    const withAccess = { ...kubernetes, access, ...(principal ? { principal } : {}) };
+    return planCluster(spec, { ...live, kubernetes: withAccess }, options);
+  }
+
+  /** Remembers where the cluster's API server is (for the apply too) and opens a session on it. */
+  private openKubernetes(spec: ClusterSpec, info: ClusterInfo): (() => KubeSession) | undefined {
+    if (!info.endpoint || !info.certificateAuthority) return undefined;
+    this.kubeEndpoints.set(clusterKey(spec.name, spec.region), {
+      server: info.endpoint,
+      caData: info.certificateAuthority,
+    });
+    return () => this.kubeSession(spec.name, spec.region);
   }
 
   private async read(
@@ -125,6 +203,12 @@ export class Engine {
         watcher: watchers.stacks,
         addonWatcher: watchers.addons,
         describeOthers: options.prune !== 'none',
+        kubernetes: {
+          namespaces: (associations) =>
+            namespacesToRead(spec.podIdentityAssociations, associations, options),
+          session: (info) => this.openKubernetes(spec, info),
+          whoAmI: () => callerArn(this.pool.get(spec.region).sts),
+        },
         stackListings: lookups.stackListings,
         roleLookups: lookups.roleLookups,
         log: (line) => this.options.log(`[${spec.name}] ${line}`),
@@ -145,6 +229,7 @@ export class Engine {
               clients: this.pool.get(clusterPlan.region),
               watcher: this.watchersOf(clusterPlan.region).stacks,
               addonWatcher: this.watchersOf(clusterPlan.region).addons,
+              kubernetes: () => this.kubeSession(clusterPlan.cluster, clusterPlan.region),
               outputs: new Map(
                 this.knownOutputs.get(clusterKey(clusterPlan.cluster, clusterPlan.region)),
               ),

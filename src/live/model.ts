@@ -129,6 +129,8 @@ export interface LiveCluster {
    * configured one is missing, for a "did you mean" hint. Absent: not listed.
    */
   knownPolicyArns?: string[];
+  /** Namespaces and service accounts, when `createServiceAccount` or prune needs them. */
+  kubernetes?: LiveKubernetes;
 }
 
 /** The cluster could not be read (e.g. it does not exist); the plan reports it. */
@@ -137,4 +139,47 @@ export interface LiveClusterMissing {
   region: string;
   missing: true;
   reason: string;
+}
+
+/** A Kubernetes service account, as far as the plan cares. */
+export interface LiveServiceAccount {
+  namespace: string;
+  name: string;
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+}
+
+/** Why the cluster's Kubernetes API could not be read; the plan turns it into an error with the fix. */
+export interface KubernetesFailure {
+  /** unauthorized: no access entry (401); forbidden: an entry without the permission (403). */
+  kind: 'unauthorized' | 'forbidden' | 'unreachable' | 'error';
+  message: string;
+  /** The IAM principal the token was made from (for the access-entry commands), when known. */
+  principal?: string;
+}
+
+/** What a SelfSubjectAccessReview answered for one permission the plan's tasks need. */
+export interface KubernetesAccess {
+  verb: string;
+  resource: string;
+  /** Empty for a cluster-scoped resource (namespaces). */
+  namespace: string;
+  allowed: boolean;
+  reason?: string;
+}
+
+/**
+ * The part of the cluster's Kubernetes state the plan needs, read only when the config or prune
+ * needs it (absent otherwise): the namespaces involved and their service accounts.
+ */
+export interface LiveKubernetes {
+  /** Namespace → whether it exists, for every namespace read. */
+  namespaces: Record<string, boolean>;
+  /** Every service account of the namespaces read that exist (all pages). */
+  serviceAccounts: LiveServiceAccount[];
+  failure?: KubernetesFailure;
+  /** Answers for the permissions the plan's Kubernetes tasks need; absent when not checked. */
+  access?: KubernetesAccess[];
+  /** The IAM principal behind the token, known when access was checked or refused. */
+  principal?: string;
 }

@@ -109,6 +109,22 @@ export interface TagAddonParams {
   tagKeysToRemove: string[];
 }
 
+export interface CreateServiceAccountParams {
+  clusterName: string;
+  namespace: string;
+  serviceAccount: string;
+  /** The namespace did not exist when planned: create it first (an existing one is fine). */
+  createNamespace: boolean;
+  /** Labels the service account must carry: set on a new one, merged into an existing one. */
+  labels: Record<string, string>;
+}
+
+export interface DeleteServiceAccountParams {
+  clusterName: string;
+  namespace: string;
+  serviceAccount: string;
+}
+
 /** How a task counts in the plan summary ("to create / update / delete / adopt"). */
 export type ChangeAction = 'create' | 'update' | 'delete' | 'adopt';
 
@@ -145,7 +161,9 @@ export type Task =
   | (TaskBase & { kind: 'create-addon'; params: CreateAddonParams })
   | (TaskBase & { kind: 'update-addon'; params: UpdateAddonParams })
   | (TaskBase & { kind: 'delete-addon'; params: DeleteAddonParams })
-  | (TaskBase & { kind: 'tag-addon'; params: TagAddonParams });
+  | (TaskBase & { kind: 'tag-addon'; params: TagAddonParams })
+  | (TaskBase & { kind: 'create-service-account'; params: CreateServiceAccountParams })
+  | (TaskBase & { kind: 'delete-service-account'; params: DeleteServiceAccountParams });
 
 /** An association the plan leaves alone on purpose, shown to the reviewer. */
 export interface Unmanaged {
@@ -187,6 +205,12 @@ export interface PlanOptions {
   ownerId: string;
   /** Salt for fingerprints: repository and PR number when known. */
   salt: string;
+  /**
+   * Whether the identity computing the plan must itself be allowed the Kubernetes changes it plans:
+   * `required` (it applies them next: a denied one is an error), `advisory` (a warning), or absent
+   * (not asked: e.g. a read-only plan role whose plan another identity applies).
+   */
+  kubernetesAccess?: 'required' | 'advisory';
 }
 
 export interface Plan {

@@ -14,7 +14,9 @@ import type { ClusterContext } from './association-plan.js';
 import { planEntry } from './association-plan.js';
 import type { ClusterPlan, Plan, PlanOptions, Task } from './model.js';
 import { planProblem } from './problems.js';
+import { kubernetesAccessProblems, kubernetesReadProblems } from './kubernetes-access.js';
 import { planPrune } from './prune-plan.js';
+import { planServiceAccount } from './service-account-plan.js';
 
 const ENTRIES_PATH = 'iam.podIdentityAssociations';
 
@@ -80,6 +82,14 @@ function planEntries(ctx: ClusterContext, into: Collected) {
     configured.add(key);
     const planned = planEntry(ctx, entry, path);
     collect(into, planned.problems);
+    const ok = planned.problems.every((p) => p.severity !== 'error');
+    const serviceAccount = ok ? planServiceAccount(ctx.live, entry) : undefined;
+    if (serviceAccount) {
+      // eksctl's order: the service account exists before its association does.
+      for (const t of planned.tasks)
+        if (t.kind === 'create-association') t.dependsOn.push(serviceAccount.id);
+      planned.tasks.unshift(serviceAccount);
+    }
     if (planned.tasks.length > 0) groups.set(key, planned.tasks);
     else if (planned.problems.every((p) => p.severity !== 'error')) into.unchanged += 1;
   }
@@ -230,6 +240,10 @@ export function planCluster(
     ...addonPrune.tasks,
   ];
   wireAgent(ctx, tasks, into);
+  collect(into, [
+    ...kubernetesReadProblems(spec, live, options),
+    ...kubernetesAccessProblems(spec, live, options),
+  ]);
   checkClaims(ctx, addons, tasks, into);
   if (addonPrune.deletesAgent) checkAgentDeletion(ctx, tasks, into);
   return {

@@ -12,6 +12,7 @@ import {
 import type { Task, Unmanaged } from './model.js';
 import type { ClusterContext } from './association-plan.js';
 import { roleStacksOf } from './association-plan.js';
+import { planServiceAccountDeletion, prunes } from './service-account-plan.js';
 import { stackCondition } from './stack-status.js';
 import { deleteAssociationTask, deleteStackTask } from './task-builders.js';
 
@@ -55,9 +56,7 @@ export function planPrune(ctx: ClusterContext, configured: Set<string>): PrunePl
   for (const association of live.associations) {
     const key = associationKey(association.namespace, association.serviceAccount);
     if (configured.has(key) || association.ownerArn) continue;
-    const ours = association.tags[OWNER_TAG] === options.ownerId;
-    const prune = options.prune === 'all' || (options.prune === 'managed' && ours);
-    if (!prune) {
+    if (!prunes(association, options)) {
       unmanaged.push({
         namespace: association.namespace,
         serviceAccount: association.serviceAccount,
@@ -66,12 +65,18 @@ export function planPrune(ctx: ClusterContext, configured: Set<string>): PrunePl
       });
       continue;
     }
-    const reason = `not in config (prune: ${options.prune})`;
-    // The role stack goes first, the association last: until the association is gone it carries
-    // our owner tag, so a run killed in between finds the rest to do. (The stack of an association
-    // adopted from eksctl has no owner tag of its own and would otherwise be orphaned.)
+    const serviceAccount = planServiceAccountDeletion(live, association);
+    const pruneReason = `not in config (prune: ${options.prune})`;
+    const reason = serviceAccount.note ? `${pruneReason}; ${serviceAccount.note}` : pruneReason;
+    // The role stack and the service account go first, the association last: until the
+    // association is gone it carries our owner tag, so a run killed in between finds the rest to
+    // do. (The stack of an association adopted from eksctl has no owner tag of its own and would
+    // otherwise be orphaned.)
     const stacks = roleStacksOf(live, association.namespace, association.serviceAccount);
-    const stackTasks = deleteStacks(key, stacks, reason, []);
+    const stackTasks = [
+      ...deleteStacks(key, stacks, pruneReason, []),
+      ...(serviceAccount.task ? [serviceAccount.task] : []),
+    ];
     const deletion = deleteAssociationTask(
       {
         clusterName: live.name,

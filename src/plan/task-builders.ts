@@ -8,9 +8,11 @@ import type {
   CreateAddonParams,
   CreateAssociationParams,
   CreateRoleStackParams,
+  CreateServiceAccountParams,
   DeleteAddonParams,
   DeleteAssociationParams,
   DeleteRoleStackParams,
+  DeleteServiceAccountParams,
   TagAddonParams,
   TagAssociationParams,
   Task,
@@ -221,6 +223,32 @@ export function tagAddonTask(params: TagAddonParams, adopt: boolean, c: TaskComm
     ...addonBase('tag-addon', params.addonName, change, c),
     kind: 'tag-addon',
     description,
+    params,
+  };
+}
+
+/** eksctl's task (reference §2.2 b): the namespace if missing, then the service account or its label. */
+export function createServiceAccountTask(
+  params: CreateServiceAccountParams,
+  exists: boolean,
+  c: TaskCommon,
+): Task {
+  const key = associationKey(params.namespace, params.serviceAccount);
+  return {
+    ...base('create-service-account', key, exists ? 'update' : 'create', c),
+    kind: 'create-service-account',
+    description: `create service account "${key}", if it does not already exist`,
+    params,
+  };
+}
+
+/** eksctl's task (reference §5 b): only a service account eksctl's label says it made. */
+export function deleteServiceAccountTask(params: DeleteServiceAccountParams, c: TaskCommon): Task {
+  const key = associationKey(params.namespace, params.serviceAccount);
+  return {
+    ...base('delete-service-account', key, 'delete', c),
+    kind: 'delete-service-account',
+    description: `delete service account "${key}", if it exists and is managed by eksctl`,
     params,
   };
 }

@@ -3,7 +3,14 @@
 import type { ClusterSpec } from '../config/model.js';
 import type { AwsClients } from '../aws/clients.js';
 import { describeAllStacks, getTemplate } from '../aws/cloudformation.js';
-import { describeAssociation, describeCluster, listAssociations } from '../aws/eks.js';
+import {
+  describeAssociation,
+  describeCluster,
+  listAssociations,
+  type ClusterInfo,
+} from '../aws/eks.js';
+import type { KubeSession } from '../kube/session.js';
+import { readKubernetes } from './kubernetes.js';
 import { accountFromArn, getRole, roleNameFromArn } from '../aws/iam.js';
 import { isAwsError } from '../aws/errors.js';
 import { isInProgress, type AddonWatcher, type StackWatcher } from '../aws/waiters.js';
@@ -36,7 +43,17 @@ export interface StateReaderDeps {
    * names are case-insensitive): a role named by many entries, or many clusters, is read once.
    */
   roleLookups: Map<string, Promise<LiveRole | null | undefined>>;
+  /** The Kubernetes side, when the run may need it (which namespaces is decided per cluster). */
+  kubernetes?: KubernetesReadDeps;
   log(message: string): void;
+}
+
+export interface KubernetesReadDeps {
+  /** The namespaces to read, given the live associations; none means Kubernetes is not called. */
+  namespaces(associations: readonly LiveAssociation[]): string[];
+  /** A session on the cluster's API server; undefined when EKS gave no endpoint. */
+  session(cluster: ClusterInfo): (() => KubeSession) | undefined;
+  whoAmI(): Promise<string | undefined>;
 }
 
 /** eksctl's stacks for a cluster: exact name shapes (never substrings, eksctl #8484) and its cluster tag. */
@@ -100,6 +117,13 @@ export async function readClusterState(
     }
   }).then(() => Promise.all(described));
 
+  const kube = deps.kubernetes;
+  const kubernetesPromise = associationsPromise.then((found) => {
+    const namespaces = kube?.namespaces(found.filter((a) => a !== undefined)) ?? [];
+    if (!kube || namespaces.length === 0) return undefined;
+    return readKubernetes(kube.session(info), namespaces, () => kube.whoAmI());
+  });
+
   let listing = deps.stackListings.get(spec.region);
   if (!listing) {
     listing = describeAllStacks(cloudformation);
@@ -131,11 +155,12 @@ export async function readClusterState(
     }),
   );
 
-  const [addons, associations, stacks, roles] = await Promise.all([
+  const [addons, associations, stacks, roles, kubernetes] = await Promise.all([
     addonsPromise,
     associationsPromise,
     stacksPromise,
     rolesPromise,
+    kubernetesPromise,
   ]);
 
   return {
@@ -155,6 +180,7 @@ export async function readClusterState(
       LiveRole | null
     >,
     policies: {},
+    ...(kubernetes ? { kubernetes } : {}),
   };
 }
 

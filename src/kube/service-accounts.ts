@@ -1,0 +1,159 @@
+// Thin Kubernetes adapter: namespaces, service accounts and access reviews through the official
+// client, in and out as plain live-state values. "Already there" and "already gone" are answers,
+// not errors, so every task built on these is idempotent.
+
+import type { V1ServiceAccount } from '@kubernetes/client-node';
+import type { KubernetesAccess, LiveServiceAccount } from '../live/model.js';
+import { isKubernetesStatus } from './errors.js';
+import type { KubeSession } from './session.js';
+
+/** Kubernetes' own default page size for kubectl; every page is read. */
+const PAGE_SIZE = 500;
+
+function toLive(sa: V1ServiceAccount, namespace: string): LiveServiceAccount {
+  return {
+    namespace: sa.metadata?.namespace ?? namespace,
+    name: sa.metadata?.name ?? '',
+    labels: { ...(sa.metadata?.labels ?? {}) },
+    annotations: { ...(sa.metadata?.annotations ?? {}) },
+  };
+}
+
+export async function namespaceExists(session: KubeSession, name: string): Promise<boolean> {
+  try {
+    await session.call(({ core }) => core.readNamespace({ name }));
+    return true;
+  } catch (error) {
+    if (isKubernetesStatus(error, 404)) return false;
+    throw error;
+  }
+}
+
+export async function listServiceAccounts(
+  session: KubeSession,
+  namespace: string,
+): Promise<LiveServiceAccount[]> {
+  const all: LiveServiceAccount[] = [];
+  let next: string | undefined;
+  do {
+    const page = await session.call(({ core }) =>
+      core.listNamespacedServiceAccount({
+        namespace,
+        limit: PAGE_SIZE,
+        ...(next ? { _continue: next } : {}),
+      }),
+    );
+    all.push(...page.items.map((sa) => toLive(sa, namespace)));
+    next = page.metadata?._continue || undefined;
+  } while (next);
+  return all;
+}
+
+export async function readServiceAccount(
+  session: KubeSession,
+  namespace: string,
+  name: string,
+): Promise<LiveServiceAccount | undefined> {
+  try {
+    const sa = await session.call(({ core }) =>
+      core.readNamespacedServiceAccount({ name, namespace }),
+    );
+    return toLive(sa, namespace);
+  } catch (error) {
+    if (isKubernetesStatus(error, 404)) return undefined;
+    throw error;
+  }
+}
+
+/** Creates the namespace; false when it already exists. */
+export async function createNamespace(session: KubeSession, name: string): Promise<boolean> {
+  try {
+    await session.call(({ core }) =>
+      core.createNamespace({ body: { apiVersion: 'v1', kind: 'Namespace', metadata: { name } } }),
+    );
+    return true;
+  } catch (error) {
+    if (isKubernetesStatus(error, 409)) return false;
+    throw error;
+  }
+}
+
+/** Creates the service account with these labels; false when one of that name already exists. */
+export async function createServiceAccount(
+  session: KubeSession,
+  namespace: string,
+  name: string,
+  labels: Record<string, string>,
+): Promise<boolean> {
+  try {
+    await session.call(({ core }) =>
+      core.createNamespacedServiceAccount({
+        namespace,
+        body: { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name, namespace, labels } },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isKubernetesStatus(error, 409)) return false;
+    throw error;
+  }
+}
+
+/** Adds or sets these labels, leaving the others (a JSON merge patch). */
+export async function mergeServiceAccountLabels(
+  session: KubeSession,
+  namespace: string,
+  name: string,
+  labels: Record<string, string>,
+): Promise<void> {
+  await session.call(({ core, library }) =>
+    core.patchNamespacedServiceAccount(
+      { name, namespace, body: { metadata: { labels } } },
+      library.setHeaderOptions('Content-Type', library.PatchStrategy.MergePatch),
+    ),
+  );
+}
+
+/** Deletes the service account; false when it was already gone. */
+export async function deleteServiceAccount(
+  session: KubeSession,
+  namespace: string,
+  name: string,
+): Promise<boolean> {
+  try {
+    await session.call(({ core }) => core.deleteNamespacedServiceAccount({ name, namespace }));
+    return true;
+  } catch (error) {
+    if (isKubernetesStatus(error, 404)) return false;
+    throw error;
+  }
+}
+
+/** Whether the session's own identity may do this (SelfSubjectAccessReview, open to every user). */
+export async function canI(
+  session: KubeSession,
+  want: { verb: string; resource: string; namespace: string },
+): Promise<KubernetesAccess> {
+  const review = await session.call(({ authorization }) =>
+    authorization.createSelfSubjectAccessReview({
+      body: {
+        apiVersion: 'authorization.k8s.io/v1',
+        kind: 'SelfSubjectAccessReview',
+        spec: {
+          resourceAttributes: {
+            verb: want.verb,
+            group: '',
+            resource: want.resource,
+            ...(want.namespace ? { namespace: want.namespace } : {}),
+          },
+        },
+      },
+    }),
+  );
+  const allowed = review.status?.allowed === true && review.status?.denied !== true;
+  return {
+    ...want,
+    allowed,
+    ...(review.status?.reason ? { reason: review.status.reason } : {}),
+  };
+}

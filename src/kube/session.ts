@@ -1,0 +1,145 @@
+// An authenticated connection to one cluster's Kubernetes API: the endpoint and CA from
+// DescribeCluster, the EKS token from the run's AWS credentials (renewed before EKS stops accepting
+// it, and once more when the server says 401), TLS verified against the cluster's CA. The official
+// client is imported on first use: it takes a third of a second to load, and most plans never call
+// Kubernetes.
+
+import type { AwsCredentialIdentity } from '@aws-sdk/types';
+import type * as K8s from '@kubernetes/client-node';
+import { withRetry } from '../aws/retry.js';
+import {
+  KubernetesUnreachableError,
+  isKubernetesStatus,
+  isTransientKubernetesError,
+  kubernetesError,
+} from './errors.js';
+import { eksToken, TOKEN_LIFETIME_MS, type EksToken } from './token.js';
+
+let library: Promise<typeof K8s> | undefined;
+const loadLibrary = (): Promise<typeof K8s> => (library ??= import('@kubernetes/client-node'));
+
+/** A token is replaced when a third of its life is left: a call never starts with one about to expire. */
+const RENEW_AFTER_MS = (TOKEN_LIFETIME_MS * 2) / 3;
+
+export interface KubeEndpoint {
+  cluster: string;
+  region: string;
+  /** DescribeCluster's `endpoint`. */
+  server: string;
+  /** DescribeCluster's `certificateAuthority.data`: base64 PEM. */
+  caData: string;
+}
+
+export interface KubeSessionDeps {
+  credentials(): Promise<AwsCredentialIdentity>;
+  /** Where STS is for this region: the token is a request to it. */
+  stsEndpoint(): Promise<URL>;
+  /** Milliseconds one call may take. */
+  timeoutMs: number;
+  now?: () => Date;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export interface KubeApis {
+  core: K8s.CoreV1Api;
+  authorization: K8s.AuthorizationV1Api;
+  library: typeof K8s;
+}
+
+export class KubeSession {
+  private token?: EksToken & { issuedAt: number };
+  private apis?: KubeApis;
+
+  constructor(
+    readonly endpoint: KubeEndpoint,
+    private readonly deps: KubeSessionDeps,
+  ) {}
+
+  private now(): Date {
+    return this.deps.now?.() ?? new Date();
+  }
+
+  private async current(renew: boolean): Promise<KubeApis> {
+    const now = this.now();
+    const stale = !this.token || now.getTime() - this.token.issuedAt >= RENEW_AFTER_MS;
+    if (this.apis && !stale && !renew) return this.apis;
+    const [k8s, credentials, stsEndpoint] = await Promise.all([
+      loadLibrary(),
+      this.deps.credentials(),
+      this.deps.stsEndpoint(),
+    ]);
+    const token = await eksToken({
+      cluster: this.endpoint.cluster,
+      region: this.endpoint.region,
+      stsEndpoint,
+      credentials,
+      now,
+    });
+    const config = new k8s.KubeConfig();
+    const name = this.endpoint.cluster;
+    config.loadFromOptions({
+      clusters: [
+        { name, server: this.endpoint.server, caData: this.endpoint.caData, skipTLSVerify: false },
+      ],
+      users: [{ name: 'podid', token: token.token }],
+      contexts: [{ name, cluster: name, user: 'podid' }],
+      currentContext: name,
+    });
+    this.token = { ...token, issuedAt: now.getTime() };
+    this.apis = {
+      core: config.makeApiClient(k8s.CoreV1Api),
+      authorization: config.makeApiClient(k8s.AuthorizationV1Api),
+      library: k8s,
+    };
+    return this.apis;
+  }
+
+  /** One API call: transient failures retried, a 401 answered with a fresh token once. */
+  async call<T>(fn: (apis: KubeApis) => Promise<T>): Promise<T> {
+    let renewed = false;
+    return withRetry(
+      async () => {
+        try {
+          return await this.attempt(fn, false);
+        } catch (error) {
+          if (!renewed && isKubernetesStatus(error, 401)) {
+            renewed = true;
+            return this.attempt(fn, true);
+          }
+          throw error;
+        }
+      },
+      {
+        attempts: 4,
+        baseMs: 500,
+        maxMs: 4000,
+        isRetryable: isTransientKubernetesError,
+        sleep: this.deps.sleep,
+      },
+    );
+  }
+
+  private async attempt<T>(fn: (apis: KubeApis) => Promise<T>, renew: boolean): Promise<T> {
+    const apis = await this.current(renew);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () =>
+          reject(
+            new KubernetesUnreachableError(
+              this.endpoint.server,
+              `no answer within ${this.deps.timeoutMs} ms`,
+            ),
+          ),
+        this.deps.timeoutMs,
+      );
+    });
+    try {
+      return await Promise.race([fn(apis), timeout]);
+    } catch (error) {
+      throw kubernetesError(error, this.endpoint.server);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
