@@ -18635,7 +18635,7 @@ __webpack_unused_export__ = GetAccessKeyInfoCommand;
 __webpack_unused_export__ = GetAccessKeyInfoRequest$;
 __webpack_unused_export__ = GetAccessKeyInfoResponse$;
 __webpack_unused_export__ = GetCallerIdentity$;
-__webpack_unused_export__ = GetCallerIdentityCommand;
+exports.zI = GetCallerIdentityCommand;
 __webpack_unused_export__ = GetCallerIdentityRequest$;
 __webpack_unused_export__ = GetCallerIdentityResponse$;
 __webpack_unused_export__ = GetDelegatedAccessToken$;
@@ -45054,6 +45054,55 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 
 /***/ }),
 
+/***/ 6982:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+
+/***/ }),
+
+/***/ 2250:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("dns");
+
+/***/ }),
+
+/***/ 4434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
+/***/ 8611:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 5692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
+/***/ 9278:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+
+/***/ }),
+
 /***/ 6698:
 /***/ ((module) => {
 
@@ -45110,6 +45159,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https")
 
 /***/ }),
 
+/***/ 7030:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
 /***/ 8161:
 /***/ ((module) => {
 
@@ -45128,6 +45184,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
+
+/***/ }),
+
+/***/ 1792:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+
+/***/ }),
+
+/***/ 481:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
 
 /***/ }),
 
@@ -45152,10 +45222,80 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
+/***/ 6928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
 /***/ 932:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
+
+/***/ }),
+
+/***/ 4876:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("punycode");
+
+/***/ }),
+
+/***/ 3480:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("querystring");
+
+/***/ }),
+
+/***/ 2203:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
+
+/***/ }),
+
+/***/ 4756:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 2018:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tty");
+
+/***/ }),
+
+/***/ 7016:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
+
+/***/ }),
+
+/***/ 9023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 9154:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("vm");
+
+/***/ }),
+
+/***/ 3106:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 
 /***/ }),
 
@@ -53758,6 +53898,9 @@ exports.visitAsync = visitAsync;
 /******/ 	return module.exports;
 /******/ }
 /******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
+/******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
 /******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
@@ -53816,6 +53959,28 @@ exports.visitAsync = visitAsync;
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
@@ -53830,6 +53995,69 @@ exports.visitAsync = visitAsync;
 /******/ 		}
 /******/ 		Object.defineProperty(exports, '__esModule', { value: true });
 /******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/
@@ -54023,6 +54251,10 @@ async function describeCluster(eks, name) {
             version: cluster?.version ?? '',
             autoMode: cluster?.computeConfig?.enabled === true,
             ipFamily: cluster?.kubernetesNetworkConfig?.ipFamily === 'ipv6' ? 'ipv6' : 'ipv4',
+            ...(cluster?.endpoint ? { endpoint: cluster.endpoint } : {}),
+            ...(cluster?.certificateAuthority?.data
+                ? { certificateAuthority: cluster.certificateAuthority.data }
+                : {}),
         };
     }
     catch (error) {
@@ -54543,6 +54775,307 @@ async function tagAssociation(p, ctx) {
     return { changed: true };
 }
 
+;// CONCATENATED MODULE: ./src/kube/errors.ts
+// What a Kubernetes call's failure was, told by the API server's own `Status` (reason, message,
+// code) or by the network, never as the client library's stack trace or raw response dump.
+/** The API server answered with a failure `Status` (403 Forbidden, 404 NotFound, 409 Conflict…). */
+class KubernetesApiError extends Error {
+    status;
+    reason;
+    serverMessage;
+    constructor(status, reason, serverMessage) {
+        super(`${serverMessage} (${reason}, HTTP ${status})`);
+        this.status = status;
+        this.reason = reason;
+        this.serverMessage = serverMessage;
+        this.name = 'KubernetesApiError';
+    }
+}
+/** No answer at all: a private endpoint, a firewall, DNS, or a certificate that does not verify. */
+class KubernetesUnreachableError extends Error {
+    endpoint;
+    cause;
+    constructor(endpoint, cause) {
+        super(`cannot reach the Kubernetes API at ${endpoint}: ${cause}`);
+        this.endpoint = endpoint;
+        this.cause = cause;
+        this.name = 'KubernetesUnreachableError';
+    }
+}
+const REASON_BY_STATUS = {
+    400: 'BadRequest',
+    401: 'Unauthorized',
+    403: 'Forbidden',
+    404: 'NotFound',
+    409: 'Conflict',
+    415: 'UnsupportedMediaType',
+    422: 'Invalid',
+    429: 'TooManyRequests',
+    500: 'InternalError',
+    503: 'ServiceUnavailable',
+    504: 'Timeout',
+};
+/** A `Status` body, whether the client parsed it or left it as text. */
+function statusOf(body) {
+    let value = body;
+    if (typeof body === 'string') {
+        try {
+            value = JSON.parse(body);
+        }
+        catch {
+            return body.trim() ? { message: body.trim() } : {};
+        }
+    }
+    if (value === null || typeof value !== 'object')
+        return {};
+    const { reason, message } = value;
+    return {
+        ...(typeof reason === 'string' && reason ? { reason } : {}),
+        ...(typeof message === 'string' && message ? { message } : {}),
+    };
+}
+const NETWORK_CODES = new Set([
+    'ECONNREFUSED',
+    'ECONNRESET',
+    'ETIMEDOUT',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'EPIPE',
+]);
+function networkCause(error) {
+    for (let e = error, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
+        const { code, errno, message } = e;
+        const named = typeof code === 'string' ? code : typeof errno === 'string' ? errno : undefined;
+        if (named && (NETWORK_CODES.has(named) || /CERT|TLS|SSL|SELF_SIGNED|VERIFY/.test(named))) {
+            return typeof message === 'string' && message ? `${named}: ${message}` : named;
+        }
+        e = e.cause;
+    }
+    return undefined;
+}
+/** The client library's error (ApiException, FetchError…) as one of ours. */
+function kubernetesError(error, endpoint) {
+    if (error instanceof KubernetesApiError || error instanceof KubernetesUnreachableError)
+        return error;
+    const code = error?.code;
+    if (typeof code === 'number' && code >= 400) {
+        const status = statusOf(error.body);
+        return new KubernetesApiError(code, status.reason ?? REASON_BY_STATUS[code] ?? 'Unknown', status.message ?? `the server answered HTTP ${code}`);
+    }
+    const cause = networkCause(error);
+    if (cause)
+        return new KubernetesUnreachableError(endpoint, cause);
+    return error instanceof Error ? error : new Error(String(error));
+}
+/** Worth another attempt: throttled, a server fault, or a connection that broke. */
+function isTransientKubernetesError(error) {
+    if (error instanceof KubernetesApiError)
+        return [429, 500, 502, 503, 504].includes(error.status);
+    return error instanceof KubernetesUnreachableError && /ECONNRESET|EPIPE/.test(error.cause);
+}
+const isKubernetesStatus = (error, status) => error instanceof KubernetesApiError && error.status === status;
+
+;// CONCATENATED MODULE: ./src/kube/service-accounts.ts
+// Thin Kubernetes adapter: namespaces, service accounts and access reviews through the official
+// client, in and out as plain live-state values. "Already there" and "already gone" are answers,
+// not errors, so every task built on these is idempotent.
+
+/** Kubernetes' own default page size for kubectl; every page is read. */
+const PAGE_SIZE = 500;
+function toLive(sa, namespace) {
+    return {
+        namespace: sa.metadata?.namespace ?? namespace,
+        name: sa.metadata?.name ?? '',
+        labels: { ...(sa.metadata?.labels ?? {}) },
+        annotations: { ...(sa.metadata?.annotations ?? {}) },
+    };
+}
+async function namespaceExists(session, name) {
+    try {
+        await session.call(({ core }) => core.readNamespace({ name }));
+        return true;
+    }
+    catch (error) {
+        if (isKubernetesStatus(error, 404))
+            return false;
+        throw error;
+    }
+}
+async function listServiceAccounts(session, namespace) {
+    const all = [];
+    let next;
+    do {
+        const page = await session.call(({ core }) => core.listNamespacedServiceAccount({
+            namespace,
+            limit: PAGE_SIZE,
+            ...(next ? { _continue: next } : {}),
+        }));
+        all.push(...page.items.map((sa) => toLive(sa, namespace)));
+        next = page.metadata?._continue || undefined;
+    } while (next);
+    return all;
+}
+async function readServiceAccount(session, namespace, name) {
+    try {
+        const sa = await session.call(({ core }) => core.readNamespacedServiceAccount({ name, namespace }));
+        return toLive(sa, namespace);
+    }
+    catch (error) {
+        if (isKubernetesStatus(error, 404))
+            return undefined;
+        throw error;
+    }
+}
+/** Creates the namespace; false when it already exists. */
+async function createNamespace(session, name) {
+    try {
+        await session.call(({ core }) => core.createNamespace({ body: { apiVersion: 'v1', kind: 'Namespace', metadata: { name } } }));
+        return true;
+    }
+    catch (error) {
+        if (isKubernetesStatus(error, 409))
+            return false;
+        throw error;
+    }
+}
+/** Creates the service account with these labels; false when one of that name already exists. */
+async function createServiceAccount(session, namespace, name, labels) {
+    try {
+        await session.call(({ core }) => core.createNamespacedServiceAccount({
+            namespace,
+            body: { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name, namespace, labels } },
+        }));
+        return true;
+    }
+    catch (error) {
+        if (isKubernetesStatus(error, 409))
+            return false;
+        throw error;
+    }
+}
+/** Adds or sets these labels, leaving the others (a JSON merge patch). */
+async function mergeServiceAccountLabels(session, namespace, name, labels) {
+    await session.call(({ core, library }) => core.patchNamespacedServiceAccount({ name, namespace, body: { metadata: { labels } } }, library.setHeaderOptions('Content-Type', library.PatchStrategy.MergePatch)));
+}
+/** Deletes the service account; false when it was already gone. */
+async function deleteServiceAccount(session, namespace, name) {
+    try {
+        await session.call(({ core }) => core.deleteNamespacedServiceAccount({ name, namespace }));
+        return true;
+    }
+    catch (error) {
+        if (isKubernetesStatus(error, 404))
+            return false;
+        throw error;
+    }
+}
+/** Whether the session's own identity may do this (SelfSubjectAccessReview, open to every user). */
+async function canI(session, want) {
+    const review = await session.call(({ authorization }) => authorization.createSelfSubjectAccessReview({
+        body: {
+            apiVersion: 'authorization.k8s.io/v1',
+            kind: 'SelfSubjectAccessReview',
+            spec: {
+                resourceAttributes: {
+                    verb: want.verb,
+                    group: '',
+                    resource: want.resource,
+                    ...(want.namespace ? { namespace: want.namespace } : {}),
+                },
+            },
+        },
+    }));
+    const allowed = review.status?.allowed === true && review.status?.denied !== true;
+    return {
+        ...want,
+        allowed,
+        ...(review.status?.reason ? { reason: review.status.reason } : {}),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/names/kubernetes.ts
+// Kubernetes names eksctl and EKS use: the label eksctl puts on service accounts it creates, the
+// IRSA annotation, and the AWS-managed EKS access policies an access entry can carry.
+/** eksctl labels the service accounts it creates; only those does it delete (reference §0, §5). */
+const MANAGED_BY_LABEL = 'app.kubernetes.io/managed-by';
+const MANAGED_BY_EKSCTL = 'eksctl';
+/** The IRSA annotation on a service account (reference §0). */
+const IRSA_ROLE_ANNOTATION = 'eks.amazonaws.com/role-arn';
+const ACCESS_POLICY_PREFIX = 'arn:aws:eks::aws:cluster-access-policy/';
+/** The AWS-managed access policies, from least to most: read, edit a namespace, administer. */
+const ACCESS_POLICY = {
+    view: `${ACCESS_POLICY_PREFIX}AmazonEKSViewPolicy`,
+    edit: `${ACCESS_POLICY_PREFIX}AmazonEKSEditPolicy`,
+    admin: `${ACCESS_POLICY_PREFIX}AmazonEKSAdminPolicy`,
+    clusterAdmin: `${ACCESS_POLICY_PREFIX}AmazonEKSClusterAdminPolicy`,
+};
+
+;// CONCATENATED MODULE: ./src/apply/service-account-tasks.ts
+// Kubernetes service-account tasks, with eksctl's steps and log lines (reference §2.2 b, §5 b).
+// Each reads before it writes, so a re-run after a crash, or a change made by hand since the plan,
+// ends in the same state instead of failing.
+
+
+
+function session(ctx) {
+    if (!ctx.kubernetes)
+        throw new Error('no Kubernetes API for this cluster');
+    return ctx.kubernetes();
+}
+const hasLabels = (have, want) => Object.entries(want).every(([k, v]) => have[k] === v);
+async function createServiceAccountStep(params, ctx) {
+    const kube = session(ctx);
+    const { namespace, serviceAccount: name, labels } = params;
+    const key = associationKey(namespace, name);
+    let changed = false;
+    if (params.createNamespace && (await createNamespace(kube, namespace))) {
+        ctx.log(`created namespace "${namespace}"`);
+        changed = true;
+    }
+    let existing = await readServiceAccount(kube, namespace, name);
+    if (!existing) {
+        if (await createServiceAccount(kube, namespace, name, labels)) {
+            ctx.log(`created serviceaccount "${key}"`);
+            return { changed: true, detail: 'created' };
+        }
+        // Made by someone else since the read: label theirs, as eksctl does with an existing one.
+        existing = await readServiceAccount(kube, namespace, name);
+        if (!existing)
+            throw new Error(`serviceaccount "${key}" was created and deleted meanwhile`);
+    }
+    ctx.log(`serviceaccount "${key}" already exists`);
+    if (hasLabels(existing.labels, labels)) {
+        ctx.log(`serviceaccount "${key}" is already up-to-date`);
+        return { changed, ...(changed ? { detail: 'namespace created' } : {}) };
+    }
+    await mergeServiceAccountLabels(kube, namespace, name, labels);
+    ctx.log(`updated serviceaccount "${key}"`);
+    return { changed: true, detail: 'label added' };
+}
+async function deleteServiceAccountStep(params, ctx) {
+    const kube = session(ctx);
+    const { namespace, serviceAccount: name } = params;
+    const key = associationKey(namespace, name);
+    const existing = await readServiceAccount(kube, namespace, name);
+    if (!existing) {
+        ctx.log(`serviceaccount "${key}" was already deleted`);
+        return { changed: false };
+    }
+    // The label is checked again now: the plan's reading may be old.
+    if (existing.labels[MANAGED_BY_LABEL] !== MANAGED_BY_EKSCTL) {
+        ctx.log(`serviceaccount "${key}" was not created by eksctl; will not be deleted`);
+        return { changed: false, detail: 'not created by eksctl; left alone' };
+    }
+    if (!(await deleteServiceAccount(kube, namespace, name))) {
+        ctx.log(`serviceaccount "${key}" was already deleted`);
+        return { changed: false };
+    }
+    ctx.log(`deleted serviceaccount "${key}"`);
+    return { changed: true };
+}
+
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/aws/stack-events.ts
@@ -54965,6 +55498,7 @@ async function removeStack(ctx, stackId, protectedStack) {
 
 
 
+
 /** Performs a task; a failure also carries eksctl's wording, so its text is found by eksctl users too. */
 async function runTask(task, ctx) {
     try {
@@ -54975,8 +55509,9 @@ async function runTask(task, ctx) {
     }
 }
 /**
- * eksctl's creator wraps these two failures (creator_test.go: "creating IAM role for pod identity
- * association", "creating pod identity association"); the rest keep their own text.
+ * eksctl's creator wraps these failures (creator_test.go: "creating IAM role for pod identity
+ * association", "failed to create service account", "creating pod identity association"; the
+ * deleter: "failed to delete service account"); the rest keep their own text.
  */
 function withEksctlWording(task, error) {
     const message = errorMessage(error);
@@ -54987,6 +55522,11 @@ function withEksctlWording(task, error) {
             return error;
         const { namespace, serviceAccount } = splitAssociationKey(key);
         return new Error(`creating IAM role for pod identity association for service account ${serviceAccount} in namespace ${namespace}: ${message}`, { cause: error });
+    }
+    if (task.kind === 'create-service-account' || task.kind === 'delete-service-account') {
+        const verb = task.kind === 'create-service-account' ? 'create' : 'delete';
+        const key = associationKey(task.params.namespace, task.params.serviceAccount);
+        return new Error(`failed to ${verb} service account "${key}": ${message}`, { cause: error });
     }
     if (task.kind === 'create-association') {
         const { namespace, serviceAccount } = task.params;
@@ -55018,6 +55558,10 @@ async function perform(task, ctx) {
             return addon_tasks_deleteAddon(task.params, ctx);
         case 'tag-addon':
             return tagAddon(task.params, ctx);
+        case 'create-service-account':
+            return createServiceAccountStep(task.params, ctx);
+        case 'delete-service-account':
+            return deleteServiceAccountStep(task.params, ctx);
     }
 }
 
@@ -55491,6 +56035,636 @@ class ClientPool {
         this.byRegion.clear();
     }
 }
+/**
+ * Where this region's STS is, as the STS client resolves it (AWS_ENDPOINT_URL and friends first,
+ * then the regional endpoint): the EKS token is a presigned request to it.
+ */
+async function stsEndpoint(clients) {
+    const config = clients.sts.config;
+    const configured = config.endpoint
+        ? await config.endpoint()
+        : await config.serviceConfiguredEndpoint?.();
+    if (configured) {
+        if (typeof configured === 'string')
+            return new URL(configured);
+        const { protocol, hostname, port, path } = configured;
+        return new URL(`${protocol}//${hostname}${port ? `:${port}` : ''}${path}`);
+    }
+    const resolved = config.endpointProvider({
+        Region: clients.region,
+        UseFIPS: false,
+        UseDualStack: false,
+        UseGlobalEndpoint: false,
+    });
+    return new URL(resolved.url.href);
+}
+
+;// CONCATENATED MODULE: ./src/aws/sts.ts
+// Thin STS adapter: who the run's credentials are (for messages that must name the principal).
+
+/** The caller's ARN (an assumed-role session's, a user's); undefined when STS will not say. */
+async function callerArn(sts) {
+    try {
+        const identity = await sts.send(new client_sts_dist_cjs/* GetCallerIdentityCommand */.zI({}));
+        return identity.Arn;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/@smithy/signature-v4/dist-cjs/index.js
+var signature_v4_dist_cjs = __nccwpck_require__(5118);
+;// CONCATENATED MODULE: ./src/kube/token.ts
+// The EKS bearer token, as `aws eks get-token` makes it: `k8s-aws-v1.` + base64url of a presigned STS
+// GetCallerIdentity URL that also signs the `x-k8s-aws-id: <cluster>` header. EKS asks STS who signed
+// it, so the token carries the same identity as the AWS calls, and binds it to one cluster.
+
+
+const TOKEN_PREFIX = 'k8s-aws-v1.';
+const CLUSTER_ID_HEADER = 'x-k8s-aws-id';
+/** EKS accepts a token for 15 minutes after it was signed, whatever X-Amz-Expires says. */
+const TOKEN_LIFETIME_MS = 15 * 60_000;
+/** `aws eks get-token` presigns for 60 seconds; EKS ignores it, STS would not. */
+const PRESIGN_SECONDS = 60;
+const bytes = (data) => typeof data === 'string'
+    ? data
+    : ArrayBuffer.isView(data)
+        ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
+        : new Uint8Array(data);
+/** SHA-256 (or its HMAC) in the shape the SigV4 signer wants, from node:crypto. */
+class Sha256 {
+    hash;
+    constructor(secret) {
+        this.hash = secret === undefined ? (0,external_node_crypto_.createHash)('sha256') : (0,external_node_crypto_.createHmac)('sha256', bytes(secret));
+    }
+    update(data) {
+        this.hash.update(bytes(data));
+    }
+    digest() {
+        return Promise.resolve(new Uint8Array(this.hash.digest()));
+    }
+    reset() { }
+}
+/** RFC 3986 escaping, as SigV4 canonicalises query values. */
+const token_escape = (value) => encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+/**
+ * A token for `cluster`, signed for STS at `stsEndpoint` (the endpoint the STS client resolves: a
+ * regional `sts.<region>.amazonaws.com`, or AWS_ENDPOINT_URL).
+ */
+async function eksToken(input) {
+    const { stsEndpoint: url } = input;
+    const signer = new signature_v4_dist_cjs.SignatureV4({
+        service: 'sts',
+        region: input.region,
+        credentials: input.credentials,
+        sha256: Sha256,
+        uriEscapePath: true,
+    });
+    const signed = await signer.presign({
+        method: 'GET',
+        protocol: url.protocol,
+        hostname: url.hostname,
+        ...(url.port ? { port: Number(url.port) } : {}),
+        path: url.pathname || '/',
+        query: { Action: 'GetCallerIdentity', Version: '2011-06-15' },
+        headers: { host: url.host, [CLUSTER_ID_HEADER]: input.cluster },
+    }, { expiresIn: PRESIGN_SECONDS, signingDate: input.now });
+    const query = Object.entries(signed.query ?? {})
+        .flatMap(([k, v]) => (Array.isArray(v) ? v : [v]).map((one) => `${token_escape(k)}=${token_escape(String(one))}`))
+        .join('&');
+    const presigned = `${url.protocol}//${url.host}${url.pathname || '/'}?${query}`;
+    return {
+        token: TOKEN_PREFIX + Buffer.from(presigned).toString('base64url'),
+        expiresAt: new Date(input.now.getTime() + TOKEN_LIFETIME_MS),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/kube/session.ts
+// An authenticated connection to one cluster's Kubernetes API: the endpoint and CA from
+// DescribeCluster, the EKS token from the run's AWS credentials (renewed before EKS stops accepting
+// it, and once more when the server says 401), TLS verified against the cluster's CA. The official
+// client is imported on first use: it takes a third of a second to load, and most plans never call
+// Kubernetes.
+
+
+
+let library;
+const loadLibrary = () => (library ??= __nccwpck_require__.e(/* import() */ 959).then(__nccwpck_require__.bind(__nccwpck_require__, 6959)));
+/** A token is replaced when a third of its life is left: a call never starts with one about to expire. */
+const RENEW_AFTER_MS = (TOKEN_LIFETIME_MS * 2) / 3;
+class KubeSession {
+    endpoint;
+    deps;
+    token;
+    apis;
+    constructor(endpoint, deps) {
+        this.endpoint = endpoint;
+        this.deps = deps;
+    }
+    now() {
+        return this.deps.now?.() ?? new Date();
+    }
+    async current(renew) {
+        const now = this.now();
+        const stale = !this.token || now.getTime() - this.token.issuedAt >= RENEW_AFTER_MS;
+        if (this.apis && !stale && !renew)
+            return this.apis;
+        const [k8s, credentials, stsEndpoint] = await Promise.all([
+            loadLibrary(),
+            this.deps.credentials(),
+            this.deps.stsEndpoint(),
+        ]);
+        const token = await eksToken({
+            cluster: this.endpoint.cluster,
+            region: this.endpoint.region,
+            stsEndpoint,
+            credentials,
+            now,
+        });
+        const config = new k8s.KubeConfig();
+        const name = this.endpoint.cluster;
+        config.loadFromOptions({
+            clusters: [
+                { name, server: this.endpoint.server, caData: this.endpoint.caData, skipTLSVerify: false },
+            ],
+            users: [{ name: 'podid', token: token.token }],
+            contexts: [{ name, cluster: name, user: 'podid' }],
+            currentContext: name,
+        });
+        this.token = { ...token, issuedAt: now.getTime() };
+        this.apis = {
+            core: config.makeApiClient(k8s.CoreV1Api),
+            authorization: config.makeApiClient(k8s.AuthorizationV1Api),
+            library: k8s,
+        };
+        return this.apis;
+    }
+    /** One API call: transient failures retried, a 401 answered with a fresh token once. */
+    async call(fn) {
+        let renewed = false;
+        return withRetry(async () => {
+            try {
+                return await this.attempt(fn, false);
+            }
+            catch (error) {
+                if (!renewed && isKubernetesStatus(error, 401)) {
+                    renewed = true;
+                    return this.attempt(fn, true);
+                }
+                throw error;
+            }
+        }, {
+            attempts: 4,
+            baseMs: 500,
+            maxMs: 4000,
+            isRetryable: isTransientKubernetesError,
+            sleep: this.deps.sleep,
+        });
+    }
+    async attempt(fn, renew) {
+        const apis = await this.current(renew);
+        let timer;
+        const timeout = new Promise((_, reject) => {
+            timer = setTimeout(() => reject(new KubernetesUnreachableError(this.endpoint.server, `no answer within ${this.deps.timeoutMs} ms`)), this.deps.timeoutMs);
+        });
+        try {
+            return await Promise.race([fn(apis), timeout]);
+        }
+        catch (error) {
+            throw kubernetesError(error, this.endpoint.server);
+        }
+        finally {
+            clearTimeout(timer);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/plan/problems.ts
+// Plan-time problems, pointed at the part of the config they are about.
+function planProblem(at, path, severity, message, hint) {
+    const { file, line, column } = at;
+    return { severity, file, line, column, path, message, ...(hint ? { hint } : {}) };
+}
+
+;// CONCATENATED MODULE: ./src/plan/kubernetes-access.ts
+// Access to a cluster's Kubernetes API, found out at plan time: a plan that needs service accounts
+// and cannot read them fails with the fix (the access entry and policy to grant, as commands), and
+// Kubernetes changes the planning identity may not make are reported before any of them is tried.
+
+
+const permissionKey = (p) => `${p.verb} ${p.resource} ${p.namespace}`;
+/** What the plan's Kubernetes tasks will ask of the API server, each once. */
+function kubernetesPermissions(tasks) {
+    const wanted = new Map();
+    const add = (verb, resource, namespace) => wanted.set(permissionKey({ verb, resource, namespace }), { verb, resource, namespace });
+    for (const task of tasks) {
+        if (task.kind === 'create-service-account') {
+            const { namespace, createNamespace } = task.params;
+            if (createNamespace)
+                add('create', 'namespaces', '');
+            add(task.change === 'create' ? 'create' : 'patch', 'serviceaccounts', namespace);
+        }
+        else if (task.kind === 'delete-service-account') {
+            add('delete', 'serviceaccounts', task.params.namespace);
+        }
+    }
+    return [...wanted.values()];
+}
+/** Where a cluster-wide Kubernetes problem points: the first entry that made the plan need it. */
+function kubernetes_access_anchor(spec) {
+    const index = spec.podIdentityAssociations.findIndex((e) => e.createServiceAccount);
+    if (index < 0)
+        return { at: spec.location, path: 'metadata.name' };
+    return {
+        at: spec.podIdentityAssociations[index].location,
+        path: `iam.podIdentityAssociations[${index}].createServiceAccount`,
+    };
+}
+/** The IAM role behind an assumed-role session (access entries name the role, not the session). */
+function accessEntryPrincipal(principal) {
+    const session = /^arn:(aws[\w-]*):sts::(\d{12}):assumed-role\/([^/]+)\/[^/]+$/.exec(principal);
+    return session ? `arn:${session[1]}:iam::${session[2]}:role/${session[3]}` : principal;
+}
+function grantCommands(live, principal, policy, scope, createEntry) {
+    const common = `--cluster-name ${live.name} --principal-arn ${principal} --region ${live.region}`;
+    const access = scope === 'cluster'
+        ? 'type=cluster'
+        : `type=namespace,namespaces=${scope.namespaces.join(',')}`;
+    return [
+        ...(createEntry ? [`aws eks create-access-entry ${common}`] : []),
+        `aws eks associate-access-policy ${common} --policy-arn ${policy} --access-scope ${access}`,
+    ].join(' && ');
+}
+function namespacesOf(spec, live) {
+    const read = Object.keys(live.kubernetes?.namespaces ?? {});
+    return read.length > 0
+        ? read
+        : [...new Set(spec.podIdentityAssociations.map((e) => e.namespace))].sort();
+}
+/** The cluster's Kubernetes API could not be read: one error, with what to do about it. */
+function kubernetesReadProblems(spec, live, options) {
+    const failure = live.kubernetes?.failure;
+    if (!failure)
+        return [];
+    const { at, path } = kubernetes_access_anchor(spec);
+    const who = failure.principal ? accessEntryPrincipal(failure.principal) : undefined;
+    const subject = `cluster "${live.name}" (${live.region})`;
+    const namespaces = namespacesOf(spec, live);
+    const applies = options.kubernetesAccess === 'required';
+    const problem = (message, hint) => planProblem(at, path, 'error', message, hint);
+    switch (failure.kind) {
+        case 'unauthorized':
+            return [
+                problem(`the Kubernetes API of ${subject} refused ${who ? `the IAM principal ${who}` : 'these credentials'} (401 Unauthorized): it has no access entry on the cluster; the plan reads service accounts there`, `give it one with ${applies ? 'write' : 'at least read'} access to namespaces ${namespaces.join(', ')}${applies ? '' : ` (the apply needs ${ACCESS_POLICY.edit} there)`}: ${grantCommands(live, who ?? '<principal-arn>', applies ? ACCESS_POLICY.edit : ACCESS_POLICY.view, { namespaces }, true)}; the cluster's authentication mode must include API (aws eks update-cluster-config --access-config authenticationMode=API_AND_CONFIG_MAP)`),
+            ];
+        case 'forbidden':
+            return [
+                problem(`the Kubernetes API of ${subject} denied ${who ? `the IAM principal ${who}` : 'these credentials'} a read the plan needs: ${failure.message}`, `associate an access policy that can read service accounts and namespaces: ${grantCommands(live, who ?? '<principal-arn>', ACCESS_POLICY.view, { namespaces }, false)}`),
+            ];
+        case 'unreachable':
+            return [
+                problem(`the Kubernetes API of ${subject} could not be reached: ${failure.message}`, 'the plan reads service accounts through the cluster endpoint; a private-only endpoint answers only inside its VPC: run podid there (e.g. a self-hosted runner), or enable public endpoint access for this network (aws eks update-cluster-config --resources-vpc-config endpointPublicAccess=true,publicAccessCidrs=…)'),
+            ];
+        case 'error':
+            return [
+                problem(`reading service accounts of ${subject} failed: ${failure.message}`, 'plan again; if it persists, check the cluster in the EKS console'),
+            ];
+    }
+}
+function scopeText(p) {
+    return p.namespace ? `in namespace "${p.namespace}"` : 'at the cluster scope';
+}
+/** Kubernetes changes the planning identity may not make: errors before an apply, else warnings. */
+function kubernetesAccessProblems(spec, live, options) {
+    const denied = (live.kubernetes?.access ?? []).filter((a) => !a.allowed);
+    if (denied.length === 0 || !options.kubernetesAccess)
+        return [];
+    const severity = options.kubernetesAccess === 'required' ? 'error' : 'warning';
+    const who = live.kubernetes?.principal
+        ? accessEntryPrincipal(live.kubernetes.principal)
+        : undefined;
+    const { at, path } = kubernetes_access_anchor(spec);
+    return denied.map((p) => {
+        const message = `${who ? `the IAM principal ${who}` : 'this identity'} may not ${p.verb} ${p.resource} ${scopeText(p)} on cluster "${live.name}"${p.reason ? ` (${p.reason})` : ''}; the plan needs it`;
+        const hint = p.resource === 'namespaces'
+            ? `create the namespace first, or grant it cluster-wide: ${grantCommands(live, who ?? '<principal-arn>', ACCESS_POLICY.clusterAdmin, 'cluster', false)} (or bind a ClusterRole that may create namespaces to a Kubernetes group of its access entry)`
+            : `grant it in that namespace: ${grantCommands(live, who ?? '<principal-arn>', ACCESS_POLICY.edit, { namespaces: [p.namespace] }, false)}`;
+        return planProblem(at, path, severity, message, hint);
+    });
+}
+
+;// CONCATENATED MODULE: ./src/plan/task-builders.ts
+// Task constructors: stable ids (`<kind>:<ns>/<sa>`) and eksctl's wording for descriptions, so the
+// rest of the planner only decides *what* to do.
+
+function base(kind, target, change, c) {
+    const task = {
+        id: `${kind}:${target}${c.idSuffix ? `:${c.idSuffix}` : ''}`,
+        change,
+        target,
+        reason: c.reason,
+        dependsOn: [...(c.dependsOn ?? [])],
+    };
+    if (c.before && Object.keys(c.before).length > 0)
+        task.before = c.before;
+    if (c.after && Object.keys(c.after).length > 0)
+        task.after = c.after;
+    return task;
+}
+const addonTarget = (addon) => `addon:${addon}`;
+/** Role stack tasks group with their association, or with their add-on (one id per service account). */
+function roleBase(kind, owner, change, c) {
+    if (owner.kind === 'association')
+        return base(kind, owner.key, change, c);
+    const suffix = [owner.serviceAccount, c.idSuffix].filter(Boolean).join(':');
+    return base(kind, addonTarget(owner.addon), change, { ...c, idSuffix: suffix });
+}
+const roleSubject = (owner) => owner.kind === 'association'
+    ? `pod identity association for service account "${owner.key}"`
+    : `addon ${owner.addon} service account "${owner.serviceAccount}"`;
+function createRoleStackTask(owner, params, c) {
+    return {
+        ...roleBase('create-role-stack', owner, 'create', c),
+        kind: 'create-role-stack',
+        description: `create IAM role for ${roleSubject(owner)}`,
+        params,
+    };
+}
+function updateRoleStackTask(owner, params, c) {
+    const subject = owner.kind === 'association'
+        ? `pod identity association "${owner.key}"`
+        : `addon ${owner.addon} service account "${owner.serviceAccount}"`;
+    return {
+        ...roleBase('update-role-stack', owner, 'update', c),
+        kind: 'update-role-stack',
+        description: `update IAM resources stack "${params.stackName}" for ${subject}`,
+        params,
+    };
+}
+function deleteRoleStackTask(owner, params, c) {
+    return {
+        ...roleBase('delete-role-stack', owner, 'delete', c),
+        kind: 'delete-role-stack',
+        description: `deleting IAM resources stack "${params.stackName}"`,
+        params,
+    };
+}
+/** Deletes an existing stack (a role no longer used, or pruned), showing what it was. */
+function deleteStackTask(owner, stack, c) {
+    return deleteRoleStackTask(owner, {
+        stackName: stack.stackName,
+        stackId: stack.stackId,
+        terminationProtection: stack.terminationProtection,
+    }, { ...c, before: { stackName: stack.stackName, status: stack.status } });
+}
+function createAssociationTask(params, c) {
+    const key = associationKey(params.namespace, params.serviceAccount);
+    return {
+        ...base('create-association', key, 'create', c),
+        kind: 'create-association',
+        description: `create pod identity association for service account "${key}"`,
+        params,
+    };
+}
+function updateAssociationTask(params, c) {
+    const key = associationKey(params.namespace, params.serviceAccount);
+    return {
+        ...base('update-association', key, 'update', c),
+        kind: 'update-association',
+        description: `update pod identity association ${key}`,
+        params,
+    };
+}
+function deleteAssociationTask(params, c) {
+    const key = associationKey(params.namespace, params.serviceAccount);
+    return {
+        ...base('delete-association', key, 'delete', c),
+        kind: 'delete-association',
+        description: `delete pod identity association "${key}"`,
+        params,
+    };
+}
+/** Adopting = only adding the owner tag; any other tag change makes it an update. */
+function tagAssociationTask(params, adopt, c) {
+    const key = associationKey(params.namespace, params.serviceAccount);
+    return {
+        ...base('tag-association', key, adopt ? 'adopt' : 'update', c),
+        kind: 'tag-association',
+        description: adopt
+            ? `adopt pod identity association "${key}"`
+            : `update tags of pod identity association "${key}"`,
+        params,
+    };
+}
+/** An add-on's own task: id `<kind>:<addon>`, grouped with the add-on's role stacks. */
+function addonBase(kind, addonName, change, c) {
+    return { ...base(kind, addonTarget(addonName), change, c), id: `${kind}:${addonName}` };
+}
+function createAddonTask(params, c) {
+    // eksctl's wording for the agent install step (migrate-to-pod-identity plan), for every add-on.
+    const description = `install ${params.addonName} addon`;
+    return {
+        ...addonBase('create-addon', params.addonName, 'create', c),
+        kind: 'create-addon',
+        description,
+        params,
+    };
+}
+function updateAddonTask(params, c) {
+    const description = `update ${params.addonName} addon`;
+    return {
+        ...addonBase('update-addon', params.addonName, 'update', c),
+        kind: 'update-addon',
+        description,
+        params,
+    };
+}
+function deleteAddonTask(params, c) {
+    const description = `delete ${params.addonName} addon`;
+    return {
+        ...addonBase('delete-addon', params.addonName, 'delete', c),
+        kind: 'delete-addon',
+        description,
+        params,
+    };
+}
+/** Adopting = only adding the owner tag; any other tag change makes it an update. */
+function tagAddonTask(params, adopt, c) {
+    const description = adopt
+        ? `adopt ${params.addonName} addon`
+        : `update tags of ${params.addonName} addon`;
+    const change = adopt ? 'adopt' : 'update';
+    return {
+        ...addonBase('tag-addon', params.addonName, change, c),
+        kind: 'tag-addon',
+        description,
+        params,
+    };
+}
+/** eksctl's task (reference §2.2 b): the namespace if missing, then the service account or its label. */
+function createServiceAccountTask(params, exists, c) {
+    const key = associationKey(params.namespace, params.serviceAccount);
+    return {
+        ...base('create-service-account', key, exists ? 'update' : 'create', c),
+        kind: 'create-service-account',
+        description: `create service account "${key}", if it does not already exist`,
+        params,
+    };
+}
+/** eksctl's task (reference §5 b): only a service account eksctl's label says it made. */
+function deleteServiceAccountTask(params, c) {
+    const key = associationKey(params.namespace, params.serviceAccount);
+    return {
+        ...base('delete-service-account', key, 'delete', c),
+        kind: 'delete-service-account',
+        description: `delete service account "${key}", if it exists and is managed by eksctl`,
+        params,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/plan/service-account-plan.ts
+// Kubernetes service accounts, with eksctl's semantics: `createServiceAccount` makes one (and its
+// namespace) before the association, labelled as eksctl's, or merges that label into an existing
+// one; pruning an association deletes its service account only when that label says eksctl made it.
+
+
+
+const EKSCTL_LABEL = { [MANAGED_BY_LABEL]: MANAGED_BY_EKSCTL };
+const LABEL_TEXT = `${MANAGED_BY_LABEL}=${MANAGED_BY_EKSCTL}`;
+/** Whether prune deletes this association (the one rule, shared with prune-plan.ts). */
+function prunes(association, options) {
+    if (association.ownerArn)
+        return false;
+    if (options.prune === 'all')
+        return true;
+    return options.prune === 'managed' && association.tags[OWNER_TAG] === options.ownerId;
+}
+/**
+ * The namespaces whose service accounts the plan needs: those of `createServiceAccount` entries,
+ * and those of the associations prune would delete. None: Kubernetes is not called at all.
+ */
+function namespacesToRead(entries, associations, options) {
+    const configured = new Set(entries.map((e) => associationKey(e.namespace, e.serviceAccountName)));
+    const namespaces = new Set(entries.filter((e) => e.createServiceAccount).map((e) => e.namespace));
+    for (const a of associations) {
+        if (!configured.has(associationKey(a.namespace, a.serviceAccount)) && prunes(a, options))
+            namespaces.add(a.namespace);
+    }
+    return [...namespaces].sort();
+}
+function liveServiceAccount(live, namespace, name) {
+    return live.kubernetes?.serviceAccounts.find((s) => s.namespace === namespace && s.name === name);
+}
+const isEksctls = (sa) => sa.labels[MANAGED_BY_LABEL] === MANAGED_BY_EKSCTL;
+/** The entry's `create-service-account` task, or none when its service account is already eksctl's. */
+function planServiceAccount(live, entry) {
+    const kube = live.kubernetes;
+    // Unread (the failure is the cluster's plan error, see kubernetes-access.ts): nothing to plan on.
+    if (!entry.createServiceAccount || !kube || kube.failure)
+        return undefined;
+    const { namespace, serviceAccountName: name } = entry;
+    const sa = liveServiceAccount(live, namespace, name);
+    if (sa && isEksctls(sa))
+        return undefined;
+    const namespaceExists = kube.namespaces[namespace] === true;
+    const params = {
+        clusterName: live.name,
+        namespace,
+        serviceAccount: name,
+        createNamespace: !namespaceExists,
+        labels: { ...EKSCTL_LABEL },
+    };
+    if (sa) {
+        return createServiceAccountTask(params, true, {
+            reason: `exists without the label ${LABEL_TEXT}`,
+            before: { labels: sa.labels },
+            after: { labels: { ...sa.labels, ...EKSCTL_LABEL } },
+        });
+    }
+    return createServiceAccountTask(params, false, {
+        reason: namespaceExists ? 'not in cluster' : `not in cluster, nor is namespace "${namespace}"`,
+        after: {
+            labels: { ...EKSCTL_LABEL },
+            ...(namespaceExists ? {} : { createNamespace: namespace }),
+        },
+    });
+}
+/**
+ * What happens to the service account of an association prune deletes: a `delete-service-account`
+ * task when eksctl's label is on it, else a note for the deletion's reason (it is left alone).
+ */
+function planServiceAccountDeletion(live, association) {
+    const kube = live.kubernetes;
+    if (!kube || kube.failure)
+        return {};
+    const { namespace, serviceAccount } = association;
+    const key = associationKey(namespace, serviceAccount);
+    const sa = liveServiceAccount(live, namespace, serviceAccount);
+    if (!sa)
+        return { note: `service account "${key}" does not exist` };
+    if (!isEksctls(sa)) {
+        return {
+            note: `service account "${key}" is left alone: it was not created by eksctl (no label ${LABEL_TEXT})`,
+        };
+    }
+    const task = deleteServiceAccountTask({ clusterName: live.name, namespace, serviceAccount }, {
+        reason: `its association goes, and it carries ${LABEL_TEXT}`,
+        before: { labels: sa.labels },
+    });
+    return { task };
+}
+
+;// CONCATENATED MODULE: ./src/state/kubernetes.ts
+// Reads what the plan needs of a cluster's Kubernetes API: for each namespace involved, whether it
+// exists and all its service accounts. A failure is recorded, not thrown: the AWS side of the plan
+// stays readable, and the plan says what access is missing and how to grant it.
+
+
+
+function failureOf(error) {
+    if (error instanceof KubernetesApiError && error.status === 401)
+        return { kind: 'unauthorized', message: error.message };
+    if (error instanceof KubernetesApiError && error.status === 403)
+        return { kind: 'forbidden', message: error.serverMessage };
+    if (error instanceof KubernetesUnreachableError)
+        return { kind: 'unreachable', message: error.message };
+    return { kind: 'error', message: errorMessage(error) };
+}
+async function readKubernetes(session, namespaces, whoAmI) {
+    const live = { namespaces: {}, serviceAccounts: [] };
+    try {
+        if (!session)
+            throw new Error('EKS gave no Kubernetes endpoint for the cluster');
+        const kube = session();
+        const read = await Promise.all(namespaces.map(async (namespace) => {
+            const exists = await namespaceExists(kube, namespace);
+            return {
+                namespace,
+                exists,
+                accounts: exists ? await listServiceAccounts(kube, namespace) : [],
+            };
+        }));
+        for (const { namespace, exists, accounts } of read) {
+            live.namespaces[namespace] = exists;
+            live.serviceAccounts.push(...accounts);
+        }
+    }
+    catch (error) {
+        const failure = failureOf(error);
+        if (failure.kind === 'unauthorized' || failure.kind === 'forbidden') {
+            const principal = await whoAmI();
+            if (principal)
+                failure.principal = principal;
+        }
+        return { namespaces: {}, serviceAccounts: [], failure };
+    }
+    return live;
+}
+/** SelfSubjectAccessReview for each permission the plan's tasks need. */
+async function checkKubernetesAccess(session, wanted) {
+    return Promise.all(wanted.map((w) => canI(session, w)));
+}
 
 ;// CONCATENATED MODULE: ./src/names/addons.ts
 // Names of EKS add-ons the product treats specially.
@@ -55673,13 +56847,6 @@ function targetAddonVersion(addon, kubernetesVersion, versions, requested, liveV
         };
     }
     return resolveAddonVersion(addon, kubernetesVersion, versions, requested);
-}
-
-;// CONCATENATED MODULE: ./src/plan/problems.ts
-// Plan-time problems, pointed at the part of the config they are about.
-function planProblem(at, path, severity, message, hint) {
-    const { file, line, column } = at;
-    return { severity, file, line, column, path, message, ...(hint ? { hint } : {}) };
 }
 
 ;// CONCATENATED MODULE: ./src/plan/addon-checks.ts
@@ -57428,155 +58595,6 @@ function stackCondition(status) {
     return 'in-progress';
 }
 
-;// CONCATENATED MODULE: ./src/plan/task-builders.ts
-// Task constructors: stable ids (`<kind>:<ns>/<sa>`) and eksctl's wording for descriptions, so the
-// rest of the planner only decides *what* to do.
-
-function base(kind, target, change, c) {
-    const task = {
-        id: `${kind}:${target}${c.idSuffix ? `:${c.idSuffix}` : ''}`,
-        change,
-        target,
-        reason: c.reason,
-        dependsOn: [...(c.dependsOn ?? [])],
-    };
-    if (c.before && Object.keys(c.before).length > 0)
-        task.before = c.before;
-    if (c.after && Object.keys(c.after).length > 0)
-        task.after = c.after;
-    return task;
-}
-const addonTarget = (addon) => `addon:${addon}`;
-/** Role stack tasks group with their association, or with their add-on (one id per service account). */
-function roleBase(kind, owner, change, c) {
-    if (owner.kind === 'association')
-        return base(kind, owner.key, change, c);
-    const suffix = [owner.serviceAccount, c.idSuffix].filter(Boolean).join(':');
-    return base(kind, addonTarget(owner.addon), change, { ...c, idSuffix: suffix });
-}
-const roleSubject = (owner) => owner.kind === 'association'
-    ? `pod identity association for service account "${owner.key}"`
-    : `addon ${owner.addon} service account "${owner.serviceAccount}"`;
-function createRoleStackTask(owner, params, c) {
-    return {
-        ...roleBase('create-role-stack', owner, 'create', c),
-        kind: 'create-role-stack',
-        description: `create IAM role for ${roleSubject(owner)}`,
-        params,
-    };
-}
-function updateRoleStackTask(owner, params, c) {
-    const subject = owner.kind === 'association'
-        ? `pod identity association "${owner.key}"`
-        : `addon ${owner.addon} service account "${owner.serviceAccount}"`;
-    return {
-        ...roleBase('update-role-stack', owner, 'update', c),
-        kind: 'update-role-stack',
-        description: `update IAM resources stack "${params.stackName}" for ${subject}`,
-        params,
-    };
-}
-function deleteRoleStackTask(owner, params, c) {
-    return {
-        ...roleBase('delete-role-stack', owner, 'delete', c),
-        kind: 'delete-role-stack',
-        description: `deleting IAM resources stack "${params.stackName}"`,
-        params,
-    };
-}
-/** Deletes an existing stack (a role no longer used, or pruned), showing what it was. */
-function deleteStackTask(owner, stack, c) {
-    return deleteRoleStackTask(owner, {
-        stackName: stack.stackName,
-        stackId: stack.stackId,
-        terminationProtection: stack.terminationProtection,
-    }, { ...c, before: { stackName: stack.stackName, status: stack.status } });
-}
-function createAssociationTask(params, c) {
-    const key = associationKey(params.namespace, params.serviceAccount);
-    return {
-        ...base('create-association', key, 'create', c),
-        kind: 'create-association',
-        description: `create pod identity association for service account "${key}"`,
-        params,
-    };
-}
-function updateAssociationTask(params, c) {
-    const key = associationKey(params.namespace, params.serviceAccount);
-    return {
-        ...base('update-association', key, 'update', c),
-        kind: 'update-association',
-        description: `update pod identity association ${key}`,
-        params,
-    };
-}
-function deleteAssociationTask(params, c) {
-    const key = associationKey(params.namespace, params.serviceAccount);
-    return {
-        ...base('delete-association', key, 'delete', c),
-        kind: 'delete-association',
-        description: `delete pod identity association "${key}"`,
-        params,
-    };
-}
-/** Adopting = only adding the owner tag; any other tag change makes it an update. */
-function tagAssociationTask(params, adopt, c) {
-    const key = associationKey(params.namespace, params.serviceAccount);
-    return {
-        ...base('tag-association', key, adopt ? 'adopt' : 'update', c),
-        kind: 'tag-association',
-        description: adopt
-            ? `adopt pod identity association "${key}"`
-            : `update tags of pod identity association "${key}"`,
-        params,
-    };
-}
-/** An add-on's own task: id `<kind>:<addon>`, grouped with the add-on's role stacks. */
-function addonBase(kind, addonName, change, c) {
-    return { ...base(kind, addonTarget(addonName), change, c), id: `${kind}:${addonName}` };
-}
-function createAddonTask(params, c) {
-    // eksctl's wording for the agent install step (migrate-to-pod-identity plan), for every add-on.
-    const description = `install ${params.addonName} addon`;
-    return {
-        ...addonBase('create-addon', params.addonName, 'create', c),
-        kind: 'create-addon',
-        description,
-        params,
-    };
-}
-function updateAddonTask(params, c) {
-    const description = `update ${params.addonName} addon`;
-    return {
-        ...addonBase('update-addon', params.addonName, 'update', c),
-        kind: 'update-addon',
-        description,
-        params,
-    };
-}
-function deleteAddonTask(params, c) {
-    const description = `delete ${params.addonName} addon`;
-    return {
-        ...addonBase('delete-addon', params.addonName, 'delete', c),
-        kind: 'delete-addon',
-        description,
-        params,
-    };
-}
-/** Adopting = only adding the owner tag; any other tag change makes it an update. */
-function tagAddonTask(params, adopt, c) {
-    const description = adopt
-        ? `adopt ${params.addonName} addon`
-        : `update tags of ${params.addonName} addon`;
-    const change = adopt ? 'adopt' : 'update';
-    return {
-        ...addonBase('tag-addon', params.addonName, change, c),
-        kind: 'tag-addon',
-        description,
-        params,
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/plan/role-plan.ts
 // The role half of one association (standalone or an add-on's): which role it should point at, and
 // the role stack tasks that make it exist (create, update, replace a failed stack) or go away (a
@@ -58438,6 +59456,7 @@ function planEntry(ctx, entry, entryPath) {
 
 
 
+
 function deleteStacks(key, stacks, reason, dependsOn) {
     return stacks
         .filter((s) => stackCondition(s.status) !== 'in-progress' && stackCondition(s.status) !== 'gone')
@@ -58463,9 +59482,7 @@ function planPrune(ctx, configured) {
         const key = associationKey(association.namespace, association.serviceAccount);
         if (configured.has(key) || association.ownerArn)
             continue;
-        const ours = association.tags[OWNER_TAG] === options.ownerId;
-        const prune = options.prune === 'all' || (options.prune === 'managed' && ours);
-        if (!prune) {
+        if (!prunes(association, options)) {
             unmanaged.push({
                 namespace: association.namespace,
                 serviceAccount: association.serviceAccount,
@@ -58474,12 +59491,18 @@ function planPrune(ctx, configured) {
             });
             continue;
         }
-        const reason = `not in config (prune: ${options.prune})`;
-        // The role stack goes first, the association last: until the association is gone it carries
-        // our owner tag, so a run killed in between finds the rest to do. (The stack of an association
-        // adopted from eksctl has no owner tag of its own and would otherwise be orphaned.)
+        const serviceAccount = planServiceAccountDeletion(live, association);
+        const pruneReason = `not in config (prune: ${options.prune})`;
+        const reason = serviceAccount.note ? `${pruneReason}; ${serviceAccount.note}` : pruneReason;
+        // The role stack and the service account go first, the association last: until the
+        // association is gone it carries our owner tag, so a run killed in between finds the rest to
+        // do. (The stack of an association adopted from eksctl has no owner tag of its own and would
+        // otherwise be orphaned.)
         const stacks = roleStacksOf(live, association.namespace, association.serviceAccount);
-        const stackTasks = deleteStacks(key, stacks, reason, []);
+        const stackTasks = [
+            ...deleteStacks(key, stacks, pruneReason, []),
+            ...(serviceAccount.task ? [serviceAccount.task] : []),
+        ];
         const deletion = deleteAssociationTask({
             clusterName: live.name,
             associationId: association.associationId,
@@ -58520,6 +59543,8 @@ function planPrune(ctx, configured) {
 // Desired × live → the plan of one cluster, and of all of them. Pure and deterministic: the same
 // inputs give byte-identical output (add-ons in config order, the agent first; associations in
 // namespace/SA order). The agent comes first; add-ons and associations then run side by side.
+
+
 
 
 
@@ -58577,6 +59602,15 @@ function planEntries(ctx, into) {
         configured.add(key);
         const planned = planEntry(ctx, entry, path);
         collect(into, planned.problems);
+        const ok = planned.problems.every((p) => p.severity !== 'error');
+        const serviceAccount = ok ? planServiceAccount(ctx.live, entry) : undefined;
+        if (serviceAccount) {
+            // eksctl's order: the service account exists before its association does.
+            for (const t of planned.tasks)
+                if (t.kind === 'create-association')
+                    t.dependsOn.push(serviceAccount.id);
+            planned.tasks.unshift(serviceAccount);
+        }
         if (planned.tasks.length > 0)
             groups.set(key, planned.tasks);
         else if (planned.problems.every((p) => p.severity !== 'error'))
@@ -58691,6 +59725,10 @@ function planCluster(spec, live, options) {
         ...addonPrune.tasks,
     ];
     wireAgent(ctx, tasks, into);
+    collect(into, [
+        ...kubernetesReadProblems(spec, live, options),
+        ...kubernetesAccessProblems(spec, live, options),
+    ]);
     checkClaims(ctx, addons, tasks, into);
     if (addonPrune.deletesAgent)
         checkAgentDeletion(ctx, tasks, into);
@@ -58804,7 +59842,7 @@ function newPolicyLookups() {
     return { statuses: new Map(), listings: new Map() };
 }
 const denied = (error) => isAwsError(error, 'AccessDenied', 'AccessDeniedException');
-function statusOf(iam, arn, lookups) {
+function policies_statusOf(iam, arn, lookups) {
     let status = lookups.statuses.get(arn);
     if (!status) {
         status = getPolicyStatus(iam, arn).catch((error) => {
@@ -58833,7 +59871,7 @@ function listing(iam, scope, lookups) {
 }
 async function readPolicies(iam, arns, lookups) {
     const unique = [...new Set(arns)];
-    const statuses = await Promise.all(unique.map((arn) => statusOf(iam, arn, lookups)));
+    const statuses = await Promise.all(unique.map((arn) => policies_statusOf(iam, arn, lookups)));
     const policies = Object.fromEntries(unique.map((arn, i) => [arn, statuses[i]]));
     const scopes = [
         ...new Set(unique.filter((arn) => policies[arn] === 'missing').map((arn) => scopeOf(arn))),
@@ -58934,6 +59972,7 @@ async function readAddons(cluster, kubernetesVersion, deps) {
 
 
 
+
 /** eksctl's stacks for a cluster: exact name shapes (never substrings, eksctl #8484) and its cluster tag. */
 function isClusterStack(stack, cluster) {
     if (!isPodIdentityStackName(stack.stackName, cluster))
@@ -58982,6 +60021,13 @@ async function readClusterState(spec, deps) {
             described.push(one);
         }
     }).then(() => Promise.all(described));
+    const kube = deps.kubernetes;
+    const kubernetesPromise = associationsPromise.then((found) => {
+        const namespaces = kube?.namespaces(found.filter((a) => a !== undefined)) ?? [];
+        if (!kube || namespaces.length === 0)
+            return undefined;
+        return readKubernetes(kube.session(info), namespaces, () => kube.whoAmI());
+    });
     let listing = deps.stackListings.get(spec.region);
     if (!listing) {
         listing = describeAllStacks(cloudformation);
@@ -59002,11 +60048,12 @@ async function readClusterState(spec, deps) {
             return [arn, undefined];
         return [arn, await lookUpRole(arn, accountId, deps)];
     }));
-    const [addons, associations, stacks, roles] = await Promise.all([
+    const [addons, associations, stacks, roles, kubernetes] = await Promise.all([
         addonsPromise,
         associationsPromise,
         stacksPromise,
         rolesPromise,
+        kubernetesPromise,
     ]);
     return {
         name: spec.name,
@@ -59022,6 +60069,7 @@ async function readClusterState(spec, deps) {
         stacks,
         roles: Object.fromEntries(roles.filter(([, r]) => r !== undefined)),
         policies: {},
+        ...(kubernetes ? { kubernetes } : {}),
     };
 }
 /**
@@ -59068,6 +60116,12 @@ async function settleStacks(stacks, deps) {
 
 
 
+
+
+
+
+
+
 const clusterKey = (name, region) => `${region}/${name}`;
 /** Access denied, an unreachable endpoint…: the plan for this cluster says why, others go on. */
 function unreadable(spec, error) {
@@ -59084,6 +60138,9 @@ class Engine {
     watchers = new Map();
     /** Stack outputs seen by the last plan, per cluster: apply starts from them instead of re-reading. */
     knownOutputs = new Map();
+    /** Each cluster's Kubernetes API (from the plan's DescribeCluster), opened on first use. */
+    kubeEndpoints = new Map();
+    kubeSessions = new Map();
     constructor(options) {
         this.options = options;
         this.pool = new ClientPool({
@@ -59104,6 +60161,24 @@ class Engine {
         }
         return watchers;
     }
+    /** The cluster's Kubernetes session, made once per run from the endpoint its plan read. */
+    kubeSession(cluster, region) {
+        const key = clusterKey(cluster, region);
+        let session = this.kubeSessions.get(key);
+        if (!session) {
+            const endpoint = this.kubeEndpoints.get(key);
+            if (!endpoint)
+                throw new Error(`the Kubernetes endpoint of cluster "${cluster}" was not read`);
+            const clients = this.pool.get(region);
+            session = new KubeSession({ cluster, region, ...endpoint }, {
+                credentials: () => clients.sts.config.credentials(),
+                stsEndpoint: () => stsEndpoint(clients),
+                timeoutMs: httpTimeouts().requestMs,
+            });
+            this.kubeSessions.set(key, session);
+        }
+        return session;
+    }
     /** Reads every cluster (in parallel) and plans it. A cluster that cannot be read gets a plan error. */
     async plan(state, options) {
         const lookups = {
@@ -59117,7 +60192,8 @@ class Engine {
                 return planCluster(spec, live, options);
             const outputs = new Map(live.stacks.map((s) => [s.stackName, s.outputs]));
             this.knownOutputs.set(clusterKey(spec.name, spec.region), outputs);
-            return this.planCheckingPolicies(spec, live, lookups.policies, options);
+            const checked = await this.planCheckingPolicies(spec, live, lookups.policies, options);
+            return this.planCheckingKubernetesAccess(spec, checked, options);
         }));
         return { version: 1, clusters };
     }
@@ -59130,18 +60206,55 @@ class Engine {
         const first = planCluster(spec, live, options);
         const arns = policyArnsToRead(first, live);
         if (arns.length === 0)
-            return first;
+            return { plan: first, live };
         let read;
         try {
             read = await readPolicies(this.pool.get(spec.region).iam, arns, lookups);
         }
         catch (error) {
-            return planCluster(spec, unreadable(spec, error), options);
+            return { plan: planCluster(spec, unreadable(spec, error), options) };
         }
         if (Object.values(read.policies).every((status) => status === 'attachable'))
-            return first;
+            return { plan: first, live };
         const policies = { ...live.policies, ...read.policies };
-        return planCluster(spec, { ...live, ...read, policies }, options);
+        const reread = { ...live, ...read, policies };
+        return { plan: planCluster(spec, reread, options), live: reread };
+    }
+    /**
+     * Asks the API server whether this identity may make the plan's Kubernetes changes (only the
+     * plan knows which), and plans again when one is denied: an apply then fails before any change.
+     */
+    async planCheckingKubernetesAccess(spec, checked, options) {
+        const { plan, live } = checked;
+        if (!live || !options.kubernetesAccess || plan.errors.length > 0)
+            return plan;
+        const wanted = kubernetesPermissions(plan.tasks);
+        if (wanted.length === 0)
+            return plan;
+        const kubernetes = live.kubernetes ?? { namespaces: {}, serviceAccounts: [] };
+        let access;
+        try {
+            access = await checkKubernetesAccess(this.kubeSession(spec.name, spec.region), wanted);
+        }
+        catch (error) {
+            const failure = { kind: 'error', message: errorMessage(error) };
+            return planCluster(spec, { ...live, kubernetes: { ...kubernetes, failure } }, options);
+        }
+        if (access.every((a) => a.allowed))
+            return plan;
+        const principal = await callerArn(this.pool.get(spec.region).sts);
+        const withAccess = { ...kubernetes, access, ...(principal ? { principal } : {}) };
+        return planCluster(spec, { ...live, kubernetes: withAccess }, options);
+    }
+    /** Remembers where the cluster's API server is (for the apply too) and opens a session on it. */
+    openKubernetes(spec, info) {
+        if (!info.endpoint || !info.certificateAuthority)
+            return undefined;
+        this.kubeEndpoints.set(clusterKey(spec.name, spec.region), {
+            server: info.endpoint,
+            caData: info.certificateAuthority,
+        });
+        return () => this.kubeSession(spec.name, spec.region);
     }
     async read(spec, lookups, options) {
         const watchers = this.watchersOf(spec.region);
@@ -59151,6 +60264,11 @@ class Engine {
                 watcher: watchers.stacks,
                 addonWatcher: watchers.addons,
                 describeOthers: options.prune !== 'none',
+                kubernetes: {
+                    namespaces: (associations) => namespacesToRead(spec.podIdentityAssociations, associations, options),
+                    session: (info) => this.openKubernetes(spec, info),
+                    whoAmI: () => callerArn(this.pool.get(spec.region).sts),
+                },
                 stackListings: lookups.stackListings,
                 roleLookups: lookups.roleLookups,
                 log: (line) => this.options.log(`[${spec.name}] ${line}`),
@@ -59169,6 +60287,7 @@ class Engine {
                 clients: this.pool.get(clusterPlan.region),
                 watcher: this.watchersOf(clusterPlan.region).stacks,
                 addonWatcher: this.watchersOf(clusterPlan.region).addons,
+                kubernetes: () => this.kubeSession(clusterPlan.cluster, clusterPlan.region),
                 outputs: new Map(this.knownOutputs.get(clusterKey(clusterPlan.cluster, clusterPlan.region))),
                 log: (line) => this.options.log(`[${clusterPlan.cluster}] ${line}`),
             },
@@ -59625,13 +60744,13 @@ var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-var external_fs_namespaceObject_0 = /*#__PURE__*/__nccwpck_require__.t(external_fs_namespaceObject, 2);
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
-;// CONCATENATED MODULE: external "url"
-const external_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
+var external_fs_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_fs_, 2);
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(6928);
+// EXTERNAL MODULE: external "url"
+var external_url_ = __nccwpck_require__(7016);
 ;// CONCATENATED MODULE: external "module"
 const external_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("module");
 ;// CONCATENATED MODULE: ./node_modules/fdir/dist/index.mjs
@@ -59645,8 +60764,8 @@ var __require = /* @__PURE__ */ (0,external_module_namespaceObject.createRequire
 //#endregion
 //#region src/utils.ts
 function cleanPath(path) {
-	let normalized = (0,external_path_namespaceObject.normalize)(path);
-	if (normalized.length > 1 && normalized[normalized.length - 1] === external_path_namespaceObject.sep) normalized = normalized.substring(0, normalized.length - 1);
+	let normalized = (0,external_path_.normalize)(path);
+	if (normalized.length > 1 && normalized[normalized.length - 1] === external_path_.sep) normalized = normalized.substring(0, normalized.length - 1);
 	return normalized;
 }
 const SLASHES_REGEX = /[\\/]/g;
@@ -59660,7 +60779,7 @@ function isRootDirectory(path) {
 function normalizePath(path, options) {
 	const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
 	const pathNeedsCleaning = process.platform === "win32" && path.includes("/") || path.startsWith(".");
-	if (resolvePaths) path = (0,external_path_namespaceObject.resolve)(path);
+	if (resolvePaths) path = (0,external_path_.resolve)(path);
 	if (normalizePath$1 || pathNeedsCleaning) path = cleanPath(path);
 	if (path === ".") return "";
 	const needsSeperator = path[path.length - 1] !== pathSeparator;
@@ -59676,7 +60795,7 @@ function joinPathWithRelativePath(root, options) {
 	return function(filename, directoryPath) {
 		const sameRoot = directoryPath.startsWith(root);
 		if (sameRoot) return directoryPath.slice(root.length) + filename;
-		else return convertSlashes((0,external_path_namespaceObject.relative)(root, directoryPath), options.pathSeparator) + options.pathSeparator + filename;
+		else return convertSlashes((0,external_path_.relative)(root, directoryPath), options.pathSeparator) + options.pathSeparator + filename;
 	};
 }
 function joinPath(filename) {
@@ -59800,13 +60919,13 @@ function build$2(options, isSynchronous) {
 }
 function isRecursive(path, resolved, state) {
 	if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-	let parent = (0,external_path_namespaceObject.dirname)(path);
+	let parent = (0,external_path_.dirname)(path);
 	let depth = 1;
 	while (parent !== state.root && depth < 2) {
 		const resolvedPath = state.symlinks.get(parent);
 		const isSameRoot = !!resolvedPath && (resolvedPath === resolved || resolvedPath.startsWith(resolved) || resolved.startsWith(resolvedPath));
 		if (isSameRoot) depth++;
-		else parent = (0,external_path_namespaceObject.dirname)(parent);
+		else parent = (0,external_path_.dirname)(parent);
 	}
 	state.symlinks.set(path, resolved);
 	return depth > 1;
@@ -59982,7 +61101,7 @@ var Walker = class {
 			symlinks: /* @__PURE__ */ new Map(),
 			visited: [""].slice(0, 0),
 			controller: new Aborter(),
-			fs: options.fs || external_fs_namespaceObject_0
+			fs: options.fs || external_fs_namespaceObject
 		};
 		this.joinPath = build$7(this.root, options);
 		this.pushDirectory = build$6(this.root, options);
@@ -60020,8 +61139,8 @@ var Walker = class {
 						this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path + pathSeparator, depth - 1, this.walk);
 					} else {
 						resolvedPath = useRealPaths ? resolvedPath : path;
-						const filename = (0,external_path_namespaceObject.basename)(resolvedPath);
-						const directoryPath$1 = normalizePath((0,external_path_namespaceObject.dirname)(resolvedPath), this.state.options);
+						const filename = (0,external_path_.basename)(resolvedPath);
+						const directoryPath$1 = normalizePath((0,external_path_.dirname)(resolvedPath), this.state.options);
 						resolvedPath = this.joinPath(filename, directoryPath$1);
 						this.pushFile(resolvedPath, files, this.state.counts, filters);
 					}
@@ -60085,7 +61204,7 @@ var Builder = class {
 	options = {
 		maxDepth: Infinity,
 		suppressErrors: true,
-		pathSeparator: external_path_namespaceObject.sep,
+		pathSeparator: external_path_.sep,
 		filters: []
 	};
 	globFunction;
@@ -60270,8 +61389,8 @@ function buildFormat(cwd, root, absolute) {
 		};
 		return (p, isDir) => isDir && p !== "." ? p.slice(0, -1) : p;
 	}
-	if (absolute) return (p) => external_path_namespaceObject.posix.relative(cwd, p) || ".";
-	return (p) => external_path_namespaceObject.posix.relative(cwd, `${root}/${p}`) || ".";
+	if (absolute) return (p) => external_path_.posix.relative(cwd, p) || ".";
+	return (p) => external_path_.posix.relative(cwd, `${root}/${p}`) || ".";
 }
 function buildRelative(cwd, root) {
 	if (root.startsWith(`${cwd}/`)) {
@@ -60279,7 +61398,7 @@ function buildRelative(cwd, root) {
 		return (p) => `${prefix}/${p}`;
 	}
 	return (p) => {
-		const result = external_path_namespaceObject.posix.relative(cwd, `${root}/${p}`);
+		const result = external_path_.posix.relative(cwd, `${root}/${p}`);
 		return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
 	};
 }
@@ -60350,7 +61469,7 @@ function normalizePattern(pattern, opts, props, isIgnore) {
 	if (pattern[pattern.length - 1] === "/") result = pattern.slice(0, -1);
 	if (result[result.length - 1] !== "*" && opts.expandDirectories) result += "/**";
 	const escapedCwd = escapePath(cwd);
-	result = (0,external_path_namespaceObject.isAbsolute)(result.replace(ESCAPING_BACKSLASHES, "")) ? external_path_namespaceObject.posix.relative(escapedCwd, result) : external_path_namespaceObject.posix.normalize(result);
+	result = (0,external_path_.isAbsolute)(result.replace(ESCAPING_BACKSLASHES, "")) ? external_path_.posix.relative(escapedCwd, result) : external_path_.posix.normalize(result);
 	const parentDir = (_PARENT_DIRECTORY$exe = PARENT_DIRECTORY.exec(result)) === null || _PARENT_DIRECTORY$exe === void 0 ? void 0 : _PARENT_DIRECTORY$exe[0];
 	const parts = splitPattern(result);
 	if (parentDir) {
@@ -60361,7 +61480,7 @@ function normalizePattern(pattern, opts, props, isIgnore) {
 			result = result.slice(0, (n - i - 1) * 3) + result.slice((n - i) * 3 + parts[i + n].length + 1) || ".";
 			i++;
 		}
-		const potentialRoot = external_path_namespaceObject.posix.join(cwd, parentDir.slice(i * 3));
+		const potentialRoot = external_path_.posix.join(cwd, parentDir.slice(i * 3));
 		if (potentialRoot[0] !== "." && props.root.length > potentialRoot.length) {
 			props.root = ensureNonDriveRelativePath(potentialRoot);
 			props.depthOffset = -n + i;
@@ -60383,7 +61502,7 @@ function normalizePattern(pattern, opts, props, isIgnore) {
 		}
 		props.depthOffset = newCommonPath.length;
 		props.commonPath = newCommonPath;
-		props.root = ensureNonDriveRelativePath(newCommonPath.length > 0 ? external_path_namespaceObject.posix.join(cwd, ...newCommonPath) : cwd);
+		props.root = ensureNonDriveRelativePath(newCommonPath.length > 0 ? external_path_.posix.join(cwd, ...newCommonPath) : cwd);
 	}
 	return result;
 }
@@ -60484,15 +61603,15 @@ const defaultOptions = {
 function getOptions(options) {
 	const opts = Object.assign({}, options);
 	for (const key in defaultOptions) if (opts[key] === void 0) Object.assign(opts, { [key]: defaultOptions[key] });
-	opts.cwd = (opts.cwd instanceof URL ? (0,external_url_namespaceObject.fileURLToPath)(opts.cwd) : (0,external_path_namespaceObject.resolve)(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
+	opts.cwd = (opts.cwd instanceof URL ? (0,external_url_.fileURLToPath)(opts.cwd) : (0,external_path_.resolve)(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
 	opts.ignore = ensureStringArray(opts.ignore);
 	opts.fs && (opts.fs = {
-		readdir: opts.fs.readdir || external_fs_namespaceObject.readdir,
-		readdirSync: opts.fs.readdirSync || external_fs_namespaceObject.readdirSync,
-		realpath: opts.fs.realpath || external_fs_namespaceObject.realpath,
-		realpathSync: opts.fs.realpathSync || external_fs_namespaceObject.realpathSync,
-		stat: opts.fs.stat || external_fs_namespaceObject.stat,
-		statSync: opts.fs.statSync || external_fs_namespaceObject.statSync
+		readdir: opts.fs.readdir || external_fs_.readdir,
+		readdirSync: opts.fs.readdirSync || external_fs_.readdirSync,
+		realpath: opts.fs.realpath || external_fs_.realpath,
+		realpathSync: opts.fs.realpathSync || external_fs_.realpathSync,
+		stat: opts.fs.stat || external_fs_.stat,
+		statSync: opts.fs.statSync || external_fs_.statSync
 	});
 	if (opts.debug) log("globbing with options:", opts);
 	return opts;
@@ -60734,7 +61853,7 @@ function readAddon(r, node, path, fallback) {
     return { ...loc, spec, pias };
 }
 /** An `iam.serviceAccounts[i]` entry (reference §1.7: eksctl's ClusterIAMServiceAccount). */
-function readServiceAccount(r, node, path, fallback) {
+function read_readServiceAccount(r, node, path, fallback) {
     const loc = newLocated(r, node, path, fallback);
     const spec = {
         name: '',
@@ -60943,7 +62062,7 @@ function readIam(r, v, path, raw) {
         },
         serviceAccounts: (lv, lp, e) => {
             (r.seq(lv, lp) ?? []).forEach((item, i) => {
-                const sa = readServiceAccount(r, item, `${lp}[${i}]`, r.pos(lv ?? e.keyNode));
+                const sa = read_readServiceAccount(r, item, `${lp}[${i}]`, r.pos(lv ?? e.keyNode));
                 raw.serviceAccounts.push(sa);
                 spec.serviceAccounts.push(sa.spec);
             });
@@ -60963,7 +62082,7 @@ function readIam(r, v, path, raw) {
 
 const CLUSTER_SETTING = 'an eksctl cluster setting; podid-action manages only pod identity associations, their IAM roles and add-ons';
 const IRSA_ROLE = 'an IRSA role setting: podid-action does not create IRSA roles; give the add-on podIdentityAssociations or useDefaultPodIdentityAssociations instead';
-const CREATE_SERVICE_ACCOUNT = 'podid-action does not create Kubernetes service accounts yet; create them with your manifests (an association works for a service account made later)';
+const CREATE_SERVICE_ACCOUNT = 'an add-on creates its own service accounts, so eksctl ignores this under addons[].podIdentityAssociations, and so does podid-action; it acts on it under iam.podIdentityAssociations';
 const ADDON_ENTRY_FIELD = 'not supported for addon.podIdentityAssociations: the EKS add-on API takes only a service account and a role, so it is ignored';
 /** The add-ons' associations, with paths from the top (`addons[0].podIdentityAssociations[1]`). */
 const addonPias = (raw) => raw.addons.flatMap((a) => a.pias.map((p) => ({ ...p, path: `${a.path}.${p.path}` })));
@@ -61023,7 +62142,7 @@ const SECTIONS = [
         },
     },
     {
-        of: (raw) => [...raw.pias, ...addonPias(raw)].filter((p) => p.spec.createServiceAccount),
+        of: (raw) => addonPias(raw).filter((p) => p.spec.createServiceAccount),
         keys: { createServiceAccount: CREATE_SERVICE_ACCOUNT },
     },
     {
@@ -62111,7 +63230,7 @@ async function applyCommand(options) {
         return 1;
     const engine = new Engine({ concurrency: options.concurrency, log: desired_log });
     try {
-        const plan = await engine.plan(state, options.plan);
+        const plan = await engine.plan(state, { ...options.plan, kubernetesAccess: 'required' });
         printOut(renderPlanText(plan));
         if (!hasChanges(plan)) {
             printOut('Nothing to apply.\n');
@@ -62296,7 +63415,12 @@ async function demoCommand() {
         const state = await loadDesired(['examples/*.eksctl.yaml']);
         if (!state)
             return 1;
-        const options = { prune: 'managed', ownerId: 'example-org/infra', salt: 'demo' };
+        const options = {
+            prune: 'managed',
+            ownerId: 'example-org/infra',
+            salt: 'demo',
+            kubernetesAccess: 'required',
+        };
         return await run(engine, state, options);
     }
     finally {
@@ -62497,7 +63621,8 @@ async function planCommand(options) {
         return 1;
     const engine = new Engine({ concurrency: options.concurrency, log: desired_log });
     try {
-        const plan = await engine.plan(state, options.plan);
+        // Whoever plans usually applies: say now what they may not do in Kubernetes.
+        const plan = await engine.plan(state, { ...options.plan, kubernetesAccess: 'advisory' });
         printOut(render(plan, options.output));
         if (planErrorCount(plan) > 0)
             return 1;
