@@ -35,8 +35,12 @@ export async function demoCommand(): Promise<number> {
   ]);
   // The SDK reaches the emulator through its standard endpoint setting, exactly as it reaches AWS.
   process.env.AWS_ENDPOINT_URL = url;
-  process.env.AWS_ACCESS_KEY_ID ??= 'AKIADEMODEMODEMO0000';
-  process.env.AWS_SECRET_ACCESS_KEY ??= 'demo-secret';
+  // The demo's own keys, which the seed registers (the emulator verifies the Kubernetes token's
+  // signature); a developer's real credentials or profile are never used, even locally.
+  process.env.AWS_ACCESS_KEY_ID = 'AKIADEMODEMODEMO0000';
+  process.env.AWS_SECRET_ACCESS_KEY = 'demo-secret';
+  delete process.env.AWS_SESSION_TOKEN;
+  delete process.env.AWS_PROFILE;
   // The SDK's Node 20 end-of-support reminder is not part of the demo.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   say(`emulator: ${url} (seed examples/demo/seed.yaml)\n`);

@@ -2,11 +2,15 @@
 // exists and all its service accounts. A failure is recorded, not thrown: the AWS side of the plan
 // stays readable, and the plan says what access is missing and how to grant it.
 
+import pLimit from 'p-limit';
 import { KubernetesApiError, KubernetesUnreachableError } from '../kube/errors.js';
 import { canI, listServiceAccounts, namespaceExists } from '../kube/service-accounts.js';
 import type { KubeSession } from '../kube/session.js';
 import type { KubernetesAccess, KubernetesFailure, LiveKubernetes } from '../live/model.js';
 import { errorMessage } from '../aws/errors.js';
+
+/** Namespaces read at once: a plan touching hundreds of them must not burst the API server. */
+const NAMESPACES_AT_ONCE = 8;
 
 function failureOf(error: unknown): KubernetesFailure {
   if (error instanceof KubernetesApiError && error.status === 401)
@@ -27,15 +31,15 @@ export async function readKubernetes(
   try {
     if (!session) throw new Error('EKS gave no Kubernetes endpoint for the cluster');
     const kube = session();
+    const limit = pLimit(NAMESPACES_AT_ONCE);
     const read = await Promise.all(
-      namespaces.map(async (namespace) => {
-        const exists = await namespaceExists(kube, namespace);
-        return {
-          namespace,
-          exists,
-          accounts: exists ? await listServiceAccounts(kube, namespace) : [],
-        };
-      }),
+      namespaces.map((namespace) =>
+        limit(async () => {
+          const exists = await namespaceExists(kube, namespace);
+          const accounts = exists ? await listServiceAccounts(kube, namespace) : [];
+          return { namespace, exists, accounts };
+        }),
+      ),
     );
     for (const { namespace, exists, accounts } of read) {
       live.namespaces[namespace] = exists;
