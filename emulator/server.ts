@@ -57,7 +57,7 @@ const QUERY_SERVICES: Record<string, ServiceName> = {
 };
 
 function routeService(req: EmulatorRequest): ServiceName | undefined {
-  if (/^\/(clusters|addons|tags)(\/|$)/.test(req.path)) return 'eks';
+  if (/^\/(clusters|addons|tags|access-policies)(\/|$)/.test(req.path)) return 'eks';
   const version = queryApiVersion(req);
   if (version) return QUERY_SERVICES[version];
   if (/^\/(repos|repositories|graphql|user)(\/|$)/.test(req.path)) return 'github';
