@@ -131,9 +131,12 @@ export function checkedScope(value: unknown, clusterName: string): AccessScope {
     throw invalidParameter('accessScope.namespaces must be a list of strings.', { clusterName });
   }
   if (scope.type === 'cluster' && namespaces.length > 0) {
-    throw invalidParameter('Namespaces cannot be specified when the access scope type is cluster.', {
-      clusterName,
-    });
+    throw invalidParameter(
+      'Namespaces cannot be specified when the access scope type is cluster.',
+      {
+        clusterName,
+      },
+    );
   }
   if (scope.type === 'namespace' && namespaces.length === 0) {
     throw invalidParameter(

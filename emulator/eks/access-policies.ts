@@ -22,10 +22,12 @@ const NAMES = [
   'AmazonSagemakerHyperpodSystemNamespacePolicy',
 ];
 
-export const ACCESS_POLICIES: readonly { name: string; arn: string }[] = [...NAMES].sort().map((name) => ({
-  name,
-  arn: `${ACCESS_POLICY_PREFIX}${name}`,
-}));
+export const ACCESS_POLICIES: readonly { name: string; arn: string }[] = [...NAMES]
+  .sort()
+  .map((name) => ({
+    name,
+    arn: `${ACCESS_POLICY_PREFIX}${name}`,
+  }));
 
 export const CLUSTER_ADMIN_POLICY = `${ACCESS_POLICY_PREFIX}AmazonEKSClusterAdminPolicy`;
 

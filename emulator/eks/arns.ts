@@ -40,7 +40,10 @@ export function eksResourceArn(ctx: EksContext, req: EmulatorRequest, op: Operat
   }
   if (parts[2] === 'access-entries' && parts[3]) {
     // The entry's ARN ends in an id only EKS knows: a missing entry is matched by a wildcard.
-    const existing = ctx.state.clusters(regionOf(ctx, req)).get(cluster)?.accessEntries.get(parts[3]);
+    const existing = ctx.state
+      .clusters(regionOf(ctx, req))
+      .get(cluster)
+      ?.accessEntries.get(parts[3]);
     const principal = /^arn:[^:]+:iam::(\d{12}):(role|user)\/(?:.*\/)?([^/]+)$/.exec(parts[3]);
     return (
       existing?.accessEntryArn ??

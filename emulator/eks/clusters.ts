@@ -142,8 +142,7 @@ export function createCluster(ctx: EksContext, req: EmulatorRequest): EmulatorRe
   }
   const compute = body.computeConfig as { enabled?: unknown } | undefined;
   const access = body.accessConfig as
-    | { authenticationMode?: unknown; bootstrapClusterCreatorAdminPermissions?: unknown }
-    | undefined;
+    { authenticationMode?: unknown; bootstrapClusterCreatorAdminPermissions?: unknown } | undefined;
   const mode = access?.authenticationMode;
   if (mode !== undefined && !['API', 'API_AND_CONFIG_MAP', 'CONFIG_MAP'].includes(String(mode))) {
     throw invalidParameter(`The authentication mode ${String(mode)} is invalid.`, {
