@@ -111,7 +111,7 @@ export interface Caller {
   username: string;
   /** The access entry EKS matched, when the cluster uses access entries. */
   entry?: AccessEntry;
-  /** CONFIG_MAP clusters: the creator is a cluster admin (aws-auth's implicit entry). */
+  /** CONFIG_MAP clusters: the creator is a cluster admin (its implicit aws-auth entry). */
   creatorAdmin?: boolean;
 }
 
@@ -135,14 +135,14 @@ export function callerFor(
   sessionName: string | undefined,
   accountId: string,
 ): Caller | undefined {
-  if (cluster.authenticationMode !== 'CONFIG_MAP') {
-    const entry = cluster.accessEntries.get(principalArn);
-    if (entry) return { username: usernameOf(entry.username, accountId, sessionName), entry };
+  if (cluster.authenticationMode === 'CONFIG_MAP') {
+    // aws-auth is not modelled: only the creator's implicit system:masters entry exists.
+    return principalArn === cluster.creatorArn
+      ? { username: callerArn, creatorAdmin: true }
+      : undefined;
   }
-  if (cluster.authenticationMode !== 'API' && principalArn === cluster.creatorArn) {
-    return { username: callerArn, creatorAdmin: true };
-  }
-  return undefined;
+  const entry = cluster.accessEntries.get(principalArn);
+  return entry ? { username: usernameOf(entry.username, accountId, sessionName), entry } : undefined;
 }
 
 /** Why a request is allowed (SelfSubjectAccessReview's `reason`), or undefined when denied. */
