@@ -32,7 +32,8 @@ const TYPES = [
   'HYPERPOD_LINUX',
 ];
 const RESERVED_PREFIXES = ['system:', 'eks:', 'aws:', 'amazon:', 'iam:'];
-const NAMESPACE_IN_SCOPE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?\*?$|^[a-z0-9]\*?$|^\*$/;
+/** A namespace name, or a prefix of one followed by `*`. */
+const NAMESPACE_IN_SCOPE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$|^[a-z0-9][-a-z0-9]*\*$/;
 
 /** Access entries need the API (access entry) authentication mode. */
 function requireApiMode(cluster: Cluster): void {
