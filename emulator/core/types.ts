@@ -5,13 +5,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 
 export type ServiceName =
-  | 'eks'
-  | 'iam'
-  | 'cloudformation'
-  | 'sts'
-  | 'github'
-  | 'oidc'
-  | 'kubernetes';
+  'eks' | 'iam' | 'cloudformation' | 'sts' | 'github' | 'oidc' | 'kubernetes';
 
 export interface EmulatorRequest {
   method: string;

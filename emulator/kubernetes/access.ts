@@ -142,7 +142,9 @@ export function callerFor(
       : undefined;
   }
   const entry = cluster.accessEntries.get(principalArn);
-  return entry ? { username: usernameOf(entry.username, accountId, sessionName), entry } : undefined;
+  return entry
+    ? { username: usernameOf(entry.username, accountId, sessionName), entry }
+    : undefined;
 }
 
 /** Why a request is allowed (SelfSubjectAccessReview's `reason`), or undefined when denied. */

@@ -155,8 +155,11 @@ export function createKubernetesService(deps: KubernetesDeps): KubernetesService
       time: new Date(started).toISOString(),
       service: 'kubernetes',
       operation: op,
+      // Reads, SelfSubjectAccessReviews and dry runs change nothing.
       mutating: route
-        ? !['get', 'list', 'watch'].includes(route.attrs.verb) && !route.open
+        ? !['get', 'list', 'watch'].includes(route.attrs.verb) &&
+          !route.open &&
+          !req.query.getAll('dryRun').includes('All')
         : req.method !== 'GET',
       status: response.status,
       errorCode: response.status >= 400 ? reasonOf(response) : undefined,
