@@ -262,7 +262,13 @@ describe('access-entry APIs', () => {
   });
 
   it('bootstraps the CreateCluster caller as cluster admin unless told not to', async () => {
-    await env.eks.send(new CreateClusterCommand({ name: 'boot', roleArn: ROLE('eksClusterRole') }));
+    await env.eks.send(
+      new CreateClusterCommand({
+        name: 'boot',
+        roleArn: ROLE('eksClusterRole'),
+        resourcesVpcConfig: {},
+      }),
+    );
     const policies = await env.eks.send(
       new ListAssociatedAccessPoliciesCommand({ clusterName: 'boot', principalArn: USER }),
     );
@@ -276,6 +282,7 @@ describe('access-entry APIs', () => {
       new CreateClusterCommand({
         name: 'bare',
         roleArn: ROLE('eksClusterRole'),
+        resourcesVpcConfig: {},
         accessConfig: { bootstrapClusterCreatorAdminPermissions: false },
       }),
     );
@@ -289,6 +296,7 @@ describe('access-entry APIs', () => {
       new CreateClusterCommand({
         name: 'legacy',
         roleArn: ROLE('eksClusterRole'),
+        resourcesVpcConfig: {},
         accessConfig: { authenticationMode: 'CONFIG_MAP' },
       }),
     );

@@ -188,12 +188,14 @@ describe('session credentials and access entries', () => {
       new CreateClusterCommand({
         name: 'mine',
         roleArn: `arn:aws:iam::${TEST_ACCOUNT}:role/eksClusterRole`,
+        resourcesVpcConfig: {},
       }),
     );
     await env.eks.send(
       new CreateClusterCommand({
         name: 'theirs',
         roleArn: `arn:aws:iam::${TEST_ACCOUNT}:role/eksClusterRole`,
+        resourcesVpcConfig: {},
         accessConfig: { bootstrapClusterCreatorAdminPermissions: false },
       }),
     );
