@@ -16,6 +16,7 @@ import {
   UpdateAccessEntryCommand,
 } from '@aws-sdk/client-eks';
 import { CreateRoleCommand } from '@aws-sdk/client-iam';
+import { AssumeRoleWithWebIdentityCommand } from '@aws-sdk/client-sts';
 import { TEST_ACCOUNT, TEST_CREDENTIALS, sdkError, withEmulator } from './helpers.js';
 import { eksToken, kubeClients, kubeError } from './kubernetes-helpers.js';
 import {
@@ -23,6 +24,7 @@ import {
   roleSession,
   createWebIdentityRole,
   assumeWebIdentityRole,
+  WEB_IDENTITY_TRUST,
 } from './session-helpers.js';
 
 const env = withEmulator({
@@ -460,5 +462,56 @@ describe('access policies on the Kubernetes API', () => {
       operation: 'create:namespaces',
       principal: user('root'),
     });
+  });
+
+  it('matches a role with a path by its full ARN, as EKS does (the assumed-role ARN has no path)', async () => {
+    await createWebIdentityRole(env, 'provider-only', {});
+    const { Role } = await env.iam.send(
+      new CreateRoleCommand({
+        RoleName: 'pathed',
+        Path: '/teams/a/',
+        AssumeRolePolicyDocument: WEB_IDENTITY_TRUST,
+      }),
+    );
+    expect(Role?.Arn).toBe(`arn:aws:iam::${TEST_ACCOUNT}:role/teams/a/pathed`);
+    const response = await fetch(
+      `${env.url}/_emulator/oidc/token?sub=repo:acme/infra:pull_request&audience=sts.amazonaws.com`,
+    );
+    const { value } = (await response.json()) as { value: string };
+    const { Credentials } = await env.sts.send(
+      new AssumeRoleWithWebIdentityCommand({
+        RoleArn: Role!.Arn!,
+        RoleSessionName: 'run-7',
+        WebIdentityToken: value,
+      }),
+    );
+    const credentials = {
+      accessKeyId: Credentials!.AccessKeyId!,
+      secretAccessKey: Credentials!.SecretAccessKey!,
+      sessionToken: Credentials!.SessionToken!,
+    };
+    const list = async () =>
+      (
+        await kubeClients(
+          env,
+          'alpha',
+          await eksToken({ cluster: 'alpha', credentials, stsUrl: env.url }),
+        )
+      ).core.listNamespace();
+    const seedEntry = (principalArn: string) =>
+      env.admin('POST', 'seed', {
+        clusters: [
+          {
+            name: 'alpha',
+            accessEntries: [
+              { principalArn, policies: [{ policyArn: POLICY('AmazonEKSViewPolicy') }] },
+            ],
+          },
+        ],
+      });
+    await seedEntry(ROLE('pathed'));
+    expect((await kubeError(list())).code).toBe(401);
+    await seedEntry(Role!.Arn!);
+    await expect(list()).resolves.toBeDefined();
   });
 });
