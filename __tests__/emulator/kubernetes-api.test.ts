@@ -356,6 +356,36 @@ describe('update, patch, delete', () => {
   });
 });
 
+describe('what is not served', () => {
+  it('answers 405 for a method it does not serve on its paths and 404 for other resources', async () => {
+    const token = await adminToken();
+    const put = await kubeRaw(env, '/_k8s/alpha/api/v1/namespaces/default', {
+      token,
+      method: 'PUT',
+      body: '{}',
+    });
+    expect(put).toEqual({
+      status: 405,
+      body: {
+        kind: 'Status',
+        apiVersion: 'v1',
+        metadata: {},
+        status: 'Failure',
+        message: 'the server does not allow this method on the requested resource',
+        reason: 'MethodNotAllowed',
+        details: {},
+        code: 405,
+      },
+    });
+    const pods = await kubeRaw(env, '/_k8s/alpha/api/v1/namespaces/default/pods', { token });
+    expect(pods.status).toBe(404);
+    expect(pods.body).toMatchObject({
+      reason: 'NotFound',
+      message: 'the server could not find the requested resource',
+    });
+  });
+});
+
 describe('faults, call log, self subject access review', () => {
   it('answers an injected fault as a Status with the rule status, code and message', async () => {
     await env.admin('POST', 'faults', {

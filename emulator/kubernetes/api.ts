@@ -7,7 +7,7 @@ import type { KubeStore } from './store.js';
 import { allowedReason, type Attributes, type Caller } from './access.js';
 import * as r from './resources.js';
 import { CLUSTER_ADMIN_POLICY } from '../eks/access-policies.js';
-import { badRequest, kubeJson } from './status.js';
+import { KubeError, badRequest, kubeJson } from './status.js';
 
 export interface KubeRoute {
   attrs: Attributes;
@@ -33,6 +33,10 @@ const VERBS: Record<string, string> = {
 
 /** `parts` are the decoded path segments after /_k8s/<cluster>. */
 export function routeOf(method: string, parts: string[]): KubeRoute | undefined {
+  return servedRoute(method, parts) ?? notAllowed(method, parts);
+}
+
+function servedRoute(method: string, parts: string[]): KubeRoute | undefined {
   const key = parts.join('/');
   const [p0, p1, p2, ns, p4, name] = parts;
   const collectionVerb = method === 'GET' ? 'list' : method === 'POST' ? 'create' : undefined;
@@ -88,6 +92,35 @@ export function routeOf(method: string, parts: string[]): KubeRoute | undefined 
     };
     return { attrs: core(objectVerb, 'serviceaccounts', ns, name), handle: handlers[method] };
   }
+  return undefined;
+}
+
+/** A method the emulator does not serve on a path it serves: 405 after authorization, as the API server. */
+function notAllowed(method: string, parts: string[]): KubeRoute | undefined {
+  const [p0, p1, p2, ns, p4, name] = parts;
+  if (p0 !== 'api' || p1 !== 'v1') return undefined;
+  const verb = VERBS[method] ?? method.toLowerCase();
+  const deny = (): never => {
+    throw new KubeError(
+      405,
+      'MethodNotAllowed',
+      'the server does not allow this method on the requested resource',
+      {},
+    );
+  };
+  if (parts.length === 3 && (p2 === 'namespaces' || p2 === 'serviceaccounts')) {
+    return { attrs: core(verb === 'delete' ? 'deletecollection' : verb, p2), handle: deny };
+  }
+  if (p2 !== 'namespaces' || ns === undefined) return undefined;
+  if (parts.length === 4) return { attrs: core(verb, 'namespaces', ns, ns), handle: deny };
+  if (p4 !== 'serviceaccounts') return undefined;
+  if (parts.length === 5) {
+    return {
+      attrs: core(verb === 'delete' ? 'deletecollection' : verb, 'serviceaccounts', ns),
+      handle: deny,
+    };
+  }
+  if (parts.length === 6) return { attrs: core(verb, 'serviceaccounts', ns, name), handle: deny };
   return undefined;
 }
 
