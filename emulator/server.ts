@@ -2,6 +2,7 @@
 
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { readFile } from 'node:fs/promises';
 import { applySeed, handleAdmin, json, parseSeedText, type AdminContext } from './core/admin.js';
@@ -25,10 +26,14 @@ import { createGithubService } from './github/index.js';
 import { OidcIssuer } from './oidc/issuer.js';
 import { oidcAdminRoutes } from './oidc/routes.js';
 import { createAuthorizer } from './core/authorize.js';
+import { createKubernetesService } from './kubernetes/index.js';
+import { makeTls } from './kubernetes/tls.js';
 
 export interface EmulatorOptions {
   /** 0 = any free port. */
   port?: number;
+  /** The HTTPS port of the clusters' Kubernetes APIs; 0 (default) = any free port. */
+  kubernetesPort?: number;
   host?: string;
   /** Seed document (object) or a path to a YAML/JSON seed file. */
   seed?: unknown;
@@ -43,6 +48,11 @@ export interface EmulatorOptions {
 export interface RunningEmulator {
   url: string;
   port: number;
+  /** `https://127.0.0.1:PORT2`; cluster `c` is served under `<kubernetesUrl>/_k8s/c`. */
+  kubernetesUrl: string;
+  kubernetesPort: number;
+  /** The CA (PEM) that signs the HTTPS port's certificate (DescribeCluster's certificateAuthority). */
+  kubernetesCa: string;
   world: World;
   calls: CallLog;
   faults: FaultInjector;
@@ -57,7 +67,7 @@ const QUERY_SERVICES: Record<string, ServiceName> = {
 };
 
 function routeService(req: EmulatorRequest): ServiceName | undefined {
-  if (/^\/(clusters|addons|tags)(\/|$)/.test(req.path)) return 'eks';
+  if (/^\/(clusters|addons|tags|access-policies)(\/|$)/.test(req.path)) return 'eks';
   const version = queryApiVersion(req);
   if (version) return QUERY_SERVICES[version];
   if (/^\/(repos|repositories|graphql|user)(\/|$)/.test(req.path)) return 'github';
@@ -79,19 +89,68 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const issuer = new OidcIssuer(() => world.clock.now());
   const sts = createStsService(world, iam.store, issuer);
   const github = createGithubService(world);
+  const eks = createEksService(world);
+  const calls = new CallLog();
+  const faults = new FaultInjector();
+  // The creator of a cluster (its bootstrap admin access entry): the session's role, else the user.
+  world.principalOf = (accessKeyId) =>
+    (accessKeyId ? sts.sessions.get(accessKeyId)?.roleArn : undefined) ??
+    `arn:aws:iam::${world.accountId}:user/emulator`;
+  const kubernetes = createKubernetesService({
+    world,
+    eks: eks.state,
+    sessions: sts.sessions,
+    calls,
+    faults,
+    callLatencyMs: world.clock.real(profile.callLatency.kubernetes ?? 0),
+    stall: (ms) => stall(ms),
+  });
   const modules: ServiceModule[] = [
     iam,
     createCloudFormationService(world, iam),
     sts,
-    createEksService(world),
+    eks,
+    kubernetes,
     github,
   ];
-  const calls = new CallLog();
-  const faults = new FaultInjector();
-  const routes = [...github.adminRoutes, ...sts.adminRoutes, ...oidcAdminRoutes(issuer)];
+  const routes = [
+    ...github.adminRoutes,
+    ...sts.adminRoutes,
+    ...oidcAdminRoutes(issuer),
+    ...kubernetes.adminRoutes,
+  ];
   const admin: AdminContext = { modules, calls, faults, world, routes };
   const authorizeCall = createAuthorizer(world, sts.sessions, iam.store);
   const byService = new Map(modules.map((m) => [m.service, m]));
+
+  // Before any seed: seeded clusters' views carry the Kubernetes endpoint and CA.
+  const tls = await makeTls();
+  const host = options.host ?? '127.0.0.1';
+  const kubeServer = createHttpsServer({ key: tls.key, cert: tls.cert }, (incoming, outgoing) => {
+    const write = (response: EmulatorResponse): void => {
+      outgoing.writeHead(response.status, {
+        'content-length': Buffer.byteLength(response.body),
+        ...response.headers,
+      });
+      outgoing.end(response.body);
+    };
+    readRequest(incoming).then(
+      (req) =>
+        kubernetes
+          .serve(req)
+          .catch((error: unknown) => json(500, { message: String(error) }))
+          .then(write),
+      (error: unknown) => write(json(400, { message: String(error) })),
+    );
+  });
+  kubeServer.keepAliveTimeout = 60_000;
+  await new Promise<void>((resolve, reject) => {
+    kubeServer.once('error', reject);
+    kubeServer.listen(options.kubernetesPort ?? 0, host, resolve);
+  });
+  const kubernetesPort = (kubeServer.address() as AddressInfo).port;
+  const kubernetesUrl = `https://127.0.0.1:${kubernetesPort}`;
+  world.kubernetesApi = { url: kubernetesUrl, certificate: tls.ca };
 
   if (options.seedFile) applySeed(admin, parseSeedText(await readFile(options.seedFile, 'utf8')));
   if (options.seed !== undefined) applySeed(admin, options.seed);
@@ -183,12 +242,20 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve);
+    server.listen(options.port ?? 0, host, resolve);
+  }).catch((error: unknown) => {
+    kubeServer.close();
+    throw error;
   });
   const port = (server.address() as AddressInfo).port;
+  // Tokens presign the STS endpoint the client uses: this port, over plain http, in tests.
+  kubernetes.setStsHosts([`127.0.0.1:${port}`, `localhost:${port}`]);
   return {
     url: `http://127.0.0.1:${port}`,
     port,
+    kubernetesUrl,
+    kubernetesPort,
+    kubernetesCa: tls.ca,
     world,
     calls,
     faults,
@@ -198,7 +265,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         for (const timer of stalls) clearTimeout(timer);
         stalls.clear();
         server.closeAllConnections();
-        server.close(() => resolve());
+        kubeServer.closeAllConnections();
+        let open = 2;
+        const done = () => {
+          if (--open === 0) resolve();
+        };
+        server.close(done);
+        kubeServer.close(done);
       }),
   };
 }

@@ -28,6 +28,8 @@ export interface AdminRoute {
   method: string;
   /** Full path, e.g. `/_emulator/github/pulls`. */
   path: string;
+  /** Matches paths with a variable part instead of `path` (e.g. `/_emulator/k8s/<cluster>/…`). */
+  pattern?: RegExp;
   handle(req: EmulatorRequest): EmulatorResponse;
   /**
    * Set for routes that stand in for a real endpoint (the OIDC token endpoint): the call is
@@ -45,7 +47,7 @@ export function json(status: number, value: unknown): EmulatorResponse {
 }
 
 /** Seeds are applied in dependency order: IAM roles before stacks before clusters and associations. */
-const SEED_ORDER = ['iam', 'cloudformation', 'sts', 'eks', 'github', 'oidc'];
+const SEED_ORDER = ['iam', 'cloudformation', 'sts', 'eks', 'kubernetes', 'github', 'oidc'];
 
 export function applySeed(ctx: AdminContext, doc: unknown): void {
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
@@ -120,7 +122,9 @@ function clearFaults(ctx: AdminContext): void {
 
 function contributed(ctx: AdminContext, req: EmulatorRequest, route: string): EmulatorResponse {
   const path = req.path.replace(/\/+$/, '');
-  const found = ctx.routes?.find((r) => r.method === req.method && r.path === path);
+  const found = ctx.routes?.find(
+    (r) => r.method === req.method && (r.pattern ? r.pattern.test(path) : r.path === path),
+  );
   if (!found) return json(404, { message: `no admin route ${route}` });
   const started = Date.now();
   const response = found.handle(req);

@@ -6,7 +6,15 @@ import { readFailingAddons } from './failing-addons.js';
 import type { FaultDocument, FaultRule } from './faults.js';
 import type { ServiceName } from './types.js';
 
-const SERVICES: readonly ServiceName[] = ['eks', 'iam', 'cloudformation', 'sts', 'github', 'oidc'];
+const SERVICES: readonly ServiceName[] = [
+  'eks',
+  'iam',
+  'cloudformation',
+  'sts',
+  'github',
+  'oidc',
+  'kubernetes',
+];
 const RULE_KEYS = new Set([
   'service',
   'operation',

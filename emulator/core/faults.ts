@@ -92,6 +92,13 @@ function throttlingError(service: ServiceName): { status: number; code: string; 
   // EKS models ThrottlingException as a 429; the query services answer 400 `Throttling`.
   if (service === 'eks')
     return { status: 429, code: 'ThrottlingException', message: 'Rate exceeded' };
+  // The Kubernetes API server's priority-and-fairness rejection.
+  if (service === 'kubernetes')
+    return {
+      status: 429,
+      code: 'TooManyRequests',
+      message: 'Too many requests, please try again later.',
+    };
   return { status: 400, code: 'Throttling', message: 'Rate exceeded' };
 }
 

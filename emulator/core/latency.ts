@@ -28,7 +28,7 @@ const PROFILES: Record<LatencyProfileName, LatencyProfile> = {
   },
   realistic: {
     // Typical round trips seen from a runner in the same region.
-    callLatency: { eks: 120, iam: 150, cloudformation: 180, sts: 60 },
+    callLatency: { eks: 120, iam: 150, cloudformation: 180, sts: 60, kubernetes: 40 },
     durations: {
       // A stack holding one role and one policy: ~30-60 s on AWS.
       stackCreate: 45_000,

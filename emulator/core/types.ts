@@ -4,7 +4,8 @@
 
 import type { IncomingHttpHeaders } from 'node:http';
 
-export type ServiceName = 'eks' | 'iam' | 'cloudformation' | 'sts' | 'github' | 'oidc';
+export type ServiceName =
+  'eks' | 'iam' | 'cloudformation' | 'sts' | 'github' | 'oidc' | 'kubernetes';
 
 export interface EmulatorRequest {
   method: string;
@@ -125,6 +126,16 @@ export interface World {
   failingStacks: Map<string, string>;
   /** Add-ons that must fail (POST /_emulator/faults): `addon` or `cluster/addon` → the failure. */
   failingAddons: Map<string, AddonFailure>;
+  /**
+   * Set by the server: the IAM principal behind an access key (the role ARN, with its path, for a
+   * session the emulator's STS issued; else the static IAM user). EKS makes it the cluster creator.
+   */
+  principalOf?: (accessKeyId: string | undefined) => string;
+  /**
+   * Set by the server once its HTTPS port listens: where clusters' Kubernetes APIs are served
+   * (`<url>/_k8s/<cluster>`) and the certificate (PEM) clients verify them with.
+   */
+  kubernetesApi?: { url: string; certificate: string };
 }
 
 /** The end state an add-on takes instead of ACTIVE, and the health issue it reports. */

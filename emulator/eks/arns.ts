@@ -10,6 +10,7 @@ const ACCOUNT_WIDE = new Set([
   'ListClusters',
   'DescribeAddonVersions',
   'DescribeAddonConfiguration',
+  'ListAccessPolicies',
 ]);
 
 export function eksResourceArn(ctx: EksContext, req: EmulatorRequest, op: Operation): string {
@@ -36,6 +37,18 @@ export function eksResourceArn(ctx: EksContext, req: EmulatorRequest, op: Operat
   if (/Addon$/.test(op.name) && parts[2] === 'addons' && parts[3]) {
     const existing = ctx.state.clusters(regionOf(ctx, req)).get(cluster)?.addons.get(parts[3]);
     return existing?.addonArn ?? `${base}addon/${cluster}/${parts[3]}/*`;
+  }
+  if (parts[2] === 'access-entries' && parts[3]) {
+    // The entry's ARN ends in an id only EKS knows: a missing entry is matched by a wildcard.
+    const existing = ctx.state
+      .clusters(regionOf(ctx, req))
+      .get(cluster)
+      ?.accessEntries.get(parts[3]);
+    const principal = /^arn:[^:]+:iam::(\d{12}):(role|user)\/(?:.*\/)?([^/]+)$/.exec(parts[3]);
+    return (
+      existing?.accessEntryArn ??
+      `${base}access-entry/${cluster}/${principal?.[2] ?? 'role'}/${principal?.[1] ?? '*'}/${principal?.[3] ?? '*'}/*`
+    );
   }
   if (parts[2] === 'pod-identity-associations' && parts[3])
     return `${base}podidentityassociation/${cluster}/${parts[3]}`;

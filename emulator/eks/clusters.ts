@@ -2,7 +2,9 @@
 // DeleteCluster. CREATING → ACTIVE after `durations.clusterCreate`; DELETING → gone after
 // `durations.clusterDelete` (add-ons and associations go with the cluster).
 
-import type { EmulatorRequest, EmulatorResponse } from '../core/types.js';
+import type { EmulatorRequest, EmulatorResponse, World } from '../core/types.js';
+import { KubeStore } from '../kubernetes/store.js';
+import { bootstrapCreator } from './access-entries.js';
 import { findCluster, regionOf, requireCluster, type EksContext } from './context.js';
 import { inUse, invalidParameter, ok } from './errors.js';
 import { DEFAULT_KUBERNETES_VERSION, KUBERNETES_VERSIONS } from './catalog.js';
@@ -35,6 +37,10 @@ export interface ClusterInput {
   ipFamily?: 'ipv4' | 'ipv6';
   tags?: Record<string, string>;
   authenticationMode?: string;
+  /** The IAM principal creating it (default: the static user the emulator's unknown keys are). */
+  creatorArn?: string;
+  /** accessConfig.bootstrapClusterCreatorAdminPermissions (default true). */
+  bootstrapCreatorAdmin?: boolean;
 }
 
 export function checkClusterName(name: string): void {
@@ -69,19 +75,27 @@ export function addCluster(ctx: EksContext, input: ClusterInput, pendingFor: num
     addons: new Map(),
     updates: new Map(),
     associations: new AssociationIndex(),
+    accessEntries: new Map(),
+    creatorArn: input.creatorArn ?? `arn:aws:iam::${ctx.world.accountId}:user/emulator`,
+    kubernetes: new KubeStore(() => ctx.world.clock.now()),
   };
   ctx.state.clusters(input.region).set(input.name, cluster);
+  if (input.bootstrapCreatorAdmin ?? true) bootstrapCreator(ctx, cluster);
   return cluster;
 }
 
-export function clusterView(cluster: Cluster): Record<string, unknown> {
+export function clusterView(world: World, cluster: Cluster): Record<string, unknown> {
   const host = `${cluster.region}.amazonaws.com`;
+  const api = world.kubernetesApi;
   return {
     name: cluster.name,
     arn: cluster.arn,
     createdAt: epochSeconds(cluster.createdAt),
     version: cluster.version,
-    endpoint: `https://${cluster.endpointId}.gr7.${cluster.region}.eks.amazonaws.com`,
+    // The emulator's HTTPS port serves every cluster's API under its own path (DESIGN §9).
+    endpoint: api
+      ? `${api.url}/_k8s/${cluster.name}`
+      : `https://${cluster.endpointId}.gr7.${cluster.region}.eks.amazonaws.com`,
     roleArn: cluster.roleArn,
     resourcesVpcConfig: {
       subnetIds: [],
@@ -97,7 +111,7 @@ export function clusterView(cluster: Cluster): Record<string, unknown> {
     identity: { oidc: { issuer: `https://oidc.eks.${host}/id/${cluster.issuerId}` } },
     status: cluster.status,
     certificateAuthority: {
-      data: Buffer.from(`emulated CA for ${cluster.name}`).toString('base64'),
+      data: Buffer.from(api?.certificate ?? `emulated CA for ${cluster.name}`).toString('base64'),
     },
     platformVersion: cluster.platformVersion,
     tags: { ...cluster.tags },
@@ -127,7 +141,20 @@ export function createCluster(ctx: EksContext, req: EmulatorRequest): EmulatorRe
     throw inUse(`Cluster already exists with name: ${name}`, { clusterName: name });
   }
   const compute = body.computeConfig as { enabled?: unknown } | undefined;
-  const access = body.accessConfig as { authenticationMode?: unknown } | undefined;
+  const access = body.accessConfig as
+    { authenticationMode?: unknown; bootstrapClusterCreatorAdminPermissions?: unknown } | undefined;
+  const mode = access?.authenticationMode;
+  if (mode !== undefined && !['API', 'API_AND_CONFIG_MAP', 'CONFIG_MAP'].includes(String(mode))) {
+    throw invalidParameter(`The authentication mode ${String(mode)} is invalid.`, {
+      clusterName: name,
+    });
+  }
+  const bootstrap = access?.bootstrapClusterCreatorAdminPermissions;
+  if (bootstrap !== undefined && typeof bootstrap !== 'boolean') {
+    throw invalidParameter('bootstrapClusterCreatorAdminPermissions must be a boolean.', {
+      clusterName: name,
+    });
+  }
   const network = body.kubernetesNetworkConfig as { ipFamily?: unknown } | undefined;
   if (
     network?.ipFamily !== undefined &&
@@ -146,12 +173,13 @@ export function createCluster(ctx: EksContext, req: EmulatorRequest): EmulatorRe
       tags,
       autoMode: compute?.enabled === true,
       ipFamily: network?.ipFamily as 'ipv4' | 'ipv6' | undefined,
-      authenticationMode:
-        typeof access?.authenticationMode === 'string' ? access.authenticationMode : undefined,
+      authenticationMode: typeof mode === 'string' ? mode : undefined,
+      creatorArn: ctx.world.principalOf?.(req.accessKeyId),
+      bootstrapCreatorAdmin: bootstrap !== false,
     },
     ctx.world.clock.real(ctx.world.durations.clusterCreate),
   );
-  return ok({ cluster: clusterView(cluster) });
+  return ok({ cluster: clusterView(ctx.world, cluster) });
 }
 
 export function describeCluster(
@@ -159,7 +187,7 @@ export function describeCluster(
   req: EmulatorRequest,
   name: string,
 ): EmulatorResponse {
-  return ok({ cluster: clusterView(requireCluster(ctx, req, name)) });
+  return ok({ cluster: clusterView(ctx.world, requireCluster(ctx, req, name)) });
 }
 
 export function listClusters(ctx: EksContext, req: EmulatorRequest): EmulatorResponse {
@@ -188,5 +216,5 @@ export function deleteCluster(
   cluster.status = 'DELETING';
   if (delay > 0) cluster.pendingUntil = ctx.world.clock.now() + delay;
   else ctx.state.clusters(cluster.region).delete(name);
-  return ok({ cluster: clusterView(cluster) });
+  return ok({ cluster: clusterView(ctx.world, cluster) });
 }

@@ -10,9 +10,15 @@ import { dispatch, operationOf } from './router.js';
 import { dumpEks, seedEks } from './seed.js';
 import { EksState } from './state.js';
 
-export function createEksService(world: World): ServiceModule {
+export interface EksService extends ServiceModule {
+  /** Clusters, read by the Kubernetes API (kubernetes/index.ts). */
+  state: EksState;
+}
+
+export function createEksService(world: World): EksService {
   const ctx: EksContext = { world, state: new EksState() };
   return {
+    state: ctx.state,
     service: 'eks',
     operationOf,
     handle: (req) => {

@@ -5,6 +5,7 @@ import { segments, type EksContext } from './context.js';
 import * as addons from './addons.js';
 import * as associations from './associations.js';
 import * as clusters from './clusters.js';
+import * as access from './access-entries.js';
 import { describeAddonConfiguration, describeAddonVersions } from './addon-versions.js';
 import { listTags, tagResource, untagResource } from './tags.js';
 
@@ -26,6 +27,7 @@ const route = (method: string, path: string, name: string, handler: Handler): Ro
 });
 
 const PIA = 'clusters/*/pod-identity-associations';
+const ACCESS = 'clusters/*/access-entries';
 
 const ROUTES: Route[] = [
   route('POST', 'clusters', 'CreateCluster', (c, r) => clusters.createCluster(c, r)),
@@ -68,6 +70,27 @@ const ROUTES: Route[] = [
   route('DELETE', `${PIA}/*`, 'DeletePodIdentityAssociation', (c, r, [n, id]) =>
     associations.deleteAssociation(c, r, n, id),
   ),
+  route('POST', ACCESS, 'CreateAccessEntry', (c, r, [n]) => access.createAccessEntry(c, r, n)),
+  route('GET', ACCESS, 'ListAccessEntries', (c, r, [n]) => access.listAccessEntries(c, r, n)),
+  route('GET', `${ACCESS}/*`, 'DescribeAccessEntry', (c, r, [n, p]) =>
+    access.describeAccessEntry(c, r, n, p),
+  ),
+  route('POST', `${ACCESS}/*`, 'UpdateAccessEntry', (c, r, [n, p]) =>
+    access.updateAccessEntry(c, r, n, p),
+  ),
+  route('DELETE', `${ACCESS}/*`, 'DeleteAccessEntry', (c, r, [n, p]) =>
+    access.deleteAccessEntry(c, r, n, p),
+  ),
+  route('POST', `${ACCESS}/*/access-policies`, 'AssociateAccessPolicy', (c, r, [n, p]) =>
+    access.associateAccessPolicy(c, r, n, p),
+  ),
+  route('GET', `${ACCESS}/*/access-policies`, 'ListAssociatedAccessPolicies', (c, r, [n, p]) =>
+    access.listAssociatedAccessPolicies(c, r, n, p),
+  ),
+  route('DELETE', `${ACCESS}/*/access-policies/*`, 'DisassociateAccessPolicy', (c, r, [n, p, a]) =>
+    access.disassociateAccessPolicy(c, r, n, p, a),
+  ),
+  route('GET', 'access-policies', 'ListAccessPolicies', (c, r) => access.listAccessPolicies(c, r)),
 ];
 
 // Reads are Describe* and List*; everything else changes state.

@@ -10,6 +10,21 @@ import { addAssociation, associationView, checkCanAdd } from './associations.js'
 import { checkAddonAssociations, applyAddonAssociations } from './addon-associations.js';
 import { defaultVersion } from './catalog.js';
 import type { Cluster } from './state.js';
+import {
+  accessEntryView,
+  addAccessEntry,
+  associatePolicy,
+  associatedPolicyView,
+  checkedScope,
+} from './access-entries.js';
+
+interface SeedAccessEntry {
+  principalArn: string;
+  type?: string;
+  username?: string;
+  kubernetesGroups?: string[];
+  policies?: { policyArn: string; accessScope?: unknown }[];
+}
 
 interface SeedAssociation {
   namespace?: string;
@@ -44,6 +59,11 @@ interface SeedCluster {
   tags?: Record<string, string>;
   addons?: SeedAddon[];
   podIdentityAssociations?: SeedAssociation[];
+  authenticationMode?: string;
+  /** The cluster creator's IAM principal ARN (default: the static user `emulator`). */
+  creator?: string;
+  bootstrapClusterCreatorAdminPermissions?: boolean;
+  accessEntries?: SeedAccessEntry[];
 }
 
 const list = <T>(value: unknown, what: string): T[] => {
@@ -87,10 +107,16 @@ function seedCluster(ctx: EksContext, spec: SeedCluster): void {
         ipFamily: checkedIpFamily(spec.ipFamily),
         tags: spec.tags,
         status: spec.status ?? 'ACTIVE',
+        authenticationMode: checkedMode(spec.authenticationMode),
+        creatorArn: spec.creator,
+        bootstrapCreatorAdmin: spec.bootstrapClusterCreatorAdminPermissions !== false,
       },
       ctx.world.clock.real(ctx.world.durations.clusterCreate),
     );
   for (const a of list<SeedAddon>(spec.addons, 'addons')) seedAddon(ctx, cluster, a);
+  for (const e of list<SeedAccessEntry>(spec.accessEntries, 'accessEntries')) {
+    seedAccessEntry(ctx, cluster, e);
+  }
   for (const p of list<SeedAssociation>(spec.podIdentityAssociations, 'podIdentityAssociations')) {
     const namespace = p.namespace ?? 'default';
     if (!p.serviceAccount || !p.roleArn) {
@@ -105,6 +131,33 @@ function seedCluster(ctx: EksContext, spec: SeedCluster): void {
     if (p.policy && !p.disableSessionTags) throw new Error('policy needs disableSessionTags: true');
     checkCanAdd(cluster, namespace, p.serviceAccount);
     addAssociation(ctx, cluster, { ...p, namespace });
+  }
+}
+
+function checkedMode(value: unknown): string | undefined {
+  if (value === undefined || ['API', 'API_AND_CONFIG_MAP', 'CONFIG_MAP'].includes(String(value))) {
+    return value as string | undefined;
+  }
+  throw new Error(`authenticationMode must be API, API_AND_CONFIG_MAP or CONFIG_MAP`);
+}
+
+function seedAccessEntry(ctx: EksContext, cluster: Cluster, spec: SeedAccessEntry): void {
+  if (typeof spec?.principalArn !== 'string') throw new Error('accessEntries need a principalArn');
+  if (cluster.authenticationMode === 'CONFIG_MAP') {
+    throw new Error('a CONFIG_MAP cluster has no access entries');
+  }
+  // The creator's bootstrap entry may be seeded again with more policies.
+  const entry =
+    cluster.accessEntries.get(spec.principalArn) ??
+    addAccessEntry(ctx, cluster, {
+      principalArn: spec.principalArn,
+      type: spec.type,
+      username: spec.username,
+      kubernetesGroups: spec.kubernetesGroups,
+    });
+  for (const p of list<{ policyArn: string; accessScope?: unknown }>(spec.policies, 'policies')) {
+    const scope = checkedScope(p.accessScope ?? { type: 'cluster' }, cluster.name);
+    associatePolicy(ctx, cluster, entry, p.policyArn, scope);
   }
 }
 
@@ -138,12 +191,16 @@ export function dumpEks(ctx: EksContext): unknown {
       const cluster = findCluster(ctx, region, name);
       if (!cluster) continue;
       clusters.push({
-        ...clusterView(cluster),
+        ...clusterView(ctx.world, cluster),
         region,
         addons: [...cluster.addons.values()].map((a) => addonView(cluster, a)),
         podIdentityAssociations: cluster.associations.sortedIds.map((id) =>
           associationView(cluster.associations.byId.get(id) as never),
         ),
+        accessEntries: [...cluster.accessEntries.values()].map((e) => ({
+          ...accessEntryView(cluster, e),
+          accessPolicies: [...e.policies.values()].map(associatedPolicyView),
+        })),
       });
     }
   }

@@ -3,6 +3,7 @@
 // stored as "pending until" real timestamps and settled lazily when a request reads them.
 
 import type { AddonFailure } from '../core/types.js';
+import type { KubeStore } from '../kubernetes/store.js';
 import { insertSorted, removeSorted } from './util.js';
 
 export interface Association {
@@ -20,6 +21,33 @@ export interface Association {
   targetRoleArn?: string;
   externalId?: string;
   policy?: string;
+}
+
+/** `accessScope` of an associated access policy. */
+export interface AccessScope {
+  type: 'cluster' | 'namespace';
+  namespaces: string[];
+}
+
+export interface AssociatedAccessPolicy {
+  policyArn: string;
+  accessScope: AccessScope;
+  associatedAt: number;
+  modifiedAt: number;
+}
+
+/** An EKS access entry: an IAM principal allowed into the cluster, with its access policies. */
+export interface AccessEntry {
+  principalArn: string;
+  accessEntryArn: string;
+  kubernetesGroups: string[];
+  username: string;
+  type: string;
+  tags: Record<string, string>;
+  createdAt: number;
+  modifiedAt: number;
+  /** policy ARN → association, in association order. */
+  policies: Map<string, AssociatedAccessPolicy>;
 }
 
 export interface AddonUpdate {
@@ -82,6 +110,12 @@ export interface Cluster {
   addons: Map<string, Addon>;
   updates: Map<string, AddonUpdate>;
   associations: AssociationIndex;
+  /** principal ARN → access entry. */
+  accessEntries: Map<string, AccessEntry>;
+  /** The IAM principal that created the cluster (admin in CONFIG_MAP mode, as aws-auth's creator). */
+  creatorArn: string;
+  /** The cluster's Kubernetes objects, served on the emulator's HTTPS port. */
+  kubernetes: KubeStore;
 }
 
 /** Per-cluster association indexes: by id, by (namespace, SA), sorted ids, sorted ids per namespace. */
