@@ -82964,6 +82964,9 @@ function planServiceAccountDeletion(live, association) {
 
 
 
+
+/** Namespaces read at once: a plan touching hundreds of them must not burst the API server. */
+const NAMESPACES_AT_ONCE = 8;
 function failureOf(error) {
     if (error instanceof KubernetesApiError && error.status === 401)
         return { kind: 'unauthorized', message: error.message };
@@ -82979,14 +82982,12 @@ async function readKubernetes(session, namespaces, whoAmI) {
         if (!session)
             throw new Error('EKS gave no Kubernetes endpoint for the cluster');
         const kube = session();
-        const read = await Promise.all(namespaces.map(async (namespace) => {
+        const limit = pLimit(NAMESPACES_AT_ONCE);
+        const read = await Promise.all(namespaces.map((namespace) => limit(async () => {
             const exists = await namespaceExists(kube, namespace);
-            return {
-                namespace,
-                exists,
-                accounts: exists ? await listServiceAccounts(kube, namespace) : [],
-            };
-        }));
+            const accounts = exists ? await listServiceAccounts(kube, namespace) : [];
+            return { namespace, exists, accounts };
+        })));
         for (const { namespace, exists, accounts } of read) {
             live.namespaces[namespace] = exists;
             live.serviceAccounts.push(...accounts);

@@ -43,6 +43,11 @@ export interface EmulatorOptions {
   timeScale?: number;
   accountId?: string;
   region?: string;
+  /**
+   * Static access keys whose secret the emulator knows from the start, kept across resets (the
+   * seed's `credentials` are cleared by a reset): Kubernetes tokens signed with them are verified.
+   */
+  credentials?: readonly { accessKeyId: string; secretAccessKey: string }[];
 }
 
 export interface RunningEmulator {
@@ -103,6 +108,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     calls,
     faults,
     callLatencyMs: world.clock.real(profile.callLatency.kubernetes ?? 0),
+    credentials: options.credentials,
     stall: (ms) => stall(ms),
   });
   const modules: ServiceModule[] = [

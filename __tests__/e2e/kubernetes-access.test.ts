@@ -111,7 +111,7 @@ describe('Kubernetes access at plan time (CLI)', () => {
     );
     const granted = await runCli(['apply', '-f', file], env.url);
     expect(granted.code, granted.stdout + granted.stderr).toBe(0);
-    expect(granted.stdout).toContain('created serviceaccount "payments/api"');
+    expect(granted.stdout + granted.stderr).toContain('created serviceaccount "payments/api"');
   });
 });
 

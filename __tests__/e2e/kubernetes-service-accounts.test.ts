@@ -66,8 +66,8 @@ describe('createServiceAccount against the Kubernetes API', () => {
 
     const apply = await runCli(['apply', '-f', file], env.url);
     expect(apply.code, apply.stdout + apply.stderr).toBe(0);
-    expect(apply.stdout).toContain('created namespace "payments"');
-    expect(apply.stdout).toContain('created serviceaccount "payments/api"');
+    expect(apply.stdout + apply.stderr).toContain('created namespace "payments"');
+    expect(apply.stdout + apply.stderr).toContain('created serviceaccount "payments/api"');
     expect(await serviceAccount('payments', 'api')).toMatchObject({ labels: LABEL });
     const mutations = (await kubernetesCalls()).filter((c) => c.mutating).map((c) => c.operation);
     expect(mutations).toEqual(['create:namespaces', 'create:serviceaccounts']);
@@ -100,8 +100,8 @@ describe('createServiceAccount against the Kubernetes API', () => {
 
     const apply = await runCli(['apply', '-f', file], env.url);
     expect(apply.code, apply.stdout + apply.stderr).toBe(0);
-    expect(apply.stdout).toContain('serviceaccount "web/frontend" already exists');
-    expect(apply.stdout).toContain('updated serviceaccount "web/frontend"');
+    expect(apply.stdout + apply.stderr).toContain('serviceaccount "web/frontend" already exists');
+    expect(apply.stdout + apply.stderr).toContain('updated serviceaccount "web/frontend"');
     expect((await serviceAccount('web', 'frontend'))?.labels).toEqual({ tier: 'web', ...LABEL });
     const again = await runCli(['plan', '-f', file, '--detailed-exitcode'], env.url);
     expect(again.code, again.stdout).toBe(0);
@@ -181,7 +181,7 @@ describe('the service account of a pruned association', () => {
     );
     const apply = await runCli(['apply', '-f', none], env.url);
     expect(apply.code, apply.stdout + apply.stderr).toBe(0);
-    expect(apply.stdout).toContain('deleted serviceaccount "team/ours"');
+    expect(apply.stdout + apply.stderr).toContain('deleted serviceaccount "team/ours"');
     expect(await serviceAccount('team', 'ours')).toBeUndefined();
     expect(await serviceAccount('team', 'theirs')).toMatchObject({ labels: { owner: 'helm' } });
     const again = await runCli(['plan', '-f', none, '--detailed-exitcode'], env.url);
@@ -192,8 +192,12 @@ describe('the service account of a pruned association', () => {
 describe('the EKS token during a long apply', () => {
   it('is renewed when the API server stops accepting it, and the apply goes on', async () => {
     await env.admin('POST', 'seed', seedCluster([]));
-    // Tokens die after one second: the plan's token is dead by the time the role stack is made.
-    await env.admin('POST', 'k8s/token-lifetime', { seconds: 1 });
+    // Tokens die after two seconds, and creating the namespace takes longer (the server stalls
+    // after accepting the token): the next call's token is dead.
+    await env.admin('POST', 'k8s/token-lifetime', { seconds: 2 });
+    await env.admin('POST', 'faults', {
+      rules: [{ service: 'kubernetes', operation: 'create:namespaces', latencyMs: 2500, times: 1 }],
+    });
     const file = writeClusterConfig([
       {
         namespace: 'batch',

@@ -14,8 +14,12 @@ import {
 
 export const TEST_REGION = 'us-west-2';
 export const TEST_ACCOUNT = '111122223333';
-/** Dummy credentials: the emulator reads the access key id, never checks signatures. */
+/**
+ * Dummy credentials: AWS calls are not signature-checked, but Kubernetes tokens are, so the test
+ * emulator knows these keys' secrets (and the e2e CLI's, e2e/harness.ts) across resets.
+ */
 export const TEST_CREDENTIALS = { accessKeyId: 'AKIAEMULATORTEST0001', secretAccessKey: 'secret' };
+const E2E_CREDENTIALS = { accessKeyId: 'AKIAE2ETESTS00000001', secretAccessKey: 'secret' };
 
 export interface ClientOptions {
   region?: string;
@@ -61,7 +65,11 @@ export interface EmulatorHandle extends Clients {
 
 /** Starts an emulator now (callers close it). */
 export async function startTestEmulator(options: EmulatorOptions = {}): Promise<EmulatorHandle> {
-  const emulator = await startEmulator({ port: 0, ...options });
+  const emulator = await startEmulator({
+    port: 0,
+    credentials: [TEST_CREDENTIALS, E2E_CREDENTIALS],
+    ...options,
+  });
   const base = makeClients(emulator.url);
   const admin = async <T>(method: string, route: string, body?: unknown): Promise<T> => {
     const path = route.replace(/^\/?(_emulator\/)?/, '');

@@ -56622,6 +56622,9 @@ function planServiceAccountDeletion(live, association) {
 
 
 
+
+/** Namespaces read at once: a plan touching hundreds of them must not burst the API server. */
+const NAMESPACES_AT_ONCE = 8;
 function failureOf(error) {
     if (error instanceof KubernetesApiError && error.status === 401)
         return { kind: 'unauthorized', message: error.message };
@@ -56637,14 +56640,12 @@ async function readKubernetes(session, namespaces, whoAmI) {
         if (!session)
             throw new Error('EKS gave no Kubernetes endpoint for the cluster');
         const kube = session();
-        const read = await Promise.all(namespaces.map(async (namespace) => {
+        const limit = pLimit(NAMESPACES_AT_ONCE);
+        const read = await Promise.all(namespaces.map((namespace) => limit(async () => {
             const exists = await namespaceExists(kube, namespace);
-            return {
-                namespace,
-                exists,
-                accounts: exists ? await listServiceAccounts(kube, namespace) : [],
-            };
-        }));
+            const accounts = exists ? await listServiceAccounts(kube, namespace) : [];
+            return { namespace, exists, accounts };
+        })));
         for (const { namespace, exists, accounts } of read) {
             live.namespaces[namespace] = exists;
             live.serviceAccounts.push(...accounts);
@@ -63405,8 +63406,12 @@ async function demoCommand() {
     ]);
     // The SDK reaches the emulator through its standard endpoint setting, exactly as it reaches AWS.
     process.env.AWS_ENDPOINT_URL = url;
-    process.env.AWS_ACCESS_KEY_ID ??= 'AKIADEMODEMODEMO0000';
-    process.env.AWS_SECRET_ACCESS_KEY ??= 'demo-secret';
+    // The demo's own keys, which the seed registers (the emulator verifies the Kubernetes token's
+    // signature); a developer's real credentials or profile are never used, even locally.
+    process.env.AWS_ACCESS_KEY_ID = 'AKIADEMODEMODEMO0000';
+    process.env.AWS_SECRET_ACCESS_KEY = 'demo-secret';
+    delete process.env.AWS_SESSION_TOKEN;
+    delete process.env.AWS_PROFILE;
     // The SDK's Node 20 end-of-support reminder is not part of the demo.
     process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
     say(`emulator: ${url} (seed examples/demo/seed.yaml)\n`);

@@ -29,6 +29,8 @@ export interface KubernetesDeps {
   /** Real ms of per-call latency (the latency profile's, time-scaled). */
   callLatencyMs: number;
   stall(ms: number): Promise<void>;
+  /** Static keys known from the start (the emulator's `credentials` option), kept across resets. */
+  credentials?: readonly { accessKeyId: string; secretAccessKey: string }[];
 }
 
 export interface KubernetesService extends ServiceModule {
@@ -55,6 +57,10 @@ export function createKubernetesService(deps: KubernetesDeps): KubernetesService
   const eksCtx = { world, state: deps.eks };
   /** Static access key → secret (the IAM user `emulator`). */
   const staticKeys = new Map<string, string>();
+  const startupKeys = (): void => {
+    for (const k of deps.credentials ?? []) staticKeys.set(k.accessKeyId, k.secretAccessKey);
+  };
+  startupKeys();
   let lifetimeMs = DEFAULT_TOKEN_LIFETIME_MS;
   let stsHosts = new Set<string>();
   const staticUser = (): string => `arn:aws:iam::${world.accountId}:user/emulator`;
@@ -322,6 +328,7 @@ export function createKubernetesService(deps: KubernetesDeps): KubernetesService
     errorResponse: (_req, status, code, message) => statusResponse(status, code, message),
     reset: () => {
       staticKeys.clear();
+      startupKeys();
       lifetimeMs = DEFAULT_TOKEN_LIFETIME_MS;
     },
     dump: () => {
