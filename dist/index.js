@@ -81218,7 +81218,7 @@ class KubernetesApiError extends Error {
     reason;
     serverMessage;
     constructor(status, reason, serverMessage) {
-        super(`${serverMessage} (${reason}, HTTP ${status})`);
+        super(serverMessage ? `${serverMessage} (${reason}, HTTP ${status})` : `${reason} (HTTP ${status})`);
         this.status = status;
         this.reason = reason;
         this.serverMessage = serverMessage;
@@ -81296,7 +81296,9 @@ function kubernetesError(error, endpoint) {
     const code = error?.code;
     if (typeof code === 'number' && code >= 400) {
         const status = statusOf(error.body);
-        return new KubernetesApiError(code, status.reason ?? REASON_BY_STATUS[code] ?? 'Unknown', status.message ?? `the server answered HTTP ${code}`);
+        return new KubernetesApiError(code, status.reason ?? REASON_BY_STATUS[code] ?? 'Unknown', 
+        // The client drops some bodies (a 401's): then the status says it all.
+        status.message);
     }
     const cause = networkCause(error);
     if (cause)
@@ -81328,7 +81330,7 @@ function toLive(sa, namespace) {
 }
 async function namespaceExists(session, name) {
     try {
-        await session.call(({ core }) => core.readNamespace({ name }));
+        await session.call(({ core, options }) => core.readNamespace({ name }, options));
         return true;
     }
     catch (error) {
@@ -81341,11 +81343,7 @@ async function listServiceAccounts(session, namespace) {
     const all = [];
     let next;
     do {
-        const page = await session.call(({ core }) => core.listNamespacedServiceAccount({
-            namespace,
-            limit: PAGE_SIZE,
-            ...(next ? { _continue: next } : {}),
-        }));
+        const page = await session.call(({ core, options }) => core.listNamespacedServiceAccount({ namespace, limit: PAGE_SIZE, ...(next ? { _continue: next } : {}) }, options));
         all.push(...page.items.map((sa) => toLive(sa, namespace)));
         next = page.metadata?._continue || undefined;
     } while (next);
@@ -81353,7 +81351,7 @@ async function listServiceAccounts(session, namespace) {
 }
 async function service_accounts_readServiceAccount(session, namespace, name) {
     try {
-        const sa = await session.call(({ core }) => core.readNamespacedServiceAccount({ name, namespace }));
+        const sa = await session.call(({ core, options }) => core.readNamespacedServiceAccount({ name, namespace }, options));
         return toLive(sa, namespace);
     }
     catch (error) {
@@ -81365,7 +81363,7 @@ async function service_accounts_readServiceAccount(session, namespace, name) {
 /** Creates the namespace; false when it already exists. */
 async function createNamespace(session, name) {
     try {
-        await session.call(({ core }) => core.createNamespace({ body: { apiVersion: 'v1', kind: 'Namespace', metadata: { name } } }));
+        await session.call(({ core, options }) => core.createNamespace({ body: { apiVersion: 'v1', kind: 'Namespace', metadata: { name } } }, options));
         return true;
     }
     catch (error) {
@@ -81377,10 +81375,10 @@ async function createNamespace(session, name) {
 /** Creates the service account with these labels; false when one of that name already exists. */
 async function createServiceAccount(session, namespace, name, labels) {
     try {
-        await session.call(({ core }) => core.createNamespacedServiceAccount({
+        await session.call(({ core, options }) => core.createNamespacedServiceAccount({
             namespace,
             body: { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name, namespace, labels } },
-        }));
+        }, options));
         return true;
     }
     catch (error) {
@@ -81391,12 +81389,12 @@ async function createServiceAccount(session, namespace, name, labels) {
 }
 /** Adds or sets these labels, leaving the others (a JSON merge patch). */
 async function mergeServiceAccountLabels(session, namespace, name, labels) {
-    await session.call(({ core, library }) => core.patchNamespacedServiceAccount({ name, namespace, body: { metadata: { labels } } }, library.setHeaderOptions('Content-Type', library.PatchStrategy.MergePatch)));
+    await session.call(({ core, library, options }) => core.patchNamespacedServiceAccount({ name, namespace, body: { metadata: { labels } } }, library.setHeaderOptions('Content-Type', library.PatchStrategy.MergePatch, options)));
 }
 /** Deletes the service account; false when it was already gone. */
 async function deleteServiceAccount(session, namespace, name) {
     try {
-        await session.call(({ core }) => core.deleteNamespacedServiceAccount({ name, namespace }));
+        await session.call(({ core, options }) => core.deleteNamespacedServiceAccount({ name, namespace }, options));
         return true;
     }
     catch (error) {
@@ -81407,7 +81405,7 @@ async function deleteServiceAccount(session, namespace, name) {
 }
 /** Whether the session's own identity may do this (SelfSubjectAccessReview, open to every user). */
 async function canI(session, want) {
-    const review = await session.call(({ authorization }) => authorization.createSelfSubjectAccessReview({
+    const review = await session.call(({ authorization, options }) => authorization.createSelfSubjectAccessReview({
         body: {
             apiVersion: 'authorization.k8s.io/v1',
             kind: 'SelfSubjectAccessReview',
@@ -81420,7 +81418,7 @@ async function canI(session, want) {
                 },
             },
         },
-    }));
+    }, options));
     const allowed = review.status?.allowed === true && review.status?.denied !== true;
     return {
         ...want,
@@ -82495,6 +82493,20 @@ let library;
 const loadLibrary = () => (library ??= __nccwpck_require__.e(/* import() */ 959).then(__nccwpck_require__.bind(__nccwpck_require__, 6959)));
 /** A token is replaced when a third of its life is left: a call never starts with one about to expire. */
 const RENEW_AFTER_MS = (TOKEN_LIFETIME_MS * 2) / 3;
+/**
+ * Cancels the request itself on timeout: a stalled server must not keep the process alive. (The
+ * object-parameter API takes the library's observable middleware, as its setHeaderOptions makes.)
+ */
+function cancellable(k8s, signal) {
+    const middleware = {
+        pre: (request) => {
+            request.setSignal(signal);
+            return new k8s.Observable(Promise.resolve(request));
+        },
+        post: (response) => new k8s.Observable(Promise.resolve(response)),
+    };
+    return { middleware: [middleware], middlewareMergeStrategy: 'append' };
+}
 class KubeSession {
     endpoint;
     deps;
@@ -82566,14 +82578,16 @@ class KubeSession {
     }
     async attempt(fn, renew) {
         const apis = await this.current(renew);
-        let timer;
-        const timeout = new Promise((_, reject) => {
-            timer = setTimeout(() => reject(new KubernetesUnreachableError(this.endpoint.server, `no answer within ${this.deps.timeoutMs} ms`)), this.deps.timeoutMs);
-        });
+        const controller = new AbortController();
+        const timer = setTimeout(() => controller.abort(), this.deps.timeoutMs);
         try {
-            return await Promise.race([fn(apis), timeout]);
+            return await fn({ ...apis, options: cancellable(apis.library, controller.signal) });
         }
         catch (error) {
+            if (controller.signal.aborted) {
+                const cause = `no answer within ${this.deps.timeoutMs} ms`;
+                throw new KubernetesUnreachableError(this.endpoint.server, cause);
+            }
             throw kubernetesError(error, this.endpoint.server);
         }
         finally {
@@ -82971,7 +82985,7 @@ function failureOf(error) {
     if (error instanceof KubernetesApiError && error.status === 401)
         return { kind: 'unauthorized', message: error.message };
     if (error instanceof KubernetesApiError && error.status === 403)
-        return { kind: 'forbidden', message: error.serverMessage };
+        return { kind: 'forbidden', message: error.serverMessage ?? error.message };
     if (error instanceof KubernetesUnreachableError)
         return { kind: 'unreachable', message: error.message };
     return { kind: 'error', message: errorMessage(error) };

@@ -82,6 +82,21 @@ describe('Kubernetes access at plan time (CLI)', () => {
     expect(out).not.toMatch(/\n\s+at .+:\d+:\d+/);
   });
 
+  it('an API server that does not answer: the plan fails with the endpoint hint, no stack trace', async () => {
+    await env.admin('POST', 'seed', seedCluster(['app']));
+    await env.admin('POST', 'faults', {
+      rules: [{ service: 'kubernetes', operation: 'get:namespaces', latencyMs: 4000 }],
+    });
+    const file = writeClusterConfig([entry]);
+    const plan = await runCli(['plan', '-f', file], env.url, { PODID_HTTP_TIMEOUT_MS: '500' });
+    expect(plan.code).toBe(1);
+    const out = plan.stdout + plan.stderr;
+    expect(out).toContain('the Kubernetes API of cluster "prod" (us-west-2) could not be reached');
+    expect(out).toContain('no answer within 500 ms');
+    expect(out).toContain('private-only endpoint');
+    expect(out).not.toMatch(/\n\s+at .+:\d+:\d+/);
+  });
+
   it('view only: `plan` warns, `apply` fails before any change; edit is enough', async () => {
     await seedWithoutAccess();
     await grant(USER, VIEW, ['payments']);

@@ -6,9 +6,11 @@ export class KubernetesApiError extends Error {
   constructor(
     readonly status: number,
     readonly reason: string,
-    readonly serverMessage: string,
+    readonly serverMessage?: string,
   ) {
-    super(`${serverMessage} (${reason}, HTTP ${status})`);
+    super(
+      serverMessage ? `${serverMessage} (${reason}, HTTP ${status})` : `${reason} (HTTP ${status})`,
+    );
     this.name = 'KubernetesApiError';
   }
 }
@@ -89,7 +91,8 @@ export function kubernetesError(error: unknown, endpoint: string): Error {
     return new KubernetesApiError(
       code,
       status.reason ?? REASON_BY_STATUS[code] ?? 'Unknown',
-      status.message ?? `the server answered HTTP ${code}`,
+      // The client drops some bodies (a 401's): then the status says it all.
+      status.message,
     );
   }
   const cause = networkCause(error);

@@ -21,7 +21,7 @@ function toLive(sa: V1ServiceAccount, namespace: string): LiveServiceAccount {
 
 export async function namespaceExists(session: KubeSession, name: string): Promise<boolean> {
   try {
-    await session.call(({ core }) => core.readNamespace({ name }));
+    await session.call(({ core, options }) => core.readNamespace({ name }, options));
     return true;
   } catch (error) {
     if (isKubernetesStatus(error, 404)) return false;
@@ -36,12 +36,11 @@ export async function listServiceAccounts(
   const all: LiveServiceAccount[] = [];
   let next: string | undefined;
   do {
-    const page = await session.call(({ core }) =>
-      core.listNamespacedServiceAccount({
-        namespace,
-        limit: PAGE_SIZE,
-        ...(next ? { _continue: next } : {}),
-      }),
+    const page = await session.call(({ core, options }) =>
+      core.listNamespacedServiceAccount(
+        { namespace, limit: PAGE_SIZE, ...(next ? { _continue: next } : {}) },
+        options,
+      ),
     );
     all.push(...page.items.map((sa) => toLive(sa, namespace)));
     next = page.metadata?._continue || undefined;
@@ -55,8 +54,8 @@ export async function readServiceAccount(
   name: string,
 ): Promise<LiveServiceAccount | undefined> {
   try {
-    const sa = await session.call(({ core }) =>
-      core.readNamespacedServiceAccount({ name, namespace }),
+    const sa = await session.call(({ core, options }) =>
+      core.readNamespacedServiceAccount({ name, namespace }, options),
     );
     return toLive(sa, namespace);
   } catch (error) {
@@ -68,8 +67,11 @@ export async function readServiceAccount(
 /** Creates the namespace; false when it already exists. */
 export async function createNamespace(session: KubeSession, name: string): Promise<boolean> {
   try {
-    await session.call(({ core }) =>
-      core.createNamespace({ body: { apiVersion: 'v1', kind: 'Namespace', metadata: { name } } }),
+    await session.call(({ core, options }) =>
+      core.createNamespace(
+        { body: { apiVersion: 'v1', kind: 'Namespace', metadata: { name } } },
+        options,
+      ),
     );
     return true;
   } catch (error) {
@@ -86,11 +88,14 @@ export async function createServiceAccount(
   labels: Record<string, string>,
 ): Promise<boolean> {
   try {
-    await session.call(({ core }) =>
-      core.createNamespacedServiceAccount({
-        namespace,
-        body: { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name, namespace, labels } },
-      }),
+    await session.call(({ core, options }) =>
+      core.createNamespacedServiceAccount(
+        {
+          namespace,
+          body: { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name, namespace, labels } },
+        },
+        options,
+      ),
     );
     return true;
   } catch (error) {
@@ -106,10 +111,10 @@ export async function mergeServiceAccountLabels(
   name: string,
   labels: Record<string, string>,
 ): Promise<void> {
-  await session.call(({ core, library }) =>
+  await session.call(({ core, library, options }) =>
     core.patchNamespacedServiceAccount(
       { name, namespace, body: { metadata: { labels } } },
-      library.setHeaderOptions('Content-Type', library.PatchStrategy.MergePatch),
+      library.setHeaderOptions('Content-Type', library.PatchStrategy.MergePatch, options),
     ),
   );
 }
@@ -121,7 +126,9 @@ export async function deleteServiceAccount(
   name: string,
 ): Promise<boolean> {
   try {
-    await session.call(({ core }) => core.deleteNamespacedServiceAccount({ name, namespace }));
+    await session.call(({ core, options }) =>
+      core.deleteNamespacedServiceAccount({ name, namespace }, options),
+    );
     return true;
   } catch (error) {
     if (isKubernetesStatus(error, 404)) return false;
@@ -134,21 +141,24 @@ export async function canI(
   session: KubeSession,
   want: { verb: string; resource: string; namespace: string },
 ): Promise<KubernetesAccess> {
-  const review = await session.call(({ authorization }) =>
-    authorization.createSelfSubjectAccessReview({
-      body: {
-        apiVersion: 'authorization.k8s.io/v1',
-        kind: 'SelfSubjectAccessReview',
-        spec: {
-          resourceAttributes: {
-            verb: want.verb,
-            group: '',
-            resource: want.resource,
-            ...(want.namespace ? { namespace: want.namespace } : {}),
+  const review = await session.call(({ authorization, options }) =>
+    authorization.createSelfSubjectAccessReview(
+      {
+        body: {
+          apiVersion: 'authorization.k8s.io/v1',
+          kind: 'SelfSubjectAccessReview',
+          spec: {
+            resourceAttributes: {
+              verb: want.verb,
+              group: '',
+              resource: want.resource,
+              ...(want.namespace ? { namespace: want.namespace } : {}),
+            },
           },
         },
       },
-    }),
+      options,
+    ),
   );
   const allowed = review.status?.allowed === true && review.status?.denied !== true;
   return {

@@ -44,11 +44,30 @@ export interface KubeApis {
   core: K8s.CoreV1Api;
   authorization: K8s.AuthorizationV1Api;
   library: typeof K8s;
+  /** Pass to every call: it cancels the request when the call times out. */
+  options: K8s.ConfigurationOptions;
+}
+
+type Clients = Omit<KubeApis, 'options'>;
+
+/**
+ * Cancels the request itself on timeout: a stalled server must not keep the process alive. (The
+ * object-parameter API takes the library's observable middleware, as its setHeaderOptions makes.)
+ */
+function cancellable(k8s: typeof K8s, signal: AbortSignal): K8s.ConfigurationOptions {
+  const middleware: K8s.ObservableMiddleware = {
+    pre: (request) => {
+      request.setSignal(signal);
+      return new k8s.Observable(Promise.resolve(request));
+    },
+    post: (response) => new k8s.Observable(Promise.resolve(response)),
+  };
+  return { middleware: [middleware], middlewareMergeStrategy: 'append' };
 }
 
 export class KubeSession {
   private token?: EksToken & { issuedAt: number };
-  private apis?: KubeApis;
+  private apis?: Clients;
 
   constructor(
     readonly endpoint: KubeEndpoint,
@@ -59,7 +78,7 @@ export class KubeSession {
     return this.deps.now?.() ?? new Date();
   }
 
-  private async current(renew: boolean): Promise<KubeApis> {
+  private async current(renew: boolean): Promise<Clients> {
     const now = this.now();
     const stale = !this.token || now.getTime() - this.token.issuedAt >= RENEW_AFTER_MS;
     if (this.apis && !stale && !renew) return this.apis;
@@ -121,22 +140,15 @@ export class KubeSession {
 
   private async attempt<T>(fn: (apis: KubeApis) => Promise<T>, renew: boolean): Promise<T> {
     const apis = await this.current(renew);
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () =>
-          reject(
-            new KubernetesUnreachableError(
-              this.endpoint.server,
-              `no answer within ${this.deps.timeoutMs} ms`,
-            ),
-          ),
-        this.deps.timeoutMs,
-      );
-    });
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), this.deps.timeoutMs);
     try {
-      return await Promise.race([fn(apis), timeout]);
+      return await fn({ ...apis, options: cancellable(apis.library, controller.signal) });
     } catch (error) {
+      if (controller.signal.aborted) {
+        const cause = `no answer within ${this.deps.timeoutMs} ms`;
+        throw new KubernetesUnreachableError(this.endpoint.server, cause);
+      }
       throw kubernetesError(error, this.endpoint.server);
     } finally {
       clearTimeout(timer);

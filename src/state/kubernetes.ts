@@ -16,7 +16,7 @@ function failureOf(error: unknown): KubernetesFailure {
   if (error instanceof KubernetesApiError && error.status === 401)
     return { kind: 'unauthorized', message: error.message };
   if (error instanceof KubernetesApiError && error.status === 403)
-    return { kind: 'forbidden', message: error.serverMessage };
+    return { kind: 'forbidden', message: error.serverMessage ?? error.message };
   if (error instanceof KubernetesUnreachableError)
     return { kind: 'unreachable', message: error.message };
   return { kind: 'error', message: errorMessage(error) };
