@@ -37,8 +37,6 @@ export async function demoCommand(): Promise<number> {
   process.env.AWS_ENDPOINT_URL = url;
   process.env.AWS_ACCESS_KEY_ID ??= 'AKIADEMODEMODEMO0000';
   process.env.AWS_SECRET_ACCESS_KEY ??= 'demo-secret';
-  // The SDK's Node 20 end-of-support reminder is not part of the demo.
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   say(`emulator: ${url} (seed examples/demo/seed.yaml)\n`);
   const engine = new Engine({ concurrency: 10, log: (line) => say(`  ${line}`) });
   try {

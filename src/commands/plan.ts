@@ -4,7 +4,7 @@ import { Engine } from '../engine/engine.js';
 import type { PlanOutput } from '../engine/options.js';
 import { hasChanges, planErrorCount } from '../plan/counts.js';
 import type { Plan, PlanOptions } from '../plan/model.js';
-import { renderPlanJson } from '../render/json.js';
+import { renderInvalidConfigJson, renderPlanJson } from '../render/json.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { renderPlanText } from '../render/plan-text.js';
 import { loadDesired, log } from './desired.js';
@@ -26,7 +26,9 @@ function render(plan: Plan, output: PlanOutput): string {
 }
 
 export async function planCommand(options: PlanCommandOptions): Promise<number> {
-  const state = await loadDesired(options.patterns, options.cluster);
+  const state = await loadDesired(options.patterns, options.cluster, (problems) => {
+    if (options.output === 'json') printOut(renderInvalidConfigJson(problems));
+  });
   if (!state) return 1;
   const engine = new Engine({ concurrency: options.concurrency, log });
   try {
