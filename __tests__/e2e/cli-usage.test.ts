@@ -31,7 +31,7 @@ describe('podid CLI without AWS', () => {
   });
 
   it.each(['plan', 'apply', 'validate', 'get', 'emulator', 'demo'])(
-    "%s --help and help %s print that command's usage and exit 0, touching nothing",
+    '%s: COMMAND --help, help COMMAND and -h print its usage and exit 0, touching nothing',
     async (command) => {
       for (const args of [
         [command, '--help'],
@@ -135,8 +135,8 @@ describe('podid CLI without AWS', () => {
   it('an unreachable AWS endpoint is reported per cluster without a stack trace', async () => {
     const result = await runCli(['plan', '-f', 'examples/prod-cluster.eksctl.yaml'], NOWHERE);
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(
-      /cluster "prod-platform" could not be read: could not read its live state in us-west-2: connect ECONNREFUSED/,
+    expect(result.stdout).toContain(
+      'examples/prod-cluster.eksctl.yaml: error: cluster "prod-platform" (us-west-2) could not be read: the EKS endpoint for us-west-2 could not be reached (connect ECONNREFUSED 127.0.0.1:9) (AWS_ENDPOINT_URL is http://127.0.0.1:9: is it right, and is it running?)\n',
     );
     expect(result.stderr + result.stdout).not.toMatch(/\n\s+at /);
   });

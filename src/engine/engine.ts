@@ -5,7 +5,7 @@
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import { applyClusterPlan } from '../apply/executor.js';
 import { ClientPool } from '../aws/clients.js';
-import { errorMessage } from '../aws/errors.js';
+import { explainReadFailure } from '../aws/read-failure.js';
 import { AddonWatcher, StackWatcher } from '../aws/waiters.js';
 import type { ClusterSpec, DesiredState } from '../config/model.js';
 import type { LiveCluster, LiveClusterMissing, LiveRole, LiveStack } from '../live/model.js';
@@ -27,12 +27,8 @@ interface RunLookups {
 
 /** Access denied, an unreachable endpoint…: the plan for this cluster says why, others go on. */
 function unreadable(spec: ClusterSpec, error: unknown): LiveClusterMissing {
-  return {
-    name: spec.name,
-    region: spec.region,
-    missing: true,
-    reason: `could not read its live state in ${spec.region}: ${errorMessage(error)}`,
-  };
+  const { reason, hint } = explainReadFailure(error, spec.region, process.env);
+  return { name: spec.name, region: spec.region, missing: true, reason, ...(hint ? { hint } : {}) };
 }
 
 export interface EngineOptions {

@@ -137,4 +137,11 @@ export interface LiveClusterMissing {
   region: string;
   missing: true;
   reason: string;
+  /** How to fix it, when the failure says (no credentials, an endpoint that cannot be reached…). */
+  hint?: string;
+  /**
+   * Set when EKS said the cluster does not exist: the clusters it lists in that region (for a "did
+   * you mean"); absent when they could not be listed.
+   */
+  notFound?: { clustersInRegion?: string[] };
 }

@@ -73,7 +73,8 @@ function clusterSection(cluster: ClusterPlan): string[] {
       '',
     );
   }
-  out.push(`Fingerprint: \`${cluster.fingerprint}\``, '');
+  // Only a plan that can be applied has a fingerprint worth reviewing.
+  if (cluster.errors.length === 0) out.push(`Fingerprint: \`${cluster.fingerprint}\``, '');
   return out;
 }
 

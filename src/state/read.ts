@@ -3,7 +3,12 @@
 import type { ClusterSpec } from '../config/model.js';
 import type { AwsClients } from '../aws/clients.js';
 import { describeAllStacks, getTemplate } from '../aws/cloudformation.js';
-import { describeAssociation, describeCluster, listAssociations } from '../aws/eks.js';
+import {
+  describeAssociation,
+  describeCluster,
+  listAssociations,
+  listClusterNames,
+} from '../aws/eks.js';
 import { accountFromArn, getRole, roleNameFromArn } from '../aws/iam.js';
 import { isAwsError } from '../aws/errors.js';
 import { isInProgress, type AddonWatcher, type StackWatcher } from '../aws/waiters.js';
@@ -83,6 +88,7 @@ export async function readClusterState(
       region: spec.region,
       missing: true,
       reason: `No cluster found for name: ${spec.name}.`,
+      notFound: { clustersInRegion: await listClusterNames(eks) },
     };
   }
   const accountId = accountFromArn(info.arn);
