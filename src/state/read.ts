@@ -195,7 +195,10 @@ async function settleStacks(stacks: LiveStack[], deps: StateReaderDeps): Promise
     stacks.map(async (stack) => {
       if (!isInProgress(stack.status)) return { ...stack };
       deps.log(`waiting for CloudFormation stack "${stack.stackName}" (${stack.status}) to settle`);
-      const result = await deps.watcher.wait(stack.stackId, 'settle');
+      const result = await deps.watcher.wait(stack.stackId, 'settle', {
+        stackName: stack.stackName,
+        log: deps.log,
+      });
       return result.stack ? { ...result.stack } : { ...stack, status: 'DELETE_COMPLETE' };
     }),
   );
