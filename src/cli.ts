@@ -24,6 +24,7 @@ const selection = {
   cluster: { type: 'string' },
   prune: { type: 'string' },
   'owner-id': { type: 'string' },
+  'take-over': { type: 'string', multiple: true },
   concurrency: { type: 'string' },
 } as const satisfies ParseArgsConfig['options'];
 
@@ -55,14 +56,17 @@ async function main(argv: string[]): Promise<number> {
         output: { type: 'string', short: 'o', default: 'text' },
         'detailed-exitcode': { type: 'boolean', default: false },
       });
+      const owner = ownerIdFlag(values['owner-id']);
       const common = {
         patterns: configPatterns(values.file, positionals),
         cluster: values.cluster,
         concurrency: parseConcurrency(values.concurrency),
+        owner,
         plan: {
           prune: parsePrune(values.prune),
-          ownerId: ownerIdFlag(values['owner-id']),
+          ownerId: owner.id,
           salt: process.env.GITHUB_REPOSITORY ?? '',
+          takeOver: values['take-over'] ?? [],
         },
       };
       if (command === 'apply') return applyCommand(common);

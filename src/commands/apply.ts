@@ -3,6 +3,7 @@
 import { Engine } from '../engine/engine.js';
 import { hasChanges } from '../plan/counts.js';
 import { applyVerdict, renderResultsText } from '../render/apply-results.js';
+import { ownerLine } from '../render/owner.js';
 import { renderPlanText } from '../render/plan-text.js';
 import { loadDesired, log } from './desired.js';
 import { printOut } from './output.js';
@@ -16,6 +17,7 @@ export async function applyCommand(options: ApplyCommandOptions): Promise<number
   const engine = new Engine({ concurrency: options.concurrency, log });
   try {
     const plan = await engine.plan(state, options.plan);
+    printOut(`${ownerLine(options.owner, options.plan.takeOver)}\n`);
     printOut(renderPlanText(plan));
     const results = hasChanges(plan) ? await engine.apply(plan) : [];
     if (results.length > 0) printOut(renderResultsText(results));

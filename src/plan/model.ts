@@ -187,6 +187,8 @@ export interface PlanOptions {
   ownerId: string;
   /** Salt for fingerprints: repository and PR number when known. */
   salt: string;
+  /** Owner ids whose resources this run may take over (take-over.ts); none by default. */
+  takeOver?: readonly string[];
 }
 
 export interface Plan {
