@@ -2,6 +2,7 @@
 // file with the fix, and the apply's last line agrees with its exit code.
 
 import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { withEmulator } from '../emulator/helpers.js';
 import {
@@ -37,6 +38,20 @@ describe('podid explains what stops it', () => {
     expect(apply.code).toBe(1);
     expect(lastLine(apply.stdout)).toBe(
       'Nothing was applied: 1 of 1 cluster(s) not applied because their plan has errors; fix them and re-run to converge.',
+    );
+  });
+
+  it("a region mismatch: the cluster is in the default region of the credentials, not the file's", async () => {
+    await env.admin('POST', 'seed', seedCluster([]));
+    const file = writeClusterConfig([]);
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace('region: us-west-2', 'region: eu-west-1'),
+    );
+    const plan = await runCli(['plan', '-f', file], env.url);
+    expect(plan.code).toBe(1);
+    expect(plan.stdout).toContain(
+      `  ${file}: error: cluster "prod" was not found in eu-west-1 (it is in us-west-2 (the default region of these credentials), not eu-west-1: set metadata.region: us-west-2)\n`,
     );
   });
 

@@ -4,7 +4,8 @@
 
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import { applyClusterPlan } from '../apply/executor.js';
-import { ClientPool } from '../aws/clients.js';
+import { ClientPool, profileRegion } from '../aws/clients.js';
+import { describeCluster } from '../aws/eks.js';
 import { explainReadFailure } from '../aws/read-failure.js';
 import { AddonWatcher, StackWatcher } from '../aws/waiters.js';
 import type { ClusterSpec, DesiredState } from '../config/model.js';
@@ -116,7 +117,7 @@ export class Engine {
   ): Promise<LiveCluster | LiveClusterMissing> {
     const watchers = this.watchersOf(spec.region);
     try {
-      return await readClusterState(spec, {
+      const live = await readClusterState(spec, {
         clients: this.pool.get(spec.region),
         watcher: watchers.stacks,
         addonWatcher: watchers.addons,
@@ -125,9 +126,25 @@ export class Engine {
         roleLookups: lookups.roleLookups,
         log: (line) => this.options.log(`[${spec.name}] ${line}`),
       });
+      if (!('missing' in live) || !live.notFound) return live;
+      const foundInRegion = await this.defaultRegionHolding(spec);
+      return foundInRegion ? { ...live, notFound: { ...live.notFound, foundInRegion } } : live;
     } catch (error) {
       return unreadable(spec, error);
     }
+  }
+
+  /**
+   * A region mismatch: the credentials' default region (AWS_REGION, the profile's) when it is not
+   * the file's and the cluster is there. One DescribeCluster, only for a cluster not found.
+   */
+  private async defaultRegionHolding(spec: ClusterSpec): Promise<string | undefined> {
+    const region = process.env.AWS_REGION || (await profileRegion());
+    if (!region || region === spec.region) return undefined;
+    const found = await describeCluster(this.pool.get(region).eks, spec.name).catch(
+      () => undefined,
+    );
+    return found ? region : undefined;
   }
 
   /** Applies every cluster without plan errors, clusters in parallel. */

@@ -143,5 +143,9 @@ export interface LiveClusterMissing {
    * Set when EKS said the cluster does not exist: the clusters it lists in that region (for a "did
    * you mean"); absent when they could not be listed.
    */
-  notFound?: { clustersInRegion?: string[] };
+  notFound?: {
+    clustersInRegion?: string[];
+    /** The credentials' default region (AWS_REGION, the profile), when the cluster is there. */
+    foundInRegion?: string;
+  };
 }

@@ -9,7 +9,13 @@ import type { LiveClusterMissing } from '../live/model.js';
 /** How many of the region's clusters a hint lists before "…". */
 const LISTED = 5;
 
-function notFoundHint(spec: ClusterSpec, clusters: string[] | undefined): string {
+function notFoundHint(
+  spec: ClusterSpec,
+  { clustersInRegion: clusters, foundInRegion }: NonNullable<LiveClusterMissing['notFound']>,
+): string {
+  if (foundInRegion) {
+    return `it is in ${foundInRegion} (the default region of these credentials), not ${spec.region}: set metadata.region: ${foundInRegion}`;
+  }
   const fix = 'fix metadata.name, or metadata.region if the cluster is in another region';
   if (clusters === undefined) return fix;
   if (clusters.length === 0) {
@@ -22,7 +28,7 @@ function notFoundHint(spec: ClusterSpec, clusters: string[] | undefined): string
 }
 
 export function unreadableClusterProblem(spec: ClusterSpec, live: LiveClusterMissing): Problem {
-  const hint = live.notFound ? notFoundHint(spec, live.notFound.clustersInRegion) : live.hint;
+  const hint = live.notFound ? notFoundHint(spec, live.notFound) : live.hint;
   const message = live.notFound
     ? `cluster "${spec.name}" was not found in ${spec.region}`
     : `cluster "${spec.name}" (${spec.region}) could not be read: ${live.reason}`;
