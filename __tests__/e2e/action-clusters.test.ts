@@ -57,6 +57,8 @@ describe('the clusters input', () => {
     const apply = await applyOf(workspace, 'prod');
     expect(apply.code, apply.stdout).toBe(0);
     expect(apply.stdout).toContain('clusters: limited to prod (input clusters)');
+    // The action's log opens the plan with the owner id in force, as the CLI does.
+    expect(apply.stdout).toContain('owner id: "example-org/infra" (from GITHUB_REPOSITORY)');
     expect(Object.keys((await liveSummary(env)).associations)).toEqual(['apps/app']);
     expect(Object.keys((await liveSummary(env, 'staging')).associations)).toEqual([]);
   }, 90_000);
