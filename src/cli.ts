@@ -16,28 +16,15 @@ import { getCommand } from './commands/get.js';
 import { exitQuietlyWhenStdoutCloses, printErr, printOut } from './commands/output.js';
 import { planCommand } from './commands/plan.js';
 import { PLAN_OUTPUTS } from './engine/options.js';
+import { commandUsage, isCommand, overview, VERSION } from './commands/usage.js';
 import { validateCommand } from './commands/validate.js';
-
-const USAGE = `podid: GitOps for EKS Pod Identity
-
-Usage:
-  podid validate -f GLOB... [--output text|json]
-  podid plan     -f GLOB... [--cluster NAME] [--output text|markdown|json] [--prune managed|all|none]
-                            [--owner-id ID] [--concurrency N] [--detailed-exitcode]
-  podid apply    -f GLOB... [--cluster NAME] [--concurrency N] [--prune managed|all|none] [--owner-id ID]
-  podid get      --cluster NAME [--region R] [--namespace NS [--service-account-name SA]] [-o table|json|yaml]
-  podid emulator [--port N] [--seed FILE] [--latency-profile none|realistic] [--time-scale N]
-  podid demo
-
-Exit codes: 0 success, 1 error, 2 (plan --detailed-exitcode) the plan has changes.
-AWS region comes from each file's metadata.region; credentials from the SDK's default chain.
-`;
 
 const selection = {
   file: { type: 'string', short: 'f', multiple: true },
   cluster: { type: 'string' },
   prune: { type: 'string' },
   'owner-id': { type: 'string' },
+  'take-over': { type: 'string', multiple: true },
   concurrency: { type: 'string' },
 } as const satisfies ParseArgsConfig['options'];
 
@@ -49,8 +36,8 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   // `podid plan --help` is a question, not a mistake (`--` ends the flags, so a file may be `-h`).
   const flags = rest.includes('--') ? rest.slice(0, rest.indexOf('--')) : rest;
-  if (flags.some((a) => a === '--help' || a === '-h')) {
-    printOut(USAGE);
+  if (isCommand(command) && flags.some((a) => a === '--help' || a === '-h')) {
+    printOut(commandUsage(command));
     return 0;
   }
   switch (command) {
@@ -69,14 +56,17 @@ async function main(argv: string[]): Promise<number> {
         output: { type: 'string', short: 'o', default: 'text' },
         'detailed-exitcode': { type: 'boolean', default: false },
       });
+      const owner = ownerIdFlag(values['owner-id']);
       const common = {
         patterns: configPatterns(values.file, positionals),
         cluster: values.cluster,
         concurrency: parseConcurrency(values.concurrency),
+        owner,
         plan: {
           prune: parsePrune(values.prune),
-          ownerId: ownerIdFlag(values['owner-id']),
+          ownerId: owner.id,
           salt: process.env.GITHUB_REPOSITORY ?? '',
+          takeOver: values['take-over'] ?? [],
         },
       };
       if (command === 'apply') return applyCommand(common);
@@ -88,6 +78,7 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'get': {
       const { values } = parse(rest, {
+        file: { type: 'string', short: 'f' },
         cluster: { type: 'string', short: 'c' },
         region: { type: 'string', short: 'r' },
         namespace: { type: 'string' },
@@ -96,6 +87,7 @@ async function main(argv: string[]): Promise<number> {
         concurrency: selection.concurrency,
       });
       return getCommand({
+        file: values.file,
         cluster: values.cluster,
         region: values.region,
         namespace: values.namespace,
@@ -108,12 +100,24 @@ async function main(argv: string[]): Promise<number> {
       return emulatorCommand(rest);
     case 'demo':
       return demoCommand();
-    case undefined:
-    case 'help':
+    case 'help': {
+      const topic = rest[0];
+      if (topic === undefined) printOut(overview());
+      else if (isCommand(topic)) printOut(commandUsage(topic));
+      else throw new UsageError(`unknown command "${topic}"; run "podid help"`);
+      return 0;
+    }
     case '--help':
     case '-h':
-      printOut(USAGE);
-      return command === undefined ? 1 : 0;
+      printOut(overview());
+      return 0;
+    case '--version':
+    case 'version':
+      printOut(`podid ${VERSION}\n`);
+      return 0;
+    case undefined:
+      printErr(overview());
+      return 1;
     default:
       throw new UsageError(`unknown command "${command}"; run "podid help"`);
   }
@@ -127,12 +131,25 @@ function isArgumentError(error: unknown): error is Error {
 
 exitQuietlyWhenStdoutCloses();
 
-main(process.argv.slice(2)).then(
+/** Node's texts, made one balanced line that says where to look. */
+function argumentErrorText(error: Error, command: string | undefined): string {
+  const help = isCommand(command) ? `podid help ${command}` : 'podid help';
+  const unknown = error.message.match(/^Unknown option '([^']+)'/);
+  if (unknown) {
+    return `unknown option "${unknown[1]}"; run "${help}" (a file name starting with "-" goes after "--")`;
+  }
+  return `${error.message.replace(/\.$/, '')}; run "${help}"`;
+}
+
+const argv = process.argv.slice(2);
+main(argv).then(
   (code) => {
     process.exitCode = code;
   },
   (error: unknown) => {
-    if (error instanceof UsageError || isArgumentError(error)) {
+    if (isArgumentError(error)) {
+      printErr(`Error: ${argumentErrorText(error, argv[0])}\n`);
+    } else if (error instanceof UsageError) {
       printErr(`Error: ${error.message}\n`);
     } else {
       // Unexpected: keep the message first; the stack only on request.

@@ -44,6 +44,16 @@ function problems(
 }
 
 describe('settings', () => {
+  it('reads take-over and clusters as lists; a clusters selection keys its own comment', () => {
+    const s = settings({ 'take-over': 'org/old\n# note\n', clusters: 'staging, prod' });
+    expect(s.takeOver).toEqual(['org/old']);
+    expect(s.clusters).toEqual(['staging', 'prod']);
+    expect(s.commentKey).toBe('**/*.eksctl.yaml\nclusters: prod, staging');
+    expect(settings().commentKey).toBe('**/*.eksctl.yaml');
+    expect(settings().ownerIdSource).toBe('GITHUB_REPOSITORY');
+    expect(settings({ 'owner-id': 'team' }).ownerIdSource).toBe('input');
+  });
+
   it('applies defaults and derives names from the environment', () => {
     const s = settings();
     expect(s.mode).toBe('plan');

@@ -8,6 +8,8 @@ import { withEmulator } from '../emulator/helpers.js';
 import { mixedEntries, seedCluster, writeClusterConfig } from './harness.js';
 import {
   APPLY_ROLE,
+  DRIFT_ROLE,
+  SUB_MAIN,
   SUB_PR,
   SUB_PRODUCTION,
   createDocumentedRoles,
@@ -68,15 +70,15 @@ describe('action: invalid config and drift', () => {
     await createDocumentedRoles(env);
     const workspace = tempWorkspace();
     writeClusterConfig(entries, { dir: workspace });
-    // The drift role in the docs trusts the main branch; the apply role does too.
+    // drift.yml's role as docs/iam-policies.md documents it: read-only, trusting the main branch.
     const check = () =>
       runAction(env.url, {
         eventName: 'schedule',
         event: {},
         workspace,
         sha: '1'.repeat(40),
-        oidcSub: SUB_PRODUCTION,
-        inputs: { 'role-to-assume': APPLY_ROLE, comment: 'false' },
+        oidcSub: SUB_MAIN,
+        inputs: { 'role-to-assume': DRIFT_ROLE, comment: 'false' },
       });
     const drift = await check();
     expect(drift.code).toBe(1);

@@ -30,13 +30,16 @@ export const ACTION = join(ROOT, 'dist', 'index.js');
 export const REPO = OWNER;
 export const PLAN_ROLE = `arn:aws:iam::${ACCOUNT}:role/podid-plan`;
 export const APPLY_ROLE = `arn:aws:iam::${ACCOUNT}:role/podid-apply`;
+export const DRIFT_ROLE = `arn:aws:iam::${ACCOUNT}:role/podid-drift`;
 export const SUB_PR = `repo:${REPO}:pull_request`;
+/** A scheduled or workflow_dispatch run on the default branch (drift.yml). */
+export const SUB_MAIN = `repo:${REPO}:ref:refs/heads/main`;
 export const SUB_PRODUCTION = `repo:${REPO}:environment:production`;
 
 const policy = (name: string): string =>
   readFileSync(join(ROOT, 'docs', 'policies', `${name}.json`), 'utf8');
 
-/** The OIDC provider and the documented plan/apply roles, exactly as docs/policies has them. */
+/** The OIDC provider and the documented plan, apply and drift roles, exactly as docs/policies has them. */
 export async function createDocumentedRoles(env: EmulatorHandle): Promise<void> {
   await env.iam.send(
     new CreateOpenIDConnectProviderCommand({
@@ -45,7 +48,12 @@ export async function createDocumentedRoles(env: EmulatorHandle): Promise<void> 
       ThumbprintList: ['6938fd4d98bab03faadb97b34396831e3780aea1'],
     }),
   );
-  for (const role of ['plan', 'apply']) {
+  // The drift role is read-only: the plan role's permissions, its own trust policy.
+  for (const [role, permissions] of [
+    ['plan', 'plan'],
+    ['apply', 'apply'],
+    ['drift', 'plan'],
+  ]) {
     await env.iam.send(
       new CreateRoleCommand({
         RoleName: `podid-${role}`,
@@ -56,7 +64,7 @@ export async function createDocumentedRoles(env: EmulatorHandle): Promise<void> 
       new PutRolePolicyCommand({
         RoleName: `podid-${role}`,
         PolicyName: `podid-${role}`,
-        PolicyDocument: policy(`${role}-role-policy`),
+        PolicyDocument: policy(`${permissions}-role-policy`),
       }),
     );
   }

@@ -1,6 +1,10 @@
 // eksctl interchangeability: `podid get` behaves as `eksctl get podidentityassociation` (scenarios
 // 26–31 of the reference), and a setup made the way eksctl makes it is only adopted, never rebuilt.
 
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   CreateStackCommand,
@@ -15,9 +19,12 @@ import {
 import { withEmulator } from '../emulator/helpers.js';
 import { liveSummary } from './live.js';
 import {
+  CLI,
   OWNER,
   POD_TRUST,
   REGION,
+  cliEnv,
+  collect,
   runCli,
   seedCluster,
   userRoleArn,
@@ -25,6 +32,18 @@ import {
 } from './harness.js';
 
 const env = withEmulator();
+
+/** The CLI with no AWS_REGION in its environment. */
+function runWithoutRegion(args: string[], extra: Record<string, string> = {}) {
+  const environment = cliEnv(env.url, extra);
+  delete environment.AWS_REGION;
+  return collect(
+    spawn(process.execPath, [CLI, ...args], {
+      env: environment,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
+  );
+}
 
 /** The role stack as `eksctl create podidentityassociation` deploys it (reference §1.6). */
 const EKSCTL_TEMPLATE = JSON.stringify({
@@ -247,6 +266,35 @@ describe('podid get (eksctl scenarios 26–31)', () => {
     );
     expect(one.stdout).toMatch(
       /^- AssociationARN: .+\n {2}Namespace: apps\n {2}OwnerARN: ""\n {2}RoleARN: .+\n {2}ServiceAccountName: two\n$/,
+    );
+  });
+
+  it("-f FILE takes the cluster and region from the file, as eksctl's get -f does", async () => {
+    await seedThree();
+    const file = writeClusterConfig([], { name: 'prod' });
+    // No region anywhere but in the file.
+    const result = await runWithoutRegion(['get', '-f', file, '-o', 'json']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toHaveLength(3);
+  });
+
+  it('--region is optional: the SDK finds it in AWS_REGION or the AWS profile, else one line says so', async () => {
+    await seedThree();
+    const dir = mkdtempSync(join(tmpdir(), 'podid-aws-config-'));
+    const config = join(dir, 'config');
+    writeFileSync(config, `[default]\nregion = ${REGION}\n`);
+    const fromProfile = await runWithoutRegion(['get', '--cluster', 'prod', '-o', 'json'], {
+      AWS_CONFIG_FILE: config,
+    });
+    expect(fromProfile.code).toBe(0);
+    expect(JSON.parse(fromProfile.stdout)).toHaveLength(3);
+    const nowhere = await runWithoutRegion(['get', '--cluster', 'prod'], {
+      AWS_CONFIG_FILE: join(dir, 'missing'),
+    });
+    expect(nowhere.code).toBe(1);
+    expect(nowhere.stderr).toBe(
+      'Error: --region must be set (or AWS_REGION, or a region in the AWS profile), or use -f FILE\n',
     );
   });
 

@@ -30,8 +30,6 @@ export function cliEnv(url: string, extra: Record<string, string> = {}): NodeJS.
     AWS_SECRET_ACCESS_KEY: 'secret',
     AWS_REGION: REGION,
     GITHUB_REPOSITORY: OWNER,
-    // Node 20 is fine until 2027; the SDK's reminder would only clutter the assertions' output.
-    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     ...extra,
   };
 }

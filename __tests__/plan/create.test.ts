@@ -1,6 +1,8 @@
 // Creating associations (reference §2, scenarios 21–25) and the agent prerequisite (§2.2.3).
 import { describe, expect, it } from 'vitest';
 import { planCluster } from '../../src/plan/plan-cluster.js';
+import { renderMarkdown } from '../../src/render/markdown.js';
+import { renderPlanText } from '../../src/render/plan-text.js';
 import type { Task } from '../../src/plan/model.js';
 import { OWNER_TAG } from '../../src/names/tags.js';
 import { OPTIONS, addon, entry, live, roleArn, spec, trustedRole } from './fixtures.js';
@@ -161,8 +163,56 @@ describe('cluster state', () => {
     );
     expect(plan.tasks).toEqual([]);
     expect(plan.errors).toHaveLength(1);
-    expect(plan.errors[0].message).toContain('No cluster found for name: test-cluster.');
-    expect(plan.errors[0].line).toBe(3);
+    // About the cluster, named with its file, not pinned to metadata.name as if the file were wrong.
+    expect(plan.errors[0]).toMatchObject({
+      message:
+        'cluster "test-cluster" (us-west-2) could not be read: No cluster found for name: test-cluster.',
+      line: 0,
+    });
+  });
+
+  it('suggests the closest cluster of the region when EKS says it does not exist', () => {
+    const missing = (clustersInRegion?: string[]) =>
+      planCluster(
+        spec([]),
+        {
+          name: 'test-cluster',
+          region: 'us-west-2',
+          missing: true,
+          reason: 'No cluster found for name: test-cluster.',
+          notFound: { clustersInRegion },
+        },
+        OPTIONS,
+      ).errors;
+    expect(missing(['prod', 'test-clusters', 'staging'])).toEqual([
+      expect.objectContaining({
+        message: 'cluster "test-cluster" was not found in us-west-2',
+        hint: 'did you mean "test-clusters"? clusters in us-west-2: "prod", "test-clusters", "staging"; fix metadata.name, or metadata.region if the cluster is in another region',
+        line: 0,
+      }),
+    ]);
+    expect(missing([])[0].hint).toBe(
+      'no cluster in us-west-2 is visible to these credentials: check metadata.region and the AWS account',
+    );
+    expect(missing(undefined)[0].hint).toBe(
+      'fix metadata.name, or metadata.region if the cluster is in another region',
+    );
+  });
+
+  it('shows no fingerprint for a plan that cannot be applied', () => {
+    const failed = planCluster(
+      spec([]),
+      { name: 'test-cluster', region: 'us-west-2', missing: true, reason: 'x' },
+      OPTIONS,
+    );
+    const text = renderPlanText({ version: 1, clusters: [failed] });
+    const markdown = renderMarkdown({ version: 1, clusters: [failed] });
+    expect(text).not.toContain('fingerprint');
+    expect(markdown).not.toContain('Fingerprint');
+    const fine = planCluster(spec([]), live(), OPTIONS);
+    expect(renderPlanText({ version: 1, clusters: [fine] })).toContain(
+      `fingerprint ${fine.fingerprint}`,
+    );
   });
 
   it('refuses a cluster that is not ACTIVE', () => {

@@ -2,6 +2,7 @@
 // switching between an own role and a user role in both directions.
 import { describe, expect, it } from 'vitest';
 import { planCluster } from '../../src/plan/plan-cluster.js';
+import { taskLines } from '../../src/render/task-lines.js';
 import { OWNER_TAG } from '../../src/names/tags.js';
 import type { Task } from '../../src/plan/model.js';
 import {
@@ -307,6 +308,12 @@ describe('own role updates', () => {
     expect(t.params.replacesFailedStackId).toBe(stack.stackId);
     expect(t.reason).toContain('ROLLBACK_COMPLETE');
     expect(t.reason).toContain('does not exist or is not attachable');
+    // The stack keeps its name: no "~ stackName: X -> X" line, only the status that goes away.
+    const lines = taskLines(t);
+    expect(lines.filter((l) => l.includes('stackName'))).toEqual([
+      `+     stackName: ${stack.stackName}`,
+    ]);
+    expect(lines).toContain('-     status: ROLLBACK_COMPLETE');
   });
 
   it('refuses to plan over a stack operation in progress', () => {

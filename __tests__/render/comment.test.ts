@@ -65,6 +65,23 @@ describe('comment body', () => {
     expect(body).toContain(`full plan and logs: ${RUN}`);
   });
 
+  it('opens with the per-cluster table; only clusters with changes or errors are expanded', () => {
+    const changed = mixedPlan().clusters[0];
+    const quiet = { ...planWithCreates(0).clusters[0], cluster: 'quiet' };
+    const body = visibleBody(buildCommentBody(view({ version: 1, clusters: [changed, quiet] })));
+    const lines = body.split('\n');
+    expect(lines.slice(0, 5)).toEqual([
+      '### 📋 Pod Identity plan',
+      '',
+      '| cluster | region | create | update | delete | adopt | errors |',
+      '| --- | --- | ---: | ---: | ---: | ---: | ---: |',
+      '| test-cluster | us-west-2 | 2 | 0 | 1 | 1 | 0 |',
+    ]);
+    expect(lines[5]).toBe('| quiet | us-west-2 | 0 | 0 | 0 | 0 | 0 |');
+    expect(body).toContain('<details open><summary><b>test-cluster</b>');
+    expect(body).toContain('<details><summary><b>quiet</b>');
+  });
+
   it('renders a hostile tag value as text: never as HTML outside a code fence', () => {
     const body = buildCommentBody(view(mixedPlan(), { notes: [`note ${HOSTILE}`] }));
     const outside = outsideCode(visibleBody(body));
@@ -119,6 +136,9 @@ describe('comment body', () => {
     const plan: Plan = { version: 1, clusters };
     const body = buildCommentBody(view(plan));
     expect(Buffer.byteLength(body)).toBeLessThanOrEqual(60_000);
+    // The table shows its first rows and counts the rest.
+    expect(body).toContain('| cluster-0000 | us-west-2 | 10 | 0 | 0 | 0 | 0 |');
+    expect(body).toContain('| … and 950 more cluster(s) | | | | | | |');
     const headerLine = body.slice(0, body.indexOf('\n'));
     expect(Buffer.byteLength(headerLine)).toBeLessThanOrEqual(HEADER_BUDGET_BYTES);
     const header = decodeHeader(body)!;

@@ -30,13 +30,36 @@ export async function loadConfig(
     else io.warning(message, annotation);
   }
   if (result.problems.length > 0) io.info(`config: ${summarizeProblems(result.problems)}`);
-  if (result.state) {
-    io.setOutput(Outputs.clusters, clustersOutput(result.state));
-    io.info(
-      `config: ${result.state.clusters.length} cluster(s) from ${settings.configPatterns.join(', ')}`,
-    );
+  if (!result.state) return { problems: result.problems };
+  // The output lists every configured cluster (for a matrix), whatever this run is limited to.
+  io.setOutput(Outputs.clusters, clustersOutput(result.state));
+  io.info(
+    `config: ${result.state.clusters.length} cluster(s) from ${settings.configPatterns.join(', ')}`,
+  );
+  if (settings.clusters.length === 0) return { state: result.state, problems: result.problems };
+  const selected = selectClusters(result.state, settings.clusters);
+  if ('problem' in selected) {
+    io.error(selected.problem.message, { title: 'Invalid input "clusters"' });
+    return { problems: [...result.problems, selected.problem] };
   }
-  return { state: result.state, problems: result.problems };
+  io.info(`clusters: limited to ${settings.clusters.join(', ')} (input clusters)`);
+  return { state: selected.state, problems: result.problems };
+}
+
+/** The clusters the `clusters` input names; a name no config file declares is an error. */
+function selectClusters(
+  state: DesiredState,
+  names: readonly string[],
+): { state: DesiredState } | { problem: Problem } {
+  const known = state.clusters.map((c) => c.name);
+  const unknown = names.filter((n) => !known.includes(n));
+  if (unknown.length > 0) {
+    const message = `input "clusters" names ${unknown.map((n) => `"${n}"`).join(', ')}, which no config file declares (found: ${known.join(', ') || 'none'})`;
+    return {
+      problem: { severity: 'error', file: 'action input clusters', line: 0, column: 0, message },
+    };
+  }
+  return { state: { clusters: state.clusters.filter((c) => names.includes(c.name)) } };
 }
 
 /** The step's failure message for config problems: each is already an annotation of its own. */

@@ -7,6 +7,7 @@ import { CredentialsError } from '../aws/credentials.js';
 import type { DesiredState } from '../config/model.js';
 import type { Plan } from '../plan/model.js';
 import { renderPlanJson } from '../render/json.js';
+import { ownerLine } from '../render/owner.js';
 import { renderPlanText } from '../render/plan-text.js';
 import { Outputs } from './outputs.js';
 import type { RunContext } from './run-context.js';
@@ -38,6 +39,7 @@ export async function computePlan(
 ): Promise<{ plan: Plan; engine: ReturnType<RunContext['createEngine']> }> {
   const { io, settings } = ctx;
   const engine = ctx.createEngine(credentials);
+  io.info(ownerLine({ id: settings.ownerId, source: settings.ownerIdSource }, settings.takeOver));
   const plan = await io.group('Reading live state', () =>
     engine.plan(state, {
       prune: settings.prune,
@@ -46,6 +48,7 @@ export async function computePlan(
       // The apply's own identity must be allowed its Kubernetes changes; a plan job's read-only
       // role is not asked (another identity applies what it plans).
       ...(settings.mode === 'apply' ? { kubernetesAccess: 'required' as const } : {}),
+      takeOver: settings.takeOver,
     }),
   );
   for (const cluster of plan.clusters) {

@@ -7,6 +7,7 @@ import {
   parseConcurrency,
   parsePrune,
   resolveOwnerId,
+  type OwnerIdSource,
   type Parsed,
 } from '../engine/options.js';
 import type { PruneMode } from '../plan/model.js';
@@ -33,6 +34,12 @@ export interface Settings {
   readonly concurrency: number;
   /** Value of the `podid-action/managed-by` tag. */
   readonly ownerId: string;
+  /** Where the owner id came from (the input, or the repository), for the log. */
+  readonly ownerIdSource: OwnerIdSource;
+  /** Owner ids whose resources named by the config are taken over (input take-over). */
+  readonly takeOver: readonly string[];
+  /** Cluster names this run is limited to (input clusters); empty = every configured cluster. */
+  readonly clusters: readonly string[];
   readonly comment: boolean;
   readonly onPlanChange: OnPlanChange;
   readonly requireReviewedPlan: boolean;
@@ -102,6 +109,14 @@ class Reader {
     if (/^(true|false)$/i.test(value)) return value.toLowerCase() === 'true';
     this.problems.push(`input "${name}" must be true or false; got "${value}"`);
     return fallback;
+  }
+
+  /** An optional list: one value per line (or comma-separated), # comments ignored. */
+  list(name: string): string[] {
+    return this.text(name)
+      .split(/[\r\n,]+/)
+      .map((l) => l.trim())
+      .filter((l) => l !== '' && !l.startsWith('#'));
   }
 
   lines(name: string, fallback: string): string[] {
@@ -183,7 +198,13 @@ export function resolveSettings(sources: SettingsSources): Settings {
   const requireReviewedPlan = read.bool('require-reviewed-plan', true);
   const repository = repositoryOf(env, read.problems);
   const { mode, modeReason } = modeOf(requested, sources, read.problems);
+  const clusters = read.list('clusters');
   if (read.problems.length > 0) throw new SettingsError(read.problems);
+  const owner = resolveOwnerId({
+    explicit: read.text('owner-id'),
+    explicitSource: 'input',
+    env: { GITHUB_REPOSITORY: repository.fullName },
+  });
 
   const serverUrl = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
   return Object.freeze({
@@ -196,11 +217,10 @@ export function resolveSettings(sources: SettingsSources): Settings {
     githubToken: read.text('github-token'),
     prune,
     concurrency,
-    ownerId: resolveOwnerId({
-      explicit: read.text('owner-id'),
-      explicitSource: 'input',
-      env: { GITHUB_REPOSITORY: repository.fullName },
-    }).id,
+    ownerId: owner.id,
+    ownerIdSource: owner.source,
+    takeOver: Object.freeze(read.list('take-over')),
+    clusters: Object.freeze(clusters),
     comment,
     onPlanChange,
     requireReviewedPlan,
@@ -212,8 +232,17 @@ export function resolveSettings(sources: SettingsSources): Settings {
     runUrl: `${serverUrl}/${repository.fullName}/actions/runs/${runId}`,
     tempDir: env.RUNNER_TEMP || env.TMPDIR || '/tmp',
     workspace: env.GITHUB_WORKSPACE || process.cwd(),
-    commentKey: [...configPatterns].sort().join('\n'),
+    commentKey: commentKey(configPatterns, clusters),
   });
+}
+
+/**
+ * The sticky comment's key: the config set, and the clusters a run is limited to, so matrix legs
+ * with one cluster each keep a comment each (without `clusters` the key is what it always was).
+ */
+function commentKey(configPatterns: readonly string[], clusters: readonly string[]): string {
+  const key = [...configPatterns].sort().join('\n');
+  return clusters.length > 0 ? `${key}\nclusters: ${[...clusters].sort().join(', ')}` : key;
 }
 
 /** Salt of the plan fingerprints: binds a reviewed plan to its repository and pull request. */

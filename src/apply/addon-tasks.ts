@@ -12,7 +12,7 @@ import type {
   UpdateAddonParams,
 } from '../plan/model.js';
 import { resolveRole, retry, type TaskContext, type TaskOutcome } from './context.js';
-import { propagationRetry, withRetry } from './retry.js';
+import { propagationRetryFor, withRetry } from './retry.js';
 
 const target = (p: { clusterName: string; addonName: string }) => ({
   clusterName: p.clusterName,
@@ -44,7 +44,7 @@ async function saying<T>(prefix: string, fn: () => Promise<T>): Promise<T> {
 
 /** A role made moments ago may not be visible to EKS yet: retried like association calls. */
 const withRoles = <T>(ctx: TaskContext, fn: () => Promise<T>): Promise<T> =>
-  withRetry(fn, { ...propagationRetry, sleep: ctx.sleep });
+  withRetry(fn, propagationRetryFor(ctx, 'of the addon'));
 
 /** A create refused because a service account it names is associated elsewhere (eksctl's text). */
 function inUse(p: CreateAddonParams, error: unknown): string {

@@ -9,7 +9,7 @@ import type {
   UpdateAssociationParams,
 } from '../plan/model.js';
 import { resolveRole, retry, type TaskContext, type TaskOutcome } from './context.js';
-import { propagationRetry, withRetry } from './retry.js';
+import { propagationRetryFor, withRetry } from './retry.js';
 
 export async function createAssociation(
   p: CreateAssociationParams,
@@ -19,7 +19,7 @@ export async function createAssociation(
   try {
     const created = await withRetry(
       () => eks.createAssociation(ctx.clients.eks, { ...p, roleArn }),
-      { ...propagationRetry, sleep: ctx.sleep },
+      propagationRetryFor(ctx, `"${roleArn}"`),
     );
     return { changed: true, detail: created.associationId };
   } catch (error) {
@@ -58,7 +58,7 @@ export async function updateAssociation(
         disableSessionTags: p.disableSessionTags,
         policy: p.policy,
       }),
-    { ...propagationRetry, sleep: ctx.sleep },
+    propagationRetryFor(ctx, `"${roleArn}"`),
   );
   return { changed: true, detail: `role ${roleArn}` };
 }

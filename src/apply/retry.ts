@@ -1,6 +1,7 @@
 // The executor's retry policies: transient AWS errors, and IAM's propagation delay.
 
 import { isAwsError, isTransient } from '../aws/errors.js';
+import { ProgressClock, progressEveryMs } from '../aws/progress.js';
 import type { RetryOptions } from '../aws/retry.js';
 
 export { withRetry } from '../aws/retry.js';
@@ -27,3 +28,25 @@ export const propagationRetry: Omit<RetryOptions, 'sleep'> = {
   maxMs: 8000,
   isRetryable: (e) => isRolePropagationError(e) || isTransient(e),
 };
+
+/**
+ * The propagation retry of one call, with a progress line about every interval while EKS does not
+ * see the role yet (IAM propagation takes seconds, sometimes a minute).
+ */
+export function propagationRetryFor(
+  ctx: { log(line: string): void; sleep?: (ms: number) => Promise<void> },
+  role: string,
+): RetryOptions {
+  const clock = new ProgressClock(progressEveryMs());
+  return {
+    ...propagationRetry,
+    sleep: ctx.sleep,
+    onRetry: (error) => {
+      if (isRolePropagationError(error) && clock.due()) {
+        ctx.log(
+          `waiting for IAM role ${role} to propagate to EKS (status: not visible to EKS yet, ${clock.elapsed()} so far)`,
+        );
+      }
+    },
+  };
+}

@@ -105,7 +105,10 @@ export async function createRoleStack(
     }
     stackId = existing.stackId;
   }
-  const result = await ctx.watcher.wait(stackId, 'create');
+  const result = await ctx.watcher.wait(stackId, 'create', {
+    stackName: p.stackName,
+    log: ctx.log,
+  });
   if (!result.ok || !result.stack) throw await endedBadly(ctx, p.stackName, result.stack);
   ctx.outputs.set(p.stackName, result.stack.outputs);
   return { changed: true, detail: result.stack.outputs[ROLE_OUTPUT] };
@@ -150,7 +153,10 @@ async function updateThroughChangeSet(
     );
   }
   await retry(ctx, () => cfn.executeChangeSet(client, p.stackName, changeSetId));
-  const result = await ctx.watcher.wait(p.stackName, 'update');
+  const result = await ctx.watcher.wait(p.stackName, 'update', {
+    stackName: p.stackName,
+    log: ctx.log,
+  });
   if (!result.ok || !result.stack) throw await endedBadly(ctx, p.stackName, result.stack);
   ctx.outputs.set(p.stackName, result.stack.outputs);
   return { changed: true, detail: `updated IAM resources stack "${p.stackName}"` };
@@ -180,7 +186,10 @@ async function removeStack(
     await retry(ctx, () => cfn.setTerminationProtection(client, stackId, false));
   }
   await retry(ctx, () => cfn.deleteStack(client, stackId));
-  const result = await ctx.watcher.wait(stackId, 'delete');
+  const result = await ctx.watcher.wait(stackId, 'delete', {
+    stackName: current.stackName,
+    log: ctx.log,
+  });
   if (!result.ok) throw await endedBadly(ctx, current.stackName, result.stack);
   return true;
 }

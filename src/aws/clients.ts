@@ -59,7 +59,18 @@ function bound<C>(client: C, limit: LimitFunction | undefined, timeouts: HttpTim
   return client;
 }
 
+/**
+ * The SDK warns on Node < 22 that SDK versions published after January 2027 will need Node 22: eight
+ * lines on every run that no podid user can act on (the SDK version is fixed in the bundle, and the
+ * README says which Node versions podid supports). This is the SDK's documented switch, read when a
+ * client is constructed; a user who sets it to anything else keeps the warning.
+ */
+export function quietSdkNodeReminder(): void {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+}
+
 export function createClients(options: ClientOptions): AwsClients {
+  quietSdkNodeReminder();
   const http = httpSettings(options.timeouts);
   const config = {
     region: options.region,
@@ -134,4 +145,20 @@ export async function stsEndpoint(clients: AwsClients): Promise<URL> {
     UseGlobalEndpoint: false,
   });
   return new URL(resolved.url.href);
+}
+
+/**
+ * The region the SDK would use when none is given (AWS_REGION, then the profile's `region`), or
+ * undefined when it finds none.
+ */
+export async function profileRegion(): Promise<string | undefined> {
+  quietSdkNodeReminder();
+  const client = new STSClient({});
+  try {
+    return await client.config.region();
+  } catch {
+    return undefined;
+  } finally {
+    client.destroy();
+  }
 }

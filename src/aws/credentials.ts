@@ -11,6 +11,7 @@ import {
 } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import { errorMessage, isAwsError, isTransient } from './errors.js';
+import { quietSdkNodeReminder } from './clients.js';
 import { withRetry } from './retry.js';
 import { httpSettings, nameTimeouts } from './timeouts.js';
 
@@ -51,6 +52,7 @@ export class CredentialsError extends Error {
 
 function defaultSts(region: string, credentials?: AwsCredentialIdentity): STSClient {
   const http = httpSettings();
+  quietSdkNodeReminder();
   const sts = new STSClient({ region, credentials, maxAttempts: 3, ...http.config });
   nameTimeouts(sts, http.timeouts);
   return sts;

@@ -15,6 +15,7 @@ import {
   UpdatePodIdentityAssociationCommand,
   paginateDescribeAddonVersions,
   paginateListAddons,
+  paginateListClusters,
   paginateListPodIdentityAssociations,
   type Addon,
   type EKSClient,
@@ -63,6 +64,19 @@ export async function describeCluster(
   } catch (error) {
     if (isAwsError(error, 'ResourceNotFoundException')) return undefined;
     throw error;
+  }
+}
+
+/** The clusters of a region, for a "did you mean" when one is missing; undefined if not listable. */
+export async function listClusterNames(eks: EKSClient): Promise<string[] | undefined> {
+  try {
+    const names: string[] = [];
+    for await (const page of paginateListClusters({ client: eks }, {})) {
+      names.push(...(page.clusters ?? []));
+    }
+    return names;
+  } catch {
+    return undefined; // e.g. a role without eks:ListClusters: the hint just names fewer clusters
   }
 }
 

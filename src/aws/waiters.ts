@@ -7,6 +7,7 @@ import type { LiveAddon, LiveStack } from '../live/model.js';
 import { describeAllStacks, describeChangeSet, describeStack } from './cloudformation.js';
 import { describeAddon } from './eks.js';
 import { isTransient } from './errors.js';
+import { ProgressClock, progressEveryMs } from './progress.js';
 
 export type StackGoal = 'create' | 'update' | 'delete' | 'settle';
 
@@ -16,10 +17,17 @@ export interface StackWaitResult {
   ok: boolean;
 }
 
+/** Where a wait's progress lines go, and the stack's name for them (a wait may be by stack id). */
+export interface StackProgress {
+  stackName: string;
+  log(line: string): void;
+}
+
 interface Pending {
   nameOrId: string;
   goal: StackGoal;
   deadline: number;
+  progress?: StackProgress & { clock: ProgressClock };
   resolve(result: StackWaitResult): void;
   reject(error: Error): void;
 }
@@ -30,6 +38,8 @@ export interface StackWatcherOptions {
   /** Above this many pending stacks one region-wide DescribeStacks replaces per-stack calls. */
   batchThreshold?: number;
   timeoutMs?: number;
+  /** A progress line at most this often while waiting (default: PODID_PROGRESS_SECONDS, 15 s). */
+  progressEveryMs?: number;
   sleep?: (ms: number) => Promise<void>;
 }
 
@@ -54,12 +64,20 @@ function verdict(goal: StackGoal, stack: LiveStack | undefined): StackWaitResult
   return { ok, stack };
 }
 
+const STACK_GOAL_TEXT: Record<StackGoal, string> = {
+  create: 'be created',
+  update: 'be updated',
+  delete: 'be deleted',
+  settle: 'settle',
+};
+
 export class StackWatcher {
   private pending: Pending[] = [];
   private loop?: Promise<void>;
   private readonly schedule: number[];
   private readonly batchThreshold: number;
   private readonly timeoutMs: number;
+  private readonly progressEveryMs: number;
   private readonly sleep: (ms: number) => Promise<void>;
 
   constructor(
@@ -69,13 +87,26 @@ export class StackWatcher {
     this.schedule = options.schedule ?? DEFAULT_SCHEDULE;
     this.batchThreshold = options.batchThreshold ?? 5;
     this.timeoutMs = options.timeoutMs ?? 25 * 60_000;
+    this.progressEveryMs = options.progressEveryMs ?? progressEveryMs();
     this.sleep = options.sleep ?? defaultSleep;
   }
 
-  /** Resolves when the stack leaves its *_IN_PROGRESS states (or is gone). */
-  wait(nameOrId: string, goal: StackGoal): Promise<StackWaitResult> {
+  /**
+   * Resolves when the stack leaves its *_IN_PROGRESS states (or is gone); with `progress`, a line
+   * about every interval while it has not.
+   */
+  wait(nameOrId: string, goal: StackGoal, progress?: StackProgress): Promise<StackWaitResult> {
     return new Promise((resolve, reject) => {
-      this.pending.push({ nameOrId, goal, deadline: Date.now() + this.timeoutMs, resolve, reject });
+      this.pending.push({
+        nameOrId,
+        goal,
+        deadline: Date.now() + this.timeoutMs,
+        ...(progress
+          ? { progress: { ...progress, clock: new ProgressClock(this.progressEveryMs) } }
+          : {}),
+        resolve,
+        reject,
+      });
       this.loop ??= this.run().finally(() => {
         this.loop = undefined;
       });
@@ -92,13 +123,18 @@ export class StackWatcher {
       try {
         const found = await this.describe(batch);
         for (const p of batch) {
-          const result = verdict(p.goal, found.get(p.nameOrId));
+          const stack = found.get(p.nameOrId);
+          const result = verdict(p.goal, stack);
           if (result) {
             this.settle(p);
             p.resolve(result);
           } else if (Date.now() > p.deadline) {
             this.settle(p);
             p.reject(new Error(`timed out waiting for CloudFormation stack "${p.nameOrId}"`));
+          } else if (p.progress?.clock.due()) {
+            p.progress.log(
+              `waiting for CloudFormation stack "${p.progress.stackName}" to ${STACK_GOAL_TEXT[p.goal]} (status ${stack?.status ?? 'unknown'}, ${p.progress.clock.elapsed()} so far)`,
+            );
           }
         }
       } catch (error) {
@@ -211,7 +247,7 @@ export class AddonWatcher {
   ) {
     this.schedule = options.schedule ?? DEFAULT_SCHEDULE;
     this.timeoutMs = options.timeoutMs ?? 25 * 60_000;
-    this.progressEveryMs = options.progressEveryMs ?? 15_000;
+    this.progressEveryMs = options.progressEveryMs ?? progressEveryMs();
     this.sleep = options.sleep ?? defaultSleep;
     this.now = options.now ?? Date.now;
   }
@@ -223,7 +259,7 @@ export class AddonWatcher {
     progress: (line: string) => void = () => {},
   ): Promise<LiveAddon | undefined> {
     const started = this.now();
-    let lastProgress = started;
+    const clock = new ProgressClock(this.progressEveryMs, this.now);
     let status = 'unknown';
     for (let attempt = 0; ; attempt++) {
       let addon: LiveAddon | undefined;
@@ -241,10 +277,9 @@ export class AddonWatcher {
           `timed out waiting for addon "${target.addonName}" to ${GOAL_TEXT[goal]}, status: "${status}"`,
         );
       }
-      if (this.now() - lastProgress >= this.progressEveryMs) {
-        lastProgress = this.now();
+      if (clock.due()) {
         progress(
-          `waiting for addon "${target.addonName}" to ${GOAL_TEXT[goal]} (status ${status}, ${Math.round(elapsed / 1000)} s so far)`,
+          `waiting for addon "${target.addonName}" to ${GOAL_TEXT[goal]} (status ${status}, ${clock.elapsed()} so far)`,
         );
       }
       await this.sleep(this.schedule[Math.min(attempt, this.schedule.length - 1)]);

@@ -6,6 +6,7 @@ import {
   parsePrune as parsePruneOption,
   parseChoice,
   resolveOwnerId,
+  type OwnerId,
   type Parsed,
 } from '../engine/options.js';
 import type { PruneMode } from '../plan/model.js';
@@ -44,6 +45,6 @@ export function configPatterns(files: string[] | undefined, positionals: string[
 }
 
 /** `--owner-id`, else the repository (GITHUB_REPOSITORY, then the git remote). */
-export function ownerIdFlag(value: string | undefined): string {
-  return resolveOwnerId({ explicit: value, env: process.env, useGitRemote: true }).id;
+export function ownerIdFlag(value: string | undefined): OwnerId {
+  return resolveOwnerId({ explicit: value, env: process.env, useGitRemote: true });
 }

@@ -2,7 +2,7 @@
 // only the cluster asked for with --cluster.
 
 import { loadConfigFiles } from '../config/load.js';
-import type { DesiredState } from '../config/model.js';
+import type { DesiredState, Problem } from '../config/model.js';
 import { formatProblem } from '../render/problems.js';
 import { UsageError } from './args.js';
 import { printErr } from './output.js';
@@ -12,14 +12,21 @@ export const log = (line: string): void => {
   printErr(`${line}\n`);
 };
 
-/** Undefined when anything is wrong (nothing touches AWS then). */
+/**
+ * Undefined when anything is wrong (nothing touches AWS then); `onInvalid` is then told every
+ * problem, after they were printed.
+ */
 export async function loadDesired(
   patterns: string[],
   cluster?: string,
+  onInvalid?: (problems: readonly Problem[]) => void,
 ): Promise<DesiredState | undefined> {
   const result = await loadConfigFiles(patterns, { confine: 'cli' });
   for (const problem of result.problems) log(formatProblem(problem));
-  if (!result.state) return undefined;
+  if (!result.state) {
+    onInvalid?.(result.problems);
+    return undefined;
+  }
   if (!cluster) return result.state;
   const clusters = result.state.clusters.filter((c) => c.name === cluster);
   if (clusters.length === 0) {

@@ -1,13 +1,16 @@
 // `podid get`: eksctl's `get podidentityassociation`, reading every page (eksctl reads only the first).
 
-import { ClientPool } from '../aws/clients.js';
+import { ClientPool, profileRegion } from '../aws/clients.js';
 import { describeAssociation, listAssociations } from '../aws/eks.js';
 import { errorMessage } from '../aws/errors.js';
 import { formatAssociationRows, type GetFormat } from '../render/association-table.js';
 import { UsageError } from './args.js';
+import { loadDesired } from './desired.js';
 import { printOut } from './output.js';
 
 export interface GetOptions {
+  /** eksctl's `-f config.yaml`: the cluster and its region come from the file. */
+  file?: string;
   cluster?: string;
   region?: string;
   namespace?: string;
@@ -16,12 +19,20 @@ export interface GetOptions {
   concurrency: number;
 }
 
-export function validateGet(options: GetOptions): {
+interface Target {
   cluster: string;
   region: string;
   output: GetFormat;
-} {
-  if (!options.cluster) throw new UsageError('--cluster must be set');
+}
+
+function checkFlags(options: GetOptions): GetFormat {
+  if (options.file && options.cluster) {
+    throw new UsageError('cannot use --cluster when --config-file/-f flag is used');
+  }
+  if (options.file && options.region) {
+    throw new UsageError('cannot use --region when --config-file/-f flag is used');
+  }
+  if (!options.file && !options.cluster) throw new UsageError('--cluster must be set (or -f FILE)');
   if (options.serviceAccountName && !options.namespace) {
     throw new UsageError('--namespace must be set in order to specify --service-account-name');
   }
@@ -30,13 +41,38 @@ export function validateGet(options: GetOptions): {
       `unknown output printer type: expected {"yaml","json","table"} but got "${options.output}"`,
     );
   }
-  const region = options.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION;
-  if (!region) throw new UsageError('--region must be set (or AWS_REGION)');
-  return { cluster: options.cluster, region, output: options.output as GetFormat };
+  return options.output as GetFormat;
+}
+
+/** The cluster and region to read, or undefined when the file was invalid (its problems printed). */
+async function resolveTarget(options: GetOptions): Promise<Target | undefined> {
+  const output = checkFlags(options);
+  if (options.file) {
+    const state = await loadDesired([options.file]);
+    if (!state) return undefined;
+    if (state.clusters.length !== 1) {
+      throw new UsageError(
+        `-f must name one ClusterConfig file; "${options.file}" matched ${state.clusters.length}`,
+      );
+    }
+    const [spec] = state.clusters;
+    return { cluster: spec.name, region: spec.region, output };
+  }
+  // The flag, else the SDK's own resolution (AWS_REGION, the profile's region), else the AWS CLI's.
+  const region =
+    options.region ?? (await profileRegion()) ?? process.env.AWS_DEFAULT_REGION ?? undefined;
+  if (!region) {
+    throw new UsageError(
+      '--region must be set (or AWS_REGION, or a region in the AWS profile), or use -f FILE',
+    );
+  }
+  return { cluster: options.cluster ?? '', region, output };
 }
 
 export async function getCommand(options: GetOptions): Promise<number> {
-  const { cluster, region, output } = validateGet(options);
+  const target = await resolveTarget(options);
+  if (!target) return 1;
+  const { cluster, region, output } = target;
   const pool = new ClientPool({ concurrency: options.concurrency });
   try {
     const { eks } = pool.get(region);

@@ -41,11 +41,14 @@ export function parseInternal(text: string, file: string): ParsedCluster {
   const binary = notText(file, text);
   if (binary) return binary;
   try {
-    const { reader, root, ours } = parseYamlFile(
+    const { reader, root, ours, syntaxBroken } = parseYamlFile(
       text.replace(/^\uFEFF/, ''),
       file,
       isClusterConfigDocument,
     );
+    // Syntax first and alone: fields read from a broken document lead to wrong "must be set" and
+    // "did you mean" problems.
+    if (syntaxBroken) return { problems: sortProblems(reader.problems) };
     if (root !== null && !ours) {
       reader.error(
         reader.pos(root),

@@ -252,6 +252,11 @@ export interface ParsedFile {
   root: Node | null;
   /** The document is of the kind the caller reads (see `parseYamlFile`). */
   ours: boolean;
+  /**
+   * The YAML itself is broken (a duplicate key is not: the document still reads as written). What
+   * the parser recovered is then no evidence of what the user meant: only the syntax is reported.
+   */
+  syntaxBroken: boolean;
 }
 
 /**
@@ -277,6 +282,7 @@ export function parseYamlFile(
   const root = (list[0]?.contents ?? null) as Node | null;
   const ours = isOurs(root);
   const message = (e: YAMLError) => yamlMessage(e, ours ? text : undefined);
+  const syntaxBroken = list.some((d) => d.errors.some((e) => e.code !== 'DUPLICATE_KEY'));
   for (const doc of list) {
     for (const e of doc.errors)
       reader.error(reader.at(e.pos[0]), undefined, message(e), yamlHint(e.code));
@@ -298,9 +304,9 @@ export function parseYamlFile(
       'the file is empty; expected a ClusterConfig document',
       'start the file with "apiVersion: eksctl.io/v1alpha5" and "kind: ClusterConfig"',
     );
-    return { reader, root: null, ours };
+    return { reader, root: null, ours, syntaxBroken };
   }
-  return { reader, root, ours };
+  return { reader, root, ours, syntaxBroken };
 }
 
 /** Codes whose messages (yaml 2.x) are fixed sentences that quote nothing from the file. */

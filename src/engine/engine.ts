@@ -4,8 +4,9 @@
 
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import { applyClusterPlan } from '../apply/executor.js';
-import { ClientPool, stsEndpoint, type AwsClients } from '../aws/clients.js';
-import type { ClusterInfo } from '../aws/eks.js';
+import { ClientPool, profileRegion, stsEndpoint, type AwsClients } from '../aws/clients.js';
+import { describeCluster, type ClusterInfo } from '../aws/eks.js';
+import { explainReadFailure } from '../aws/read-failure.js';
 import { callerArn } from '../aws/sts.js';
 import { httpTimeouts } from '../aws/timeouts.js';
 import { KubeSession } from '../kube/session.js';
@@ -40,12 +41,8 @@ interface RunLookups {
 
 /** Access denied, an unreachable endpoint…: the plan for this cluster says why, others go on. */
 function unreadable(spec: ClusterSpec, error: unknown): LiveClusterMissing {
-  return {
-    name: spec.name,
-    region: spec.region,
-    missing: true,
-    reason: `could not read its live state in ${spec.region}: ${errorMessage(error)}`,
-  };
+  const { reason, hint } = explainReadFailure(error, spec.region, process.env);
+  return { name: spec.name, region: spec.region, missing: true, reason, ...(hint ? { hint } : {}) };
 }
 
 export interface EngineOptions {
@@ -198,7 +195,7 @@ export class Engine {
   ): Promise<LiveCluster | LiveClusterMissing> {
     const watchers = this.watchersOf(spec.region);
     try {
-      return await readClusterState(spec, {
+      const live = await readClusterState(spec, {
         clients: this.pool.get(spec.region),
         watcher: watchers.stacks,
         addonWatcher: watchers.addons,
@@ -213,9 +210,25 @@ export class Engine {
         roleLookups: lookups.roleLookups,
         log: (line) => this.options.log(`[${spec.name}] ${line}`),
       });
+      if (!('missing' in live) || !live.notFound) return live;
+      const foundInRegion = await this.defaultRegionHolding(spec);
+      return foundInRegion ? { ...live, notFound: { ...live.notFound, foundInRegion } } : live;
     } catch (error) {
       return unreadable(spec, error);
     }
+  }
+
+  /**
+   * A region mismatch: the credentials' default region (AWS_REGION, the profile's) when it is not
+   * the file's and the cluster is there. One DescribeCluster, only for a cluster not found.
+   */
+  private async defaultRegionHolding(spec: ClusterSpec): Promise<string | undefined> {
+    const region = process.env.AWS_REGION || (await profileRegion());
+    if (!region || region === spec.region) return undefined;
+    const found = await describeCluster(this.pool.get(region).eks, spec.name).catch(
+      () => undefined,
+    );
+    return found ? region : undefined;
   }
 
   /** Applies every cluster without plan errors, clusters in parallel. */

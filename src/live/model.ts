@@ -139,6 +139,17 @@ export interface LiveClusterMissing {
   region: string;
   missing: true;
   reason: string;
+  /** How to fix it, when the failure says (no credentials, an endpoint that cannot be reached…). */
+  hint?: string;
+  /**
+   * Set when EKS said the cluster does not exist: the clusters it lists in that region (for a "did
+   * you mean"); absent when they could not be listed.
+   */
+  notFound?: {
+    clustersInRegion?: string[];
+    /** The credentials' default region (AWS_REGION, the profile), when the cluster is there. */
+    foundInRegion?: string;
+  };
 }
 
 /** A Kubernetes service account, as far as the plan cares. */

@@ -6,6 +6,7 @@ import type { NotManaged, Problem } from '../config/model.js';
 import { compareAddonVersions } from '../live/addon-versions.js';
 import type { LiveAddon } from '../live/model.js';
 import { OWNER_TAG } from '../names/tags.js';
+import { managedElsewhere, mayManage } from './take-over.js';
 import type { AddonScope, IdentityDecision } from './addon-identity.js';
 import { planProblem } from './problems.js';
 
@@ -109,16 +110,9 @@ function liveProblems(scope: AddonScope): Problem[] {
   const at = addon.location;
   const out: Problem[] = [];
   const owner = live.tags[OWNER_TAG];
-  if (owner !== undefined && owner !== ctx.options.ownerId) {
-    out.push(
-      planProblem(
-        at,
-        path,
-        'error',
-        `addon ${addon.name} is managed by "${owner}" (tag ${OWNER_TAG}), not by "${ctx.options.ownerId}"`,
-        'remove it from this config, or change the tag if this repository now owns it',
-      ),
-    );
+  if (owner !== undefined && !mayManage(owner, ctx.options)) {
+    const { message, hint } = managedElsewhere(`addon ${addon.name}`, owner, ctx.options);
+    out.push(planProblem(at, path, 'error', message, hint));
   }
   const wanted = addon.namespaceConfig?.namespace;
   if (wanted && live.namespace && wanted !== live.namespace) {

@@ -18,6 +18,7 @@ import { planRole } from './role-plan.js';
 import { checkRolePolicies } from './policy-checks.js';
 import { stackBlocker } from './stack-status.js';
 import { tagChanges } from './tag-changes.js';
+import { managedElsewhere, mayManage } from './take-over.js';
 import {
   createAssociationTask,
   deleteStackTask,
@@ -215,9 +216,8 @@ export function planEntry(
     return { key, tasks: [], problems: [entryProblem(entry, entryPath, 'error', message, hint)] };
   }
   const owner = association?.tags[OWNER_TAG];
-  if (owner !== undefined && owner !== options.ownerId) {
-    const message = `pod identity association ${key} is managed by "${owner}" (tag ${OWNER_TAG}), not by "${options.ownerId}"`;
-    const hint = `remove it from this config, or change the tag if this repository now owns it`;
+  if (owner !== undefined && !mayManage(owner, options)) {
+    const { message, hint } = managedElsewhere(`pod identity association ${key}`, owner, options);
     return { key, tasks: [], problems: [entryProblem(entry, entryPath, 'error', message, hint)] };
   }
   const stack = roleStacksOf(live, entry.namespace, entry.serviceAccountName)[0];

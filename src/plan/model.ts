@@ -211,6 +211,8 @@ export interface PlanOptions {
    * (not asked: e.g. a read-only plan role whose plan another identity applies).
    */
   kubernetesAccess?: 'required' | 'advisory';
+  /** Owner ids whose resources this run may take over (take-over.ts); none by default. */
+  takeOver?: readonly string[];
 }
 
 export interface Plan {

@@ -15,6 +15,7 @@ import { planEntry } from './association-plan.js';
 import type { ClusterPlan, Plan, PlanOptions, Task } from './model.js';
 import { planProblem } from './problems.js';
 import { kubernetesAccessProblems, kubernetesReadProblems } from './kubernetes-access.js';
+import { unreadableClusterProblem } from './unreadable-cluster.js';
 import { planPrune } from './prune-plan.js';
 import { planServiceAccount } from './service-account-plan.js';
 
@@ -218,9 +219,7 @@ export function planCluster(
   const problem = (message: string, hint?: string) =>
     planProblem(spec.location, 'metadata.name', 'error', message, hint);
   if (isMissing(live)) {
-    return emptyPlan(spec, options, [
-      problem(`cluster "${spec.name}" could not be read: ${live.reason}`),
-    ]);
+    return emptyPlan(spec, options, [unreadableClusterProblem(spec, live)]);
   }
   if (live.status !== 'ACTIVE') {
     const message = `Cluster '${live.name}' is not in ACTIVE status (status: ${live.status})`;

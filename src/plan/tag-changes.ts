@@ -4,6 +4,7 @@
 
 import { OWNER_TAG, isAwsTag } from '../names/tags.js';
 import type { TaskCommon } from './task-builders.js';
+import { takeOverReason } from './take-over.js';
 
 export interface TagChanges {
   params: { tagsToAdd: Record<string, string>; tagKeysToRemove: string[] };
@@ -29,11 +30,15 @@ export function tagChanges(
   const added = Object.keys(tagsToAdd);
   if (added.length === 0 && tagKeysToRemove.length === 0) return undefined;
   const adopt = added.length === 1 && added[0] === OWNER_TAG && tagKeysToRemove.length === 0;
-  const reason = adopt
-    ? 'matches the config; tag it as managed by this owner'
-    : !(OWNER_TAG in live)
-      ? 'adopt it and update tags'
-      : 'tags differ';
+  const previousOwner = OWNER_TAG in tagsToAdd ? live[OWNER_TAG] : undefined;
+  const reason =
+    previousOwner !== undefined
+      ? takeOverReason(previousOwner)
+      : adopt
+        ? 'matches the config; tag it as managed by this owner'
+        : !(OWNER_TAG in live)
+          ? 'adopt it and update tags'
+          : 'tags differ';
   return {
     params: { tagsToAdd, tagKeysToRemove },
     adopt,

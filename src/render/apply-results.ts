@@ -3,7 +3,7 @@
 // come from AWS and from config values, so the Markdown escapes them.
 
 import type { Plan } from '../plan/model.js';
-import type { ClusterApplyResult, TaskResult } from '../plan/results.js';
+import { failedTasks, type ClusterApplyResult, type TaskResult } from '../plan/results.js';
 import { escapeMarkdown } from './escape.js';
 
 /** Error texts are cut in Markdown: enough to act on, never a whole API response. */
@@ -60,4 +60,34 @@ export function applyResultLines(results: readonly ClusterApplyResult[]): string
     out.push(...problems.map(resultItem));
   }
   return out;
+}
+
+/**
+ * The apply's last line and whether the run succeeded; they always agree: a cluster that could not
+ * be read or planned is a failure as much as a failed task, and "nothing to apply" is said only of a
+ * plan without errors.
+ */
+export function applyVerdict(
+  plan: Plan,
+  results: readonly ClusterApplyResult[],
+): { ok: boolean; line: string } {
+  const failed = failedTasks(results);
+  const notApplied = plan.clusters.filter((c) => c.errors.length > 0).length;
+  const ran = results.some((c) => c.results.length > 0);
+  if (failed === 0 && notApplied === 0) {
+    return {
+      ok: true,
+      line: ran ? 'all tasks were completed successfully' : 'Nothing to apply.',
+    };
+  }
+  const parts = [
+    ...(failed > 0 ? [`${failed} failed task(s)`] : []),
+    ...(notApplied > 0
+      ? [
+          `${notApplied} of ${plan.clusters.length} cluster(s) not applied because their plan has errors`,
+        ]
+      : []),
+  ];
+  const head = ran ? 'Apply finished with errors' : 'Nothing was applied';
+  return { ok: false, line: `${head}: ${parts.join(', ')}; fix them and re-run to converge.` };
 }

@@ -18,6 +18,7 @@ import {
 import type { ReviewComparison } from '../review/verdict.js';
 import { applyResultLines } from './apply-results.js';
 import { BudgetedText, byteLength } from './budget.js';
+import { clusterTableLines } from './cluster-table.js';
 import { escapeMarkdown, fenceFor } from './escape.js';
 import { countsLine, notManagedLine } from './plan-text.js';
 import { problemItem } from './problems.js';
@@ -29,12 +30,13 @@ export const COMMENT_BUDGET_BYTES = 60_000;
 
 const problemItems = (problems: readonly Problem[]): string[] =>
   problems.map((p) => problemItem(p, { severityIcon: true }));
-/** A cluster's <details> starts open when its diff is at most this many lines. */
-const OPEN_DETAILS_MAX_LINES = 60;
 /** The eksctl task tree is shown for clusters with at most this many tasks (the log always has it). */
 const TREE_MAX_TASKS = 40;
 /** Room for the "… and N more cluster(s)" line. */
 const MORE_CLUSTERS_BYTES = 80;
+/** What the table leaves for the rest of the comment (counts, results, a stub per cluster), at most
+ * half of what is free. */
+const TABLE_RESERVE_BYTES = 20_000;
 
 export interface CommentView {
   status: CommentStatus;
@@ -112,7 +114,8 @@ const stubLine = (c: ClusterPlan): string =>
 
 function addCluster(out: BudgetedText, c: ClusterPlan, reserve: number, runUrl: string): boolean {
   const diff = c.tasks.flatMap(taskLines);
-  const open = diff.length <= OPEN_DETAILS_MAX_LINES ? ' open' : '';
+  // Clusters with changes or errors are the ones expanded; a cluster with nothing to do stays shut.
+  const open = c.tasks.length > 0 || c.errors.length > 0 ? ' open' : '';
   const head = [`<details${open}><summary>${clusterLabel(c)}</summary>`, ''];
   const tail = ['</details>', ''];
   const tailBytes = tail.reduce((n, l) => n + byteLength(l) + 1, 0);
@@ -187,6 +190,12 @@ export function renderVisibleBody(view: CommentView, limit: number): string {
   const reserve = footer.reduce((n, l) => n + byteLength(l) + 1, 0);
   out.tryAdd([`### ${TITLES[view.status]}`, ''], reserve);
   for (const note of view.notes ?? []) out.tryAdd([escapeMarkdown(note), ''], reserve);
+  // The per-cluster table opens the comment (at most CLUSTER_TABLE_MAX_ROWS rows); room is kept for
+  // everything after it, which names every cluster again.
+  if (view.plan) {
+    const rest = Math.min(TABLE_RESERVE_BYTES, out.free(reserve) / 2);
+    out.tryAdd(clusterTableLines(view.plan), reserve + rest);
+  }
   if (view.problems && view.problems.length > 0) {
     out.tryAdd(['**Configuration problems** (nothing was read from or sent to AWS):', ''], reserve);
     addList(out, problemItems(view.problems), reserve, view.runUrl);

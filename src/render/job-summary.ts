@@ -4,6 +4,7 @@
 
 import { applyResultLines } from './apply-results.js';
 import { truncateBytes } from './budget.js';
+import { clusterTableLines } from './cluster-table.js';
 import type { CommentView } from './comment.js';
 import { codeBlock, escapeMarkdown } from './escape.js';
 import { renderMarkdown } from './markdown.js';
@@ -28,6 +29,8 @@ export function renderJobSummary(
 ): string {
   const out: string[] = [`# ${escapeMarkdown(HEADINGS[view.status])}`, ''];
   for (const note of view.notes ?? []) out.push(escapeMarkdown(note), '');
+  // Opens with the per-cluster table; the plan below then does not repeat it.
+  if (view.plan) out.push(...clusterTableLines(view.plan));
   if (view.problems && view.problems.length > 0) {
     out.push(
       '## Configuration problems',
@@ -43,7 +46,7 @@ export function renderJobSummary(
   if (view.results && view.results.length > 0) {
     out.push('## Apply results', '', ...applyResultLines(view.results), '');
   }
-  if (view.plan) out.push(renderMarkdown(view.plan, { title: 'Plan' }));
+  if (view.plan) out.push(renderMarkdown(view.plan, { title: 'Plan', clusterTable: false }));
   const text = `${out.join('\n').trimEnd()}\n`;
   const where = planJsonPath ? `the plan JSON (${planJsonPath}, output plan-json)` : 'the log';
   return truncateBytes(

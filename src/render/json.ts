@@ -3,6 +3,7 @@
 
 import { canonicalize } from '../lib/canonical-json.js';
 import { countChanges, countClusterChanges } from '../plan/counts.js';
+import type { Problem } from '../config/model.js';
 import type { Plan } from '../plan/model.js';
 
 export function planJsonDocument(plan: Plan): Record<string, unknown> {
@@ -28,4 +29,18 @@ export function planJsonDocument(plan: Plan): Record<string, unknown> {
 
 export function renderPlanJson(plan: Plan): string {
   return `${JSON.stringify(planJsonDocument(plan), null, 2)}\n`;
+}
+
+/**
+ * What `--output json` prints when the files are invalid and there is no plan: the same envelope
+ * with no clusters and the problems, with their positions, so a script never has to parse text.
+ */
+export function renderInvalidConfigJson(problems: readonly Problem[]): string {
+  const document = {
+    version: 1,
+    summary: { create: 0, update: 0, delete: 0, adopt: 0, total: 0 },
+    clusters: [],
+    problems: problems.map((p) => canonicalize(p)),
+  };
+  return `${JSON.stringify(document, null, 2)}\n`;
 }

@@ -4,6 +4,7 @@
 import type { Problem } from '../config/model.js';
 import { countChanges, countClusterChanges, planErrorCount } from '../plan/counts.js';
 import type { ClusterPlan, Plan } from '../plan/model.js';
+import { clusterTableLines } from './cluster-table.js';
 import { codeBlock, escapeMarkdown } from './escape.js';
 import { countsLine } from './plan-text.js';
 import { problemItem } from './problems.js';
@@ -12,6 +13,8 @@ import { taskLines } from './task-lines.js';
 export interface MarkdownOptions {
   /** Heading of the document; default "podid plan". */
   title?: string;
+  /** Open with the per-cluster table (default); false when the document around it already has it. */
+  clusterTable?: boolean;
 }
 
 const problemLine = (p: Problem): string => problemItem(p, { withPath: true });
@@ -73,7 +76,8 @@ function clusterSection(cluster: ClusterPlan): string[] {
       '',
     );
   }
-  out.push(`Fingerprint: \`${cluster.fingerprint}\``, '');
+  // Only a plan that can be applied has a fingerprint worth reviewing.
+  if (cluster.errors.length === 0) out.push(`Fingerprint: \`${cluster.fingerprint}\``, '');
   return out;
 }
 
@@ -85,10 +89,7 @@ export function renderMarkdown(plan: Plan, opts: MarkdownOptions = {}): string {
     `**Plan:** ${countsLine(counts)} in ${plan.clusters.length} cluster(s)${errors > 0 ? `; ${errors} error(s)` : ''}.`,
     '',
   );
-  const perCluster = plan.clusters
-    .filter((c) => c.tasks.length > 0)
-    .map((c) => `- ${escapeMarkdown(c.cluster)}: ${countsLine(countClusterChanges(c))}`);
-  if (plan.clusters.length > 1 && perCluster.length > 0) out.push(...perCluster, '');
+  if (opts.clusterTable !== false) out.push(...clusterTableLines(plan));
   if (counts.delete > 0) {
     out.push(
       '> [!WARNING]',

@@ -37,8 +37,10 @@ export function renderPlanText(plan: Plan): string {
     for (const u of cluster.unmanagedAddons) out.push(`  = addon ${u.addonName}: ${u.reason}`);
     if (cluster.tasks.length > 0)
       out.push(renderTaskTree(cluster, { planMode: true }).replace(/^\n/, ''));
+    // Only a plan that can be applied has a fingerprint worth reviewing.
+    const fingerprint = cluster.errors.length === 0 ? `; fingerprint ${cluster.fingerprint}` : '';
     out.push(
-      `  ${countsLine(countClusterChanges(cluster))}, ${cluster.unchanged} unchanged; fingerprint ${cluster.fingerprint}`,
+      `  ${countsLine(countClusterChanges(cluster))}, ${cluster.unchanged} unchanged${fingerprint}`,
     );
     if (cluster.notManaged.length > 0) out.push(`  ${notManagedLine(cluster.notManaged)}`);
     out.push('');

@@ -7,6 +7,7 @@ import {
   describeAssociation,
   describeCluster,
   listAssociations,
+  listClusterNames,
   type ClusterInfo,
 } from '../aws/eks.js';
 import type { KubeSession } from '../kube/session.js';
@@ -100,6 +101,7 @@ export async function readClusterState(
       region: spec.region,
       missing: true,
       reason: `No cluster found for name: ${spec.name}.`,
+      notFound: { clustersInRegion: await listClusterNames(eks) },
     };
   }
   const accountId = accountFromArn(info.arn);
@@ -215,7 +217,10 @@ async function settleStacks(stacks: LiveStack[], deps: StateReaderDeps): Promise
     stacks.map(async (stack) => {
       if (!isInProgress(stack.status)) return { ...stack };
       deps.log(`waiting for CloudFormation stack "${stack.stackName}" (${stack.status}) to settle`);
-      const result = await deps.watcher.wait(stack.stackId, 'settle');
+      const result = await deps.watcher.wait(stack.stackId, 'settle', {
+        stackName: stack.stackName,
+        log: deps.log,
+      });
       return result.stack ? { ...result.stack } : { ...stack, status: 'DELETE_COMPLETE' };
     }),
   );

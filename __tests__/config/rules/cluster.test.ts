@@ -127,11 +127,18 @@ const yamlCases: [string, string, Expected[]][] = [
     ['found 2 YAML documents; a ClusterConfig file must hold exactly one'],
   ],
   [
+    // Syntax errors come first and alone: what the parser recovered from the tab is not what the
+    // user meant, so no "unknown field" or "must be set" follows.
     'tabs',
-    `${HEAD}iam:\n»\t»withOIDC: true\n`,
+    `${HEAD}iam:\n»\twithOIDC: true\n`,
+    ['YAML syntax error: Tabs are not allowed as indentation'],
+  ],
+  [
+    'a tab-indented metadata block yields only its syntax errors',
+    `apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata:\n»\tname: prod\n»\tregion: us-west-2\n`,
     [
       'YAML syntax error: Tabs are not allowed as indentation',
-      'unknown field "withOIDC" at the top level',
+      'YAML syntax error: Tabs are not allowed as indentation',
     ],
   ],
   [

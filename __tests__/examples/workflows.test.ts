@@ -1,0 +1,83 @@
+// The copy-paste workflows of examples/workflows/, parsed: the plan job can be a required status
+// check (no trigger filter leaves it pending), every job uploads the plan JSON, every `uses:` of the
+// action is pinned to a release line, and the roles they name are the ones docs/iam-policies.md
+// documents.
+
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const DIR = join(ROOT, 'examples', 'workflows');
+
+interface Step {
+  id?: string;
+  if?: string;
+  uses?: string;
+  with?: Record<string, string>;
+}
+
+interface Workflow {
+  on: Record<string, Record<string, unknown> | null | undefined>;
+  jobs: Record<string, { steps: Step[] }>;
+}
+
+const read = (name: string): Workflow => parse(readFileSync(join(DIR, name), 'utf8')) as Workflow;
+const steps = (w: Workflow): Step[] => Object.values(w.jobs).flatMap((j) => j.steps);
+const ACTION = /^org\/podid-action@/;
+
+/** Trigger filters that can keep a workflow from running for a pull request at all. */
+const SKIPPING_FILTERS = ['paths', 'paths-ignore', 'branches', 'branches-ignore'];
+
+describe('examples/workflows', () => {
+  const files = readdirSync(DIR).filter((f) => f.endsWith('.yml'));
+
+  it('has the three documented workflows', () => {
+    expect(files.sort()).toEqual(['apply.yml', 'drift.yml', 'plan.yml']);
+  });
+
+  it('plan.yml runs on every pull request, so its job can be a required status check', () => {
+    const plan = read('plan.yml');
+    expect(Object.keys(plan.on)).toEqual(['pull_request']);
+    const filters = Object.keys(plan.on.pull_request ?? {});
+    expect(filters.filter((f) => SKIPPING_FILTERS.includes(f))).toEqual([]);
+    // A skipped step is fine for a required check; a job-level `if` is not (the check is skipped).
+    expect(Object.values(plan.jobs).map((j) => (j as { if?: string }).if)).toEqual([undefined]);
+  });
+
+  it.each(['plan.yml', 'apply.yml', 'drift.yml'])(
+    '%s uploads the plan JSON as an artifact, also when the step fails',
+    (name) => {
+      const all = steps(read(name));
+      const podid = all.find((s) => ACTION.test(s.uses ?? ''));
+      expect(podid?.id).toBe('podid');
+      const upload = all.find((s) => s.uses?.startsWith('actions/upload-artifact@'));
+      expect(upload?.with?.path).toBe('${{ steps.podid.outputs.plan-json }}');
+      expect(upload?.if).toMatch(/^always\(\)/);
+    },
+  );
+
+  it.each(['plan.yml', 'apply.yml', 'drift.yml'])(
+    "%s pins the action's major version (README: Pinning)",
+    (name) => {
+      const uses = steps(read(name)).filter((s) => ACTION.test(s.uses ?? ''));
+      expect(uses.map((s) => s.uses)).toEqual(['org/podid-action@v1']);
+    },
+  );
+
+  it.each([
+    ['plan.yml', 'podid-plan'],
+    ['apply.yml', 'podid-apply'],
+    ['drift.yml', 'podid-drift'],
+  ])('%s assumes %s, whose trust policy is documented', (name, role) => {
+    const podid = steps(read(name)).find((s) => s.id === 'podid');
+    expect(podid?.with?.['role-to-assume']).toBe(`arn:aws:iam::111122223333:role/${role}`);
+    const kind = role.replace('podid-', '');
+    const trust = readFileSync(join(ROOT, 'docs', 'policies', `${kind}-role-trust-policy.json`));
+    expect(JSON.parse(trust.toString())).toHaveProperty('Statement');
+    expect(readFileSync(join(ROOT, 'docs', 'iam-policies.md'), 'utf8')).toContain(
+      `${kind}-role-trust-policy.json`,
+    );
+  });
+});
