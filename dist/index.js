@@ -11752,7 +11752,7 @@ exports.P4v = paginateListAddons;
 __webpack_unused_export__ = paginateListAssociatedAccessPolicies;
 __webpack_unused_export__ = paginateListCapabilities;
 __webpack_unused_export__ = paginateListCertificateAuthorities;
-__webpack_unused_export__ = paginateListClusters;
+exports.fm1 = paginateListClusters;
 __webpack_unused_export__ = paginateListEksAnywhereSubscriptions;
 __webpack_unused_export__ = paginateListFargateProfiles;
 __webpack_unused_export__ = paginateListIdentityProviderConfigs;
@@ -74257,7 +74257,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5775:
+/***/ 4932:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -77254,28 +77254,252 @@ function isTransient(error) {
     return status === 429 || status >= 500;
 }
 
-;// CONCATENATED MODULE: ./src/aws/retry.ts
-// One retry helper for the whole product, on top of the SDK's own retries: for errors that outlast
-// the SDK's attempts (sustained throttling, a 5xx burst, IAM propagation, an IdP hiccup).
-const defaultSleep = (ms) => new Promise((r) => setTimeout(r, ms));
-/** Exponential backoff with full jitter (a random delay in [0, min(max, base·2^(attempt-1)))), so
- * many parallel tasks do not retry in lockstep. */
-async function withRetry(fn, options) {
-    const sleep = options.sleep ?? defaultSleep;
-    const random = options.random ?? Math.random;
-    for (let attempt = 1;; attempt++) {
-        try {
-            return await fn();
-        }
-        catch (error) {
-            if (attempt >= options.attempts || !options.isRetryable(error))
-                throw error;
-            const cap = Math.min(options.maxMs, options.baseMs * 2 ** (attempt - 1));
-            const delay = Math.floor(random() * cap);
-            options.onRetry?.(error, attempt, delay);
-            await sleep(delay);
-        }
-    }
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudformation/dist-cjs/index.js
+var client_cloudformation_dist_cjs = __nccwpck_require__(3805);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-eks/dist-cjs/index.js
+var client_eks_dist_cjs = __nccwpck_require__(4524);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-iam/dist-cjs/index.js
+var client_iam_dist_cjs = __nccwpck_require__(6764);
+;// CONCATENATED MODULE: ./node_modules/yocto-queue/index.js
+/*
+How it works:
+`this.#head` is an instance of `Node` which keeps track of its current value and nests another instance of `Node` that keeps the value that comes after it. When a value is provided to `.enqueue()`, the code needs to iterate through `this.#head`, going deeper and deeper to find the last value. However, iterating through every single item is slow. This problem is solved by saving a reference to the last value as `this.#tail` so that it can reference it to add a new value.
+*/
+
+class Node {
+	value;
+	next;
+
+	constructor(value) {
+		this.value = value;
+	}
+}
+
+class Queue {
+	#head;
+	#tail;
+	#size;
+
+	constructor() {
+		this.clear();
+	}
+
+	enqueue(value) {
+		const node = new Node(value);
+
+		if (this.#head) {
+			this.#tail.next = node;
+			this.#tail = node;
+		} else {
+			this.#head = node;
+			this.#tail = node;
+		}
+
+		this.#size++;
+	}
+
+	dequeue() {
+		const current = this.#head;
+		if (!current) {
+			return;
+		}
+
+		this.#head = this.#head.next;
+		this.#size--;
+
+		// Clean up tail reference when queue becomes empty
+		if (!this.#head) {
+			this.#tail = undefined;
+		}
+
+		return current.value;
+	}
+
+	peek() {
+		if (!this.#head) {
+			return;
+		}
+
+		return this.#head.value;
+
+		// TODO: Node.js 18.
+		// return this.#head?.value;
+	}
+
+	clear() {
+		this.#head = undefined;
+		this.#tail = undefined;
+		this.#size = 0;
+	}
+
+	get size() {
+		return this.#size;
+	}
+
+	* [Symbol.iterator]() {
+		let current = this.#head;
+
+		while (current) {
+			yield current.value;
+			current = current.next;
+		}
+	}
+
+	* drain() {
+		while (this.#head) {
+			yield this.dequeue();
+		}
+	}
+}
+
+;// CONCATENATED MODULE: ./node_modules/p-limit/index.js
+
+
+function pLimit(concurrency) {
+	let rejectOnClear = false;
+
+	if (typeof concurrency === 'object') {
+		({concurrency, rejectOnClear = false} = concurrency);
+	}
+
+	validateConcurrency(concurrency);
+
+	if (typeof rejectOnClear !== 'boolean') {
+		throw new TypeError('Expected `rejectOnClear` to be a boolean');
+	}
+
+	const queue = new Queue();
+	let activeCount = 0;
+
+	const resumeNext = () => {
+		// Process the next queued function if we're under the concurrency limit
+		if (activeCount < concurrency && queue.size > 0) {
+			activeCount++;
+			queue.dequeue().run();
+		}
+	};
+
+	const next = () => {
+		activeCount--;
+		resumeNext();
+	};
+
+	const run = async (function_, resolve, arguments_) => {
+		// Execute the function and capture the result promise
+		const result = (async () => function_(...arguments_))();
+
+		// Resolve immediately with the promise (don't wait for completion)
+		resolve(result);
+
+		// Wait for the function to complete (success or failure)
+		// We catch errors here to prevent unhandled rejections,
+		// but the original promise rejection is preserved for the caller
+		try {
+			await result;
+		} catch {}
+
+		// Decrement active count and process next queued function
+		next();
+	};
+
+	const enqueue = (function_, resolve, reject, arguments_) => {
+		const queueItem = {reject};
+
+		// Queue the internal resolve function instead of the run function
+		// to preserve the asynchronous execution context.
+		new Promise(internalResolve => { // eslint-disable-line promise/param-names
+			queueItem.run = internalResolve;
+			queue.enqueue(queueItem);
+		}).then(run.bind(undefined, function_, resolve, arguments_)); // eslint-disable-line promise/prefer-await-to-then
+
+		// Start processing immediately if we haven't reached the concurrency limit
+		if (activeCount < concurrency) {
+			resumeNext();
+		}
+	};
+
+	const generator = (function_, ...arguments_) => new Promise((resolve, reject) => {
+		enqueue(function_, resolve, reject, arguments_);
+	});
+
+	Object.defineProperties(generator, {
+		activeCount: {
+			get: () => activeCount,
+		},
+		pendingCount: {
+			get: () => queue.size,
+		},
+		clearQueue: {
+			value() {
+				if (!rejectOnClear) {
+					queue.clear();
+					return;
+				}
+
+				const abortError = AbortSignal.abort().reason;
+
+				while (queue.size > 0) {
+					queue.dequeue().reject(abortError);
+				}
+			},
+		},
+		concurrency: {
+			get: () => concurrency,
+
+			set(newConcurrency) {
+				validateConcurrency(newConcurrency);
+				concurrency = newConcurrency;
+
+				queueMicrotask(() => {
+					// eslint-disable-next-line no-unmodified-loop-condition
+					while (activeCount < concurrency && queue.size > 0) {
+						resumeNext();
+					}
+				});
+			},
+		},
+		map: {
+			async value(iterable, function_) {
+				const promises = [];
+
+				try {
+					Array.from(iterable, (value, index) => {
+						const promise = generator(function_, value, index);
+						promises.push(promise);
+						return promise;
+					});
+				} catch (error) {
+					// The iterable threw, so `Promise.all` never observes the already scheduled promises. Observe them here to avoid unhandled rejections.
+					for (const promise of promises) {
+						promise.catch(() => {}); // eslint-disable-line promise/prefer-await-to-then
+					}
+
+					throw error;
+				}
+
+				return Promise.all(promises);
+			},
+		},
+	});
+
+	return generator;
+}
+
+function limitFunction(function_, options) {
+	const limit = pLimit(options);
+
+	const limitedFunction = (...arguments_) => limit(() => function_(...arguments_));
+	Object.defineProperty(limitedFunction, 'clearQueue', {
+		value: limit.clearQueue,
+	});
+
+	return limitedFunction;
+}
+
+function validateConcurrency(concurrency) {
+	if (!((Number.isInteger(concurrency) || concurrency === Number.POSITIVE_INFINITY) && concurrency > 0)) {
+		throw new TypeError('Expected `concurrency` to be a number from 1 and up');
+	}
 }
 
 ;// CONCATENATED MODULE: ./src/aws/timeouts.ts
@@ -77355,12 +77579,155 @@ function nameTimeouts(client, timeouts) {
     }, { step: 'initialize', priority: 'high', name: 'podidTimeoutMessage' });
 }
 
+;// CONCATENATED MODULE: ./src/aws/clients.ts
+// AWS SDK clients for one region. Endpoints come from the SDK's own resolution
+// (AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_EKS, …), which is also how tests reach the emulator.
+
+
+
+
+
+
+function bound(client, limit, timeouts) {
+    nameTimeouts(client, timeouts);
+    if (limit) {
+        // Between the retry middleware and signing: each attempt takes a slot (backoff sleeps do not),
+        // and is signed only once it has one. The SigV4 signer reads the credentials provider when it
+        // signs, so an attempt that waited in the queue past the renewal point goes out with renewed
+        // keys; waiting after signing sent it with the old ones (ExpiredToken). A renewal runs while its
+        // attempt holds a slot, which is why the renewing STS client is never behind this limiter.
+        client.middlewareStack.addRelativeTo((next) => (args) => limit(() => next(args)), { relation: 'before', toMiddleware: 'httpSigningMiddleware', name: 'podidConcurrencyLimit' });
+    }
+    return client;
+}
+/**
+ * The SDK warns on Node < 22 that SDK versions published after January 2027 will need Node 22: eight
+ * lines on every run that no podid user can act on (the SDK version is fixed in the bundle, and the
+ * README says which Node versions podid supports). This is the SDK's documented switch, read when a
+ * client is constructed; a user who sets it to anything else keeps the warning.
+ */
+function quietSdkNodeReminder() {
+    process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+}
+function createClients(options) {
+    quietSdkNodeReminder();
+    const http = httpSettings(options.timeouts);
+    const config = {
+        region: options.region,
+        credentials: options.credentials,
+        maxAttempts: options.maxAttempts ?? 5,
+        retryMode: 'standard',
+        ...http.config,
+    };
+    const ready = (client) => bound(client, options.limit, http.timeouts);
+    return {
+        region: options.region,
+        eks: ready(new client_eks_dist_cjs/* EKSClient */.JQJ(config)),
+        iam: ready(new client_iam_dist_cjs/* IAMClient */.h8v(config)),
+        cloudformation: ready(new client_cloudformation_dist_cjs/* CloudFormationClient */.m1N(config)),
+        sts: ready(new dist_cjs/* STSClient */.iM(config)),
+    };
+}
+/** One set of clients per region, shared by every cluster of that region in a run. */
+class ClientPool {
+    byRegion = new Map();
+    base;
+    constructor(base = {}) {
+        const { concurrency, ...rest } = base;
+        // Read once, so a bad PODID_HTTP_TIMEOUT_MS fails the run before any call.
+        const timeouts = rest.timeouts ?? httpSettings().timeouts;
+        this.base = { ...rest, timeouts, limit: pLimit(Math.max(1, concurrency ?? 10)) };
+    }
+    get(region) {
+        let clients = this.byRegion.get(region);
+        if (!clients) {
+            clients = createClients({ ...this.base, region });
+            this.byRegion.set(region, clients);
+        }
+        return clients;
+    }
+    destroy() {
+        for (const c of this.byRegion.values()) {
+            c.eks.destroy();
+            c.iam.destroy();
+            c.cloudformation.destroy();
+            c.sts.destroy();
+        }
+        this.byRegion.clear();
+    }
+}
+/**
+ * Where this region's STS is, as the STS client resolves it (AWS_ENDPOINT_URL and friends first,
+ * then the regional endpoint): the EKS token is a presigned request to it.
+ */
+async function stsEndpoint(clients) {
+    const config = clients.sts.config;
+    const configured = config.endpoint
+        ? await config.endpoint()
+        : await config.serviceConfiguredEndpoint?.();
+    if (configured) {
+        if (typeof configured === 'string')
+            return new URL(configured);
+        const { protocol, hostname, port, path } = configured;
+        return new URL(`${protocol}//${hostname}${port ? `:${port}` : ''}${path}`);
+    }
+    const resolved = config.endpointProvider({
+        Region: clients.region,
+        UseFIPS: false,
+        UseDualStack: false,
+        UseGlobalEndpoint: false,
+    });
+    return new URL(resolved.url.href);
+}
+/**
+ * The region the SDK would use when none is given (AWS_REGION, then the profile's `region`), or
+ * undefined when it finds none.
+ */
+async function profileRegion() {
+    quietSdkNodeReminder();
+    const client = new dist_cjs/* STSClient */.iM({});
+    try {
+        return await client.config.region();
+    }
+    catch {
+        return undefined;
+    }
+    finally {
+        client.destroy();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/aws/retry.ts
+// One retry helper for the whole product, on top of the SDK's own retries: for errors that outlast
+// the SDK's attempts (sustained throttling, a 5xx burst, IAM propagation, an IdP hiccup).
+const defaultSleep = (ms) => new Promise((r) => setTimeout(r, ms));
+/** Exponential backoff with full jitter (a random delay in [0, min(max, base·2^(attempt-1)))), so
+ * many parallel tasks do not retry in lockstep. */
+async function withRetry(fn, options) {
+    const sleep = options.sleep ?? defaultSleep;
+    const random = options.random ?? Math.random;
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await fn();
+        }
+        catch (error) {
+            if (attempt >= options.attempts || !options.isRetryable(error))
+                throw error;
+            const cap = Math.min(options.maxMs, options.baseMs * 2 ** (attempt - 1));
+            const delay = Math.floor(random() * cap);
+            options.onRetry?.(error, attempt, delay);
+            await sleep(delay);
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/aws/credentials.ts
 // AWS credentials for the action (DESIGN §8). With `role-to-assume`: the job's GitHub OIDC token
 // (audience sts.amazonaws.com) is exchanged with STS AssumeRoleWithWebIdentity (unsigned), retried
 // with full-jitter backoff on IDPCommunicationError and throttling; the keys are masked before
 // anything can print them. Without it: the SDK default chain. Each way this commonly fails gets ONE
 // error naming the fix.
+
 
 
 
@@ -77379,6 +77746,7 @@ class CredentialsError extends Error {
 }
 function defaultSts(region, credentials) {
     const http = httpSettings();
+    quietSdkNodeReminder();
     const sts = new dist_cjs/* STSClient */.iM({ region, credentials, maxAttempts: 3, ...http.config });
     nameTimeouts(sts, http.timeouts);
     return sts;
@@ -77805,7 +78173,7 @@ function build(isSynchronous) {
 * It increments a counter whenever a call is queued and decrements it
 * as soon as it completes. When the counter hits 0, it calls onQueueEmpty.
 */
-var Queue = class {
+var dist_Queue = class {
 	count = 0;
 	constructor(onQueueEmpty) {
 		this.onQueueEmpty = onQueueEmpty;
@@ -77888,7 +78256,7 @@ var Walker = class {
 			groups: [],
 			counts: new Counter(),
 			options,
-			queue: new Queue((error, state) => this.callbackInvoker(state, error, callback$1)),
+			queue: new dist_Queue((error, state) => this.callbackInvoker(state, error, callback$1)),
 			symlinks: /* @__PURE__ */ new Map(),
 			visited: [""].slice(0, 0),
 			controller: new Aborter(),
@@ -78797,6 +79165,7 @@ function parseYamlFile(text, file, isOurs) {
     const root = (list[0]?.contents ?? null);
     const ours = isOurs(root);
     const message = (e) => yamlMessage(e, ours ? text : undefined);
+    const syntaxBroken = list.some((d) => d.errors.some((e) => e.code !== 'DUPLICATE_KEY'));
     for (const doc of list) {
         for (const e of doc.errors)
             reader.error(reader.at(e.pos[0]), undefined, message(e), yamlHint(e.code));
@@ -78808,9 +79177,9 @@ function parseYamlFile(text, file, isOurs) {
     }
     if (list.length === 0 || list[0].contents === null) {
         reader.error({ line: 1, column: 1 }, undefined, 'the file is empty; expected a ClusterConfig document', 'start the file with "apiVersion: eksctl.io/v1alpha5" and "kind: ClusterConfig"');
-        return { reader, root: null, ours };
+        return { reader, root: null, ours, syntaxBroken };
     }
-    return { reader, root, ours };
+    return { reader, root, ours, syntaxBroken };
 }
 /** Codes whose messages (yaml 2.x) are fixed sentences that quote nothing from the file. */
 const FIXED_MESSAGE_CODES = new Set([
@@ -80461,7 +80830,11 @@ function parseInternal(text, file) {
     if (binary)
         return binary;
     try {
-        const { reader, root, ours } = parseYamlFile(text.replace(/^\uFEFF/, ''), file, isClusterConfigDocument);
+        const { reader, root, ours, syntaxBroken } = parseYamlFile(text.replace(/^\uFEFF/, ''), file, isClusterConfigDocument);
+        // Syntax first and alone: fields read from a broken document lead to wrong "must be set" and
+        // "did you mean" problems.
+        if (syntaxBroken)
+            return { problems: sortProblems(reader.problems) };
         if (root !== null && !ours) {
             reader.error(reader.pos(root), undefined, (0,dist/* isMap */.jh)(root)
                 ? `this file is not an eksctl ClusterConfig: it has neither kind: ${KIND} nor an apiVersion in ${API_GROUP}`
@@ -80694,8 +81067,6 @@ async function loadConfigFiles(patterns, options = {}) {
     return problems_hasErrors(sorted) ? { problems: sorted } : { state: { clusters }, problems: sorted };
 }
 
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-eks/dist-cjs/index.js
-var client_eks_dist_cjs = __nccwpck_require__(4524);
 ;// CONCATENATED MODULE: ./src/aws/eks.ts
 // Thin EKS adapter: SDK calls in, plain live-state values out.
 
@@ -80721,6 +81092,19 @@ async function describeCluster(eks, name) {
         if (isAwsError(error, 'ResourceNotFoundException'))
             return undefined;
         throw error;
+    }
+}
+/** The clusters of a region, for a "did you mean" when one is missing; undefined if not listable. */
+async function listClusterNames(eks) {
+    try {
+        const names = [];
+        for await (const page of (0,client_eks_dist_cjs/* paginateListClusters */.fm1)({ client: eks }, {})) {
+            names.push(...(page.clusters ?? []));
+        }
+        return names;
+    }
+    catch {
+        return undefined; // e.g. a role without eks:ListClusters: the hint just names fewer clusters
     }
 }
 async function describeAddon(eks, clusterName, addonName) {
@@ -80896,8 +81280,6 @@ async function deleteAddon(eks, clusterName, addonName, preserve) {
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudformation/dist-cjs/index.js
-var client_cloudformation_dist_cjs = __nccwpck_require__(3805);
 ;// CONCATENATED MODULE: ./src/aws/cloudformation.ts
 // Thin CloudFormation adapter for eksctl role stacks.
 
@@ -81032,8 +81414,52 @@ async function deleteChangeSet(cfn, stackName, changeSetId) {
     await cfn.send(new client_cloudformation_dist_cjs/* DeleteChangeSetCommand */.$GE({ StackName: stackName, ChangeSetName: changeSetId }));
 }
 
+;// CONCATENATED MODULE: ./src/aws/progress.ts
+// Progress while waiting: a long wait (a stack, an add-on, IAM propagation) prints one line about
+// every 15 s with what is awaited, its status and the time so far, so a minute of CloudFormation is
+// never a minute of silence. PODID_PROGRESS_SECONDS changes the 15 s (a quieter or chattier log).
+const PROGRESS_ENV = 'PODID_PROGRESS_SECONDS';
+const DEFAULT_SECONDS = 15;
+/** The interval, from PODID_PROGRESS_SECONDS when set. A bad value is an error, not ignored. */
+function progressEveryMs(env = process.env) {
+    const raw = env[PROGRESS_ENV];
+    if (raw === undefined || raw.trim() === '')
+        return DEFAULT_SECONDS * 1000;
+    const seconds = Number(raw);
+    if (!Number.isInteger(seconds) || seconds < 1 || seconds > 3600) {
+        throw new Error(`${PROGRESS_ENV} must be a whole number of seconds from 1 to 3600 (default ${DEFAULT_SECONDS}); got "${raw}"`);
+    }
+    return seconds * 1000;
+}
+/** Says, each time it is asked, whether a progress line is due, and how long the wait has lasted. */
+class ProgressClock {
+    everyMs;
+    now;
+    started;
+    last;
+    constructor(everyMs, now = Date.now) {
+        this.everyMs = everyMs;
+        this.now = now;
+        this.started = now();
+        this.last = this.started;
+    }
+    /** True at most once per interval. */
+    due() {
+        if (this.now() - this.last < this.everyMs)
+            return false;
+        this.last = this.now();
+        return true;
+    }
+    /** "15 s", "1 min 5 s": the time since the wait began. */
+    elapsed() {
+        const seconds = Math.round((this.now() - this.started) / 1000);
+        return seconds < 60 ? `${seconds} s` : `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/apply/retry.ts
 // The executor's retry policies: transient AWS errors, and IAM's propagation delay.
+
 
 
 /** EKS answers this for a role created moments ago, until IAM has propagated it. */
@@ -81054,6 +81480,22 @@ const propagationRetry = {
     maxMs: 8000,
     isRetryable: (e) => isRolePropagationError(e) || isTransient(e),
 };
+/**
+ * The propagation retry of one call, with a progress line about every interval while EKS does not
+ * see the role yet (IAM propagation takes seconds, sometimes a minute).
+ */
+function propagationRetryFor(ctx, role) {
+    const clock = new ProgressClock(progressEveryMs());
+    return {
+        ...propagationRetry,
+        sleep: ctx.sleep,
+        onRetry: (error) => {
+            if (isRolePropagationError(error) && clock.due()) {
+                ctx.log(`waiting for IAM role ${role} to propagate to EKS (status: not visible to EKS yet, ${clock.elapsed()} so far)`);
+            }
+        },
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/apply/context.ts
 // What every task needs while it runs: the region's clients and stack watcher, the stack outputs
@@ -81110,7 +81552,7 @@ async function saying(prefix, fn) {
     }
 }
 /** A role made moments ago may not be visible to EKS yet: retried like association calls. */
-const withRoles = (ctx, fn) => withRetry(fn, { ...propagationRetry, sleep: ctx.sleep });
+const withRoles = (ctx, fn) => withRetry(fn, propagationRetryFor(ctx, 'of the addon'));
 /** A create refused because a service account it names is associated elsewhere (eksctl's text). */
 function inUse(p, error) {
     const accounts = (p.podIdentityAssociations ?? []).map((a) => `"${a.serviceAccount}"`);
@@ -81168,7 +81610,7 @@ async function tagAddon(p, ctx) {
 async function association_tasks_createAssociation(p, ctx) {
     const roleArn = await resolveRole(p.roleArn, ctx);
     try {
-        const created = await withRetry(() => createAssociation(ctx.clients.eks, { ...p, roleArn }), { ...propagationRetry, sleep: ctx.sleep });
+        const created = await withRetry(() => createAssociation(ctx.clients.eks, { ...p, roleArn }), propagationRetryFor(ctx, `"${roleArn}"`));
         return { changed: true, detail: created.associationId };
     }
     catch (error) {
@@ -81197,7 +81639,7 @@ async function association_tasks_updateAssociation(p, ctx) {
         targetRoleArn: p.targetRoleArn,
         disableSessionTags: p.disableSessionTags,
         policy: p.policy,
-    }), { ...propagationRetry, sleep: ctx.sleep });
+    }), propagationRetryFor(ctx, `"${roleArn}"`));
     return { changed: true, detail: `role ${roleArn}` };
 }
 async function association_tasks_deleteAssociation(p, ctx) {
@@ -81566,6 +82008,7 @@ function eventLine(e) {
 
 
 
+
 const DEFAULT_SCHEDULE = [250, 1000, 2000, 4000, 8000, 10000];
 const waiters_defaultSleep = (ms) => new Promise((r) => setTimeout(r, ms));
 function isInProgress(status) {
@@ -81583,6 +82026,12 @@ function verdict(goal, stack) {
         (goal === 'update' && stack.status === 'UPDATE_COMPLETE');
     return { ok, stack };
 }
+const STACK_GOAL_TEXT = {
+    create: 'be created',
+    update: 'be updated',
+    delete: 'be deleted',
+    settle: 'settle',
+};
 class StackWatcher {
     cfn;
     pending = [];
@@ -81590,18 +82039,32 @@ class StackWatcher {
     schedule;
     batchThreshold;
     timeoutMs;
+    progressEveryMs;
     sleep;
     constructor(cfn, options = {}) {
         this.cfn = cfn;
         this.schedule = options.schedule ?? DEFAULT_SCHEDULE;
         this.batchThreshold = options.batchThreshold ?? 5;
         this.timeoutMs = options.timeoutMs ?? 25 * 60_000;
+        this.progressEveryMs = options.progressEveryMs ?? progressEveryMs();
         this.sleep = options.sleep ?? waiters_defaultSleep;
     }
-    /** Resolves when the stack leaves its *_IN_PROGRESS states (or is gone). */
-    wait(nameOrId, goal) {
+    /**
+     * Resolves when the stack leaves its *_IN_PROGRESS states (or is gone); with `progress`, a line
+     * about every interval while it has not.
+     */
+    wait(nameOrId, goal, progress) {
         return new Promise((resolve, reject) => {
-            this.pending.push({ nameOrId, goal, deadline: Date.now() + this.timeoutMs, resolve, reject });
+            this.pending.push({
+                nameOrId,
+                goal,
+                deadline: Date.now() + this.timeoutMs,
+                ...(progress
+                    ? { progress: { ...progress, clock: new ProgressClock(this.progressEveryMs) } }
+                    : {}),
+                resolve,
+                reject,
+            });
             this.loop ??= this.run().finally(() => {
                 this.loop = undefined;
             });
@@ -81617,7 +82080,8 @@ class StackWatcher {
             try {
                 const found = await this.describe(batch);
                 for (const p of batch) {
-                    const result = verdict(p.goal, found.get(p.nameOrId));
+                    const stack = found.get(p.nameOrId);
+                    const result = verdict(p.goal, stack);
                     if (result) {
                         this.settle(p);
                         p.resolve(result);
@@ -81625,6 +82089,9 @@ class StackWatcher {
                     else if (Date.now() > p.deadline) {
                         this.settle(p);
                         p.reject(new Error(`timed out waiting for CloudFormation stack "${p.nameOrId}"`));
+                    }
+                    else if (p.progress?.clock.due()) {
+                        p.progress.log(`waiting for CloudFormation stack "${p.progress.stackName}" to ${STACK_GOAL_TEXT[p.goal]} (status ${stack?.status ?? 'unknown'}, ${p.progress.clock.elapsed()} so far)`);
                     }
                 }
             }
@@ -81703,14 +82170,14 @@ class AddonWatcher {
         this.eks = eks;
         this.schedule = options.schedule ?? DEFAULT_SCHEDULE;
         this.timeoutMs = options.timeoutMs ?? 25 * 60_000;
-        this.progressEveryMs = options.progressEveryMs ?? 15_000;
+        this.progressEveryMs = options.progressEveryMs ?? progressEveryMs();
         this.sleep = options.sleep ?? waiters_defaultSleep;
         this.now = options.now ?? Date.now;
     }
     /** The add-on once the goal is reached (undefined once it is gone). */
     async wait(target, goal, progress = () => { }) {
         const started = this.now();
-        let lastProgress = started;
+        const clock = new ProgressClock(this.progressEveryMs, this.now);
         let status = 'unknown';
         for (let attempt = 0;; attempt++) {
             let addon;
@@ -81729,9 +82196,8 @@ class AddonWatcher {
             if (elapsed > this.timeoutMs) {
                 throw new Error(`timed out waiting for addon "${target.addonName}" to ${GOAL_TEXT[goal]}, status: "${status}"`);
             }
-            if (this.now() - lastProgress >= this.progressEveryMs) {
-                lastProgress = this.now();
-                progress(`waiting for addon "${target.addonName}" to ${GOAL_TEXT[goal]} (status ${status}, ${Math.round(elapsed / 1000)} s so far)`);
+            if (clock.due()) {
+                progress(`waiting for addon "${target.addonName}" to ${GOAL_TEXT[goal]} (status ${status}, ${clock.elapsed()} so far)`);
             }
             await this.sleep(this.schedule[Math.min(attempt, this.schedule.length - 1)]);
         }
@@ -81848,7 +82314,10 @@ async function createRoleStack(p, ctx) {
         }
         stackId = existing.stackId;
     }
-    const result = await ctx.watcher.wait(stackId, 'create');
+    const result = await ctx.watcher.wait(stackId, 'create', {
+        stackName: p.stackName,
+        log: ctx.log,
+    });
     if (!result.ok || !result.stack)
         throw await endedBadly(ctx, p.stackName, result.stack);
     ctx.outputs.set(p.stackName, result.stack.outputs);
@@ -81882,7 +82351,10 @@ async function updateThroughChangeSet(p, ctx) {
         throw new Error(`change set for stack "${p.stackName}" failed: ${status.reason ?? 'no reason given'}`);
     }
     await retry(ctx, () => executeChangeSet(client, p.stackName, changeSetId));
-    const result = await ctx.watcher.wait(p.stackName, 'update');
+    const result = await ctx.watcher.wait(p.stackName, 'update', {
+        stackName: p.stackName,
+        log: ctx.log,
+    });
     if (!result.ok || !result.stack)
         throw await endedBadly(ctx, p.stackName, result.stack);
     ctx.outputs.set(p.stackName, result.stack.outputs);
@@ -81903,7 +82375,10 @@ async function removeStack(ctx, stackId, protectedStack) {
         await retry(ctx, () => setTerminationProtection(client, stackId, false));
     }
     await retry(ctx, () => deleteStack(client, stackId));
-    const result = await ctx.watcher.wait(stackId, 'delete');
+    const result = await ctx.watcher.wait(stackId, 'delete', {
+        stackName: current.stackName,
+        log: ctx.log,
+    });
     if (!result.ok)
         throw await endedBadly(ctx, current.stackName, result.stack);
     return true;
@@ -82064,339 +82539,66 @@ async function applyClusterPlan(plan, deps) {
     };
 }
 
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-iam/dist-cjs/index.js
-var client_iam_dist_cjs = __nccwpck_require__(6764);
-;// CONCATENATED MODULE: ./node_modules/yocto-queue/index.js
-/*
-How it works:
-`this.#head` is an instance of `Node` which keeps track of its current value and nests another instance of `Node` that keeps the value that comes after it. When a value is provided to `.enqueue()`, the code needs to iterate through `this.#head`, going deeper and deeper to find the last value. However, iterating through every single item is slow. This problem is solved by saving a reference to the last value as `this.#tail` so that it can reference it to add a new value.
-*/
+;// CONCATENATED MODULE: ./src/aws/read-failure.ts
+// Why a cluster's live state could not be read, said as one line with its fix: no credentials, an
+// endpoint that cannot be reached, credentials AWS refuses, access denied. The SDK's own messages
+// ("Could not load credentials from any providers") name no remedy.
 
-class Node {
-	value;
-	next;
-
-	constructor(value) {
-		this.value = value;
-	}
+const read_failure_NETWORK_CODES = [
+    'ECONNREFUSED',
+    'ECONNRESET',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'ETIMEDOUT',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+];
+const REFUSED_CREDENTIALS = [
+    'UnrecognizedClientException',
+    'InvalidClientTokenId',
+    'ExpiredToken',
+    'ExpiredTokenException',
+    'InvalidSignatureException',
+    'SignatureDoesNotMatch',
+];
+function networkCode(error) {
+    const code = error?.code;
+    if (typeof code === 'string' && read_failure_NETWORK_CODES.includes(code))
+        return code;
+    const match = errorMessage(error).match(/\b(E[A-Z_]{4,})\b/);
+    return match && read_failure_NETWORK_CODES.includes(match[1]) ? match[1] : undefined;
 }
-
-class yocto_queue_Queue {
-	#head;
-	#tail;
-	#size;
-
-	constructor() {
-		this.clear();
-	}
-
-	enqueue(value) {
-		const node = new Node(value);
-
-		if (this.#head) {
-			this.#tail.next = node;
-			this.#tail = node;
-		} else {
-			this.#head = node;
-			this.#tail = node;
-		}
-
-		this.#size++;
-	}
-
-	dequeue() {
-		const current = this.#head;
-		if (!current) {
-			return;
-		}
-
-		this.#head = this.#head.next;
-		this.#size--;
-
-		// Clean up tail reference when queue becomes empty
-		if (!this.#head) {
-			this.#tail = undefined;
-		}
-
-		return current.value;
-	}
-
-	peek() {
-		if (!this.#head) {
-			return;
-		}
-
-		return this.#head.value;
-
-		// TODO: Node.js 18.
-		// return this.#head?.value;
-	}
-
-	clear() {
-		this.#head = undefined;
-		this.#tail = undefined;
-		this.#size = 0;
-	}
-
-	get size() {
-		return this.#size;
-	}
-
-	* [Symbol.iterator]() {
-		let current = this.#head;
-
-		while (current) {
-			yield current.value;
-			current = current.next;
-		}
-	}
-
-	* drain() {
-		while (this.#head) {
-			yield this.dequeue();
-		}
-	}
-}
-
-;// CONCATENATED MODULE: ./node_modules/p-limit/index.js
-
-
-function pLimit(concurrency) {
-	let rejectOnClear = false;
-
-	if (typeof concurrency === 'object') {
-		({concurrency, rejectOnClear = false} = concurrency);
-	}
-
-	validateConcurrency(concurrency);
-
-	if (typeof rejectOnClear !== 'boolean') {
-		throw new TypeError('Expected `rejectOnClear` to be a boolean');
-	}
-
-	const queue = new yocto_queue_Queue();
-	let activeCount = 0;
-
-	const resumeNext = () => {
-		// Process the next queued function if we're under the concurrency limit
-		if (activeCount < concurrency && queue.size > 0) {
-			activeCount++;
-			queue.dequeue().run();
-		}
-	};
-
-	const next = () => {
-		activeCount--;
-		resumeNext();
-	};
-
-	const run = async (function_, resolve, arguments_) => {
-		// Execute the function and capture the result promise
-		const result = (async () => function_(...arguments_))();
-
-		// Resolve immediately with the promise (don't wait for completion)
-		resolve(result);
-
-		// Wait for the function to complete (success or failure)
-		// We catch errors here to prevent unhandled rejections,
-		// but the original promise rejection is preserved for the caller
-		try {
-			await result;
-		} catch {}
-
-		// Decrement active count and process next queued function
-		next();
-	};
-
-	const enqueue = (function_, resolve, reject, arguments_) => {
-		const queueItem = {reject};
-
-		// Queue the internal resolve function instead of the run function
-		// to preserve the asynchronous execution context.
-		new Promise(internalResolve => { // eslint-disable-line promise/param-names
-			queueItem.run = internalResolve;
-			queue.enqueue(queueItem);
-		}).then(run.bind(undefined, function_, resolve, arguments_)); // eslint-disable-line promise/prefer-await-to-then
-
-		// Start processing immediately if we haven't reached the concurrency limit
-		if (activeCount < concurrency) {
-			resumeNext();
-		}
-	};
-
-	const generator = (function_, ...arguments_) => new Promise((resolve, reject) => {
-		enqueue(function_, resolve, reject, arguments_);
-	});
-
-	Object.defineProperties(generator, {
-		activeCount: {
-			get: () => activeCount,
-		},
-		pendingCount: {
-			get: () => queue.size,
-		},
-		clearQueue: {
-			value() {
-				if (!rejectOnClear) {
-					queue.clear();
-					return;
-				}
-
-				const abortError = AbortSignal.abort().reason;
-
-				while (queue.size > 0) {
-					queue.dequeue().reject(abortError);
-				}
-			},
-		},
-		concurrency: {
-			get: () => concurrency,
-
-			set(newConcurrency) {
-				validateConcurrency(newConcurrency);
-				concurrency = newConcurrency;
-
-				queueMicrotask(() => {
-					// eslint-disable-next-line no-unmodified-loop-condition
-					while (activeCount < concurrency && queue.size > 0) {
-						resumeNext();
-					}
-				});
-			},
-		},
-		map: {
-			async value(iterable, function_) {
-				const promises = [];
-
-				try {
-					Array.from(iterable, (value, index) => {
-						const promise = generator(function_, value, index);
-						promises.push(promise);
-						return promise;
-					});
-				} catch (error) {
-					// The iterable threw, so `Promise.all` never observes the already scheduled promises. Observe them here to avoid unhandled rejections.
-					for (const promise of promises) {
-						promise.catch(() => {}); // eslint-disable-line promise/prefer-await-to-then
-					}
-
-					throw error;
-				}
-
-				return Promise.all(promises);
-			},
-		},
-	});
-
-	return generator;
-}
-
-function limitFunction(function_, options) {
-	const limit = pLimit(options);
-
-	const limitedFunction = (...arguments_) => limit(() => function_(...arguments_));
-	Object.defineProperty(limitedFunction, 'clearQueue', {
-		value: limit.clearQueue,
-	});
-
-	return limitedFunction;
-}
-
-function validateConcurrency(concurrency) {
-	if (!((Number.isInteger(concurrency) || concurrency === Number.POSITIVE_INFINITY) && concurrency > 0)) {
-		throw new TypeError('Expected `concurrency` to be a number from 1 and up');
-	}
-}
-
-;// CONCATENATED MODULE: ./src/aws/clients.ts
-// AWS SDK clients for one region. Endpoints come from the SDK's own resolution
-// (AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_EKS, …), which is also how tests reach the emulator.
-
-
-
-
-
-
-function bound(client, limit, timeouts) {
-    nameTimeouts(client, timeouts);
-    if (limit) {
-        // Between the retry middleware and signing: each attempt takes a slot (backoff sleeps do not),
-        // and is signed only once it has one. The SigV4 signer reads the credentials provider when it
-        // signs, so an attempt that waited in the queue past the renewal point goes out with renewed
-        // keys; waiting after signing sent it with the old ones (ExpiredToken). A renewal runs while its
-        // attempt holds a slot, which is why the renewing STS client is never behind this limiter.
-        client.middlewareStack.addRelativeTo((next) => (args) => limit(() => next(args)), { relation: 'before', toMiddleware: 'httpSigningMiddleware', name: 'podidConcurrencyLimit' });
+function explainReadFailure(error, region, env) {
+    const message = errorMessage(error);
+    if (isAwsError(error, 'CredentialsProviderError') || /Could not load credentials/.test(message)) {
+        return {
+            reason: 'no AWS credentials were found',
+            hint: 'set AWS_PROFILE (after aws sso login) or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY; in the action, set role-to-assume',
+        };
     }
-    return client;
-}
-function createClients(options) {
-    const http = httpSettings(options.timeouts);
-    const config = {
-        region: options.region,
-        credentials: options.credentials,
-        maxAttempts: options.maxAttempts ?? 5,
-        retryMode: 'standard',
-        ...http.config,
-    };
-    const ready = (client) => bound(client, options.limit, http.timeouts);
-    return {
-        region: options.region,
-        eks: ready(new client_eks_dist_cjs/* EKSClient */.JQJ(config)),
-        iam: ready(new client_iam_dist_cjs/* IAMClient */.h8v(config)),
-        cloudformation: ready(new client_cloudformation_dist_cjs/* CloudFormationClient */.m1N(config)),
-        sts: ready(new dist_cjs/* STSClient */.iM(config)),
-    };
-}
-/** One set of clients per region, shared by every cluster of that region in a run. */
-class ClientPool {
-    byRegion = new Map();
-    base;
-    constructor(base = {}) {
-        const { concurrency, ...rest } = base;
-        // Read once, so a bad PODID_HTTP_TIMEOUT_MS fails the run before any call.
-        const timeouts = rest.timeouts ?? httpSettings().timeouts;
-        this.base = { ...rest, timeouts, limit: pLimit(Math.max(1, concurrency ?? 10)) };
+    const code = networkCode(error);
+    if (code) {
+        const endpoint = env.AWS_ENDPOINT_URL_EKS ?? env.AWS_ENDPOINT_URL;
+        return {
+            reason: `the EKS endpoint for ${region} could not be reached (${message})`,
+            hint: endpoint
+                ? `AWS_ENDPOINT_URL${env.AWS_ENDPOINT_URL_EKS ? '_EKS' : ''} is ${endpoint}: is it right, and is it running?`
+                : 'check the network, a proxy (HTTPS_PROXY) and metadata.region',
+        };
     }
-    get(region) {
-        let clients = this.byRegion.get(region);
-        if (!clients) {
-            clients = createClients({ ...this.base, region });
-            this.byRegion.set(region, clients);
-        }
-        return clients;
+    if (isAwsError(error, ...REFUSED_CREDENTIALS)) {
+        return {
+            reason: `AWS refused the credentials (${message})`,
+            hint: 'refresh them (aws sso login, or new keys) and check they belong to the cluster’s account',
+        };
     }
-    destroy() {
-        for (const c of this.byRegion.values()) {
-            c.eks.destroy();
-            c.iam.destroy();
-            c.cloudformation.destroy();
-            c.sts.destroy();
-        }
-        this.byRegion.clear();
+    if (isAwsError(error, 'AccessDeniedException', 'AccessDenied')) {
+        return {
+            reason: `access denied (${message})`,
+            hint: 'the plan role needs the read permissions of docs/policies/plan-role-policy.json',
+        };
     }
-}
-/**
- * Where this region's STS is, as the STS client resolves it (AWS_ENDPOINT_URL and friends first,
- * then the regional endpoint): the EKS token is a presigned request to it.
- */
-async function stsEndpoint(clients) {
-    const config = clients.sts.config;
-    const configured = config.endpoint
-        ? await config.endpoint()
-        : await config.serviceConfiguredEndpoint?.();
-    if (configured) {
-        if (typeof configured === 'string')
-            return new URL(configured);
-        const { protocol, hostname, port, path } = configured;
-        return new URL(`${protocol}//${hostname}${port ? `:${port}` : ''}${path}`);
-    }
-    const resolved = config.endpointProvider({
-        Region: clients.region,
-        UseFIPS: false,
-        UseDualStack: false,
-        UseGlobalEndpoint: false,
-    });
-    return new URL(resolved.url.href);
+    return { reason: `could not read its live state in ${region}: ${message}` };
 }
 
 ;// CONCATENATED MODULE: ./src/aws/sts.ts
@@ -83027,22 +83229,22 @@ async function checkKubernetesAccess(session, wanted) {
 // Canonical JSON: object keys sorted, `undefined` members dropped, no whitespace.
 // Shared by the role templates (so a template body is byte-stable) and the plan fingerprint
 // (so the same intent always hashes the same, whatever order the keys were built in).
-function canonicalize(value) {
+function canonical_json_canonicalize(value) {
     if (Array.isArray(value))
-        return value.map((item) => canonicalize(item ?? null));
+        return value.map((item) => canonical_json_canonicalize(item ?? null));
     if (value !== null && typeof value === 'object') {
         const out = {};
         for (const key of Object.keys(value).sort()) {
             const member = value[key];
             if (member !== undefined)
-                out[key] = canonicalize(member);
+                out[key] = canonical_json_canonicalize(member);
         }
         return out;
     }
     return value;
 }
 function canonicalJson(value) {
-    return JSON.stringify(canonicalize(value));
+    return JSON.stringify(canonical_json_canonicalize(value));
 }
 
 ;// CONCATENATED MODULE: ./src/review/fingerprint.ts
@@ -83201,10 +83403,31 @@ function targetAddonVersion(addon, kubernetesVersion, versions, requested, liveV
     return resolveAddonVersion(addon, kubernetesVersion, versions, requested);
 }
 
+;// CONCATENATED MODULE: ./src/plan/take-over.ts
+// Ownership take-over: a resource the config names but another owner id manages is a plan error,
+// unless the run was told to take that owner's resources over (CLI --take-over, input take-over).
+// Then it is planned as ours, and the owner tag's change is a task of its own in the plan, reviewed
+// like any other (`~ tag podid-action/managed-by: "old" -> "new"`).
+
+/** Whether this run may plan a resource whose owner tag is `owner` (undefined: no owner tag). */
+function mayManage(owner, options) {
+    return owner === undefined || owner === options.ownerId || !!options.takeOver?.includes(owner);
+}
+/** The error of a resource another owner manages, with the two ways out. */
+function managedElsewhere(what, owner, options) {
+    return {
+        message: `${what} is managed by "${owner}" (tag ${OWNER_TAG}), not by "${options.ownerId}"`,
+        hint: `remove it from this config, or take it over on purpose: --take-over "${owner}" (action input take-over)`,
+    };
+}
+/** The reason of the tag task that moves a resource from `from` to this owner. */
+const takeOverReason = (from) => `take over from "${from}" (take-over): managed by this owner from now on`;
+
 ;// CONCATENATED MODULE: ./src/plan/addon-checks.ts
 // What the plan says about one add-on besides its tasks: the live state or ownership that stops it,
 // what the live add-on keeps because the config does not set it, and legal plans rarely meant
 // (a downgrade, a role without permissions, an association namespace EKS will not use).
+
 
 
 
@@ -83282,8 +83505,9 @@ function liveProblems(scope) {
     const at = addon.location;
     const out = [];
     const owner = live.tags[OWNER_TAG];
-    if (owner !== undefined && owner !== ctx.options.ownerId) {
-        out.push(planProblem(at, path, 'error', `addon ${addon.name} is managed by "${owner}" (tag ${OWNER_TAG}), not by "${ctx.options.ownerId}"`, 'remove it from this config, or change the tag if this repository now owns it'));
+    if (owner !== undefined && !mayManage(owner, ctx.options)) {
+        const { message, hint } = managedElsewhere(`addon ${addon.name}`, owner, ctx.options);
+        out.push(planProblem(at, path, 'error', message, hint));
     }
     const wanted = addon.namespaceConfig?.namespace;
     if (wanted && live.namespace && wanted !== live.namespace) {
@@ -84606,6 +84830,7 @@ function addLeftovers(scope, desired, stacks, used, out) {
 // to add or change, the keys to remove (never AWS's `aws:` keys), and whether only our owner tag is
 // missing — then it is an adoption, not an update.
 
+
 function tagChanges(live, desired) {
     const tagsToAdd = {};
     const before = {};
@@ -84625,11 +84850,14 @@ function tagChanges(live, desired) {
     if (added.length === 0 && tagKeysToRemove.length === 0)
         return undefined;
     const adopt = added.length === 1 && added[0] === OWNER_TAG && tagKeysToRemove.length === 0;
-    const reason = adopt
-        ? 'matches the config; tag it as managed by this owner'
-        : !(OWNER_TAG in live)
-            ? 'adopt it and update tags'
-            : 'tags differ';
+    const previousOwner = OWNER_TAG in tagsToAdd ? live[OWNER_TAG] : undefined;
+    const reason = previousOwner !== undefined
+        ? takeOverReason(previousOwner)
+        : adopt
+            ? 'matches the config; tag it as managed by this owner'
+            : !(OWNER_TAG in live)
+                ? 'adopt it and update tags'
+                : 'tags differ';
     return {
         params: { tagsToAdd, tagKeysToRemove },
         adopt,
@@ -84923,6 +85151,7 @@ function agentStillNeeded(ctx, remaining) {
 
 
 
+
 /**
  * The stack belongs to `<ns>/<sa>` by eksctl's tag, as eksctl decides it (ListPodIdentityStackNames).
  * A migrated IRSA stack may carry eksctl's misspelt tag value (reference §7.3): accepted, or migrated
@@ -85060,9 +85289,8 @@ function planEntry(ctx, entry, entryPath) {
         return { key, tasks: [], problems: [entryProblem(entry, entryPath, 'error', message, hint)] };
     }
     const owner = association?.tags[OWNER_TAG];
-    if (owner !== undefined && owner !== options.ownerId) {
-        const message = `pod identity association ${key} is managed by "${owner}" (tag ${OWNER_TAG}), not by "${options.ownerId}"`;
-        const hint = `remove it from this config, or change the tag if this repository now owns it`;
+    if (owner !== undefined && !mayManage(owner, options)) {
+        const { message, hint } = managedElsewhere(`pod identity association ${key}`, owner, options);
         return { key, tasks: [], problems: [entryProblem(entry, entryPath, 'error', message, hint)] };
     }
     const stack = roleStacksOf(live, entry.namespace, entry.serviceAccountName)[0];
@@ -85118,6 +85346,44 @@ function planEntry(ctx, entry, entryPath) {
         }));
     }
     return { key, tasks, problems };
+}
+
+;// CONCATENATED MODULE: ./src/plan/unreadable-cluster.ts
+// The one plan error of a cluster that could not be read. It is about the cluster, not a line of the
+// file (the file may be right and the credentials wrong), so it names the file without a position;
+// a cluster that does not exist gets the clusters of its region and the closest name.
+
+/** How many of the region's clusters a hint lists before "…". */
+const LISTED = 5;
+function notFoundHint(spec, { clustersInRegion: clusters, foundInRegion }) {
+    if (foundInRegion) {
+        return `it is in ${foundInRegion} (the default region of these credentials), not ${spec.region}: set metadata.region: ${foundInRegion}`;
+    }
+    const fix = 'fix metadata.name, or metadata.region if the cluster is in another region';
+    if (clusters === undefined)
+        return fix;
+    if (clusters.length === 0) {
+        return `no cluster in ${spec.region} is visible to these credentials: check metadata.region and the AWS account`;
+    }
+    const named = clusters.slice(0, LISTED).map((c) => `"${c}"`);
+    const list = `${named.join(', ')}${clusters.length > LISTED ? ', …' : ''}`;
+    const guess = closest(spec.name, clusters);
+    return `${guess ? `did you mean "${guess}"? ` : ''}clusters in ${spec.region}: ${list}; ${fix}`;
+}
+function unreadableClusterProblem(spec, live) {
+    const hint = live.notFound ? notFoundHint(spec, live.notFound) : live.hint;
+    const message = live.notFound
+        ? `cluster "${spec.name}" was not found in ${spec.region}`
+        : `cluster "${spec.name}" (${spec.region}) could not be read: ${live.reason}`;
+    return {
+        severity: 'error',
+        file: spec.file,
+        line: 0,
+        column: 0,
+        path: 'metadata',
+        message,
+        ...(hint ? { hint } : {}),
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/plan/prune-plan.ts
@@ -85215,6 +85481,7 @@ function planPrune(ctx, configured) {
 // Desired × live → the plan of one cluster, and of all of them. Pure and deterministic: the same
 // inputs give byte-identical output (add-ons in config order, the agent first; associations in
 // namespace/SA order). The agent comes first; add-ons and associations then run side by side.
+
 
 
 
@@ -85374,9 +85641,7 @@ function checkAgentDeletion(ctx, tasks, into) {
 function planCluster(spec, live, options) {
     const problem = (message, hint) => planProblem(spec.location, 'metadata.name', 'error', message, hint);
     if (isMissing(live)) {
-        return emptyPlan(spec, options, [
-            problem(`cluster "${spec.name}" could not be read: ${live.reason}`),
-        ]);
+        return emptyPlan(spec, options, [unreadableClusterProblem(spec, live)]);
     }
     if (live.status !== 'ACTIVE') {
         const message = `Cluster '${live.name}' is not in ACTIVE status (status: ${live.status})`;
@@ -85679,6 +85944,7 @@ async function readClusterState(spec, deps) {
             region: spec.region,
             missing: true,
             reason: `No cluster found for name: ${spec.name}.`,
+            notFound: { clustersInRegion: await listClusterNames(eks) },
         };
     }
     const accountId = accountFromArn(info.arn);
@@ -85771,7 +86037,10 @@ async function settleStacks(stacks, deps) {
         if (!isInProgress(stack.status))
             return { ...stack };
         deps.log(`waiting for CloudFormation stack "${stack.stackName}" (${stack.status}) to settle`);
-        const result = await deps.watcher.wait(stack.stackId, 'settle');
+        const result = await deps.watcher.wait(stack.stackId, 'settle', {
+            stackName: stack.stackName,
+            log: deps.log,
+        });
         return result.stack ? { ...result.stack } : { ...stack, status: 'DELETE_COMPLETE' };
     }));
 }
@@ -85794,15 +86063,13 @@ async function settleStacks(stacks, deps) {
 
 
 
+
+
 const clusterKey = (name, region) => `${region}/${name}`;
 /** Access denied, an unreachable endpoint…: the plan for this cluster says why, others go on. */
 function unreadable(spec, error) {
-    return {
-        name: spec.name,
-        region: spec.region,
-        missing: true,
-        reason: `could not read its live state in ${spec.region}: ${errorMessage(error)}`,
-    };
+    const { reason, hint } = explainReadFailure(error, spec.region, process.env);
+    return { name: spec.name, region: spec.region, missing: true, reason, ...(hint ? { hint } : {}) };
 }
 class Engine {
     options;
@@ -85931,7 +86198,7 @@ class Engine {
     async read(spec, lookups, options) {
         const watchers = this.watchersOf(spec.region);
         try {
-            return await readClusterState(spec, {
+            const live = await readClusterState(spec, {
                 clients: this.pool.get(spec.region),
                 watcher: watchers.stacks,
                 addonWatcher: watchers.addons,
@@ -85945,10 +86212,25 @@ class Engine {
                 roleLookups: lookups.roleLookups,
                 log: (line) => this.options.log(`[${spec.name}] ${line}`),
             });
+            if (!('missing' in live) || !live.notFound)
+                return live;
+            const foundInRegion = await this.defaultRegionHolding(spec);
+            return foundInRegion ? { ...live, notFound: { ...live.notFound, foundInRegion } } : live;
         }
         catch (error) {
             return unreadable(spec, error);
         }
+    }
+    /**
+     * A region mismatch: the credentials' default region (AWS_REGION, the profile's) when it is not
+     * the file's and the cluster is there. One DescribeCluster, only for a cluster not found.
+     */
+    async defaultRegionHolding(spec) {
+        const region = process.env.AWS_REGION || (await profileRegion());
+        if (!region || region === spec.region)
+            return undefined;
+        const found = await describeCluster(this.pool.get(region).eks, spec.name).catch(() => undefined);
+        return found ? region : undefined;
     }
     /** Applies every cluster without plan errors, clusters in parallel. */
     async apply(plan) {
@@ -91211,7 +91493,7 @@ function planErrorCount(plan) {
 // What applying a plan produced, as plain data: the executor fills it in, the renderers and the
 // action's outputs read it.
 /** Failed tasks across clusters. */
-function failedTasks(results) {
+function results_failedTasks(results) {
     return results.reduce((n, r) => n + r.failed, 0);
 }
 
@@ -91261,6 +91543,7 @@ function codeValue(value) {
 // summary). Failures are listed one by one (every one, DESIGN §7); successes are counted. Messages
 // come from AWS and from config values, so the Markdown escapes them.
 
+
 /** Error texts are cut in Markdown: enough to act on, never a whole API response. */
 const MAX_MESSAGE = 300;
 const apply_results_short = (text) => text.length > MAX_MESSAGE ? `${text.slice(0, MAX_MESSAGE)}…` : text;
@@ -91307,6 +91590,32 @@ function applyResultLines(results) {
         out.push(...problems.map(resultItem));
     }
     return out;
+}
+/**
+ * The apply's last line and whether the run succeeded; they always agree: a cluster that could not
+ * be read or planned is a failure as much as a failed task, and "nothing to apply" is said only of a
+ * plan without errors.
+ */
+function applyVerdict(plan, results) {
+    const failed = failedTasks(results);
+    const notApplied = plan.clusters.filter((c) => c.errors.length > 0).length;
+    const ran = results.some((c) => c.results.length > 0);
+    if (failed === 0 && notApplied === 0) {
+        return {
+            ok: true,
+            line: ran ? 'all tasks were completed successfully' : 'Nothing to apply.',
+        };
+    }
+    const parts = [
+        ...(failed > 0 ? [`${failed} failed task(s)`] : []),
+        ...(notApplied > 0
+            ? [
+                `${notApplied} of ${plan.clusters.length} cluster(s) not applied because their plan has errors`,
+            ]
+            : []),
+    ];
+    const head = ran ? 'Apply finished with errors' : 'Nothing was applied';
+    return { ok: false, line: `${head}: ${parts.join(', ')}; fix them and re-run to converge.` };
 }
 
 ;// CONCATENATED MODULE: ./src/lib/log-line.ts
@@ -91602,7 +91911,9 @@ function renderPlanText(plan) {
             out.push(`  = addon ${u.addonName}: ${u.reason}`);
         if (cluster.tasks.length > 0)
             out.push(renderTaskTree(cluster, { planMode: true }).replace(/^\n/, ''));
-        out.push(`  ${countsLine(countClusterChanges(cluster))}, ${cluster.unchanged} unchanged; fingerprint ${cluster.fingerprint}`);
+        // Only a plan that can be applied has a fingerprint worth reviewing.
+        const fingerprint = cluster.errors.length === 0 ? `; fingerprint ${cluster.fingerprint}` : '';
+        out.push(`  ${countsLine(countClusterChanges(cluster))}, ${cluster.unchanged} unchanged${fingerprint}`);
         if (cluster.notManaged.length > 0)
             out.push(`  ${notManagedLine(cluster.notManaged)}`);
         out.push('');
@@ -91980,11 +92291,32 @@ async function loadConfig(ctx) {
     }
     if (result.problems.length > 0)
         io.info(`config: ${summarizeProblems(result.problems)}`);
-    if (result.state) {
-        io.setOutput(Outputs.clusters, clustersOutput(result.state));
-        io.info(`config: ${result.state.clusters.length} cluster(s) from ${settings.configPatterns.join(', ')}`);
+    if (!result.state)
+        return { problems: result.problems };
+    // The output lists every configured cluster (for a matrix), whatever this run is limited to.
+    io.setOutput(Outputs.clusters, clustersOutput(result.state));
+    io.info(`config: ${result.state.clusters.length} cluster(s) from ${settings.configPatterns.join(', ')}`);
+    if (settings.clusters.length === 0)
+        return { state: result.state, problems: result.problems };
+    const selected = selectClusters(result.state, settings.clusters);
+    if ('problem' in selected) {
+        io.error(selected.problem.message, { title: 'Invalid input "clusters"' });
+        return { problems: [...result.problems, selected.problem] };
     }
-    return { state: result.state, problems: result.problems };
+    io.info(`clusters: limited to ${settings.clusters.join(', ')} (input clusters)`);
+    return { state: selected.state, problems: result.problems };
+}
+/** The clusters the `clusters` input names; a name no config file declares is an error. */
+function selectClusters(state, names) {
+    const known = state.clusters.map((c) => c.name);
+    const unknown = names.filter((n) => !known.includes(n));
+    if (unknown.length > 0) {
+        const message = `input "clusters" names ${unknown.map((n) => `"${n}"`).join(', ')}, which no config file declares (found: ${known.join(', ') || 'none'})`;
+        return {
+            problem: { severity: 'error', file: 'action input clusters', line: 0, column: 0, message },
+        };
+    }
+    return { state: { clusters: state.clusters.filter((c) => names.includes(c.name)) } };
 }
 /** The step's failure message for config problems: each is already an annotation of its own. */
 const invalidConfigMessage = (problems) => `the configuration is invalid: ${summarizeProblems([...(problems ?? [])])}; see the annotations on the files`;
@@ -92005,22 +92337,55 @@ function planJsonDocument(plan) {
             fingerprint: c.fingerprint,
             summary: countClusterChanges(c),
             unchanged: c.unchanged,
-            tasks: c.tasks.map((t) => canonicalize(t)),
-            errors: c.errors.map((p) => canonicalize(p)),
-            warnings: c.warnings.map((p) => canonicalize(p)),
-            unmanaged: c.unmanaged.map((u) => canonicalize(u)),
-            unmanagedAddons: c.unmanagedAddons.map((u) => canonicalize(u)),
-            notManaged: c.notManaged.map((n) => canonicalize(n)),
+            tasks: c.tasks.map((t) => canonical_json_canonicalize(t)),
+            errors: c.errors.map((p) => canonical_json_canonicalize(p)),
+            warnings: c.warnings.map((p) => canonical_json_canonicalize(p)),
+            unmanaged: c.unmanaged.map((u) => canonical_json_canonicalize(u)),
+            unmanagedAddons: c.unmanagedAddons.map((u) => canonical_json_canonicalize(u)),
+            notManaged: c.notManaged.map((n) => canonical_json_canonicalize(n)),
         })),
     };
 }
 function renderPlanJson(plan) {
     return `${JSON.stringify(planJsonDocument(plan), null, 2)}\n`;
 }
+/**
+ * What `--output json` prints when the files are invalid and there is no plan: the same envelope
+ * with no clusters and the problems, with their positions, so a script never has to parse text.
+ */
+function renderInvalidConfigJson(problems) {
+    const document = {
+        version: 1,
+        summary: { create: 0, update: 0, delete: 0, adopt: 0, total: 0 },
+        clusters: [],
+        problems: problems.map((p) => canonicalize(p)),
+    };
+    return `${JSON.stringify(document, null, 2)}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/render/owner.ts
+// The line every plan opens with: the owner id in force (the value of the podid-action/managed-by
+// tag this run manages), where it came from, and whose resources are being taken over.
+/** Where an owner id came from, as the CLI and the action say it. */
+const SOURCES = {
+    flag: '--owner-id',
+    input: 'input owner-id',
+    GITHUB_REPOSITORY: 'GITHUB_REPOSITORY',
+    'git remote': 'the git remote "origin"',
+    default: 'the default; set --owner-id or run in a git checkout',
+};
+function ownerLine(owner, takeOver = []) {
+    const from = SOURCES[owner.source] ?? owner.source;
+    const taking = takeOver.length > 0
+        ? `; taking over what the config names from ${takeOver.map((o) => `"${o}"`).join(', ')}`
+        : '';
+    return `owner id: "${owner.id}" (from ${from})${taking}`;
+}
 
 ;// CONCATENATED MODULE: ./src/action/plan-step.ts
 // Credentials, then the plan: each cluster's plan and eksctl task tree logged in its own group, the
 // plan JSON written under RUNNER_TEMP and the plan outputs set.
+
 
 
 
@@ -92042,6 +92407,7 @@ const isCredentialsError = (error) => error instanceof CredentialsError;
 async function computePlan(ctx, state, credentials, salt) {
     const { io, settings } = ctx;
     const engine = ctx.createEngine(credentials);
+    io.info(ownerLine({ id: settings.ownerId, source: settings.ownerIdSource }, settings.takeOver));
     const plan = await io.group('Reading live state', () => engine.plan(state, {
         prune: settings.prune,
         ownerId: settings.ownerId,
@@ -92049,6 +92415,7 @@ async function computePlan(ctx, state, credentials, salt) {
         // The apply's own identity must be allowed its Kubernetes changes; a plan job's read-only
         // role is not asked (another identity applies what it plans).
         ...(settings.mode === 'apply' ? { kubernetesAccess: 'required' } : {}),
+        takeOver: settings.takeOver,
     }));
     for (const cluster of plan.clusters) {
         await io.group(`Plan for cluster ${cluster.cluster} (${cluster.region})`, async () => {
@@ -92201,6 +92568,33 @@ function truncateBytes(text, limit, note) {
     return out.toString();
 }
 
+;// CONCATENATED MODULE: ./src/render/cluster-table.ts
+// The per-cluster table that opens the PR comment and the job summary: one row per cluster with its
+// region, what the plan creates, updates, deletes and adopts, and its errors. Long lists are cut to a
+// fixed number of rows (the comment has a byte budget; the sections below name every cluster).
+
+
+/** Rows shown before "… and N more": 50 rows of the longest names stay under 12 KB. */
+const CLUSTER_TABLE_MAX_ROWS = 50;
+const HEAD = [
+    '| cluster | region | create | update | delete | adopt | errors |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: |',
+];
+/** Escaped for a table cell (escapeMarkdown also escapes the `|` that would end the cell). */
+const cell = escapeMarkdown;
+function clusterTableLines(plan, maxRows = CLUSTER_TABLE_MAX_ROWS) {
+    if (plan.clusters.length === 0)
+        return [];
+    const rows = plan.clusters.slice(0, maxRows).map((c) => {
+        const n = countClusterChanges(c);
+        const errors = c.errors.length > 0 ? `**${c.errors.length}**` : '0';
+        return `| ${cell(c.cluster)} | ${cell(c.region)} | ${n.create} | ${n.update} | ${n.delete} | ${n.adopt} | ${errors} |`;
+    });
+    const more = plan.clusters.length - rows.length;
+    const tail = more > 0 ? [`| … and ${more} more cluster(s) | | | | | | |`] : [];
+    return [...HEAD, ...rows, ...tail, ''];
+}
+
 ;// CONCATENATED MODULE: ./src/render/comment.ts
 // The sticky PR comment's body: the hidden header, a status title, counts, the destroy warning, the
 // review differences or apply results, then one <details> per cluster with the diff lines and the
@@ -92217,14 +92611,16 @@ function truncateBytes(text, limit, note) {
 
 
 
+
 const COMMENT_BUDGET_BYTES = 60_000;
 const problemItems = (problems) => problems.map((p) => problemItem(p, { severityIcon: true }));
-/** A cluster's <details> starts open when its diff is at most this many lines. */
-const OPEN_DETAILS_MAX_LINES = 60;
 /** The eksctl task tree is shown for clusters with at most this many tasks (the log always has it). */
 const TREE_MAX_TASKS = 40;
 /** Room for the "… and N more cluster(s)" line. */
 const MORE_CLUSTERS_BYTES = 80;
+/** What the table leaves for the rest of the comment (counts, results, a stub per cluster), at most
+ * half of what is free. */
+const TABLE_RESERVE_BYTES = 20_000;
 const TITLES = {
     planned: '📋 Pod Identity plan',
     'no-changes': '✅ Pod Identity plan: no changes',
@@ -92263,7 +92659,8 @@ function clusterLabel(c) {
 const stubLine = (c) => `- ${clusterLabel(c)} — not shown here (comment size limit); see the job summary`;
 function addCluster(out, c, reserve, runUrl) {
     const diff = c.tasks.flatMap(taskLines);
-    const open = diff.length <= OPEN_DETAILS_MAX_LINES ? ' open' : '';
+    // Clusters with changes or errors are the ones expanded; a cluster with nothing to do stays shut.
+    const open = c.tasks.length > 0 || c.errors.length > 0 ? ' open' : '';
     const head = [`<details${open}><summary>${clusterLabel(c)}</summary>`, ''];
     const tail = ['</details>', ''];
     const tailBytes = tail.reduce((n, l) => n + byteLength(l) + 1, 0);
@@ -92329,6 +92726,12 @@ function renderVisibleBody(view, limit) {
     out.tryAdd([`### ${TITLES[view.status]}`, ''], reserve);
     for (const note of view.notes ?? [])
         out.tryAdd([escapeMarkdown(note), ''], reserve);
+    // The per-cluster table opens the comment (at most CLUSTER_TABLE_MAX_ROWS rows); room is kept for
+    // everything after it, which names every cluster again.
+    if (view.plan) {
+        const rest = Math.min(TABLE_RESERVE_BYTES, out.free(reserve) / 2);
+        out.tryAdd(clusterTableLines(view.plan), reserve + rest);
+    }
     if (view.problems && view.problems.length > 0) {
         out.tryAdd(['**Configuration problems** (nothing was read from or sent to AWS):', ''], reserve);
         addList(out, problemItems(view.problems), reserve, view.runUrl);
@@ -92377,6 +92780,7 @@ function buildCommentBody(view, limit = COMMENT_BUDGET_BYTES) {
 
 
 
+
 const problemLine = (p) => problemItem(p, { withPath: true });
 /** Only what the plan looked at is claimed to match; fields it does not manage are said to exist. */
 function noChangesSentence(cluster) {
@@ -92414,7 +92818,9 @@ function clusterSection(cluster) {
     if (cluster.notManaged.length > 0) {
         out.push(`<details><summary>${cluster.notManaged.length} field(s) of the file not managed by podid-action</summary>`, '', ...cluster.notManaged.map((n) => `- ${escapeMarkdown(n.path)} (line ${n.line}): ${escapeMarkdown(n.reason)}`), '', '</details>', '');
     }
-    out.push(`Fingerprint: \`${cluster.fingerprint}\``, '');
+    // Only a plan that can be applied has a fingerprint worth reviewing.
+    if (cluster.errors.length === 0)
+        out.push(`Fingerprint: \`${cluster.fingerprint}\``, '');
     return out;
 }
 function renderMarkdown(plan, opts = {}) {
@@ -92422,11 +92828,8 @@ function renderMarkdown(plan, opts = {}) {
     const errors = planErrorCount(plan);
     const out = [`## ${escapeMarkdown(opts.title ?? 'podid plan')}`, ''];
     out.push(`**Plan:** ${countsLine(counts)} in ${plan.clusters.length} cluster(s)${errors > 0 ? `; ${errors} error(s)` : ''}.`, '');
-    const perCluster = plan.clusters
-        .filter((c) => c.tasks.length > 0)
-        .map((c) => `- ${escapeMarkdown(c.cluster)}: ${countsLine(countClusterChanges(c))}`);
-    if (plan.clusters.length > 1 && perCluster.length > 0)
-        out.push(...perCluster, '');
+    if (opts.clusterTable !== false)
+        out.push(...clusterTableLines(plan));
     if (counts.delete > 0) {
         out.push('> [!WARNING]', `> This plan **deletes** ${counts.delete} resource(s) (lines starting with \`-\`). Review them before merging.`, '');
     }
@@ -92439,6 +92842,7 @@ function renderMarkdown(plan, opts = {}) {
 // The job summary: everything, not budgeted like the comment: the full plan (render/markdown.ts),
 // every apply result, every review difference, every config problem. GitHub drops a summary over
 // 1 MiB, so it is cut at 1,000,000 bytes with a pointer to the plan JSON.
+
 
 
 
@@ -92459,6 +92863,9 @@ function renderJobSummary(view, planJsonPath) {
     const out = [`# ${escapeMarkdown(HEADINGS[view.status])}`, ''];
     for (const note of view.notes ?? [])
         out.push(escapeMarkdown(note), '');
+    // Opens with the per-cluster table; the plan below then does not repeat it.
+    if (view.plan)
+        out.push(...clusterTableLines(view.plan));
     if (view.problems && view.problems.length > 0) {
         out.push('## Configuration problems', '', ...view.problems.map((p) => problemItem(p, { severityIcon: true })), '');
     }
@@ -92470,7 +92877,7 @@ function renderJobSummary(view, planJsonPath) {
         out.push('## Apply results', '', ...applyResultLines(view.results), '');
     }
     if (view.plan)
-        out.push(renderMarkdown(view.plan, { title: 'Plan' }));
+        out.push(renderMarkdown(view.plan, { title: 'Plan', clusterTable: false }));
     const text = `${out.join('\n').trimEnd()}\n`;
     const where = planJsonPath ? `the plan JSON (${planJsonPath}, output plan-json)` : 'the log';
     return truncateBytes(text, SUMMARY_BUDGET_BYTES, (n) => `… ${n} more line(s) cut (job summaries are limited to 1 MiB); the full plan is in ${where}`);
@@ -92827,6 +93234,13 @@ class settings_Reader {
         this.problems.push(`input "${name}" must be true or false; got "${value}"`);
         return fallback;
     }
+    /** An optional list: one value per line (or comma-separated), # comments ignored. */
+    list(name) {
+        return this.text(name)
+            .split(/[\r\n,]+/)
+            .map((l) => l.trim())
+            .filter((l) => l !== '' && !l.startsWith('#'));
+    }
     lines(name, fallback) {
         const lines = this.text(name, fallback)
             .split(/\r?\n/)
@@ -92889,8 +93303,14 @@ function resolveSettings(sources) {
     const requireReviewedPlan = read.bool('require-reviewed-plan', true);
     const repository = repositoryOf(env, read.problems);
     const { mode, modeReason } = modeOf(requested, sources, read.problems);
+    const clusters = read.list('clusters');
     if (read.problems.length > 0)
         throw new SettingsError(read.problems);
+    const owner = resolveOwnerId({
+        explicit: read.text('owner-id'),
+        explicitSource: 'input',
+        env: { GITHUB_REPOSITORY: repository.fullName },
+    });
     const serverUrl = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
     return Object.freeze({
         configPatterns: Object.freeze(configPatterns),
@@ -92902,11 +93322,10 @@ function resolveSettings(sources) {
         githubToken: read.text('github-token'),
         prune,
         concurrency,
-        ownerId: resolveOwnerId({
-            explicit: read.text('owner-id'),
-            explicitSource: 'input',
-            env: { GITHUB_REPOSITORY: repository.fullName },
-        }).id,
+        ownerId: owner.id,
+        ownerIdSource: owner.source,
+        takeOver: Object.freeze(read.list('take-over')),
+        clusters: Object.freeze(clusters),
         comment,
         onPlanChange,
         requireReviewedPlan,
@@ -92918,8 +93337,16 @@ function resolveSettings(sources) {
         runUrl: `${serverUrl}/${repository.fullName}/actions/runs/${runId}`,
         tempDir: env.RUNNER_TEMP || env.TMPDIR || '/tmp',
         workspace: env.GITHUB_WORKSPACE || process.cwd(),
-        commentKey: [...configPatterns].sort().join('\n'),
+        commentKey: commentKey(configPatterns, clusters),
     });
+}
+/**
+ * The sticky comment's key: the config set, and the clusters a run is limited to, so matrix legs
+ * with one cluster each keep a comment each (without `clusters` the key is what it always was).
+ */
+function commentKey(configPatterns, clusters) {
+    const key = [...configPatterns].sort().join('\n');
+    return clusters.length > 0 ? `${key}\nclusters: ${[...clusters].sort().join(', ')}` : key;
 }
 /** Salt of the plan fingerprints: binds a reviewed plan to its repository and pull request. */
 function fingerprintSalt(repository, prNumber) {
@@ -92997,7 +93424,7 @@ async function applyAndReport(a, engine, review) {
     const { ctx, record, base, plan, planJson, notes } = a;
     ctx.io.info(`Applying: ${countsLine(countChanges(plan))}.`);
     const results = await ctx.io.group('Apply', () => engine.apply(plan));
-    const ok = failedTasks(results) === 0 && !plan.clusters.some((c) => c.errors.length > 0);
+    const ok = results_failedTasks(results) === 0 && !plan.clusters.some((c) => c.errors.length > 0);
     const status = ok ? 'applied' : 'apply-failed';
     const view = { ...base, status, plan, results, review, notes };
     await writeSummary(ctx, view, planJson);
@@ -93334,7 +93761,7 @@ async function run() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5775);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4932);
 // The action's entry (dist/index.js): run it.
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();

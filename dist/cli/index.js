@@ -10909,7 +10909,7 @@ exports.P4v = paginateListAddons;
 __webpack_unused_export__ = paginateListAssociatedAccessPolicies;
 __webpack_unused_export__ = paginateListCapabilities;
 __webpack_unused_export__ = paginateListCertificateAuthorities;
-__webpack_unused_export__ = paginateListClusters;
+exports.fm1 = paginateListClusters;
 __webpack_unused_export__ = paginateListEksAnywhereSubscriptions;
 __webpack_unused_export__ = paginateListFargateProfiles;
 __webpack_unused_export__ = paginateListIdentityProviderConfigs;
@@ -54157,7 +54157,7 @@ function configPatterns(files, positionals) {
 }
 /** `--owner-id`, else the repository (GITHUB_REPOSITORY, then the git remote). */
 function ownerIdFlag(value) {
-    return resolveOwnerId({ explicit: value, env: process.env, useGitRemote: true }).id;
+    return resolveOwnerId({ explicit: value, env: process.env, useGitRemote: true });
 }
 
 ;// CONCATENATED MODULE: ./src/aws/errors.ts
@@ -54261,6 +54261,19 @@ async function describeCluster(eks, name) {
         if (isAwsError(error, 'ResourceNotFoundException'))
             return undefined;
         throw error;
+    }
+}
+/** The clusters of a region, for a "did you mean" when one is missing; undefined if not listable. */
+async function listClusterNames(eks) {
+    try {
+        const names = [];
+        for await (const page of (0,dist_cjs/* paginateListClusters */.fm1)({ client: eks }, {})) {
+            names.push(...(page.clusters ?? []));
+        }
+        return names;
+    }
+    catch {
+        return undefined; // e.g. a role without eks:ListClusters: the hint just names fewer clusters
     }
 }
 async function describeAddon(eks, clusterName, addonName) {
@@ -54574,6 +54587,49 @@ async function deleteChangeSet(cfn, stackName, changeSetId) {
     await cfn.send(new client_cloudformation_dist_cjs/* DeleteChangeSetCommand */.$GE({ StackName: stackName, ChangeSetName: changeSetId }));
 }
 
+;// CONCATENATED MODULE: ./src/aws/progress.ts
+// Progress while waiting: a long wait (a stack, an add-on, IAM propagation) prints one line about
+// every 15 s with what is awaited, its status and the time so far, so a minute of CloudFormation is
+// never a minute of silence. PODID_PROGRESS_SECONDS changes the 15 s (a quieter or chattier log).
+const PROGRESS_ENV = 'PODID_PROGRESS_SECONDS';
+const DEFAULT_SECONDS = 15;
+/** The interval, from PODID_PROGRESS_SECONDS when set. A bad value is an error, not ignored. */
+function progressEveryMs(env = process.env) {
+    const raw = env[PROGRESS_ENV];
+    if (raw === undefined || raw.trim() === '')
+        return DEFAULT_SECONDS * 1000;
+    const seconds = Number(raw);
+    if (!Number.isInteger(seconds) || seconds < 1 || seconds > 3600) {
+        throw new Error(`${PROGRESS_ENV} must be a whole number of seconds from 1 to 3600 (default ${DEFAULT_SECONDS}); got "${raw}"`);
+    }
+    return seconds * 1000;
+}
+/** Says, each time it is asked, whether a progress line is due, and how long the wait has lasted. */
+class ProgressClock {
+    everyMs;
+    now;
+    started;
+    last;
+    constructor(everyMs, now = Date.now) {
+        this.everyMs = everyMs;
+        this.now = now;
+        this.started = now();
+        this.last = this.started;
+    }
+    /** True at most once per interval. */
+    due() {
+        if (this.now() - this.last < this.everyMs)
+            return false;
+        this.last = this.now();
+        return true;
+    }
+    /** "15 s", "1 min 5 s": the time since the wait began. */
+    elapsed() {
+        const seconds = Math.round((this.now() - this.started) / 1000);
+        return seconds < 60 ? `${seconds} s` : `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/aws/retry.ts
 // One retry helper for the whole product, on top of the SDK's own retries: for errors that outlast
 // the SDK's attempts (sustained throttling, a 5xx burst, IAM propagation, an IdP hiccup).
@@ -54602,6 +54658,7 @@ async function withRetry(fn, options) {
 // The executor's retry policies: transient AWS errors, and IAM's propagation delay.
 
 
+
 /** EKS answers this for a role created moments ago, until IAM has propagated it. */
 function isRolePropagationError(error) {
     return (isAwsError(error, 'InvalidParameterException') &&
@@ -54620,6 +54677,22 @@ const propagationRetry = {
     maxMs: 8000,
     isRetryable: (e) => isRolePropagationError(e) || isTransient(e),
 };
+/**
+ * The propagation retry of one call, with a progress line about every interval while EKS does not
+ * see the role yet (IAM propagation takes seconds, sometimes a minute).
+ */
+function propagationRetryFor(ctx, role) {
+    const clock = new ProgressClock(progressEveryMs());
+    return {
+        ...propagationRetry,
+        sleep: ctx.sleep,
+        onRetry: (error) => {
+            if (isRolePropagationError(error) && clock.due()) {
+                ctx.log(`waiting for IAM role ${role} to propagate to EKS (status: not visible to EKS yet, ${clock.elapsed()} so far)`);
+            }
+        },
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/apply/context.ts
 // What every task needs while it runs: the region's clients and stack watcher, the stack outputs
@@ -54676,7 +54749,7 @@ async function saying(prefix, fn) {
     }
 }
 /** A role made moments ago may not be visible to EKS yet: retried like association calls. */
-const withRoles = (ctx, fn) => withRetry(fn, { ...propagationRetry, sleep: ctx.sleep });
+const withRoles = (ctx, fn) => withRetry(fn, propagationRetryFor(ctx, 'of the addon'));
 /** A create refused because a service account it names is associated elsewhere (eksctl's text). */
 function inUse(p, error) {
     const accounts = (p.podIdentityAssociations ?? []).map((a) => `"${a.serviceAccount}"`);
@@ -54734,7 +54807,7 @@ async function tagAddon(p, ctx) {
 async function association_tasks_createAssociation(p, ctx) {
     const roleArn = await resolveRole(p.roleArn, ctx);
     try {
-        const created = await withRetry(() => createAssociation(ctx.clients.eks, { ...p, roleArn }), { ...propagationRetry, sleep: ctx.sleep });
+        const created = await withRetry(() => createAssociation(ctx.clients.eks, { ...p, roleArn }), propagationRetryFor(ctx, `"${roleArn}"`));
         return { changed: true, detail: created.associationId };
     }
     catch (error) {
@@ -54763,7 +54836,7 @@ async function association_tasks_updateAssociation(p, ctx) {
         targetRoleArn: p.targetRoleArn,
         disableSessionTags: p.disableSessionTags,
         policy: p.policy,
-    }), { ...propagationRetry, sleep: ctx.sleep });
+    }), propagationRetryFor(ctx, `"${roleArn}"`));
     return { changed: true, detail: `role ${roleArn}` };
 }
 async function association_tasks_deleteAssociation(p, ctx) {
@@ -55132,6 +55205,7 @@ function eventLine(e) {
 
 
 
+
 const DEFAULT_SCHEDULE = [250, 1000, 2000, 4000, 8000, 10000];
 const waiters_defaultSleep = (ms) => new Promise((r) => setTimeout(r, ms));
 function isInProgress(status) {
@@ -55149,6 +55223,12 @@ function verdict(goal, stack) {
         (goal === 'update' && stack.status === 'UPDATE_COMPLETE');
     return { ok, stack };
 }
+const STACK_GOAL_TEXT = {
+    create: 'be created',
+    update: 'be updated',
+    delete: 'be deleted',
+    settle: 'settle',
+};
 class StackWatcher {
     cfn;
     pending = [];
@@ -55156,18 +55236,32 @@ class StackWatcher {
     schedule;
     batchThreshold;
     timeoutMs;
+    progressEveryMs;
     sleep;
     constructor(cfn, options = {}) {
         this.cfn = cfn;
         this.schedule = options.schedule ?? DEFAULT_SCHEDULE;
         this.batchThreshold = options.batchThreshold ?? 5;
         this.timeoutMs = options.timeoutMs ?? 25 * 60_000;
+        this.progressEveryMs = options.progressEveryMs ?? progressEveryMs();
         this.sleep = options.sleep ?? waiters_defaultSleep;
     }
-    /** Resolves when the stack leaves its *_IN_PROGRESS states (or is gone). */
-    wait(nameOrId, goal) {
+    /**
+     * Resolves when the stack leaves its *_IN_PROGRESS states (or is gone); with `progress`, a line
+     * about every interval while it has not.
+     */
+    wait(nameOrId, goal, progress) {
         return new Promise((resolve, reject) => {
-            this.pending.push({ nameOrId, goal, deadline: Date.now() + this.timeoutMs, resolve, reject });
+            this.pending.push({
+                nameOrId,
+                goal,
+                deadline: Date.now() + this.timeoutMs,
+                ...(progress
+                    ? { progress: { ...progress, clock: new ProgressClock(this.progressEveryMs) } }
+                    : {}),
+                resolve,
+                reject,
+            });
             this.loop ??= this.run().finally(() => {
                 this.loop = undefined;
             });
@@ -55183,7 +55277,8 @@ class StackWatcher {
             try {
                 const found = await this.describe(batch);
                 for (const p of batch) {
-                    const result = verdict(p.goal, found.get(p.nameOrId));
+                    const stack = found.get(p.nameOrId);
+                    const result = verdict(p.goal, stack);
                     if (result) {
                         this.settle(p);
                         p.resolve(result);
@@ -55191,6 +55286,9 @@ class StackWatcher {
                     else if (Date.now() > p.deadline) {
                         this.settle(p);
                         p.reject(new Error(`timed out waiting for CloudFormation stack "${p.nameOrId}"`));
+                    }
+                    else if (p.progress?.clock.due()) {
+                        p.progress.log(`waiting for CloudFormation stack "${p.progress.stackName}" to ${STACK_GOAL_TEXT[p.goal]} (status ${stack?.status ?? 'unknown'}, ${p.progress.clock.elapsed()} so far)`);
                     }
                 }
             }
@@ -55269,14 +55367,14 @@ class AddonWatcher {
         this.eks = eks;
         this.schedule = options.schedule ?? DEFAULT_SCHEDULE;
         this.timeoutMs = options.timeoutMs ?? 25 * 60_000;
-        this.progressEveryMs = options.progressEveryMs ?? 15_000;
+        this.progressEveryMs = options.progressEveryMs ?? progressEveryMs();
         this.sleep = options.sleep ?? waiters_defaultSleep;
         this.now = options.now ?? Date.now;
     }
     /** The add-on once the goal is reached (undefined once it is gone). */
     async wait(target, goal, progress = () => { }) {
         const started = this.now();
-        let lastProgress = started;
+        const clock = new ProgressClock(this.progressEveryMs, this.now);
         let status = 'unknown';
         for (let attempt = 0;; attempt++) {
             let addon;
@@ -55295,9 +55393,8 @@ class AddonWatcher {
             if (elapsed > this.timeoutMs) {
                 throw new Error(`timed out waiting for addon "${target.addonName}" to ${GOAL_TEXT[goal]}, status: "${status}"`);
             }
-            if (this.now() - lastProgress >= this.progressEveryMs) {
-                lastProgress = this.now();
-                progress(`waiting for addon "${target.addonName}" to ${GOAL_TEXT[goal]} (status ${status}, ${Math.round(elapsed / 1000)} s so far)`);
+            if (clock.due()) {
+                progress(`waiting for addon "${target.addonName}" to ${GOAL_TEXT[goal]} (status ${status}, ${clock.elapsed()} so far)`);
             }
             await this.sleep(this.schedule[Math.min(attempt, this.schedule.length - 1)]);
         }
@@ -55427,7 +55524,10 @@ async function createRoleStack(p, ctx) {
         }
         stackId = existing.stackId;
     }
-    const result = await ctx.watcher.wait(stackId, 'create');
+    const result = await ctx.watcher.wait(stackId, 'create', {
+        stackName: p.stackName,
+        log: ctx.log,
+    });
     if (!result.ok || !result.stack)
         throw await endedBadly(ctx, p.stackName, result.stack);
     ctx.outputs.set(p.stackName, result.stack.outputs);
@@ -55461,7 +55561,10 @@ async function updateThroughChangeSet(p, ctx) {
         throw new Error(`change set for stack "${p.stackName}" failed: ${status.reason ?? 'no reason given'}`);
     }
     await retry(ctx, () => executeChangeSet(client, p.stackName, changeSetId));
-    const result = await ctx.watcher.wait(p.stackName, 'update');
+    const result = await ctx.watcher.wait(p.stackName, 'update', {
+        stackName: p.stackName,
+        log: ctx.log,
+    });
     if (!result.ok || !result.stack)
         throw await endedBadly(ctx, p.stackName, result.stack);
     ctx.outputs.set(p.stackName, result.stack.outputs);
@@ -55482,7 +55585,10 @@ async function removeStack(ctx, stackId, protectedStack) {
         await retry(ctx, () => setTerminationProtection(client, stackId, false));
     }
     await retry(ctx, () => deleteStack(client, stackId));
-    const result = await ctx.watcher.wait(stackId, 'delete');
+    const result = await ctx.watcher.wait(stackId, 'delete', {
+        stackName: current.stackName,
+        log: ctx.log,
+    });
     if (!result.ok)
         throw await endedBadly(ctx, current.stackName, result.stack);
     return true;
@@ -55987,7 +56093,17 @@ function bound(client, limit, timeouts) {
     }
     return client;
 }
+/**
+ * The SDK warns on Node < 22 that SDK versions published after January 2027 will need Node 22: eight
+ * lines on every run that no podid user can act on (the SDK version is fixed in the bundle, and the
+ * README says which Node versions podid supports). This is the SDK's documented switch, read when a
+ * client is constructed; a user who sets it to anything else keeps the warning.
+ */
+function quietSdkNodeReminder() {
+    process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+}
 function createClients(options) {
+    quietSdkNodeReminder();
     const http = httpSettings(options.timeouts);
     const config = {
         region: options.region,
@@ -56055,6 +56171,85 @@ async function stsEndpoint(clients) {
         UseGlobalEndpoint: false,
     });
     return new URL(resolved.url.href);
+}
+/**
+ * The region the SDK would use when none is given (AWS_REGION, then the profile's `region`), or
+ * undefined when it finds none.
+ */
+async function profileRegion() {
+    quietSdkNodeReminder();
+    const client = new client_sts_dist_cjs/* STSClient */.iM({});
+    try {
+        return await client.config.region();
+    }
+    catch {
+        return undefined;
+    }
+    finally {
+        client.destroy();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/aws/read-failure.ts
+// Why a cluster's live state could not be read, said as one line with its fix: no credentials, an
+// endpoint that cannot be reached, credentials AWS refuses, access denied. The SDK's own messages
+// ("Could not load credentials from any providers") name no remedy.
+
+const read_failure_NETWORK_CODES = [
+    'ECONNREFUSED',
+    'ECONNRESET',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'ETIMEDOUT',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+];
+const REFUSED_CREDENTIALS = [
+    'UnrecognizedClientException',
+    'InvalidClientTokenId',
+    'ExpiredToken',
+    'ExpiredTokenException',
+    'InvalidSignatureException',
+    'SignatureDoesNotMatch',
+];
+function networkCode(error) {
+    const code = error?.code;
+    if (typeof code === 'string' && read_failure_NETWORK_CODES.includes(code))
+        return code;
+    const match = errorMessage(error).match(/\b(E[A-Z_]{4,})\b/);
+    return match && read_failure_NETWORK_CODES.includes(match[1]) ? match[1] : undefined;
+}
+function explainReadFailure(error, region, env) {
+    const message = errorMessage(error);
+    if (isAwsError(error, 'CredentialsProviderError') || /Could not load credentials/.test(message)) {
+        return {
+            reason: 'no AWS credentials were found',
+            hint: 'set AWS_PROFILE (after aws sso login) or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY; in the action, set role-to-assume',
+        };
+    }
+    const code = networkCode(error);
+    if (code) {
+        const endpoint = env.AWS_ENDPOINT_URL_EKS ?? env.AWS_ENDPOINT_URL;
+        return {
+            reason: `the EKS endpoint for ${region} could not be reached (${message})`,
+            hint: endpoint
+                ? `AWS_ENDPOINT_URL${env.AWS_ENDPOINT_URL_EKS ? '_EKS' : ''} is ${endpoint}: is it right, and is it running?`
+                : 'check the network, a proxy (HTTPS_PROXY) and metadata.region',
+        };
+    }
+    if (isAwsError(error, ...REFUSED_CREDENTIALS)) {
+        return {
+            reason: `AWS refused the credentials (${message})`,
+            hint: 'refresh them (aws sso login, or new keys) and check they belong to the cluster’s account',
+        };
+    }
+    if (isAwsError(error, 'AccessDeniedException', 'AccessDenied')) {
+        return {
+            reason: `access denied (${message})`,
+            hint: 'the plan role needs the read permissions of docs/policies/plan-role-policy.json',
+        };
+    }
+    return { reason: `could not read its live state in ${region}: ${message}` };
 }
 
 ;// CONCATENATED MODULE: ./src/aws/sts.ts
@@ -56864,10 +57059,31 @@ function targetAddonVersion(addon, kubernetesVersion, versions, requested, liveV
     return resolveAddonVersion(addon, kubernetesVersion, versions, requested);
 }
 
+;// CONCATENATED MODULE: ./src/plan/take-over.ts
+// Ownership take-over: a resource the config names but another owner id manages is a plan error,
+// unless the run was told to take that owner's resources over (CLI --take-over, input take-over).
+// Then it is planned as ours, and the owner tag's change is a task of its own in the plan, reviewed
+// like any other (`~ tag podid-action/managed-by: "old" -> "new"`).
+
+/** Whether this run may plan a resource whose owner tag is `owner` (undefined: no owner tag). */
+function mayManage(owner, options) {
+    return owner === undefined || owner === options.ownerId || !!options.takeOver?.includes(owner);
+}
+/** The error of a resource another owner manages, with the two ways out. */
+function managedElsewhere(what, owner, options) {
+    return {
+        message: `${what} is managed by "${owner}" (tag ${OWNER_TAG}), not by "${options.ownerId}"`,
+        hint: `remove it from this config, or take it over on purpose: --take-over "${owner}" (action input take-over)`,
+    };
+}
+/** The reason of the tag task that moves a resource from `from` to this owner. */
+const takeOverReason = (from) => `take over from "${from}" (take-over): managed by this owner from now on`;
+
 ;// CONCATENATED MODULE: ./src/plan/addon-checks.ts
 // What the plan says about one add-on besides its tasks: the live state or ownership that stops it,
 // what the live add-on keeps because the config does not set it, and legal plans rarely meant
 // (a downgrade, a role without permissions, an association namespace EKS will not use).
+
 
 
 
@@ -56945,8 +57161,9 @@ function liveProblems(scope) {
     const at = addon.location;
     const out = [];
     const owner = live.tags[OWNER_TAG];
-    if (owner !== undefined && owner !== ctx.options.ownerId) {
-        out.push(planProblem(at, path, 'error', `addon ${addon.name} is managed by "${owner}" (tag ${OWNER_TAG}), not by "${ctx.options.ownerId}"`, 'remove it from this config, or change the tag if this repository now owns it'));
+    if (owner !== undefined && !mayManage(owner, ctx.options)) {
+        const { message, hint } = managedElsewhere(`addon ${addon.name}`, owner, ctx.options);
+        out.push(planProblem(at, path, 'error', message, hint));
     }
     const wanted = addon.namespaceConfig?.namespace;
     if (wanted && live.namespace && wanted !== live.namespace) {
@@ -57531,6 +57748,7 @@ function parseYamlFile(text, file, isOurs) {
     const root = (list[0]?.contents ?? null);
     const ours = isOurs(root);
     const message = (e) => yamlMessage(e, ours ? text : undefined);
+    const syntaxBroken = list.some((d) => d.errors.some((e) => e.code !== 'DUPLICATE_KEY'));
     for (const doc of list) {
         for (const e of doc.errors)
             reader.error(reader.at(e.pos[0]), undefined, message(e), yamlHint(e.code));
@@ -57542,9 +57760,9 @@ function parseYamlFile(text, file, isOurs) {
     }
     if (list.length === 0 || list[0].contents === null) {
         reader.error({ line: 1, column: 1 }, undefined, 'the file is empty; expected a ClusterConfig document', 'start the file with "apiVersion: eksctl.io/v1alpha5" and "kind: ClusterConfig"');
-        return { reader, root: null, ours };
+        return { reader, root: null, ours, syntaxBroken };
     }
-    return { reader, root, ours };
+    return { reader, root, ours, syntaxBroken };
 }
 /** Codes whose messages (yaml 2.x) are fixed sentences that quote nothing from the file. */
 const FIXED_MESSAGE_CODES = new Set([
@@ -58949,6 +59167,7 @@ function addLeftovers(scope, desired, stacks, used, out) {
 // to add or change, the keys to remove (never AWS's `aws:` keys), and whether only our owner tag is
 // missing — then it is an adoption, not an update.
 
+
 function tagChanges(live, desired) {
     const tagsToAdd = {};
     const before = {};
@@ -58968,11 +59187,14 @@ function tagChanges(live, desired) {
     if (added.length === 0 && tagKeysToRemove.length === 0)
         return undefined;
     const adopt = added.length === 1 && added[0] === OWNER_TAG && tagKeysToRemove.length === 0;
-    const reason = adopt
-        ? 'matches the config; tag it as managed by this owner'
-        : !(OWNER_TAG in live)
-            ? 'adopt it and update tags'
-            : 'tags differ';
+    const previousOwner = OWNER_TAG in tagsToAdd ? live[OWNER_TAG] : undefined;
+    const reason = previousOwner !== undefined
+        ? takeOverReason(previousOwner)
+        : adopt
+            ? 'matches the config; tag it as managed by this owner'
+            : !(OWNER_TAG in live)
+                ? 'adopt it and update tags'
+                : 'tags differ';
     return {
         params: { tagsToAdd, tagKeysToRemove },
         adopt,
@@ -59266,6 +59488,7 @@ function agentStillNeeded(ctx, remaining) {
 
 
 
+
 /**
  * The stack belongs to `<ns>/<sa>` by eksctl's tag, as eksctl decides it (ListPodIdentityStackNames).
  * A migrated IRSA stack may carry eksctl's misspelt tag value (reference §7.3): accepted, or migrated
@@ -59403,9 +59626,8 @@ function planEntry(ctx, entry, entryPath) {
         return { key, tasks: [], problems: [entryProblem(entry, entryPath, 'error', message, hint)] };
     }
     const owner = association?.tags[OWNER_TAG];
-    if (owner !== undefined && owner !== options.ownerId) {
-        const message = `pod identity association ${key} is managed by "${owner}" (tag ${OWNER_TAG}), not by "${options.ownerId}"`;
-        const hint = `remove it from this config, or change the tag if this repository now owns it`;
+    if (owner !== undefined && !mayManage(owner, options)) {
+        const { message, hint } = managedElsewhere(`pod identity association ${key}`, owner, options);
         return { key, tasks: [], problems: [entryProblem(entry, entryPath, 'error', message, hint)] };
     }
     const stack = roleStacksOf(live, entry.namespace, entry.serviceAccountName)[0];
@@ -59461,6 +59683,44 @@ function planEntry(ctx, entry, entryPath) {
         }));
     }
     return { key, tasks, problems };
+}
+
+;// CONCATENATED MODULE: ./src/plan/unreadable-cluster.ts
+// The one plan error of a cluster that could not be read. It is about the cluster, not a line of the
+// file (the file may be right and the credentials wrong), so it names the file without a position;
+// a cluster that does not exist gets the clusters of its region and the closest name.
+
+/** How many of the region's clusters a hint lists before "…". */
+const LISTED = 5;
+function notFoundHint(spec, { clustersInRegion: clusters, foundInRegion }) {
+    if (foundInRegion) {
+        return `it is in ${foundInRegion} (the default region of these credentials), not ${spec.region}: set metadata.region: ${foundInRegion}`;
+    }
+    const fix = 'fix metadata.name, or metadata.region if the cluster is in another region';
+    if (clusters === undefined)
+        return fix;
+    if (clusters.length === 0) {
+        return `no cluster in ${spec.region} is visible to these credentials: check metadata.region and the AWS account`;
+    }
+    const named = clusters.slice(0, LISTED).map((c) => `"${c}"`);
+    const list = `${named.join(', ')}${clusters.length > LISTED ? ', …' : ''}`;
+    const guess = closest(spec.name, clusters);
+    return `${guess ? `did you mean "${guess}"? ` : ''}clusters in ${spec.region}: ${list}; ${fix}`;
+}
+function unreadableClusterProblem(spec, live) {
+    const hint = live.notFound ? notFoundHint(spec, live.notFound) : live.hint;
+    const message = live.notFound
+        ? `cluster "${spec.name}" was not found in ${spec.region}`
+        : `cluster "${spec.name}" (${spec.region}) could not be read: ${live.reason}`;
+    return {
+        severity: 'error',
+        file: spec.file,
+        line: 0,
+        column: 0,
+        path: 'metadata',
+        message,
+        ...(hint ? { hint } : {}),
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/plan/prune-plan.ts
@@ -59558,6 +59818,7 @@ function planPrune(ctx, configured) {
 // Desired × live → the plan of one cluster, and of all of them. Pure and deterministic: the same
 // inputs give byte-identical output (add-ons in config order, the agent first; associations in
 // namespace/SA order). The agent comes first; add-ons and associations then run side by side.
+
 
 
 
@@ -59717,9 +59978,7 @@ function checkAgentDeletion(ctx, tasks, into) {
 function planCluster(spec, live, options) {
     const problem = (message, hint) => planProblem(spec.location, 'metadata.name', 'error', message, hint);
     if (isMissing(live)) {
-        return emptyPlan(spec, options, [
-            problem(`cluster "${spec.name}" could not be read: ${live.reason}`),
-        ]);
+        return emptyPlan(spec, options, [unreadableClusterProblem(spec, live)]);
     }
     if (live.status !== 'ACTIVE') {
         const message = `Cluster '${live.name}' is not in ACTIVE status (status: ${live.status})`;
@@ -60022,6 +60281,7 @@ async function readClusterState(spec, deps) {
             region: spec.region,
             missing: true,
             reason: `No cluster found for name: ${spec.name}.`,
+            notFound: { clustersInRegion: await listClusterNames(eks) },
         };
     }
     const accountId = accountFromArn(info.arn);
@@ -60114,7 +60374,10 @@ async function settleStacks(stacks, deps) {
         if (!isInProgress(stack.status))
             return { ...stack };
         deps.log(`waiting for CloudFormation stack "${stack.stackName}" (${stack.status}) to settle`);
-        const result = await deps.watcher.wait(stack.stackId, 'settle');
+        const result = await deps.watcher.wait(stack.stackId, 'settle', {
+            stackName: stack.stackName,
+            log: deps.log,
+        });
         return result.stack ? { ...result.stack } : { ...stack, status: 'DELETE_COMPLETE' };
     }));
 }
@@ -60137,15 +60400,13 @@ async function settleStacks(stacks, deps) {
 
 
 
+
+
 const clusterKey = (name, region) => `${region}/${name}`;
 /** Access denied, an unreachable endpoint…: the plan for this cluster says why, others go on. */
 function unreadable(spec, error) {
-    return {
-        name: spec.name,
-        region: spec.region,
-        missing: true,
-        reason: `could not read its live state in ${spec.region}: ${errorMessage(error)}`,
-    };
+    const { reason, hint } = explainReadFailure(error, spec.region, process.env);
+    return { name: spec.name, region: spec.region, missing: true, reason, ...(hint ? { hint } : {}) };
 }
 class Engine {
     options;
@@ -60274,7 +60535,7 @@ class Engine {
     async read(spec, lookups, options) {
         const watchers = this.watchersOf(spec.region);
         try {
-            return await readClusterState(spec, {
+            const live = await readClusterState(spec, {
                 clients: this.pool.get(spec.region),
                 watcher: watchers.stacks,
                 addonWatcher: watchers.addons,
@@ -60288,10 +60549,25 @@ class Engine {
                 roleLookups: lookups.roleLookups,
                 log: (line) => this.options.log(`[${spec.name}] ${line}`),
             });
+            if (!('missing' in live) || !live.notFound)
+                return live;
+            const foundInRegion = await this.defaultRegionHolding(spec);
+            return foundInRegion ? { ...live, notFound: { ...live.notFound, foundInRegion } } : live;
         }
         catch (error) {
             return unreadable(spec, error);
         }
+    }
+    /**
+     * A region mismatch: the credentials' default region (AWS_REGION, the profile's) when it is not
+     * the file's and the cluster is there. One DescribeCluster, only for a cluster not found.
+     */
+    async defaultRegionHolding(spec) {
+        const region = process.env.AWS_REGION || (await profileRegion());
+        if (!region || region === spec.region)
+            return undefined;
+        const found = await describeCluster(this.pool.get(region).eks, spec.name).catch(() => undefined);
+        return found ? region : undefined;
     }
     /** Applies every cluster without plan errors, clusters in parallel. */
     async apply(plan) {
@@ -60395,6 +60671,7 @@ function codeValue(value) {
 // summary). Failures are listed one by one (every one, DESIGN §7); successes are counted. Messages
 // come from AWS and from config values, so the Markdown escapes them.
 
+
 /** Error texts are cut in Markdown: enough to act on, never a whole API response. */
 const MAX_MESSAGE = 300;
 const apply_results_short = (text) => text.length > MAX_MESSAGE ? `${text.slice(0, MAX_MESSAGE)}…` : text;
@@ -60441,6 +60718,51 @@ function applyResultLines(results) {
         out.push(...problems.map(resultItem));
     }
     return out;
+}
+/**
+ * The apply's last line and whether the run succeeded; they always agree: a cluster that could not
+ * be read or planned is a failure as much as a failed task, and "nothing to apply" is said only of a
+ * plan without errors.
+ */
+function applyVerdict(plan, results) {
+    const failed = failedTasks(results);
+    const notApplied = plan.clusters.filter((c) => c.errors.length > 0).length;
+    const ran = results.some((c) => c.results.length > 0);
+    if (failed === 0 && notApplied === 0) {
+        return {
+            ok: true,
+            line: ran ? 'all tasks were completed successfully' : 'Nothing to apply.',
+        };
+    }
+    const parts = [
+        ...(failed > 0 ? [`${failed} failed task(s)`] : []),
+        ...(notApplied > 0
+            ? [
+                `${notApplied} of ${plan.clusters.length} cluster(s) not applied because their plan has errors`,
+            ]
+            : []),
+    ];
+    const head = ran ? 'Apply finished with errors' : 'Nothing was applied';
+    return { ok: false, line: `${head}: ${parts.join(', ')}; fix them and re-run to converge.` };
+}
+
+;// CONCATENATED MODULE: ./src/render/owner.ts
+// The line every plan opens with: the owner id in force (the value of the podid-action/managed-by
+// tag this run manages), where it came from, and whose resources are being taken over.
+/** Where an owner id came from, as the CLI and the action say it. */
+const SOURCES = {
+    flag: '--owner-id',
+    input: 'input owner-id',
+    GITHUB_REPOSITORY: 'GITHUB_REPOSITORY',
+    'git remote': 'the git remote "origin"',
+    default: 'the default; set --owner-id or run in a git checkout',
+};
+function ownerLine(owner, takeOver = []) {
+    const from = SOURCES[owner.source] ?? owner.source;
+    const taking = takeOver.length > 0
+        ? `; taking over what the config names from ${takeOver.map((o) => `"${o}"`).join(', ')}`
+        : '';
+    return `owner id: "${owner.id}" (from ${from})${taking}`;
 }
 
 ;// CONCATENATED MODULE: ./src/lib/log-line.ts
@@ -60736,7 +61058,9 @@ function renderPlanText(plan) {
             out.push(`  = addon ${u.addonName}: ${u.reason}`);
         if (cluster.tasks.length > 0)
             out.push(renderTaskTree(cluster, { planMode: true }).replace(/^\n/, ''));
-        out.push(`  ${countsLine(counts_countClusterChanges(cluster))}, ${cluster.unchanged} unchanged; fingerprint ${cluster.fingerprint}`);
+        // Only a plan that can be applied has a fingerprint worth reviewing.
+        const fingerprint = cluster.errors.length === 0 ? `; fingerprint ${cluster.fingerprint}` : '';
+        out.push(`  ${countsLine(counts_countClusterChanges(cluster))}, ${cluster.unchanged} unchanged${fingerprint}`);
         if (cluster.notManaged.length > 0)
             out.push(`  ${notManagedLine(cluster.notManaged)}`);
         out.push('');
@@ -62947,7 +63271,11 @@ function parseInternal(text, file) {
     if (binary)
         return binary;
     try {
-        const { reader, root, ours } = parseYamlFile(text.replace(/^\uFEFF/, ''), file, isClusterConfigDocument);
+        const { reader, root, ours, syntaxBroken } = parseYamlFile(text.replace(/^\uFEFF/, ''), file, isClusterConfigDocument);
+        // Syntax first and alone: fields read from a broken document lead to wrong "must be set" and
+        // "did you mean" problems.
+        if (syntaxBroken)
+            return { problems: sortProblems(reader.problems) };
         if (root !== null && !ours) {
             reader.error(reader.pos(root), undefined, (0,dist/* isMap */.jh)(root)
                 ? `this file is not an eksctl ClusterConfig: it has neither kind: ${KIND} nor an apiVersion in ${API_GROUP}`
@@ -63213,13 +63541,18 @@ function exitQuietlyWhenStdoutCloses() {
 const desired_log = (line) => {
     printErr(`${line}\n`);
 };
-/** Undefined when anything is wrong (nothing touches AWS then). */
-async function loadDesired(patterns, cluster) {
+/**
+ * Undefined when anything is wrong (nothing touches AWS then); `onInvalid` is then told every
+ * problem, after they were printed.
+ */
+async function loadDesired(patterns, cluster, onInvalid) {
     const result = await loadConfigFiles(patterns, { confine: 'cli' });
     for (const problem of result.problems)
         desired_log(formatProblem(problem));
-    if (!result.state)
+    if (!result.state) {
+        onInvalid?.(result.problems);
         return undefined;
+    }
     if (!cluster)
         return result.state;
     const clusters = result.state.clusters.filter((c) => c.name === cluster);
@@ -63246,94 +63579,58 @@ async function applyCommand(options) {
     const engine = new Engine({ concurrency: options.concurrency, log: desired_log });
     try {
         const plan = await engine.plan(state, { ...options.plan, kubernetesAccess: 'required' });
+        printOut(`${ownerLine(options.owner, options.plan.takeOver)}\n`);
         printOut(renderPlanText(plan));
-        if (!hasChanges(plan)) {
-            printOut('Nothing to apply.\n');
-            return planErrorCount(plan) > 0 ? 1 : 0;
-        }
-        const results = await engine.apply(plan);
-        printOut(renderResultsText(results));
-        const failures = failedTasks(results);
-        const skippedClusters = plan.clusters.filter((c) => c.errors.length > 0 && c.tasks.length > 0);
-        for (const c of skippedClusters) {
+        const results = hasChanges(plan) ? await engine.apply(plan) : [];
+        if (results.length > 0)
+            printOut(renderResultsText(results));
+        for (const c of plan.clusters.filter((c) => c.errors.length > 0)) {
             printOut(`cluster "${c.cluster}" not applied: the plan has ${c.errors.length} error(s)\n`);
         }
-        if (failures > 0 || planErrorCount(plan) > 0) {
-            printOut(`Apply finished with ${failures} failed task(s); re-run to converge once fixed.\n`);
-            return 1;
-        }
-        printOut('all tasks were completed successfully\n');
-        return 0;
+        const verdict = applyVerdict(plan, results);
+        printOut(`${verdict.line}\n`);
+        return verdict.ok ? 0 : 1;
     }
     finally {
         engine.close();
     }
 }
 
-;// CONCATENATED MODULE: ./src/render/markdown.ts
-// The plan as Markdown for the PR comment and the job summary. Every user-controlled string is
-// escaped (escape.ts); values inside the diff block sit in a fence no value can close.
+;// CONCATENATED MODULE: ./src/render/plan-brief.ts
+// The plan in brief, for a terminal tour (podid demo): a per-cluster table, then one line per task
+// (its sign and eksctl's wording) and each error; no values, no Markdown. `podid plan` prints the
+// full plan, with every reviewed value.
 
 
 
-
-
-const problemLine = (p) => problemItem(p, { withPath: true });
-/** Only what the plan looked at is claimed to match; fields it does not manage are said to exist. */
-function noChangesSentence(cluster) {
-    return cluster.notManaged.length === 0
-        ? 'No changes. The cluster matches the configuration.'
-        : `No changes. Everything podid-action manages matches the configuration; ${cluster.notManaged.length} field(s) of the file are not managed by it.`;
+const HEADERS = ['cluster', 'region', 'create', 'update', 'delete', 'adopt', 'errors'];
+/** A plain-text table, columns padded to their widest cell. */
+function textTable(rows) {
+    const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+    return rows.map((r) => r
+        .map((cell, i) => (i < 2 ? cell.padEnd(widths[i]) : cell.padStart(widths[i])))
+        .join('  ')
+        .trimEnd());
 }
-function clusterSection(cluster) {
-    const counts = counts_countClusterChanges(cluster);
-    const out = [
-        `### Cluster ${escape_escapeMarkdown(cluster.cluster)} (${escape_escapeMarkdown(cluster.region)})`,
-        '',
-        `File ${escape_escapeMarkdown(cluster.file)} · ${countsLine(counts)} · ${cluster.unchanged} unchanged`,
-        '',
-    ];
-    if (cluster.errors.length > 0) {
-        out.push(`**Errors** (nothing in this cluster can be applied until they are fixed):`, '');
-        out.push(...cluster.errors.map(problemLine), '');
-    }
-    if (cluster.warnings.length > 0)
-        out.push('**Warnings**', '', ...cluster.warnings.map(problemLine), '');
-    if (cluster.tasks.length > 0) {
-        out.push(codeBlock(cluster.tasks.flatMap(taskLines).join('\n'), 'diff'), '');
-    }
-    else if (cluster.errors.length === 0) {
-        out.push(`${noChangesSentence(cluster)}`, '');
-    }
-    const leftAlone = [
-        ...cluster.unmanaged.map((u) => `- ${escape_escapeMarkdown(`${u.namespace}/${u.serviceAccount}`)} (${escape_escapeMarkdown(u.associationId)}): ${escape_escapeMarkdown(u.reason)}`),
-        ...cluster.unmanagedAddons.map((u) => `- addon ${escape_escapeMarkdown(u.addonName)}: ${escape_escapeMarkdown(u.reason)}`),
-    ];
-    if (leftAlone.length > 0) {
-        out.push(`<details><summary>${leftAlone.length} resource(s) not in the config, left alone</summary>`, '', ...leftAlone, '', '</details>', '');
-    }
-    if (cluster.notManaged.length > 0) {
-        out.push(`<details><summary>${cluster.notManaged.length} field(s) of the file not managed by podid-action</summary>`, '', ...cluster.notManaged.map((n) => `- ${escape_escapeMarkdown(n.path)} (line ${n.line}): ${escape_escapeMarkdown(n.reason)}`), '', '</details>', '');
-    }
-    out.push(`Fingerprint: \`${cluster.fingerprint}\``, '');
-    return out;
+function clusterTableText(plan) {
+    const rows = plan.clusters.map((c) => {
+        const n = counts_countClusterChanges(c);
+        return [c.cluster, c.region, n.create, n.update, n.delete, n.adopt, c.errors.length].map(String);
+    });
+    return textTable([HEADERS, ...rows]);
 }
-function renderMarkdown(plan, opts = {}) {
-    const counts = countChanges(plan);
-    const errors = planErrorCount(plan);
-    const out = [`## ${escape_escapeMarkdown(opts.title ?? 'podid plan')}`, ''];
-    out.push(`**Plan:** ${countsLine(counts)} in ${plan.clusters.length} cluster(s)${errors > 0 ? `; ${errors} error(s)` : ''}.`, '');
-    const perCluster = plan.clusters
-        .filter((c) => c.tasks.length > 0)
-        .map((c) => `- ${escape_escapeMarkdown(c.cluster)}: ${countsLine(counts_countClusterChanges(c))}`);
-    if (plan.clusters.length > 1 && perCluster.length > 0)
-        out.push(...perCluster, '');
-    if (counts.delete > 0) {
-        out.push('> [!WARNING]', `> This plan **deletes** ${counts.delete} resource(s) (lines starting with \`-\`). Review them before merging.`, '');
+function renderPlanBrief(plan) {
+    const out = clusterTableText(plan);
+    for (const c of plan.clusters) {
+        out.push('', `${c.cluster} (${c.region}), from ${c.file}:`);
+        for (const p of c.errors)
+            out.push(`  ${formatProblem(p)}`);
+        for (const t of c.tasks)
+            out.push(`  ${taskLines(t)[0]}`);
+        if (c.tasks.length === 0 && c.errors.length === 0)
+            out.push('  no changes');
     }
-    for (const cluster of plan.clusters)
-        out.push(...clusterSection(cluster));
-    return `${out.join('\n').trimEnd()}\n`;
+    return `${out.join('\n')}\n`;
 }
 
 ;// CONCATENATED MODULE: external "node:url"
@@ -63388,8 +63685,10 @@ async function emulatorCommand(args) {
 }
 
 ;// CONCATENATED MODULE: ./src/commands/demo.ts
-// `podid demo` (npm run demo): the main job end to end on the embedded emulator:
-// start it with a seed, plan, apply, plan again (which must be empty).
+// `podid demo` (npm run demo): a short tour of the main job on the embedded emulator, in titled
+// steps: the plan a pull request would get, the apply a merge would run, the second plan that finds
+// nothing to do, then what happened and where to go next. Plain text, under ~120 lines.
+
 
 
 
@@ -63403,6 +63702,9 @@ async function emulatorCommand(args) {
 const say = (text) => {
     printOut(`${text}\n`);
 };
+const OWNER = 'example-org/infra';
+const STEPS = 3;
+const title = (n, text) => say(`\n━━ Step ${n}/${STEPS} · ${text}\n`);
 async function demoCommand() {
     const root = checkoutRoot();
     // Paths in the plan read as they would in the repository: relative to its root.
@@ -63426,21 +63728,27 @@ async function demoCommand() {
     process.env.AWS_SECRET_ACCESS_KEY = 'demo-secret';
     delete process.env.AWS_SESSION_TOKEN;
     delete process.env.AWS_PROFILE;
-    // The SDK's Node 20 end-of-support reminder is not part of the demo.
-    process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-    say(`emulator: ${url} (seed examples/demo/seed.yaml)\n`);
-    const engine = new Engine({ concurrency: 10, log: (line) => say(`  ${line}`) });
+    say('podid demo: pod identity GitOps, end to end, on a local AWS emulator');
+    say(`emulator ${url}: two EKS clusters from examples/demo/seed.yaml, AWS timings 30× faster`);
+    say(`config: examples/*.eksctl.yaml · ${ownerLine({ id: OWNER, source: 'the demo' })}`);
+    // Failures and slow waits are worth a line; the routine "deploying …" chatter is not.
+    const engine = new Engine({
+        concurrency: 10,
+        log: (line) => {
+            if (/✖|waiting for/.test(line))
+                say(`  ${line}`);
+        },
+    });
     try {
         const state = await loadDesired(['examples/*.eksctl.yaml']);
         if (!state)
             return 1;
-        const options = {
+        return await run(engine, state, {
             prune: 'managed',
-            ownerId: 'example-org/infra',
+            ownerId: OWNER,
             salt: 'demo',
             kubernetesAccess: 'required',
-        };
-        return await run(engine, state, options);
+        });
     }
     finally {
         engine.close();
@@ -63448,29 +63756,45 @@ async function demoCommand() {
     }
 }
 async function run(engine, state, options) {
-    say('── 1. plan (as posted on the pull request) ──\n');
+    title(1, 'plan: what the pull request comment shows');
     const plan = await engine.plan(state, options);
-    say(renderMarkdown(plan, { title: 'podid plan' }));
-    say('── 2. apply (on merge) ──\n');
-    say(renderPlanText(plan));
+    say(renderPlanBrief(plan).trimEnd());
+    say(`\nPlan: ${countsLine(countChanges(plan))}. (+ create, ~ update or adopt, - delete)`);
+    title(2, 'apply: what the merge runs');
     const started = Date.now();
     const results = await engine.apply(plan);
-    say(renderResultsText(results));
-    say(`applied in ${((Date.now() - started) / 1000).toFixed(1)}s\n`);
-    say('── 3. plan again: nothing left to do ──\n');
+    say(renderResultsText(results).trimEnd());
+    say(`applied in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    title(3, 'plan again: the clusters now match the config');
     const after = await engine.plan(state, options);
-    say(renderMarkdown(after, { title: 'podid plan after apply' }));
+    say(clusterTableText(after).join('\n'));
     const failed = failedTasks(results);
     const remaining = countChanges(after).total;
     if (failed > 0 || remaining > 0) {
-        say(`demo failed: ${failed} failed task(s), ${remaining} change(s) left after apply`);
+        say(`\ndemo failed: ${failed} failed task(s), ${remaining} change(s) left after apply`);
         return 1;
     }
-    const notManaged = after.clusters.reduce((n, c) => n + c.notManaged.length, 0);
-    say(notManaged === 0
-        ? 'demo succeeded: the clusters match the configuration.'
-        : `demo succeeded: everything podid-action manages matches the configuration (${notManaged} field(s) of the files are not managed by it; each plan lists them).`);
+    whatHappened(plan.clusters.length, countChanges(plan).total);
     return 0;
+}
+function whatHappened(clusters, tasks) {
+    say(`
+━━ What just happened
+- podid read ${clusters} eksctl ClusterConfig files and the live state of their clusters, and planned
+  ${tasks} changes: IAM role stacks (eksctl's templates and names), pod identity associations,
+  add-ons, and a Kubernetes service account (createServiceAccount: made through the cluster's API
+  with an EKS token, before its association). What already matched was adopted (tagged as ours); what the config does not name (a
+  hand-made association) was left alone.
+- The apply ran that plan in parallel, each association's stack before the association.
+- The second plan is empty: re-running converges, and "no changes" is said only of what was compared.
+
+━━ Where next
+- The full plan with every value:  npm run emulator -- --port 4566 --seed examples/demo/seed.yaml
+  then AWS_ENDPOINT_URL=http://127.0.0.1:4566 AWS_ACCESS_KEY_ID=AKIADEMODEMODEMO0000 \\
+  AWS_SECRET_ACCESS_KEY=demo-secret \\
+  npm run podid -- plan -f 'examples/*.eksctl.yaml'
+- On GitHub: examples/workflows/ (plan on pull requests, apply on merge, drift), docs/action.md
+- Your own files: npm run podid -- validate -f 'clusters/*.yaml', then plan; more in README.md.`);
 }
 
 ;// CONCATENATED MODULE: ./src/render/association-table.ts
@@ -63543,22 +63867,49 @@ function tabTable(header, rows) {
 
 
 
-function validateGet(options) {
-    if (!options.cluster)
-        throw new UsageError('--cluster must be set');
+
+function checkFlags(options) {
+    if (options.file && options.cluster) {
+        throw new UsageError('cannot use --cluster when --config-file/-f flag is used');
+    }
+    if (options.file && options.region) {
+        throw new UsageError('cannot use --region when --config-file/-f flag is used');
+    }
+    if (!options.file && !options.cluster)
+        throw new UsageError('--cluster must be set (or -f FILE)');
     if (options.serviceAccountName && !options.namespace) {
         throw new UsageError('--namespace must be set in order to specify --service-account-name');
     }
     if (!['table', 'json', 'yaml'].includes(options.output)) {
         throw new UsageError(`unknown output printer type: expected {"yaml","json","table"} but got "${options.output}"`);
     }
-    const region = options.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION;
-    if (!region)
-        throw new UsageError('--region must be set (or AWS_REGION)');
-    return { cluster: options.cluster, region, output: options.output };
+    return options.output;
+}
+/** The cluster and region to read, or undefined when the file was invalid (its problems printed). */
+async function resolveTarget(options) {
+    const output = checkFlags(options);
+    if (options.file) {
+        const state = await loadDesired([options.file]);
+        if (!state)
+            return undefined;
+        if (state.clusters.length !== 1) {
+            throw new UsageError(`-f must name one ClusterConfig file; "${options.file}" matched ${state.clusters.length}`);
+        }
+        const [spec] = state.clusters;
+        return { cluster: spec.name, region: spec.region, output };
+    }
+    // The flag, else the SDK's own resolution (AWS_REGION, the profile's region), else the AWS CLI's.
+    const region = options.region ?? (await profileRegion()) ?? process.env.AWS_DEFAULT_REGION ?? undefined;
+    if (!region) {
+        throw new UsageError('--region must be set (or AWS_REGION, or a region in the AWS profile), or use -f FILE');
+    }
+    return { cluster: options.cluster ?? '', region, output };
 }
 async function getCommand(options) {
-    const { cluster, region, output } = validateGet(options);
+    const target = await resolveTarget(options);
+    if (!target)
+        return 1;
+    const { cluster, region, output } = target;
     const pool = new ClientPool({ concurrency: options.concurrency });
     try {
         const { eks } = pool.get(region);
@@ -63617,9 +63968,116 @@ function planJsonDocument(plan) {
 function renderPlanJson(plan) {
     return `${JSON.stringify(planJsonDocument(plan), null, 2)}\n`;
 }
+/**
+ * What `--output json` prints when the files are invalid and there is no plan: the same envelope
+ * with no clusters and the problems, with their positions, so a script never has to parse text.
+ */
+function renderInvalidConfigJson(problems) {
+    const document = {
+        version: 1,
+        summary: { create: 0, update: 0, delete: 0, adopt: 0, total: 0 },
+        clusters: [],
+        problems: problems.map((p) => canonicalize(p)),
+    };
+    return `${JSON.stringify(document, null, 2)}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/render/cluster-table.ts
+// The per-cluster table that opens the PR comment and the job summary: one row per cluster with its
+// region, what the plan creates, updates, deletes and adopts, and its errors. Long lists are cut to a
+// fixed number of rows (the comment has a byte budget; the sections below name every cluster).
+
+
+/** Rows shown before "… and N more": 50 rows of the longest names stay under 12 KB. */
+const CLUSTER_TABLE_MAX_ROWS = 50;
+const HEAD = [
+    '| cluster | region | create | update | delete | adopt | errors |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: |',
+];
+/** Escaped for a table cell (escapeMarkdown also escapes the `|` that would end the cell). */
+const cell = escape_escapeMarkdown;
+function clusterTableLines(plan, maxRows = CLUSTER_TABLE_MAX_ROWS) {
+    if (plan.clusters.length === 0)
+        return [];
+    const rows = plan.clusters.slice(0, maxRows).map((c) => {
+        const n = counts_countClusterChanges(c);
+        const errors = c.errors.length > 0 ? `**${c.errors.length}**` : '0';
+        return `| ${cell(c.cluster)} | ${cell(c.region)} | ${n.create} | ${n.update} | ${n.delete} | ${n.adopt} | ${errors} |`;
+    });
+    const more = plan.clusters.length - rows.length;
+    const tail = more > 0 ? [`| … and ${more} more cluster(s) | | | | | | |`] : [];
+    return [...HEAD, ...rows, ...tail, ''];
+}
+
+;// CONCATENATED MODULE: ./src/render/markdown.ts
+// The plan as Markdown for the PR comment and the job summary. Every user-controlled string is
+// escaped (escape.ts); values inside the diff block sit in a fence no value can close.
+
+
+
+
+
+
+const problemLine = (p) => problemItem(p, { withPath: true });
+/** Only what the plan looked at is claimed to match; fields it does not manage are said to exist. */
+function noChangesSentence(cluster) {
+    return cluster.notManaged.length === 0
+        ? 'No changes. The cluster matches the configuration.'
+        : `No changes. Everything podid-action manages matches the configuration; ${cluster.notManaged.length} field(s) of the file are not managed by it.`;
+}
+function clusterSection(cluster) {
+    const counts = counts_countClusterChanges(cluster);
+    const out = [
+        `### Cluster ${escape_escapeMarkdown(cluster.cluster)} (${escape_escapeMarkdown(cluster.region)})`,
+        '',
+        `File ${escape_escapeMarkdown(cluster.file)} · ${countsLine(counts)} · ${cluster.unchanged} unchanged`,
+        '',
+    ];
+    if (cluster.errors.length > 0) {
+        out.push(`**Errors** (nothing in this cluster can be applied until they are fixed):`, '');
+        out.push(...cluster.errors.map(problemLine), '');
+    }
+    if (cluster.warnings.length > 0)
+        out.push('**Warnings**', '', ...cluster.warnings.map(problemLine), '');
+    if (cluster.tasks.length > 0) {
+        out.push(codeBlock(cluster.tasks.flatMap(taskLines).join('\n'), 'diff'), '');
+    }
+    else if (cluster.errors.length === 0) {
+        out.push(`${noChangesSentence(cluster)}`, '');
+    }
+    const leftAlone = [
+        ...cluster.unmanaged.map((u) => `- ${escape_escapeMarkdown(`${u.namespace}/${u.serviceAccount}`)} (${escape_escapeMarkdown(u.associationId)}): ${escape_escapeMarkdown(u.reason)}`),
+        ...cluster.unmanagedAddons.map((u) => `- addon ${escape_escapeMarkdown(u.addonName)}: ${escape_escapeMarkdown(u.reason)}`),
+    ];
+    if (leftAlone.length > 0) {
+        out.push(`<details><summary>${leftAlone.length} resource(s) not in the config, left alone</summary>`, '', ...leftAlone, '', '</details>', '');
+    }
+    if (cluster.notManaged.length > 0) {
+        out.push(`<details><summary>${cluster.notManaged.length} field(s) of the file not managed by podid-action</summary>`, '', ...cluster.notManaged.map((n) => `- ${escape_escapeMarkdown(n.path)} (line ${n.line}): ${escape_escapeMarkdown(n.reason)}`), '', '</details>', '');
+    }
+    // Only a plan that can be applied has a fingerprint worth reviewing.
+    if (cluster.errors.length === 0)
+        out.push(`Fingerprint: \`${cluster.fingerprint}\``, '');
+    return out;
+}
+function renderMarkdown(plan, opts = {}) {
+    const counts = countChanges(plan);
+    const errors = planErrorCount(plan);
+    const out = [`## ${escape_escapeMarkdown(opts.title ?? 'podid plan')}`, ''];
+    out.push(`**Plan:** ${countsLine(counts)} in ${plan.clusters.length} cluster(s)${errors > 0 ? `; ${errors} error(s)` : ''}.`, '');
+    if (opts.clusterTable !== false)
+        out.push(...clusterTableLines(plan));
+    if (counts.delete > 0) {
+        out.push('> [!WARNING]', `> This plan **deletes** ${counts.delete} resource(s) (lines starting with \`-\`). Review them before merging.`, '');
+    }
+    for (const cluster of plan.clusters)
+        out.push(...clusterSection(cluster));
+    return `${out.join('\n').trimEnd()}\n`;
+}
 
 ;// CONCATENATED MODULE: ./src/commands/plan.ts
 // `podid plan`: config → live state → the plan, as text, Markdown or JSON.
+
 
 
 
@@ -63635,13 +64093,22 @@ function render(plan, output) {
     return renderPlanText(plan);
 }
 async function planCommand(options) {
-    const state = await loadDesired(options.patterns, options.cluster);
+    const state = await loadDesired(options.patterns, options.cluster, (problems) => {
+        if (options.output === 'json')
+            printOut(renderInvalidConfigJson(problems));
+    });
     if (!state)
         return 1;
     const engine = new Engine({ concurrency: options.concurrency, log: desired_log });
     try {
         // Whoever plans usually applies: say now what they may not do in Kubernetes.
         const plan = await engine.plan(state, { ...options.plan, kubernetesAccess: 'advisory' });
+        // Text opens with the owner line; JSON and Markdown stay as documented, the line goes to stderr.
+        const owner = `${ownerLine(options.owner, options.plan.takeOver)}\n`;
+        if (options.output === 'text')
+            printOut(owner);
+        else
+            desired_log(owner.trimEnd());
         printOut(render(plan, options.output));
         if (planErrorCount(plan) > 0)
             return 1;
@@ -63650,6 +64117,63 @@ async function planCommand(options) {
     finally {
         engine.close();
     }
+}
+
+;// CONCATENATED MODULE: ./package.json
+const package_namespaceObject = {"rE":"0.1.0"};
+;// CONCATENATED MODULE: ./src/commands/usage.ts
+// What `podid --help`, `podid help COMMAND`, `podid COMMAND --help` and `podid --version` print:
+// each command's synopsis is written once here and shown both in the overview and on its own.
+
+const usage_VERSION = package_namespaceObject.rE;
+const COMMANDS = {
+    validate: {
+        synopsis: 'podid validate -f GLOB... [--output text|json]',
+        about: 'Reads and checks the eksctl ClusterConfig files; no AWS call. Every problem is printed as\nfile:line:col: error: message (hint). Exit 1 on any error.',
+    },
+    plan: {
+        synopsis: `podid plan     -f GLOB... [--cluster NAME] [--output text|markdown|json] [--prune managed|all|none]
+                          [--owner-id ID] [--take-over OWNER] [--concurrency N] [--detailed-exitcode]`,
+        about: 'Prints what apply would change; makes no mutating AWS call. --detailed-exitcode exits 2 when\nthe plan has changes. --output json writes JSON to stdout, also when the files are invalid.',
+    },
+    apply: {
+        synopsis: `podid apply    -f GLOB... [--cluster NAME] [--concurrency N] [--prune managed|all|none]
+                          [--owner-id ID] [--take-over OWNER]`,
+        about: 'Plans, prints the plan, then carries it out. A failed task fails only what depends on it;\nre-running converges. Exit 1 when anything failed.',
+    },
+    get: {
+        synopsis: `podid get      (--cluster NAME [--region R] | -f FILE) [--namespace NS [--service-account-name SA]]
+                          [-o table|json|yaml]`,
+        about: "eksctl's get podidentityassociation, reading every page. With -f the cluster and region come\nfrom the file; without, the region is --region, else AWS_REGION or the AWS profile's region.",
+    },
+    emulator: {
+        synopsis: 'podid emulator [--port N] [--seed FILE] [--latency-profile none|realistic] [--time-scale N]',
+        about: 'Starts the local AWS emulator (from a checkout of the repository).',
+    },
+    demo: {
+        synopsis: 'podid demo',
+        about: 'A short tour: the emulator, a plan, an apply and a second, empty plan on examples/.',
+    },
+};
+function isCommand(name) {
+    return name !== undefined && Object.hasOwn(COMMANDS, name);
+}
+const FOOTER = `Exit codes: 0 success, 1 error, 2 (plan --detailed-exitcode) the plan has changes.
+AWS region comes from each file's metadata.region; credentials from the SDK's default chain.`;
+function overview() {
+    const synopses = Object.values(COMMANDS).map((c) => `  ${c.synopsis}`);
+    return `podid ${usage_VERSION}: GitOps for EKS Pod Identity
+
+Usage:
+${synopses.join('\n')}
+  podid help COMMAND | COMMAND --help | --version
+
+${FOOTER}
+`;
+}
+function commandUsage(name) {
+    const { synopsis, about } = COMMANDS[name];
+    return `Usage:\n  ${synopsis}\n\n${about}\n\n${FOOTER}\n`;
 }
 
 ;// CONCATENATED MODULE: ./src/commands/validate.ts
@@ -63690,25 +64214,13 @@ async function validateCommand(patterns, output) {
 
 
 
-const USAGE = `podid: GitOps for EKS Pod Identity
 
-Usage:
-  podid validate -f GLOB... [--output text|json]
-  podid plan     -f GLOB... [--cluster NAME] [--output text|markdown|json] [--prune managed|all|none]
-                            [--owner-id ID] [--concurrency N] [--detailed-exitcode]
-  podid apply    -f GLOB... [--cluster NAME] [--concurrency N] [--prune managed|all|none] [--owner-id ID]
-  podid get      --cluster NAME [--region R] [--namespace NS [--service-account-name SA]] [-o table|json|yaml]
-  podid emulator [--port N] [--seed FILE] [--latency-profile none|realistic] [--time-scale N]
-  podid demo
-
-Exit codes: 0 success, 1 error, 2 (plan --detailed-exitcode) the plan has changes.
-AWS region comes from each file's metadata.region; credentials from the SDK's default chain.
-`;
 const selection = {
     file: { type: 'string', short: 'f', multiple: true },
     cluster: { type: 'string' },
     prune: { type: 'string' },
     'owner-id': { type: 'string' },
+    'take-over': { type: 'string', multiple: true },
     concurrency: { type: 'string' },
 };
 function cli_parse(args, options) {
@@ -63718,8 +64230,8 @@ async function main(argv) {
     const [command, ...rest] = argv;
     // `podid plan --help` is a question, not a mistake (`--` ends the flags, so a file may be `-h`).
     const flags = rest.includes('--') ? rest.slice(0, rest.indexOf('--')) : rest;
-    if (flags.some((a) => a === '--help' || a === '-h')) {
-        printOut(USAGE);
+    if (isCommand(command) && flags.some((a) => a === '--help' || a === '-h')) {
+        printOut(commandUsage(command));
         return 0;
     }
     switch (command) {
@@ -63738,14 +64250,17 @@ async function main(argv) {
                 output: { type: 'string', short: 'o', default: 'text' },
                 'detailed-exitcode': { type: 'boolean', default: false },
             });
+            const owner = ownerIdFlag(values['owner-id']);
             const common = {
                 patterns: configPatterns(values.file, positionals),
                 cluster: values.cluster,
                 concurrency: args_parseConcurrency(values.concurrency),
+                owner,
                 plan: {
                     prune: args_parsePrune(values.prune),
-                    ownerId: ownerIdFlag(values['owner-id']),
+                    ownerId: owner.id,
                     salt: process.env.GITHUB_REPOSITORY ?? '',
+                    takeOver: values['take-over'] ?? [],
                 },
             };
             if (command === 'apply')
@@ -63758,6 +64273,7 @@ async function main(argv) {
         }
         case 'get': {
             const { values } = cli_parse(rest, {
+                file: { type: 'string', short: 'f' },
                 cluster: { type: 'string', short: 'c' },
                 region: { type: 'string', short: 'r' },
                 namespace: { type: 'string' },
@@ -63766,6 +64282,7 @@ async function main(argv) {
                 concurrency: selection.concurrency,
             });
             return getCommand({
+                file: values.file,
                 cluster: values.cluster,
                 region: values.region,
                 namespace: values.namespace,
@@ -63778,12 +64295,27 @@ async function main(argv) {
             return emulatorCommand(rest);
         case 'demo':
             return demoCommand();
-        case undefined:
-        case 'help':
+        case 'help': {
+            const topic = rest[0];
+            if (topic === undefined)
+                printOut(overview());
+            else if (isCommand(topic))
+                printOut(commandUsage(topic));
+            else
+                throw new UsageError(`unknown command "${topic}"; run "podid help"`);
+            return 0;
+        }
         case '--help':
         case '-h':
-            printOut(USAGE);
-            return command === undefined ? 1 : 0;
+            printOut(overview());
+            return 0;
+        case '--version':
+        case 'version':
+            printOut(`podid ${usage_VERSION}\n`);
+            return 0;
+        case undefined:
+            printErr(overview());
+            return 1;
         default:
             throw new UsageError(`unknown command "${command}"; run "podid help"`);
     }
@@ -63794,10 +64326,23 @@ function isArgumentError(error) {
     return error instanceof Error && code.startsWith('ERR_PARSE_ARGS');
 }
 exitQuietlyWhenStdoutCloses();
-main(process.argv.slice(2)).then((code) => {
+/** Node's texts, made one balanced line that says where to look. */
+function argumentErrorText(error, command) {
+    const help = isCommand(command) ? `podid help ${command}` : 'podid help';
+    const unknown = error.message.match(/^Unknown option '([^']+)'/);
+    if (unknown) {
+        return `unknown option "${unknown[1]}"; run "${help}" (a file name starting with "-" goes after "--")`;
+    }
+    return `${error.message.replace(/\.$/, '')}; run "${help}"`;
+}
+const argv = process.argv.slice(2);
+main(argv).then((code) => {
     process.exitCode = code;
 }, (error) => {
-    if (error instanceof UsageError || isArgumentError(error)) {
+    if (isArgumentError(error)) {
+        printErr(`Error: ${argumentErrorText(error, argv[0])}\n`);
+    }
+    else if (error instanceof UsageError) {
         printErr(`Error: ${error.message}\n`);
     }
     else {
