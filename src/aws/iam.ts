@@ -2,6 +2,7 @@
 // once per run.
 
 import {
+  GetOpenIDConnectProviderCommand,
   GetPolicyCommand,
   GetRoleCommand,
   paginateListPolicies,
@@ -24,6 +25,17 @@ export async function getRole(iam: IAMClient, roleName: string): Promise<LiveRol
     };
   } catch (error) {
     if (isAwsError(error, 'NoSuchEntityException', 'NoSuchEntity')) return null;
+    throw error;
+  }
+}
+
+/** GetOpenIDConnectProvider: whether IAM has this OIDC provider (false on NoSuchEntity). */
+export async function oidcProviderExists(iam: IAMClient, arn: string): Promise<boolean> {
+  try {
+    await iam.send(new GetOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: arn }));
+    return true;
+  } catch (error) {
+    if (isAwsError(error, 'NoSuchEntityException', 'NoSuchEntity')) return false;
     throw error;
   }
 }

@@ -48,6 +48,23 @@ export async function listServiceAccounts(
   return all;
 }
 
+/** Every service account of every namespace, all pages, in the API server's order. */
+export async function listAllServiceAccounts(session: KubeSession): Promise<LiveServiceAccount[]> {
+  const all: LiveServiceAccount[] = [];
+  let next: string | undefined;
+  do {
+    const page = await session.call(({ core, options }) =>
+      core.listServiceAccountForAllNamespaces(
+        { limit: PAGE_SIZE, ...(next ? { _continue: next } : {}) },
+        options,
+      ),
+    );
+    all.push(...page.items.map((sa) => toLive(sa, '')));
+    next = page.metadata?._continue || undefined;
+  } while (next);
+  return all;
+}
+
 export async function readServiceAccount(
   session: KubeSession,
   namespace: string,
