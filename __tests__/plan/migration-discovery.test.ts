@@ -64,6 +64,7 @@ describe('serviceAccountMigrations', () => {
         {
           stackName: 'eksctl-c-addon-iamserviceaccount-default-service-account-1',
           roleArn: ROLE('test-role-1'),
+          serviceAccount: 'default/service-account-1',
         },
       ],
     );
@@ -205,6 +206,7 @@ describe('decideMigration', () => {
     expect(decideMigration(irsa)).toEqual({
       serviceAccounts: [],
       addons: [],
+      skippedAddons: {},
       log: [
         {
           warning: true,

@@ -23,6 +23,8 @@ import { policyArnsToRead } from '../plan/policy-checks.js';
 import type { ClusterApplyResult } from '../plan/results.js';
 import { newPolicyLookups, readPolicies, type PolicyLookups } from '../state/policies.js';
 import { readClusterState } from '../state/read.js';
+import { readIrsa } from '../state/irsa-discovery.js';
+import type { LiveIrsa } from '../live/irsa.js';
 
 const clusterKey = (name: string, region: string): string => `${region}/${name}`;
 
@@ -179,7 +181,10 @@ export class Engine {
   }
 
   /** Remembers where the cluster's API server is (for the apply too) and opens a session on it. */
-  private openKubernetes(spec: ClusterSpec, info: ClusterInfo): (() => KubeSession) | undefined {
+  private openKubernetes(
+    spec: Pick<ClusterSpec, 'name' | 'region'>,
+    info: ClusterInfo,
+  ): (() => KubeSession) | undefined {
     if (!info.endpoint || !info.certificateAuthority) return undefined;
     this.kubeEndpoints.set(clusterKey(spec.name, spec.region), {
       server: info.endpoint,
@@ -229,6 +234,14 @@ export class Engine {
       () => undefined,
     );
     return found ? region : undefined;
+  }
+
+  /** What the cluster runs on IRSA, for migration (read-only). */
+  async readIrsa(cluster: string, region: string): Promise<LiveIrsa> {
+    return readIrsa(cluster, region, {
+      clients: this.pool.get(region),
+      kubernetes: (info) => this.openKubernetes({ name: cluster, region }, info),
+    });
   }
 
   /** Applies every cluster without plan errors, clusters in parallel. */

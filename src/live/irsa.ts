@@ -7,6 +7,8 @@ import type { AddonPodIdentityConfig, LiveAddon, LiveRole, LiveServiceAccount } 
 export interface IrsaStack {
   stackName: string;
   roleArn: string;
+  /** Its `alpha.eksctl.io/iamserviceaccount-name` tag: `<ns>/<sa>`. */
+  serviceAccount: string;
 }
 
 export interface LiveIrsa {

@@ -190,6 +190,8 @@ export interface MigrationLogLine {
 export interface MigrationDecision {
   serviceAccounts: ServiceAccountMigration[];
   addons: AddonMigration[];
+  /** Why an add-on with a service-account role does not migrate (its last skip line), by name. */
+  skippedAddons: Record<string, string>;
   log: MigrationLogLine[];
 }
 
@@ -202,6 +204,7 @@ export function decideMigration(irsa: LiveIrsa): MigrationDecision {
     return {
       serviceAccounts: [],
       addons: [],
+      skippedAddons: {},
       log: [{ warning: true, line: MIGRATION_MESSAGES.noOidcProvider }],
     };
   }
@@ -212,11 +215,13 @@ export function decideMigration(irsa: LiveIrsa): MigrationDecision {
   );
   const log: MigrationLogLine[] = accounts.log.map((line) => ({ line }));
   const addons: AddonMigration[] = [];
+  const skippedAddons: Record<string, string> = {};
   for (const addon of irsa.addons) {
     try {
       const decided = addonMigration(irsa, addon);
       log.push(...decided.log.map((line) => ({ line })));
       if (decided.value) addons.push(decided.value);
+      else skippedAddons[addon.name] = decided.log[decided.log.length - 1] ?? '';
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       throw new Error(
@@ -225,7 +230,7 @@ export function decideMigration(irsa: LiveIrsa): MigrationDecision {
       );
     }
   }
-  return { serviceAccounts: accounts.value, addons, log };
+  return { serviceAccounts: accounts.value, addons, skippedAddons, log };
 }
 
 function addonMigration(irsa: LiveIrsa, addon: LiveAddon): Logged<AddonMigration | undefined> {

@@ -213,6 +213,11 @@ export interface PlanOptions {
   kubernetesAccess?: 'required' | 'advisory';
   /** Owner ids whose resources this run may take over (take-over.ts); none by default. */
   takeOver?: readonly string[];
+  /**
+   * Migration: also remove this cluster's OIDC trust for the service account from a migrated role
+   * and the service account's IRSA annotation (`--remove-oidc-trust`); kept by default.
+   */
+  removeOidcTrust?: boolean;
 }
 
 export interface Plan {

@@ -76,7 +76,11 @@ export async function readIrsa(
   found.stackNames = stacks.map((s) => s.stackName);
   found.irsaStacks = stacks
     .filter((s) => IAM_SERVICE_ACCOUNT_TAG in s.tags && s.outputs[ROLE_OUTPUT])
-    .map((s) => ({ stackName: s.stackName, roleArn: s.outputs[ROLE_OUTPUT] }));
+    .map((s) => ({
+      stackName: s.stackName,
+      roleArn: s.outputs[ROLE_OUTPUT],
+      serviceAccount: s.tags[IAM_SERVICE_ACCOUNT_TAG],
+    }));
 
   const session = deps.kubernetes(info);
   if (!session) throw new Error(`cluster "${cluster}" has no Kubernetes API endpoint`);
