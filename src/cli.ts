@@ -1,4 +1,4 @@
-// `podid` CLI entry: validate, plan, apply, get, emulator, demo (DESIGN §10).
+// `podid` CLI entry: validate, plan, apply, get, migrate, emulator, demo (DESIGN §10).
 
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import {
@@ -13,6 +13,7 @@ import { applyCommand } from './commands/apply.js';
 import { demoCommand } from './commands/demo.js';
 import { emulatorCommand } from './commands/emulator.js';
 import { getCommand } from './commands/get.js';
+import { migrateCommand } from './commands/migrate.js';
 import { exitQuietlyWhenStdoutCloses, printErr, printOut } from './commands/output.js';
 import { planCommand } from './commands/plan.js';
 import { PLAN_OUTPUTS } from './engine/options.js';
@@ -93,6 +94,28 @@ async function main(argv: string[]): Promise<number> {
         namespace: values.namespace,
         serviceAccountName: values['service-account-name'],
         output: values.output,
+        concurrency: parseConcurrency(values.concurrency),
+      });
+    }
+    case 'migrate': {
+      const { values } = parse(rest, {
+        file: { type: 'string', short: 'f' },
+        write: { type: 'boolean', default: false },
+        cluster: { type: 'string', short: 'c' },
+        region: { type: 'string', short: 'r' },
+        'remove-oidc-provider-trust-relationship': { type: 'boolean', default: false },
+        approve: { type: 'boolean', default: false },
+        'owner-id': selection['owner-id'],
+        concurrency: selection.concurrency,
+      });
+      return migrateCommand({
+        file: values.file,
+        write: values.write,
+        cluster: values.cluster,
+        region: values.region,
+        removeOidcTrust: values['remove-oidc-provider-trust-relationship'],
+        approve: values.approve,
+        ownerId: values['owner-id'],
         concurrency: parseConcurrency(values.concurrency),
       });
     }

@@ -1,12 +1,13 @@
 // `podid get`: eksctl's `get podidentityassociation`, reading every page (eksctl reads only the first).
 
-import { ClientPool, profileRegion } from '../aws/clients.js';
+import { ClientPool } from '../aws/clients.js';
 import { describeAssociation, listAssociations } from '../aws/eks.js';
 import { errorMessage } from '../aws/errors.js';
 import { formatAssociationRows, type GetFormat } from '../render/association-table.js';
 import { UsageError } from './args.js';
 import { loadDesired } from './desired.js';
 import { printOut } from './output.js';
+import { resolveRegion } from './region.js';
 
 export interface GetOptions {
   /** eksctl's `-f config.yaml`: the cluster and its region come from the file. */
@@ -58,15 +59,7 @@ async function resolveTarget(options: GetOptions): Promise<Target | undefined> {
     const [spec] = state.clusters;
     return { cluster: spec.name, region: spec.region, output };
   }
-  // The flag, else the SDK's own resolution (AWS_REGION, the profile's region), else the AWS CLI's.
-  const region =
-    options.region ?? (await profileRegion()) ?? process.env.AWS_DEFAULT_REGION ?? undefined;
-  if (!region) {
-    throw new UsageError(
-      '--region must be set (or AWS_REGION, or a region in the AWS profile), or use -f FILE',
-    );
-  }
-  return { cluster: options.cluster ?? '', region, output };
+  return { cluster: options.cluster ?? '', region: await resolveRegion(options.region), output };
 }
 
 export async function getCommand(options: GetOptions): Promise<number> {

@@ -34,6 +34,12 @@ const COMMANDS = {
     about:
       "eksctl's get podidentityassociation, reading every page. With -f the cluster and region come\nfrom the file; without, the region is --region, else AWS_REGION or the AWS profile's region.",
   },
+  migrate: {
+    synopsis: `podid migrate  --cluster NAME [--region R] [--remove-oidc-provider-trust-relationship] [--approve]
+  podid migrate  -f FILE [--write]`,
+    about:
+      "eksctl's utils migrate-to-pod-identity: finds the cluster's IRSA (annotated service accounts,\neksctl's iamserviceaccount stacks, add-ons with a service-account role) and prints the plan in\neksctl's words; --approve carries it out. With -f, rewrites the file into pod identity form\ninstead (--write saves it), for a pull request whose plan shows the migrate tasks.",
+  },
   emulator: {
     synopsis:
       'podid emulator [--port N] [--seed FILE] [--latency-profile none|realistic] [--time-scale N]',

@@ -10,8 +10,15 @@ import {
   type PodIdentityAssociationSpec,
   type SourceLocation,
 } from '../config/model.js';
+import type { RewriteFacts } from '../config/migrate-rewrite.js';
+import type { LiveIrsa } from '../live/irsa.js';
 import { AGENT_ADDON } from '../names/addons.js';
-import type { AddonMigration, ServiceAccountMigration } from './migration-discovery.js';
+import { associationKey } from '../names/tags.js';
+import type {
+  AddonMigration,
+  MigrationDecision,
+  ServiceAccountMigration,
+} from './migration-discovery.js';
 import type { ClusterPlan, Task } from './model.js';
 
 export interface MigrationFacts {
@@ -97,5 +104,32 @@ export function migrationPlan(plan: ClusterPlan): ClusterPlan {
   return {
     ...plan,
     tasks: kept.map((t) => ({ ...t, dependsOn: t.dependsOn.filter((id) => ids.has(id)) })),
+  };
+}
+
+/**
+ * What `migrate -f FILE` writes into the file: each iamserviceaccount's role (the one its pods run
+ * with, from the annotation; else its eksctl stack's `Role1`), each add-on's association, and why
+ * the others stay on IRSA.
+ */
+export function rewriteFacts(irsa: LiveIrsa, decision: MigrationDecision): RewriteFacts {
+  const serviceAccountRoles: Record<string, string> = {};
+  for (const stack of irsa.irsaStacks) serviceAccountRoles[stack.serviceAccount] = stack.roleArn;
+  for (const sa of decision.serviceAccounts) {
+    serviceAccountRoles[associationKey(sa.namespace, sa.serviceAccount)] = sa.roleArn;
+  }
+  const addons: RewriteFacts['addons'] = {};
+  for (const a of decision.addons) {
+    addons[a.addon] = {
+      serviceAccount: a.serviceAccount,
+      roleArn: a.roleArn,
+      ...(a.namespace ? { namespace: a.namespace } : {}),
+    };
+  }
+  return {
+    serviceAccountRoles,
+    addons,
+    addonReasons: decision.skippedAddons,
+    agentInstalled: irsa.agentInstalled,
   };
 }
