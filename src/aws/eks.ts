@@ -40,6 +40,8 @@ export interface ClusterInfo {
   /** The Kubernetes API server's URL and its CA (base64 PEM), when EKS gives them. */
   endpoint?: string;
   certificateAuthority?: string;
+  /** identity.oidc.issuer: the cluster's OIDC issuer URL (IRSA roles trust its IAM provider). */
+  oidcIssuer?: string;
 }
 
 /** The cluster, or undefined when EKS says it does not exist. */
@@ -60,6 +62,7 @@ export async function describeCluster(
       ...(cluster?.certificateAuthority?.data
         ? { certificateAuthority: cluster.certificateAuthority.data }
         : {}),
+      ...(cluster?.identity?.oidc?.issuer ? { oidcIssuer: cluster.identity.oidc.issuer } : {}),
     };
   } catch (error) {
     if (isAwsError(error, 'ResourceNotFoundException')) return undefined;
