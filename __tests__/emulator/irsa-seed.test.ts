@@ -309,6 +309,29 @@ describe('seeded IRSA stacks behave like any stack', () => {
   });
 });
 
+describe('add-on on an iamserviceaccount role (eksctl create cluster with withOIDC)', () => {
+  it("vpc-cni takes the kube-system/aws-node iamserviceaccount's role; no add-on stack", async () => {
+    await env.admin('POST', 'seed', {
+      clusters: [
+        {
+          name: 'created',
+          withOIDC: true,
+          iamServiceAccounts: [
+            { namespace: 'kube-system', name: 'aws-node', attachPolicyARNs: [CNI] },
+          ],
+          addons: [{ name: 'vpc-cni', irsa: { iamServiceAccount: true } }],
+        },
+      ],
+    });
+    const s = await stack('eksctl-created-addon-iamserviceaccount-kube-system-aws-node');
+    const { addon } = await env.eks.send(
+      new DescribeAddonCommand({ clusterName: 'created', addonName: 'vpc-cni' }),
+    );
+    expect(addon!.serviceAccountRoleArn).toBe(s.Outputs![0].OutputValue);
+    await expect(stack('eksctl-created-addon-vpc-cni')).rejects.toThrow('does not exist');
+  });
+});
+
 describe('seed errors', () => {
   it('iamServiceAccounts without withOIDC is refused with the reason', async () => {
     await expect(

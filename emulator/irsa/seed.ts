@@ -33,6 +33,8 @@ interface SeedIamServiceAccount {
 }
 
 interface SeedAddonIrsa {
+  /** The add-on uses the role of this cluster's iamServiceAccounts entry for its service account. */
+  iamServiceAccount?: boolean;
   owned?: boolean;
   serviceAccount?: string;
   namespace?: string;
@@ -105,10 +107,13 @@ function seedCluster(deps: IrsaSeedDeps, spec: SeedCluster): void {
       ],
     });
   }
-  for (const sa of accounts)
-    seedServiceAccount(deps, cluster, { providerArn, issuerHost: host }, sa);
-  for (const addon of addons)
-    seedAddonRole(deps, cluster, { providerArn, issuerHost: host }, addon);
+  const provider = { providerArn, issuerHost: host };
+  const roles = new Map<string, string>();
+  for (const sa of accounts) {
+    const namespace = sa?.namespace ?? 'default';
+    roles.set(`${namespace}/${sa?.name}`, seedServiceAccount(deps, cluster, provider, sa));
+  }
+  for (const addon of addons) seedAddonRole(deps, cluster, provider, addon, roles);
 }
 
 type Provider = Omit<TrustSubject, 'serviceAccount'>;
@@ -118,7 +123,7 @@ function seedServiceAccount(
   cluster: Cluster,
   provider: Provider,
   sa: SeedIamServiceAccount,
-): void {
+): string {
   if (typeof sa?.name !== 'string') throw new Error('iamServiceAccounts need a name');
   const namespace = sa.namespace ?? 'default';
   const owned = sa.owned !== false;
@@ -140,6 +145,7 @@ function seedServiceAccount(
         sa.attachPolicyARNs,
       );
   if (sa.annotate !== false) annotate(deps, cluster, namespace, sa.name, roleArn, owned);
+  return roleArn;
 }
 
 function seedAddonRole(
@@ -147,6 +153,7 @@ function seedAddonRole(
   cluster: Cluster,
   provider: Provider,
   spec: { name: string; serviceAccountRoleArn?: string; irsa?: SeedAddonIrsa },
+  serviceAccountRoles: Map<string, string>,
 ): void {
   const irsa = spec.irsa ?? {};
   const addon = cluster.addons.get(spec.name);
@@ -156,6 +163,16 @@ function seedAddonRole(
   const isVpcCni = spec.name === 'vpc-cni';
   const name = irsa.serviceAccount ?? (isVpcCni ? VPC_CNI.serviceAccount : undefined);
   const namespace = irsa.namespace ?? addon.namespace ?? 'kube-system';
+  if (irsa.iamServiceAccount) {
+    // eksctl's `create cluster` with withOIDC: vpc-cni runs on the kube-system/aws-node iamserviceaccount.
+    const roleArn = serviceAccountRoles.get(`${namespace}/${name}`);
+    if (!name || !roleArn)
+      throw new Error(
+        `add-on ${spec.name}: no iamServiceAccounts entry ${namespace}/${name ?? '?'}`,
+      );
+    addon.serviceAccountRoleArn = roleArn;
+    return;
+  }
   const trust: TrustSubject = {
     ...provider,
     serviceAccount: name ? { namespace, name } : undefined,
