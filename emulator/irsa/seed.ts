@@ -140,7 +140,7 @@ function seedServiceAccount(
       })
     : unownedRole(
         deps,
-        sa.roleName ?? `${cluster.name}-irsa-${namespace}-${sa.name}`,
+        sa.roleName ?? `${cluster.name}-irsa-${namespace}-${sa.name}`.slice(0, 64),
         trust,
         sa.attachPolicyARNs,
       );
@@ -189,7 +189,12 @@ function seedAddonRole(
         roleName: irsa.roleName,
         region: cluster.region,
       })
-    : unownedRole(deps, irsa.roleName ?? `${cluster.name}-irsa-${spec.name}`, trust, policies);
+    : unownedRole(
+        deps,
+        irsa.roleName ?? `${cluster.name}-irsa-${spec.name}`.slice(0, 64),
+        trust,
+        policies,
+      );
   // EKS annotates the add-on's service account with the role it was given.
   addon.serviceAccountRoleArn = roleArn;
   if (name && irsa.annotate !== false) annotate(deps, cluster, namespace, name, roleArn, false);
@@ -238,13 +243,13 @@ function unownedRole(
   deps.iam.seed({
     roles: [
       {
-        roleName: roleName.slice(0, 64),
+        roleName,
         assumeRolePolicyDocument: trustDocument(trust),
         managedPolicyArns: policies,
       },
     ],
   });
-  return deps.iam.store.role(roleName.slice(0, 64)).arn;
+  return deps.iam.store.role(roleName).arn;
 }
 
 function annotate(
