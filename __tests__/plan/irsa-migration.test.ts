@@ -254,3 +254,23 @@ describe('an add-on on IRSA given podIdentityAssociations with its role (scenari
     expect(update?.dependsOn).toContain(trust!.id);
   });
 });
+
+describe('iam.serviceAccounts next to pod identity', () => {
+  it('an IRSA entry for a service account that has an association is reported as superseded', () => {
+    const at = { file: 'clusters/test.yaml', line: 30, column: 7 };
+    const plan = planCluster(
+      spec([entry('default', 'sa1', { roleARN: roleArn('r') })], {
+        serviceAccounts: [
+          { name: 'sa1', namespace: 'default', attachPolicyARNs: [], location: at },
+          { name: 'other', namespace: 'default', attachPolicyARNs: [], location: at },
+        ],
+      }),
+      live(),
+      OPTIONS,
+    );
+    const superseded = plan.warnings.filter((w) => w.path?.startsWith('iam.serviceAccounts'));
+    expect(superseded.map((w) => w.message)).toEqual([
+      "iam.serviceAccounts[0] (default/sa1) is superseded by iam.podIdentityAssociations[0]: the service account's pods get their role from the pod identity association",
+    ]);
+  });
+});

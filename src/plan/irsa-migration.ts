@@ -7,6 +7,7 @@
 
 import { podIdentityTrustPolicy } from '../cfn/role-template.js';
 import { canonicalJson } from '../lib/canonical-json.js';
+import type { ClusterSpec, Problem } from '../config/model.js';
 import type { LiveCluster, LiveRole, LiveStack } from '../live/model.js';
 import { IRSA_ROLE_ANNOTATION } from '../names/kubernetes.js';
 import { addonIrsaStackName, irsaServiceAccountStackName } from '../names/stack-names.js';
@@ -17,6 +18,7 @@ import {
 } from '../names/tags.js';
 import { ROLE_OUTPUT } from '../names/template-ids.js';
 import type { Task } from './model.js';
+import { planProblem } from './problems.js';
 import { stackCondition } from './stack-status.js';
 import { removeIrsaAnnotationTask, updateTrustPolicyTask } from './task-builders.js';
 import { trustsPodIdentity } from './trust-policy.js';
@@ -293,4 +295,27 @@ export function planAnnotationRemoval(
       dependsOn,
     },
   );
+}
+
+/**
+ * `iam.serviceAccounts` entries whose service account also has a pod identity association in the
+ * config: pods use the association, so the IRSA entry only keeps its role's OIDC trust alive.
+ */
+export function supersededServiceAccounts(spec: ClusterSpec): Problem[] {
+  return spec.serviceAccounts.flatMap((sa, i) => {
+    const j = spec.podIdentityAssociations.findIndex(
+      (e) => e.namespace === sa.namespace && e.serviceAccountName === sa.name,
+    );
+    if (j < 0) return [];
+    const key = associationKey(sa.namespace, sa.name);
+    return [
+      planProblem(
+        sa.location,
+        `iam.serviceAccounts[${i}]`,
+        'warning',
+        `iam.serviceAccounts[${i}] (${key}) is superseded by iam.podIdentityAssociations[${j}]: the service account's pods get their role from the pod identity association`,
+        'remove the iam.serviceAccounts entry once the association is applied; remove-oidc-trust then also takes the OIDC trust and the IRSA annotation away',
+      ),
+    ];
+  });
 }
