@@ -28,6 +28,7 @@ import { oidcAdminRoutes } from './oidc/routes.js';
 import { createAuthorizer } from './core/authorize.js';
 import { createKubernetesService } from './kubernetes/index.js';
 import { makeTls } from './kubernetes/tls.js';
+import { seedIrsa } from './irsa/seed.js';
 
 export interface EmulatorOptions {
   /** 0 = any free port. */
@@ -111,21 +112,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     credentials: options.credentials,
     stall: (ms) => stall(ms),
   });
-  const modules: ServiceModule[] = [
-    iam,
-    createCloudFormationService(world, iam),
-    sts,
-    eks,
-    kubernetes,
-    github,
-  ];
+  const cloudformation = createCloudFormationService(world, iam);
+  const modules: ServiceModule[] = [iam, cloudformation, sts, eks, kubernetes, github];
   const routes = [
     ...github.adminRoutes,
     ...sts.adminRoutes,
     ...oidcAdminRoutes(issuer),
     ...kubernetes.adminRoutes,
   ];
-  const admin: AdminContext = { modules, calls, faults, world, routes };
+  // eksctl's IRSA state spans IAM, CloudFormation, EKS add-ons and Kubernetes: built once clusters exist.
+  const irsa = { world, eks: eks.state, iam, cloudformation, kubernetes };
+  const seedSteps = [{ after: 'eks' as const, seed: (doc: unknown) => seedIrsa(irsa, doc) }];
+  const admin: AdminContext = { modules, calls, faults, world, routes, seedSteps };
   const authorizeCall = createAuthorizer(world, sts.sessions, iam.store);
   const byService = new Map(modules.map((m) => [m.service, m]));
 

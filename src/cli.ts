@@ -26,6 +26,7 @@ const selection = {
   prune: { type: 'string' },
   'owner-id': { type: 'string' },
   'take-over': { type: 'string', multiple: true },
+  'remove-oidc-trust': { type: 'boolean', default: false },
   concurrency: { type: 'string' },
 } as const satisfies ParseArgsConfig['options'];
 
@@ -68,6 +69,7 @@ async function main(argv: string[]): Promise<number> {
           ownerId: owner.id,
           salt: process.env.GITHUB_REPOSITORY ?? '',
           takeOver: values['take-over'] ?? [],
+          removeOidcTrust: values['remove-oidc-trust'],
         },
       };
       if (command === 'apply') return applyCommand(common);

@@ -17193,7 +17193,7 @@ __webpack_unused_export__ = UpdateAccountPasswordPolicy$;
 __webpack_unused_export__ = UpdateAccountPasswordPolicyCommand;
 __webpack_unused_export__ = UpdateAccountPasswordPolicyRequest$;
 __webpack_unused_export__ = UpdateAssumeRolePolicy$;
-__webpack_unused_export__ = UpdateAssumeRolePolicyCommand;
+exports.tuH = UpdateAssumeRolePolicyCommand;
 __webpack_unused_export__ = UpdateAssumeRolePolicyRequest$;
 __webpack_unused_export__ = UpdateDelegationRequest$;
 __webpack_unused_export__ = UpdateDelegationRequestCommand;
@@ -54255,6 +54255,7 @@ async function describeCluster(eks, name) {
             ...(cluster?.certificateAuthority?.data
                 ? { certificateAuthority: cluster.certificateAuthority.data }
                 : {}),
+            ...(cluster?.identity?.oidc?.issuer ? { oidcIssuer: cluster.identity.oidc.issuer } : {}),
         };
     }
     catch (error) {
@@ -54659,10 +54660,13 @@ async function withRetry(fn, options) {
 
 
 
-/** EKS answers this for a role created moments ago, until IAM has propagated it. */
+/**
+ * EKS answers these for a role created moments ago, or whose trust policy was just migrated, until
+ * IAM has propagated the change (the plan has already checked both).
+ */
 function isRolePropagationError(error) {
     return (isAwsError(error, 'InvalidParameterException') &&
-        /Role provided in the request does not exist/i.test(error.message));
+        /Role provided in the request does not exist|Trust policy of the role provided is invalid/i.test(error.message));
 }
 const transientRetry = {
     attempts: 6,
@@ -54846,6 +54850,82 @@ async function association_tasks_deleteAssociation(p, ctx) {
 async function tagAssociation(p, ctx) {
     await retry(ctx, () => tagResource(ctx.clients.eks, p.associationArn, p.tagsToAdd, p.tagKeysToRemove));
     return { changed: true };
+}
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-iam/dist-cjs/index.js
+var client_iam_dist_cjs = __nccwpck_require__(6764);
+;// CONCATENATED MODULE: ./src/aws/iam.ts
+// Thin IAM adapter: the roles named by roleARN and the managed policies new roles attach, each read
+// once per run, and the trust-policy update of a migrated IRSA role.
+
+
+/** The role, or null when IAM answers NoSuchEntity. */
+async function getRole(iam, roleName) {
+    try {
+        const { Role } = await iam.send(new client_iam_dist_cjs/* GetRoleCommand */.kbp({ RoleName: roleName }));
+        if (!Role)
+            return null;
+        return {
+            arn: Role.Arn ?? '',
+            roleName: Role.RoleName ?? roleName,
+            // IAM returns policy documents URL-encoded.
+            assumeRolePolicy: decodePolicy(Role.AssumeRolePolicyDocument),
+        };
+    }
+    catch (error) {
+        if (isAwsError(error, 'NoSuchEntityException', 'NoSuchEntity'))
+            return null;
+        throw error;
+    }
+}
+/** GetPolicy: attachable or not, or `missing` when IAM answers NoSuchEntity. */
+async function getPolicyStatus(iam, arn) {
+    try {
+        const { Policy } = await iam.send(new client_iam_dist_cjs/* GetPolicyCommand */.s4W({ PolicyArn: arn }));
+        if (!Policy)
+            return 'missing';
+        return Policy.IsAttachable === false ? 'not-attachable' : 'attachable';
+    }
+    catch (error) {
+        if (isAwsError(error, 'NoSuchEntityException', 'NoSuchEntity'))
+            return 'missing';
+        throw error;
+    }
+}
+/** Every policy ARN of a scope (`AWS`: AWS managed; `Local`: the account's own), all pages. */
+async function listPolicyArns(iam, scope) {
+    const arns = [];
+    for await (const page of (0,client_iam_dist_cjs/* paginateListPolicies */.ebv)({ client: iam }, { Scope: scope, MaxItems: 1000 })) {
+        for (const p of page.Policies ?? [])
+            if (p.Arn)
+                arns.push(p.Arn);
+    }
+    return arns;
+}
+function decodePolicy(document) {
+    if (!document)
+        return {};
+    try {
+        return JSON.parse(decodeURIComponent(document));
+    }
+    catch {
+        return JSON.parse(document);
+    }
+}
+/** `arn:aws:iam::123456789012:role/path/name` → `name` (GetRole takes the name without path). */
+function roleNameFromArn(arn) {
+    const resource = arn.split(':').slice(5).join(':');
+    return (resource
+        .replace(/^role\//, '')
+        .split('/')
+        .pop() ?? resource);
+}
+function accountFromArn(arn) {
+    return arn.split(':')[4] ?? '';
+}
+/** Replaces a role's trust policy (an unowned IRSA role's migration). */
+async function updateAssumeRolePolicy(iam, roleName, policyDocument) {
+    await iam.send(new client_iam_dist_cjs/* UpdateAssumeRolePolicyCommand */.tuH({ RoleName: roleName, PolicyDocument: policyDocument }));
 }
 
 ;// CONCATENATED MODULE: ./src/kube/errors.ts
@@ -55065,6 +55145,17 @@ async function canI(session, want) {
         ...(review.status?.reason ? { reason: review.status.reason } : {}),
     };
 }
+/**
+ * Removes one annotation (a JSON merge patch with null); false when the service account or the
+ * annotation is already gone.
+ */
+async function removeServiceAccountAnnotation(session, namespace, name, annotation) {
+    const current = await readServiceAccount(session, namespace, name);
+    if (!current || !(annotation in current.annotations))
+        return false;
+    await session.call(({ core, library, options }) => core.patchNamespacedServiceAccount({ name, namespace, body: { metadata: { annotations: { [annotation]: null } } } }, library.setHeaderOptions('Content-Type', library.PatchStrategy.MergePatch, options)));
+    return true;
+}
 
 ;// CONCATENATED MODULE: ./src/names/kubernetes.ts
 // Kubernetes names eksctl and EKS use: the label eksctl puts on service accounts it creates, the
@@ -55082,70 +55173,6 @@ const ACCESS_POLICY = {
     admin: `${ACCESS_POLICY_PREFIX}AmazonEKSAdminPolicy`,
     clusterAdmin: `${ACCESS_POLICY_PREFIX}AmazonEKSClusterAdminPolicy`,
 };
-
-;// CONCATENATED MODULE: ./src/apply/service-account-tasks.ts
-// Kubernetes service-account tasks, with eksctl's steps and log lines (reference §2.2 b, §5 b).
-// Each reads before it writes, so a re-run after a crash, or a change made by hand since the plan,
-// ends in the same state instead of failing.
-
-
-
-function session(ctx) {
-    if (!ctx.kubernetes)
-        throw new Error('no Kubernetes API for this cluster');
-    return ctx.kubernetes();
-}
-const hasLabels = (have, want) => Object.entries(want).every(([k, v]) => have[k] === v);
-async function createServiceAccountStep(params, ctx) {
-    const kube = session(ctx);
-    const { namespace, serviceAccount: name, labels } = params;
-    const key = associationKey(namespace, name);
-    let changed = false;
-    if (params.createNamespace && (await createNamespace(kube, namespace))) {
-        ctx.log(`created namespace "${namespace}"`);
-        changed = true;
-    }
-    let existing = await readServiceAccount(kube, namespace, name);
-    if (!existing) {
-        if (await createServiceAccount(kube, namespace, name, labels)) {
-            ctx.log(`created serviceaccount "${key}"`);
-            return { changed: true, detail: 'created' };
-        }
-        // Made by someone else since the read: label theirs, as eksctl does with an existing one.
-        existing = await readServiceAccount(kube, namespace, name);
-        if (!existing)
-            throw new Error(`serviceaccount "${key}" was created and deleted meanwhile`);
-    }
-    ctx.log(`serviceaccount "${key}" already exists`);
-    if (hasLabels(existing.labels, labels)) {
-        ctx.log(`serviceaccount "${key}" is already up-to-date`);
-        return { changed, ...(changed ? { detail: 'namespace created' } : {}) };
-    }
-    await mergeServiceAccountLabels(kube, namespace, name, labels);
-    ctx.log(`updated serviceaccount "${key}"`);
-    return { changed: true, detail: 'label added' };
-}
-async function deleteServiceAccountStep(params, ctx) {
-    const kube = session(ctx);
-    const { namespace, serviceAccount: name } = params;
-    const key = associationKey(namespace, name);
-    const existing = await readServiceAccount(kube, namespace, name);
-    if (!existing) {
-        ctx.log(`serviceaccount "${key}" was already deleted`);
-        return { changed: false };
-    }
-    // The label is checked again now: the plan's reading may be old.
-    if (existing.labels[MANAGED_BY_LABEL] !== MANAGED_BY_EKSCTL) {
-        ctx.log(`serviceaccount "${key}" was not created by eksctl; will not be deleted`);
-        return { changed: false, detail: 'not created by eksctl; left alone' };
-    }
-    if (!(await deleteServiceAccount(kube, namespace, name))) {
-        ctx.log(`serviceaccount "${key}" was already deleted`);
-        return { changed: false };
-    }
-    ctx.log(`deleted serviceaccount "${key}"`);
-    return { changed: true };
-}
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
@@ -55594,9 +55621,110 @@ async function removeStack(ctx, stackId, protectedStack) {
     return true;
 }
 
+;// CONCATENATED MODULE: ./src/apply/migration-tasks.ts
+// The migration tasks (reference §7.3): a role's trust policy, through its eksctl stack when the
+// role is owned (a change set, as eksctl does) or UpdateAssumeRolePolicy when not; and the IRSA
+// annotation of a service account. Each converges when run again.
+
+
+
+
+
+
+async function updateTrustPolicy(params, ctx) {
+    const { roleName, stack } = params;
+    if (stack) {
+        ctx.log(`updating IAM resources stack "${stack.stackName}" for role "${roleName}"`);
+        const outcome = await updateRoleStack(stack, ctx);
+        ctx.log(outcome.changed
+            ? `updated IAM resources stack "${stack.stackName}" for role "${roleName}"`
+            : `IAM resources for role "${roleName}" are already up-to-date`);
+        return outcome;
+    }
+    await retry(ctx, () => updateAssumeRolePolicy(ctx.clients.iam, roleName, params.trustPolicy));
+    ctx.log(`updated trust policy for role ${roleName}`);
+    return { changed: true };
+}
+async function removeIrsaAnnotation(params, ctx) {
+    if (!ctx.kubernetes)
+        throw new Error('no Kubernetes API for this cluster');
+    const { namespace, serviceAccount } = params;
+    const removed = await removeServiceAccountAnnotation(ctx.kubernetes(), namespace, serviceAccount, IRSA_ROLE_ANNOTATION);
+    const key = associationKey(namespace, serviceAccount);
+    if (!removed)
+        return { changed: false, detail: 'annotation already gone' };
+    ctx.log(`removed iamserviceaccount annotation with key "${IRSA_ROLE_ANNOTATION}" for "${key}"`);
+    return { changed: true };
+}
+
+;// CONCATENATED MODULE: ./src/apply/service-account-tasks.ts
+// Kubernetes service-account tasks, with eksctl's steps and log lines (reference §2.2 b, §5 b).
+// Each reads before it writes, so a re-run after a crash, or a change made by hand since the plan,
+// ends in the same state instead of failing.
+
+
+
+function session(ctx) {
+    if (!ctx.kubernetes)
+        throw new Error('no Kubernetes API for this cluster');
+    return ctx.kubernetes();
+}
+const hasLabels = (have, want) => Object.entries(want).every(([k, v]) => have[k] === v);
+async function createServiceAccountStep(params, ctx) {
+    const kube = session(ctx);
+    const { namespace, serviceAccount: name, labels } = params;
+    const key = associationKey(namespace, name);
+    let changed = false;
+    if (params.createNamespace && (await createNamespace(kube, namespace))) {
+        ctx.log(`created namespace "${namespace}"`);
+        changed = true;
+    }
+    let existing = await readServiceAccount(kube, namespace, name);
+    if (!existing) {
+        if (await createServiceAccount(kube, namespace, name, labels)) {
+            ctx.log(`created serviceaccount "${key}"`);
+            return { changed: true, detail: 'created' };
+        }
+        // Made by someone else since the read: label theirs, as eksctl does with an existing one.
+        existing = await readServiceAccount(kube, namespace, name);
+        if (!existing)
+            throw new Error(`serviceaccount "${key}" was created and deleted meanwhile`);
+    }
+    ctx.log(`serviceaccount "${key}" already exists`);
+    if (hasLabels(existing.labels, labels)) {
+        ctx.log(`serviceaccount "${key}" is already up-to-date`);
+        return { changed, ...(changed ? { detail: 'namespace created' } : {}) };
+    }
+    await mergeServiceAccountLabels(kube, namespace, name, labels);
+    ctx.log(`updated serviceaccount "${key}"`);
+    return { changed: true, detail: 'label added' };
+}
+async function deleteServiceAccountStep(params, ctx) {
+    const kube = session(ctx);
+    const { namespace, serviceAccount: name } = params;
+    const key = associationKey(namespace, name);
+    const existing = await readServiceAccount(kube, namespace, name);
+    if (!existing) {
+        ctx.log(`serviceaccount "${key}" was already deleted`);
+        return { changed: false };
+    }
+    // The label is checked again now: the plan's reading may be old.
+    if (existing.labels[MANAGED_BY_LABEL] !== MANAGED_BY_EKSCTL) {
+        ctx.log(`serviceaccount "${key}" was not created by eksctl; will not be deleted`);
+        return { changed: false, detail: 'not created by eksctl; left alone' };
+    }
+    if (!(await deleteServiceAccount(kube, namespace, name))) {
+        ctx.log(`serviceaccount "${key}" was already deleted`);
+        return { changed: false };
+    }
+    ctx.log(`deleted serviceaccount "${key}"`);
+    return { changed: true };
+}
+
 ;// CONCATENATED MODULE: ./src/apply/tasks.ts
 // One task → the function that performs it. Each is idempotent: re-running it after a crash, a
 // retry or a concurrent run reaches the same end state instead of failing or duplicating.
+
 
 
 
@@ -55632,6 +55760,11 @@ function withEksctlWording(task, error) {
         const key = associationKey(task.params.namespace, task.params.serviceAccount);
         return new Error(`failed to ${verb} service account "${key}": ${message}`, { cause: error });
     }
+    if (task.kind === 'update-trust-policy') {
+        return new Error(`updating trust policy for role ${task.params.roleName}: ${message}`, {
+            cause: error,
+        });
+    }
     if (task.kind === 'create-association') {
         const { namespace, serviceAccount } = task.params;
         return new Error(`creating pod identity association for service account "${serviceAccount}" in namespace "${namespace}": ${message}`, { cause: error });
@@ -55666,6 +55799,10 @@ async function perform(task, ctx) {
             return createServiceAccountStep(task.params, ctx);
         case 'delete-service-account':
             return deleteServiceAccountStep(task.params, ctx);
+        case 'update-trust-policy':
+            return updateTrustPolicy(task.params, ctx);
+        case 'remove-irsa-annotation':
+            return removeIrsaAnnotation(task.params, ctx);
     }
 }
 
@@ -55749,8 +55886,6 @@ async function applyClusterPlan(plan, deps) {
     };
 }
 
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-iam/dist-cjs/index.js
-var client_iam_dist_cjs = __nccwpck_require__(6764);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sts/dist-cjs/index.js
 var client_sts_dist_cjs = __nccwpck_require__(1695);
 ;// CONCATENATED MODULE: ./node_modules/yocto-queue/index.js
@@ -56477,6 +56612,9 @@ function kubernetesPermissions(tasks) {
         else if (task.kind === 'delete-service-account') {
             add('delete', 'serviceaccounts', task.params.namespace);
         }
+        else if (task.kind === 'remove-irsa-annotation') {
+            add('patch', 'serviceaccounts', task.params.namespace);
+        }
     }
     return [...wanted.values()];
 }
@@ -56680,8 +56818,11 @@ function createAddonTask(params, c) {
         params,
     };
 }
-function updateAddonTask(params, c) {
-    const description = `update ${params.addonName} addon`;
+function updateAddonTask(params, c, migrates = false) {
+    // eksctl's migrate-to-pod-identity wording when an IRSA add-on gets its first associations.
+    const description = migrates
+        ? `migrate addon ${params.addonName} to pod identity`
+        : `update ${params.addonName} addon`;
     return {
         ...addonBase('update-addon', params.addonName, 'update', c),
         kind: 'update-addon',
@@ -56731,6 +56872,24 @@ function deleteServiceAccountTask(params, c) {
         params,
     };
 }
+/** eksctl's migration task (reference §7.4), grouped with the association or add-on it serves. */
+function updateTrustPolicyTask(target, params, owned, c) {
+    return {
+        ...base('update-trust-policy', target, 'update', c),
+        kind: 'update-trust-policy',
+        description: `update trust policy for ${owned ? 'owned' : 'unowned'} role "${params.roleName}"`,
+        params,
+    };
+}
+function removeIrsaAnnotationTask(params, c) {
+    const key = associationKey(params.namespace, params.serviceAccount);
+    return {
+        ...base('remove-irsa-annotation', key, 'update', c),
+        kind: 'remove-irsa-annotation',
+        description: `remove iamserviceaccount EKS role annotation for "${key}"`,
+        params,
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/plan/service-account-plan.ts
 // Kubernetes service accounts, with eksctl's semantics: `createServiceAccount` makes one (and its
@@ -56755,7 +56914,10 @@ function prunes(association, options) {
  */
 function namespacesToRead(entries, associations, options) {
     const configured = new Set(entries.map((e) => associationKey(e.namespace, e.serviceAccountName)));
-    const namespaces = new Set(entries.filter((e) => e.createServiceAccount).map((e) => e.namespace));
+    // remove-oidc-trust also takes the IRSA annotation off the entries' service accounts.
+    const namespaces = new Set(entries
+        .filter((e) => e.createServiceAccount || options.removeOidcTrust)
+        .map((e) => e.namespace));
     for (const a of associations) {
         if (!configured.has(associationKey(a.namespace, a.serviceAccount)) && prunes(a, options))
             namespaces.add(a.namespace);
@@ -58544,6 +58706,52 @@ function roleStackCapabilities(input) {
     return input.roleName ? ['CAPABILITY_NAMED_IAM'] : ['CAPABILITY_IAM'];
 }
 
+;// CONCATENATED MODULE: ./src/plan/stack-status.ts
+// How the planner treats a role stack, by its CloudFormation status.
+const USABLE = new Set([
+    'CREATE_COMPLETE',
+    'UPDATE_COMPLETE',
+    // Rolled back to the previous good state: the role works, though its template may differ.
+    'UPDATE_ROLLBACK_COMPLETE',
+    'IMPORT_COMPLETE',
+    'IMPORT_ROLLBACK_COMPLETE',
+]);
+const FAILED = new Set([
+    'ROLLBACK_COMPLETE',
+    'ROLLBACK_FAILED',
+    'CREATE_FAILED',
+    'DELETE_FAILED',
+    'UPDATE_FAILED',
+    'IMPORT_ROLLBACK_FAILED',
+]);
+/** Why a stack in this state blocks the plan of its owner (waiting, or a stuck rollback), if it does. */
+function stackBlocker(stack) {
+    const condition = stackCondition(stack.status);
+    if (condition === 'in-progress') {
+        return {
+            message: `stack "${stack.stackName}" is ${stack.status}; wait for it to finish and plan again`,
+        };
+    }
+    if (condition !== 'stuck')
+        return undefined;
+    return {
+        message: `stack "${stack.stackName}" is ${stack.status}${stack.statusReason ? ` (${stack.statusReason})` : ''}; its role may still be in use, so it is not replaced`,
+        hint: `fix the cause, run "aws cloudformation continue-update-rollback --stack-name ${stack.stackName}", then plan again`,
+    };
+}
+function stackCondition(status) {
+    if (USABLE.has(status))
+        return 'usable';
+    if (FAILED.has(status))
+        return 'failed';
+    if (status === 'UPDATE_ROLLBACK_FAILED')
+        return 'stuck';
+    if (status === 'DELETE_COMPLETE')
+        return 'gone';
+    // Everything else is an operation under way (…_IN_PROGRESS, REVIEW_IN_PROGRESS).
+    return 'in-progress';
+}
+
 ;// CONCATENATED MODULE: ./src/plan/trust-policy.ts
 // Does a role's trust policy let EKS Pod Identity assume it? EKS checks this at
 // CreatePodIdentityAssociation time; we check it at plan time so the reviewer sees it first.
@@ -58587,6 +58795,214 @@ function trustsPodIdentity(document) {
     return missingPodIdentityTrust(document).length === 0;
 }
 
+;// CONCATENATED MODULE: ./src/plan/irsa-migration.ts
+// Migration from IRSA, the GitOps way (reference §7.3): a config entry whose roleARN is this
+// cluster's IRSA role for its service account (the role trusts the cluster's OIDC provider for
+// `system:serviceaccount:<ns>:<sa>`, or an eksctl IRSA stack made it) is planned as a trust-policy
+// update (the pod identity statement added once, never twice), then its association. OIDC trust is
+// kept unless asked, so going back is one revert away; when removed, only this cluster's statement
+// for that service account goes (eksctl removes every OIDC statement).
+
+
+
+
+
+
+
+
+
+const irsa_migration_isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+const irsa_migration_asList = (v) => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
+/** The cluster's OIDC issuer as IAM names it: host and path, no scheme. */
+function issuerHost(live) {
+    return live.oidcIssuer?.replace(/^https:\/\//, '').replace(/\/$/, '');
+}
+function providerArn(live, host) {
+    const partition = /^arn:([^:]+):/.exec(live.arn)?.[1] ?? 'aws';
+    return `arn:${partition}:iam::${live.accountId}:oidc-provider/${host}`;
+}
+const subjectOf = (s) => `system:serviceaccount:${s.namespace}:${s.serviceAccount}`;
+/** The subjects a statement's `<host>:sub` condition names, under StringEquals or StringLike. */
+function statementSubjects(statement, host) {
+    const condition = irsa_migration_isObject(statement.Condition) ? statement.Condition : {};
+    return ['StringEquals', 'StringLike'].flatMap((op) => {
+        const block = condition[op];
+        return irsa_migration_isObject(block) ? irsa_migration_asList(block[`${host}:sub`]).map(String) : [];
+    });
+}
+/** An Allow statement of this cluster's OIDC provider. */
+function isClusterOidcStatement(statement, provider) {
+    const principal = irsa_migration_isObject(statement.Principal) ? statement.Principal : {};
+    return statement.Effect === 'Allow' && irsa_migration_asList(principal.Federated).includes(provider);
+}
+/** This cluster's IRSA role for the subject (migrated or not), when the config's roleARN is one. */
+function irsaRoleOf(live, roleArn, subject) {
+    const role = live.roles[roleArn];
+    if (!role)
+        return undefined;
+    const stackNames = [
+        irsaServiceAccountStackName(live.name, subject.namespace, subject.serviceAccount),
+        ...(subject.addon ? [addonIrsaStackName(live.name, subject.addon)] : []),
+    ];
+    const stack = live.stacks.find((s) => stackNames.includes(s.stackName) &&
+        s.outputs[ROLE_OUTPUT] === role.arn &&
+        stackCondition(s.status) === 'usable');
+    const host = issuerHost(live);
+    const statements = irsa_migration_isObject(role.assumeRolePolicy)
+        ? irsa_migration_asList(role.assumeRolePolicy.Statement).filter(irsa_migration_isObject)
+        : [];
+    const trusted = host !== undefined &&
+        statements.some((s) => isClusterOidcStatement(s, providerArn(live, host)) &&
+            statementSubjects(s, host).includes(subjectOf(subject)));
+    if (!stack && !trusted)
+        return undefined;
+    return {
+        role,
+        ...(stack ? { stack } : {}),
+        trustsPods: trustsPodIdentity(role.assumeRolePolicy),
+        oidcTrusted: trusted,
+    };
+}
+/**
+ * The trust policy after migration: the pod identity statement added, and with `removeOidc` this
+ * cluster's OIDC trust of this one service account taken out (the subject dropped from a statement
+ * that names others too). Statement order is kept.
+ */
+function migratedTrustPolicy(live, document, subject, removeOidc) {
+    const addPods = !trustsPodIdentity(document);
+    const host = issuerHost(live);
+    const provider = host ? providerArn(live, host) : undefined;
+    let oidcRemoved = false;
+    const statements = irsa_migration_asList(document.Statement).flatMap((raw) => {
+        if (!removeOidc || !host || !provider || !irsa_migration_isObject(raw))
+            return [raw];
+        if (!isClusterOidcStatement(raw, provider))
+            return [raw];
+        const subjects = statementSubjects(raw, host);
+        if (!subjects.includes(subjectOf(subject)))
+            return [raw];
+        oidcRemoved = true;
+        const others = subjects.filter((s) => s !== subjectOf(subject));
+        if (others.length === 0)
+            return [];
+        const condition = raw.Condition;
+        const narrowed = Object.fromEntries(Object.entries(condition).map(([op, block]) => {
+            if (!irsa_migration_isObject(block) || !(`${host}:sub` in block))
+                return [op, block];
+            const kept = irsa_migration_asList(block[`${host}:sub`]).filter((s) => s !== subjectOf(subject));
+            return [op, { ...block, [`${host}:sub`]: kept.length === 1 ? kept[0] : kept }];
+        }));
+        return [{ ...raw, Condition: narrowed }];
+    });
+    const podStatement = irsa_migration_asList(podIdentityTrustPolicy().Statement)[0];
+    return {
+        document: { ...document, Statement: [...statements, ...(addPods ? [podStatement] : [])] },
+        oidcRemoved,
+    };
+}
+/** Every AWS::IAM::Role of the template trusts `trust` (eksctl's owned-role update). */
+function withTrust(template, trust) {
+    const resources = irsa_migration_isObject(template.Resources) ? template.Resources : {};
+    return {
+        ...template,
+        Resources: Object.fromEntries(Object.entries(resources).map(([id, resource]) => {
+            if (!irsa_migration_isObject(resource) || resource.Type !== 'AWS::IAM::Role')
+                return [id, resource];
+            const properties = irsa_migration_isObject(resource.Properties) ? resource.Properties : {};
+            return [
+                id,
+                { ...resource, Properties: { ...properties, AssumeRolePolicyDocument: trust } },
+            ];
+        })),
+    };
+}
+/** eksctl's tag changes on a migrated IRSA stack (reference §7.3), with the right association key. */
+function migratedStackTags(stack, subject, oidcRemoved) {
+    const tags = { ...stack.tags };
+    if (oidcRemoved)
+        delete tags[IAM_SERVICE_ACCOUNT_TAG];
+    // eksctl writes the service account's name alone for an add-on's stack.
+    tags[POD_IDENTITY_ASSOCIATION_TAG] = subject.addon
+        ? subject.serviceAccount
+        : associationKey(subject.namespace, subject.serviceAccount);
+    return tags;
+}
+/**
+ * The `update-trust-policy` task of a role that migrates, or a reason it cannot be planned (an
+ * owned stack whose template was not read).
+ */
+function planTrustMigration(live, irsa, subject, options) {
+    const { role, stack } = irsa;
+    // Migrated already, and the OIDC trust stays (or is gone): nothing left to do.
+    if (irsa.trustsPods && !(options.removeOidc && irsa.oidcTrusted))
+        return undefined;
+    const before = role.assumeRolePolicy;
+    const { document: after, oidcRemoved } = migratedTrustPolicy(live, before, subject, options.removeOidc);
+    const reasons = [
+        irsa.trustsPods
+            ? `role trusts both pods.eks.amazonaws.com and this cluster's OIDC provider for ${subjectOf(subject)}`
+            : `role trusts this cluster's OIDC provider for ${subjectOf(subject)} (IRSA): add pods.eks.amazonaws.com`,
+        oidcRemoved
+            ? options.addonRule
+                ? 'remove that OIDC trust, as eksctl does for add-on roles'
+                : 'remove that OIDC trust (remove-oidc-trust)'
+            : 'OIDC trust kept, so reverting is one commit',
+    ];
+    const common = {
+        ...(options.idSuffix ? { idSuffix: options.idSuffix } : {}),
+        reason: reasons.join('; '),
+        before: { trustPolicy: before },
+        after: { trustPolicy: after },
+    };
+    if (!stack) {
+        return {
+            owned: false,
+            task: updateTrustPolicyTask(options.target, { roleName: role.roleName, roleArn: role.arn, trustPolicy: canonicalJson(after) }, false, common),
+        };
+    }
+    if (!stack.template) {
+        return { problem: `the template of stack "${stack.stackName}" was not read` };
+    }
+    const tags = migratedStackTags(stack, subject, oidcRemoved);
+    return {
+        owned: true,
+        task: updateTrustPolicyTask(options.target, {
+            roleName: role.roleName,
+            roleArn: role.arn,
+            trustPolicy: canonicalJson(after),
+            stack: {
+                stackName: stack.stackName,
+                templateBody: canonicalJson(withTrust(stack.template, after)),
+                capabilities: stack.capabilities.filter((c) => c === 'CAPABILITY_IAM' || c === 'CAPABILITY_NAMED_IAM'),
+                tags,
+            },
+        }, true, {
+            ...common,
+            before: { ...common.before, stackTags: stack.tags },
+            after: { ...common.after, stackTags: tags },
+        }),
+    };
+}
+/**
+ * With remove-oidc-trust, the service account's IRSA annotation goes once its association is in
+ * place (eksctl removes it before: a pod restarted in between would have no credentials at all).
+ */
+function planAnnotationRemoval(live, entry, dependsOn) {
+    const sa = live.kubernetes?.serviceAccounts.find((s) => s.namespace === entry.namespace && s.name === entry.serviceAccountName);
+    const annotated = sa?.annotations[IRSA_ROLE_ANNOTATION];
+    if (annotated === undefined || annotated === '')
+        return undefined;
+    return removeIrsaAnnotationTask({
+        clusterName: live.name,
+        namespace: entry.namespace,
+        serviceAccount: entry.serviceAccountName,
+    }, {
+        reason: `remove-oidc-trust: pods of this service account get their role from the association${annotated !== entry.roleARN ? ` (the annotation named ${annotated})` : ''}`,
+        before: { annotations: { [IRSA_ROLE_ANNOTATION]: annotated } },
+        dependsOn,
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/plan/role-checks.ts
 // Plan-time checks of a user-supplied `roleARN`: what EKS would reject at apply time is reported
 // now, with EKS's own words, at the config entry's location.
@@ -58615,7 +59031,9 @@ function arnDifferences(given, actual) {
 function entryProblem(entry, path, severity, message, hint) {
     return planProblem(entry.location, path, severity, message, hint);
 }
-function checkUserRole(entry, entryPath, live) {
+function checkUserRole(entry, entryPath, live, 
+/** The role is this cluster's IRSA role for the entry: its trust is migrated, not an error. */
+migratesTrust = false) {
     const arn = entry.roleARN;
     if (!arn)
         return [];
@@ -58657,7 +59075,7 @@ function checkUserRole(entry, entryPath, live) {
         ];
     }
     const missing = missingPodIdentityTrust(role.assumeRolePolicy);
-    if (missing.length === 0)
+    if (missing.length === 0 || migratesTrust)
         return [];
     return [
         problem('error', `role "${arn}" does not trust pods.eks.amazonaws.com for ${missing.join(' and ')}; EKS would answer "Trust policy of the role provided is invalid. Follow the official documentation to resolve the issue."`, 'add a statement {"Effect":"Allow","Principal":{"Service":"pods.eks.amazonaws.com"},"Action":["sts:AssumeRole","sts:TagSession"]} to the role\'s trust policy'),
@@ -58780,52 +59198,6 @@ function roleTemplateReview(live, desired, diff) {
         after.trustPolicy = a.trustPolicy ?? null;
     }
     return { before, after };
-}
-
-;// CONCATENATED MODULE: ./src/plan/stack-status.ts
-// How the planner treats a role stack, by its CloudFormation status.
-const USABLE = new Set([
-    'CREATE_COMPLETE',
-    'UPDATE_COMPLETE',
-    // Rolled back to the previous good state: the role works, though its template may differ.
-    'UPDATE_ROLLBACK_COMPLETE',
-    'IMPORT_COMPLETE',
-    'IMPORT_ROLLBACK_COMPLETE',
-]);
-const FAILED = new Set([
-    'ROLLBACK_COMPLETE',
-    'ROLLBACK_FAILED',
-    'CREATE_FAILED',
-    'DELETE_FAILED',
-    'UPDATE_FAILED',
-    'IMPORT_ROLLBACK_FAILED',
-]);
-/** Why a stack in this state blocks the plan of its owner (waiting, or a stuck rollback), if it does. */
-function stackBlocker(stack) {
-    const condition = stackCondition(stack.status);
-    if (condition === 'in-progress') {
-        return {
-            message: `stack "${stack.stackName}" is ${stack.status}; wait for it to finish and plan again`,
-        };
-    }
-    if (condition !== 'stuck')
-        return undefined;
-    return {
-        message: `stack "${stack.stackName}" is ${stack.status}${stack.statusReason ? ` (${stack.statusReason})` : ''}; its role may still be in use, so it is not replaced`,
-        hint: `fix the cause, run "aws cloudformation continue-update-rollback --stack-name ${stack.stackName}", then plan again`,
-    };
-}
-function stackCondition(status) {
-    if (USABLE.has(status))
-        return 'usable';
-    if (FAILED.has(status))
-        return 'failed';
-    if (status === 'UPDATE_ROLLBACK_FAILED')
-        return 'stuck';
-    if (status === 'DELETE_COMPLETE')
-        return 'gone';
-    // Everything else is an operation under way (…_IN_PROGRESS, REVIEW_IN_PROGRESS).
-    return 'in-progress';
 }
 
 ;// CONCATENATED MODULE: ./src/plan/role-plan.ts
@@ -59001,6 +59373,8 @@ function planRole(request) {
 
 
 
+
+
 const isAddonStack = (stack, addon) => stack.tags[ADDON_NAME_TAG] === addon && stackCondition(stack.status) !== 'gone';
 /** The podidentityrole stacks of this add-on, by the service account in eksctl's tag. */
 function roleStacksBySa(scope) {
@@ -59043,7 +59417,7 @@ function roleFor(scope, desired, live, stack) {
     });
 }
 /** Problems that stop this service account's role from being planned (reported, then skipped). */
-function blockers(scope, desired, stack) {
+function blockers(scope, desired, stack, migratesTrust) {
     const path = desired.source?.path ?? scope.path;
     const at = desired.source?.spec.location ?? scope.addon.location;
     const blocked = stack && stackBlocker(stack);
@@ -59051,7 +59425,40 @@ function blockers(scope, desired, stack) {
         return [planProblem(at, path, 'error', blocked.message, blocked.hint)];
     if (!desired.source?.spec.roleARN)
         return [];
-    return checkUserRole(desired.source.spec, path, scope.ctx.live);
+    return checkUserRole(desired.source.spec, path, scope.ctx.live, migratesTrust);
+}
+/** The add-on's service account namespace: the entry's, the add-on's, or EKS's default for it. */
+function addon_roles_addonNamespace(scope, desired) {
+    const { ctx, addon } = scope;
+    return (desired.namespace ||
+        ctx.live.addons[addon.name]?.namespace ||
+        ctx.live.addonCatalog[addon.name]?.defaultNamespace ||
+        'kube-system');
+}
+/** The add-on's IRSA role named by the config's roleARN for this service account, if it is one. */
+function irsaOf(scope, desired) {
+    const roleArn = desired.source?.spec.roleARN;
+    if (!roleArn)
+        return undefined;
+    return irsaRoleOf(scope.ctx.live, roleArn, {
+        namespace: addon_roles_addonNamespace(scope, desired),
+        serviceAccount: desired.serviceAccount,
+        addon: scope.addon.name,
+    });
+}
+/** eksctl removes the OIDC trust of a migrated add-on role always (reference §7.3); so do we. */
+function migrateTrust(scope, desired, irsa) {
+    const subject = {
+        namespace: addon_roles_addonNamespace(scope, desired),
+        serviceAccount: desired.serviceAccount,
+        addon: scope.addon.name,
+    };
+    return planTrustMigration(scope.ctx.live, irsa, subject, {
+        target: addonTarget(scope.addon.name),
+        idSuffix: desired.serviceAccount,
+        removeOidc: true,
+        addonRule: true,
+    });
 }
 function policySource(scope, desired) {
     if (desired.source) {
@@ -59083,10 +59490,26 @@ function planAddonRoles(scope, desired) {
         const sa = want.serviceAccount;
         const live = owned.get(sa);
         const stack = stackFor(scope, sa, live, stacks);
-        const problems = blockers(scope, want, stack);
+        const irsa = irsaOf(scope, want);
+        const problems = blockers(scope, want, stack, irsa !== undefined);
         out.problems.push(...problems);
         if (problems.some((p) => p.severity === 'error'))
             continue;
+        if (irsa) {
+            // The add-on's IRSA role migrates: its stack (if eksctl made it) stays as the role's home.
+            if (irsa.stack)
+                used.add(irsa.stack);
+            const trust = migrateTrust(scope, want, irsa);
+            if (trust && 'problem' in trust) {
+                const at = want.source?.spec.location ?? scope.addon.location;
+                out.problems.push(planProblem(at, want.source?.path ?? scope.path, 'error', trust.problem));
+                continue;
+            }
+            if (trust) {
+                out.roleTasks.push(trust.task);
+                out.producedBy.push(trust.task.id);
+            }
+        }
         const role = roleFor(scope, want, live, stack);
         const policyProblems = checkRolePolicies(want.entry, policySource(scope, want), role.tasks, scope.ctx.live);
         out.problems.push(...policyProblems);
@@ -59314,13 +59737,16 @@ function planExisting(scope, live, roles, note) {
         ...(roles?.changed ? { podIdentityAssociations: roles.associations } : {}),
     };
     const reason = [note, ...d.reasons].filter(Boolean).join('; ');
+    const migrates = live.serviceAccountRoleArn !== undefined &&
+        live.podIdentityAssociations.length === 0 &&
+        (roles?.associations.length ?? 0) > 0;
     return [
         updateAddonTask(params, {
             reason,
             dependsOn: roles?.producedBy ?? [],
             before: d.before,
             after: d.after,
-        }),
+        }, migrates),
     ];
 }
 function planAddon(ctx, addon, index) {
@@ -59489,6 +59915,7 @@ function agentStillNeeded(ctx, remaining) {
 
 
 
+
 /**
  * The stack belongs to `<ns>/<sa>` by eksctl's tag, as eksctl decides it (ListPodIdentityStackNames).
  * A migrated IRSA stack may carry eksctl's misspelt tag value (reference §7.3): accepted, or migrated
@@ -59636,9 +60063,21 @@ function planEntry(ctx, entry, entryPath) {
         const problem = entryProblem(entry, entryPath, 'error', blocked.message, blocked.hint);
         return { key, tasks: [], problems: [problem] };
     }
-    const problems = checkUserRole(entry, entryPath, live);
+    const subject = { namespace: entry.namespace, serviceAccount: entry.serviceAccountName };
+    const irsa = entry.roleARN ? irsaRoleOf(live, entry.roleARN, subject) : undefined;
+    const problems = checkUserRole(entry, entryPath, live, irsa !== undefined);
     if (problems.some((p) => p.severity === 'error'))
         return { key, tasks: [], problems };
+    const trust = irsa
+        ? planTrustMigration(live, irsa, subject, {
+            target: key,
+            removeOidc: options.removeOidcTrust === true,
+        })
+        : undefined;
+    if (trust && 'problem' in trust) {
+        const problem = entryProblem(entry, entryPath, 'error', trust.problem, 'plan again');
+        return { key, tasks: [], problems: [...problems, problem] };
+    }
     const taken = !entry.roleARN && !stack
         ? stackNameTaken(live, entry.namespace, entry.serviceAccountName)
         : undefined;
@@ -59666,11 +60105,16 @@ function planEntry(ctx, entry, entryPath) {
     problems.push(...policyProblems);
     if (policyProblems.some((p) => p.severity === 'error'))
         return { key, tasks: [], problems };
-    const tags = desiredAssociationTags(entry, role, options.ownerId);
-    const tasks = [...role.tasks];
+    // A migrated owned role lives in its eksctl stack, re-tagged as a pod identity role stack.
+    const roleIsOurs = role.roleIsOurs || trust?.owned === true;
+    const tags = desiredAssociationTags(entry, { ...role, roleIsOurs }, options.ownerId);
+    const tasks = [...(trust ? [trust.task] : []), ...role.tasks];
     const associationStep = association
         ? association_plan_updateAssociation(ctx, entry, role, association)
         : association_plan_createAssociation(ctx, entry, role, tags);
+    // EKS checks the trust policy when the association is made: the migration comes first.
+    if (associationStep && trust)
+        associationStep.dependsOn.push(trust.task.id);
     if (associationStep)
         tasks.push(associationStep);
     const tagStep = association ? association_plan_tagAssociation(association, tags) : undefined;
@@ -59682,8 +60126,14 @@ function planEntry(ctx, entry, entryPath) {
             dependsOn: associationStep ? [associationStep.id] : [],
         }));
     }
+    const annotation = options.removeOidcTrust
+        ? planAnnotationRemoval(live, entry, [associationStep?.id ?? trust?.task.id].filter(isId))
+        : undefined;
+    if (annotation)
+        tasks.push(annotation);
     return { key, tasks, problems };
 }
+const isId = (id) => id !== undefined;
 
 ;// CONCATENATED MODULE: ./src/plan/unreadable-cluster.ts
 // The one plan error of a cluster that could not be read. It is about the cluster, not a line of the
@@ -60036,76 +60486,6 @@ function planAll(specs, lives, options) {
     return { version: 1, clusters };
 }
 
-;// CONCATENATED MODULE: ./src/aws/iam.ts
-// Thin IAM adapter: the roles named by roleARN and the managed policies new roles attach, each read
-// once per run.
-
-
-/** The role, or null when IAM answers NoSuchEntity. */
-async function getRole(iam, roleName) {
-    try {
-        const { Role } = await iam.send(new client_iam_dist_cjs/* GetRoleCommand */.kbp({ RoleName: roleName }));
-        if (!Role)
-            return null;
-        return {
-            arn: Role.Arn ?? '',
-            roleName: Role.RoleName ?? roleName,
-            // IAM returns policy documents URL-encoded.
-            assumeRolePolicy: decodePolicy(Role.AssumeRolePolicyDocument),
-        };
-    }
-    catch (error) {
-        if (isAwsError(error, 'NoSuchEntityException', 'NoSuchEntity'))
-            return null;
-        throw error;
-    }
-}
-/** GetPolicy: attachable or not, or `missing` when IAM answers NoSuchEntity. */
-async function getPolicyStatus(iam, arn) {
-    try {
-        const { Policy } = await iam.send(new client_iam_dist_cjs/* GetPolicyCommand */.s4W({ PolicyArn: arn }));
-        if (!Policy)
-            return 'missing';
-        return Policy.IsAttachable === false ? 'not-attachable' : 'attachable';
-    }
-    catch (error) {
-        if (isAwsError(error, 'NoSuchEntityException', 'NoSuchEntity'))
-            return 'missing';
-        throw error;
-    }
-}
-/** Every policy ARN of a scope (`AWS`: AWS managed; `Local`: the account's own), all pages. */
-async function listPolicyArns(iam, scope) {
-    const arns = [];
-    for await (const page of (0,client_iam_dist_cjs/* paginateListPolicies */.ebv)({ client: iam }, { Scope: scope, MaxItems: 1000 })) {
-        for (const p of page.Policies ?? [])
-            if (p.Arn)
-                arns.push(p.Arn);
-    }
-    return arns;
-}
-function decodePolicy(document) {
-    if (!document)
-        return {};
-    try {
-        return JSON.parse(decodeURIComponent(document));
-    }
-    catch {
-        return JSON.parse(document);
-    }
-}
-/** `arn:aws:iam::123456789012:role/path/name` → `name` (GetRole takes the name without path). */
-function roleNameFromArn(arn) {
-    const resource = arn.split(':').slice(5).join(':');
-    return (resource
-        .replace(/^role\//, '')
-        .split('/')
-        .pop() ?? resource);
-}
-function accountFromArn(arn) {
-    return arn.split(':')[4] ?? '';
-}
-
 ;// CONCATENATED MODULE: ./src/state/policies.ts
 // The managed policies and permissions boundaries a plan's new or changed roles attach: what IAM
 // says of each (GetPolicy, read-only), once per ARN per run, and, only when one is missing, the
@@ -60339,6 +60719,7 @@ async function readClusterState(spec, deps) {
         version: info.version,
         autoMode: info.autoMode,
         ipFamily: info.ipFamily,
+        ...(info.oidcIssuer ? { oidcIssuer: info.oidcIssuer } : {}),
         ...addons,
         associations: associations.filter((a) => a !== undefined),
         stacks,
@@ -64133,12 +64514,13 @@ const COMMANDS = {
     },
     plan: {
         synopsis: `podid plan     -f GLOB... [--cluster NAME] [--output text|markdown|json] [--prune managed|all|none]
-                          [--owner-id ID] [--take-over OWNER] [--concurrency N] [--detailed-exitcode]`,
-        about: 'Prints what apply would change; makes no mutating AWS call. --detailed-exitcode exits 2 when\nthe plan has changes. --output json writes JSON to stdout, also when the files are invalid.',
+                          [--owner-id ID] [--take-over OWNER] [--concurrency N] [--detailed-exitcode]
+                          [--remove-oidc-trust]`,
+        about: "Prints what apply would change; makes no mutating AWS call. --detailed-exitcode exits 2 when\nthe plan has changes. --output json writes JSON to stdout, also when the files are invalid.\nAn entry whose roleARN is its IRSA role is migrated (trust policy, then association); with\n--remove-oidc-trust that role also stops trusting the cluster's OIDC provider for the service\naccount, and the service account loses its IRSA annotation.",
     },
     apply: {
         synopsis: `podid apply    -f GLOB... [--cluster NAME] [--concurrency N] [--prune managed|all|none]
-                          [--owner-id ID] [--take-over OWNER]`,
+                          [--owner-id ID] [--take-over OWNER] [--remove-oidc-trust]`,
         about: 'Plans, prints the plan, then carries it out. A failed task fails only what depends on it;\nre-running converges. Exit 1 when anything failed.',
     },
     get: {
@@ -64221,6 +64603,7 @@ const selection = {
     prune: { type: 'string' },
     'owner-id': { type: 'string' },
     'take-over': { type: 'string', multiple: true },
+    'remove-oidc-trust': { type: 'boolean', default: false },
     concurrency: { type: 'string' },
 };
 function cli_parse(args, options) {
@@ -64261,6 +64644,7 @@ async function main(argv) {
                     ownerId: owner.id,
                     salt: process.env.GITHUB_REPOSITORY ?? '',
                     takeOver: values['take-over'] ?? [],
+                    removeOidcTrust: values['remove-oidc-trust'],
                 },
             };
             if (command === 'apply')

@@ -17,7 +17,12 @@ export const CFN_NAMESPACE = 'http://cloudformation.amazonaws.com/doc/2010-05-15
  * `iam` is the IAM module (server.ts passes the object createIamService returned): stacks create
  * their roles in its store, and it asks us to advance due stacks before answering.
  */
-export function createCloudFormationService(world: World, iam: IamService): ServiceModule {
+export interface CloudFormationService extends ServiceModule {
+  /** A live stack's output value (the IRSA seed reads its role ARN from `Role1`). */
+  outputOf(stackName: string, key: string): string | undefined;
+}
+
+export function createCloudFormationService(world: World, iam: IamService): CloudFormationService {
   const stacks = new StackStore();
   const engine = new Engine(world, iam.store, stacks);
   iam.beforeRequest = () => engine.advanceAll();
@@ -38,5 +43,7 @@ export function createCloudFormationService(world: World, iam: IamService): Serv
       return dumpStacks(stacks);
     },
     seed: (data) => seedStacks(engine, data),
+    outputOf: (stackName, key) =>
+      stacks.live.get(stackName)?.outputs?.find((o) => o.OutputKey === key)?.OutputValue,
   };
 }

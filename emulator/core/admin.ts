@@ -21,6 +21,13 @@ export interface AdminContext {
   world: World;
   /** Routes contributed by modules (GitHub pulls/comments, the OIDC token endpoint, …). */
   routes?: AdminRoute[];
+  /** Seed keys that span services (the IRSA conveniences), each run right after `after`'s seed. */
+  seedSteps?: SeedStep[];
+}
+
+export interface SeedStep {
+  after: ServiceName;
+  seed(doc: unknown): void;
 }
 
 /** A route under /_emulator/ that a module contributes. */
@@ -56,7 +63,10 @@ export function applySeed(ctx: AdminContext, doc: unknown): void {
   const ordered = [...ctx.modules].sort(
     (a, b) => SEED_ORDER.indexOf(a.service) - SEED_ORDER.indexOf(b.service),
   );
-  for (const module of ordered) module.seed(doc);
+  for (const module of ordered) {
+    module.seed(doc);
+    for (const step of ctx.seedSteps ?? []) if (step.after === module.service) step.seed(doc);
+  }
 }
 
 export function parseSeedText(text: string): unknown {

@@ -84,8 +84,11 @@ export function addCluster(ctx: EksContext, input: ClusterInput, pendingFor: num
   return cluster;
 }
 
+/** The OIDC issuer without `https://`: IAM's provider URL, and the prefix of IRSA condition keys. */
+export const issuerHost = (cluster: Cluster): string =>
+  `oidc.eks.${cluster.region}.amazonaws.com/id/${cluster.issuerId}`;
+
 export function clusterView(world: World, cluster: Cluster): Record<string, unknown> {
-  const host = `${cluster.region}.amazonaws.com`;
   const api = world.kubernetesApi;
   return {
     name: cluster.name,
@@ -108,7 +111,7 @@ export function clusterView(world: World, cluster: Cluster): Record<string, unkn
       cluster.ipFamily === 'ipv6'
         ? { serviceIpv6Cidr: 'fd00:ec2::/108', ipFamily: 'ipv6' }
         : { serviceIpv4Cidr: '10.100.0.0/16', ipFamily: 'ipv4' },
-    identity: { oidc: { issuer: `https://oidc.eks.${host}/id/${cluster.issuerId}` } },
+    identity: { oidc: { issuer: `https://${issuerHost(cluster)}` } },
     status: cluster.status,
     certificateAuthority: {
       data: Buffer.from(api?.certificate ?? `emulated CA for ${cluster.name}`).toString('base64'),

@@ -375,7 +375,7 @@ export class IamStore {
   }
 
   private checkTrustPolicy(document: string, member = 'assumeRolePolicyDocument'): void {
-    checkPolicyDocument(document, member, true);
+    checkPolicyDocument(document, member, true, (arn) => this.oidcProviders.has(arn));
     if (policySize(document) > this.quotas.assumeRolePolicySize)
       throw new QueryError(
         409,

@@ -107,11 +107,20 @@ function malformed(message: string): QueryError {
 
 type Statement = Record<string, unknown>;
 
+/** Whether this account has the IAM OIDC provider an `oidc-provider` ARN names. */
+export type OidcProviderLookup = (arn: string) => boolean;
+
 /**
  * Checks a policy document. `trust` applies the trust-policy rules: a Principal is required,
- * Resource is prohibited and only sts: actions are allowed.
+ * Resource is prohibited and only sts: actions are allowed. With `oidcProviderExists`, a Federated
+ * `oidc-provider` principal must name a provider of this account, as IAM resolves it at write time.
  */
-export function checkPolicyDocument(document: string, member: string, trust: boolean): void {
+export function checkPolicyDocument(
+  document: string,
+  member: string,
+  trust: boolean,
+  oidcProviderExists?: OidcProviderLookup,
+): void {
   checkLength(document, member, 1, 131072);
   if (!DOCUMENT_CHARS.test(document))
     throw constraintError(
@@ -143,7 +152,7 @@ export function checkPolicyDocument(document: string, member: string, trust: boo
   for (const s of statements) {
     if (s === null || typeof s !== 'object' || Array.isArray(s))
       throw malformed('Syntax errors in policy.');
-    checkStatement(s as Statement, trust);
+    checkStatement(s as Statement, trust, oidcProviderExists);
   }
 }
 
@@ -159,7 +168,11 @@ const STATEMENT_KEYS = [
   'Condition',
 ];
 
-function checkStatement(s: Statement, trust: boolean): void {
+function checkStatement(
+  s: Statement,
+  trust: boolean,
+  oidcProviderExists?: OidcProviderLookup,
+): void {
   for (const key of Object.keys(s)) {
     if (!STATEMENT_KEYS.includes(key)) throw malformed('Syntax errors in policy.');
   }
@@ -187,7 +200,7 @@ function checkStatement(s: Statement, trust: boolean): void {
           'Trust Policy statement actions can only be sts:AssumeRole, sts:AssumeRoleWithSAML, sts:AssumeRoleWithWebIdentity, sts:TagSession and sts:SetSourceIdentity',
         );
     }
-    checkPrincipal(s.Principal ?? s.NotPrincipal);
+    checkPrincipal(s.Principal ?? s.NotPrincipal, oidcProviderExists);
   } else {
     if (s.Principal !== undefined || s.NotPrincipal !== undefined)
       throw malformed('Policy document should not specify a principal.');
@@ -220,7 +233,15 @@ const PRINCIPAL_CHECKS: Record<string, (v: string) => boolean> = {
   CanonicalUser: (v) => /^[0-9a-f]{64}$/.test(v),
 };
 
-function checkPrincipal(principal: unknown): void {
+/**
+ * IAM's answer to a Federated principal it cannot resolve: a malformed value, or an OIDC provider
+ * ARN this account does not have (also another account's), which tools meet when they create an
+ * IRSA role before `associate-iam-oidc-provider` (aws-api.md §4).
+ */
+const UNRESOLVED_FEDERATED =
+  'Federated principals must be valid domain names or SAML metadata ARNs';
+
+function checkPrincipal(principal: unknown, oidcProviderExists?: OidcProviderLookup): void {
   if (principal === '*') return;
   if (principal === null || typeof principal !== 'object' || Array.isArray(principal))
     throw malformed('Syntax errors in policy.');
@@ -229,7 +250,12 @@ function checkPrincipal(principal: unknown): void {
     const values = asStrings(value);
     if (!check || !values) throw malformed('Syntax errors in policy.');
     for (const v of values) {
-      if (!check(v)) throw malformed(`Invalid principal in policy: "${kind.toUpperCase()}":"${v}"`);
+      if (kind === 'Federated') {
+        const isOidc = /:oidc-provider\//.test(v);
+        if (!check(v) || (isOidc && oidcProviderExists && !oidcProviderExists(v)))
+          throw malformed(UNRESOLVED_FEDERATED);
+      } else if (!check(v))
+        throw malformed(`Invalid principal in policy: "${kind.toUpperCase()}":"${v}"`);
     }
   }
 }

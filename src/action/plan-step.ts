@@ -49,6 +49,7 @@ export async function computePlan(
       // role is not asked (another identity applies what it plans).
       ...(settings.mode === 'apply' ? { kubernetesAccess: 'required' as const } : {}),
       takeOver: settings.takeOver,
+      removeOidcTrust: settings.removeOidcTrust,
     }),
   );
   for (const cluster of plan.clusters) {

@@ -38,6 +38,8 @@ export interface Settings {
   readonly ownerIdSource: OwnerIdSource;
   /** Owner ids whose resources named by the config are taken over (input take-over). */
   readonly takeOver: readonly string[];
+  /** Migrating an IRSA role also removes its OIDC trust and the IRSA annotation (input remove-oidc-trust). */
+  readonly removeOidcTrust: boolean;
   /** Cluster names this run is limited to (input clusters); empty = every configured cluster. */
   readonly clusters: readonly string[];
   readonly comment: boolean;
@@ -196,6 +198,7 @@ export function resolveSettings(sources: SettingsSources): Settings {
   const comment = read.bool('comment', true);
   const onPlanChange = read.choice('on-plan-change', ['fail', 'apply'] as const, 'fail');
   const requireReviewedPlan = read.bool('require-reviewed-plan', true);
+  const removeOidcTrust = read.bool('remove-oidc-trust', false);
   const repository = repositoryOf(env, read.problems);
   const { mode, modeReason } = modeOf(requested, sources, read.problems);
   const clusters = read.list('clusters');
@@ -220,6 +223,7 @@ export function resolveSettings(sources: SettingsSources): Settings {
     ownerId: owner.id,
     ownerIdSource: owner.source,
     takeOver: Object.freeze(read.list('take-over')),
+    removeOidcTrust,
     clusters: Object.freeze(clusters),
     comment,
     onPlanChange,

@@ -6,11 +6,16 @@ import type { RetryOptions } from '../aws/retry.js';
 
 export { withRetry } from '../aws/retry.js';
 
-/** EKS answers this for a role created moments ago, until IAM has propagated it. */
+/**
+ * EKS answers these for a role created moments ago, or whose trust policy was just migrated, until
+ * IAM has propagated the change (the plan has already checked both).
+ */
 export function isRolePropagationError(error: unknown): boolean {
   return (
     isAwsError(error, 'InvalidParameterException') &&
-    /Role provided in the request does not exist/i.test(error.message)
+    /Role provided in the request does not exist|Trust policy of the role provided is invalid/i.test(
+      error.message,
+    )
   );
 }
 

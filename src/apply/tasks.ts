@@ -17,6 +17,7 @@ import {
   updateAssociation,
 } from './association-tasks.js';
 import type { TaskContext, TaskOutcome } from './context.js';
+import { removeIrsaAnnotation, updateTrustPolicy } from './migration-tasks.js';
 import { createServiceAccountStep, deleteServiceAccountStep } from './service-account-tasks.js';
 import { createRoleStack, deleteRoleStack, updateRoleStack } from './stack-tasks.js';
 
@@ -50,6 +51,11 @@ function withEksctlWording(task: Task, error: unknown): unknown {
     const verb = task.kind === 'create-service-account' ? 'create' : 'delete';
     const key = associationKey(task.params.namespace, task.params.serviceAccount);
     return new Error(`failed to ${verb} service account "${key}": ${message}`, { cause: error });
+  }
+  if (task.kind === 'update-trust-policy') {
+    return new Error(`updating trust policy for role ${task.params.roleName}: ${message}`, {
+      cause: error,
+    });
   }
   if (task.kind === 'create-association') {
     const { namespace, serviceAccount } = task.params;
@@ -89,5 +95,9 @@ async function perform(task: Task, ctx: TaskContext): Promise<TaskOutcome> {
       return createServiceAccountStep(task.params, ctx);
     case 'delete-service-account':
       return deleteServiceAccountStep(task.params, ctx);
+    case 'update-trust-policy':
+      return updateTrustPolicy(task.params, ctx);
+    case 'remove-irsa-annotation':
+      return removeIrsaAnnotation(task.params, ctx);
   }
 }

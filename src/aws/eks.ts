@@ -40,7 +40,7 @@ export interface ClusterInfo {
   /** The Kubernetes API server's URL and its CA (base64 PEM), when EKS gives them. */
   endpoint?: string;
   certificateAuthority?: string;
-  /** identity.oidc.issuer: the URL of the cluster's OIDC issuer (IRSA), when EKS gives it. */
+  /** identity.oidc.issuer: the cluster's OIDC issuer URL (IRSA roles trust its IAM provider). */
   oidcIssuer?: string;
 }
 

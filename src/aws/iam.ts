@@ -1,10 +1,11 @@
 // Thin IAM adapter: the roles named by roleARN and the managed policies new roles attach, each read
-// once per run.
+// once per run, and the trust-policy update of a migrated IRSA role.
 
 import {
   GetOpenIDConnectProviderCommand,
   GetPolicyCommand,
   GetRoleCommand,
+  UpdateAssumeRolePolicyCommand,
   paginateListPolicies,
   type IAMClient,
   type PolicyScopeType,
@@ -86,4 +87,15 @@ export function roleNameFromArn(arn: string): string {
 
 export function accountFromArn(arn: string): string {
   return arn.split(':')[4] ?? '';
+}
+
+/** Replaces a role's trust policy (an unowned IRSA role's migration). */
+export async function updateAssumeRolePolicy(
+  iam: IAMClient,
+  roleName: string,
+  policyDocument: string,
+): Promise<void> {
+  await iam.send(
+    new UpdateAssumeRolePolicyCommand({ RoleName: roleName, PolicyDocument: policyDocument }),
+  );
 }

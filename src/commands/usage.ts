@@ -18,13 +18,14 @@ const COMMANDS = {
   },
   plan: {
     synopsis: `podid plan     -f GLOB... [--cluster NAME] [--output text|markdown|json] [--prune managed|all|none]
-                          [--owner-id ID] [--take-over OWNER] [--concurrency N] [--detailed-exitcode]`,
+                          [--owner-id ID] [--take-over OWNER] [--concurrency N] [--detailed-exitcode]
+                          [--remove-oidc-trust]`,
     about:
-      'Prints what apply would change; makes no mutating AWS call. --detailed-exitcode exits 2 when\nthe plan has changes. --output json writes JSON to stdout, also when the files are invalid.',
+      "Prints what apply would change; makes no mutating AWS call. --detailed-exitcode exits 2 when\nthe plan has changes. --output json writes JSON to stdout, also when the files are invalid.\nAn entry whose roleARN is its IRSA role is migrated (trust policy, then association); with\n--remove-oidc-trust that role also stops trusting the cluster's OIDC provider for the service\naccount, and the service account loses its IRSA annotation.",
   },
   apply: {
     synopsis: `podid apply    -f GLOB... [--cluster NAME] [--concurrency N] [--prune managed|all|none]
-                          [--owner-id ID] [--take-over OWNER]`,
+                          [--owner-id ID] [--take-over OWNER] [--remove-oidc-trust]`,
     about:
       'Plans, prints the plan, then carries it out. A failed task fails only what depends on it;\nre-running converges. Exit 1 when anything failed.',
   },

@@ -184,3 +184,24 @@ export async function canI(
     ...(review.status?.reason ? { reason: review.status.reason } : {}),
   };
 }
+
+/**
+ * Removes one annotation (a JSON merge patch with null); false when the service account or the
+ * annotation is already gone.
+ */
+export async function removeServiceAccountAnnotation(
+  session: KubeSession,
+  namespace: string,
+  name: string,
+  annotation: string,
+): Promise<boolean> {
+  const current = await readServiceAccount(session, namespace, name);
+  if (!current || !(annotation in current.annotations)) return false;
+  await session.call(({ core, library, options }) =>
+    core.patchNamespacedServiceAccount(
+      { name, namespace, body: { metadata: { annotations: { [annotation]: null } } } },
+      library.setHeaderOptions('Content-Type', library.PatchStrategy.MergePatch, options),
+    ),
+  );
+  return true;
+}

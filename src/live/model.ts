@@ -103,6 +103,8 @@ export interface LiveCluster {
   version: string;
   /** computeConfig.enabled: Auto Mode runs the pod identity agent itself. */
   autoMode: boolean;
+  /** identity.oidc.issuer: the issuer IRSA roles of this cluster trust (through its IAM provider). */
+  oidcIssuer?: string;
   /** kubernetesNetworkConfig.ipFamily (vpc-cni needs other permissions on IPv6). */
   ipFamily: 'ipv4' | 'ipv6';
   /** Add-ons by name: the config's, the agent, and the others when pruning needs their tags. */

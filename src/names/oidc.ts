@@ -3,6 +3,6 @@
 
 /** `https://oidc.eks.<region>.amazonaws.com/id/<ID>` → `arn:<partition>:iam::<account>:oidc-provider/oidc.eks…/id/<ID>`. */
 export function oidcProviderArn(issuer: string, accountId: string, partition = 'aws'): string {
-  const host = issuer.replace(/^https:\/\//, '');
+  const host = issuer.replace(/^https:\/\//, '').replace(/\/$/, '');
   return `arn:${partition}:iam::${accountId}:oidc-provider/${host}`;
 }

@@ -162,13 +162,21 @@ function planExisting(
     ...(roles?.changed ? { podIdentityAssociations: roles.associations } : {}),
   };
   const reason = [note, ...d.reasons].filter(Boolean).join('; ');
+  const migrates =
+    live.serviceAccountRoleArn !== undefined &&
+    live.podIdentityAssociations.length === 0 &&
+    (roles?.associations.length ?? 0) > 0;
   return [
-    updateAddonTask(params, {
-      reason,
-      dependsOn: roles?.producedBy ?? [],
-      before: d.before,
-      after: d.after,
-    }),
+    updateAddonTask(
+      params,
+      {
+        reason,
+        dependsOn: roles?.producedBy ?? [],
+        before: d.before,
+        after: d.after,
+      },
+      migrates,
+    ),
   ];
 }
 

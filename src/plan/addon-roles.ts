@@ -14,7 +14,9 @@ import { ownedAssociations } from './addon-identity.js';
 import type { AddonPodIdentityParam, StackOutputRef, Task } from './model.js';
 import { planProblem } from './problems.js';
 import { checkRolePolicies, type PolicySource } from './policy-checks.js';
+import { irsaRoleOf, planTrustMigration, type IrsaRole } from './irsa-migration.js';
 import { checkUserRole } from './role-checks.js';
+import { addonTarget } from './task-builders.js';
 import { planRole, type RoleOutcome } from './role-plan.js';
 import { stackBlocker, stackCondition } from './stack-status.js';
 
@@ -100,13 +102,51 @@ function blockers(
   scope: AddonScope,
   desired: DesiredAddonAssociation,
   stack: LiveStack | undefined,
+  migratesTrust: boolean,
 ): Problem[] {
   const path = desired.source?.path ?? scope.path;
   const at = desired.source?.spec.location ?? scope.addon.location;
   const blocked = stack && stackBlocker(stack);
   if (blocked) return [planProblem(at, path, 'error', blocked.message, blocked.hint)];
   if (!desired.source?.spec.roleARN) return [];
-  return checkUserRole(desired.source.spec, path, scope.ctx.live);
+  return checkUserRole(desired.source.spec, path, scope.ctx.live, migratesTrust);
+}
+
+/** The add-on's service account namespace: the entry's, the add-on's, or EKS's default for it. */
+function addonNamespace(scope: AddonScope, desired: DesiredAddonAssociation): string {
+  const { ctx, addon } = scope;
+  return (
+    desired.namespace ||
+    ctx.live.addons[addon.name]?.namespace ||
+    ctx.live.addonCatalog[addon.name]?.defaultNamespace ||
+    'kube-system'
+  );
+}
+
+/** The add-on's IRSA role named by the config's roleARN for this service account, if it is one. */
+function irsaOf(scope: AddonScope, desired: DesiredAddonAssociation): IrsaRole | undefined {
+  const roleArn = desired.source?.spec.roleARN;
+  if (!roleArn) return undefined;
+  return irsaRoleOf(scope.ctx.live, roleArn, {
+    namespace: addonNamespace(scope, desired),
+    serviceAccount: desired.serviceAccount,
+    addon: scope.addon.name,
+  });
+}
+
+/** eksctl removes the OIDC trust of a migrated add-on role always (reference §7.3); so do we. */
+function migrateTrust(scope: AddonScope, desired: DesiredAddonAssociation, irsa: IrsaRole) {
+  const subject = {
+    namespace: addonNamespace(scope, desired),
+    serviceAccount: desired.serviceAccount,
+    addon: scope.addon.name,
+  };
+  return planTrustMigration(scope.ctx.live, irsa, subject, {
+    target: addonTarget(scope.addon.name),
+    idSuffix: desired.serviceAccount,
+    removeOidc: true,
+    addonRule: true,
+  });
 }
 
 function policySource(scope: AddonScope, desired: DesiredAddonAssociation): PolicySource {
@@ -140,9 +180,24 @@ export function planAddonRoles(scope: AddonScope, desired: DesiredAddonAssociati
     const sa = want.serviceAccount;
     const live = owned.get(sa);
     const stack = stackFor(scope, sa, live, stacks);
-    const problems = blockers(scope, want, stack);
+    const irsa = irsaOf(scope, want);
+    const problems = blockers(scope, want, stack, irsa !== undefined);
     out.problems.push(...problems);
     if (problems.some((p) => p.severity === 'error')) continue;
+    if (irsa) {
+      // The add-on's IRSA role migrates: its stack (if eksctl made it) stays as the role's home.
+      if (irsa.stack) used.add(irsa.stack);
+      const trust = migrateTrust(scope, want, irsa);
+      if (trust && 'problem' in trust) {
+        const at = want.source?.spec.location ?? scope.addon.location;
+        out.problems.push(planProblem(at, want.source?.path ?? scope.path, 'error', trust.problem));
+        continue;
+      }
+      if (trust) {
+        out.roleTasks.push(trust.task);
+        out.producedBy.push(trust.task.id);
+      }
+    }
     const role = roleFor(scope, want, live, stack);
     const policyProblems = checkRolePolicies(
       want.entry,

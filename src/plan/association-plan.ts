@@ -15,6 +15,7 @@ import { roleStackTags } from '../cfn/stack-tags.js';
 import { checkUserRole, entryProblem } from './role-checks.js';
 import type { RoleOutcome } from './role-plan.js';
 import { planRole } from './role-plan.js';
+import { irsaRoleOf, planAnnotationRemoval, planTrustMigration } from './irsa-migration.js';
 import { checkRolePolicies } from './policy-checks.js';
 import { stackBlocker } from './stack-status.js';
 import { tagChanges } from './tag-changes.js';
@@ -226,8 +227,20 @@ export function planEntry(
     const problem = entryProblem(entry, entryPath, 'error', blocked.message, blocked.hint);
     return { key, tasks: [], problems: [problem] };
   }
-  const problems = checkUserRole(entry, entryPath, live);
+  const subject = { namespace: entry.namespace, serviceAccount: entry.serviceAccountName };
+  const irsa = entry.roleARN ? irsaRoleOf(live, entry.roleARN, subject) : undefined;
+  const problems = checkUserRole(entry, entryPath, live, irsa !== undefined);
   if (problems.some((p) => p.severity === 'error')) return { key, tasks: [], problems };
+  const trust = irsa
+    ? planTrustMigration(live, irsa, subject, {
+        target: key,
+        removeOidc: options.removeOidcTrust === true,
+      })
+    : undefined;
+  if (trust && 'problem' in trust) {
+    const problem = entryProblem(entry, entryPath, 'error', trust.problem, 'plan again');
+    return { key, tasks: [], problems: [...problems, problem] };
+  }
   const taken =
     !entry.roleARN && !stack
       ? stackNameTaken(live, entry.namespace, entry.serviceAccountName)
@@ -261,11 +274,15 @@ export function planEntry(
   );
   problems.push(...policyProblems);
   if (policyProblems.some((p) => p.severity === 'error')) return { key, tasks: [], problems };
-  const tags = desiredAssociationTags(entry, role, options.ownerId);
-  const tasks: Task[] = [...role.tasks];
+  // A migrated owned role lives in its eksctl stack, re-tagged as a pod identity role stack.
+  const roleIsOurs = role.roleIsOurs || trust?.owned === true;
+  const tags = desiredAssociationTags(entry, { ...role, roleIsOurs }, options.ownerId);
+  const tasks: Task[] = [...(trust ? [trust.task] : []), ...role.tasks];
   const associationStep = association
     ? updateAssociation(ctx, entry, role, association)
     : createAssociation(ctx, entry, role, tags);
+  // EKS checks the trust policy when the association is made: the migration comes first.
+  if (associationStep && trust) associationStep.dependsOn.push(trust.task.id);
   if (associationStep) tasks.push(associationStep);
   const tagStep = association ? tagAssociation(association, tags) : undefined;
   if (tagStep) tasks.push(tagStep);
@@ -277,5 +294,11 @@ export function planEntry(
       }),
     );
   }
+  const annotation = options.removeOidcTrust
+    ? planAnnotationRemoval(live, entry, [associationStep?.id ?? trust?.task.id].filter(isId))
+    : undefined;
+  if (annotation) tasks.push(annotation);
   return { key, tasks, problems };
 }
+
+const isId = (id: string | undefined): id is string => id !== undefined;

@@ -30,6 +30,8 @@ export function kubernetesPermissions(tasks: readonly Task[]): KubernetesPermiss
       add(task.change === 'create' ? 'create' : 'patch', 'serviceaccounts', namespace);
     } else if (task.kind === 'delete-service-account') {
       add('delete', 'serviceaccounts', task.params.namespace);
+    } else if (task.kind === 'remove-irsa-annotation') {
+      add('patch', 'serviceaccounts', task.params.namespace);
     }
   }
   return [...wanted.values()];

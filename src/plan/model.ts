@@ -125,6 +125,26 @@ export interface DeleteServiceAccountParams {
   serviceAccount: string;
 }
 
+/** A role's new trust policy; through its eksctl stack (a change set) when the role is owned. */
+export interface UpdateTrustPolicyParams {
+  roleName: string;
+  roleArn: string;
+  /** Canonical JSON of the whole new trust policy. */
+  trustPolicy: string;
+  stack?: {
+    stackName: string;
+    templateBody: string;
+    capabilities: ('CAPABILITY_IAM' | 'CAPABILITY_NAMED_IAM')[];
+    tags: Record<string, string>;
+  };
+}
+
+export interface RemoveIrsaAnnotationParams {
+  clusterName: string;
+  namespace: string;
+  serviceAccount: string;
+}
+
 /** How a task counts in the plan summary ("to create / update / delete / adopt"). */
 export type ChangeAction = 'create' | 'update' | 'delete' | 'adopt';
 
@@ -163,7 +183,9 @@ export type Task =
   | (TaskBase & { kind: 'delete-addon'; params: DeleteAddonParams })
   | (TaskBase & { kind: 'tag-addon'; params: TagAddonParams })
   | (TaskBase & { kind: 'create-service-account'; params: CreateServiceAccountParams })
-  | (TaskBase & { kind: 'delete-service-account'; params: DeleteServiceAccountParams });
+  | (TaskBase & { kind: 'delete-service-account'; params: DeleteServiceAccountParams })
+  | (TaskBase & { kind: 'update-trust-policy'; params: UpdateTrustPolicyParams })
+  | (TaskBase & { kind: 'remove-irsa-annotation'; params: RemoveIrsaAnnotationParams });
 
 /** An association the plan leaves alone on purpose, shown to the reviewer. */
 export interface Unmanaged {
@@ -211,13 +233,13 @@ export interface PlanOptions {
    * (not asked: e.g. a read-only plan role whose plan another identity applies).
    */
   kubernetesAccess?: 'required' | 'advisory';
-  /** Owner ids whose resources this run may take over (take-over.ts); none by default. */
-  takeOver?: readonly string[];
   /**
-   * Migration: also remove this cluster's OIDC trust for the service account from a migrated role
-   * and the service account's IRSA annotation (`--remove-oidc-trust`); kept by default.
+   * Migrating an IRSA role also removes this cluster's OIDC trust of that service account and the
+   * service account's IRSA annotation (add-on roles lose it always, as with eksctl).
    */
   removeOidcTrust?: boolean;
+  /** Owner ids whose resources this run may take over (take-over.ts); none by default. */
+  takeOver?: readonly string[];
 }
 
 export interface Plan {

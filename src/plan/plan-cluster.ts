@@ -18,6 +18,7 @@ import { kubernetesAccessProblems, kubernetesReadProblems } from './kubernetes-a
 import { unreadableClusterProblem } from './unreadable-cluster.js';
 import { planPrune } from './prune-plan.js';
 import { planServiceAccount } from './service-account-plan.js';
+import { supersededServiceAccounts } from './irsa-migration.js';
 
 const ENTRIES_PATH = 'iam.podIdentityAssociations';
 
@@ -240,6 +241,7 @@ export function planCluster(
   ];
   wireAgent(ctx, tasks, into);
   collect(into, [
+    ...supersededServiceAccounts(spec),
     ...kubernetesReadProblems(spec, live, options),
     ...kubernetesAccessProblems(spec, live, options),
   ]);

@@ -42,6 +42,8 @@ export function checkUserRole(
   entry: PodIdentityAssociationSpec,
   entryPath: string,
   live: LiveCluster,
+  /** The role is this cluster's IRSA role for the entry: its trust is migrated, not an error. */
+  migratesTrust = false,
 ): Problem[] {
   const arn = entry.roleARN;
   if (!arn) return [];
@@ -100,7 +102,7 @@ export function checkUserRole(
     ];
   }
   const missing = missingPodIdentityTrust(role.assumeRolePolicy);
-  if (missing.length === 0) return [];
+  if (missing.length === 0 || migratesTrust) return [];
   return [
     problem(
       'error',

@@ -29,7 +29,12 @@ export function namespacesToRead(
   options: PlanOptions,
 ): string[] {
   const configured = new Set(entries.map((e) => associationKey(e.namespace, e.serviceAccountName)));
-  const namespaces = new Set(entries.filter((e) => e.createServiceAccount).map((e) => e.namespace));
+  // remove-oidc-trust also takes the IRSA annotation off the entries' service accounts.
+  const namespaces = new Set(
+    entries
+      .filter((e) => e.createServiceAccount || options.removeOidcTrust)
+      .map((e) => e.namespace),
+  );
   for (const a of associations) {
     if (!configured.has(associationKey(a.namespace, a.serviceAccount)) && prunes(a, options))
       namespaces.add(a.namespace);

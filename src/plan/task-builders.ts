@@ -13,6 +13,8 @@ import type {
   DeleteAssociationParams,
   DeleteRoleStackParams,
   DeleteServiceAccountParams,
+  RemoveIrsaAnnotationParams,
+  UpdateTrustPolicyParams,
   TagAddonParams,
   TagAssociationParams,
   Task,
@@ -193,8 +195,11 @@ export function createAddonTask(params: CreateAddonParams, c: TaskCommon): Task 
   };
 }
 
-export function updateAddonTask(params: UpdateAddonParams, c: TaskCommon): Task {
-  const description = `update ${params.addonName} addon`;
+export function updateAddonTask(params: UpdateAddonParams, c: TaskCommon, migrates = false): Task {
+  // eksctl's migrate-to-pod-identity wording when an IRSA add-on gets its first associations.
+  const description = migrates
+    ? `migrate addon ${params.addonName} to pod identity`
+    : `update ${params.addonName} addon`;
   return {
     ...addonBase('update-addon', params.addonName, 'update', c),
     kind: 'update-addon',
@@ -249,6 +254,31 @@ export function deleteServiceAccountTask(params: DeleteServiceAccountParams, c: 
     ...base('delete-service-account', key, 'delete', c),
     kind: 'delete-service-account',
     description: `delete service account "${key}", if it exists and is managed by eksctl`,
+    params,
+  };
+}
+
+/** eksctl's migration task (reference §7.4), grouped with the association or add-on it serves. */
+export function updateTrustPolicyTask(
+  target: string,
+  params: UpdateTrustPolicyParams,
+  owned: boolean,
+  c: TaskCommon,
+): Task {
+  return {
+    ...base('update-trust-policy', target, 'update', c),
+    kind: 'update-trust-policy',
+    description: `update trust policy for ${owned ? 'owned' : 'unowned'} role "${params.roleName}"`,
+    params,
+  };
+}
+
+export function removeIrsaAnnotationTask(params: RemoveIrsaAnnotationParams, c: TaskCommon): Task {
+  const key = associationKey(params.namespace, params.serviceAccount);
+  return {
+    ...base('remove-irsa-annotation', key, 'update', c),
+    kind: 'remove-irsa-annotation',
+    description: `remove iamserviceaccount EKS role annotation for "${key}"`,
     params,
   };
 }

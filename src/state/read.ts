@@ -174,6 +174,7 @@ export async function readClusterState(
     version: info.version,
     autoMode: info.autoMode,
     ipFamily: info.ipFamily,
+    ...(info.oidcIssuer ? { oidcIssuer: info.oidcIssuer } : {}),
     ...addons,
     associations: associations.filter((a) => a !== undefined),
     stacks,
