@@ -4,8 +4,7 @@
 // is listed when the cluster lacks it. Through the `yaml` Document API, so comments, key order,
 // quoting and layout stay; a file already in that form comes back unchanged.
 
-import type {
-  YAMLMap} from 'yaml';
+import type { YAMLMap } from 'yaml';
 import {
   Pair,
   Scalar,
