@@ -1,7 +1,7 @@
 // The triggering event, read from the runner's event payload: which mode `auto` means, and the
 // pull request (number, head commit, fork or not) when there is one. Pure: payload in, data out.
 
-export type Mode = 'plan' | 'apply' | 'check';
+export type Mode = 'plan' | 'apply' | 'check' | 'migrate';
 
 export interface PullRequestContext {
   number: number;

@@ -10,6 +10,7 @@ import { Engine } from '../engine/engine.js';
 import { createGitHubApi } from '../github/api.js';
 import { applyFlow } from './apply-flow.js';
 import { Outputs, type FailureReason } from './outputs.js';
+import { migrateFlow } from './migrate-flow.js';
 import { planFlow } from './plan-flow.js';
 import type { RunDeps } from './run-context.js';
 import { coreIO, type ActionIO } from './runner-io.js';
@@ -72,7 +73,9 @@ export async function run(): Promise<void> {
     io.info(`podid-action: mode ${settings.mode} (${settings.modeReason})`);
     const deps = realDeps(settings, io);
     const ctx = { ...deps, settings };
-    const outcome = settings.mode === 'apply' ? await applyFlow(ctx) : await planFlow(ctx);
+    const flow =
+      settings.mode === 'apply' ? applyFlow : settings.mode === 'migrate' ? migrateFlow : planFlow;
+    const outcome = await flow(ctx);
     if (outcome.failure) {
       io.setOutput(Outputs.failureReason, outcome.failure.reason);
       io.fail(outcome.failure.message);

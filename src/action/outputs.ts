@@ -26,6 +26,8 @@ export const Outputs = {
   planJson: 'plan-json',
   commentId: 'comment-id',
   clusters: 'clusters',
+  /** mode migrate: the config files rewritten into pod identity form, one per line. */
+  changedFiles: 'changed-files',
   failureReason: 'failure-reason',
 } as const;
 

@@ -5,6 +5,7 @@ import type { AwsCredentialIdentity } from '@aws-sdk/types';
 import type { CredentialRequest } from '../aws/credentials.js';
 import type { DesiredState, LoadResult } from '../config/model.js';
 import type { GitHubApi } from '../github/api.js';
+import type { LiveIrsa } from '../live/irsa.js';
 import type { Plan, PlanOptions } from '../plan/model.js';
 import type { ClusterApplyResult } from '../plan/results.js';
 import type { ActionIO } from './runner-io.js';
@@ -14,6 +15,8 @@ import type { Settings } from './settings.js';
 export interface PlanEngine {
   plan(state: DesiredState, options: PlanOptions): Promise<Plan>;
   apply(plan: Plan): Promise<ClusterApplyResult[]>;
+  /** What a cluster runs on IRSA (mode migrate; read-only). */
+  readIrsa(cluster: string, region: string): Promise<LiveIrsa>;
   close(): void;
 }
 

@@ -174,7 +174,11 @@ export function resolveSettings(sources: SettingsSources): Settings {
   const { env } = sources;
   const read = new Reader(sources.input);
   const configPatterns = read.lines('config', '**/*.eksctl.yaml');
-  const requested = read.choice('mode', ['auto', 'plan', 'apply', 'check'] as const, 'auto');
+  const requested = read.choice(
+    'mode',
+    ['auto', 'plan', 'apply', 'check', 'migrate'] as const,
+    'auto',
+  );
   const roleToAssume = read.text('role-to-assume') || undefined;
   if (roleToAssume && !ROLE_ARN.test(roleToAssume)) {
     read.problems.push(

@@ -8,7 +8,11 @@ import type { ClusterSpec } from '../config/model.js';
 import type { LiveIrsa } from '../live/irsa.js';
 import { decideMigration, type MigrationDecision } from '../plan/migration-discovery.js';
 import { rewriteFacts } from '../plan/migration-desired.js';
-import type { Engine } from './engine.js';
+
+/** The one engine call migration needs (the action's flows see the engine through an interface). */
+export interface IrsaReader {
+  readIrsa(cluster: string, region: string): Promise<LiveIrsa>;
+}
 
 export interface Discovered {
   irsa: LiveIrsa;
@@ -16,7 +20,7 @@ export interface Discovered {
 }
 
 export async function discoverMigration(
-  engine: Engine,
+  engine: IrsaReader,
   cluster: string,
   region: string,
 ): Promise<Discovered> {
@@ -31,16 +35,20 @@ export interface FileMigration extends Discovered {
   kept: string[];
 }
 
-/** Discovers the file's cluster and rewrites the file (in place only with `write`). */
+/**
+ * Discovers the file's cluster and rewrites the file (in place only with `write`); `path` is where
+ * the file is when `spec.file` is relative to another directory (the action's workspace).
+ */
 export async function migrateConfigFile(
-  engine: Engine,
+  engine: IrsaReader,
   spec: ClusterSpec,
-  options: { write: boolean },
+  options: { write: boolean; path?: string },
 ): Promise<FileMigration> {
   const discovered = await discoverMigration(engine, spec.name, spec.region);
-  const source = await readFile(spec.file, 'utf8');
+  const path = options.path ?? spec.file;
+  const source = await readFile(path, 'utf8');
   const result = rewriteForPodIdentity(source, rewriteFacts(discovered.irsa, discovered.decision));
   const changed = result.text !== source;
-  if (changed && options.write) await writeFile(spec.file, result.text);
+  if (changed && options.write) await writeFile(path, result.text);
   return { ...discovered, file: spec.file, changed, changes: result.changes, kept: result.kept };
 }
