@@ -33,8 +33,21 @@ const SKIPPING_FILTERS = ['paths', 'paths-ignore', 'branches', 'branches-ignore'
 describe('examples/workflows', () => {
   const files = readdirSync(DIR).filter((f) => f.endsWith('.yml'));
 
-  it('has the three documented workflows', () => {
-    expect(files.sort()).toEqual(['apply.yml', 'drift.yml', 'plan.yml']);
+  it('has the four documented workflows', () => {
+    expect(files.sort()).toEqual(['apply.yml', 'drift.yml', 'migrate.yml', 'plan.yml']);
+  });
+
+  it('migrate.yml runs by hand, read-only, and opens a pull request of exactly the changed files', () => {
+    const migrate = read('migrate.yml');
+    expect(Object.keys(migrate.on)).toEqual(['workflow_dispatch']);
+    const all = steps(migrate);
+    const podid = all.find((s) => s.id === 'podid');
+    expect(podid?.uses).toBe('org/podid-action@v1');
+    expect(podid?.with?.mode).toBe('migrate');
+    expect(podid?.with?.['role-to-assume']).toBe('arn:aws:iam::111122223333:role/podid-drift');
+    const pr = all.find((s) => s.uses?.startsWith('peter-evans/create-pull-request@'));
+    expect(pr?.if).toBe("steps.podid.outputs.changed-files != ''");
+    expect(pr?.with?.['add-paths']).toBe('${{ steps.podid.outputs.changed-files }}');
   });
 
   it('plan.yml runs on every pull request, so its job can be a required status check', () => {

@@ -62,7 +62,12 @@ export async function readIrsa(
   const provider = info.oidcIssuer
     ? oidcProviderArn(info.oidcIssuer, accountId, partition)
     : undefined;
-  if (!provider || !(await oidcProviderExists(iam, provider))) return found;
+  const exists =
+    provider !== undefined &&
+    (await oidcProviderExists(iam, provider).catch(
+      wrap(`reading the IAM OIDC provider of cluster "${cluster}"`),
+    ));
+  if (!exists) return found;
   found.oidcProvider = provider;
   found.agentInstalled =
     info.autoMode ||
