@@ -110,6 +110,12 @@ describe('settings', () => {
     expect(settings({ mode: 'check' }, { GITHUB_EVENT_NAME: 'issue_comment' }).mode).toBe('check');
   });
 
+  it('takes mode: migrate only when set (auto never means it)', () => {
+    const s = settings({ mode: 'migrate' }, { GITHUB_EVENT_NAME: 'workflow_dispatch' });
+    expect([s.mode, s.modeReason]).toEqual(['migrate', 'set by the "mode" input']);
+    expect(settings({}, { GITHUB_EVENT_NAME: 'workflow_dispatch' }).mode).toBe('check');
+  });
+
   it('refuses mode: apply on pull request events, whatever the workflow says', () => {
     for (const event of ['pull_request', 'pull_request_target', 'pull_request_review']) {
       expect(problems({ mode: 'apply' }, { GITHUB_EVENT_NAME: event })).toEqual([
@@ -132,7 +138,9 @@ describe('settings', () => {
       'aws-region': 'Mars',
     });
     expect(list).toHaveLength(9);
-    expect(list).toContain('input "mode" must be one of auto, plan, apply, check; got "destroy"');
+    expect(list).toContain(
+      'input "mode" must be one of auto, plan, apply, check, migrate; got "destroy"',
+    );
     expect(list).toContain('input "concurrency" must be an integer from 1 to 100; got "0"');
     expect(list).toContain('input "comment" must be true or false; got "yes"');
     expect(list.find((p) => p.startsWith('input "role-to-assume"'))).toContain(

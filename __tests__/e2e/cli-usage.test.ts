@@ -30,7 +30,7 @@ describe('podid CLI without AWS', () => {
     expect(doc.problems.every((p) => p.line > 0)).toBe(true);
   });
 
-  it.each(['plan', 'apply', 'validate', 'get', 'emulator', 'demo'])(
+  it.each(['plan', 'apply', 'validate', 'get', 'migrate', 'emulator', 'demo'])(
     '%s: COMMAND --help, help COMMAND and -h print its usage and exit 0, touching nothing',
     async (command) => {
       for (const args of [
@@ -50,7 +50,7 @@ describe('podid CLI without AWS', () => {
     for (const args of [['--help'], ['help'], ['-h']]) {
       const result = await runCli(args, NOWHERE);
       expect(result.code).toBe(0);
-      for (const c of ['validate', 'plan', 'apply', 'get', 'emulator', 'demo']) {
+      for (const c of ['validate', 'plan', 'apply', 'get', 'migrate', 'emulator', 'demo']) {
         expect(result.stdout).toContain(`  podid ${c} `.trimEnd());
       }
     }
