@@ -2,7 +2,8 @@
 // IAM enforcement, for add-ons: the plan role reads everything an add-on plan needs, and the apply
 // role's iam:PassRole statement is needed — without it EKS refuses to pass the roles.
 
-import { PutRolePolicyCommand } from '@aws-sdk/client-iam';
+import { DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
+import { GetRoleCommand, PutRolePolicyCommand } from '@aws-sdk/client-iam';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -173,5 +174,71 @@ describe('documented IAM policies and add-ons', () => {
     expect(cause.stdout).toContain(
       `stack "${stack}" ended in ROLLBACK_COMPLETE: AWS::IAM::Role/Role1: CREATE_FAILED – Injected: role quota`,
     );
+  }, 120_000);
+});
+
+describe('documented IAM policies and IRSA migration (docs/iam-policies.md §5)', () => {
+  it('owned roles migrate under the apply policy; an unowned role needs the documented statement for it', async () => {
+    await env.admin('POST', 'seed', {
+      clusters: [
+        {
+          name: 'prod',
+          region: 'us-west-2',
+          version: '1.32',
+          withOIDC: true,
+          addons: [{ name: 'eks-pod-identity-agent' }],
+          iamServiceAccounts: [
+            { namespace: 'default', name: 'owned', owned: true },
+            { namespace: 'default', name: 'unowned', owned: false, roleName: 'payments-irsa' },
+          ],
+        },
+      ],
+    });
+    await createDocumentedRoles(env);
+    const { Stacks } = await env.cfn.send(
+      new DescribeStacksCommand({ StackName: 'eksctl-prod-addon-iamserviceaccount-default-owned' }),
+    );
+    const ownedArn = Stacks?.[0]?.Outputs?.find((o) => o.OutputKey === 'Role1')?.OutputValue ?? '';
+    const ownedName = ownedArn.slice(ownedArn.lastIndexOf('/') + 1);
+    const trusts = async (roleName: string) => {
+      const { Role } = await env.iam.send(new GetRoleCommand({ RoleName: roleName }));
+      return decodeURIComponent(Role?.AssumeRolePolicyDocument ?? '').includes(
+        'pods.eks.amazonaws.com',
+      );
+    };
+    const workspace = tempWorkspace();
+    writeClusterConfig(
+      [
+        { namespace: 'default', serviceAccountName: 'owned', roleARN: ownedArn },
+        {
+          namespace: 'default',
+          serviceAccountName: 'unowned',
+          roleARN: userRoleArn('payments-irsa'),
+        },
+      ],
+      { dir: workspace },
+    );
+
+    const refused = await applyRun(workspace);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toContain('is not authorized to perform: iam:UpdateAssumeRolePolicy');
+    // The owned role migrated through its stack; the unowned one was refused.
+    expect(await trusts(ownedName)).toBe(true);
+    expect(await trusts('payments-irsa')).toBe(false);
+    const DOC = readFileSync(join(ROOT, 'docs', 'iam-policies.md'), 'utf8');
+    const statement = JSON.parse(
+      /```json\n(\{\n {2}"Sid": "MigrateTheseIrsaRoles"[\s\S]*?\})\n```/.exec(DOC)![1],
+    );
+    const documented = applyPolicy();
+    await setApplyPolicy({
+      ...documented,
+      Statement: [
+        ...documented.Statement,
+        { ...statement, Resource: [userRoleArn('payments-irsa')] },
+      ],
+    });
+    const applied = await applyRun(workspace);
+    expect(applied.code, applied.stdout).toBe(0);
+    expect(await trusts('payments-irsa')).toBe(true);
   }, 120_000);
 });

@@ -58811,6 +58811,7 @@ function trustsPodIdentity(document) {
 
 
 
+
 const irsa_migration_isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 const irsa_migration_asList = (v) => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
 /** The cluster's OIDC issuer as IAM names it: host and path, no scheme. */
@@ -59000,6 +59001,21 @@ function planAnnotationRemoval(live, entry, dependsOn) {
         reason: `remove-oidc-trust: pods of this service account get their role from the association${annotated !== entry.roleARN ? ` (the annotation named ${annotated})` : ''}`,
         before: { annotations: { [IRSA_ROLE_ANNOTATION]: annotated } },
         dependsOn,
+    });
+}
+/**
+ * `iam.serviceAccounts` entries whose service account also has a pod identity association in the
+ * config: pods use the association, so the IRSA entry only keeps its role's OIDC trust alive.
+ */
+function supersededServiceAccounts(spec) {
+    return spec.serviceAccounts.flatMap((sa, i) => {
+        const j = spec.podIdentityAssociations.findIndex((e) => e.namespace === sa.namespace && e.serviceAccountName === sa.name);
+        if (j < 0)
+            return [];
+        const key = associationKey(sa.namespace, sa.name);
+        return [
+            planProblem(sa.location, `iam.serviceAccounts[${i}]`, 'warning', `iam.serviceAccounts[${i}] (${key}) is superseded by iam.podIdentityAssociations[${j}]: the service account's pods get their role from the pod identity association`, 'remove the iam.serviceAccounts entry once the association is applied; remove-oidc-trust then also takes the OIDC trust and the IRSA annotation away'),
+        ];
     });
 }
 
@@ -60280,6 +60296,7 @@ function planPrune(ctx, configured) {
 
 
 
+
 const ENTRIES_PATH = 'iam.podIdentityAssociations';
 /** Plain code-unit order: locale-independent, so output never depends on the machine. */
 const compareText = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
@@ -60450,6 +60467,7 @@ function planCluster(spec, live, options) {
     ];
     wireAgent(ctx, tasks, into);
     collect(into, [
+        ...supersededServiceAccounts(spec),
         ...kubernetesReadProblems(spec, live, options),
         ...kubernetesAccessProblems(spec, live, options),
     ]);
