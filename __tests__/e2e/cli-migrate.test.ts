@@ -217,6 +217,56 @@ describe('podid migrate --cluster', () => {
     );
   });
 
+  it("fails with eksctl's wording when the agent, the stacks or the service accounts cannot be read (scenarios 50, 51)", async () => {
+    await seedExample();
+    const fail = (service: string, operation: string) =>
+      env.admin('POST', 'faults', {
+        rules: [
+          {
+            service,
+            operation,
+            error: { status: 400, code: 'InvalidRequestException', message: 'injected' },
+          },
+        ],
+      });
+    for (const [service, operation, message] of [
+      ['eks', 'DescribeAddon', 'Error: calling "EKS::DescribeAddon::eks-pod-identity-agent": '],
+      ['cloudformation', 'DescribeStacks', 'Error: getting iamserviceaccount role stacks: '],
+      ['kubernetes', 'list:serviceaccounts', 'Error: listing k8s service accounts: '],
+    ]) {
+      await fail(service, operation);
+      const result = await runCli(['migrate', '--cluster', CLUSTER], env.url);
+      expect(result.code, `${operation}: ${result.stderr}`).toBe(1);
+      expect(result.stderr.startsWith(message), result.stderr).toBe(true);
+    }
+  });
+
+  it('skips an add-on without pod identity support, as eksctl says (scenario 58)', async () => {
+    await env.admin('POST', 'seed', {
+      clusters: [
+        {
+          name: CLUSTER,
+          region: REGION,
+          version: '1.32',
+          withOIDC: true,
+          addons: [
+            { name: 'eks-pod-identity-agent' },
+            { name: 'kube-proxy', irsa: { owned: false } },
+          ],
+        },
+      ],
+    });
+    const result = await runCli(['migrate', '--cluster', CLUSTER], env.url);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toBe(
+      [
+        '[ℹ]  addon kube-proxy does not support pod identity; skipping migration to pod identity',
+        '[ℹ]  no iamserviceaccounts or addons found to migrate to pod identity',
+        '',
+      ].join('\n'),
+    );
+  });
+
   it('refuses a missing --cluster and flags of the other form', async () => {
     const none = await runCli(['migrate'], env.url);
     expect(none.code).toBe(1);
