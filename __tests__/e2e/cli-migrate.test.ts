@@ -208,6 +208,48 @@ describe('podid migrate --cluster', () => {
     );
   });
 
+  it('a run that fails half-way converges on re-run, each role trusting pod identity once', async () => {
+    await seedExample({ agent: true });
+    const r = await roles();
+    await env.admin('POST', 'faults', {
+      rules: [
+        {
+          service: 'eks',
+          operation: 'CreatePodIdentityAssociation',
+          times: 1,
+          error: { status: 400, code: 'InvalidRequestException', message: 'injected' },
+        },
+      ],
+    });
+    const failed = await runCli(['migrate', '--cluster', CLUSTER, '--approve'], env.url);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(
+      /Error: create pod identity association for service account "default\/sa[12]": .*injected/,
+    );
+    expect(failed.stdout).not.toContain('all tasks were completed successfully');
+
+    const rerun = await runCli(['migrate', '--cluster', CLUSTER, '--approve'], env.url);
+    expect(rerun.code, rerun.stdout + rerun.stderr).toBe(0);
+    // Only what is left: one association (its role already trusts pod identity).
+    expect(rerun.stdout).toContain(
+      '[ℹ]  will migrate 1 iamserviceaccount(s) and 0 addon(s) to pod identity',
+    );
+    for (const role of [nameOf(r.sa1), UNOWNED, nameOf(r.cni), nameOf(r.ebs)]) {
+      const { Role } = await env.iam.send(new GetRoleCommand({ RoleName: role }));
+      const trust = JSON.parse(decodeURIComponent(Role?.AssumeRolePolicyDocument ?? '{}')) as {
+        Statement: { Principal: Record<string, unknown> }[];
+      };
+      expect(
+        trust.Statement.filter((s) => 'Service' in s.Principal),
+        role,
+      ).toHaveLength(1);
+    }
+    const again = await runCli(['migrate', '--cluster', CLUSTER], env.url);
+    expect(again.stdout.trimEnd().split('\n').pop()).toBe(
+      '[ℹ]  no iamserviceaccounts or addons found to migrate to pod identity',
+    );
+  });
+
   it("warns and stops without an IAM OIDC provider, in eksctl's words", async () => {
     await seedExample({ withOIDC: false });
     const result = await runCli(['migrate', '--cluster', CLUSTER], env.url);

@@ -52,7 +52,7 @@ export async function migrateCluster(options: MigrateClusterOptions): Promise<nu
     const cluster = migrationPlan(plan.clusters[0]);
     for (const w of cluster.warnings) say(warning(formatProblem(w)));
     if (cluster.errors.length > 0) {
-      for (const e of cluster.errors) say(`Error: ${formatProblem(e)}`);
+      for (const e of cluster.errors) log(formatProblem(e));
       return 1;
     }
     // Everything found is already on pod identity (a second run): eksctl's "nothing" line.
@@ -65,7 +65,8 @@ export async function migrateCluster(options: MigrateClusterOptions): Promise<nu
     const results = await engine.apply({ version: 1, clusters: [cluster] });
     if (failedTasks(results) > 0) {
       const failed = results.flatMap((r) => r.results.filter((t) => t.status === 'failed'));
-      for (const t of failed) say(`Error: ${t.description}: ${t.message ?? 'failed'}`);
+      // eksctl joins every failed task's error into one `Error:`; a re-run converges.
+      for (const t of failed) log(`Error: ${t.description}: ${t.message ?? 'failed'}`);
       return 1;
     }
     say(info(MIGRATION_MESSAGES.allCompleted));
