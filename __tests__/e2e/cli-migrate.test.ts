@@ -250,6 +250,53 @@ describe('podid migrate --cluster', () => {
     );
   });
 
+  it("migrates vpc-cni running on eksctl create cluster's aws-node iamserviceaccount role through that stack (scenario 89)", async () => {
+    await env.admin('POST', 'seed', {
+      clusters: [
+        {
+          name: CLUSTER,
+          region: REGION,
+          version: '1.32',
+          withOIDC: true,
+          iamServiceAccounts: [
+            {
+              namespace: 'kube-system',
+              name: 'aws-node',
+              owned: true,
+              attachPolicyARNs: ['arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy'],
+            },
+          ],
+          addons: [
+            { name: 'eks-pod-identity-agent' },
+            { name: 'vpc-cni', irsa: { iamServiceAccount: true } },
+          ],
+        },
+      ],
+    });
+    const stack = `eksctl-${CLUSTER}-addon-iamserviceaccount-kube-system-aws-node`;
+    const role = await roleOfStack(stack);
+    const plan = await runCli(['migrate', '--cluster', CLUSTER], env.url);
+    expect(plan.code, plan.stderr).toBe(0);
+    expect(plan.stdout).toContain(
+      '[ℹ]  found IAM role for service account aws-node associated with EKS addon vpc-cni\n',
+    );
+    expect(plan.stdout).toContain(
+      '[ℹ]  (plan) would migrate 0 iamserviceaccount(s) and 1 addon(s) to pod identity',
+    );
+    expect(plan.stdout).toContain(`update trust policy for owned role "${nameOf(role)}"`);
+
+    const apply = await runCli(['migrate', '--cluster', CLUSTER, '--approve'], env.url);
+    expect(apply.code, apply.stdout + apply.stderr).toBe(0);
+    const { addon } = await env.eks.send(
+      new DescribeAddonCommand({ clusterName: CLUSTER, addonName: 'vpc-cni' }),
+    );
+    expect(addon?.podIdentityAssociations).toHaveLength(1);
+    const { Stacks } = await env.cfn.send(new DescribeStacksCommand({ StackName: stack }));
+    const tags = Object.fromEntries((Stacks?.[0]?.Tags ?? []).map((t) => [t.Key, t.Value]));
+    expect(tags['alpha.eksctl.io/podidentityassociation-name']).toBeDefined();
+    expect(await trustPrincipals(nameOf(role))).toEqual(['Service']);
+  });
+
   it("warns and stops without an IAM OIDC provider, in eksctl's words", async () => {
     await seedExample({ withOIDC: false });
     const result = await runCli(['migrate', '--cluster', CLUSTER], env.url);

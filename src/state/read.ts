@@ -29,6 +29,7 @@ import {
   roleStackNamesFor,
 } from '../names/stack-names.js';
 import { CLUSTER_NAME_TAG, OLD_CLUSTER_NAME_TAG } from '../names/tags.js';
+import { ROLE_OUTPUT } from '../names/template-ids.js';
 import { readAddons } from './addons.js';
 
 export interface StateReaderDeps {
@@ -132,6 +133,9 @@ export async function readClusterState(
     deps.stackListings.set(spec.region, listing);
   }
   const compare = stacksToCompare(spec);
+  // A stack holding a role the config names (an IRSA role being migrated, e.g. vpc-cni on the
+  // kube-system/aws-node iamserviceaccount role): its trust policy changes through its template.
+  const namedRoles = new Set(configRoleArns(spec));
   const stacksPromise = listing
     .then((all) =>
       settleStacks(
@@ -143,7 +147,8 @@ export async function readClusterState(
     .then((stacks) =>
       Promise.all(
         stacks.map(async (s) => {
-          if (compare(s.stackName)) s.template = await getTemplate(cloudformation, s.stackId);
+          if (compare(s.stackName) || namedRoles.has(s.outputs[ROLE_OUTPUT] ?? ''))
+            s.template = await getTemplate(cloudformation, s.stackId);
           return s;
         }),
       ),
