@@ -62,6 +62,7 @@ const facts = (extra: Partial<RewriteFacts> = {}): RewriteFacts => ({
     'kube-proxy':
       'addon kube-proxy does not support pod identity; skipping migration to pod identity',
   },
+  addonServiceAccounts: {},
   agentInstalled: false,
   ...extra,
 });
@@ -186,6 +187,36 @@ addons:
   podIdentityAssociations:
     - {namespace: default, serviceAccountName: a, roleARN: "${ROLE('a')}"}
 `);
+  });
+
+  it("migrates an add-on listed without IRSA fields that runs on eksctl create cluster's aws-node role, keeping that iamserviceaccount", () => {
+    const file = `iam:
+  withOIDC: true
+  serviceAccounts:
+    - metadata: {name: aws-node, namespace: kube-system}
+      attachPolicyARNs: [arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy]
+addons:
+  - name: eks-pod-identity-agent
+  - name: vpc-cni
+    version: latest
+`;
+    const result = rewriteForPodIdentity(file, {
+      ...facts(),
+      serviceAccountRoles: {},
+      addonServiceAccounts: { 'kube-system/aws-node': 'vpc-cni' },
+      agentInstalled: true,
+    });
+    expect(result.text).toBe(`${file}    podIdentityAssociations:
+      - namespace: kube-system
+        serviceAccountName: aws-node
+        roleARN: ${ROLE('cni')}
+`);
+    expect(result.kept).toEqual([
+      "iam.serviceAccounts[0] (kube-system/aws-node): its role is addon vpc-cni's, which moves to pod identity with the add-on; left as it is",
+    ]);
+    expect(
+      rewriteForPodIdentity(result.text, { ...facts(), agentInstalled: true }).changes,
+    ).toEqual([]);
   });
 
   it('leaves a file without IRSA byte for byte', () => {

@@ -61,6 +61,32 @@ async function seedExample(options: { agent?: boolean; withOIDC?: boolean } = {}
   });
 }
 
+/** eksctl create cluster with withOIDC: vpc-cni runs on the kube-system/aws-node iamserviceaccount's role. */
+async function seedCreateClusterCni(): Promise<void> {
+  await env.admin('POST', 'seed', {
+    clusters: [
+      {
+        name: CLUSTER,
+        region: REGION,
+        version: '1.32',
+        withOIDC: true,
+        iamServiceAccounts: [
+          {
+            namespace: 'kube-system',
+            name: 'aws-node',
+            owned: true,
+            attachPolicyARNs: ['arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy'],
+          },
+        ],
+        addons: [
+          { name: 'eks-pod-identity-agent' },
+          { name: 'vpc-cni', irsa: { iamServiceAccount: true } },
+        ],
+      },
+    ],
+  });
+}
+
 async function roleOfStack(stackName: string): Promise<string> {
   const { Stacks } = await env.cfn.send(new DescribeStacksCommand({ StackName: stackName }));
   return Stacks?.[0]?.Outputs?.find((o) => o.OutputKey === 'Role1')?.OutputValue ?? '';
@@ -251,28 +277,7 @@ describe('podid migrate --cluster', () => {
   });
 
   it("migrates vpc-cni running on eksctl create cluster's aws-node iamserviceaccount role through that stack (scenario 89)", async () => {
-    await env.admin('POST', 'seed', {
-      clusters: [
-        {
-          name: CLUSTER,
-          region: REGION,
-          version: '1.32',
-          withOIDC: true,
-          iamServiceAccounts: [
-            {
-              namespace: 'kube-system',
-              name: 'aws-node',
-              owned: true,
-              attachPolicyARNs: ['arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy'],
-            },
-          ],
-          addons: [
-            { name: 'eks-pod-identity-agent' },
-            { name: 'vpc-cni', irsa: { iamServiceAccount: true } },
-          ],
-        },
-      ],
-    });
+    await seedCreateClusterCni();
     const stack = `eksctl-${CLUSTER}-addon-iamserviceaccount-kube-system-aws-node`;
     const role = await roleOfStack(stack);
     const plan = await runCli(['migrate', '--cluster', CLUSTER], env.url);
@@ -426,5 +431,39 @@ addons:
     expect(twice.code, twice.stderr).toBe(0);
     expect(twice.stdout).toContain(`${file}: nothing to migrate; the file is unchanged`);
     expect(readFileSync(file, 'utf8')).toBe(rewritten);
+  });
+
+  it('moves that vpc-cni to pod identity in the file, leaving its aws-node iamserviceaccount (scenario 89, GitOps)', async () => {
+    await seedCreateClusterCni();
+    const file = join(mkdtempSync(join(tmpdir(), 'podid-migrate-')), 'cluster.yaml');
+    writeFileSync(
+      file,
+      `apiVersion: eksctl.io/v1alpha5
+kind: ClusterConfig
+metadata:
+  name: ${CLUSTER}
+  region: ${REGION}
+iam:
+  withOIDC: true
+  serviceAccounts:
+    - metadata: { name: aws-node, namespace: kube-system }
+      attachPolicyARNs: [arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy]
+addons:
+  - name: eks-pod-identity-agent
+  - name: vpc-cni
+`,
+    );
+    const write = await runCli(['migrate', '-f', file, '--write'], env.url);
+    expect(write.code, write.stderr).toBe(0);
+    expect(write.stdout).toContain(
+      "iam.serviceAccounts[0] (kube-system/aws-node): its role is addon vpc-cni's",
+    );
+    const plan = await runCli(['plan', '-f', file], env.url);
+    expect(plan.code, plan.stdout + plan.stderr).toBe(0);
+    expect(plan.stdout).toContain('~ migrate addon vpc-cni to pod identity');
+    const apply = await runCli(['apply', '-f', file], env.url);
+    expect(apply.code, apply.stdout + apply.stderr).toBe(0);
+    const next = await runCli(['plan', '-f', file, '--detailed-exitcode'], env.url);
+    expect(next.code, next.stdout).toBe(0);
   });
 });

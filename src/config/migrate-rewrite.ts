@@ -26,6 +26,11 @@ export interface RewriteFacts {
   addons: Record<string, { namespace?: string; serviceAccount: string; roleArn: string }>;
   /** Why an add-on with IRSA is not migrated (it does not support pod identity, …), by name. */
   addonReasons: Record<string, string>;
+  /**
+   * `<ns>/<sa>` → the add-on whose role the iamserviceaccount holds (eksctl create cluster's
+   * kube-system/aws-node for vpc-cni): it moves with the add-on, not as an association of its own.
+   */
+  addonServiceAccounts: Record<string, string>;
   /** The cluster runs the agent (or Auto Mode): no need to list it. */
   agentInstalled: boolean;
 }
@@ -102,6 +107,13 @@ function migrateServiceAccounts(
       out.changes.push(`${where}: removed; iam.podIdentityAssociations already has ${key}`);
       return false;
     }
+    const addon = facts.addonServiceAccounts[key];
+    if (addon) {
+      out.kept.push(
+        `${where}: its role is addon ${addon}'s, which moves to pod identity with the add-on; left as it is`,
+      );
+      return true;
+    }
     const role = facts.serviceAccountRoles[key] ?? text(item.get('attachRoleARN', true));
     if (!role) {
       out.kept.push(`${where}: no IAM role found for it on the cluster; left as it is`);
@@ -147,13 +159,15 @@ function migrateAddons(doc: Document, root: YAMLMap, facts: RewriteFacts, out: R
     if (!isMap(item)) return;
     const name = text(item.get('name', true)) ?? '';
     const irsa = item.items.filter((p) => ADDON_IRSA_KEYS.includes(text(p.key) ?? ''));
-    if (irsa.length === 0) return;
+    const found = facts.addons[name];
+    // An add-on the file lists without IRSA fields may still run on an IRSA role (eksctl create
+    // cluster gives vpc-cni one): it migrates too.
+    if (irsa.length === 0 && (!found || item.has('podIdentityAssociations'))) return;
     const where = `addons[${i}] (${name})`;
     if (item.has('podIdentityAssociations')) {
       out.kept.push(`${where}: has both IRSA fields and podIdentityAssociations; fix it by hand`);
       return;
     }
-    const found = facts.addons[name];
     if (!found || !found.namespace) {
       const why =
         facts.addonReasons[name] ??
@@ -161,13 +175,13 @@ function migrateAddons(doc: Document, root: YAMLMap, facts: RewriteFacts, out: R
       out.kept.push(`${where}: ${why}; left on IRSA`);
       return;
     }
-    const at = item.items.indexOf(irsa[0]);
-    const fields = irsa.map((p) => text(p.key)).join(', ');
+    const at = irsa.length > 0 ? item.items.indexOf(irsa[0]) : item.items.length;
+    const fields = irsa.map((p) => text(p.key)).join(', ') || 'its live IRSA role';
     item.items = item.items.filter((p) => !irsa.includes(p));
     const seq = new YAMLSeq();
     seq.items.push(association(doc, found.namespace, found.serviceAccount, found.roleArn));
     const pair = new Pair(new Scalar('podIdentityAssociations'), seq);
-    if (isScalar(irsa[0].key) && irsa[0].key.commentBefore) {
+    if (irsa.length > 0 && isScalar(irsa[0].key) && irsa[0].key.commentBefore) {
       (pair.key as Scalar).commentBefore = irsa[0].key.commentBefore;
     }
     item.items.splice(at, 0, pair);

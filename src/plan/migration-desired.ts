@@ -14,10 +14,11 @@ import type { RewriteFacts } from '../config/migrate-rewrite.js';
 import type { LiveIrsa } from '../live/irsa.js';
 import { AGENT_ADDON } from '../names/addons.js';
 import { associationKey } from '../names/tags.js';
-import type {
-  AddonMigration,
-  MigrationDecision,
-  ServiceAccountMigration,
+import {
+  addonsByRole,
+  type AddonMigration,
+  type MigrationDecision,
+  type ServiceAccountMigration,
 } from './migration-discovery.js';
 import type { ClusterPlan, Task } from './model.js';
 
@@ -114,7 +115,13 @@ export function migrationPlan(plan: ClusterPlan): ClusterPlan {
  */
 export function rewriteFacts(irsa: LiveIrsa, decision: MigrationDecision): RewriteFacts {
   const serviceAccountRoles: Record<string, string> = {};
-  for (const stack of irsa.irsaStacks) serviceAccountRoles[stack.serviceAccount] = stack.roleArn;
+  const addonServiceAccounts: Record<string, string> = {};
+  const addonRoles = addonsByRole(irsa.addons);
+  for (const stack of irsa.irsaStacks) {
+    const addon = addonRoles.get(stack.roleArn);
+    if (addon) addonServiceAccounts[stack.serviceAccount] = addon.name;
+    else serviceAccountRoles[stack.serviceAccount] = stack.roleArn;
+  }
   for (const sa of decision.serviceAccounts) {
     serviceAccountRoles[associationKey(sa.namespace, sa.serviceAccount)] = sa.roleArn;
   }
@@ -130,6 +137,7 @@ export function rewriteFacts(irsa: LiveIrsa, decision: MigrationDecision): Rewri
     serviceAccountRoles,
     addons,
     addonReasons: decision.skippedAddons,
+    addonServiceAccounts,
     agentInstalled: irsa.agentInstalled,
   };
 }
