@@ -309,6 +309,22 @@ describe('podid migrate --cluster', () => {
     expect(result.stdout).toBe(
       '[!]  no IAM OIDC provider associated with cluster, hence no iamserviceaccounts to be migrated\n',
     );
+    // The file form leaves the file alone.
+    const file = join(mkdtempSync(join(tmpdir(), 'podid-migrate-')), 'cluster.yaml');
+    const text = `metadata: {name: ${CLUSTER}, region: ${REGION}}
+iam:
+  serviceAccounts:
+    - metadata: {name: a}
+      attachRoleARN: arn:aws:iam::111122223333:role/a
+`;
+    writeFileSync(file, `apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\n${text}`);
+    const write = await runCli(['migrate', '-f', file, '--write'], env.url);
+    expect(write.code, write.stderr).toBe(0);
+    expect(write.stderr).toContain('[!]  no IAM OIDC provider associated with cluster');
+    expect(write.stdout).toBe(`${file}: nothing to migrate; the file is unchanged\n`);
+    expect(readFileSync(file, 'utf8')).toBe(
+      `apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\n${text}`,
+    );
   });
 
   it("fails with eksctl's wording when the agent, the stacks or the service accounts cannot be read (scenarios 50, 51)", async () => {

@@ -46,6 +46,10 @@ export async function migrateConfigFile(
 ): Promise<FileMigration> {
   const discovered = await discoverMigration(engine, spec.name, spec.region);
   const path = options.path ?? spec.file;
+  // No IAM OIDC provider, no IRSA (eksctl stops there too): the file stays as it is.
+  if (!discovered.irsa.oidcProvider) {
+    return { ...discovered, file: spec.file, changed: false, changes: [], kept: [] };
+  }
   const source = await readFile(path, 'utf8');
   const result = rewriteForPodIdentity(source, rewriteFacts(discovered.irsa, discovered.decision));
   const changed = result.text !== source;
