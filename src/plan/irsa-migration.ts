@@ -10,6 +10,7 @@ import { canonicalJson } from '../lib/canonical-json.js';
 import type { ClusterSpec, Problem } from '../config/model.js';
 import type { LiveCluster, LiveRole, LiveStack } from '../live/model.js';
 import { IRSA_ROLE_ANNOTATION } from '../names/kubernetes.js';
+import { oidcIssuerHost, oidcProviderArn } from '../names/oidc.js';
 import { addonIrsaStackName, irsaServiceAccountStackName } from '../names/stack-names.js';
 import {
   IAM_SERVICE_ACCOUNT_TAG,
@@ -46,13 +47,12 @@ export interface IrsaRole {
 }
 
 /** The cluster's OIDC issuer as IAM names it: host and path, no scheme. */
-function issuerHost(live: LiveCluster): string | undefined {
-  return live.oidcIssuer?.replace(/^https:\/\//, '').replace(/\/$/, '');
-}
+const issuerHost = (live: LiveCluster): string | undefined =>
+  live.oidcIssuer ? oidcIssuerHost(live.oidcIssuer) : undefined;
 
-function providerArn(live: LiveCluster, host: string): string {
+function providerArn(live: LiveCluster): string {
   const partition = /^arn:([^:]+):/.exec(live.arn)?.[1] ?? 'aws';
-  return `arn:${partition}:iam::${live.accountId}:oidc-provider/${host}`;
+  return oidcProviderArn(live.oidcIssuer ?? '', live.accountId, partition);
 }
 
 const subjectOf = (s: IrsaSubject): string =>
@@ -99,7 +99,7 @@ export function irsaRoleOf(
     host !== undefined &&
     statements.some(
       (s) =>
-        isClusterOidcStatement(s, providerArn(live, host)) &&
+        isClusterOidcStatement(s, providerArn(live)) &&
         statementSubjects(s, host).includes(subjectOf(subject)),
     );
   if (!stack && !trusted) return undefined;
@@ -124,7 +124,7 @@ export function migratedTrustPolicy(
 ): { document: Record<string, unknown>; oidcRemoved: boolean } {
   const addPods = !trustsPodIdentity(document);
   const host = issuerHost(live);
-  const provider = host ? providerArn(live, host) : undefined;
+  const provider = host ? providerArn(live) : undefined;
   let oidcRemoved = false;
   const statements = asList(document.Statement).flatMap((raw): unknown[] => {
     if (!removeOidc || !host || !provider || !isObject(raw)) return [raw];
