@@ -148,15 +148,15 @@ export async function applyFlow(ctx: RunContext): Promise<RunOutcome> {
     io.warning(note);
     notes.push(note);
   }
-  let credentials;
+  let access;
   try {
-    credentials = await credentialsFor(ctx, state);
+    access = await credentialsFor(ctx, state);
   } catch (error) {
     if (!isCredentialsError(error)) throw error;
     await writeSummary(ctx, { ...base, status: 'apply-failed', notes: [error.message] });
     return failed('credentials', error.message);
   }
-  const { plan, engine } = await computePlan(ctx, state, credentials, base.salt);
+  const { plan, engine } = await computePlan(ctx, state, access, base.salt);
   try {
     const planJson = await writePlanOutputs(ctx, plan, planOutputs(plan));
     const errors = plan.clusters.flatMap((c) => c.errors);

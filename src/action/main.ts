@@ -3,7 +3,6 @@
 
 import * as core from '@actions/core';
 import { readFileSync } from 'node:fs';
-import type { AwsCredentialIdentity } from '@aws-sdk/types';
 import { renewingCredentials, resolveCredentials } from '../aws/credentials.js';
 import { loadConfigFiles } from '../config/load.js';
 import { Engine } from '../engine/engine.js';
@@ -29,15 +28,13 @@ function readEvent(): unknown {
 }
 
 function realDeps(settings: Settings, io: ActionIO): RunDeps {
-  // How to get credentials again, once the first request is known: sessions last an hour.
-  let renew: (() => Promise<AwsCredentialIdentity | undefined>) | undefined;
   return {
     io,
     api: settings.githubToken
       ? createGitHubApi(settings.githubToken, settings.repository.owner, settings.repository.repo)
       : undefined,
     loadConfig: (patterns, cwd) => loadConfigFiles([...patterns], { cwd }),
-    credentials: (request) => {
+    credentials: async (request) => {
       const resolve = () =>
         resolveCredentials(request, {
           getIDToken: io.getIDToken,
@@ -47,13 +44,15 @@ function realDeps(settings: Settings, io: ActionIO): RunDeps {
             process.env.ACTIONS_ID_TOKEN_REQUEST_URL && process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN,
           ),
         });
-      renew = resolve;
-      return resolve();
+      // Sessions last an hour: each role is assumed again on its own when its session nears its end.
+      const first = await resolve();
+      return first && renewingCredentials(first, resolve);
     },
-    createEngine: (credentials) =>
+    createEngine: (access) =>
       new Engine({
         concurrency: settings.concurrency,
-        credentials: credentials && renew ? renewingCredentials(credentials, renew) : credentials,
+        credentials: access.credentials,
+        identityOf: access.identityOf,
         log: io.info,
       }),
   };

@@ -106,9 +106,9 @@ export async function planFlow(ctx: RunContext): Promise<RunOutcome> {
     return failed('invalid-config', invalidConfigMessage(problems));
   }
 
-  let credentials;
+  let access;
   try {
-    credentials = await credentialsFor(ctx, state);
+    access = await credentialsFor(ctx, state);
   } catch (error) {
     if (!isCredentialsError(error)) throw error;
     if (error.fork && settings.mode === 'plan') {
@@ -125,7 +125,7 @@ export async function planFlow(ctx: RunContext): Promise<RunOutcome> {
     return failed('credentials', error.message);
   }
 
-  const { plan, engine } = await computePlan(ctx, state, credentials, salt);
+  const { plan, engine } = await computePlan(ctx, state, access, salt);
   engine.close();
   const planJson = await writePlanOutputs(ctx, plan, planOutputs(plan));
   const status = planStatus(plan);

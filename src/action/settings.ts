@@ -11,6 +11,7 @@ import {
   type Parsed,
 } from '../engine/options.js';
 import type { PruneMode } from '../plan/model.js';
+import { parseRoleMap, type RoleMap } from './roles.js';
 import { pullRequestOf, resolveAutoMode, type Mode, type PullRequestContext } from './event.js';
 
 export type { Mode, PullRequestContext } from './event.js';
@@ -23,8 +24,10 @@ export interface Settings {
   readonly mode: Mode;
   /** Why this mode was chosen, for the log. */
   readonly modeReason: string;
-  /** IAM role to assume with the job's OIDC token; undefined = the SDK default credential chain. */
+  /** The role of every cluster not named otherwise (the input's line without a key). */
   readonly roleToAssume?: string;
+  /** IAM roles to assume with the job's OIDC token, per cluster; none = the SDK default chain. */
+  readonly roles: RoleMap;
   readonly roleSessionName: string;
   /** Region for STS; undefined = from the environment or the first cluster. */
   readonly awsRegion?: string;
@@ -79,7 +82,6 @@ export interface SettingsSources {
 }
 
 const SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
-const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 
 class Reader {
@@ -175,12 +177,8 @@ export function resolveSettings(sources: SettingsSources): Settings {
   const read = new Reader(sources.input);
   const configPatterns = read.lines('config', '**/*.eksctl.yaml');
   const requested = read.choice('mode', ['auto', 'plan', 'apply', 'check'] as const, 'auto');
-  const roleToAssume = read.text('role-to-assume') || undefined;
-  if (roleToAssume && !ROLE_ARN.test(roleToAssume)) {
-    read.problems.push(
-      `input "role-to-assume" must be an IAM role ARN such as arn:aws:iam::123456789012:role/podid-plan; got "${roleToAssume}"`,
-    );
-  }
+  const roles = parseRoleMap(read.text('role-to-assume'));
+  read.problems.push(...roles.problems);
   const runId = env.GITHUB_RUN_ID ?? 'local';
   const roleSessionName = read.text('role-session-name', `podid-action-${runId}`);
   if (!SESSION_NAME.test(roleSessionName)) {
@@ -214,7 +212,8 @@ export function resolveSettings(sources: SettingsSources): Settings {
     configPatterns: Object.freeze(configPatterns),
     mode,
     modeReason,
-    roleToAssume,
+    roleToAssume: roles.map.fallback,
+    roles: roles.map,
     roleSessionName,
     awsRegion,
     githubToken: read.text('github-token'),
