@@ -1,7 +1,8 @@
 // The triggering event, read from the runner's event payload: which mode `auto` means, and the
 // pull request (number, head commit, fork or not) when there is one. Pure: payload in, data out.
 
-export type Mode = 'plan' | 'apply' | 'check';
+/** `report` merges the plans of matrix legs into one comment (never chosen by auto). */
+export type Mode = 'plan' | 'apply' | 'check' | 'report';
 
 export interface PullRequestContext {
   number: number;

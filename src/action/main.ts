@@ -10,6 +10,7 @@ import { createGitHubApi } from '../github/api.js';
 import { applyFlow } from './apply-flow.js';
 import { Outputs, type FailureReason } from './outputs.js';
 import { planFlow } from './plan-flow.js';
+import { reportFlow } from './report-flow.js';
 import type { RunDeps } from './run-context.js';
 import { coreIO, type ActionIO } from './runner-io.js';
 import { resolveSettings, SettingsError, type Settings } from './settings.js';
@@ -71,7 +72,12 @@ export async function run(): Promise<void> {
     io.info(`podid-action: mode ${settings.mode} (${settings.modeReason})`);
     const deps = realDeps(settings, io);
     const ctx = { ...deps, settings };
-    const outcome = settings.mode === 'apply' ? await applyFlow(ctx) : await planFlow(ctx);
+    const outcome =
+      settings.mode === 'apply'
+        ? await applyFlow(ctx)
+        : settings.mode === 'report'
+          ? await reportFlow(ctx)
+          : await planFlow(ctx);
     if (outcome.failure) {
       io.setOutput(Outputs.failureReason, outcome.failure.reason);
       io.fail(outcome.failure.message);

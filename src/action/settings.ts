@@ -10,6 +10,7 @@ import {
   type OwnerIdSource,
   type Parsed,
 } from '../engine/options.js';
+import { resolve } from 'node:path';
 import type { PruneMode } from '../plan/model.js';
 import { parseRoleMap, type RoleMap } from './roles.js';
 import { pullRequestOf, resolveAutoMode, type Mode, type PullRequestContext } from './event.js';
@@ -63,6 +64,13 @@ export interface Settings {
   readonly workspace: string;
   /** Identifies the sticky comment of this config set (matrix legs with other configs get their own). */
   readonly commentKey: string;
+  /** The config set alone (sorted globs), without `clusters`: what every leg of a fan-out shares. */
+  readonly configKey: string;
+  /**
+   * Matrix fan-out (input plan-dir): where a plan leg writes its plan for the report job, and where
+   * the report job reads the legs' plans; undefined = no fan-out.
+   */
+  readonly planDir?: string;
 }
 
 /** A user mistake in the inputs or the workflow: reported without a stack trace. */
@@ -176,7 +184,11 @@ export function resolveSettings(sources: SettingsSources): Settings {
   const { env } = sources;
   const read = new Reader(sources.input);
   const configPatterns = read.lines('config', '**/*.eksctl.yaml');
-  const requested = read.choice('mode', ['auto', 'plan', 'apply', 'check'] as const, 'auto');
+  const requested = read.choice(
+    'mode',
+    ['auto', 'plan', 'apply', 'check', 'report'] as const,
+    'auto',
+  );
   const roles = parseRoleMap(read.text('role-to-assume'));
   read.problems.push(...roles.problems);
   const runId = env.GITHUB_RUN_ID ?? 'local';
@@ -200,6 +212,17 @@ export function resolveSettings(sources: SettingsSources): Settings {
   const repository = repositoryOf(env, read.problems);
   const { mode, modeReason } = modeOf(requested, sources, read.problems);
   const clusters = read.list('clusters');
+  const planDir = read.text('plan-dir') || undefined;
+  if (mode === 'report' && !planDir) {
+    read.problems.push(
+      'input "plan-dir" must name the directory the plan legs\' artifacts were downloaded to (mode: report)',
+    );
+  }
+  if (mode === 'report' && sources.env.GITHUB_EVENT_NAME !== 'pull_request') {
+    read.problems.push(
+      `input "mode" is report, which posts the plan of a pull request: run it on the pull_request event (got "${sources.env.GITHUB_EVENT_NAME ?? ''}")`,
+    );
+  }
   if (read.problems.length > 0) throw new SettingsError(read.problems);
   const owner = resolveOwnerId({
     explicit: read.text('owner-id'),
@@ -236,6 +259,10 @@ export function resolveSettings(sources: SettingsSources): Settings {
     tempDir: env.RUNNER_TEMP || env.TMPDIR || '/tmp',
     workspace: env.GITHUB_WORKSPACE || process.cwd(),
     commentKey: commentKey(configPatterns, clusters),
+    configKey: commentKey(configPatterns, []),
+    ...(planDir === undefined
+      ? {}
+      : { planDir: resolve(env.GITHUB_WORKSPACE || process.cwd(), planDir) }),
   });
 }
 
