@@ -150,7 +150,7 @@ describe('settings', () => {
     });
     expect(list).toHaveLength(9);
     expect(list).toContain(
-      'input "mode" must be one of auto, plan, apply, check, report; got "destroy"',
+      'input "mode" must be one of auto, plan, apply, check, report, list; got "destroy"',
     );
     expect(list).toContain('input "concurrency" must be an integer from 1 to 100; got "0"');
     expect(list).toContain('input "comment" must be true or false; got "yes"');

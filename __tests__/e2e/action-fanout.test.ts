@@ -9,12 +9,7 @@ import { withEmulator } from '../emulator/helpers.js';
 import { decodeHeader } from '../../src/review/marker.js';
 import { liveSummary } from './live.js';
 import { userRoleArn } from './harness.js';
-import {
-  isOurs,
-  listComments,
-  registerPull,
-  type PullRequestSpec,
-} from './action-harness.js';
+import { isOurs, listComments, registerPull, type PullRequestSpec } from './action-harness.js';
 import { clusterNames, fanoutJobs, fanoutWorkspace } from './fanout-harness.js';
 
 const env = withEmulator();
@@ -29,7 +24,12 @@ const ourComments = async () => (await listComments(env.url, PR.number)).filter(
 describe('matrix fan-out with one review', () => {
   it('legs → report → apply legs: one comment binds all legs; the leg whose plan changed is refused, the others apply', async () => {
     const workspace = await fanoutWorkspace(env, CLUSTERS.length, PR);
-    const { runs, artifacts } = await fan.planLegs(workspace, CLUSTERS);
+    const seq = await env.admin<{ seq: number }[]>('GET', 'calls');
+    const matrix = await fan.list(workspace);
+    expect(matrix).toEqual(CLUSTERS);
+    // The list job reads the config only.
+    expect(await env.admin('GET', `calls?since=${seq.at(-1)?.seq ?? 0}`)).toEqual([]);
+    const { runs, artifacts } = await fan.planLegs(workspace, matrix);
     for (const run of runs) {
       expect(run.code, run.stdout).toBe(0);
       expect(run.stdout).toContain('Plan leg: wrote ');

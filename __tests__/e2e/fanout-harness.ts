@@ -86,7 +86,19 @@ export function fanoutJobs(env: EmulatorHandle, pr: PullRequestSpec, mergeSha: s
       sha: 'c'.repeat(40),
       inputs: { mode: 'report', 'plan-dir': planDir, 'role-to-assume': '' },
     });
+  /** The list job: the config's clusters (the matrix), read without any AWS call. */
+  const list = async (workspace: string): Promise<string[]> => {
+    const run = await runAction(env.url, {
+      eventName: 'pull_request',
+      event: pullRequestEvent(pr),
+      workspace,
+      sha: 'c'.repeat(40),
+      inputs: { mode: 'list', 'role-to-assume': '' },
+    });
+    if (run.code !== 0) throw new Error(`list job failed:\n${run.stdout}`);
+    return (JSON.parse(run.outputs.clusters ?? '[]') as { name: string }[]).map((c) => c.name);
+  };
   const applyLegs = (workspace: string, legs: string[]): Promise<ActionRun[]> =>
     Promise.all(legs.map((clusters) => jobs.applyRun(workspace, { inputs: { clusters } })));
-  return { planLegs, download, report, applyLegs };
+  return { list, planLegs, download, report, applyLegs };
 }

@@ -8,6 +8,7 @@ import { loadConfigFiles } from '../config/load.js';
 import { Engine } from '../engine/engine.js';
 import { createGitHubApi } from '../github/api.js';
 import { applyFlow } from './apply-flow.js';
+import { listFlow } from './config-step.js';
 import { Outputs, type FailureReason } from './outputs.js';
 import { planFlow } from './plan-flow.js';
 import { reportFlow } from './report-flow.js';
@@ -77,7 +78,9 @@ export async function run(): Promise<void> {
         ? await applyFlow(ctx)
         : settings.mode === 'report'
           ? await reportFlow(ctx)
-          : await planFlow(ctx);
+          : settings.mode === 'list'
+            ? await listFlow(ctx)
+            : await planFlow(ctx);
     if (outcome.failure) {
       io.setOutput(Outputs.failureReason, outcome.failure.reason);
       io.fail(outcome.failure.message);

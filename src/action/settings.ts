@@ -186,7 +186,7 @@ export function resolveSettings(sources: SettingsSources): Settings {
   const configPatterns = read.lines('config', '**/*.eksctl.yaml');
   const requested = read.choice(
     'mode',
-    ['auto', 'plan', 'apply', 'check', 'report'] as const,
+    ['auto', 'plan', 'apply', 'check', 'report', 'list'] as const,
     'auto',
   );
   const roles = parseRoleMap(read.text('role-to-assume'));
