@@ -31,6 +31,8 @@ export async function fanoutWorkspace(
   env: EmulatorHandle,
   n: number,
   pr: PullRequestSpec,
+  /** Associations per cluster (service accounts app, app-1, …), all with the user role `app`. */
+  perCluster = 1,
 ): Promise<string> {
   const seeds = clusterNames(n).map((name, i) =>
     seedCluster(i === 0 ? ['app', 'other'] : [], { name }),
@@ -42,10 +44,12 @@ export async function fanoutWorkspace(
   await createDocumentedRoles(env);
   const workspace = tempWorkspace();
   for (const name of clusterNames(n)) {
-    writeClusterConfig(
-      [{ namespace: 'apps', serviceAccountName: 'app', roleARN: userRoleArn('app') }],
-      { name, dir: workspace },
-    );
+    const entries = Array.from({ length: perCluster }, (_, i) => ({
+      namespace: 'apps',
+      serviceAccountName: i === 0 ? 'app' : `app-${i}`,
+      roleARN: userRoleArn('app'),
+    }));
+    writeClusterConfig(entries, { name, dir: workspace });
   }
   await registerPull(env, pr);
   return workspace;
