@@ -91,6 +91,17 @@ describe('matrix fan-out with one review', () => {
     expect(again[0].stdout).toContain('Nothing to apply');
   }, 180_000);
 
+  it("a fork's report passes with one warning, as a fork's plan does (its legs could not plan)", async () => {
+    const workspace = await fanoutWorkspace(env, 2, PR);
+    const fork = fanoutJobs(env, { ...PR, fork: true }, MERGE_SHA);
+    const report = await fork.report(workspace, fork.download([]));
+    expect(report.code, report.stdout).toBe(0);
+    expect(report.stdout).toContain(
+      '::warning::No plan for this pull request: it comes from a fork',
+    );
+    expect(await ourComments()).toEqual([]);
+  }, 60_000);
+
   it('refuses a report whose legs planned the same cluster twice, or another head, and says which', async () => {
     const workspace = await fanoutWorkspace(env, 2, PR);
     const twice = await fan.planLegs(workspace, ['c1', 'c1\nc2']);

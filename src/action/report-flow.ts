@@ -32,6 +32,20 @@ export async function reportFlow(ctx: RunContext): Promise<RunOutcome> {
       'mode report needs the pull request of the event payload, which has none',
     );
   }
+  if (pr.fork) {
+    // The legs could not plan (no OIDC token for forks) and this job cannot comment: as plan does.
+    const note =
+      'No plan for this pull request: it comes from a fork, whose jobs get no OIDC token and no write token (docs/action.md, "Fork pull requests").';
+    io.warning(note);
+    await writeSummary(ctx, {
+      headSha: pr.headSha,
+      mode: settings.mode,
+      runUrl: settings.runUrl,
+      status: 'no-changes',
+      notes: [note],
+    });
+    return succeeded;
+  }
   const salt = fingerprintSalt(settings.repository.fullName, pr.number);
   const base = {
     repo: settings.repository.fullName,
