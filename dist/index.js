@@ -17598,7 +17598,7 @@ __webpack_unused_export__ = GetMFADeviceCommand;
 __webpack_unused_export__ = GetMFADeviceRequest$;
 __webpack_unused_export__ = GetMFADeviceResponse$;
 __webpack_unused_export__ = GetOpenIDConnectProvider$;
-__webpack_unused_export__ = GetOpenIDConnectProviderCommand;
+exports.cCT = GetOpenIDConnectProviderCommand;
 __webpack_unused_export__ = GetOpenIDConnectProviderRequest$;
 __webpack_unused_export__ = GetOpenIDConnectProviderResponse$;
 __webpack_unused_export__ = GetOrganizationsAccessReport$;
@@ -74257,7 +74257,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 62:
+/***/ 9431:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -78833,7 +78833,7 @@ const WELL_KNOWN_INLINE_POLICY_IDS = {
 // The validated, normalised desired state produced by the config loader.
 // Everything downstream (plan, render, apply) consumes these types and never re-reads YAML.
 
-function noWellKnownPolicies() {
+function model_noWellKnownPolicies() {
     return Object.fromEntries(WELL_KNOWN_POLICY_NAMES.map((k) => [k, false]));
 }
 
@@ -79296,7 +79296,7 @@ function newLocated(r, node, path, fallback) {
     };
 }
 function readWellKnown(r, node, path) {
-    const w = noWellKnownPolicies();
+    const w = model_noWellKnownPolicies();
     const handlers = {};
     for (const k of WELL_KNOWN_POLICY_NAMES)
         handlers[k] = optionalBool(r, (b) => (w[k] = b));
@@ -79363,7 +79363,7 @@ function readPia(r, node, path, fallback) {
         serviceAccountName: '',
         createServiceAccount: false,
         permissionPolicyARNs: [],
-        wellKnownPolicies: noWellKnownPolicies(),
+        wellKnownPolicies: model_noWellKnownPolicies(),
         tags: {},
         location: read_location(r, node, fallback),
     };
@@ -79412,7 +79412,7 @@ function readAddon(r, node, path, fallback) {
         name: '',
         useDefaultPodIdentityAssociations: false,
         attachPolicyARNs: [],
-        wellKnownPolicies: noWellKnownPolicies(),
+        wellKnownPolicies: model_noWellKnownPolicies(),
         tags: {},
         location: read_location(r, node, fallback),
     };
@@ -80080,7 +80080,7 @@ function migratedStackTagValue(stackName) {
 ;// CONCATENATED MODULE: ./src/names/addons.ts
 // Names of EKS add-ons the product treats specially.
 /** The pod identity agent: associations do nothing on a cluster without it (or Auto Mode). */
-const AGENT_ADDON = 'eks-pod-identity-agent';
+const addons_AGENT_ADDON = 'eks-pod-identity-agent';
 
 ;// CONCATENATED MODULE: ./src/config/rules/arn-field.ts
 // One ARN-valued field: its shape, reported at the value with the expected form as the hint.
@@ -80591,9 +80591,9 @@ const irsaExclusiveRule = (c) => {
 };
 const agentHasNoAssociationsRule = (c) => {
     const entries = c.addon.spec.podIdentityAssociations ?? [];
-    if (entries.length === 0 || c.name.toLowerCase() !== AGENT_ADDON)
+    if (entries.length === 0 || c.name.toLowerCase() !== addons_AGENT_ADDON)
         return;
-    c.r.error(c.keyAt('podIdentityAssociations'), `${c.path}.podIdentityAssociations`, c.prefixed(`cannot set pod identity associations for ${quote(AGENT_ADDON)} addon`), 'the agent itself needs no association; remove podIdentityAssociations');
+    c.r.error(c.keyAt('podIdentityAssociations'), `${c.path}.podIdentityAssociations`, c.prefixed(`cannot set pod identity associations for ${quote(addons_AGENT_ADDON)} addon`), 'the agent itself needs no association; remove podIdentityAssociations');
 };
 const useDefaultExclusiveRule = (c) => {
     const { spec } = c.addon;
@@ -81679,6 +81679,18 @@ async function getRole(iam, roleName) {
         throw error;
     }
 }
+/** GetOpenIDConnectProvider: whether IAM has this OIDC provider (false on NoSuchEntity). */
+async function oidcProviderExists(iam, arn) {
+    try {
+        await iam.send(new client_iam_dist_cjs/* GetOpenIDConnectProviderCommand */.cCT({ OpenIDConnectProviderArn: arn }));
+        return true;
+    }
+    catch (error) {
+        if (isAwsError(error, 'NoSuchEntityException', 'NoSuchEntity'))
+            return false;
+        throw error;
+    }
+}
 /** GetPolicy: attachable or not, or `missing` when IAM answers NoSuchEntity. */
 async function getPolicyStatus(iam, arn) {
     try {
@@ -81865,6 +81877,17 @@ async function listServiceAccounts(session, namespace) {
     do {
         const page = await session.call(({ core, options }) => core.listNamespacedServiceAccount({ namespace, limit: PAGE_SIZE, ...(next ? { _continue: next } : {}) }, options));
         all.push(...page.items.map((sa) => toLive(sa, namespace)));
+        next = page.metadata?._continue || undefined;
+    } while (next);
+    return all;
+}
+/** Every service account of every namespace, all pages, in the API server's order. */
+async function listAllServiceAccounts(session) {
+    const all = [];
+    let next;
+    do {
+        const page = await session.call(({ core, options }) => core.listServiceAccountForAllNamespaces({ limit: PAGE_SIZE, ...(next ? { _continue: next } : {}) }, options));
+        all.push(...page.items.map((sa) => toLive(sa, '')));
         next = page.metadata?._continue || undefined;
     } while (next);
     return all;
@@ -83770,7 +83793,7 @@ function fromRecommendations(scope) {
     const { addon, ctx } = scope;
     const role = (policies) => ({
         permissionPolicyARNs: [],
-        wellKnownPolicies: noWellKnownPolicies(),
+        wellKnownPolicies: model_noWellKnownPolicies(),
         ...policies,
     });
     if (addon.name === 'vpc-cni' && ctx.live.ipFamily === 'ipv6') {
@@ -84369,6 +84392,18 @@ function roleStackCapabilities(input) {
     return input.roleName ? ['CAPABILITY_NAMED_IAM'] : ['CAPABILITY_IAM'];
 }
 
+;// CONCATENATED MODULE: ./src/names/oidc.ts
+// The IAM OIDC provider IRSA trusts: its ARN is the cluster's issuer URL without the scheme, under
+// the account (`eksctl utils associate-iam-oidc-provider` creates it).
+/** The issuer as IAM names it (and as trust conditions key it: `<host>:sub`): no scheme. */
+function oidcIssuerHost(issuer) {
+    return issuer.replace(/^https:\/\//, '').replace(/\/$/, '');
+}
+/** `https://oidc.eks.<region>.amazonaws.com/id/<ID>` → `arn:<partition>:iam::<account>:oidc-provider/oidc.eks…/id/<ID>`. */
+function oidcProviderArn(issuer, accountId, partition = 'aws') {
+    return `arn:${partition}:iam::${accountId}:oidc-provider/${oidcIssuerHost(issuer)}`;
+}
+
 ;// CONCATENATED MODULE: ./src/plan/stack-status.ts
 // How the planner treats a role stack, by its CloudFormation status.
 const USABLE = new Set([
@@ -84475,15 +84510,14 @@ function trustsPodIdentity(document) {
 
 
 
+
 const irsa_migration_isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 const irsa_migration_asList = (v) => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
 /** The cluster's OIDC issuer as IAM names it: host and path, no scheme. */
-function issuerHost(live) {
-    return live.oidcIssuer?.replace(/^https:\/\//, '').replace(/\/$/, '');
-}
-function providerArn(live, host) {
+const issuerHost = (live) => live.oidcIssuer ? oidcIssuerHost(live.oidcIssuer) : undefined;
+function providerArn(live) {
     const partition = /^arn:([^:]+):/.exec(live.arn)?.[1] ?? 'aws';
-    return `arn:${partition}:iam::${live.accountId}:oidc-provider/${host}`;
+    return oidcProviderArn(live.oidcIssuer ?? '', live.accountId, partition);
 }
 const subjectOf = (s) => `system:serviceaccount:${s.namespace}:${s.serviceAccount}`;
 /** The subjects a statement's `<host>:sub` condition names, under StringEquals or StringLike. */
@@ -84516,7 +84550,7 @@ function irsaRoleOf(live, roleArn, subject) {
         ? irsa_migration_asList(role.assumeRolePolicy.Statement).filter(irsa_migration_isObject)
         : [];
     const trusted = host !== undefined &&
-        statements.some((s) => isClusterOidcStatement(s, providerArn(live, host)) &&
+        statements.some((s) => isClusterOidcStatement(s, providerArn(live)) &&
             statementSubjects(s, host).includes(subjectOf(subject)));
     if (!stack && !trusted)
         return undefined;
@@ -84535,7 +84569,7 @@ function irsaRoleOf(live, roleArn, subject) {
 function migratedTrustPolicy(live, document, subject, removeOidc) {
     const addPods = !trustsPodIdentity(document);
     const host = issuerHost(live);
-    const provider = host ? providerArn(live, host) : undefined;
+    const provider = host ? providerArn(live) : undefined;
     let oidcRemoved = false;
     const statements = irsa_migration_asList(document.Statement).flatMap((raw) => {
         if (!removeOidc || !host || !provider || !irsa_migration_isObject(raw))
@@ -85536,7 +85570,7 @@ function planAddonPrune(ctx) {
             },
         });
         out.tasks.push(deletion, ...stackTasks(name, stacksOf(ctx, name), reason, [deletion.id]));
-        if (name === AGENT_ADDON)
+        if (name === addons_AGENT_ADDON)
             out.deletesAgent = true;
     }
     if (options.prune !== 'none')
@@ -85568,16 +85602,16 @@ function orphanStackTasks(ctx, listed) {
 
 
 function agentInstalled(ctx) {
-    return ctx.live.autoMode || AGENT_ADDON in ctx.live.addons;
+    return ctx.live.autoMode || addons_AGENT_ADDON in ctx.live.addons;
 }
 function agentMissing(ctx) {
     const { spec } = ctx;
-    return planProblem(spec.podIdentityAssociations[0]?.location ?? spec.location, 'addons', 'error', `the "${AGENT_ADDON}" addon must be installed to create pod identity associations; please add "${AGENT_ADDON}" to addons in the config file`, `add "- name: ${AGENT_ADDON}" under addons, or enable Auto Mode`);
+    return planProblem(spec.podIdentityAssociations[0]?.location ?? spec.location, 'addons', 'error', `the "${addons_AGENT_ADDON}" addon must be installed to create pod identity associations; please add "${addons_AGENT_ADDON}" to addons in the config file`, `add "- name: ${addons_AGENT_ADDON}" under addons, or enable Auto Mode`);
 }
 /** Deleting the agent would leave associations that no longer hand out credentials. */
 function agentStillNeeded(ctx, remaining) {
     const { spec } = ctx;
-    return planProblem(spec.location, 'addons', 'error', `the "${AGENT_ADDON}" addon would be deleted (prune: ${ctx.options.prune}) while ${remaining} pod identity association(s) still need it`, `keep "- name: ${AGENT_ADDON}" under addons, or remove the associations first`);
+    return planProblem(spec.location, 'addons', 'error', `the "${addons_AGENT_ADDON}" addon would be deleted (prune: ${ctx.options.prune}) while ${remaining} pod identity association(s) still need it`, `keep "- name: ${addons_AGENT_ADDON}" under addons, or remove the associations first`);
 }
 
 ;// CONCATENATED MODULE: ./src/plan/association-plan.ts
@@ -86028,7 +86062,7 @@ function planEntries(ctx, into) {
 function planAddons(ctx, into) {
     const plans = ctx.spec.addons
         .map((addon, index) => planAddon(ctx, addon, index))
-        .sort((a, b) => Number(b.name === AGENT_ADDON) - Number(a.name === AGENT_ADDON));
+        .sort((a, b) => Number(b.name === addons_AGENT_ADDON) - Number(a.name === addons_AGENT_ADDON));
     for (const plan of plans) {
         collect(into, plan.problems);
         if (plan.unchanged)
@@ -86073,7 +86107,7 @@ function checkClaims(ctx, addons, tasks, into) {
 }
 /** The agent first: what needs it waits for it; without it (and not listed) the plan fails. */
 function wireAgent(ctx, tasks, into) {
-    const create = tasks.find((t) => t.id === `create-addon:${AGENT_ADDON}`);
+    const create = tasks.find((t) => t.id === `create-addon:${addons_AGENT_ADDON}`);
     const needers = tasks.filter((t) => t.kind === 'create-association' || setsIdentity(t));
     if (create) {
         for (const t of tasks) {
@@ -86093,7 +86127,7 @@ function wireAgent(ctx, tasks, into) {
  */
 function checkAgentDeletion(ctx, tasks, into) {
     const { live } = ctx;
-    const agentDeletion = tasks.find((t) => t.id === `delete-addon:${AGENT_ADDON}`);
+    const agentDeletion = tasks.find((t) => t.id === `delete-addon:${addons_AGENT_ADDON}`);
     const deletions = tasks.filter((t) => t !== agentDeletion && (t.kind === 'delete-association' || t.kind === 'delete-addon'));
     agentDeletion?.dependsOn.push(...deletions.map((t) => t.id));
     if (live.autoMode)
@@ -86230,7 +86264,7 @@ async function readPolicies(iam, arns, lookups) {
 async function settledAddon(cluster, name, deps) {
     const addon = await describeAddon(deps.clients.eks, cluster, name).catch((error) => {
         // eksctl's words for these failures: its agent check (IsPodIdentityAgentInstalled), and create.
-        const call = name === AGENT_ADDON
+        const call = name === addons_AGENT_ADDON
             ? `calling "EKS::DescribeAddon::${name}"`
             : `failed to describe addon "${name}"`;
         throw new Error(`${call}: ${errorMessage(error)}`, { cause: error });
@@ -86265,7 +86299,7 @@ async function catalogOf(spec, cluster, kubernetesVersion, offered, live, deps) 
 }
 async function readAddons(cluster, kubernetesVersion, deps) {
     const { eks } = deps.clients;
-    const listed = [...new Set([AGENT_ADDON, ...cluster.addons.map((a) => a.name)])];
+    const listed = [...new Set([addons_AGENT_ADDON, ...cluster.addons.map((a) => a.name)])];
     const [names, listedAddons, versions] = await Promise.all([
         listAddons(eks, cluster.name),
         Promise.all(listed.map((name) => settledAddon(cluster.name, name, deps))),
@@ -86299,6 +86333,7 @@ async function readAddons(cluster, kubernetesVersion, deps) {
 
 ;// CONCATENATED MODULE: ./src/state/read.ts
 // Reads the live state of one cluster through the AWS adapters.
+
 
 
 
@@ -86370,11 +86405,14 @@ async function readClusterState(spec, deps) {
         deps.stackListings.set(spec.region, listing);
     }
     const compare = stacksToCompare(spec);
+    // A stack holding a role the config names (an IRSA role being migrated, e.g. vpc-cni on the
+    // kube-system/aws-node iamserviceaccount role): its trust policy changes through its template.
+    const namedRoles = new Set(configRoleArns(spec));
     const stacksPromise = listing
         .then((all) => settleStacks(all.filter((s) => isClusterStack(s, spec.name)), deps))
         .then((settled) => settled.filter((s) => s.status !== 'DELETE_COMPLETE'))
         .then((stacks) => Promise.all(stacks.map(async (s) => {
-        if (compare(s.stackName))
+        if (compare(s.stackName) || namedRoles.has(s.outputs[ROLE_OUTPUT] ?? ''))
             s.template = await getTemplate(cloudformation, s.stackId);
         return s;
     })));
@@ -86444,10 +86482,100 @@ async function settleStacks(stacks, deps) {
     }));
 }
 
+;// CONCATENATED MODULE: ./src/state/irsa-discovery.ts
+// Reads what a cluster runs on IRSA, as eksctl's `utils migrate-to-pod-identity` does (reference
+// §7.2): the OIDC provider, the agent, eksctl's iamserviceaccount stacks, annotated service
+// accounts (all namespaces), the add-ons with a service-account role, their pod identity support
+// and roles. Read-only; errors carry eksctl's wording. plan/migration-discovery.ts decides.
+
+
+
+
+
+
+
+
+
+
+
+const wrap = (prefix) => (error) => {
+    throw new Error(`${prefix}: ${errorMessage(error)}`, { cause: error });
+};
+async function readIrsa(cluster, region, deps) {
+    const { eks, iam, cloudformation } = deps.clients;
+    const info = await describeCluster(eks, cluster);
+    if (!info)
+        throw new Error(`No cluster found for name: ${cluster}.`);
+    const accountId = accountFromArn(info.arn);
+    const found = {
+        cluster,
+        region,
+        accountId,
+        agentInstalled: false,
+        irsaStacks: [],
+        serviceAccounts: [],
+        addons: [],
+        addonPodIdentity: {},
+        roles: {},
+        addonNamespaces: {},
+        stackNames: [],
+    };
+    const partition = info.arn.split(':')[1] || 'aws';
+    const provider = info.oidcIssuer
+        ? oidcProviderArn(info.oidcIssuer, accountId, partition)
+        : undefined;
+    const exists = provider !== undefined &&
+        (await oidcProviderExists(iam, provider).catch(wrap(`reading the IAM OIDC provider of cluster "${cluster}"`)));
+    if (!exists)
+        return found;
+    found.oidcProvider = provider;
+    found.agentInstalled =
+        info.autoMode ||
+            (await describeAddon(eks, cluster, addons_AGENT_ADDON).catch(wrap(`calling "EKS::DescribeAddon::${addons_AGENT_ADDON}"`))) !== undefined;
+    const stacks = (await describeAllStacks(cloudformation).catch(wrap('getting iamserviceaccount role stacks'))).filter((s) => isClusterStack(s, cluster) && s.status !== 'DELETE_COMPLETE');
+    found.stackNames = stacks.map((s) => s.stackName);
+    found.irsaStacks = stacks
+        .filter((s) => IAM_SERVICE_ACCOUNT_TAG in s.tags && s.outputs[ROLE_OUTPUT])
+        .map((s) => ({
+        stackName: s.stackName,
+        roleArn: s.outputs[ROLE_OUTPUT],
+        serviceAccount: s.tags[IAM_SERVICE_ACCOUNT_TAG],
+    }));
+    const session = deps.kubernetes(info);
+    if (!session)
+        throw new Error(`cluster "${cluster}" has no Kubernetes API endpoint`);
+    found.serviceAccounts = (await listAllServiceAccounts(session()).catch(wrap('listing k8s service accounts'))).filter((sa) => IRSA_ROLE_ANNOTATION in sa.annotations);
+    found.addons = await irsa_discovery_readAddons(deps.clients, cluster).catch(wrap('creating addon service account role mapper: listing addons'));
+    for (const addon of found.addons.filter((a) => a.podIdentityAssociations.length === 0)) {
+        await readAddonMigration(deps.clients, addon, info.version, found).catch(wrap(`error migrating addons to use pod identity: migrating addon ${addon.name}`));
+    }
+    return found;
+}
+/** Every add-on of the cluster that runs with a service-account role (ListAddons, DescribeAddon). */
+async function irsa_discovery_readAddons(clients, cluster) {
+    const names = [...(await listAddons(clients.eks, cluster))].sort();
+    const addons = await Promise.all(names.map((name) => describeAddon(clients.eks, cluster, name)));
+    return addons.filter((a) => a !== undefined && !!a.serviceAccountRoleArn);
+}
+/** Its pod identity support at its version, and when supported its role and namespace. */
+async function readAddonMigration(clients, addon, kubernetesVersion, found) {
+    const podIdentity = await describeAddonConfiguration(clients.eks, addon.name, addon.version).catch(wrap(`describing pod identity configuration for addon ${addon.name}`));
+    found.addonPodIdentity[addon.name] = podIdentity;
+    if (podIdentity.length === 0)
+        return;
+    const roleArn = addon.serviceAccountRoleArn ?? '';
+    found.roles[roleArn] = await getRole(clients.iam, roleNameFromArn(roleArn)).catch(wrap(`extracting service account from role ${roleArn}`));
+    const namespace = addon.namespace ??
+        (await describeAddonVersions(clients.eks, addon.name, kubernetesVersion)).defaultNamespace;
+    if (namespace)
+        found.addonNamespaces[addon.name] = namespace;
+}
+
 ;// CONCATENATED MODULE: ./src/engine/engine.ts
 // The engine shared by the CLI and the action: read live state, plan, apply.
 // It owns the AWS session (clients per region, one request limiter, the stack and add-on watchers
 // of each region).
+
 
 
 
@@ -86630,6 +86758,13 @@ class Engine {
             return undefined;
         const found = await describeCluster(this.pool.get(region).eks, spec.name).catch(() => undefined);
         return found ? region : undefined;
+    }
+    /** What the cluster runs on IRSA, for migration (read-only). */
+    async readIrsa(cluster, region) {
+        return readIrsa(cluster, region, {
+            clients: this.pool.get(region),
+            kubernetes: (info) => this.openKubernetes({ name: cluster, region }, info),
+        });
     }
     /** Applies every cluster without plan errors, clusters in parallel. */
     async apply(plan) {
@@ -92260,7 +92395,7 @@ function sequence(tasks) {
 /** Groups a cluster's tasks the way the executor runs them: the agent first, then every add-on and
  * every association side by side, each one's own steps in sequence. */
 function buildTaskTree(plan) {
-    const agent = `addon:${AGENT_ADDON}`;
+    const agent = `addon:${addons_AGENT_ADDON}`;
     const groups = new Map();
     for (const task of plan.tasks)
         groups.set(task.target, [...(groups.get(task.target) ?? []), task]);
@@ -92645,6 +92780,8 @@ const Outputs = {
     planJson: 'plan-json',
     commentId: 'comment-id',
     clusters: 'clusters',
+    /** mode migrate: the config files rewritten into pod identity form, one per line. */
+    changedFiles: 'changed-files',
     failureReason: 'failure-reason',
 };
 /** `[{name, region, file}]` for `strategy.matrix` fan-out, in config order. */
@@ -93682,7 +93819,7 @@ function resolveSettings(sources) {
     const { env } = sources;
     const read = new settings_Reader(sources.input);
     const configPatterns = read.lines('config', '**/*.eksctl.yaml');
-    const requested = read.choice('mode', ['auto', 'plan', 'apply', 'check'], 'auto');
+    const requested = read.choice('mode', ['auto', 'plan', 'apply', 'check', 'migrate'], 'auto');
     const roleToAssume = read.text('role-to-assume') || undefined;
     if (roleToAssume && !settings_ROLE_ARN.test(roleToAssume)) {
         read.problems.push(`input "role-to-assume" must be an IAM role ARN such as arn:aws:iam::123456789012:role/podid-plan; got "${roleToAssume}"`);
@@ -93912,6 +94049,630 @@ async function applyFlow(ctx) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/config/migrate-rewrite.ts
+// `podid migrate -f FILE --write`: a ClusterConfig rewritten into its pod identity form, in place —
+// `iam.serviceAccounts` entries become `iam.podIdentityAssociations` naming their existing roles,
+// add-ons' IRSA fields become one pod identity association with the add-on's role, and the agent
+// is listed when the cluster lacks it. Through the `yaml` Document API, so comments, key order,
+// quoting and layout stay; a file already in that form comes back unchanged.
+
+
+/** An add-on's IRSA-only fields (reference §1.2); none may sit next to podIdentityAssociations. */
+const ADDON_IRSA_KEYS = [
+    'serviceAccountRoleARN',
+    'attachPolicyARNs',
+    'attachPolicy',
+    'wellKnownPolicies',
+    'permissionsBoundary',
+];
+const migrate_rewrite_text = (node) => (0,dist/* isScalar */.jn)(node) && node.value !== null && node.value !== undefined
+    ? String(node.value)
+    : undefined;
+/** The writer's options that reproduce the file's own layout (sequence indent, flow padding). */
+function layoutOf(source) {
+    const flushSequences = /^( *)[^\s#-][^\n]*:[ \t]*\n(?:\1[ \t]*#[^\n]*\n)*\1- /m.test(source);
+    const padded = /[[{] [^\s\]}]/.test(source.replace(/#[^\n]*/g, ''));
+    return { indentSeq: !flushSequences, lineWidth: 0, flowCollectionPadding: padded };
+}
+function association(doc, namespace, serviceAccountName, roleARN) {
+    return doc.createNode({ namespace, serviceAccountName, roleARN });
+}
+function indexOfKey(map, key) {
+    return map.items.findIndex((p) => migrate_rewrite_text(p.key) === key);
+}
+function migrateServiceAccounts(doc, root, facts, out) {
+    const iam = root.get('iam', true);
+    if (!(0,dist/* isMap */.jh)(iam))
+        return;
+    const accounts = iam.get('serviceAccounts', true);
+    if (!(0,dist/* isSeq */.oP)(accounts))
+        return;
+    const existing = iam.get('podIdentityAssociations', true);
+    const present = new Set(((0,dist/* isSeq */.oP)(existing) ? existing.items : [])
+        .filter(dist/* isMap */.jh)
+        .map((p) => `${migrate_rewrite_text(p.get('namespace', true))}/${migrate_rewrite_text(p.get('serviceAccountName', true))}`));
+    const moved = [];
+    accounts.items = accounts.items.filter((item, i) => {
+        if (!(0,dist/* isMap */.jh)(item))
+            return true;
+        const meta = item.get('metadata', true);
+        const name = (0,dist/* isMap */.jh)(meta) ? migrate_rewrite_text(meta.get('name', true)) : undefined;
+        const namespace = ((0,dist/* isMap */.jh)(meta) ? migrate_rewrite_text(meta.get('namespace', true)) : undefined) || 'default';
+        if (!name)
+            return true;
+        const key = `${namespace}/${name}`;
+        const where = `iam.serviceAccounts[${i}] (${key})`;
+        if (present.has(key)) {
+            out.changes.push(`${where}: removed; iam.podIdentityAssociations already has ${key}`);
+            return false;
+        }
+        const addon = facts.addonServiceAccounts[key];
+        if (addon) {
+            out.kept.push(`${where}: its role is addon ${addon}'s, which moves to pod identity with the add-on; left as it is`);
+            return true;
+        }
+        const role = facts.serviceAccountRoles[key] ?? migrate_rewrite_text(item.get('attachRoleARN', true));
+        if (!role) {
+            out.kept.push(`${where}: no IAM role found for it on the cluster; left as it is`);
+            return true;
+        }
+        const pia = association(doc, namespace, name, role);
+        // A comment above the first entry is the list's own in the Document; it belongs to the entry.
+        if (item === accounts.items[0] && accounts.commentBefore && !item.commentBefore) {
+            item.commentBefore = accounts.commentBefore;
+            accounts.commentBefore = undefined;
+        }
+        if (item.commentBefore)
+            pia.commentBefore = item.commentBefore;
+        if (item.comment)
+            pia.comment = item.comment;
+        moved.push(pia);
+        present.add(key);
+        out.changes.push(`${where} → iam.podIdentityAssociations with roleARN ${role}`);
+        return false;
+    });
+    if (moved.length === 0 && accounts.items.length > 0)
+        return;
+    let at = indexOfKey(iam, 'serviceAccounts');
+    if (accounts.items.length === 0) {
+        const [pair] = iam.items.splice(at, 1);
+        // The key's own comment stays with the list the entries went to.
+        if ((0,dist/* isScalar */.jn)(pair.key) && pair.key.commentBefore && moved.length > 0) {
+            moved[0].commentBefore = [pair.key.commentBefore, moved[0].commentBefore]
+                .filter(Boolean)
+                .join('\n');
+        }
+    }
+    else
+        at += 1;
+    if (moved.length === 0)
+        return;
+    if ((0,dist/* isSeq */.oP)(existing))
+        existing.items.push(...moved);
+    else {
+        const seq = new dist/* YAMLSeq */.Rw();
+        seq.items.push(...moved);
+        iam.items.splice(at, 0, new dist/* Pair */.Rm(new dist/* Scalar */.X5('podIdentityAssociations'), seq));
+    }
+}
+function migrateAddons(doc, root, facts, out) {
+    const addons = root.get('addons', true);
+    if (!(0,dist/* isSeq */.oP)(addons))
+        return;
+    addons.items.forEach((item, i) => {
+        if (!(0,dist/* isMap */.jh)(item))
+            return;
+        const name = migrate_rewrite_text(item.get('name', true)) ?? '';
+        const irsa = item.items.filter((p) => ADDON_IRSA_KEYS.includes(migrate_rewrite_text(p.key) ?? ''));
+        const found = facts.addons[name];
+        // An add-on the file lists without IRSA fields may still run on an IRSA role (eksctl create
+        // cluster gives vpc-cni one): it migrates too.
+        if (irsa.length === 0 && (!found || item.has('podIdentityAssociations')))
+            return;
+        const where = `addons[${i}] (${name})`;
+        if (item.has('podIdentityAssociations')) {
+            out.kept.push(`${where}: has both IRSA fields and podIdentityAssociations; fix it by hand`);
+            return;
+        }
+        if (!found || !found.namespace) {
+            const why = facts.addonReasons[name] ??
+                'no IRSA role of it that can move to pod identity was found on the cluster';
+            out.kept.push(`${where}: ${why}; left on IRSA`);
+            return;
+        }
+        const at = irsa.length > 0 ? item.items.indexOf(irsa[0]) : item.items.length;
+        const fields = irsa.map((p) => migrate_rewrite_text(p.key)).join(', ') || 'its live IRSA role';
+        item.items = item.items.filter((p) => !irsa.includes(p));
+        const seq = new dist/* YAMLSeq */.Rw();
+        seq.items.push(association(doc, found.namespace, found.serviceAccount, found.roleArn));
+        const pair = new dist/* Pair */.Rm(new dist/* Scalar */.X5('podIdentityAssociations'), seq);
+        if (irsa.length > 0 && (0,dist/* isScalar */.jn)(irsa[0].key) && irsa[0].key.commentBefore) {
+            pair.key.commentBefore = irsa[0].key.commentBefore;
+        }
+        item.items.splice(at, 0, pair);
+        out.changes.push(`${where}: ${fields} → podIdentityAssociations (${found.namespace}/${found.serviceAccount} with roleARN ${found.roleArn})`);
+    });
+}
+/** The agent first in `addons` (eksctl creates it first), when the cluster lacks it. */
+function listAgent(doc, root, out) {
+    const found = root.get('addons', true);
+    const named = (a) => (0,dist/* isMap */.jh)(a) && migrate_rewrite_text(a.get('name', true)) === addons_AGENT_ADDON;
+    if ((0,dist/* isSeq */.oP)(found) && found.items.some(named))
+        return;
+    let addons;
+    if ((0,dist/* isSeq */.oP)(found))
+        addons = found;
+    else {
+        addons = new dist/* YAMLSeq */.Rw();
+        const at = indexOfKey(root, 'addons'); // `addons:` with no list yet
+        if (at >= 0)
+            root.items[at].value = addons;
+        else
+            root.items.push(new dist/* Pair */.Rm(new dist/* Scalar */.X5('addons'), addons));
+    }
+    addons.items.unshift(doc.createNode({ name: addons_AGENT_ADDON }));
+    out.changes.push(`addons: ${addons_AGENT_ADDON} added (pod identity needs it and the cluster does not run it)`);
+}
+function rewriteForPodIdentity(source, facts) {
+    const out = { text: source, changes: [], kept: [] };
+    const doc = (0,dist/* parseDocument */.Tp)(source);
+    if (doc.errors.length > 0 || !(0,dist/* isMap */.jh)(doc.contents))
+        return out;
+    const root = doc.contents;
+    migrateServiceAccounts(doc, root, facts, out);
+    migrateAddons(doc, root, facts, out);
+    if (out.changes.length === 0)
+        return out;
+    if (!facts.agentInstalled)
+        listAgent(doc, root, out);
+    out.text = doc.toString(layoutOf(source));
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/plan/migration-discovery.ts
+// What eksctl's `utils migrate-to-pod-identity` decides from what it reads (reference §7.2), over
+// plain data: which annotated service accounts and which add-ons migrate, whose roles are owned by
+// an eksctl stack, which service account an add-on's role is for (the walk over its trust policy),
+// and every skip, in eksctl's words. state/irsa-discovery.ts does the reading.
+
+
+/**
+ * eksctl's `RoleNameFromARN`: the resource must be exactly `role/<name>` (paths are not supported
+ * by the migration; eksctl fails the same way).
+ */
+function roleNameOfArn(arn) {
+    const resource = arn.split(':').slice(5).join(':');
+    const parts = resource.split('/');
+    if (parts.length !== 2)
+        throw new Error(`invalid format for role ARN "${arn}"`);
+    if (parts[0] !== 'role') {
+        throw new Error(`expected resource type to be "role"; got "${parts[0]}" in "${arn}"`);
+    }
+    return parts[1];
+}
+/** Add-ons by the IRSA role they run with (eksctl's "addon service account role mapper"). */
+function addonsByRole(addons) {
+    const byRole = new Map();
+    for (const addon of addons) {
+        if (addon.serviceAccountRoleArn)
+            byRole.set(addon.serviceAccountRoleArn, addon);
+    }
+    return byRole;
+}
+/**
+ * The annotated service accounts that migrate, in Kubernetes' list order; one whose role is an
+ * add-on's is the add-on's business and skipped. Any annotated service account counts, not only
+ * the ones eksctl created.
+ */
+function serviceAccountMigrations(serviceAccounts, addonRoles, stacks) {
+    const stackByRole = new Map(stacks.map((s) => [s.roleArn, s.stackName]));
+    const log = [];
+    const value = [];
+    for (const sa of serviceAccounts) {
+        const roleArn = sa.annotations[IRSA_ROLE_ANNOTATION];
+        if (roleArn === undefined)
+            continue;
+        const addon = addonRoles.get(roleArn);
+        if (addon) {
+            log.push(`found IAM role for service account ${sa.name} associated with EKS addon ${addon.name}`);
+            continue;
+        }
+        log.push(`found IAM role for service account ${sa.namespace}/${sa.name}`);
+        const stackName = stackByRole.get(roleArn);
+        value.push({
+            namespace: sa.namespace,
+            serviceAccount: sa.name,
+            roleArn,
+            roleName: roleNameOfArn(roleArn),
+            ...(stackName ? { stackName } : {}),
+        });
+    }
+    return { value, log };
+}
+/** Why an add-on is not looked at further, before its role is read; undefined: go on. */
+function addonSkipBeforeRole(addon, podIdentity) {
+    if (addon.podIdentityAssociations.length > 0) {
+        return `addon ${addon.name} is already using pod identity; skipping migration to pod identity`;
+    }
+    if (podIdentity !== undefined && podIdentity.length === 0) {
+        return `addon ${addon.name} does not support pod identity; skipping migration to pod identity`;
+    }
+    return undefined;
+}
+const willMigrateAddon = (addon) => `will migrate addon ${addon.name} with serviceAccountRoleARN "${addon.serviceAccountRoleArn ?? ''}" to pod identity; OIDC provider trust relationship will also be removed`;
+const migration_discovery_isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+/**
+ * eksctl's walk over an add-on role's trust policy: statements in order; one without a Condition
+ * ends the walk with nothing found; the first `StringEquals` key ending in `:sub` whose value is a
+ * `system:serviceaccount:` subject names the service account.
+ */
+function subjectFromTrust(trustPolicy) {
+    const statements = migration_discovery_isObject(trustPolicy) ? trustPolicy.Statement : undefined;
+    const list = Array.isArray(statements)
+        ? statements
+        : statements === undefined
+            ? []
+            : [statements];
+    for (const statement of list.filter(migration_discovery_isObject)) {
+        const condition = statement.Condition;
+        if (!migration_discovery_isObject(condition) || Object.keys(condition).length === 0) {
+            return {
+                value: undefined,
+                log: ['no IAM statements for IRSA found; skipping migration to pod identity'],
+            };
+        }
+        const equals = condition.StringEquals;
+        if (!migration_discovery_isObject(equals))
+            continue;
+        for (const [key, value] of Object.entries(equals)) {
+            if (!key.endsWith(':sub') || typeof value !== 'string')
+                continue;
+            if (!value.startsWith('system:serviceaccount:'))
+                continue;
+            const parts = value.split(':');
+            if (parts.length !== 4) {
+                throw new Error(`unexpected format "${value}" for service account subject`);
+            }
+            return { value: { namespace: parts[2], serviceAccount: parts[3] }, log: [] };
+        }
+    }
+    return { value: undefined, log: [] };
+}
+/**
+ * The add-on's service account: the trust policy's subject, else the add-on's only pod identity
+ * service account; undefined (with eksctl's skip line) when it has several.
+ */
+function addonServiceAccount(addonName, trustPolicy, podIdentity) {
+    const walked = subjectFromTrust(trustPolicy);
+    if (walked.value)
+        return walked;
+    const log = [...walked.log];
+    if (podIdentity.length !== 1) {
+        log.push(`cannot choose a service account as addon ${addonName} supports pod identity for multiple service accounts; skipping migration to pod identity`);
+        return { value: undefined, log };
+    }
+    const serviceAccount = podIdentity[0].serviceAccount;
+    log.push(`could not find service account to use for addon ${addonName} from existing IAM role; defaulting to ${serviceAccount}`);
+    return { value: { serviceAccount }, log };
+}
+/**
+ * eksctl's discovery over what was read: no OIDC provider, nothing (a warning); else the annotated
+ * service accounts, then each add-on with a service-account role, every decision logged.
+ */
+function decideMigration(irsa) {
+    if (!irsa.oidcProvider) {
+        return {
+            serviceAccounts: [],
+            addons: [],
+            skippedAddons: {},
+            log: [{ warning: true, line: MIGRATION_MESSAGES.noOidcProvider }],
+        };
+    }
+    const accounts = serviceAccountMigrations(irsa.serviceAccounts, addonsByRole(irsa.addons), irsa.irsaStacks);
+    const log = accounts.log.map((line) => ({ line }));
+    const addons = [];
+    const skippedAddons = {};
+    for (const addon of irsa.addons) {
+        try {
+            const decided = addonMigration(irsa, addon);
+            log.push(...decided.log.map((line) => ({ line })));
+            if (decided.value)
+                addons.push(decided.value);
+            else
+                skippedAddons[addon.name] = decided.log[decided.log.length - 1] ?? '';
+        }
+        catch (error) {
+            const message = error instanceof Error ? error.message : String(error);
+            throw new Error(`error migrating addons to use pod identity: migrating addon ${addon.name}: ${message}`, { cause: error });
+        }
+    }
+    return { serviceAccounts: accounts.value, addons, skippedAddons, log };
+}
+function addonMigration(irsa, addon) {
+    const podIdentity = irsa.addonPodIdentity[addon.name];
+    const skip = addonSkipBeforeRole(addon, podIdentity ?? []);
+    if (skip)
+        return { value: undefined, log: [skip] };
+    const log = [willMigrateAddon(addon)];
+    const roleArn = addon.serviceAccountRoleArn ?? '';
+    const roleName = roleNameOfArn(roleArn);
+    const role = irsa.roles[roleArn];
+    if (!role) {
+        throw new Error(`extracting service account from role ${roleArn}: NoSuchEntity: The role with name ${roleName} cannot be found.`);
+    }
+    let chosen;
+    try {
+        chosen = addonServiceAccount(addon.name, role.assumeRolePolicy, podIdentity ?? []);
+    }
+    catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        throw new Error(`extracting service account from role ${roleArn}: ${message}`, {
+            cause: error,
+        });
+    }
+    log.push(...chosen.log);
+    if (!chosen.value)
+        return { value: undefined, log };
+    const stackName = addonIrsaStackName(irsa.cluster, addon.name);
+    const namespace = chosen.value.namespace ?? irsa.addonNamespaces[addon.name];
+    return {
+        value: {
+            addon: addon.name,
+            version: addon.version,
+            ...(addon.configurationValues !== undefined
+                ? { configurationValues: addon.configurationValues }
+                : {}),
+            roleArn,
+            roleName,
+            serviceAccount: chosen.value.serviceAccount,
+            ...(namespace ? { namespace } : {}),
+            ...(irsa.stackNames.includes(stackName) ? { stackName } : {}),
+        },
+        log,
+    };
+}
+/** eksctl's messages around the whole discovery. */
+const MIGRATION_MESSAGES = {
+    noOidcProvider: 'no IAM OIDC provider associated with cluster, hence no iamserviceaccounts to be migrated',
+    nothingToMigrate: 'no iamserviceaccounts or addons found to migrate to pod identity',
+    planWarning: "no changes were applied, run again with '--approve' to apply the changes",
+    allSkipped: 'all tasks were skipped',
+    allCompleted: 'all tasks were completed successfully',
+};
+
+;// CONCATENATED MODULE: ./src/plan/migration-desired.ts
+// `podid migrate --cluster`: what was discovered on IRSA, said as the desired state the planner
+// already knows (associations naming the existing roles, add-ons at their current version with
+// their role as a pod identity association, the agent when missing), so migration goes through
+// the same planner and executor as `plan` and `apply`. Only the migration's own tasks are kept.
+
+
+
+
+/** Problems about the discovered state point at the cluster, not at a file line (line 0). */
+const migrationSource = (cluster) => `cluster "${cluster}"`;
+function migration_desired_association(namespace, serviceAccountName, roleARN, location) {
+    return {
+        namespace,
+        serviceAccountName,
+        roleARN,
+        createServiceAccount: false,
+        permissionPolicyARNs: [],
+        wellKnownPolicies: noWellKnownPolicies(),
+        tags: {},
+        location,
+    };
+}
+function addon(name, location, fields) {
+    return {
+        name,
+        useDefaultPodIdentityAssociations: false,
+        attachPolicyARNs: [],
+        wellKnownPolicies: noWellKnownPolicies(),
+        tags: {},
+        location,
+        ...fields,
+    };
+}
+function migrationSpec(facts) {
+    const location = { file: migrationSource(facts.cluster), line: 0, column: 0 };
+    const addons = facts.addons.map((a) => addon(a.addon, location, {
+        version: a.version,
+        ...(a.configurationValues ? { configurationValues: a.configurationValues } : {}),
+        podIdentityAssociations: [
+            migration_desired_association(a.namespace ?? '', a.serviceAccount, a.roleArn, location),
+        ],
+    }));
+    const needsAgent = !facts.agentInstalled && facts.serviceAccounts.length + addons.length > 0;
+    return {
+        file: location.file,
+        name: facts.cluster,
+        region: facts.region,
+        tags: {},
+        annotations: {},
+        withOIDC: true,
+        autoModeEnabled: false,
+        podIdentityAssociations: facts.serviceAccounts.map((sa) => migration_desired_association(sa.namespace, sa.serviceAccount, sa.roleArn, location)),
+        serviceAccounts: [],
+        addons: [...(needsAgent ? [addon(AGENT_ADDON, location, {})] : []), ...addons],
+        addonsConfig: { autoApplyPodIdentityAssociations: false, disableDefaultAddons: false },
+        notManaged: [],
+        location,
+    };
+}
+/**
+ * The migration does not adopt: tag tasks (the owner tag on an add-on it migrates) are left to a
+ * later `plan` of a config that lists the add-on. Dependencies on them go too.
+ */
+function migrationPlan(plan) {
+    const keep = (t) => t.kind !== 'tag-addon' && t.kind !== 'tag-association';
+    const kept = plan.tasks.filter(keep);
+    const ids = new Set(kept.map((t) => t.id));
+    return {
+        ...plan,
+        tasks: kept.map((t) => ({ ...t, dependsOn: t.dependsOn.filter((id) => ids.has(id)) })),
+    };
+}
+/**
+ * What `migrate -f FILE` writes into the file: each iamserviceaccount's role (the one its pods run
+ * with, from the annotation; else its eksctl stack's `Role1`), each add-on's association, and why
+ * the others stay on IRSA.
+ */
+function rewriteFacts(irsa, decision) {
+    const serviceAccountRoles = {};
+    const addonServiceAccounts = {};
+    const addonRoles = addonsByRole(irsa.addons);
+    for (const stack of irsa.irsaStacks) {
+        const addon = addonRoles.get(stack.roleArn);
+        if (addon)
+            addonServiceAccounts[stack.serviceAccount] = addon.name;
+        else
+            serviceAccountRoles[stack.serviceAccount] = stack.roleArn;
+    }
+    for (const sa of decision.serviceAccounts) {
+        serviceAccountRoles[associationKey(sa.namespace, sa.serviceAccount)] = sa.roleArn;
+    }
+    const addons = {};
+    for (const a of decision.addons) {
+        addons[a.addon] = {
+            serviceAccount: a.serviceAccount,
+            roleArn: a.roleArn,
+            ...(a.namespace ? { namespace: a.namespace } : {}),
+        };
+    }
+    return {
+        serviceAccountRoles,
+        addons,
+        addonReasons: decision.skippedAddons,
+        addonServiceAccounts,
+        agentInstalled: irsa.agentInstalled,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/engine/migrate.ts
+// Migration steps shared by the CLI (`podid migrate -f`) and the action (`mode: migrate`): read what
+// the file's cluster runs on IRSA and rewrite the file into its pod identity form. Read-only
+// against AWS; the only write is the file, and only when asked.
+
+
+
+
+async function discoverMigration(engine, cluster, region) {
+    const irsa = await engine.readIrsa(cluster, region);
+    return { irsa, decision: decideMigration(irsa) };
+}
+/**
+ * Discovers the file's cluster and rewrites the file (in place only with `write`); `path` is where
+ * the file is when `spec.file` is relative to another directory (the action's workspace).
+ */
+async function migrateConfigFile(engine, spec, options) {
+    const discovered = await discoverMigration(engine, spec.name, spec.region);
+    const path = options.path ?? spec.file;
+    // No IAM OIDC provider, no IRSA (eksctl stops there too): the file stays as it is.
+    if (!discovered.irsa.oidcProvider) {
+        return { ...discovered, file: spec.file, changed: false, changes: [], kept: [] };
+    }
+    const source = await (0,promises_.readFile)(path, 'utf8');
+    const result = rewriteForPodIdentity(source, rewriteFacts(discovered.irsa, discovered.decision));
+    const changed = result.text !== source;
+    if (changed && options.write)
+        await (0,promises_.writeFile)(path, result.text);
+    return { ...discovered, file: spec.file, changed, changes: result.changes, kept: result.kept };
+}
+
+;// CONCATENATED MODULE: ./src/render/migrate-summary.ts
+// The job summary of the action's `mode: migrate`: per config file, what discovery found on the
+// cluster (eksctl's lines), what the rewrite moved to pod identity and what stays on IRSA.
+
+const items = (lines) => lines.map((l) => `- ${escapeMarkdown(l)}`);
+function renderMigrateSummary(files) {
+    const changed = files.filter((f) => f.changes.length > 0);
+    const out = ['## podid migrate: IRSA to pod identity', ''];
+    for (const f of files) {
+        out.push(`### ${escapeMarkdown(f.file)}: cluster ${escapeMarkdown(f.cluster)} (${escapeMarkdown(f.region)})`, '');
+        if (f.found.length > 0) {
+            out.push('Found on the cluster:', '', ...items(f.found.map((l) => (l.warning ? `⚠️ ${l.line}` : l.line))), '');
+        }
+        if (f.changes.length > 0)
+            out.push('Rewritten:', '', ...items(f.changes), '');
+        else
+            out.push('Nothing to rewrite: the file is already in pod identity form.', '');
+        if (f.kept.length > 0)
+            out.push('Left on IRSA:', '', ...items(f.kept), '');
+    }
+    out.push(changed.length > 0
+        ? `${changed.length} file(s) rewritten (output \`changed-files\`): open a pull request and review the migrate tasks in its plan comment; nothing was changed in AWS.`
+        : 'No file changed; nothing was changed in AWS.');
+    return `${out.join('\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/action/migrate-flow.ts
+// `mode: migrate` (for workflow_dispatch): each config file's cluster is read for IRSA with the
+// (read-only) role, and the file rewritten in the workspace into its pod identity form. The summary
+// says what was found and changed, the `changed-files` output lists the files for the next step
+// (e.g. a create-pull-request action). Never a mutating AWS call: the pull request's plan and
+// merge do the migration.
+
+
+
+
+
+
+
+async function migrateFlow(ctx) {
+    const { io, settings } = ctx;
+    io.setOutput(Outputs.changedFiles, '');
+    const { state, problems } = await loadConfig(ctx);
+    if (!state)
+        return failed('invalid-config', invalidConfigMessage(problems));
+    let credentials;
+    try {
+        credentials = await credentialsFor(ctx, state);
+    }
+    catch (error) {
+        if (!isCredentialsError(error))
+            throw error;
+        return failed('credentials', error.message);
+    }
+    const engine = ctx.createEngine(credentials);
+    const files = [];
+    try {
+        for (const spec of state.clusters) {
+            const result = await io.group(`Migrate ${spec.file} (cluster ${spec.name})`, async () => {
+                const migrated = await migrateConfigFile(engine, spec, {
+                    write: true,
+                    path: (0,external_node_path_.resolve)(settings.workspace, spec.file),
+                });
+                for (const l of migrated.decision.log)
+                    io.info(`${l.warning ? '[!]' : '[ℹ]'}  ${l.line}`);
+                for (const change of migrated.changes)
+                    io.info(`${spec.file}: ${change}`);
+                for (const kept of migrated.kept)
+                    io.info(`${spec.file}: kept: ${kept}`);
+                return migrated;
+            });
+            files.push({
+                file: spec.file,
+                cluster: spec.name,
+                region: spec.region,
+                found: result.decision.log,
+                changes: result.changed ? result.changes : [],
+                kept: result.kept,
+            });
+        }
+    }
+    finally {
+        engine.close();
+    }
+    const changed = files.filter((f) => f.changes.length > 0).map((f) => f.file);
+    io.setOutput(Outputs.changedFiles, changed.join('\n'));
+    await io.appendSummary(renderMigrateSummary(files));
+    io.info(changed.length > 0
+        ? `migrate: ${changed.length} file(s) rewritten: ${changed.join(', ')}`
+        : 'migrate: no file changed');
+    return succeeded;
+}
+
 ;// CONCATENATED MODULE: ./src/action/plan-flow.ts
 // `plan` (pull requests) and `check` (drift) modes: config → credentials → plan → log, outputs,
 // job summary and (plan on a PR) the sticky comment. No mutating AWS call is made here.
@@ -94085,6 +94846,7 @@ function coreIO() {
 
 
 
+
 function readEvent() {
     const path = process.env.GITHUB_EVENT_PATH;
     if (!path)
@@ -94135,7 +94897,8 @@ async function run() {
         io.info(`podid-action: mode ${settings.mode} (${settings.modeReason})`);
         const deps = realDeps(settings, io);
         const ctx = { ...deps, settings };
-        const outcome = settings.mode === 'apply' ? await applyFlow(ctx) : await planFlow(ctx);
+        const flow = settings.mode === 'apply' ? applyFlow : settings.mode === 'migrate' ? migrateFlow : planFlow;
+        const outcome = await flow(ctx);
         if (outcome.failure) {
             io.setOutput(Outputs.failureReason, outcome.failure.reason);
             io.fail(outcome.failure.message);
@@ -94163,7 +94926,7 @@ async function run() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(62);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9431);
 // The action's entry (dist/index.js): run it.
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -97157,17 +97920,17 @@ __webpack_unused_export__ = identity.isNode;
 exports.tO = identity.isPair;
 exports.jn = identity.isScalar;
 exports.oP = identity.isSeq;
-__webpack_unused_export__ = Pair.Pair;
-__webpack_unused_export__ = Scalar.Scalar;
+exports.Rm = Pair.Pair;
+exports.X5 = Scalar.Scalar;
 __webpack_unused_export__ = YAMLMap.YAMLMap;
-__webpack_unused_export__ = YAMLSeq.YAMLSeq;
+exports.Rw = YAMLSeq.YAMLSeq;
 __webpack_unused_export__ = cst;
 __webpack_unused_export__ = lexer.Lexer;
 exports.HN = lineCounter.LineCounter;
 __webpack_unused_export__ = parser.Parser;
 exports.qg = publicApi.parse;
 exports.hR = publicApi.parseAllDocuments;
-__webpack_unused_export__ = publicApi.parseDocument;
+exports.Tp = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
 __webpack_unused_export__ = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;

@@ -54,6 +54,23 @@ describe('settings', () => {
     expect(settings({ 'owner-id': 'team' }).ownerIdSource).toBe('input');
   });
 
+  it('mode report needs plan-dir and a pull request; plan-dir is relative to the workspace', () => {
+    const s = settings(
+      { mode: 'report', 'plan-dir': 'plans', clusters: 'prod' },
+      { GITHUB_WORKSPACE: '/ws' },
+    );
+    expect(s.mode).toBe('report');
+    expect(s.planDir).toBe('/ws/plans');
+    // Every leg shares the config set, whatever its clusters.
+    expect(s.configKey).toBe('**/*.eksctl.yaml');
+    expect(problems({ mode: 'report' })).toEqual([
+      'input "plan-dir" must name the directory the plan legs\' artifacts were downloaded to (mode: report)',
+    ]);
+    expect(problems({ mode: 'report', 'plan-dir': '/p' }, { GITHUB_EVENT_NAME: 'push' })).toEqual([
+      'input "mode" is report, which posts the plan of a pull request: run it on the pull_request event (got "push")',
+    ]);
+  });
+
   it('applies defaults and derives names from the environment', () => {
     const s = settings();
     expect(s.mode).toBe('plan');
@@ -139,7 +156,7 @@ describe('settings', () => {
     });
     expect(list).toHaveLength(9);
     expect(list).toContain(
-      'input "mode" must be one of auto, plan, apply, check, migrate; got "destroy"',
+      'input "mode" must be one of auto, plan, apply, check, migrate, report, list; got "destroy"',
     );
     expect(list).toContain('input "concurrency" must be an integer from 1 to 100; got "0"');
     expect(list).toContain('input "comment" must be true or false; got "yes"');

@@ -11,17 +11,18 @@ const env = withEmulator({ seed: { clusters: [{ name: 'prod' }] } });
 
 interface Call {
   operation: string;
+  principal?: string;
   status: number;
   errorCode?: string;
   accessKeyId?: string;
 }
 
 /** The action's credentials, as `action/main.ts` builds them: web identity, renewed when due. */
-async function actionCredentials() {
+async function actionCredentials(role = 'podid-apply') {
   const resolve = () =>
     resolveCredentials(
       {
-        roleToAssume: `arn:aws:iam::${TEST_ACCOUNT}:role/podid-apply`,
+        roleToAssume: `arn:aws:iam::${TEST_ACCOUNT}:role/${role}`,
         roleSessionName: 'podid-action-1',
         region: 'us-west-2',
         repository: 'acme/infra',
@@ -92,6 +93,49 @@ describe('ClientPool', () => {
     expect(list?.accessKeyId).not.toBe(describe?.accessKeyId);
     const { sts } = await env.admin<{ sts: { sessions: unknown[] } }>('GET', 'state');
     expect(sts.sessions).toHaveLength(2);
+  });
+
+  it('gives each identity (many accounts) its own clients, each role renewed on its own', async () => {
+    vi.stubEnv('AWS_ENDPOINT_URL', env.url);
+    const roles = ['podid-apply-a', 'podid-apply-b'];
+    for (const role of roles) {
+      await createWebIdentityRole(env, role, {
+        inline: policy({ Effect: 'Allow', Action: 'eks:*', Resource: '*' }),
+      });
+    }
+    const identities = await Promise.all(
+      roles.map(async (key) => ({ key, credentials: await actionCredentials(key) })),
+    );
+    const pool = new ClientPool({ concurrency: 2 });
+    const describe = (i: number) =>
+      pool.get('us-west-2', identities[i]).eks.send(new DescribeClusterCommand({ name: 'prod' }));
+    try {
+      expect(pool.get('us-west-2', identities[0])).toBe(pool.get('us-west-2', identities[0]));
+      expect(pool.get('us-west-2', identities[0])).not.toBe(pool.get('us-west-2', identities[1]));
+      await Promise.all([describe(0), describe(1)]);
+      // Past the hour: each role's next call assumes that role again, and only that one.
+      vi.setSystemTime(Date.now() + 3600_000);
+      await describe(0);
+      await describe(1);
+    } finally {
+      pool.destroy();
+    }
+    const calls = (await env.admin<Call[]>('GET', 'calls')).filter(
+      (c) => c.operation === 'DescribeCluster',
+    );
+    expect(calls.map((c) => [c.status, c.principal?.split('/')[1]])).toEqual([
+      [200, expect.stringMatching(/^podid-apply-[ab]$/)],
+      [200, expect.stringMatching(/^podid-apply-[ab]$/)],
+      [200, 'podid-apply-a'],
+      [200, 'podid-apply-b'],
+    ]);
+    const { sts } = await env.admin<{ sts: { sessions: { roleArn: string }[] } }>('GET', 'state');
+    expect(sts.sessions.map((s) => s.roleArn.split('/')[1]).sort()).toEqual([
+      'podid-apply-a',
+      'podid-apply-a',
+      'podid-apply-b',
+      'podid-apply-b',
+    ]);
   });
 
   it('makes each attempt wait for a slot after the retry middleware and before signing', () => {

@@ -75,14 +75,18 @@ export interface AssociationEntry {
 /** Writes an eksctl ClusterConfig to a fresh temp dir; returns its path. */
 export function writeClusterConfig(
   associations: AssociationEntry[],
-  options: { name?: string; addons?: unknown[]; dir?: string } = {},
+  options: { name?: string; addons?: unknown[]; dir?: string; accountID?: string } = {},
 ): string {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'podid-config-'));
   const file = join(dir, `${options.name ?? 'prod'}.eksctl.yaml`);
   const doc: Record<string, unknown> = {
     apiVersion: 'eksctl.io/v1alpha5',
     kind: 'ClusterConfig',
-    metadata: { name: options.name ?? 'prod', region: REGION },
+    metadata: {
+      name: options.name ?? 'prod',
+      region: REGION,
+      ...(options.accountID ? { accountID: options.accountID } : {}),
+    },
     iam: { podIdentityAssociations: associations },
   };
   if (options.addons) doc.addons = options.addons;

@@ -33,8 +33,15 @@ const SKIPPING_FILTERS = ['paths', 'paths-ignore', 'branches', 'branches-ignore'
 describe('examples/workflows', () => {
   const files = readdirSync(DIR).filter((f) => f.endsWith('.yml'));
 
-  it('has the four documented workflows', () => {
-    expect(files.sort()).toEqual(['apply.yml', 'drift.yml', 'migrate.yml', 'plan.yml']);
+  it('has the documented workflows', () => {
+    expect(files.sort()).toEqual([
+      'apply.yml',
+      'drift.yml',
+      'fanout-apply.yml',
+      'fanout-plan.yml',
+      'migrate.yml',
+      'plan.yml',
+    ]);
   });
 
   it('migrate.yml runs by hand, read-only, and opens a pull request of exactly the changed files', () => {
@@ -71,13 +78,50 @@ describe('examples/workflows', () => {
     },
   );
 
-  it.each(['plan.yml', 'apply.yml', 'drift.yml'])(
+  it.each(['plan.yml', 'apply.yml', 'drift.yml', 'fanout-plan.yml', 'fanout-apply.yml'])(
     "%s pins the action's major version (README: Pinning)",
     (name) => {
       const uses = steps(read(name)).filter((s) => ACTION.test(s.uses ?? ''));
-      expect(uses.map((s) => s.uses)).toEqual(['org/podid-action@v1']);
+      expect(new Set(uses.map((s) => s.uses))).toEqual(new Set(['org/podid-action@v1']));
     },
   );
+
+  it('fanout-plan.yml: legs from the list job, each uploading its plan-dir; the report downloads them all to its plan-dir', () => {
+    const w = read('fanout-plan.yml') as Workflow & {
+      jobs: Record<string, { steps: Step[]; needs?: string; strategy?: { matrix: unknown } }>;
+    };
+    expect(Object.keys(w.on)).toEqual(['pull_request']);
+    const podid = (job: string) => w.jobs[job].steps.find((s) => s.id === 'podid')?.with ?? {};
+    expect(podid('list').mode).toBe('list');
+    expect(w.jobs.plan.strategy?.matrix).toEqual({
+      cluster: '${{ fromJSON(needs.list.outputs.clusters) }}',
+    });
+    const planDir = podid('plan')['plan-dir'];
+    expect(podid('plan').clusters).toBe('${{ matrix.cluster.name }}');
+    const upload = w.jobs.plan.steps.find((s) => s.uses?.startsWith('actions/upload-artifact@'));
+    expect(upload?.with?.path).toBe(planDir);
+    expect(upload?.if).toMatch(/^always\(\)/);
+    const download = w.jobs.report.steps.find((s) =>
+      s.uses?.startsWith('actions/download-artifact@'),
+    );
+    expect(download?.with?.path).toBe(planDir);
+    expect(upload?.with?.name.startsWith(download?.with?.pattern.replace('*', '') ?? '?')).toBe(
+      true,
+    );
+    expect(podid('report')).toMatchObject({ mode: 'report', 'plan-dir': planDir });
+    // The same config set in every job: the report refuses legs of another.
+    expect(new Set(['list', 'plan', 'report'].map((j) => podid(j).config)).size).toBe(1);
+  });
+
+  it('fanout-apply.yml: one leg per listed cluster, with the apply role, never cancelling each other', () => {
+    const w = read('fanout-apply.yml') as Workflow & {
+      jobs: Record<string, { steps: Step[]; strategy?: { 'fail-fast': boolean } }>;
+    };
+    const podid = w.jobs.apply.steps.find((s) => s.id === 'podid')?.with ?? {};
+    expect(podid.clusters).toBe('${{ matrix.cluster.name }}');
+    expect(podid['role-to-assume']).toBe('arn:aws:iam::111122223333:role/podid-apply');
+    expect(w.jobs.apply.strategy?.['fail-fast']).toBe(false);
+  });
 
   it.each([
     ['plan.yml', 'podid-plan'],

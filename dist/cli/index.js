@@ -16755,7 +16755,7 @@ __webpack_unused_export__ = GetMFADeviceCommand;
 __webpack_unused_export__ = GetMFADeviceRequest$;
 __webpack_unused_export__ = GetMFADeviceResponse$;
 __webpack_unused_export__ = GetOpenIDConnectProvider$;
-__webpack_unused_export__ = GetOpenIDConnectProviderCommand;
+exports.cCT = GetOpenIDConnectProviderCommand;
 __webpack_unused_export__ = GetOpenIDConnectProviderRequest$;
 __webpack_unused_export__ = GetOpenIDConnectProviderResponse$;
 __webpack_unused_export__ = GetOrganizationsAccessReport$;
@@ -47940,17 +47940,17 @@ __webpack_unused_export__ = identity.isNode;
 exports.tO = identity.isPair;
 exports.jn = identity.isScalar;
 exports.oP = identity.isSeq;
-__webpack_unused_export__ = Pair.Pair;
-__webpack_unused_export__ = Scalar.Scalar;
+exports.Rm = Pair.Pair;
+exports.X5 = Scalar.Scalar;
 __webpack_unused_export__ = YAMLMap.YAMLMap;
-__webpack_unused_export__ = YAMLSeq.YAMLSeq;
+exports.Rw = YAMLSeq.YAMLSeq;
 __webpack_unused_export__ = cst;
 __webpack_unused_export__ = lexer.Lexer;
 exports.HN = lineCounter.LineCounter;
 __webpack_unused_export__ = parser.Parser;
 exports.qg = publicApi.parse;
 exports.hR = publicApi.parseAllDocuments;
-__webpack_unused_export__ = publicApi.parseDocument;
+exports.Tp = publicApi.parseDocument;
 exports.As = publicApi.stringify;
 __webpack_unused_export__ = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;
@@ -54878,6 +54878,18 @@ async function getRole(iam, roleName) {
         throw error;
     }
 }
+/** GetOpenIDConnectProvider: whether IAM has this OIDC provider (false on NoSuchEntity). */
+async function oidcProviderExists(iam, arn) {
+    try {
+        await iam.send(new client_iam_dist_cjs/* GetOpenIDConnectProviderCommand */.cCT({ OpenIDConnectProviderArn: arn }));
+        return true;
+    }
+    catch (error) {
+        if (isAwsError(error, 'NoSuchEntityException', 'NoSuchEntity'))
+            return false;
+        throw error;
+    }
+}
 /** GetPolicy: attachable or not, or `missing` when IAM answers NoSuchEntity. */
 async function getPolicyStatus(iam, arn) {
     try {
@@ -55064,6 +55076,17 @@ async function listServiceAccounts(session, namespace) {
     do {
         const page = await session.call(({ core, options }) => core.listNamespacedServiceAccount({ namespace, limit: PAGE_SIZE, ...(next ? { _continue: next } : {}) }, options));
         all.push(...page.items.map((sa) => toLive(sa, namespace)));
+        next = page.metadata?._continue || undefined;
+    } while (next);
+    return all;
+}
+/** Every service account of every namespace, all pages, in the API server's order. */
+async function listAllServiceAccounts(session) {
+    const all = [];
+    let next;
+    do {
+        const page = await session.call(({ core, options }) => core.listServiceAccountForAllNamespaces({ limit: PAGE_SIZE, ...(next ? { _continue: next } : {}) }, options));
+        all.push(...page.items.map((sa) => toLive(sa, '')));
         next = page.metadata?._continue || undefined;
     } while (next);
     return all;
@@ -58706,6 +58729,18 @@ function roleStackCapabilities(input) {
     return input.roleName ? ['CAPABILITY_NAMED_IAM'] : ['CAPABILITY_IAM'];
 }
 
+;// CONCATENATED MODULE: ./src/names/oidc.ts
+// The IAM OIDC provider IRSA trusts: its ARN is the cluster's issuer URL without the scheme, under
+// the account (`eksctl utils associate-iam-oidc-provider` creates it).
+/** The issuer as IAM names it (and as trust conditions key it: `<host>:sub`): no scheme. */
+function oidcIssuerHost(issuer) {
+    return issuer.replace(/^https:\/\//, '').replace(/\/$/, '');
+}
+/** `https://oidc.eks.<region>.amazonaws.com/id/<ID>` → `arn:<partition>:iam::<account>:oidc-provider/oidc.eks…/id/<ID>`. */
+function oidcProviderArn(issuer, accountId, partition = 'aws') {
+    return `arn:${partition}:iam::${accountId}:oidc-provider/${oidcIssuerHost(issuer)}`;
+}
+
 ;// CONCATENATED MODULE: ./src/plan/stack-status.ts
 // How the planner treats a role stack, by its CloudFormation status.
 const USABLE = new Set([
@@ -58812,15 +58847,14 @@ function trustsPodIdentity(document) {
 
 
 
+
 const irsa_migration_isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 const irsa_migration_asList = (v) => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
 /** The cluster's OIDC issuer as IAM names it: host and path, no scheme. */
-function issuerHost(live) {
-    return live.oidcIssuer?.replace(/^https:\/\//, '').replace(/\/$/, '');
-}
-function providerArn(live, host) {
+const issuerHost = (live) => live.oidcIssuer ? oidcIssuerHost(live.oidcIssuer) : undefined;
+function providerArn(live) {
     const partition = /^arn:([^:]+):/.exec(live.arn)?.[1] ?? 'aws';
-    return `arn:${partition}:iam::${live.accountId}:oidc-provider/${host}`;
+    return oidcProviderArn(live.oidcIssuer ?? '', live.accountId, partition);
 }
 const subjectOf = (s) => `system:serviceaccount:${s.namespace}:${s.serviceAccount}`;
 /** The subjects a statement's `<host>:sub` condition names, under StringEquals or StringLike. */
@@ -58853,7 +58887,7 @@ function irsaRoleOf(live, roleArn, subject) {
         ? irsa_migration_asList(role.assumeRolePolicy.Statement).filter(irsa_migration_isObject)
         : [];
     const trusted = host !== undefined &&
-        statements.some((s) => isClusterOidcStatement(s, providerArn(live, host)) &&
+        statements.some((s) => isClusterOidcStatement(s, providerArn(live)) &&
             statementSubjects(s, host).includes(subjectOf(subject)));
     if (!stack && !trusted)
         return undefined;
@@ -58872,7 +58906,7 @@ function irsaRoleOf(live, roleArn, subject) {
 function migratedTrustPolicy(live, document, subject, removeOidc) {
     const addPods = !trustsPodIdentity(document);
     const host = issuerHost(live);
-    const provider = host ? providerArn(live, host) : undefined;
+    const provider = host ? providerArn(live) : undefined;
     let oidcRemoved = false;
     const statements = irsa_migration_asList(document.Statement).flatMap((raw) => {
         if (!removeOidc || !host || !provider || !irsa_migration_isObject(raw))
@@ -60645,6 +60679,7 @@ async function readAddons(cluster, kubernetesVersion, deps) {
 
 
 
+
 /** eksctl's stacks for a cluster: exact name shapes (never substrings, eksctl #8484) and its cluster tag. */
 function isClusterStack(stack, cluster) {
     if (!isPodIdentityStackName(stack.stackName, cluster))
@@ -60707,11 +60742,14 @@ async function readClusterState(spec, deps) {
         deps.stackListings.set(spec.region, listing);
     }
     const compare = stacksToCompare(spec);
+    // A stack holding a role the config names (an IRSA role being migrated, e.g. vpc-cni on the
+    // kube-system/aws-node iamserviceaccount role): its trust policy changes through its template.
+    const namedRoles = new Set(configRoleArns(spec));
     const stacksPromise = listing
         .then((all) => settleStacks(all.filter((s) => isClusterStack(s, spec.name)), deps))
         .then((settled) => settled.filter((s) => s.status !== 'DELETE_COMPLETE'))
         .then((stacks) => Promise.all(stacks.map(async (s) => {
-        if (compare(s.stackName))
+        if (compare(s.stackName) || namedRoles.has(s.outputs[ROLE_OUTPUT] ?? ''))
             s.template = await getTemplate(cloudformation, s.stackId);
         return s;
     })));
@@ -60781,10 +60819,100 @@ async function settleStacks(stacks, deps) {
     }));
 }
 
+;// CONCATENATED MODULE: ./src/state/irsa-discovery.ts
+// Reads what a cluster runs on IRSA, as eksctl's `utils migrate-to-pod-identity` does (reference
+// §7.2): the OIDC provider, the agent, eksctl's iamserviceaccount stacks, annotated service
+// accounts (all namespaces), the add-ons with a service-account role, their pod identity support
+// and roles. Read-only; errors carry eksctl's wording. plan/migration-discovery.ts decides.
+
+
+
+
+
+
+
+
+
+
+
+const wrap = (prefix) => (error) => {
+    throw new Error(`${prefix}: ${errorMessage(error)}`, { cause: error });
+};
+async function readIrsa(cluster, region, deps) {
+    const { eks, iam, cloudformation } = deps.clients;
+    const info = await describeCluster(eks, cluster);
+    if (!info)
+        throw new Error(`No cluster found for name: ${cluster}.`);
+    const accountId = accountFromArn(info.arn);
+    const found = {
+        cluster,
+        region,
+        accountId,
+        agentInstalled: false,
+        irsaStacks: [],
+        serviceAccounts: [],
+        addons: [],
+        addonPodIdentity: {},
+        roles: {},
+        addonNamespaces: {},
+        stackNames: [],
+    };
+    const partition = info.arn.split(':')[1] || 'aws';
+    const provider = info.oidcIssuer
+        ? oidcProviderArn(info.oidcIssuer, accountId, partition)
+        : undefined;
+    const exists = provider !== undefined &&
+        (await oidcProviderExists(iam, provider).catch(wrap(`reading the IAM OIDC provider of cluster "${cluster}"`)));
+    if (!exists)
+        return found;
+    found.oidcProvider = provider;
+    found.agentInstalled =
+        info.autoMode ||
+            (await describeAddon(eks, cluster, AGENT_ADDON).catch(wrap(`calling "EKS::DescribeAddon::${AGENT_ADDON}"`))) !== undefined;
+    const stacks = (await describeAllStacks(cloudformation).catch(wrap('getting iamserviceaccount role stacks'))).filter((s) => isClusterStack(s, cluster) && s.status !== 'DELETE_COMPLETE');
+    found.stackNames = stacks.map((s) => s.stackName);
+    found.irsaStacks = stacks
+        .filter((s) => IAM_SERVICE_ACCOUNT_TAG in s.tags && s.outputs[ROLE_OUTPUT])
+        .map((s) => ({
+        stackName: s.stackName,
+        roleArn: s.outputs[ROLE_OUTPUT],
+        serviceAccount: s.tags[IAM_SERVICE_ACCOUNT_TAG],
+    }));
+    const session = deps.kubernetes(info);
+    if (!session)
+        throw new Error(`cluster "${cluster}" has no Kubernetes API endpoint`);
+    found.serviceAccounts = (await listAllServiceAccounts(session()).catch(wrap('listing k8s service accounts'))).filter((sa) => IRSA_ROLE_ANNOTATION in sa.annotations);
+    found.addons = await irsa_discovery_readAddons(deps.clients, cluster).catch(wrap('creating addon service account role mapper: listing addons'));
+    for (const addon of found.addons.filter((a) => a.podIdentityAssociations.length === 0)) {
+        await readAddonMigration(deps.clients, addon, info.version, found).catch(wrap(`error migrating addons to use pod identity: migrating addon ${addon.name}`));
+    }
+    return found;
+}
+/** Every add-on of the cluster that runs with a service-account role (ListAddons, DescribeAddon). */
+async function irsa_discovery_readAddons(clients, cluster) {
+    const names = [...(await listAddons(clients.eks, cluster))].sort();
+    const addons = await Promise.all(names.map((name) => describeAddon(clients.eks, cluster, name)));
+    return addons.filter((a) => a !== undefined && !!a.serviceAccountRoleArn);
+}
+/** Its pod identity support at its version, and when supported its role and namespace. */
+async function readAddonMigration(clients, addon, kubernetesVersion, found) {
+    const podIdentity = await describeAddonConfiguration(clients.eks, addon.name, addon.version).catch(wrap(`describing pod identity configuration for addon ${addon.name}`));
+    found.addonPodIdentity[addon.name] = podIdentity;
+    if (podIdentity.length === 0)
+        return;
+    const roleArn = addon.serviceAccountRoleArn ?? '';
+    found.roles[roleArn] = await getRole(clients.iam, roleNameFromArn(roleArn)).catch(wrap(`extracting service account from role ${roleArn}`));
+    const namespace = addon.namespace ??
+        (await describeAddonVersions(clients.eks, addon.name, kubernetesVersion)).defaultNamespace;
+    if (namespace)
+        found.addonNamespaces[addon.name] = namespace;
+}
+
 ;// CONCATENATED MODULE: ./src/engine/engine.ts
 // The engine shared by the CLI and the action: read live state, plan, apply.
 // It owns the AWS session (clients per region, one request limiter, the stack and add-on watchers
 // of each region).
+
 
 
 
@@ -60967,6 +61095,13 @@ class Engine {
             return undefined;
         const found = await describeCluster(this.pool.get(region).eks, spec.name).catch(() => undefined);
         return found ? region : undefined;
+    }
+    /** What the cluster runs on IRSA, for migration (read-only). */
+    async readIrsa(cluster, region) {
+        return readIrsa(cluster, region, {
+            clients: this.pool.get(region),
+            kubernetes: (info) => this.openKubernetes({ name: cluster, region }, info),
+        });
     }
     /** Applies every cluster without plan errors, clusters in parallel. */
     async apply(plan) {
@@ -64258,8 +64393,22 @@ function tabTable(header, rows) {
     return `${lines.map(render).join('\n')}\n`;
 }
 
+;// CONCATENATED MODULE: ./src/commands/region.ts
+// The region of a command given a cluster by name (`get`, `migrate`): the flag, else the SDK's own
+// resolution (AWS_REGION, the profile's region), else the AWS CLI's AWS_DEFAULT_REGION.
+
+
+async function resolveRegion(flag) {
+    const region = flag ?? (await profileRegion()) ?? process.env.AWS_DEFAULT_REGION ?? undefined;
+    if (!region) {
+        throw new UsageError('--region must be set (or AWS_REGION, or a region in the AWS profile), or use -f FILE');
+    }
+    return region;
+}
+
 ;// CONCATENATED MODULE: ./src/commands/get.ts
 // `podid get`: eksctl's `get podidentityassociation`, reading every page (eksctl reads only the first).
+
 
 
 
@@ -64297,12 +64446,7 @@ async function resolveTarget(options) {
         const [spec] = state.clusters;
         return { cluster: spec.name, region: spec.region, output };
     }
-    // The flag, else the SDK's own resolution (AWS_REGION, the profile's region), else the AWS CLI's.
-    const region = options.region ?? (await profileRegion()) ?? process.env.AWS_DEFAULT_REGION ?? undefined;
-    if (!region) {
-        throw new UsageError('--region must be set (or AWS_REGION, or a region in the AWS profile), or use -f FILE');
-    }
-    return { cluster: options.cluster ?? '', region, output };
+    return { cluster: options.cluster ?? '', region: await resolveRegion(options.region), output };
 }
 async function getCommand(options) {
     const target = await resolveTarget(options);
@@ -64337,6 +64481,741 @@ async function getCommand(options) {
     finally {
         pool.destroy();
     }
+}
+
+;// CONCATENATED MODULE: ./src/config/migrate-rewrite.ts
+// `podid migrate -f FILE --write`: a ClusterConfig rewritten into its pod identity form, in place —
+// `iam.serviceAccounts` entries become `iam.podIdentityAssociations` naming their existing roles,
+// add-ons' IRSA fields become one pod identity association with the add-on's role, and the agent
+// is listed when the cluster lacks it. Through the `yaml` Document API, so comments, key order,
+// quoting and layout stay; a file already in that form comes back unchanged.
+
+
+/** An add-on's IRSA-only fields (reference §1.2); none may sit next to podIdentityAssociations. */
+const ADDON_IRSA_KEYS = [
+    'serviceAccountRoleARN',
+    'attachPolicyARNs',
+    'attachPolicy',
+    'wellKnownPolicies',
+    'permissionsBoundary',
+];
+const migrate_rewrite_text = (node) => (0,dist/* isScalar */.jn)(node) && node.value !== null && node.value !== undefined
+    ? String(node.value)
+    : undefined;
+/** The writer's options that reproduce the file's own layout (sequence indent, flow padding). */
+function layoutOf(source) {
+    const flushSequences = /^( *)[^\s#-][^\n]*:[ \t]*\n(?:\1[ \t]*#[^\n]*\n)*\1- /m.test(source);
+    const padded = /[[{] [^\s\]}]/.test(source.replace(/#[^\n]*/g, ''));
+    return { indentSeq: !flushSequences, lineWidth: 0, flowCollectionPadding: padded };
+}
+function association(doc, namespace, serviceAccountName, roleARN) {
+    return doc.createNode({ namespace, serviceAccountName, roleARN });
+}
+function indexOfKey(map, key) {
+    return map.items.findIndex((p) => migrate_rewrite_text(p.key) === key);
+}
+function migrateServiceAccounts(doc, root, facts, out) {
+    const iam = root.get('iam', true);
+    if (!(0,dist/* isMap */.jh)(iam))
+        return;
+    const accounts = iam.get('serviceAccounts', true);
+    if (!(0,dist/* isSeq */.oP)(accounts))
+        return;
+    const existing = iam.get('podIdentityAssociations', true);
+    const present = new Set(((0,dist/* isSeq */.oP)(existing) ? existing.items : [])
+        .filter(dist/* isMap */.jh)
+        .map((p) => `${migrate_rewrite_text(p.get('namespace', true))}/${migrate_rewrite_text(p.get('serviceAccountName', true))}`));
+    const moved = [];
+    accounts.items = accounts.items.filter((item, i) => {
+        if (!(0,dist/* isMap */.jh)(item))
+            return true;
+        const meta = item.get('metadata', true);
+        const name = (0,dist/* isMap */.jh)(meta) ? migrate_rewrite_text(meta.get('name', true)) : undefined;
+        const namespace = ((0,dist/* isMap */.jh)(meta) ? migrate_rewrite_text(meta.get('namespace', true)) : undefined) || 'default';
+        if (!name)
+            return true;
+        const key = `${namespace}/${name}`;
+        const where = `iam.serviceAccounts[${i}] (${key})`;
+        if (present.has(key)) {
+            out.changes.push(`${where}: removed; iam.podIdentityAssociations already has ${key}`);
+            return false;
+        }
+        const addon = facts.addonServiceAccounts[key];
+        if (addon) {
+            out.kept.push(`${where}: its role is addon ${addon}'s, which moves to pod identity with the add-on; left as it is`);
+            return true;
+        }
+        const role = facts.serviceAccountRoles[key] ?? migrate_rewrite_text(item.get('attachRoleARN', true));
+        if (!role) {
+            out.kept.push(`${where}: no IAM role found for it on the cluster; left as it is`);
+            return true;
+        }
+        const pia = association(doc, namespace, name, role);
+        // A comment above the first entry is the list's own in the Document; it belongs to the entry.
+        if (item === accounts.items[0] && accounts.commentBefore && !item.commentBefore) {
+            item.commentBefore = accounts.commentBefore;
+            accounts.commentBefore = undefined;
+        }
+        if (item.commentBefore)
+            pia.commentBefore = item.commentBefore;
+        if (item.comment)
+            pia.comment = item.comment;
+        moved.push(pia);
+        present.add(key);
+        out.changes.push(`${where} → iam.podIdentityAssociations with roleARN ${role}`);
+        return false;
+    });
+    if (moved.length === 0 && accounts.items.length > 0)
+        return;
+    let at = indexOfKey(iam, 'serviceAccounts');
+    if (accounts.items.length === 0) {
+        const [pair] = iam.items.splice(at, 1);
+        // The key's own comment stays with the list the entries went to.
+        if ((0,dist/* isScalar */.jn)(pair.key) && pair.key.commentBefore && moved.length > 0) {
+            moved[0].commentBefore = [pair.key.commentBefore, moved[0].commentBefore]
+                .filter(Boolean)
+                .join('\n');
+        }
+    }
+    else
+        at += 1;
+    if (moved.length === 0)
+        return;
+    if ((0,dist/* isSeq */.oP)(existing))
+        existing.items.push(...moved);
+    else {
+        const seq = new dist/* YAMLSeq */.Rw();
+        seq.items.push(...moved);
+        iam.items.splice(at, 0, new dist/* Pair */.Rm(new dist/* Scalar */.X5('podIdentityAssociations'), seq));
+    }
+}
+function migrateAddons(doc, root, facts, out) {
+    const addons = root.get('addons', true);
+    if (!(0,dist/* isSeq */.oP)(addons))
+        return;
+    addons.items.forEach((item, i) => {
+        if (!(0,dist/* isMap */.jh)(item))
+            return;
+        const name = migrate_rewrite_text(item.get('name', true)) ?? '';
+        const irsa = item.items.filter((p) => ADDON_IRSA_KEYS.includes(migrate_rewrite_text(p.key) ?? ''));
+        const found = facts.addons[name];
+        // An add-on the file lists without IRSA fields may still run on an IRSA role (eksctl create
+        // cluster gives vpc-cni one): it migrates too.
+        if (irsa.length === 0 && (!found || item.has('podIdentityAssociations')))
+            return;
+        const where = `addons[${i}] (${name})`;
+        if (item.has('podIdentityAssociations')) {
+            out.kept.push(`${where}: has both IRSA fields and podIdentityAssociations; fix it by hand`);
+            return;
+        }
+        if (!found || !found.namespace) {
+            const why = facts.addonReasons[name] ??
+                'no IRSA role of it that can move to pod identity was found on the cluster';
+            out.kept.push(`${where}: ${why}; left on IRSA`);
+            return;
+        }
+        const at = irsa.length > 0 ? item.items.indexOf(irsa[0]) : item.items.length;
+        const fields = irsa.map((p) => migrate_rewrite_text(p.key)).join(', ') || 'its live IRSA role';
+        item.items = item.items.filter((p) => !irsa.includes(p));
+        const seq = new dist/* YAMLSeq */.Rw();
+        seq.items.push(association(doc, found.namespace, found.serviceAccount, found.roleArn));
+        const pair = new dist/* Pair */.Rm(new dist/* Scalar */.X5('podIdentityAssociations'), seq);
+        if (irsa.length > 0 && (0,dist/* isScalar */.jn)(irsa[0].key) && irsa[0].key.commentBefore) {
+            pair.key.commentBefore = irsa[0].key.commentBefore;
+        }
+        item.items.splice(at, 0, pair);
+        out.changes.push(`${where}: ${fields} → podIdentityAssociations (${found.namespace}/${found.serviceAccount} with roleARN ${found.roleArn})`);
+    });
+}
+/** The agent first in `addons` (eksctl creates it first), when the cluster lacks it. */
+function listAgent(doc, root, out) {
+    const found = root.get('addons', true);
+    const named = (a) => (0,dist/* isMap */.jh)(a) && migrate_rewrite_text(a.get('name', true)) === AGENT_ADDON;
+    if ((0,dist/* isSeq */.oP)(found) && found.items.some(named))
+        return;
+    let addons;
+    if ((0,dist/* isSeq */.oP)(found))
+        addons = found;
+    else {
+        addons = new dist/* YAMLSeq */.Rw();
+        const at = indexOfKey(root, 'addons'); // `addons:` with no list yet
+        if (at >= 0)
+            root.items[at].value = addons;
+        else
+            root.items.push(new dist/* Pair */.Rm(new dist/* Scalar */.X5('addons'), addons));
+    }
+    addons.items.unshift(doc.createNode({ name: AGENT_ADDON }));
+    out.changes.push(`addons: ${AGENT_ADDON} added (pod identity needs it and the cluster does not run it)`);
+}
+function rewriteForPodIdentity(source, facts) {
+    const out = { text: source, changes: [], kept: [] };
+    const doc = (0,dist/* parseDocument */.Tp)(source);
+    if (doc.errors.length > 0 || !(0,dist/* isMap */.jh)(doc.contents))
+        return out;
+    const root = doc.contents;
+    migrateServiceAccounts(doc, root, facts, out);
+    migrateAddons(doc, root, facts, out);
+    if (out.changes.length === 0)
+        return out;
+    if (!facts.agentInstalled)
+        listAgent(doc, root, out);
+    out.text = doc.toString(layoutOf(source));
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/plan/migration-discovery.ts
+// What eksctl's `utils migrate-to-pod-identity` decides from what it reads (reference §7.2), over
+// plain data: which annotated service accounts and which add-ons migrate, whose roles are owned by
+// an eksctl stack, which service account an add-on's role is for (the walk over its trust policy),
+// and every skip, in eksctl's words. state/irsa-discovery.ts does the reading.
+
+
+/**
+ * eksctl's `RoleNameFromARN`: the resource must be exactly `role/<name>` (paths are not supported
+ * by the migration; eksctl fails the same way).
+ */
+function roleNameOfArn(arn) {
+    const resource = arn.split(':').slice(5).join(':');
+    const parts = resource.split('/');
+    if (parts.length !== 2)
+        throw new Error(`invalid format for role ARN "${arn}"`);
+    if (parts[0] !== 'role') {
+        throw new Error(`expected resource type to be "role"; got "${parts[0]}" in "${arn}"`);
+    }
+    return parts[1];
+}
+/** Add-ons by the IRSA role they run with (eksctl's "addon service account role mapper"). */
+function addonsByRole(addons) {
+    const byRole = new Map();
+    for (const addon of addons) {
+        if (addon.serviceAccountRoleArn)
+            byRole.set(addon.serviceAccountRoleArn, addon);
+    }
+    return byRole;
+}
+/**
+ * The annotated service accounts that migrate, in Kubernetes' list order; one whose role is an
+ * add-on's is the add-on's business and skipped. Any annotated service account counts, not only
+ * the ones eksctl created.
+ */
+function serviceAccountMigrations(serviceAccounts, addonRoles, stacks) {
+    const stackByRole = new Map(stacks.map((s) => [s.roleArn, s.stackName]));
+    const log = [];
+    const value = [];
+    for (const sa of serviceAccounts) {
+        const roleArn = sa.annotations[IRSA_ROLE_ANNOTATION];
+        if (roleArn === undefined)
+            continue;
+        const addon = addonRoles.get(roleArn);
+        if (addon) {
+            log.push(`found IAM role for service account ${sa.name} associated with EKS addon ${addon.name}`);
+            continue;
+        }
+        log.push(`found IAM role for service account ${sa.namespace}/${sa.name}`);
+        const stackName = stackByRole.get(roleArn);
+        value.push({
+            namespace: sa.namespace,
+            serviceAccount: sa.name,
+            roleArn,
+            roleName: roleNameOfArn(roleArn),
+            ...(stackName ? { stackName } : {}),
+        });
+    }
+    return { value, log };
+}
+/** Why an add-on is not looked at further, before its role is read; undefined: go on. */
+function addonSkipBeforeRole(addon, podIdentity) {
+    if (addon.podIdentityAssociations.length > 0) {
+        return `addon ${addon.name} is already using pod identity; skipping migration to pod identity`;
+    }
+    if (podIdentity !== undefined && podIdentity.length === 0) {
+        return `addon ${addon.name} does not support pod identity; skipping migration to pod identity`;
+    }
+    return undefined;
+}
+const willMigrateAddon = (addon) => `will migrate addon ${addon.name} with serviceAccountRoleARN "${addon.serviceAccountRoleArn ?? ''}" to pod identity; OIDC provider trust relationship will also be removed`;
+const migration_discovery_isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+/**
+ * eksctl's walk over an add-on role's trust policy: statements in order; one without a Condition
+ * ends the walk with nothing found; the first `StringEquals` key ending in `:sub` whose value is a
+ * `system:serviceaccount:` subject names the service account.
+ */
+function subjectFromTrust(trustPolicy) {
+    const statements = migration_discovery_isObject(trustPolicy) ? trustPolicy.Statement : undefined;
+    const list = Array.isArray(statements)
+        ? statements
+        : statements === undefined
+            ? []
+            : [statements];
+    for (const statement of list.filter(migration_discovery_isObject)) {
+        const condition = statement.Condition;
+        if (!migration_discovery_isObject(condition) || Object.keys(condition).length === 0) {
+            return {
+                value: undefined,
+                log: ['no IAM statements for IRSA found; skipping migration to pod identity'],
+            };
+        }
+        const equals = condition.StringEquals;
+        if (!migration_discovery_isObject(equals))
+            continue;
+        for (const [key, value] of Object.entries(equals)) {
+            if (!key.endsWith(':sub') || typeof value !== 'string')
+                continue;
+            if (!value.startsWith('system:serviceaccount:'))
+                continue;
+            const parts = value.split(':');
+            if (parts.length !== 4) {
+                throw new Error(`unexpected format "${value}" for service account subject`);
+            }
+            return { value: { namespace: parts[2], serviceAccount: parts[3] }, log: [] };
+        }
+    }
+    return { value: undefined, log: [] };
+}
+/**
+ * The add-on's service account: the trust policy's subject, else the add-on's only pod identity
+ * service account; undefined (with eksctl's skip line) when it has several.
+ */
+function addonServiceAccount(addonName, trustPolicy, podIdentity) {
+    const walked = subjectFromTrust(trustPolicy);
+    if (walked.value)
+        return walked;
+    const log = [...walked.log];
+    if (podIdentity.length !== 1) {
+        log.push(`cannot choose a service account as addon ${addonName} supports pod identity for multiple service accounts; skipping migration to pod identity`);
+        return { value: undefined, log };
+    }
+    const serviceAccount = podIdentity[0].serviceAccount;
+    log.push(`could not find service account to use for addon ${addonName} from existing IAM role; defaulting to ${serviceAccount}`);
+    return { value: { serviceAccount }, log };
+}
+/**
+ * eksctl's discovery over what was read: no OIDC provider, nothing (a warning); else the annotated
+ * service accounts, then each add-on with a service-account role, every decision logged.
+ */
+function decideMigration(irsa) {
+    if (!irsa.oidcProvider) {
+        return {
+            serviceAccounts: [],
+            addons: [],
+            skippedAddons: {},
+            log: [{ warning: true, line: MIGRATION_MESSAGES.noOidcProvider }],
+        };
+    }
+    const accounts = serviceAccountMigrations(irsa.serviceAccounts, addonsByRole(irsa.addons), irsa.irsaStacks);
+    const log = accounts.log.map((line) => ({ line }));
+    const addons = [];
+    const skippedAddons = {};
+    for (const addon of irsa.addons) {
+        try {
+            const decided = addonMigration(irsa, addon);
+            log.push(...decided.log.map((line) => ({ line })));
+            if (decided.value)
+                addons.push(decided.value);
+            else
+                skippedAddons[addon.name] = decided.log[decided.log.length - 1] ?? '';
+        }
+        catch (error) {
+            const message = error instanceof Error ? error.message : String(error);
+            throw new Error(`error migrating addons to use pod identity: migrating addon ${addon.name}: ${message}`, { cause: error });
+        }
+    }
+    return { serviceAccounts: accounts.value, addons, skippedAddons, log };
+}
+function addonMigration(irsa, addon) {
+    const podIdentity = irsa.addonPodIdentity[addon.name];
+    const skip = addonSkipBeforeRole(addon, podIdentity ?? []);
+    if (skip)
+        return { value: undefined, log: [skip] };
+    const log = [willMigrateAddon(addon)];
+    const roleArn = addon.serviceAccountRoleArn ?? '';
+    const roleName = roleNameOfArn(roleArn);
+    const role = irsa.roles[roleArn];
+    if (!role) {
+        throw new Error(`extracting service account from role ${roleArn}: NoSuchEntity: The role with name ${roleName} cannot be found.`);
+    }
+    let chosen;
+    try {
+        chosen = addonServiceAccount(addon.name, role.assumeRolePolicy, podIdentity ?? []);
+    }
+    catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        throw new Error(`extracting service account from role ${roleArn}: ${message}`, {
+            cause: error,
+        });
+    }
+    log.push(...chosen.log);
+    if (!chosen.value)
+        return { value: undefined, log };
+    const stackName = addonIrsaStackName(irsa.cluster, addon.name);
+    const namespace = chosen.value.namespace ?? irsa.addonNamespaces[addon.name];
+    return {
+        value: {
+            addon: addon.name,
+            version: addon.version,
+            ...(addon.configurationValues !== undefined
+                ? { configurationValues: addon.configurationValues }
+                : {}),
+            roleArn,
+            roleName,
+            serviceAccount: chosen.value.serviceAccount,
+            ...(namespace ? { namespace } : {}),
+            ...(irsa.stackNames.includes(stackName) ? { stackName } : {}),
+        },
+        log,
+    };
+}
+/** eksctl's messages around the whole discovery. */
+const MIGRATION_MESSAGES = {
+    noOidcProvider: 'no IAM OIDC provider associated with cluster, hence no iamserviceaccounts to be migrated',
+    nothingToMigrate: 'no iamserviceaccounts or addons found to migrate to pod identity',
+    planWarning: "no changes were applied, run again with '--approve' to apply the changes",
+    allSkipped: 'all tasks were skipped',
+    allCompleted: 'all tasks were completed successfully',
+};
+
+;// CONCATENATED MODULE: ./src/plan/migration-desired.ts
+// `podid migrate --cluster`: what was discovered on IRSA, said as the desired state the planner
+// already knows (associations naming the existing roles, add-ons at their current version with
+// their role as a pod identity association, the agent when missing), so migration goes through
+// the same planner and executor as `plan` and `apply`. Only the migration's own tasks are kept.
+
+
+
+
+/** Problems about the discovered state point at the cluster, not at a file line (line 0). */
+const migrationSource = (cluster) => `cluster "${cluster}"`;
+function migration_desired_association(namespace, serviceAccountName, roleARN, location) {
+    return {
+        namespace,
+        serviceAccountName,
+        roleARN,
+        createServiceAccount: false,
+        permissionPolicyARNs: [],
+        wellKnownPolicies: noWellKnownPolicies(),
+        tags: {},
+        location,
+    };
+}
+function addon(name, location, fields) {
+    return {
+        name,
+        useDefaultPodIdentityAssociations: false,
+        attachPolicyARNs: [],
+        wellKnownPolicies: noWellKnownPolicies(),
+        tags: {},
+        location,
+        ...fields,
+    };
+}
+function migrationSpec(facts) {
+    const location = { file: migrationSource(facts.cluster), line: 0, column: 0 };
+    const addons = facts.addons.map((a) => addon(a.addon, location, {
+        version: a.version,
+        ...(a.configurationValues ? { configurationValues: a.configurationValues } : {}),
+        podIdentityAssociations: [
+            migration_desired_association(a.namespace ?? '', a.serviceAccount, a.roleArn, location),
+        ],
+    }));
+    const needsAgent = !facts.agentInstalled && facts.serviceAccounts.length + addons.length > 0;
+    return {
+        file: location.file,
+        name: facts.cluster,
+        region: facts.region,
+        tags: {},
+        annotations: {},
+        withOIDC: true,
+        autoModeEnabled: false,
+        podIdentityAssociations: facts.serviceAccounts.map((sa) => migration_desired_association(sa.namespace, sa.serviceAccount, sa.roleArn, location)),
+        serviceAccounts: [],
+        addons: [...(needsAgent ? [addon(AGENT_ADDON, location, {})] : []), ...addons],
+        addonsConfig: { autoApplyPodIdentityAssociations: false, disableDefaultAddons: false },
+        notManaged: [],
+        location,
+    };
+}
+/**
+ * The migration does not adopt: tag tasks (the owner tag on an add-on it migrates) are left to a
+ * later `plan` of a config that lists the add-on. Dependencies on them go too.
+ */
+function migrationPlan(plan) {
+    const keep = (t) => t.kind !== 'tag-addon' && t.kind !== 'tag-association';
+    const kept = plan.tasks.filter(keep);
+    const ids = new Set(kept.map((t) => t.id));
+    return {
+        ...plan,
+        tasks: kept.map((t) => ({ ...t, dependsOn: t.dependsOn.filter((id) => ids.has(id)) })),
+    };
+}
+/**
+ * What `migrate -f FILE` writes into the file: each iamserviceaccount's role (the one its pods run
+ * with, from the annotation; else its eksctl stack's `Role1`), each add-on's association, and why
+ * the others stay on IRSA.
+ */
+function rewriteFacts(irsa, decision) {
+    const serviceAccountRoles = {};
+    const addonServiceAccounts = {};
+    const addonRoles = addonsByRole(irsa.addons);
+    for (const stack of irsa.irsaStacks) {
+        const addon = addonRoles.get(stack.roleArn);
+        if (addon)
+            addonServiceAccounts[stack.serviceAccount] = addon.name;
+        else
+            serviceAccountRoles[stack.serviceAccount] = stack.roleArn;
+    }
+    for (const sa of decision.serviceAccounts) {
+        serviceAccountRoles[associationKey(sa.namespace, sa.serviceAccount)] = sa.roleArn;
+    }
+    const addons = {};
+    for (const a of decision.addons) {
+        addons[a.addon] = {
+            serviceAccount: a.serviceAccount,
+            roleArn: a.roleArn,
+            ...(a.namespace ? { namespace: a.namespace } : {}),
+        };
+    }
+    return {
+        serviceAccountRoles,
+        addons,
+        addonReasons: decision.skippedAddons,
+        addonServiceAccounts,
+        agentInstalled: irsa.agentInstalled,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/engine/migrate.ts
+// Migration steps shared by the CLI (`podid migrate -f`) and the action (`mode: migrate`): read what
+// the file's cluster runs on IRSA and rewrite the file into its pod identity form. Read-only
+// against AWS; the only write is the file, and only when asked.
+
+
+
+
+async function discoverMigration(engine, cluster, region) {
+    const irsa = await engine.readIrsa(cluster, region);
+    return { irsa, decision: decideMigration(irsa) };
+}
+/**
+ * Discovers the file's cluster and rewrites the file (in place only with `write`); `path` is where
+ * the file is when `spec.file` is relative to another directory (the action's workspace).
+ */
+async function migrateConfigFile(engine, spec, options) {
+    const discovered = await discoverMigration(engine, spec.name, spec.region);
+    const path = options.path ?? spec.file;
+    // No IAM OIDC provider, no IRSA (eksctl stops there too): the file stays as it is.
+    if (!discovered.irsa.oidcProvider) {
+        return { ...discovered, file: spec.file, changed: false, changes: [], kept: [] };
+    }
+    const source = await (0,promises_.readFile)(path, 'utf8');
+    const result = rewriteForPodIdentity(source, rewriteFacts(discovered.irsa, discovered.decision));
+    const changed = result.text !== source;
+    if (changed && options.write)
+        await (0,promises_.writeFile)(path, result.text);
+    return { ...discovered, file: spec.file, changed, changes: result.changes, kept: result.kept };
+}
+
+;// CONCATENATED MODULE: ./src/render/migrate-tree.ts
+// `podid migrate` speaks as eksctl's `utils migrate-to-pod-identity` (reference §7.4): the intent
+// line, then the task tree — the agent first, then the add-ons side by side, then the service
+// accounts side by side, each one's steps in eksctl's order — with eksctl's logger marks.
+
+
+
+/** eksctl's logger marks (without its timestamps). */
+const info = (line) => `[ℹ]  ${line}`;
+const warning = (line) => `[!]  ${line}`;
+/** eksctl's step order inside one service account's or add-on's sequence. */
+const STEP_RANK = {
+    'update-trust-policy': 0,
+    'remove-irsa-annotation': 1,
+    'create-association': 2,
+    'update-association': 2,
+    'update-addon': 2,
+};
+const rank = (t) => STEP_RANK[t.kind] ?? 1;
+function migrate_tree_sequence(tasks) {
+    const ordered = [...tasks].sort((a, b) => rank(a) - rank(b)).map((t) => t.description);
+    return ordered.length === 1 ? ordered[0] : { parallel: false, children: ordered };
+}
+function byTarget(tasks) {
+    const groups = new Map();
+    for (const task of tasks)
+        groups.set(task.target, [...(groups.get(task.target) ?? []), task]);
+    return groups;
+}
+function buildMigrationTree(plan) {
+    const groups = byTarget(plan.tasks);
+    const agent = `addon:${AGENT_ADDON}`;
+    const addonTargets = [...groups.keys()]
+        .filter((k) => k.startsWith('addon:') && k !== agent)
+        .sort();
+    const accountTargets = [...groups.keys()].filter((k) => !k.startsWith('addon:'));
+    const children = [];
+    const agentTasks = groups.get(agent);
+    if (agentTasks)
+        children.push(migrate_tree_sequence(agentTasks));
+    const side = (targets) => ({
+        parallel: true,
+        children: targets.map((k) => migrate_tree_sequence(groups.get(k) ?? [])),
+    });
+    if (addonTargets.length > 0)
+        children.push(side(addonTargets));
+    if (accountTargets.length > 0)
+        children.push(side(accountTargets));
+    return {
+        tree: { parallel: false, children },
+        serviceAccounts: accountTargets.length,
+        addons: addonTargets.length,
+    };
+}
+/** Nothing but the agent to do: eksctl has found nothing to migrate (and installs nothing). */
+function nothingToMigrate(plan) {
+    const { serviceAccounts, addons } = buildMigrationTree(plan);
+    return serviceAccounts + addons === 0;
+}
+/** The intent line and the tree, as eksctl logs them before running (or skipping) the tasks. */
+function renderMigrationPlan(plan, opts) {
+    const { tree, serviceAccounts, addons } = buildMigrationTree(plan);
+    const planMode = !opts.approve;
+    const intent = `migrate ${serviceAccounts} iamserviceaccount(s) and ${addons} addon(s) to pod identity by executing the following tasks`;
+    const lines = [
+        info(planMode ? `(plan) would ${intent}` : `will ${intent}`),
+        info(describeTaskTree(tree, { planMode }).replace(/\n$/, '')),
+    ];
+    if (planMode)
+        lines.push(info(MIGRATION_MESSAGES.allSkipped), warning(MIGRATION_MESSAGES.planWarning));
+    return `${lines.join('\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/commands/migrate.ts
+// `podid migrate --cluster NAME`: eksctl's `utils migrate-to-pod-identity` (reference §7). Discovery
+// as eksctl's, then the same planner and executor as `plan`/`apply`, shown in eksctl's words and
+// task tree; applied only with --approve. Re-running finds nothing left to migrate.
+// `podid migrate -f FILE --write`: the GitOps way, the file rewritten into its pod identity form.
+
+
+
+
+
+
+
+
+
+
+
+const migrate_say = (line) => printOut(`${line}\n`);
+const eksctlLine = (l) => (l.warning ? warning(l.line) : info(l.line));
+async function migrateCluster(options) {
+    const engine = new Engine({ concurrency: options.concurrency, log: desired_log });
+    try {
+        const { irsa, decision } = await discoverMigration(engine, options.cluster, options.region);
+        for (const l of decision.log)
+            migrate_say(eksctlLine(l));
+        if (!irsa.oidcProvider)
+            return 0;
+        if (decision.serviceAccounts.length + decision.addons.length === 0) {
+            migrate_say(info(MIGRATION_MESSAGES.nothingToMigrate));
+            return 0;
+        }
+        const spec = migrationSpec({ ...irsa, ...decision });
+        const plan = await engine.plan({ clusters: [spec] }, {
+            prune: 'none',
+            ownerId: options.owner.id,
+            salt: '',
+            removeOidcTrust: options.removeOidcTrust,
+            kubernetesAccess: options.approve ? 'required' : 'advisory',
+        });
+        const cluster = migrationPlan(plan.clusters[0]);
+        for (const w of cluster.warnings)
+            migrate_say(warning(formatProblem(w)));
+        if (cluster.errors.length > 0) {
+            for (const e of cluster.errors)
+                desired_log(formatProblem(e));
+            return 1;
+        }
+        // Everything found is already on pod identity (a second run): eksctl's "nothing" line.
+        if (nothingToMigrate(cluster)) {
+            migrate_say(info(MIGRATION_MESSAGES.nothingToMigrate));
+            return 0;
+        }
+        printOut(renderMigrationPlan(cluster, { approve: options.approve }));
+        if (!options.approve)
+            return 0;
+        const results = await engine.apply({ version: 1, clusters: [cluster] });
+        if (failedTasks(results) > 0) {
+            const failed = results.flatMap((r) => r.results.filter((t) => t.status === 'failed'));
+            // eksctl joins every failed task's error into one `Error:`; a re-run converges.
+            for (const t of failed)
+                desired_log(`Error: ${t.description}: ${t.message ?? 'failed'}`);
+            return 1;
+        }
+        migrate_say(info(MIGRATION_MESSAGES.allCompleted));
+        return 0;
+    }
+    finally {
+        engine.close();
+    }
+}
+/** Rewrites the file (with --write) or shows what it would change; discovery lines go to stderr. */
+async function migrateFile(options) {
+    const state = await loadDesired([options.file]);
+    if (!state)
+        return 1;
+    if (state.clusters.length !== 1) {
+        throw new UsageError(`-f must name one ClusterConfig file; "${options.file}" matched ${state.clusters.length}`);
+    }
+    const engine = new Engine({ concurrency: options.concurrency, log: desired_log });
+    try {
+        const result = await migrateConfigFile(engine, state.clusters[0], { write: options.write });
+        for (const l of result.decision.log)
+            desired_log(eksctlLine(l));
+        for (const change of result.changes)
+            migrate_say(`${result.file}: ${change}`);
+        for (const kept of result.kept)
+            migrate_say(`${result.file}: kept: ${kept}`);
+        if (!result.changed)
+            migrate_say(`${result.file}: nothing to migrate; the file is unchanged`);
+        else if (options.write) {
+            migrate_say(`wrote ${result.file}: ${result.changes.length} change(s); open a pull request and review the migrate tasks in its plan`);
+        }
+        else
+            migrate_say(`${result.file} not written: run again with --write to rewrite it`);
+        return 0;
+    }
+    finally {
+        engine.close();
+    }
+}
+/** Either form, never a mix: the flags of one make no sense with the other. */
+async function migrateCommand(options) {
+    if (options.file) {
+        const clusterOnly = [
+            ['--cluster', options.cluster],
+            ['--region', options.region],
+            ['--approve', options.approve],
+            ['--remove-oidc-provider-trust-relationship', options.removeOidcTrust],
+        ].find(([, v]) => v);
+        if (clusterOnly) {
+            throw new UsageError(`cannot use ${clusterOnly[0]} with -f: -f rewrites the file, the plan and apply of it migrate the cluster`);
+        }
+        return migrateFile({
+            file: options.file,
+            write: options.write,
+            concurrency: options.concurrency,
+        });
+    }
+    if (options.write)
+        throw new UsageError('--write needs -f FILE (the config file to rewrite)');
+    if (!options.cluster)
+        throw new UsageError('--cluster must be set (or -f FILE --write)');
+    return migrateCluster({
+        cluster: options.cluster,
+        region: await resolveRegion(options.region),
+        removeOidcTrust: options.removeOidcTrust,
+        approve: options.approve,
+        owner: ownerIdFlag(options.ownerId),
+        concurrency: options.concurrency,
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/render/json.ts
@@ -64546,6 +65425,11 @@ const COMMANDS = {
                           [-o table|json|yaml]`,
         about: "eksctl's get podidentityassociation, reading every page. With -f the cluster and region come\nfrom the file; without, the region is --region, else AWS_REGION or the AWS profile's region.",
     },
+    migrate: {
+        synopsis: `podid migrate  --cluster NAME [--region R] [--remove-oidc-provider-trust-relationship] [--approve]
+  podid migrate  -f FILE [--write]`,
+        about: "eksctl's utils migrate-to-pod-identity: finds the cluster's IRSA (annotated service accounts,\neksctl's iamserviceaccount stacks, add-ons with a service-account role) and prints the plan in\neksctl's words; --approve carries it out. With -f, rewrites the file into pod identity form\ninstead (--write saves it), for a pull request whose plan shows the migrate tasks.",
+    },
     emulator: {
         synopsis: 'podid emulator [--port N] [--seed FILE] [--latency-profile none|realistic] [--time-scale N]',
         about: 'Starts the local AWS emulator (from a checkout of the repository).',
@@ -64603,7 +65487,8 @@ async function validateCommand(patterns, output) {
 }
 
 ;// CONCATENATED MODULE: ./src/cli.ts
-// `podid` CLI entry: validate, plan, apply, get, emulator, demo (DESIGN §10).
+// `podid` CLI entry: validate, plan, apply, get, migrate, emulator, demo (DESIGN §10).
+
 
 
 
@@ -64690,6 +65575,28 @@ async function main(argv) {
                 namespace: values.namespace,
                 serviceAccountName: values['service-account-name'],
                 output: values.output,
+                concurrency: args_parseConcurrency(values.concurrency),
+            });
+        }
+        case 'migrate': {
+            const { values } = cli_parse(rest, {
+                file: { type: 'string', short: 'f' },
+                write: { type: 'boolean', default: false },
+                cluster: { type: 'string', short: 'c' },
+                region: { type: 'string', short: 'r' },
+                'remove-oidc-provider-trust-relationship': { type: 'boolean', default: false },
+                approve: { type: 'boolean', default: false },
+                'owner-id': selection['owner-id'],
+                concurrency: selection.concurrency,
+            });
+            return migrateCommand({
+                file: values.file,
+                write: values.write,
+                cluster: values.cluster,
+                region: values.region,
+                removeOidcTrust: values['remove-oidc-provider-trust-relationship'],
+                approve: values.approve,
+                ownerId: values['owner-id'],
                 concurrency: args_parseConcurrency(values.concurrency),
             });
         }

@@ -15,6 +15,7 @@ import { invalidConfigMessage, loadConfig } from './config-step.js';
 import { planOutputs } from './outputs.js';
 import { computePlan, credentialsFor, isCredentialsError, writePlanOutputs } from './plan-step.js';
 import { publishComment, writeSummary } from './publish.js';
+import type { OurComment } from '../github/sticky-comment.js';
 import { NEW_PR, findReviewedPlan, type ReviewRecord, type Untrusted } from './reviewed-plan.js';
 import {
   failed,
@@ -31,6 +32,8 @@ type BaseView = Omit<CommentView, 'status'>;
 interface Applying {
   ctx: RunContext;
   record: ReviewRecord;
+  /** The comment this run records its outcome in (undefined: a new one). */
+  target?: OurComment;
   base: BaseView;
   plan: Plan;
   planJson: string;
@@ -41,7 +44,7 @@ interface Applying {
 async function checkReview(
   a: Applying,
 ): Promise<{ refused?: RunOutcome; review?: ReviewComparison }> {
-  const { ctx, record, base, plan, planJson, notes } = a;
+  const { ctx, record, base, plan, planJson, notes, target } = a;
   const { io, settings } = ctx;
   const untrusted: Untrusted | undefined =
     record.untrusted ??
@@ -74,7 +77,7 @@ async function checkReview(
     if (settings.onPlanChange === 'fail') {
       const view: CommentView = { ...base, status: 'plan-changed', plan, review, notes };
       await writeSummary(ctx, view, planJson);
-      if (record.pr) await publishComment(ctx, view, record.comment);
+      if (record.pr) await publishComment(ctx, view, target);
       return { refused: failed('plan-changed', refusalText(review)) };
     }
     const note = 'The plan changed since it was reviewed; applying anyway (on-plan-change: apply).';
@@ -96,27 +99,40 @@ async function applyAndReport(
   engine: PlanEngine,
   review: ReviewComparison | undefined,
 ): Promise<RunOutcome> {
-  const { ctx, record, base, plan, planJson, notes } = a;
+  const { ctx, record, base, plan, planJson, notes, target } = a;
   ctx.io.info(`Applying: ${countsLine(countChanges(plan))}.`);
   const results = await ctx.io.group('Apply', () => engine.apply(plan));
   const ok = failedTasks(results) === 0 && !plan.clusters.some((c) => c.errors.length > 0);
   const status = ok ? 'applied' : 'apply-failed';
   const view: CommentView = { ...base, status, plan, results, review, notes };
   await writeSummary(ctx, view, planJson);
-  if (record.pr) await publishComment(ctx, view, record.comment);
+  if (record.pr) await publishComment(ctx, view, target);
   if (!ok) return failed('apply-failed', `apply failed:\n${failureText(results, plan)}`);
   ctx.io.info('All tasks completed successfully.');
   return succeeded;
 }
 
-function baseView(ctx: RunContext, record: ReviewRecord): BaseView {
+/**
+ * Where the run records its outcome: the comment it continues, or a new comment of its own when it
+ * is limited to some clusters and the review it checks against is another comment's (the report of
+ * a matrix fan-out, or a plan of more clusters): legs never overwrite the review or each other.
+ */
+function outcomeComment(ctx: RunContext, record: ReviewRecord): OurComment | undefined {
+  const { settings } = ctx;
+  const comment = record.comment;
+  if (comment && settings.clusters.length > 0 && comment.header.key !== settings.commentKey)
+    return undefined;
+  return comment;
+}
+
+function baseView(ctx: RunContext, record: ReviewRecord, target?: OurComment): BaseView {
   const { settings } = ctx;
   return {
     repo: settings.repository.fullName,
     pr: record.pr ?? 0,
     headSha: record.comment?.header.headSha || settings.sha,
     mode: settings.mode,
-    key: record.comment?.header.key ?? settings.commentKey,
+    key: target?.header.key ?? settings.commentKey,
     reviewed: record.reviewed,
     salt: fingerprintSalt(settings.repository.fullName, record.pr),
     runUrl: settings.runUrl,
@@ -132,7 +148,8 @@ export async function applyFlow(ctx: RunContext): Promise<RunOutcome> {
     return failed('invalid-config', invalidConfigMessage(problems));
   }
   const record = await findReviewedPlan(ctx);
-  const base = baseView(ctx, record);
+  const target = outcomeComment(ctx, record);
+  const base = baseView(ctx, record, target);
   const notes: string[] = [];
   if (record.lookupFailed) {
     await writeSummary(ctx, { ...base, status: 'plan-changed', notes: [record.lookupFailed] });
@@ -148,15 +165,15 @@ export async function applyFlow(ctx: RunContext): Promise<RunOutcome> {
     io.warning(note);
     notes.push(note);
   }
-  let credentials;
+  let access;
   try {
-    credentials = await credentialsFor(ctx, state);
+    access = await credentialsFor(ctx, state);
   } catch (error) {
     if (!isCredentialsError(error)) throw error;
     await writeSummary(ctx, { ...base, status: 'apply-failed', notes: [error.message] });
     return failed('credentials', error.message);
   }
-  const { plan, engine } = await computePlan(ctx, state, credentials, base.salt);
+  const { plan, engine } = await computePlan(ctx, state, access, base.salt);
   try {
     const planJson = await writePlanOutputs(ctx, plan, planOutputs(plan));
     const errors = plan.clusters.flatMap((c) => c.errors);
@@ -165,7 +182,7 @@ export async function applyFlow(ctx: RunContext): Promise<RunOutcome> {
       // 'plan-failed', not 'apply-failed': nothing was applied, so no remainder may follow.
       const view: CommentView = { ...base, status: 'plan-failed', plan, notes };
       await writeSummary(ctx, view, planJson);
-      if (record.pr && !record.untrusted) await publishComment(ctx, view, record.comment);
+      if (record.pr && !record.untrusted) await publishComment(ctx, view, target);
       return failed('apply-failed', message);
     }
     if (!hasChanges(plan)) {
@@ -173,7 +190,7 @@ export async function applyFlow(ctx: RunContext): Promise<RunOutcome> {
       await writeSummary(ctx, { ...base, status: 'no-changes', plan, notes }, planJson);
       return succeeded;
     }
-    const applying: Applying = { ctx, record, base, plan, planJson, notes };
+    const applying: Applying = { ctx, record, target, base, plan, planJson, notes };
     const { refused, review } = await checkReview(applying);
     return refused ?? (await applyAndReport(applying, engine, review));
   } finally {

@@ -6,7 +6,7 @@ import type { DesiredState } from '../config/model.js';
 import { notManagedWarnings } from '../config/not-managed.js';
 import { summarizeProblems } from '../render/problems.js';
 import { clustersOutput, Outputs } from './outputs.js';
-import type { RunContext } from './run-context.js';
+import { failed, succeeded, type RunContext, type RunOutcome } from './run-context.js';
 
 export async function loadConfig(
   ctx: RunContext,
@@ -44,6 +44,12 @@ export async function loadConfig(
   }
   io.info(`clusters: limited to ${settings.clusters.join(', ')} (input clusters)`);
   return { state: selected.state, problems: result.problems };
+}
+
+/** `list` mode: the config read and the `clusters` output set, for a matrix; no AWS call. */
+export async function listFlow(ctx: RunContext): Promise<RunOutcome> {
+  const { state, problems } = await loadConfig(ctx);
+  return state ? succeeded : failed('invalid-config', invalidConfigMessage(problems));
 }
 
 /** The clusters the `clusters` input names; a name no config file declares is an error. */

@@ -1,7 +1,11 @@
 // The triggering event, read from the runner's event payload: which mode `auto` means, and the
 // pull request (number, head commit, fork or not) when there is one. Pure: payload in, data out.
 
-export type Mode = 'plan' | 'apply' | 'check' | 'migrate';
+/**
+ * Matrix fan-out, never chosen by auto: `list` only reads the config (the `clusters` output feeds
+ * the matrix), `report` merges the legs' plans into one comment.
+ */
+export type Mode = 'plan' | 'apply' | 'check' | 'migrate' | 'report' | 'list';
 
 export interface PullRequestContext {
   number: number;

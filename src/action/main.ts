@@ -3,15 +3,16 @@
 
 import * as core from '@actions/core';
 import { readFileSync } from 'node:fs';
-import type { AwsCredentialIdentity } from '@aws-sdk/types';
 import { renewingCredentials, resolveCredentials } from '../aws/credentials.js';
 import { loadConfigFiles } from '../config/load.js';
 import { Engine } from '../engine/engine.js';
 import { createGitHubApi } from '../github/api.js';
 import { applyFlow } from './apply-flow.js';
+import { listFlow } from './config-step.js';
 import { Outputs, type FailureReason } from './outputs.js';
 import { migrateFlow } from './migrate-flow.js';
 import { planFlow } from './plan-flow.js';
+import { reportFlow } from './report-flow.js';
 import type { RunDeps } from './run-context.js';
 import { coreIO, type ActionIO } from './runner-io.js';
 import { resolveSettings, SettingsError, type Settings } from './settings.js';
@@ -30,15 +31,13 @@ function readEvent(): unknown {
 }
 
 function realDeps(settings: Settings, io: ActionIO): RunDeps {
-  // How to get credentials again, once the first request is known: sessions last an hour.
-  let renew: (() => Promise<AwsCredentialIdentity | undefined>) | undefined;
   return {
     io,
     api: settings.githubToken
       ? createGitHubApi(settings.githubToken, settings.repository.owner, settings.repository.repo)
       : undefined,
     loadConfig: (patterns, cwd) => loadConfigFiles([...patterns], { cwd }),
-    credentials: (request) => {
+    credentials: async (request) => {
       const resolve = () =>
         resolveCredentials(request, {
           getIDToken: io.getIDToken,
@@ -48,13 +47,15 @@ function realDeps(settings: Settings, io: ActionIO): RunDeps {
             process.env.ACTIONS_ID_TOKEN_REQUEST_URL && process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN,
           ),
         });
-      renew = resolve;
-      return resolve();
+      // Sessions last an hour: each role is assumed again on its own when its session nears its end.
+      const first = await resolve();
+      return first && renewingCredentials(first, resolve);
     },
-    createEngine: (credentials) =>
+    createEngine: (access) =>
       new Engine({
         concurrency: settings.concurrency,
-        credentials: credentials && renew ? renewingCredentials(credentials, renew) : credentials,
+        credentials: access.credentials,
+        identityOf: access.identityOf,
         log: io.info,
       }),
   };
@@ -73,9 +74,16 @@ export async function run(): Promise<void> {
     io.info(`podid-action: mode ${settings.mode} (${settings.modeReason})`);
     const deps = realDeps(settings, io);
     const ctx = { ...deps, settings };
-    const flow =
-      settings.mode === 'apply' ? applyFlow : settings.mode === 'migrate' ? migrateFlow : planFlow;
-    const outcome = await flow(ctx);
+    const outcome =
+      settings.mode === 'apply'
+        ? await applyFlow(ctx)
+        : settings.mode === 'migrate'
+          ? await migrateFlow(ctx)
+          : settings.mode === 'report'
+            ? await reportFlow(ctx)
+            : settings.mode === 'list'
+              ? await listFlow(ctx)
+              : await planFlow(ctx);
     if (outcome.failure) {
       io.setOutput(Outputs.failureReason, outcome.failure.reason);
       io.fail(outcome.failure.message);

@@ -10,6 +10,7 @@ export type FailureReason =
   | 'plan-not-found'
   | 'review-lookup-failed'
   | 'comment-failed'
+  | 'inconsistent-plans'
   | 'invalid-input'
   | 'invalid-config'
   | 'apply-failed'

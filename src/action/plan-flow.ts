@@ -19,13 +19,15 @@ import { planOutputs } from './outputs.js';
 import { computePlan, credentialsFor, isCredentialsError, writePlanOutputs } from './plan-step.js';
 import { publishComment, writeSummary } from './publish.js';
 import { failed, succeeded, type RunContext, type RunOutcome } from './run-context.js';
-import { fingerprintSalt } from './settings.js';
+import { legFileName, renderLegFile } from './plan-legs.js';
+import { fingerprintSalt, type PullRequestContext } from './settings.js';
+import { join } from 'node:path';
 
 /**
  * Our existing sticky comment for this PR and config set. A failed look-up is an error, not "none":
  * creating a second comment would leave two plans on the PR.
  */
-async function findSticky(
+export async function findSticky(
   ctx: RunContext,
   pr: number,
 ): Promise<{ sticky?: OurComment; error?: string }> {
@@ -59,7 +61,7 @@ async function findSticky(
 }
 
 /** Posts the plan comment; the reason the plan job must fail when it could not be posted. */
-async function postPlan(
+export async function postPlan(
   ctx: RunContext,
   view: CommentView,
   found: { sticky?: OurComment; error?: string },
@@ -72,25 +74,45 @@ async function postPlan(
   return 'failed' in published ? published.failed : undefined;
 }
 
-const commentFailed = (why: string): RunOutcome =>
+export const commentFailed = (why: string): RunOutcome =>
   failed(
     'comment-failed',
     `the plan could not be posted as the pull request comment (${why}); without it the merge cannot be applied, because the apply job compares with the reviewed plan in that comment. Fix the cause and re-run this job.`,
   );
 
-function planStatus(plan: Plan): CommentStatus {
+export function planStatus(plan: Plan): CommentStatus {
   if (plan.clusters.some((c) => c.errors.length > 0)) return 'plan-failed';
   return hasChanges(plan) ? 'planned' : 'no-changes';
 }
 
+/** A matrix leg's plan, written for the report job, which posts the one comment of all legs. */
+async function writeLeg(ctx: RunContext, plan: Plan, pr: PullRequestContext): Promise<void> {
+  const { settings } = ctx;
+  const path = join(settings.planDir ?? '', legFileName(settings.commentKey));
+  const context = {
+    repository: settings.repository.fullName,
+    pullRequest: pr.number,
+    headSha: pr.headSha,
+    salt: fingerprintSalt(settings.repository.fullName, pr.number),
+    config: settings.configKey,
+  };
+  await ctx.io.writeTextFile(path, renderLegFile(plan, context));
+  ctx.io.info(
+    `Plan leg: wrote ${path} for the report job (mode: report posts the one comment of all legs; upload this directory with actions/upload-artifact).`,
+  );
+}
+
 export async function planFlow(ctx: RunContext): Promise<RunOutcome> {
   const { io, settings } = ctx;
-  const pr = settings.mode === 'plan' ? settings.pullRequest : undefined;
+  const onPr = settings.mode === 'plan' ? settings.pullRequest : undefined;
+  // A matrix leg (plan-dir) leaves the comment to the report job.
+  const leg = settings.planDir !== undefined ? onPr : undefined;
+  const pr = leg ? undefined : onPr;
   const salt = fingerprintSalt(settings.repository.fullName, settings.pullRequest?.number);
   const base = {
     repo: settings.repository.fullName,
-    pr: pr?.number ?? 0,
-    headSha: pr?.headSha || settings.sha,
+    pr: onPr?.number ?? 0,
+    headSha: onPr?.headSha || settings.sha,
     mode: settings.mode,
     key: settings.commentKey,
     salt,
@@ -106,9 +128,9 @@ export async function planFlow(ctx: RunContext): Promise<RunOutcome> {
     return failed('invalid-config', invalidConfigMessage(problems));
   }
 
-  let credentials;
+  let access;
   try {
-    credentials = await credentialsFor(ctx, state);
+    access = await credentialsFor(ctx, state);
   } catch (error) {
     if (!isCredentialsError(error)) throw error;
     if (error.fork && settings.mode === 'plan') {
@@ -125,9 +147,10 @@ export async function planFlow(ctx: RunContext): Promise<RunOutcome> {
     return failed('credentials', error.message);
   }
 
-  const { plan, engine } = await computePlan(ctx, state, credentials, salt);
+  const { plan, engine } = await computePlan(ctx, state, access, salt);
   engine.close();
   const planJson = await writePlanOutputs(ctx, plan, planOutputs(plan));
+  if (leg) await writeLeg(ctx, plan, leg);
   const status = planStatus(plan);
   const view: CommentView = { ...base, status, plan };
   await writeSummary(ctx, view, planJson);

@@ -121,9 +121,15 @@ export async function findReviewedPlan(ctx: RunContext): Promise<ReviewRecord> {
         missing: `pull request #${pr.number} has no plan comment of ours`,
       };
     }
+    const latest = (list: OurComment[]): OurComment | undefined =>
+      [...list].sort((a, b) => b.comment.updatedAt.localeCompare(a.comment.updatedAt))[0];
+    // A run limited to some clusters (a matrix leg) does not continue another leg's apply record:
+    // that one says what became of the other leg's clusters, not of this run's.
+    const reviews =
+      settings.clusters.length > 0 ? ours.filter((c) => c.header.mode !== 'apply') : ours;
     const comment =
-      ours.find((c) => c.header.key === settings.commentKey) ??
-      [...ours].sort((a, b) => b.comment.updatedAt.localeCompare(a.comment.updatedAt))[0];
+      ours.find((c) => c.header.key === settings.commentKey) ?? latest(reviews) ?? latest(ours);
+    if (!comment) throw new Error('no comment of ours to read');
     // The main comment must bind this merge; another config set's comment that does not is left out
     // (its clusters then count as not reviewed, which refuses them, never the other way round).
     const trusted: OurComment[] = [];

@@ -1,13 +1,13 @@
 // What a mode's flow needs from the outside world, injected so flows can run against fakes, and
 // what it reports back to run().
 
-import type { AwsCredentialIdentity } from '@aws-sdk/types';
-import type { CredentialRequest } from '../aws/credentials.js';
+import type { CredentialRequest, Credentials } from '../aws/credentials.js';
 import type { DesiredState, LoadResult } from '../config/model.js';
 import type { GitHubApi } from '../github/api.js';
 import type { LiveIrsa } from '../live/irsa.js';
 import type { Plan, PlanOptions } from '../plan/model.js';
 import type { ClusterApplyResult } from '../plan/results.js';
+import type { ClusterAccess } from './plan-step.js';
 import type { ActionIO } from './runner-io.js';
 import type { FailureReason } from './outputs.js';
 import type { Settings } from './settings.js';
@@ -25,8 +25,9 @@ export interface RunDeps {
   /** Undefined when there is no GitHub token: no comment, no PR lookup. */
   api?: GitHubApi;
   loadConfig(patterns: readonly string[], cwd: string): Promise<LoadResult>;
-  credentials(request: CredentialRequest): Promise<AwsCredentialIdentity | undefined>;
-  createEngine(credentials: AwsCredentialIdentity | undefined): PlanEngine;
+  /** One role's credentials (renewed before they end), or undefined for the SDK default chain. */
+  credentials(request: CredentialRequest): Promise<Credentials | undefined>;
+  createEngine(access: ClusterAccess): PlanEngine;
 }
 
 export interface RunContext extends RunDeps {

@@ -5,8 +5,8 @@
 // properties (file, title) itself; ESLint's `log-sink` rule keeps other files from writing directly.
 
 import * as core from '@actions/core';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { logLines } from '../lib/log-line.js';
 
 export interface Annotation {
@@ -32,6 +32,8 @@ export interface ActionIO {
   /** Appends Markdown to the job summary; false (with a debug line) when there is no summary file. */
   appendSummary(markdown: string): Promise<boolean>;
   writeTextFile(path: string, text: string): Promise<void>;
+  /** Every `*.json` file under `dir` (its subdirectories too), in path order. */
+  readJsonFiles(dir: string): Promise<{ path: string; text: string }[]>;
 }
 
 export function coreIO(): ActionIO {
@@ -58,6 +60,14 @@ export function coreIO(): ActionIO {
     async writeTextFile(path, text) {
       await mkdir(dirname(path), { recursive: true });
       await writeFile(path, text, 'utf8');
+    },
+    async readJsonFiles(dir) {
+      // download-artifact puts each artifact in a directory of its own unless merge-multiple is set.
+      const names = (await readdir(dir, { recursive: true, withFileTypes: true }))
+        .filter((e) => e.isFile() && e.name.endsWith('.json'))
+        .map((e) => join(e.parentPath, e.name))
+        .sort();
+      return Promise.all(names.map(async (path) => ({ path, text: await readFile(path, 'utf8') })));
     },
   };
 }

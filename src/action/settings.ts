@@ -10,7 +10,9 @@ import {
   type OwnerIdSource,
   type Parsed,
 } from '../engine/options.js';
+import { resolve } from 'node:path';
 import type { PruneMode } from '../plan/model.js';
+import { parseRoleMap, type RoleMap } from './roles.js';
 import { pullRequestOf, resolveAutoMode, type Mode, type PullRequestContext } from './event.js';
 
 export type { Mode, PullRequestContext } from './event.js';
@@ -23,8 +25,10 @@ export interface Settings {
   readonly mode: Mode;
   /** Why this mode was chosen, for the log. */
   readonly modeReason: string;
-  /** IAM role to assume with the job's OIDC token; undefined = the SDK default credential chain. */
+  /** The role of every cluster not named otherwise (the input's line without a key). */
   readonly roleToAssume?: string;
+  /** IAM roles to assume with the job's OIDC token, per cluster; none = the SDK default chain. */
+  readonly roles: RoleMap;
   readonly roleSessionName: string;
   /** Region for STS; undefined = from the environment or the first cluster. */
   readonly awsRegion?: string;
@@ -60,6 +64,13 @@ export interface Settings {
   readonly workspace: string;
   /** Identifies the sticky comment of this config set (matrix legs with other configs get their own). */
   readonly commentKey: string;
+  /** The config set alone (sorted globs), without `clusters`: what every leg of a fan-out shares. */
+  readonly configKey: string;
+  /**
+   * Matrix fan-out (input plan-dir): where a plan leg writes its plan for the report job, and where
+   * the report job reads the legs' plans; undefined = no fan-out.
+   */
+  readonly planDir?: string;
 }
 
 /** A user mistake in the inputs or the workflow: reported without a stack trace. */
@@ -79,7 +90,6 @@ export interface SettingsSources {
 }
 
 const SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
-const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 
 class Reader {
@@ -176,15 +186,11 @@ export function resolveSettings(sources: SettingsSources): Settings {
   const configPatterns = read.lines('config', '**/*.eksctl.yaml');
   const requested = read.choice(
     'mode',
-    ['auto', 'plan', 'apply', 'check', 'migrate'] as const,
+    ['auto', 'plan', 'apply', 'check', 'migrate', 'report', 'list'] as const,
     'auto',
   );
-  const roleToAssume = read.text('role-to-assume') || undefined;
-  if (roleToAssume && !ROLE_ARN.test(roleToAssume)) {
-    read.problems.push(
-      `input "role-to-assume" must be an IAM role ARN such as arn:aws:iam::123456789012:role/podid-plan; got "${roleToAssume}"`,
-    );
-  }
+  const roles = parseRoleMap(read.text('role-to-assume'));
+  read.problems.push(...roles.problems);
   const runId = env.GITHUB_RUN_ID ?? 'local';
   const roleSessionName = read.text('role-session-name', `podid-action-${runId}`);
   if (!SESSION_NAME.test(roleSessionName)) {
@@ -206,6 +212,17 @@ export function resolveSettings(sources: SettingsSources): Settings {
   const repository = repositoryOf(env, read.problems);
   const { mode, modeReason } = modeOf(requested, sources, read.problems);
   const clusters = read.list('clusters');
+  const planDir = read.text('plan-dir') || undefined;
+  if (mode === 'report' && !planDir) {
+    read.problems.push(
+      'input "plan-dir" must name the directory the plan legs\' artifacts were downloaded to (mode: report)',
+    );
+  }
+  if (mode === 'report' && sources.env.GITHUB_EVENT_NAME !== 'pull_request') {
+    read.problems.push(
+      `input "mode" is report, which posts the plan of a pull request: run it on the pull_request event (got "${sources.env.GITHUB_EVENT_NAME ?? ''}")`,
+    );
+  }
   if (read.problems.length > 0) throw new SettingsError(read.problems);
   const owner = resolveOwnerId({
     explicit: read.text('owner-id'),
@@ -218,7 +235,8 @@ export function resolveSettings(sources: SettingsSources): Settings {
     configPatterns: Object.freeze(configPatterns),
     mode,
     modeReason,
-    roleToAssume,
+    roleToAssume: roles.map.fallback,
+    roles: roles.map,
     roleSessionName,
     awsRegion,
     githubToken: read.text('github-token'),
@@ -241,6 +259,10 @@ export function resolveSettings(sources: SettingsSources): Settings {
     tempDir: env.RUNNER_TEMP || env.TMPDIR || '/tmp',
     workspace: env.GITHUB_WORKSPACE || process.cwd(),
     commentKey: commentKey(configPatterns, clusters),
+    configKey: commentKey(configPatterns, []),
+    ...(planDir === undefined
+      ? {}
+      : { planDir: resolve(env.GITHUB_WORKSPACE || process.cwd(), planDir) }),
   });
 }
 

@@ -89,7 +89,19 @@ export function createClients(options: ClientOptions): AwsClients {
   };
 }
 
-/** One set of clients per region, shared by every cluster of that region in a run. */
+type Credentials = AwsCredentialIdentity | AwsCredentialIdentityProvider;
+
+/** Whose calls a set of clients makes: `key` names the identity (a role ARN), one pool entry each. */
+export interface Identity {
+  key: string;
+  credentials?: Credentials;
+}
+
+/**
+ * One set of clients per region and identity, shared by every cluster of that region reached with
+ * that identity in a run (with many accounts, each account's role has its own). All of them share
+ * one request limiter.
+ */
 export class ClientPool {
   private readonly byRegion = new Map<string, AwsClients>();
 
@@ -102,11 +114,14 @@ export class ClientPool {
     this.base = { ...rest, timeouts, limit: pLimit(Math.max(1, concurrency ?? 10)) };
   }
 
-  get(region: string): AwsClients {
-    let clients = this.byRegion.get(region);
+  /** The clients of a region, signing with `identity` (the pool's own credentials when absent). */
+  get(region: string, identity?: Identity): AwsClients {
+    const key = identity ? `${identity.key}\n${region}` : region;
+    let clients = this.byRegion.get(key);
     if (!clients) {
-      clients = createClients({ ...this.base, region });
-      this.byRegion.set(region, clients);
+      const credentials = identity ? identity.credentials : this.base.credentials;
+      clients = createClients({ ...this.base, credentials, region });
+      this.byRegion.set(key, clients);
     }
     return clients;
   }

@@ -15,6 +15,9 @@ import { quietSdkNodeReminder } from './clients.js';
 import { withRetry } from './retry.js';
 import { httpSettings, nameTimeouts } from './timeouts.js';
 
+/** Fixed keys, or a provider the SDK asks again when they near their end. */
+export type Credentials = AwsCredentialIdentity | AwsCredentialIdentityProvider;
+
 export const OIDC_AUDIENCE = 'sts.amazonaws.com';
 const SESSION_SECONDS = 3600;
 

@@ -4,7 +4,13 @@
 
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import { applyClusterPlan } from '../apply/executor.js';
-import { ClientPool, profileRegion, stsEndpoint, type AwsClients } from '../aws/clients.js';
+import {
+  ClientPool,
+  profileRegion,
+  stsEndpoint,
+  type AwsClients,
+  type Identity,
+} from '../aws/clients.js';
 import { describeCluster, type ClusterInfo } from '../aws/eks.js';
 import { explainReadFailure } from '../aws/read-failure.js';
 import { callerArn } from '../aws/sts.js';
@@ -51,6 +57,11 @@ export interface EngineOptions {
   /** In-flight AWS requests across the whole run. */
   concurrency: number;
   credentials?: AwsCredentialIdentity | AwsCredentialIdentityProvider;
+  /**
+   * Many accounts: the identity one cluster's calls use (each role's clients and watchers are its
+   * own); undefined for a cluster = `credentials`.
+   */
+  identityOf?(cluster: string, region: string): Identity | undefined;
   log(line: string): void;
 }
 
@@ -70,16 +81,25 @@ export class Engine {
     });
   }
 
-  /** One stack watcher (shared polls) and one add-on watcher per region. */
-  private watchersOf(region: string): { stacks: StackWatcher; addons: AddonWatcher } {
-    let watchers = this.watchers.get(region);
+  /** The clients a cluster's calls go through, in `region` (its own, or another it is looked for in). */
+  private clientsOf(cluster: string, region: string): AwsClients {
+    return this.pool.get(region, this.options.identityOf?.(cluster, region));
+  }
+
+  /** One stack watcher (shared polls) and one add-on watcher per region and identity. */
+  private watchersOf(
+    cluster: string,
+    region: string,
+  ): { stacks: StackWatcher; addons: AddonWatcher } {
+    const key = `${this.options.identityOf?.(cluster, region)?.key ?? ''}\n${region}`;
+    let watchers = this.watchers.get(key);
     if (!watchers) {
-      const clients = this.pool.get(region);
+      const clients = this.clientsOf(cluster, region);
       watchers = {
         stacks: new StackWatcher(clients.cloudformation),
         addons: new AddonWatcher(clients.eks),
       };
-      this.watchers.set(region, watchers);
+      this.watchers.set(key, watchers);
     }
     return watchers;
   }
@@ -92,7 +112,7 @@ export class Engine {
       const endpoint = this.kubeEndpoints.get(key);
       if (!endpoint)
         throw new Error(`the Kubernetes endpoint of cluster "${cluster}" was not read`);
-      const clients: AwsClients = this.pool.get(region);
+      const clients: AwsClients = this.clientsOf(cluster, region);
       session = new KubeSession(
         { cluster, region, ...endpoint },
         {
@@ -108,13 +128,25 @@ export class Engine {
 
   /** Reads every cluster (in parallel) and plans it. A cluster that cannot be read gets a plan error. */
   async plan(state: DesiredState, options: PlanOptions): Promise<Plan> {
-    const lookups: RunLookups = {
-      stackListings: new Map(),
-      roleLookups: new Map(),
-      policies: newPolicyLookups(),
+    // Listings and reads are shared by the clusters one identity reaches (another account's, or
+    // another role's, may answer differently).
+    const byIdentity = new Map<string, RunLookups>();
+    const lookupsOf = (spec: ClusterSpec): RunLookups => {
+      const key = this.options.identityOf?.(spec.name, spec.region)?.key ?? '';
+      let lookups = byIdentity.get(key);
+      if (!lookups) {
+        lookups = {
+          stackListings: new Map(),
+          roleLookups: new Map(),
+          policies: newPolicyLookups(),
+        };
+        byIdentity.set(key, lookups);
+      }
+      return lookups;
     };
     const clusters = await Promise.all(
       state.clusters.map(async (spec): Promise<ClusterPlan> => {
+        const lookups = lookupsOf(spec);
         const live = await this.read(spec, lookups, options);
         if ('missing' in live) return planCluster(spec, live, options);
         const outputs = new Map(live.stacks.map((s) => [s.stackName, s.outputs]));
@@ -142,7 +174,7 @@ export class Engine {
     if (arns.length === 0) return { plan: first, live };
     let read: Awaited<ReturnType<typeof readPolicies>>;
     try {
-      read = await readPolicies(this.pool.get(spec.region).iam, arns, lookups);
+      read = await readPolicies(this.clientsOf(spec.name, spec.region).iam, arns, lookups);
     } catch (error) {
       return { plan: planCluster(spec, unreadable(spec, error), options) };
     }
@@ -175,7 +207,7 @@ export class Engine {
       return planCluster(spec, { ...live, kubernetes: { ...kubernetes, failure } }, options);
     }
     if (access.every((a) => a.allowed)) return plan;
-    const principal = await callerArn(this.pool.get(spec.region).sts);
+    const principal = await callerArn(this.clientsOf(spec.name, spec.region).sts);
     const withAccess = { ...kubernetes, access, ...(principal ? { principal } : {}) };
     return planCluster(spec, { ...live, kubernetes: withAccess }, options);
   }
@@ -198,10 +230,10 @@ export class Engine {
     lookups: RunLookups,
     options: PlanOptions,
   ): Promise<LiveCluster | LiveClusterMissing> {
-    const watchers = this.watchersOf(spec.region);
+    const watchers = this.watchersOf(spec.name, spec.region);
     try {
       const live = await readClusterState(spec, {
-        clients: this.pool.get(spec.region),
+        clients: this.clientsOf(spec.name, spec.region),
         watcher: watchers.stacks,
         addonWatcher: watchers.addons,
         describeOthers: options.prune !== 'none',
@@ -209,7 +241,7 @@ export class Engine {
           namespaces: (associations) =>
             namespacesToRead(spec.podIdentityAssociations, associations, options),
           session: (info) => this.openKubernetes(spec, info),
-          whoAmI: () => callerArn(this.pool.get(spec.region).sts),
+          whoAmI: () => callerArn(this.clientsOf(spec.name, spec.region).sts),
         },
         stackListings: lookups.stackListings,
         roleLookups: lookups.roleLookups,
@@ -230,7 +262,7 @@ export class Engine {
   private async defaultRegionHolding(spec: ClusterSpec): Promise<string | undefined> {
     const region = process.env.AWS_REGION || (await profileRegion());
     if (!region || region === spec.region) return undefined;
-    const found = await describeCluster(this.pool.get(region).eks, spec.name).catch(
+    const found = await describeCluster(this.clientsOf(spec.name, region).eks, spec.name).catch(
       () => undefined,
     );
     return found ? region : undefined;
@@ -239,7 +271,7 @@ export class Engine {
   /** What the cluster runs on IRSA, for migration (read-only). */
   async readIrsa(cluster: string, region: string): Promise<LiveIrsa> {
     return readIrsa(cluster, region, {
-      clients: this.pool.get(region),
+      clients: this.clientsOf(cluster, region),
       kubernetes: (info) => this.openKubernetes({ name: cluster, region }, info),
     });
   }
@@ -252,9 +284,9 @@ export class Engine {
         .map((clusterPlan) =>
           applyClusterPlan(clusterPlan, {
             context: {
-              clients: this.pool.get(clusterPlan.region),
-              watcher: this.watchersOf(clusterPlan.region).stacks,
-              addonWatcher: this.watchersOf(clusterPlan.region).addons,
+              clients: this.clientsOf(clusterPlan.cluster, clusterPlan.region),
+              watcher: this.watchersOf(clusterPlan.cluster, clusterPlan.region).stacks,
+              addonWatcher: this.watchersOf(clusterPlan.cluster, clusterPlan.region).addons,
               kubernetes: () => this.kubeSession(clusterPlan.cluster, clusterPlan.region),
               outputs: new Map(
                 this.knownOutputs.get(clusterKey(clusterPlan.cluster, clusterPlan.region)),
