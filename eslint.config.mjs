@@ -48,7 +48,9 @@ const LAYERS = {
     ...above('aws', 'review'),
   ],
   // Kubernetes sits beside aws/: it borrows the AWS credentials and endpoints to make its token.
-  kube: [...above('kube', 'state', 'apply', 'engine', 'action', 'github', 'plan', 'render', 'review')],
+  kube: [
+    ...above('kube', 'state', 'apply', 'engine', 'action', 'github', 'plan', 'render', 'review'),
+  ],
   state: [...above('state', 'apply', 'engine', 'action', 'github', 'plan', 'render', 'review')],
   apply: [...above('apply', 'state', 'engine', 'action', 'github', 'render', 'review')],
   engine: [...above('engine', 'action', 'github', 'render')],

@@ -74257,7 +74257,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9431:
+/***/ 4260:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -77628,7 +77628,11 @@ function createClients(options) {
         sts: ready(new dist_cjs/* STSClient */.iM(config)),
     };
 }
-/** One set of clients per region, shared by every cluster of that region in a run. */
+/**
+ * One set of clients per region and identity, shared by every cluster of that region reached with
+ * that identity in a run (with many accounts, each account's role has its own). All of them share
+ * one request limiter.
+ */
 class ClientPool {
     byRegion = new Map();
     base;
@@ -77638,11 +77642,14 @@ class ClientPool {
         const timeouts = rest.timeouts ?? httpSettings().timeouts;
         this.base = { ...rest, timeouts, limit: pLimit(Math.max(1, concurrency ?? 10)) };
     }
-    get(region) {
-        let clients = this.byRegion.get(region);
+    /** The clients of a region, signing with `identity` (the pool's own credentials when absent). */
+    get(region, identity) {
+        const key = identity ? `${identity.key}\n${region}` : region;
+        let clients = this.byRegion.get(key);
         if (!clients) {
-            clients = createClients({ ...this.base, region });
-            this.byRegion.set(region, clients);
+            const credentials = identity ? identity.credentials : this.base.credentials;
+            clients = createClients({ ...this.base, credentials, region });
+            this.byRegion.set(key, clients);
         }
         return clients;
     }
@@ -86614,16 +86621,21 @@ class Engine {
             credentials: options.credentials,
         });
     }
-    /** One stack watcher (shared polls) and one add-on watcher per region. */
-    watchersOf(region) {
-        let watchers = this.watchers.get(region);
+    /** The clients a cluster's calls go through, in `region` (its own, or another it is looked for in). */
+    clientsOf(cluster, region) {
+        return this.pool.get(region, this.options.identityOf?.(cluster, region));
+    }
+    /** One stack watcher (shared polls) and one add-on watcher per region and identity. */
+    watchersOf(cluster, region) {
+        const key = `${this.options.identityOf?.(cluster, region)?.key ?? ''}\n${region}`;
+        let watchers = this.watchers.get(key);
         if (!watchers) {
-            const clients = this.pool.get(region);
+            const clients = this.clientsOf(cluster, region);
             watchers = {
                 stacks: new StackWatcher(clients.cloudformation),
                 addons: new AddonWatcher(clients.eks),
             };
-            this.watchers.set(region, watchers);
+            this.watchers.set(key, watchers);
         }
         return watchers;
     }
@@ -86635,7 +86647,7 @@ class Engine {
             const endpoint = this.kubeEndpoints.get(key);
             if (!endpoint)
                 throw new Error(`the Kubernetes endpoint of cluster "${cluster}" was not read`);
-            const clients = this.pool.get(region);
+            const clients = this.clientsOf(cluster, region);
             session = new KubeSession({ cluster, region, ...endpoint }, {
                 credentials: () => clients.sts.config.credentials(),
                 stsEndpoint: () => stsEndpoint(clients),
@@ -86647,12 +86659,24 @@ class Engine {
     }
     /** Reads every cluster (in parallel) and plans it. A cluster that cannot be read gets a plan error. */
     async plan(state, options) {
-        const lookups = {
-            stackListings: new Map(),
-            roleLookups: new Map(),
-            policies: newPolicyLookups(),
+        // Listings and reads are shared by the clusters one identity reaches (another account's, or
+        // another role's, may answer differently).
+        const byIdentity = new Map();
+        const lookupsOf = (spec) => {
+            const key = this.options.identityOf?.(spec.name, spec.region)?.key ?? '';
+            let lookups = byIdentity.get(key);
+            if (!lookups) {
+                lookups = {
+                    stackListings: new Map(),
+                    roleLookups: new Map(),
+                    policies: newPolicyLookups(),
+                };
+                byIdentity.set(key, lookups);
+            }
+            return lookups;
         };
         const clusters = await Promise.all(state.clusters.map(async (spec) => {
+            const lookups = lookupsOf(spec);
             const live = await this.read(spec, lookups, options);
             if ('missing' in live)
                 return planCluster(spec, live, options);
@@ -86675,7 +86699,7 @@ class Engine {
             return { plan: first, live };
         let read;
         try {
-            read = await readPolicies(this.pool.get(spec.region).iam, arns, lookups);
+            read = await readPolicies(this.clientsOf(spec.name, spec.region).iam, arns, lookups);
         }
         catch (error) {
             return { plan: planCluster(spec, unreadable(spec, error), options) };
@@ -86708,7 +86732,7 @@ class Engine {
         }
         if (access.every((a) => a.allowed))
             return plan;
-        const principal = await sts_callerArn(this.pool.get(spec.region).sts);
+        const principal = await sts_callerArn(this.clientsOf(spec.name, spec.region).sts);
         const withAccess = { ...kubernetes, access, ...(principal ? { principal } : {}) };
         return planCluster(spec, { ...live, kubernetes: withAccess }, options);
     }
@@ -86723,17 +86747,17 @@ class Engine {
         return () => this.kubeSession(spec.name, spec.region);
     }
     async read(spec, lookups, options) {
-        const watchers = this.watchersOf(spec.region);
+        const watchers = this.watchersOf(spec.name, spec.region);
         try {
             const live = await readClusterState(spec, {
-                clients: this.pool.get(spec.region),
+                clients: this.clientsOf(spec.name, spec.region),
                 watcher: watchers.stacks,
                 addonWatcher: watchers.addons,
                 describeOthers: options.prune !== 'none',
                 kubernetes: {
                     namespaces: (associations) => namespacesToRead(spec.podIdentityAssociations, associations, options),
                     session: (info) => this.openKubernetes(spec, info),
-                    whoAmI: () => sts_callerArn(this.pool.get(spec.region).sts),
+                    whoAmI: () => sts_callerArn(this.clientsOf(spec.name, spec.region).sts),
                 },
                 stackListings: lookups.stackListings,
                 roleLookups: lookups.roleLookups,
@@ -86756,13 +86780,13 @@ class Engine {
         const region = process.env.AWS_REGION || (await profileRegion());
         if (!region || region === spec.region)
             return undefined;
-        const found = await describeCluster(this.pool.get(region).eks, spec.name).catch(() => undefined);
+        const found = await describeCluster(this.clientsOf(spec.name, region).eks, spec.name).catch(() => undefined);
         return found ? region : undefined;
     }
     /** What the cluster runs on IRSA, for migration (read-only). */
     async readIrsa(cluster, region) {
         return readIrsa(cluster, region, {
-            clients: this.pool.get(region),
+            clients: this.clientsOf(cluster, region),
             kubernetes: (info) => this.openKubernetes({ name: cluster, region }, info),
         });
     }
@@ -86772,9 +86796,9 @@ class Engine {
             .filter((c) => c.errors.length === 0 && c.tasks.length > 0)
             .map((clusterPlan) => applyClusterPlan(clusterPlan, {
             context: {
-                clients: this.pool.get(clusterPlan.region),
-                watcher: this.watchersOf(clusterPlan.region).stacks,
-                addonWatcher: this.watchersOf(clusterPlan.region).addons,
+                clients: this.clientsOf(clusterPlan.cluster, clusterPlan.region),
+                watcher: this.watchersOf(clusterPlan.cluster, clusterPlan.region).stacks,
+                addonWatcher: this.watchersOf(clusterPlan.cluster, clusterPlan.region).addons,
                 kubernetes: () => this.kubeSession(clusterPlan.cluster, clusterPlan.region),
                 outputs: new Map(this.knownOutputs.get(clusterKey(clusterPlan.cluster, clusterPlan.region))),
                 log: (line) => this.options.log(`[${clusterPlan.cluster}] ${line}`),
@@ -92799,9 +92823,18 @@ function planOutputs(plan) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/action/run-context.ts
+// What a mode's flow needs from the outside world, injected so flows can run against fakes, and
+// what it reports back to run().
+const succeeded = {};
+const failed = (reason, message) => ({
+    failure: { reason, message },
+});
+
 ;// CONCATENATED MODULE: ./src/action/config-step.ts
 // The first step of every mode: load and validate the config; each problem becomes an annotation on
 // its file and line, and the `clusters` output lists what was found.
+
 
 
 
@@ -92841,6 +92874,11 @@ async function loadConfig(ctx) {
     }
     io.info(`clusters: limited to ${settings.clusters.join(', ')} (input clusters)`);
     return { state: selected.state, problems: result.problems };
+}
+/** `list` mode: the config read and the `clusters` output set, for a matrix; no AWS call. */
+async function listFlow(ctx) {
+    const { state, problems } = await loadConfig(ctx);
+    return state ? succeeded : failed('invalid-config', invalidConfigMessage(problems));
 }
 /** The clusters the `clusters` input names; a name no config file declares is an error. */
 function selectClusters(state, names) {
@@ -92918,6 +92956,78 @@ function ownerLine(owner, takeOver = []) {
     return `owner id: "${owner.id}" (from ${from})${taking}`;
 }
 
+;// CONCATENATED MODULE: ./src/action/roles.ts
+// Which IAM role each cluster's AWS calls use (input role-to-assume): one ARN for every cluster, or
+// lines `<account id>=<arn>` and `<cluster name>=<arn>` for many accounts. Pure: the input's text
+// and the clusters in, each cluster's role (or why there is none) out, before any AWS call.
+const roles_ROLE_ARN = /^arn:aws[a-z-]*:iam::(\d{12}):role\/[\w+=,.@/-]{1,512}$/;
+const ACCOUNT = /^\d{12}$/;
+const EXAMPLE = 'arn:aws:iam::123456789012:role/podid-plan';
+const accountOfRole = (arn) => roles_ROLE_ARN.exec(arn)?.[1] ?? '';
+/** The input's lines (# comments ignored) as a RoleMap, or the problems, each naming the line. */
+function parseRoleMap(text) {
+    const problems = [];
+    let fallback;
+    const byAccount = new Map();
+    const byCluster = new Map();
+    const lines = text
+        .split(/\r?\n/)
+        .map((l) => l.replace(/(^|\s)#.*$/, '').trim())
+        .filter((l) => l !== '');
+    for (const line of lines) {
+        const eq = line.indexOf('=');
+        // An ARN may itself hold "=" (role paths allow it), so a key is only what precedes " = arn:".
+        const keyed = eq > 0 && /^\s*arn:/.test(line.slice(eq + 1));
+        const key = keyed ? line.slice(0, eq).trim() : '';
+        const arn = keyed ? line.slice(eq + 1).trim() : line;
+        if (!roles_ROLE_ARN.test(arn)) {
+            problems.push(`input "role-to-assume" must be an IAM role ARN such as ${EXAMPLE}, or lines "<account id or cluster name>=<role ARN>"; got "${line}"`);
+            continue;
+        }
+        if (!keyed) {
+            if (fallback !== undefined) {
+                problems.push(`input "role-to-assume" has two lines without a key ("${fallback}" and "${arn}"): only one role may serve every cluster not named otherwise`);
+            }
+            fallback = arn;
+            continue;
+        }
+        const table = ACCOUNT.test(key) ? byAccount : byCluster;
+        if (table.has(key)) {
+            problems.push(`input "role-to-assume" names "${key}" twice`);
+            continue;
+        }
+        if (table === byAccount && accountOfRole(arn) !== key) {
+            problems.push(`input "role-to-assume" maps account ${key} to ${arn}, a role of account ${accountOfRole(arn)}: the role that reaches a cluster must be in the cluster's account`);
+            continue;
+        }
+        table.set(key, arn);
+    }
+    return { map: { fallback, byAccount, byCluster }, problems };
+}
+const hasRoles = (map) => map.fallback !== undefined || map.byAccount.size > 0 || map.byCluster.size > 0;
+/**
+ * The role of a cluster: its name's line, else its metadata.accountID's line, else the line without
+ * a key. The cluster's account is its metadata.accountID when set, else the account of that role.
+ */
+function roleOf(map, cluster) {
+    const byAccount = cluster.accountID === undefined ? undefined : map.byAccount.get(cluster.accountID);
+    const role = map.byCluster.get(cluster.name) ?? byAccount ?? map.fallback;
+    if (role === undefined) {
+        const account = cluster.accountID
+            ? `its account ${cluster.accountID} (metadata.accountID)`
+            : 'its account (metadata.accountID is not set)';
+        return {
+            problem: `input "role-to-assume" has no role for cluster "${cluster.name}": neither its name nor ${account} has a line, and there is no line without a key. Add "${cluster.name}=<role ARN>"${cluster.accountID ? ` or "${cluster.accountID}=<role ARN>"` : ''}, or one ARN without a key for every other cluster`,
+        };
+    }
+    if (cluster.accountID && accountOfRole(role) !== cluster.accountID) {
+        return {
+            problem: `cluster "${cluster.name}" is in account ${cluster.accountID} (metadata.accountID), but input "role-to-assume" gives it ${role}, a role of account ${accountOfRole(role)}: its calls would reach the wrong account. Add "${cluster.name}=<a role of account ${cluster.accountID}>"`,
+        };
+    }
+    return { role };
+}
+
 ;// CONCATENATED MODULE: ./src/action/plan-step.ts
 // Credentials, then the plan: each cluster's plan and eksctl task tree logged in its own group, the
 // plan JSON written under RUNNER_TEMP and the plan outputs set.
@@ -92927,22 +93037,58 @@ function ownerLine(owner, takeOver = []) {
 
 
 
-/** Credentials for the run; a CredentialsError keeps its actionable message. */
+
+/**
+ * Each cluster's role (input role-to-assume), decided before any call, and each distinct role
+ * assumed once, all at once; a CredentialsError keeps its actionable message.
+ */
 async function credentialsFor(ctx, state) {
     const { settings } = ctx;
-    return ctx.credentials({
-        roleToAssume: settings.roleToAssume,
+    const request = (roleToAssume, region) => ctx.credentials({
+        roleToAssume,
         roleSessionName: settings.roleSessionName,
-        region: settings.awsRegion ?? state.clusters[0]?.region ?? 'us-east-1',
+        region: settings.awsRegion ?? region ?? 'us-east-1',
         repository: settings.repository.fullName,
         forkPullRequest: settings.pullRequest?.fork === true,
     });
+    if (!hasRoles(settings.roles)) {
+        return { credentials: await request(undefined, state.clusters[0]?.region) };
+    }
+    const roleOfCluster = new Map();
+    const regionOfRole = new Map();
+    const problems = [];
+    for (const cluster of state.clusters) {
+        const found = roleOf(settings.roles, cluster);
+        if ('problem' in found)
+            problems.push(found.problem);
+        else {
+            roleOfCluster.set(cluster.name, found.role);
+            if (!regionOfRole.has(found.role))
+                regionOfRole.set(found.role, cluster.region);
+        }
+    }
+    if (problems.length > 0)
+        throw new CredentialsError(problems.join('\n'));
+    const roles = [...regionOfRole.keys()];
+    if (roles.length <= 1) {
+        return {
+            credentials: await request(roles[0] ?? settings.roles.fallback, roles[0] && regionOfRole.get(roles[0])),
+        };
+    }
+    const assumed = await Promise.all(roles.map((role) => request(role, regionOfRole.get(role))));
+    const byRole = new Map(roles.map((role, i) => [role, assumed[i]]));
+    return {
+        identityOf: (cluster) => {
+            const role = roleOfCluster.get(cluster);
+            return role === undefined ? undefined : { key: role, credentials: byRole.get(role) };
+        },
+    };
 }
 const isCredentialsError = (error) => error instanceof CredentialsError;
 /** Plans with a fresh engine, logging each cluster's plan and eksctl task tree in its own group. */
-async function computePlan(ctx, state, credentials, salt) {
+async function computePlan(ctx, state, access, salt) {
     const { io, settings } = ctx;
-    const engine = ctx.createEngine(credentials);
+    const engine = ctx.createEngine(access);
     io.info(ownerLine({ id: settings.ownerId, source: settings.ownerIdSource }, settings.takeOver));
     const plan = await io.group('Reading live state', () => engine.plan(state, {
         prune: settings.prune,
@@ -93551,8 +93697,13 @@ async function findReviewedPlan(ctx) {
                 missing: `pull request #${pr.number} has no plan comment of ours`,
             };
         }
-        const comment = ours.find((c) => c.header.key === settings.commentKey) ??
-            [...ours].sort((a, b) => b.comment.updatedAt.localeCompare(a.comment.updatedAt))[0];
+        const latest = (list) => [...list].sort((a, b) => b.comment.updatedAt.localeCompare(a.comment.updatedAt))[0];
+        // A run limited to some clusters (a matrix leg) does not continue another leg's apply record:
+        // that one says what became of the other leg's clusters, not of this run's.
+        const reviews = settings.clusters.length > 0 ? ours.filter((c) => c.header.mode !== 'apply') : ours;
+        const comment = ours.find((c) => c.header.key === settings.commentKey) ?? latest(reviews) ?? latest(ours);
+        if (!comment)
+            throw new Error('no comment of ours to read');
         // The main comment must bind this merge; another config set's comment that does not is left out
         // (its clusters then count as not reviewed, which refuses them, never the other way round).
         const trusted = [];
@@ -93591,14 +93742,6 @@ async function findReviewedPlan(ctx) {
         };
     }
 }
-
-;// CONCATENATED MODULE: ./src/action/run-context.ts
-// What a mode's flow needs from the outside world, injected so flows can run against fakes, and
-// what it reports back to run().
-const succeeded = {};
-const failed = (reason, message) => ({
-    failure: { reason, message },
-});
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(1421);
@@ -93733,6 +93876,8 @@ function resolveAutoMode(eventName, ref, payload) {
 // its own message naming the input and the accepted values; all are reported at once.
 
 
+
+
 /** A user mistake in the inputs or the workflow: reported without a stack trace. */
 class SettingsError extends Error {
     problems;
@@ -93742,7 +93887,6 @@ class SettingsError extends Error {
     }
 }
 const SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
-const settings_ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
 const settings_REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 class settings_Reader {
     input;
@@ -93819,11 +93963,9 @@ function resolveSettings(sources) {
     const { env } = sources;
     const read = new settings_Reader(sources.input);
     const configPatterns = read.lines('config', '**/*.eksctl.yaml');
-    const requested = read.choice('mode', ['auto', 'plan', 'apply', 'check', 'migrate'], 'auto');
-    const roleToAssume = read.text('role-to-assume') || undefined;
-    if (roleToAssume && !settings_ROLE_ARN.test(roleToAssume)) {
-        read.problems.push(`input "role-to-assume" must be an IAM role ARN such as arn:aws:iam::123456789012:role/podid-plan; got "${roleToAssume}"`);
-    }
+    const requested = read.choice('mode', ['auto', 'plan', 'apply', 'check', 'migrate', 'report', 'list'], 'auto');
+    const roles = parseRoleMap(read.text('role-to-assume'));
+    read.problems.push(...roles.problems);
     const runId = env.GITHUB_RUN_ID ?? 'local';
     const roleSessionName = read.text('role-session-name', `podid-action-${runId}`);
     if (!SESSION_NAME.test(roleSessionName)) {
@@ -93842,6 +93984,13 @@ function resolveSettings(sources) {
     const repository = repositoryOf(env, read.problems);
     const { mode, modeReason } = modeOf(requested, sources, read.problems);
     const clusters = read.list('clusters');
+    const planDir = read.text('plan-dir') || undefined;
+    if (mode === 'report' && !planDir) {
+        read.problems.push('input "plan-dir" must name the directory the plan legs\' artifacts were downloaded to (mode: report)');
+    }
+    if (mode === 'report' && sources.env.GITHUB_EVENT_NAME !== 'pull_request') {
+        read.problems.push(`input "mode" is report, which posts the plan of a pull request: run it on the pull_request event (got "${sources.env.GITHUB_EVENT_NAME ?? ''}")`);
+    }
     if (read.problems.length > 0)
         throw new SettingsError(read.problems);
     const owner = resolveOwnerId({
@@ -93854,7 +94003,8 @@ function resolveSettings(sources) {
         configPatterns: Object.freeze(configPatterns),
         mode,
         modeReason,
-        roleToAssume,
+        roleToAssume: roles.map.fallback,
+        roles: roles.map,
         roleSessionName,
         awsRegion,
         githubToken: read.text('github-token'),
@@ -93877,6 +94027,10 @@ function resolveSettings(sources) {
         tempDir: env.RUNNER_TEMP || env.TMPDIR || '/tmp',
         workspace: env.GITHUB_WORKSPACE || process.cwd(),
         commentKey: commentKey(configPatterns, clusters),
+        configKey: commentKey(configPatterns, []),
+        ...(planDir === undefined
+            ? {}
+            : { planDir: (0,external_node_path_.resolve)(env.GITHUB_WORKSPACE || process.cwd(), planDir) }),
     });
 }
 /**
@@ -93912,7 +94066,7 @@ function fingerprintSalt(repository, prNumber) {
 
 /** The review gate: an outcome when the plan must not be applied, else the comparison to show. */
 async function checkReview(a) {
-    const { ctx, record, base, plan, planJson, notes } = a;
+    const { ctx, record, base, plan, planJson, notes, target } = a;
     const { io, settings } = ctx;
     const untrusted = record.untrusted ??
         (record.alreadyApplied
@@ -93942,7 +94096,7 @@ async function checkReview(a) {
             const view = { ...base, status: 'plan-changed', plan, review, notes };
             await writeSummary(ctx, view, planJson);
             if (record.pr)
-                await publishComment(ctx, view, record.comment);
+                await publishComment(ctx, view, target);
             return { refused: failed('plan-changed', refusalText(review)) };
         }
         const note = 'The plan changed since it was reviewed; applying anyway (on-plan-change: apply).';
@@ -93960,7 +94114,7 @@ async function checkReview(a) {
     return { review };
 }
 async function applyAndReport(a, engine, review) {
-    const { ctx, record, base, plan, planJson, notes } = a;
+    const { ctx, record, base, plan, planJson, notes, target } = a;
     ctx.io.info(`Applying: ${countsLine(countChanges(plan))}.`);
     const results = await ctx.io.group('Apply', () => engine.apply(plan));
     const ok = results_failedTasks(results) === 0 && !plan.clusters.some((c) => c.errors.length > 0);
@@ -93968,20 +94122,32 @@ async function applyAndReport(a, engine, review) {
     const view = { ...base, status, plan, results, review, notes };
     await writeSummary(ctx, view, planJson);
     if (record.pr)
-        await publishComment(ctx, view, record.comment);
+        await publishComment(ctx, view, target);
     if (!ok)
         return failed('apply-failed', `apply failed:\n${failureText(results, plan)}`);
     ctx.io.info('All tasks completed successfully.');
     return succeeded;
 }
-function baseView(ctx, record) {
+/**
+ * Where the run records its outcome: the comment it continues, or a new comment of its own when it
+ * is limited to some clusters and the review it checks against is another comment's (the report of
+ * a matrix fan-out, or a plan of more clusters): legs never overwrite the review or each other.
+ */
+function outcomeComment(ctx, record) {
+    const { settings } = ctx;
+    const comment = record.comment;
+    if (comment && settings.clusters.length > 0 && comment.header.key !== settings.commentKey)
+        return undefined;
+    return comment;
+}
+function baseView(ctx, record, target) {
     const { settings } = ctx;
     return {
         repo: settings.repository.fullName,
         pr: record.pr ?? 0,
         headSha: record.comment?.header.headSha || settings.sha,
         mode: settings.mode,
-        key: record.comment?.header.key ?? settings.commentKey,
+        key: target?.header.key ?? settings.commentKey,
         reviewed: record.reviewed,
         salt: fingerprintSalt(settings.repository.fullName, record.pr),
         runUrl: settings.runUrl,
@@ -93996,7 +94162,8 @@ async function applyFlow(ctx) {
         return failed('invalid-config', invalidConfigMessage(problems));
     }
     const record = await findReviewedPlan(ctx);
-    const base = baseView(ctx, record);
+    const target = outcomeComment(ctx, record);
+    const base = baseView(ctx, record, target);
     const notes = [];
     if (record.lookupFailed) {
         await writeSummary(ctx, { ...base, status: 'plan-changed', notes: [record.lookupFailed] });
@@ -94012,9 +94179,9 @@ async function applyFlow(ctx) {
         io.warning(note);
         notes.push(note);
     }
-    let credentials;
+    let access;
     try {
-        credentials = await credentialsFor(ctx, state);
+        access = await credentialsFor(ctx, state);
     }
     catch (error) {
         if (!isCredentialsError(error))
@@ -94022,7 +94189,7 @@ async function applyFlow(ctx) {
         await writeSummary(ctx, { ...base, status: 'apply-failed', notes: [error.message] });
         return failed('credentials', error.message);
     }
-    const { plan, engine } = await computePlan(ctx, state, credentials, base.salt);
+    const { plan, engine } = await computePlan(ctx, state, access, base.salt);
     try {
         const planJson = await writePlanOutputs(ctx, plan, planOutputs(plan));
         const errors = plan.clusters.flatMap((c) => c.errors);
@@ -94032,7 +94199,7 @@ async function applyFlow(ctx) {
             const view = { ...base, status: 'plan-failed', plan, notes };
             await writeSummary(ctx, view, planJson);
             if (record.pr && !record.untrusted)
-                await publishComment(ctx, view, record.comment);
+                await publishComment(ctx, view, target);
             return failed('apply-failed', message);
         }
         if (!hasChanges(plan)) {
@@ -94040,7 +94207,7 @@ async function applyFlow(ctx) {
             await writeSummary(ctx, { ...base, status: 'no-changes', plan, notes }, planJson);
             return succeeded;
         }
-        const applying = { ctx, record, base, plan, planJson, notes };
+        const applying = { ctx, record, target, base, plan, planJson, notes };
         const { refused, review } = await checkReview(applying);
         return refused ?? (await applyAndReport(applying, engine, review));
     }
@@ -94673,9 +94840,151 @@ async function migrateFlow(ctx) {
     return succeeded;
 }
 
+;// CONCATENATED MODULE: ./src/action/plan-legs.ts
+// Matrix fan-out: what a plan leg writes for the report job (its plan JSON with the review context
+// it was planned in), and the report job's merge of the legs' files into one plan, refused whenever
+// the files do not make one consistent plan of this pull request's head. Pure: text in, data out.
+// The files come from the pull request's own jobs: the merge only makes sure they agree with each
+// other and with the report's own context; what binds is the comment the report writes, which
+// apply checks against a plan it recomputes (docs/action.md, "Matrix fan-out").
+
+
+
+/** A leg's file: its plan JSON (docs/plan-json.md) with the context it was planned in. */
+function renderLegFile(plan, context) {
+    return `${JSON.stringify({ ...planJsonDocument(plan), review: context }, null, 2)}\n`;
+}
+/** A name unique to the leg (its comment key), so downloaded artifacts can share one directory. */
+function legFileName(legKey) {
+    const id = (0,external_node_crypto_.createHash)('sha256').update(legKey, 'utf8').digest('hex').slice(0, 16);
+    return `podid-plan-leg-${id}.json`;
+}
+const plan_legs_isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+const isString = (v) => typeof v === 'string';
+const isStringArray = (v) => Array.isArray(v) && v.every(isString);
+const isObjectArray = (v) => Array.isArray(v) && v.every(plan_legs_isObject);
+function isTask(t) {
+    return (plan_legs_isObject(t) &&
+        ['id', 'kind', 'change', 'target', 'description', 'reason'].every((k) => isString(t[k])) &&
+        isStringArray(t.dependsOn) &&
+        plan_legs_isObject(t.params));
+}
+const isProblem = (p) => plan_legs_isObject(p) && isString(p.message);
+/** One cluster of a leg's file as a ClusterPlan, or why it is not one. */
+function clusterOf(raw, salt) {
+    if (!plan_legs_isObject(raw) || !isString(raw.cluster) || !isString(raw.region) || !isString(raw.file))
+        return 'a cluster without its name, region or file';
+    const name = `cluster "${raw.cluster}" (${raw.region})`;
+    const lists = ['tasks', 'errors', 'warnings', 'unmanaged', 'unmanagedAddons', 'notManaged'];
+    if (!lists.every((k) => isObjectArray(raw[k])) || typeof raw.unchanged !== 'number')
+        return `${name} is not a plan of version 1`;
+    if (!raw.tasks.every(isTask))
+        return `${name} has a task that is not one`;
+    if (![...raw.errors, ...raw.warnings].every(isProblem))
+        return `${name} has a problem without a message`;
+    const tasks = raw.tasks;
+    // What the comment will bind is recomputed here from the tasks it shows, never taken on trust.
+    if (fingerprint(tasks, salt) !== raw.fingerprint)
+        return `${name}: its fingerprint is not that of its tasks with this pull request's salt (the file was changed, or planned for another pull request)`;
+    return {
+        cluster: raw.cluster,
+        region: raw.region,
+        file: raw.file,
+        tasks,
+        errors: raw.errors,
+        warnings: raw.warnings,
+        unmanaged: raw.unmanaged,
+        unmanagedAddons: raw.unmanagedAddons,
+        notManaged: raw.notManaged,
+        unchanged: raw.unchanged,
+        fingerprint: raw.fingerprint,
+    };
+}
+const CONTEXT_FIELDS = [
+    'repository',
+    'pullRequest',
+    'headSha',
+    'salt',
+    'config',
+];
+const FIELD_NAMES = {
+    repository: 'repository',
+    pullRequest: 'pull request',
+    headSha: 'head commit',
+    salt: 'fingerprint salt',
+    config: 'config set',
+};
+/**
+ * The legs' files as one plan, or every reason they are not one: a file that is not a leg's plan,
+ * a leg planned for another head, salt, pull request or config set than the report's, a cluster
+ * planned twice, a configured cluster no leg planned, a planned cluster the config does not have.
+ */
+function mergeLegs(files, expected, configured) {
+    const problems = [];
+    const clusters = [];
+    const seen = new Map();
+    if (files.length === 0)
+        problems.push('no plan files were found');
+    for (const { path, text } of files) {
+        let doc;
+        try {
+            doc = JSON.parse(text);
+        }
+        catch {
+            problems.push(`${path}: not JSON`);
+            continue;
+        }
+        if (!plan_legs_isObject(doc) || doc.version !== 1 || !Array.isArray(doc.clusters)) {
+            problems.push(`${path}: not a plan JSON of version 1`);
+            continue;
+        }
+        const review = doc.review;
+        if (!plan_legs_isObject(review)) {
+            problems.push(`${path}: a plan without its review context (only a plan leg with the plan-dir input writes one)`);
+            continue;
+        }
+        const differs = CONTEXT_FIELDS.filter((k) => review[k] !== expected[k]);
+        if (differs.length > 0) {
+            problems.push(`${path}: planned for another ${differs.map((k) => `${FIELD_NAMES[k]} (${JSON.stringify(review[k])}, this run: ${JSON.stringify(expected[k])})`).join(', ')}`);
+            continue;
+        }
+        for (const raw of doc.clusters) {
+            const cluster = clusterOf(raw, expected.salt);
+            if (typeof cluster === 'string') {
+                problems.push(`${path}: ${cluster}`);
+                continue;
+            }
+            const key = `${cluster.region}/${cluster.cluster}`;
+            const first = seen.get(key);
+            if (first !== undefined) {
+                problems.push(`cluster "${cluster.cluster}" (${cluster.region}) is planned twice, in ${first} and ${path}: give each matrix leg other clusters`);
+                continue;
+            }
+            seen.set(key, path);
+            clusters.push(cluster);
+        }
+    }
+    const wanted = new Set(configured.map((c) => `${c.region}/${c.name}`));
+    for (const c of configured) {
+        if (!seen.has(`${c.region}/${c.name}`))
+            problems.push(`cluster "${c.name}" (${c.region}) has no plan: its leg failed before writing one, or its artifact was not downloaded`);
+    }
+    for (const c of clusters) {
+        if (!wanted.has(`${c.region}/${c.cluster}`))
+            problems.push(`cluster "${c.cluster}" (${c.region}) was planned, but the config (at this commit) does not declare it`);
+    }
+    if (problems.length > 0)
+        return { problems };
+    // The order a single run plans in: by file, then cluster name.
+    clusters.sort((a, b) => a.file === b.file ? a.cluster.localeCompare(b.cluster) : a.file.localeCompare(b.file));
+    return { plan: { version: 1, clusters } };
+}
+
 ;// CONCATENATED MODULE: ./src/action/plan-flow.ts
 // `plan` (pull requests) and `check` (drift) modes: config → credentials → plan → log, outputs,
 // job summary and (plan on a PR) the sticky comment. No mutating AWS call is made here.
+
+
 
 
 
@@ -94734,14 +95043,31 @@ function planStatus(plan) {
         return 'plan-failed';
     return hasChanges(plan) ? 'planned' : 'no-changes';
 }
+/** A matrix leg's plan, written for the report job, which posts the one comment of all legs. */
+async function writeLeg(ctx, plan, pr) {
+    const { settings } = ctx;
+    const path = (0,external_node_path_.join)(settings.planDir ?? '', legFileName(settings.commentKey));
+    const context = {
+        repository: settings.repository.fullName,
+        pullRequest: pr.number,
+        headSha: pr.headSha,
+        salt: fingerprintSalt(settings.repository.fullName, pr.number),
+        config: settings.configKey,
+    };
+    await ctx.io.writeTextFile(path, renderLegFile(plan, context));
+    ctx.io.info(`Plan leg: wrote ${path} for the report job (mode: report posts the one comment of all legs; upload this directory with actions/upload-artifact).`);
+}
 async function planFlow(ctx) {
     const { io, settings } = ctx;
-    const pr = settings.mode === 'plan' ? settings.pullRequest : undefined;
+    const onPr = settings.mode === 'plan' ? settings.pullRequest : undefined;
+    // A matrix leg (plan-dir) leaves the comment to the report job.
+    const leg = settings.planDir !== undefined ? onPr : undefined;
+    const pr = leg ? undefined : onPr;
     const salt = fingerprintSalt(settings.repository.fullName, settings.pullRequest?.number);
     const base = {
         repo: settings.repository.fullName,
-        pr: pr?.number ?? 0,
-        headSha: pr?.headSha || settings.sha,
+        pr: onPr?.number ?? 0,
+        headSha: onPr?.headSha || settings.sha,
         mode: settings.mode,
         key: settings.commentKey,
         salt,
@@ -94756,9 +95082,9 @@ async function planFlow(ctx) {
             await postPlan(ctx, view, found);
         return failed('invalid-config', invalidConfigMessage(problems));
     }
-    let credentials;
+    let access;
     try {
-        credentials = await credentialsFor(ctx, state);
+        access = await credentialsFor(ctx, state);
     }
     catch (error) {
         if (!isCredentialsError(error))
@@ -94776,9 +95102,11 @@ async function planFlow(ctx) {
         await writeSummary(ctx, { ...base, status: 'plan-failed', notes: [error.message] });
         return failed('credentials', error.message);
     }
-    const { plan, engine } = await computePlan(ctx, state, credentials, salt);
+    const { plan, engine } = await computePlan(ctx, state, access, salt);
     engine.close();
     const planJson = await writePlanOutputs(ctx, plan, planOutputs(plan));
+    if (leg)
+        await writeLeg(ctx, plan, leg);
     const status = planStatus(plan);
     const view = { ...base, status, plan };
     await writeSummary(ctx, view, planJson);
@@ -94789,6 +95117,97 @@ async function planFlow(ctx) {
     }
     if (settings.mode === 'check' && hasChanges(plan)) {
         return failed('drift', `drift: the live state differs from the configuration\n${driftLines(plan).join('\n')}`);
+    }
+    io.info(`Plan: ${countsLine(countChanges(plan))}.`);
+    return notPosted === undefined ? succeeded : commentFailed(notPosted);
+}
+
+;// CONCATENATED MODULE: ./src/action/report-flow.ts
+// `report` mode (matrix fan-out): the plans the legs wrote (downloaded to plan-dir) merged into one
+// plan, checked to be one consistent plan of this pull request's head, and posted as the single
+// sticky comment whose header binds every leg's clusters. No AWS call is made here.
+
+
+
+
+
+
+
+
+
+
+
+async function readLegs(ctx, dir) {
+    try {
+        return await ctx.io.readJsonFiles(dir);
+    }
+    catch (error) {
+        return `the plan-dir ${dir} cannot be read (${error instanceof Error ? error.message : String(error)}): download the legs' artifacts there with actions/download-artifact`;
+    }
+}
+async function reportFlow(ctx) {
+    const { io, settings } = ctx;
+    const pr = settings.pullRequest;
+    if (!pr) {
+        return failed('invalid-input', 'mode report needs the pull request of the event payload, which has none');
+    }
+    if (pr.fork) {
+        // The legs could not plan (no OIDC token for forks) and this job cannot comment: as plan does.
+        const note = 'No plan for this pull request: it comes from a fork, whose jobs get no OIDC token and no write token (docs/action.md, "Fork pull requests").';
+        io.warning(note);
+        await writeSummary(ctx, {
+            headSha: pr.headSha,
+            mode: settings.mode,
+            runUrl: settings.runUrl,
+            status: 'no-changes',
+            notes: [note],
+        });
+        return succeeded;
+    }
+    const salt = fingerprintSalt(settings.repository.fullName, pr.number);
+    const base = {
+        repo: settings.repository.fullName,
+        pr: pr.number,
+        headSha: pr.headSha,
+        mode: settings.mode,
+        key: settings.commentKey,
+        salt,
+        runUrl: settings.runUrl,
+    };
+    const found = await findSticky(ctx, pr.number);
+    const { state, problems } = await loadConfig(ctx);
+    if (!state) {
+        const view = { ...base, status: 'invalid-config', problems };
+        await writeSummary(ctx, view);
+        await postPlan(ctx, view, found);
+        return failed('invalid-config', invalidConfigMessage(problems));
+    }
+    const files = await readLegs(ctx, settings.planDir ?? '');
+    const expected = {
+        repository: settings.repository.fullName,
+        pullRequest: pr.number,
+        headSha: pr.headSha,
+        salt,
+        config: settings.configKey,
+    };
+    const merged = typeof files === 'string' ? { problems: [files] } : mergeLegs(files, expected, state.clusters);
+    if ('problems' in merged) {
+        const message = `the plans of the matrix legs are not one plan of this pull request, so no plan was posted for review:\n${merged.problems.map((p) => `- ${p}`).join('\n')}`;
+        // The comment says so too: an earlier head's plan must not stay up looking current.
+        const view = { ...base, status: 'plan-failed', notes: [message] };
+        await writeSummary(ctx, view);
+        await postPlan(ctx, view, found);
+        return failed('inconsistent-plans', message);
+    }
+    const { plan } = merged;
+    io.info(`Report: ${plan.clusters.length} cluster(s) from ${typeof files === 'string' ? 0 : files.length} leg file(s).`);
+    const planJson = await writePlanOutputs(ctx, plan, planOutputs(plan));
+    const view = { ...base, status: planStatus(plan), plan };
+    await writeSummary(ctx, view, planJson);
+    const notPosted = await postPlan(ctx, view, found);
+    const errors = plan.clusters.flatMap((c) => c.errors);
+    if (errors.length > 0) {
+        return failed('invalid-config', `the plan has ${errors.length} error(s):\n${errorLines(errors)}`);
     }
     io.info(`Plan: ${countsLine(countChanges(plan))}.`);
     return notPosted === undefined ? succeeded : commentFailed(notPosted);
@@ -94829,12 +95248,22 @@ function coreIO() {
             await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
             await (0,promises_.writeFile)(path, text, 'utf8');
         },
+        async readJsonFiles(dir) {
+            // download-artifact puts each artifact in a directory of its own unless merge-multiple is set.
+            const names = (await (0,promises_.readdir)(dir, { recursive: true, withFileTypes: true }))
+                .filter((e) => e.isFile() && e.name.endsWith('.json'))
+                .map((e) => (0,external_node_path_.join)(e.parentPath, e.name))
+                .sort();
+            return Promise.all(names.map(async (path) => ({ path, text: await (0,promises_.readFile)(path, 'utf8') })));
+        },
     };
 }
 
 ;// CONCATENATED MODULE: ./src/action/main.ts
 // The action's orchestration: settings → (per mode) config → credentials → plan/apply → publish.
 // Errors carry actionable text and are caught once here; user mistakes print no stack trace.
+
+
 
 
 
@@ -94859,27 +95288,27 @@ function readEvent() {
     }
 }
 function realDeps(settings, io) {
-    // How to get credentials again, once the first request is known: sessions last an hour.
-    let renew;
     return {
         io,
         api: settings.githubToken
             ? createGitHubApi(settings.githubToken, settings.repository.owner, settings.repository.repo)
             : undefined,
         loadConfig: (patterns, cwd) => loadConfigFiles([...patterns], { cwd }),
-        credentials: (request) => {
+        credentials: async (request) => {
             const resolve = () => resolveCredentials(request, {
                 getIDToken: io.getIDToken,
                 setSecret: io.setSecret,
                 info: io.info,
                 idTokenAvailable: Boolean(process.env.ACTIONS_ID_TOKEN_REQUEST_URL && process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN),
             });
-            renew = resolve;
-            return resolve();
+            // Sessions last an hour: each role is assumed again on its own when its session nears its end.
+            const first = await resolve();
+            return first && renewingCredentials(first, resolve);
         },
-        createEngine: (credentials) => new Engine({
+        createEngine: (access) => new Engine({
             concurrency: settings.concurrency,
-            credentials: credentials && renew ? renewingCredentials(credentials, renew) : credentials,
+            credentials: access.credentials,
+            identityOf: access.identityOf,
             log: io.info,
         }),
     };
@@ -94897,8 +95326,15 @@ async function run() {
         io.info(`podid-action: mode ${settings.mode} (${settings.modeReason})`);
         const deps = realDeps(settings, io);
         const ctx = { ...deps, settings };
-        const flow = settings.mode === 'apply' ? applyFlow : settings.mode === 'migrate' ? migrateFlow : planFlow;
-        const outcome = await flow(ctx);
+        const outcome = settings.mode === 'apply'
+            ? await applyFlow(ctx)
+            : settings.mode === 'migrate'
+                ? await migrateFlow(ctx)
+                : settings.mode === 'report'
+                    ? await reportFlow(ctx)
+                    : settings.mode === 'list'
+                        ? await listFlow(ctx)
+                        : await planFlow(ctx);
         if (outcome.failure) {
             io.setOutput(Outputs.failureReason, outcome.failure.reason);
             io.fail(outcome.failure.message);
@@ -94926,7 +95362,7 @@ async function run() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9431);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4260);
 // The action's entry (dist/index.js): run it.
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();

@@ -178,7 +178,9 @@ describe('action: file names that carry workflow commands', () => {
     const commands = runnerCommands(run.stdout);
     expect(commands.filter((c) => c.name === 'notice' || c.name === 'warning')).toEqual([]);
     // The action masks its credentials (random text), so only a mask of a file name is a leak.
-    expect(commands.filter((c) => c.name === 'add-mask' && /eksctl\.yaml/.test(c.data))).toEqual([]);
+    expect(commands.filter((c) => c.name === 'add-mask' && /eksctl\.yaml/.test(c.data))).toEqual(
+      [],
+    );
     expect(commands.map((c) => c.name)).not.toContain('add-mask]y.eksctl.yaml');
 
     // An invalid file with a hostile name: the annotation's file property is escaped.

@@ -56279,7 +56279,11 @@ function createClients(options) {
         sts: ready(new client_sts_dist_cjs/* STSClient */.iM(config)),
     };
 }
-/** One set of clients per region, shared by every cluster of that region in a run. */
+/**
+ * One set of clients per region and identity, shared by every cluster of that region reached with
+ * that identity in a run (with many accounts, each account's role has its own). All of them share
+ * one request limiter.
+ */
 class ClientPool {
     byRegion = new Map();
     base;
@@ -56289,11 +56293,14 @@ class ClientPool {
         const timeouts = rest.timeouts ?? httpSettings().timeouts;
         this.base = { ...rest, timeouts, limit: pLimit(Math.max(1, concurrency ?? 10)) };
     }
-    get(region) {
-        let clients = this.byRegion.get(region);
+    /** The clients of a region, signing with `identity` (the pool's own credentials when absent). */
+    get(region, identity) {
+        const key = identity ? `${identity.key}\n${region}` : region;
+        let clients = this.byRegion.get(key);
         if (!clients) {
-            clients = createClients({ ...this.base, region });
-            this.byRegion.set(region, clients);
+            const credentials = identity ? identity.credentials : this.base.credentials;
+            clients = createClients({ ...this.base, credentials, region });
+            this.byRegion.set(key, clients);
         }
         return clients;
     }
@@ -60951,16 +60958,21 @@ class Engine {
             credentials: options.credentials,
         });
     }
-    /** One stack watcher (shared polls) and one add-on watcher per region. */
-    watchersOf(region) {
-        let watchers = this.watchers.get(region);
+    /** The clients a cluster's calls go through, in `region` (its own, or another it is looked for in). */
+    clientsOf(cluster, region) {
+        return this.pool.get(region, this.options.identityOf?.(cluster, region));
+    }
+    /** One stack watcher (shared polls) and one add-on watcher per region and identity. */
+    watchersOf(cluster, region) {
+        const key = `${this.options.identityOf?.(cluster, region)?.key ?? ''}\n${region}`;
+        let watchers = this.watchers.get(key);
         if (!watchers) {
-            const clients = this.pool.get(region);
+            const clients = this.clientsOf(cluster, region);
             watchers = {
                 stacks: new StackWatcher(clients.cloudformation),
                 addons: new AddonWatcher(clients.eks),
             };
-            this.watchers.set(region, watchers);
+            this.watchers.set(key, watchers);
         }
         return watchers;
     }
@@ -60972,7 +60984,7 @@ class Engine {
             const endpoint = this.kubeEndpoints.get(key);
             if (!endpoint)
                 throw new Error(`the Kubernetes endpoint of cluster "${cluster}" was not read`);
-            const clients = this.pool.get(region);
+            const clients = this.clientsOf(cluster, region);
             session = new KubeSession({ cluster, region, ...endpoint }, {
                 credentials: () => clients.sts.config.credentials(),
                 stsEndpoint: () => stsEndpoint(clients),
@@ -60984,12 +60996,24 @@ class Engine {
     }
     /** Reads every cluster (in parallel) and plans it. A cluster that cannot be read gets a plan error. */
     async plan(state, options) {
-        const lookups = {
-            stackListings: new Map(),
-            roleLookups: new Map(),
-            policies: newPolicyLookups(),
+        // Listings and reads are shared by the clusters one identity reaches (another account's, or
+        // another role's, may answer differently).
+        const byIdentity = new Map();
+        const lookupsOf = (spec) => {
+            const key = this.options.identityOf?.(spec.name, spec.region)?.key ?? '';
+            let lookups = byIdentity.get(key);
+            if (!lookups) {
+                lookups = {
+                    stackListings: new Map(),
+                    roleLookups: new Map(),
+                    policies: newPolicyLookups(),
+                };
+                byIdentity.set(key, lookups);
+            }
+            return lookups;
         };
         const clusters = await Promise.all(state.clusters.map(async (spec) => {
+            const lookups = lookupsOf(spec);
             const live = await this.read(spec, lookups, options);
             if ('missing' in live)
                 return planCluster(spec, live, options);
@@ -61012,7 +61036,7 @@ class Engine {
             return { plan: first, live };
         let read;
         try {
-            read = await readPolicies(this.pool.get(spec.region).iam, arns, lookups);
+            read = await readPolicies(this.clientsOf(spec.name, spec.region).iam, arns, lookups);
         }
         catch (error) {
             return { plan: planCluster(spec, unreadable(spec, error), options) };
@@ -61045,7 +61069,7 @@ class Engine {
         }
         if (access.every((a) => a.allowed))
             return plan;
-        const principal = await callerArn(this.pool.get(spec.region).sts);
+        const principal = await callerArn(this.clientsOf(spec.name, spec.region).sts);
         const withAccess = { ...kubernetes, access, ...(principal ? { principal } : {}) };
         return planCluster(spec, { ...live, kubernetes: withAccess }, options);
     }
@@ -61060,17 +61084,17 @@ class Engine {
         return () => this.kubeSession(spec.name, spec.region);
     }
     async read(spec, lookups, options) {
-        const watchers = this.watchersOf(spec.region);
+        const watchers = this.watchersOf(spec.name, spec.region);
         try {
             const live = await readClusterState(spec, {
-                clients: this.pool.get(spec.region),
+                clients: this.clientsOf(spec.name, spec.region),
                 watcher: watchers.stacks,
                 addonWatcher: watchers.addons,
                 describeOthers: options.prune !== 'none',
                 kubernetes: {
                     namespaces: (associations) => namespacesToRead(spec.podIdentityAssociations, associations, options),
                     session: (info) => this.openKubernetes(spec, info),
-                    whoAmI: () => callerArn(this.pool.get(spec.region).sts),
+                    whoAmI: () => callerArn(this.clientsOf(spec.name, spec.region).sts),
                 },
                 stackListings: lookups.stackListings,
                 roleLookups: lookups.roleLookups,
@@ -61093,13 +61117,13 @@ class Engine {
         const region = process.env.AWS_REGION || (await profileRegion());
         if (!region || region === spec.region)
             return undefined;
-        const found = await describeCluster(this.pool.get(region).eks, spec.name).catch(() => undefined);
+        const found = await describeCluster(this.clientsOf(spec.name, region).eks, spec.name).catch(() => undefined);
         return found ? region : undefined;
     }
     /** What the cluster runs on IRSA, for migration (read-only). */
     async readIrsa(cluster, region) {
         return readIrsa(cluster, region, {
-            clients: this.pool.get(region),
+            clients: this.clientsOf(cluster, region),
             kubernetes: (info) => this.openKubernetes({ name: cluster, region }, info),
         });
     }
@@ -61109,9 +61133,9 @@ class Engine {
             .filter((c) => c.errors.length === 0 && c.tasks.length > 0)
             .map((clusterPlan) => applyClusterPlan(clusterPlan, {
             context: {
-                clients: this.pool.get(clusterPlan.region),
-                watcher: this.watchersOf(clusterPlan.region).stacks,
-                addonWatcher: this.watchersOf(clusterPlan.region).addons,
+                clients: this.clientsOf(clusterPlan.cluster, clusterPlan.region),
+                watcher: this.watchersOf(clusterPlan.cluster, clusterPlan.region).stacks,
+                addonWatcher: this.watchersOf(clusterPlan.cluster, clusterPlan.region).addons,
                 kubernetes: () => this.kubeSession(clusterPlan.cluster, clusterPlan.region),
                 outputs: new Map(this.knownOutputs.get(clusterKey(clusterPlan.cluster, clusterPlan.region))),
                 log: (line) => this.options.log(`[${clusterPlan.cluster}] ${line}`),
