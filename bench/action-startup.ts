@@ -66,6 +66,9 @@ interface Sample {
   rssMiB?: number;
 }
 
+const anchorCase = (c: Pick<Case, 'inputs' | 'env'>): Case | undefined =>
+  ANCHOR ? { name: 'anchor', script: ANCHOR, config: '', ...c } : undefined;
+
 async function main(): Promise<void> {
   const emulator = await startEmulator({ port: 0 });
   const oidc = {
@@ -86,7 +89,7 @@ async function main(): Promise<void> {
     [
       'plan with role-to-assume (OIDC)',
       { name: 'ours', script: ACTION, config: entry(), inputs: { ...ours, ...anchor }, env: oidc },
-      ANCHOR && { name: 'anchor', script: ANCHOR, config: '', inputs: anchor, env: oidc },
+      anchorCase({ inputs: anchor, env: oidc }),
     ],
     [
       'refused input',
@@ -97,13 +100,7 @@ async function main(): Promise<void> {
         inputs: { ...ours, ...anchor, concurrency: 'lots' },
         env: oidc,
       },
-      ANCHOR && {
-        name: 'anchor',
-        script: ANCHOR,
-        config: '',
-        inputs: { ...anchor, 'aws-region': 'not a region!' },
-        env: oidc,
-      },
+      anchorCase({ inputs: { ...anchor, 'aws-region': 'not a region!' }, env: oidc }),
     ],
     [
       'createServiceAccount (static keys)',
