@@ -3,17 +3,10 @@
 
 import * as core from '@actions/core';
 import { readFileSync } from 'node:fs';
-import type { AwsCredentialIdentity } from '@aws-sdk/types';
-import { renewingCredentials, resolveCredentials } from '../aws/credentials.js';
-import { loadConfigFiles } from '../config/load.js';
-import { Engine } from '../engine/engine.js';
-import { createGitHubApi } from '../github/api.js';
-import { applyFlow } from './apply-flow.js';
 import { Outputs, type FailureReason } from './outputs.js';
-import { planFlow } from './plan-flow.js';
-import type { RunDeps } from './run-context.js';
-import { coreIO, type ActionIO } from './runner-io.js';
-import { resolveSettings, SettingsError, type Settings } from './settings.js';
+import { realDeps } from './real-deps.js';
+import { coreIO } from './runner-io.js';
+import { resolveSettings, SettingsError } from './settings.js';
 
 function readEvent(): unknown {
   const path = process.env.GITHUB_EVENT_PATH;
@@ -26,37 +19,6 @@ function readEvent(): unknown {
       { cause: error },
     );
   }
-}
-
-function realDeps(settings: Settings, io: ActionIO): RunDeps {
-  // How to get credentials again, once the first request is known: sessions last an hour.
-  let renew: (() => Promise<AwsCredentialIdentity | undefined>) | undefined;
-  return {
-    io,
-    api: settings.githubToken
-      ? createGitHubApi(settings.githubToken, settings.repository.owner, settings.repository.repo)
-      : undefined,
-    loadConfig: (patterns, cwd) => loadConfigFiles([...patterns], { cwd }),
-    credentials: (request) => {
-      const resolve = () =>
-        resolveCredentials(request, {
-          getIDToken: io.getIDToken,
-          setSecret: io.setSecret,
-          info: io.info,
-          idTokenAvailable: Boolean(
-            process.env.ACTIONS_ID_TOKEN_REQUEST_URL && process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN,
-          ),
-        });
-      renew = resolve;
-      return resolve();
-    },
-    createEngine: (credentials) =>
-      new Engine({
-        concurrency: settings.concurrency,
-        credentials: credentials && renew ? renewingCredentials(credentials, renew) : credentials,
-        log: io.info,
-      }),
-  };
 }
 
 /** The action's entry (called by index.ts; exported for @github/local-action). */
@@ -72,7 +34,11 @@ export async function run(): Promise<void> {
     io.info(`podid-action: mode ${settings.mode} (${settings.modeReason})`);
     const deps = realDeps(settings, io);
     const ctx = { ...deps, settings };
-    const outcome = settings.mode === 'apply' ? await applyFlow(ctx) : await planFlow(ctx);
+    // Imported once the inputs are accepted: a refused input loads nothing more.
+    const outcome =
+      settings.mode === 'apply'
+        ? await (await import('./apply-flow.js')).applyFlow(ctx)
+        : await (await import('./plan-flow.js')).planFlow(ctx);
     if (outcome.failure) {
       io.setOutput(Outputs.failureReason, outcome.failure.reason);
       io.fail(outcome.failure.message);
