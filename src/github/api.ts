@@ -3,13 +3,7 @@
 // @actions/github (GITHUB_API_URL, proxy settings; GraphQL at `${GITHUB_API_URL}/graphql`).
 
 import { getOctokit } from '@actions/github';
-import {
-  DEFAULT_RETRY,
-  worthRetrying,
-  nextWait,
-  retryHint,
-  type RetryPolicy,
-} from './retry.js';
+import { DEFAULT_RETRY, worthRetrying, nextWait, retryHint, type RetryPolicy } from './retry.js';
 import { GitHubApiError } from './api-error.js';
 
 export { GitHubApiError };
