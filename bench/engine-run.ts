@@ -1,14 +1,14 @@
-// Child process of bench/run.ts: runs the product's engine (plan, or plan + apply) on one config
-// file against the emulator named by AWS_ENDPOINT_URL, and prints one JSON line with its timings
+// Child process of bench/run.ts: runs the product's engine (plan, or plan + apply) on config
+// files against the emulator named by AWS_ENDPOINT_URL, and prints one JSON line with its timings
 // and peak RSS. A separate process, so the RSS is the product's alone, not the emulator's.
 
 import { loadConfigFiles } from '../src/config/load.js';
 import { Engine } from '../src/engine/engine.js';
 import { countChanges } from '../src/plan/counts.js';
 
-const [mode, file] = process.argv.slice(2);
-// A path named on the command line, as the CLI reads it.
-const loaded = await loadConfigFiles([file], { confine: 'cli' });
+const [mode, ...files] = process.argv.slice(2);
+// Paths named on the command line, as the CLI reads them.
+const loaded = await loadConfigFiles(files, { confine: 'cli' });
 if (!loaded.state) throw new Error(`invalid bench config: ${JSON.stringify(loaded.problems[0])}`);
 const engine = new Engine({ concurrency: 10, log: () => {} });
 const options = { prune: 'managed' as const, ownerId: 'bench/owner', salt: 'bench' };

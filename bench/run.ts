@@ -1,8 +1,10 @@
 // `npm run bench`: what plan and apply cost against the emulator with AWS-like latencies.
 // N associations (half with their own role stack, half with a user role) in one cluster:
 //   plan on an empty cluster, apply, then the steady-state plan (everything exists).
-// Reports wall time, API calls per operation, calls per association, peak RSS of the product
-// process, and compares with the targets of issue 4. Not a test: numbers, not assertions.
+// Then 100 clusters of 10 associations each, planned in one run (the clusters are read in parallel
+// under the one request limit). Reports wall time, API calls per operation, calls per association,
+// peak RSS of the product process, and each plan against its bound (calls × mean latency /
+// concurrency). Not a test: numbers, not assertions.
 
 import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -98,7 +100,8 @@ function config(
   n: number,
   ownShare: number,
   addons: unknown[] = [],
-): { file: string; userRoles: string[] } {
+  clusters = ['bench'],
+): { files: string[]; userRoles: string[] } {
   const entries: Record<string, unknown>[] = [];
   const userRoles: string[] = [];
   for (let i = 0; i < n; i++) {
@@ -118,32 +121,38 @@ function config(
       });
     }
   }
-  const file = join(mkdtempSync(join(tmpdir(), 'podid-bench-')), 'bench.eksctl.yaml');
-  writeFileSync(
-    file,
-    stringify({
-      apiVersion: 'eksctl.io/v1alpha5',
-      kind: 'ClusterConfig',
-      metadata: { name: 'bench', region: 'us-west-2' },
-      iam: { podIdentityAssociations: entries },
-      ...(addons.length > 0 ? { addons } : {}),
-    }),
-  );
-  return { file, userRoles: addons.length > 0 ? [...userRoles, 'user-s3-csi'] : userRoles };
+  const dir = mkdtempSync(join(tmpdir(), 'podid-bench-'));
+  const files = clusters.map((name) => {
+    const file = join(dir, `${name}.eksctl.yaml`);
+    writeFileSync(
+      file,
+      stringify({
+        apiVersion: 'eksctl.io/v1alpha5',
+        kind: 'ClusterConfig',
+        metadata: { name, region: 'us-west-2' },
+        iam: { podIdentityAssociations: entries },
+        ...(addons.length > 0 ? { addons } : {}),
+      }),
+    );
+    return file;
+  });
+  return { files, userRoles: addons.length > 0 ? [...userRoles, 'user-s3-csi'] : userRoles };
 }
 
-async function seed(emulator: RunningEmulator, userRoles: string[]): Promise<void> {
+async function seed(
+  emulator: RunningEmulator,
+  userRoles: string[],
+  clusters = ['bench'],
+): Promise<void> {
   await fetch(`${emulator.url}/_emulator/reset`, { method: 'POST' });
   const body = {
     roles: userRoles.map((roleName) => ({ roleName, assumeRolePolicyDocument: TRUST })),
-    clusters: [
-      {
-        name: 'bench',
-        region: 'us-west-2',
-        version: '1.32',
-        addons: [{ name: 'eks-pod-identity-agent' }],
-      },
-    ],
+    clusters: clusters.map((name) => ({
+      name,
+      region: 'us-west-2',
+      version: '1.32',
+      addons: [{ name: 'eks-pod-identity-agent' }],
+    })),
   };
   const res = await fetch(`${emulator.url}/_emulator/seed`, {
     method: 'POST',
@@ -157,11 +166,11 @@ async function calls(emulator: RunningEmulator, since: number): Promise<Call[]> 
   return (await res.json()) as Call[];
 }
 
-async function engine(emulator: RunningEmulator, mode: 'plan' | 'apply', file: string) {
+async function engine(emulator: RunningEmulator, mode: 'plan' | 'apply', files: string[]) {
   const before = (await calls(emulator, 0)).at(-1)?.seq ?? 0;
   const { stdout } = await run(
     process.execPath,
-    ['--import', 'tsx', 'bench/engine-run.ts', mode, file],
+    ['--import', 'tsx', 'bench/engine-run.ts', mode, ...files],
     {
       env: {
         PATH: process.env.PATH,
@@ -206,11 +215,11 @@ console.log(
 );
 const rows: string[] = [];
 for (const n of SIZES) {
-  const { file, userRoles } = config(n, 0.5);
+  const { files, userRoles } = config(n, 0.5);
   await seed(emulator, userRoles);
-  const empty = await engine(emulator, 'plan', file);
-  const apply = await engine(emulator, 'apply', file);
-  const steady = await engine(emulator, 'plan', file);
+  const empty = await engine(emulator, 'plan', files);
+  const apply = await engine(emulator, 'apply', files);
+  const steady = await engine(emulator, 'plan', files);
   const planBound = (steady.calls.length * mean(steady.calls)) / CONCURRENCY;
   const perAssoc = steady.calls.length / n;
   rows.push(
@@ -228,9 +237,9 @@ for (const n of SIZES) {
 // Critical path: one own-role association (stack create + wait + association create) vs 100.
 const criticalPath: string[] = [];
 for (const n of [1, 100]) {
-  const { file, userRoles } = config(n, 1);
+  const { files, userRoles } = config(n, 1);
   await seed(emulator, userRoles);
-  const apply = await engine(emulator, 'apply', file);
+  const apply = await engine(emulator, 'apply', files);
   criticalPath.push(`${n}: ${fmt(apply.result.applyMs)}`);
   if (n === 100) {
     const one =
@@ -243,13 +252,21 @@ for (const n of [1, 100]) {
 // is what the add-ons cost.
 const withoutAddons = config(100, 0.5);
 await seed(emulator, withoutAddons.userRoles);
-await engine(emulator, 'apply', withoutAddons.file);
-const baseline = await engine(emulator, 'plan', withoutAddons.file);
+await engine(emulator, 'apply', withoutAddons.files);
+const baseline = await engine(emulator, 'plan', withoutAddons.files);
 const withAddons = config(100, 0.5, ADDONS);
 await seed(emulator, withAddons.userRoles);
-const addonApply = await engine(emulator, 'apply', withAddons.file);
-const addonSteady = await engine(emulator, 'plan', withAddons.file);
+const addonApply = await engine(emulator, 'apply', withAddons.files);
+const addonSteady = await engine(emulator, 'plan', withAddons.files);
 const addonCalls = addonSteady.calls.length - baseline.calls.length;
+
+// Scale: 100 clusters of 10 associations each, planned in one run.
+const CLUSTERS = Array.from({ length: 100 }, (_, i) => `bench-${String(i).padStart(3, '0')}`);
+const fleet = config(10, 0.5, [], CLUSTERS);
+await seed(emulator, fleet.userRoles, CLUSTERS);
+const fleetEmpty = await engine(emulator, 'plan', fleet.files);
+const fleetApply = await engine(emulator, 'apply', fleet.files);
+const fleetSteady = await engine(emulator, 'plan', fleet.files);
 await emulator.close();
 
 console.log(
@@ -266,3 +283,14 @@ console.log(
     `${(addonCalls / ADDONS.length).toFixed(1)} per add-on`,
 );
 console.log(`  steady plan calls: ${byOperation(addonSteady.calls)}`);
+const versusBound = (run: Awaited<ReturnType<typeof engine>>): string => {
+  const bound = (run.calls.length * mean(run.calls)) / CONCURRENCY;
+  return `${fmt(run.result.planMs)} (${run.calls.length} calls; bound ${fmt(bound)}, ${(run.result.planMs / bound).toFixed(2)}×)`;
+};
+console.log(
+  `\n${CLUSTERS.length} clusters × 10 associations in one run: plan, empty clusters ${versusBound(fleetEmpty)}; ` +
+    `apply ${fmt(fleetApply.result.applyMs)} (${fleetApply.result.changes} changes, ${fleetApply.result.failed} failed); ` +
+    `plan, steady state ${versusBound(fleetSteady)}; peak RSS ` +
+    `${Math.max(fleetEmpty.result.maxRssMb, fleetApply.result.maxRssMb, fleetSteady.result.maxRssMb).toFixed(0)} MB`,
+);
+console.log(`  steady plan calls: ${byOperation(fleetSteady.calls)}`);

@@ -3,19 +3,10 @@
 
 import * as core from '@actions/core';
 import { readFileSync } from 'node:fs';
-import { renewingCredentials, resolveCredentials } from '../aws/credentials.js';
-import { loadConfigFiles } from '../config/load.js';
-import { Engine } from '../engine/engine.js';
-import { createGitHubApi } from '../github/api.js';
-import { applyFlow } from './apply-flow.js';
-import { listFlow } from './config-step.js';
 import { Outputs, type FailureReason } from './outputs.js';
-import { migrateFlow } from './migrate-flow.js';
-import { planFlow } from './plan-flow.js';
-import { reportFlow } from './report-flow.js';
-import type { RunDeps } from './run-context.js';
-import { coreIO, type ActionIO } from './runner-io.js';
-import { resolveSettings, SettingsError, type Settings } from './settings.js';
+import { realDeps } from './real-deps.js';
+import { coreIO } from './runner-io.js';
+import { resolveSettings, SettingsError } from './settings.js';
 
 function readEvent(): unknown {
   const path = process.env.GITHUB_EVENT_PATH;
@@ -28,37 +19,6 @@ function readEvent(): unknown {
       { cause: error },
     );
   }
-}
-
-function realDeps(settings: Settings, io: ActionIO): RunDeps {
-  return {
-    io,
-    api: settings.githubToken
-      ? createGitHubApi(settings.githubToken, settings.repository.owner, settings.repository.repo)
-      : undefined,
-    loadConfig: (patterns, cwd) => loadConfigFiles([...patterns], { cwd }),
-    credentials: async (request) => {
-      const resolve = () =>
-        resolveCredentials(request, {
-          getIDToken: io.getIDToken,
-          setSecret: io.setSecret,
-          info: io.info,
-          idTokenAvailable: Boolean(
-            process.env.ACTIONS_ID_TOKEN_REQUEST_URL && process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN,
-          ),
-        });
-      // Sessions last an hour: each role is assumed again on its own when its session nears its end.
-      const first = await resolve();
-      return first && renewingCredentials(first, resolve);
-    },
-    createEngine: (access) =>
-      new Engine({
-        concurrency: settings.concurrency,
-        credentials: access.credentials,
-        identityOf: access.identityOf,
-        log: io.info,
-      }),
-  };
 }
 
 /** The action's entry (called by index.ts; exported for @github/local-action). */
@@ -74,16 +34,17 @@ export async function run(): Promise<void> {
     io.info(`podid-action: mode ${settings.mode} (${settings.modeReason})`);
     const deps = realDeps(settings, io);
     const ctx = { ...deps, settings };
+    // Imported once the inputs are accepted: a refused input loads nothing more.
     const outcome =
       settings.mode === 'apply'
-        ? await applyFlow(ctx)
+        ? await (await import('./apply-flow.js')).applyFlow(ctx)
         : settings.mode === 'migrate'
-          ? await migrateFlow(ctx)
+          ? await (await import('./migrate-flow.js')).migrateFlow(ctx)
           : settings.mode === 'report'
-            ? await reportFlow(ctx)
+            ? await (await import('./report-flow.js')).reportFlow(ctx)
             : settings.mode === 'list'
-              ? await listFlow(ctx)
-              : await planFlow(ctx);
+              ? await (await import('./config-step.js')).listFlow(ctx)
+              : await (await import('./plan-flow.js')).planFlow(ctx);
     if (outcome.failure) {
       io.setOutput(Outputs.failureReason, outcome.failure.reason);
       io.fail(outcome.failure.message);

@@ -7,6 +7,7 @@ import { IAMClient } from '@aws-sdk/client-iam';
 import { STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import pLimit, { type LimitFunction } from 'p-limit';
+import { quietSdkNodeReminder } from './sdk-reminder.js';
 import { httpSettings, nameTimeouts, type HttpTimeouts } from './timeouts.js';
 
 export interface AwsClients {
@@ -57,16 +58,6 @@ function bound<C>(client: C, limit: LimitFunction | undefined, timeouts: HttpTim
     );
   }
   return client;
-}
-
-/**
- * The SDK warns on Node < 22 that SDK versions published after January 2027 will need Node 22: eight
- * lines on every run that no podid user can act on (the SDK version is fixed in the bundle, and the
- * README says which Node versions podid supports). This is the SDK's documented switch, read when a
- * client is constructed; a user who sets it to anything else keeps the warning.
- */
-export function quietSdkNodeReminder(): void {
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 }
 
 export function createClients(options: ClientOptions): AwsClients {

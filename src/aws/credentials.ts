@@ -2,16 +2,13 @@
 // (audience sts.amazonaws.com) is exchanged with STS AssumeRoleWithWebIdentity (unsigned), retried
 // with full-jitter backoff on IDPCommunicationError and throttling; the keys are masked before
 // anything can print them. Without it: the SDK default chain. Each way this commonly fails gets ONE
-// error naming the fix.
+// error naming the fix. The STS client is imported when first needed: the OIDC token request goes
+// out before the SDK is loaded.
 
-import {
-  AssumeRoleWithWebIdentityCommand,
-  GetCallerIdentityCommand,
-  STSClient,
-} from '@aws-sdk/client-sts';
+import type { STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import { errorMessage, isAwsError, isTransient } from './errors.js';
-import { quietSdkNodeReminder } from './clients.js';
+import { quietSdkNodeReminder } from './sdk-reminder.js';
 import { withRetry } from './retry.js';
 import { httpSettings, nameTimeouts } from './timeouts.js';
 
@@ -53,7 +50,10 @@ export class CredentialsError extends Error {
   }
 }
 
-function defaultSts(region: string, credentials?: AwsCredentialIdentity): STSClient {
+const stsSdk = () => import('@aws-sdk/client-sts');
+
+async function defaultSts(region: string, credentials?: AwsCredentialIdentity): Promise<STSClient> {
+  const { STSClient } = await stsSdk();
   const http = httpSettings();
   quietSdkNodeReminder();
   const sts = new STSClient({ region, credentials, maxAttempts: 3, ...http.config });
@@ -123,6 +123,7 @@ const retryable = (error: unknown): boolean =>
   isTransient(error);
 
 async function callerArn(sts: STSClient): Promise<string> {
+  const { GetCallerIdentityCommand } = await stsSdk();
   const identity = await sts.send(new GetCallerIdentityCommand({}));
   return identity.Arn ?? 'unknown';
 }
@@ -132,9 +133,10 @@ export async function resolveCredentials(
   request: CredentialRequest,
   deps: CredentialDeps,
 ): Promise<AwsCredentialIdentity | undefined> {
-  const makeSts = deps.stsClient ?? defaultSts;
+  const makeSts = async (region: string, credentials?: AwsCredentialIdentity) =>
+    deps.stsClient?.(region, credentials) ?? defaultSts(region, credentials);
   if (!request.roleToAssume) {
-    const sts = makeSts(request.region);
+    const sts = await makeSts(request.region);
     try {
       deps.info(`AWS credentials: SDK default chain, as ${await callerArn(sts)}`);
     } catch (error) {
@@ -158,7 +160,8 @@ export async function resolveCredentials(
     );
   }
   // core.getIDToken has already masked the token.
-  const sts = makeSts(request.region);
+  const sts = await makeSts(request.region);
+  const { AssumeRoleWithWebIdentityCommand } = await stsSdk();
   let response;
   try {
     response = await withRetry(
@@ -203,7 +206,7 @@ export async function resolveCredentials(
     sessionToken: c.SessionToken,
     expiration: c.Expiration,
   };
-  const check = makeSts(request.region, credentials);
+  const check = await makeSts(request.region, credentials);
   try {
     deps.info(`AWS credentials: assumed ${request.roleToAssume} as ${await callerArn(check)}`);
   } catch (error) {

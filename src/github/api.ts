@@ -3,14 +3,10 @@
 // @actions/github (GITHUB_API_URL, proxy settings; GraphQL at `${GITHUB_API_URL}/graphql`).
 
 import { getOctokit } from '@actions/github';
-import {
-  DEFAULT_RETRY,
-  worthRetrying,
-  nextWait,
-  retryHint,
-  type RetryHint,
-  type RetryPolicy,
-} from './retry.js';
+import { DEFAULT_RETRY, worthRetrying, nextWait, retryHint, type RetryPolicy } from './retry.js';
+import { GitHubApiError } from './api-error.js';
+
+export { GitHubApiError };
 
 export interface IssueComment {
   id: number;
@@ -56,21 +52,6 @@ export interface CommentEdits {
   editors: (string | null)[];
   /** `totalCount`: 0 for a comment never edited. */
   count: number;
-}
-
-/**
- * A failed GitHub call: its HTTP status and GitHub's one-line message, never the raw response.
- * A GraphQL error arrives in an HTTP 200 answer: status 200, and `type` is GraphQL's (`NOT_FOUND`).
- */
-export class GitHubApiError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-    readonly type?: string,
-    readonly hint: RetryHint = { status, rateLimited: false },
-  ) {
-    super(message);
-  }
 }
 
 interface GraphqlErrorEntry {

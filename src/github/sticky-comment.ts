@@ -4,7 +4,7 @@
 // (fork token, missing permission, 422) is returned as a reason for the caller's one warning.
 
 import type { GitHubApi, IssueComment } from './api.js';
-import { GitHubApiError } from './api.js';
+import { GitHubApiError } from './api-error.js';
 import { decodeHeader, type CommentHeader } from '../review/marker.js';
 
 /** The author of comments made with the workflow's GITHUB_TOKEN. */

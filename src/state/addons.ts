@@ -97,17 +97,24 @@ async function catalogOf(
   return catalog;
 }
 
+/**
+ * The add-ons are listed and described as soon as the cluster's name is known; the versions EKS
+ * offers wait for its Kubernetes version (DescribeCluster's answer).
+ */
 export async function readAddons(
   cluster: ClusterSpec,
-  kubernetesVersion: string,
+  version: Promise<string>,
   deps: AddonReaderDeps,
 ): Promise<LiveAddons> {
   const { eks } = deps.clients;
   const listed = [...new Set([AGENT_ADDON, ...cluster.addons.map((a) => a.name)])];
-  const [names, listedAddons, versions] = await Promise.all([
+  const [names, listedAddons, [kubernetesVersion, versions]] = await Promise.all([
     listAddons(eks, cluster.name),
     Promise.all(listed.map((name) => settledAddon(cluster.name, name, deps))),
-    Promise.all(cluster.addons.map((a) => describeAddonVersions(eks, a.name, kubernetesVersion))),
+    version.then(async (v) => {
+      const offered = cluster.addons.map((a) => describeAddonVersions(eks, a.name, v));
+      return [v, await Promise.all(offered)] as const;
+    }),
   ]);
   // Add-ons outside the config: their tags decide whether prune may delete them.
   const others = deps.describeOthers ? names.filter((n) => !listed.includes(n)) : [];

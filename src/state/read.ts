@@ -90,12 +90,76 @@ function configRoleArns(spec: ClusterSpec): string[] {
   return [...new Set(entries.map((p) => p.roleARN).filter((a): a is string => !!a))];
 }
 
+/** Marks a read started ahead as handled: it is awaited later, or dropped with a missing cluster. */
+function started<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => {});
+  return promise;
+}
+
+/**
+ * All reads that need only the cluster's name (the association list and its describes, the
+ * region's stack listing, the add-ons) go out with DescribeCluster; those that need its answer (the
+ * Kubernetes version, the account, the API endpoint) follow it. DescribeCluster's failure, and a
+ * missing cluster, are reported as if it had been read alone.
+ */
 export async function readClusterState(
   spec: ClusterSpec,
   deps: StateReaderDeps,
 ): Promise<LiveCluster | LiveClusterMissing> {
   const { eks, cloudformation } = deps.clients;
-  const info = await describeCluster(eks, spec.name);
+  const infoPromise = describeCluster(eks, spec.name);
+  const found = infoPromise.then((info) => info ?? Promise.reject(new Error('no such cluster')));
+
+  const addonsPromise = started(
+    readAddons(
+      spec,
+      found.then((info) => info.version),
+      deps,
+    ),
+  );
+
+  const described: Promise<LiveAssociation | undefined>[] = [];
+  const associationsPromise = started(
+    listAssociations(eks, spec.name, {}, (page) => {
+      for (const s of page) {
+        // Awaited below with the rest; marked handled now so a failure while later pages are
+        // still listing is not an unhandled rejection.
+        described.push(started(describeAssociation(eks, spec.name, s.associationId ?? '')));
+      }
+    }).then(() => Promise.all(described)),
+  );
+
+  let listing = deps.stackListings.get(spec.region);
+  if (!listing) {
+    listing = started(describeAllStacks(cloudformation));
+    deps.stackListings.set(spec.region, listing);
+  }
+  const compare = stacksToCompare(spec);
+  // A stack holding a role the config names (an IRSA role being migrated, e.g. vpc-cni on the
+  // kube-system/aws-node iamserviceaccount role): its trust policy changes through its template.
+  const namedRoles = new Set(configRoleArns(spec));
+  // Waiting for a stack to settle is not a read: only for a cluster that exists.
+  const stacksPromise = started(
+    Promise.all([listing, found])
+      .then(([all]) =>
+        settleStacks(
+          all.filter((s) => isClusterStack(s, spec.name)),
+          deps,
+        ),
+      )
+      .then((settled) => settled.filter((s) => s.status !== 'DELETE_COMPLETE'))
+      .then((stacks) =>
+        Promise.all(
+          stacks.map(async (s) => {
+            if (compare(s.stackName) || namedRoles.has(s.outputs[ROLE_OUTPUT] ?? ''))
+              s.template = await getTemplate(cloudformation, s.stackId);
+            return s;
+          }),
+        ),
+      ),
+  );
+
+  const info = await infoPromise;
   if (!info) {
     return {
       name: spec.name,
@@ -107,52 +171,12 @@ export async function readClusterState(
   }
   const accountId = accountFromArn(info.arn);
 
-  const addonsPromise = readAddons(spec, info.version, deps);
-
-  const described: Promise<LiveAssociation | undefined>[] = [];
-  const associationsPromise = listAssociations(eks, spec.name, {}, (page) => {
-    for (const s of page) {
-      const one = describeAssociation(eks, spec.name, s.associationId ?? '');
-      // Awaited below with the rest; marked handled now so a failure while later pages are
-      // still listing is not an unhandled rejection.
-      one.catch(() => {});
-      described.push(one);
-    }
-  }).then(() => Promise.all(described));
-
   const kube = deps.kubernetes;
   const kubernetesPromise = associationsPromise.then((found) => {
     const namespaces = kube?.namespaces(found.filter((a) => a !== undefined)) ?? [];
     if (!kube || namespaces.length === 0) return undefined;
     return readKubernetes(kube.session(info), namespaces, () => kube.whoAmI());
   });
-
-  let listing = deps.stackListings.get(spec.region);
-  if (!listing) {
-    listing = describeAllStacks(cloudformation);
-    deps.stackListings.set(spec.region, listing);
-  }
-  const compare = stacksToCompare(spec);
-  // A stack holding a role the config names (an IRSA role being migrated, e.g. vpc-cni on the
-  // kube-system/aws-node iamserviceaccount role): its trust policy changes through its template.
-  const namedRoles = new Set(configRoleArns(spec));
-  const stacksPromise = listing
-    .then((all) =>
-      settleStacks(
-        all.filter((s) => isClusterStack(s, spec.name)),
-        deps,
-      ),
-    )
-    .then((settled) => settled.filter((s) => s.status !== 'DELETE_COMPLETE'))
-    .then((stacks) =>
-      Promise.all(
-        stacks.map(async (s) => {
-          if (compare(s.stackName) || namedRoles.has(s.outputs[ROLE_OUTPUT] ?? ''))
-            s.template = await getTemplate(cloudformation, s.stackId);
-          return s;
-        }),
-      ),
-    );
 
   const rolesPromise = Promise.all(
     configRoleArns(spec).map(async (arn): Promise<[string, LiveRole | null | undefined]> => {
