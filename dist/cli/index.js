@@ -56153,6 +56153,18 @@ function validateConcurrency(concurrency) {
 	}
 }
 
+;// CONCATENATED MODULE: ./src/aws/sdk-reminder.ts
+// The SDK's Node version reminder, switched off before any client is made (clients.ts, credentials.ts).
+/**
+ * The SDK warns on Node < 22 that SDK versions published after January 2027 will need Node 22: eight
+ * lines on every run that no podid user can act on (the SDK version is fixed in the bundle, and the
+ * README says which Node versions podid supports). This is the SDK's documented switch, read when a
+ * client is constructed; a user who sets it to anything else keeps the warning.
+ */
+function quietSdkNodeReminder() {
+    process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+}
+
 ;// CONCATENATED MODULE: ./src/aws/timeouts.ts
 // Client-side timeouts of every AWS call. Without them one stalled request holds a concurrency slot
 // for as long as the server stalls, and forever on a dead connection. A cut-off attempt fails with
@@ -56239,6 +56251,7 @@ function nameTimeouts(client, timeouts) {
 
 
 
+
 function bound(client, limit, timeouts) {
     nameTimeouts(client, timeouts);
     if (limit) {
@@ -56250,15 +56263,6 @@ function bound(client, limit, timeouts) {
         client.middlewareStack.addRelativeTo((next) => (args) => limit(() => next(args)), { relation: 'before', toMiddleware: 'httpSigningMiddleware', name: 'podidConcurrencyLimit' });
     }
     return client;
-}
-/**
- * The SDK warns on Node < 22 that SDK versions published after January 2027 will need Node 22: eight
- * lines on every run that no podid user can act on (the SDK version is fixed in the bundle, and the
- * README says which Node versions podid supports). This is the SDK's documented switch, read when a
- * client is constructed; a user who sets it to anything else keeps the warning.
- */
-function quietSdkNodeReminder() {
-    process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 }
 function createClients(options) {
     quietSdkNodeReminder();
@@ -60641,13 +60645,20 @@ async function catalogOf(spec, cluster, kubernetesVersion, offered, live, deps) 
     catalog.podIdentity[version] = await describeAddonConfiguration(deps.clients.eks, spec.name, version);
     return catalog;
 }
-async function readAddons(cluster, kubernetesVersion, deps) {
+/**
+ * The add-ons are listed and described as soon as the cluster's name is known; the versions EKS
+ * offers wait for its Kubernetes version (DescribeCluster's answer).
+ */
+async function readAddons(cluster, version, deps) {
     const { eks } = deps.clients;
     const listed = [...new Set([AGENT_ADDON, ...cluster.addons.map((a) => a.name)])];
-    const [names, listedAddons, versions] = await Promise.all([
+    const [names, listedAddons, [kubernetesVersion, versions]] = await Promise.all([
         listAddons(eks, cluster.name),
         Promise.all(listed.map((name) => settledAddon(cluster.name, name, deps))),
-        Promise.all(cluster.addons.map((a) => describeAddonVersions(eks, a.name, kubernetesVersion))),
+        version.then(async (v) => {
+            const offered = cluster.addons.map((a) => describeAddonVersions(eks, a.name, v));
+            return [v, await Promise.all(offered)];
+        }),
     ]);
     // Add-ons outside the config: their tags decide whether prune may delete them.
     const others = deps.describeOthers ? names.filter((n) => !listed.includes(n)) : [];
@@ -60712,9 +60723,49 @@ function configRoleArns(spec) {
     ];
     return [...new Set(entries.map((p) => p.roleARN).filter((a) => !!a))];
 }
+/** Marks a read started ahead as handled: it is awaited later, or dropped with a missing cluster. */
+function started(promise) {
+    promise.catch(() => { });
+    return promise;
+}
+/**
+ * All reads that need only the cluster's name (the association list and its describes, the
+ * region's stack listing, the add-ons) go out with DescribeCluster; those that need its answer (the
+ * Kubernetes version, the account, the API endpoint) follow it. DescribeCluster's failure, and a
+ * missing cluster, are reported as if it had been read alone.
+ */
 async function readClusterState(spec, deps) {
     const { eks, cloudformation } = deps.clients;
-    const info = await describeCluster(eks, spec.name);
+    const infoPromise = describeCluster(eks, spec.name);
+    const found = infoPromise.then((info) => info ?? Promise.reject(new Error('no such cluster')));
+    const addonsPromise = started(readAddons(spec, found.then((info) => info.version), deps));
+    const described = [];
+    const associationsPromise = started(listAssociations(eks, spec.name, {}, (page) => {
+        for (const s of page) {
+            // Awaited below with the rest; marked handled now so a failure while later pages are
+            // still listing is not an unhandled rejection.
+            described.push(started(describeAssociation(eks, spec.name, s.associationId ?? '')));
+        }
+    }).then(() => Promise.all(described)));
+    let listing = deps.stackListings.get(spec.region);
+    if (!listing) {
+        listing = started(describeAllStacks(cloudformation));
+        deps.stackListings.set(spec.region, listing);
+    }
+    const compare = stacksToCompare(spec);
+    // A stack holding a role the config names (an IRSA role being migrated, e.g. vpc-cni on the
+    // kube-system/aws-node iamserviceaccount role): its trust policy changes through its template.
+    const namedRoles = new Set(configRoleArns(spec));
+    // Waiting for a stack to settle is not a read: only for a cluster that exists.
+    const stacksPromise = started(Promise.all([listing, found])
+        .then(([all]) => settleStacks(all.filter((s) => isClusterStack(s, spec.name)), deps))
+        .then((settled) => settled.filter((s) => s.status !== 'DELETE_COMPLETE'))
+        .then((stacks) => Promise.all(stacks.map(async (s) => {
+        if (compare(s.stackName) || namedRoles.has(s.outputs[ROLE_OUTPUT] ?? ''))
+            s.template = await getTemplate(cloudformation, s.stackId);
+        return s;
+    }))));
+    const info = await infoPromise;
     if (!info) {
         return {
             name: spec.name,
@@ -60725,17 +60776,6 @@ async function readClusterState(spec, deps) {
         };
     }
     const accountId = accountFromArn(info.arn);
-    const addonsPromise = readAddons(spec, info.version, deps);
-    const described = [];
-    const associationsPromise = listAssociations(eks, spec.name, {}, (page) => {
-        for (const s of page) {
-            const one = describeAssociation(eks, spec.name, s.associationId ?? '');
-            // Awaited below with the rest; marked handled now so a failure while later pages are
-            // still listing is not an unhandled rejection.
-            one.catch(() => { });
-            described.push(one);
-        }
-    }).then(() => Promise.all(described));
     const kube = deps.kubernetes;
     const kubernetesPromise = associationsPromise.then((found) => {
         const namespaces = kube?.namespaces(found.filter((a) => a !== undefined)) ?? [];
@@ -60743,23 +60783,6 @@ async function readClusterState(spec, deps) {
             return undefined;
         return readKubernetes(kube.session(info), namespaces, () => kube.whoAmI());
     });
-    let listing = deps.stackListings.get(spec.region);
-    if (!listing) {
-        listing = describeAllStacks(cloudformation);
-        deps.stackListings.set(spec.region, listing);
-    }
-    const compare = stacksToCompare(spec);
-    // A stack holding a role the config names (an IRSA role being migrated, e.g. vpc-cni on the
-    // kube-system/aws-node iamserviceaccount role): its trust policy changes through its template.
-    const namedRoles = new Set(configRoleArns(spec));
-    const stacksPromise = listing
-        .then((all) => settleStacks(all.filter((s) => isClusterStack(s, spec.name)), deps))
-        .then((settled) => settled.filter((s) => s.status !== 'DELETE_COMPLETE'))
-        .then((stacks) => Promise.all(stacks.map(async (s) => {
-        if (compare(s.stackName) || namedRoles.has(s.outputs[ROLE_OUTPUT] ?? ''))
-            s.template = await getTemplate(cloudformation, s.stackId);
-        return s;
-    })));
     const rolesPromise = Promise.all(configRoleArns(spec).map(async (arn) => {
         // A role in another account cannot be read with this account's credentials.
         if (accountFromArn(arn) !== accountId)
