@@ -20,15 +20,19 @@ const { values } = parseArgs({
   options: {
     runs: { type: 'string', default: '15' },
     action: { type: 'string' },
-    anchor: {
-      type: 'string',
-      default: join(ROOT, '..', '..', 'shared', 'bench', 'configure-aws-credentials-v6.2.3.js'),
-    },
+    anchor: { type: 'string' },
   },
 });
 const RUNS = Number(values.runs);
 const ACTION = resolve(values.action ?? join(ROOT, 'dist', 'index.js'));
-const ANCHOR = existsSync(values.anchor) ? resolve(values.anchor) : undefined;
+/** The anchor's bundle: --anchor, else ../shared/bench next to the checkout (or a worktree's). */
+const ANCHOR = [
+  values.anchor,
+  join(ROOT, '..', 'shared', 'bench', 'configure-aws-credentials-v6.2.3.js'),
+  join(ROOT, '..', '..', 'shared', 'bench', 'configure-aws-credentials-v6.2.3.js'),
+]
+  .filter((f): f is string => !!f && existsSync(f))
+  .map((f) => resolve(f))[0];
 const KEY = { accessKeyId: 'AKIABENCHSTARTUP0001', secretAccessKey: 'secret' };
 const ACCOUNT = '111122223333';
 const ROLE = `arn:aws:iam::${ACCOUNT}:role/podid-drift`;
