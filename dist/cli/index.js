@@ -64364,8 +64364,8 @@ function whatHappened(clusters, tasks) {
 - podid read ${clusters} eksctl ClusterConfig files and the live state of their clusters, and planned
   ${tasks} changes: IAM role stacks (eksctl's templates and names), pod identity associations,
   add-ons, and a Kubernetes service account (createServiceAccount: made through the cluster's API
-  with an EKS token, before its association). What already matched was adopted (tagged as ours); what the config does not name (a
-  hand-made association) was left alone.
+  with an EKS token, before its association). What already matched was adopted (tagged as ours);
+  what the config does not name (a hand-made association) was left alone.
 - The apply ran that plan in parallel, each association's stack before the association.
 - The second plan is empty: re-running converges, and "no changes" is said only of what was compared.
 
