@@ -21,10 +21,13 @@ const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: '10,100,1000' },
     'time-scale': { type: 'string', default: '2' },
+    /** `sizes` alone skips the critical path, add-on and 100-cluster runs (minutes). */
+    parts: { type: 'string', default: 'sizes,critical,addons,fleet' },
   },
 });
 const SIZES = values.sizes.split(',').map(Number);
 const TIME_SCALE = Number(values['time-scale']);
+const PARTS = new Set(values.parts.split(','));
 const CONCURRENCY = 10;
 const ACCOUNT = '111122223333';
 const TRUST = {
@@ -214,7 +217,7 @@ console.log(
     `(stack create ${fmt(profile.durations.stackCreate / TIME_SCALE)}, EKS call ${fmt((profile.callLatency.eks ?? 0) / TIME_SCALE)}), concurrency ${CONCURRENCY}\n`,
 );
 const rows: string[] = [];
-for (const n of SIZES) {
+for (const n of PARTS.has('sizes') ? SIZES : []) {
   const { files, userRoles } = config(n, 0.5);
   await seed(emulator, userRoles);
   const empty = await engine(emulator, 'plan', files);
@@ -234,39 +237,68 @@ for (const n of SIZES) {
   console.log(`  apply calls: ${byOperation(apply.calls)}`);
 }
 
-// Critical path: one own-role association (stack create + wait + association create) vs 100.
-const criticalPath: string[] = [];
-for (const n of [1, 100]) {
-  const { files, userRoles } = config(n, 1);
-  await seed(emulator, userRoles);
-  const apply = await engine(emulator, 'apply', files);
-  criticalPath.push(`${n}: ${fmt(apply.result.applyMs)}`);
-  if (n === 100) {
-    const one =
-      Number(criticalPath[0].split(': ')[1].replace(/ s$/, '')) *
-      (criticalPath[0].endsWith(' s') ? 1000 : 1);
-    criticalPath.push(`ratio ${(apply.result.applyMs / one).toFixed(2)}× (target ≤ 1.5×)`);
-  }
-}
-// Add-ons: the steady-state plan of 100 associations with and without ten add-ons; the difference
-// is what the add-ons cost.
-const withoutAddons = config(100, 0.5);
-await seed(emulator, withoutAddons.userRoles);
-await engine(emulator, 'apply', withoutAddons.files);
-const baseline = await engine(emulator, 'plan', withoutAddons.files);
-const withAddons = config(100, 0.5, ADDONS);
-await seed(emulator, withAddons.userRoles);
-const addonApply = await engine(emulator, 'apply', withAddons.files);
-const addonSteady = await engine(emulator, 'plan', withAddons.files);
-const addonCalls = addonSteady.calls.length - baseline.calls.length;
+const versusBound = (run: Awaited<ReturnType<typeof engine>>): string => {
+  const bound = (run.calls.length * mean(run.calls)) / CONCURRENCY;
+  return `${fmt(run.result.planMs)} (${run.calls.length} calls; bound ${fmt(bound)}, ${(run.result.planMs / bound).toFixed(2)}×)`;
+};
 
-// Scale: 100 clusters of 10 associations each, planned in one run.
-const CLUSTERS = Array.from({ length: 100 }, (_, i) => `bench-${String(i).padStart(3, '0')}`);
-const fleet = config(10, 0.5, [], CLUSTERS);
-await seed(emulator, fleet.userRoles, CLUSTERS);
-const fleetEmpty = await engine(emulator, 'plan', fleet.files);
-const fleetApply = await engine(emulator, 'apply', fleet.files);
-const fleetSteady = await engine(emulator, 'plan', fleet.files);
+/** Critical path: one own-role association (stack create + wait + association create) vs 100. */
+async function criticalPath(): Promise<string[]> {
+  const applyMs: number[] = [];
+  for (const n of [1, 100]) {
+    const { files, userRoles } = config(n, 1);
+    await seed(emulator, userRoles);
+    applyMs.push((await engine(emulator, 'apply', files)).result.applyMs);
+  }
+  return [
+    `\nApply of new own-role associations: 1: ${fmt(applyMs[0])}; 100: ${fmt(applyMs[1])}; ` +
+      `ratio ${(applyMs[1] / applyMs[0]).toFixed(2)}× (target ≤ 1.5×)`,
+  ];
+}
+
+/** The steady-state plan of 100 associations with and without ten add-ons: what the add-ons cost. */
+async function addons(): Promise<string[]> {
+  const withoutAddons = config(100, 0.5);
+  await seed(emulator, withoutAddons.userRoles);
+  await engine(emulator, 'apply', withoutAddons.files);
+  const baseline = await engine(emulator, 'plan', withoutAddons.files);
+  const withAddons = config(100, 0.5, ADDONS);
+  await seed(emulator, withAddons.userRoles);
+  const addonApply = await engine(emulator, 'apply', withAddons.files);
+  const addonSteady = await engine(emulator, 'plan', withAddons.files);
+  const addonCalls = addonSteady.calls.length - baseline.calls.length;
+  return [
+    `\n${ADDONS.length} add-ons + 100 associations: apply ${fmt(addonApply.result.applyMs)} ` +
+      `(${addonApply.result.changes} changes, ${addonApply.result.failed} failed); steady plan ` +
+      `${fmt(addonSteady.result.planMs)}, ${addonSteady.result.changes} changes, ${addonSteady.calls.length} calls ` +
+      `against ${baseline.calls.length} without the add-ons: ${addonCalls} for the add-ons, ` +
+      `${(addonCalls / ADDONS.length).toFixed(1)} per add-on`,
+    `  steady plan calls: ${byOperation(addonSteady.calls)}`,
+  ];
+}
+
+/** Scale: 100 clusters of 10 associations each, planned in one run. */
+async function fleet(): Promise<string[]> {
+  const CLUSTERS = Array.from({ length: 100 }, (_, i) => `bench-${String(i).padStart(3, '0')}`);
+  const fleet = config(10, 0.5, [], CLUSTERS);
+  await seed(emulator, fleet.userRoles, CLUSTERS);
+  const empty = await engine(emulator, 'plan', fleet.files);
+  const apply = await engine(emulator, 'apply', fleet.files);
+  const steady = await engine(emulator, 'plan', fleet.files);
+  return [
+    `\n${CLUSTERS.length} clusters × 10 associations in one run: plan, empty clusters ${versusBound(empty)}; ` +
+      `apply ${fmt(apply.result.applyMs)} (${apply.result.changes} changes, ${apply.result.failed} failed); ` +
+      `plan, steady state ${versusBound(steady)}; peak RSS ` +
+      `${Math.max(empty.result.maxRssMb, apply.result.maxRssMb, steady.result.maxRssMb).toFixed(0)} MB`,
+    `  steady plan calls: ${byOperation(steady.calls)}`,
+  ];
+}
+
+const sections = [
+  ...(PARTS.has('critical') ? await criticalPath() : []),
+  ...(PARTS.has('addons') ? await addons() : []),
+  ...(PARTS.has('fleet') ? await fleet() : []),
+];
 await emulator.close();
 
 console.log(
@@ -274,23 +306,4 @@ console.log(
 );
 console.log('|---|---|---|---|---|---|');
 for (const row of rows) console.log(row);
-console.log(`\nApply of new own-role associations: ${criticalPath.join('; ')}`);
-console.log(
-  `\n${ADDONS.length} add-ons + 100 associations: apply ${fmt(addonApply.result.applyMs)} ` +
-    `(${addonApply.result.changes} changes, ${addonApply.result.failed} failed); steady plan ` +
-    `${fmt(addonSteady.result.planMs)}, ${addonSteady.result.changes} changes, ${addonSteady.calls.length} calls ` +
-    `against ${baseline.calls.length} without the add-ons: ${addonCalls} for the add-ons, ` +
-    `${(addonCalls / ADDONS.length).toFixed(1)} per add-on`,
-);
-console.log(`  steady plan calls: ${byOperation(addonSteady.calls)}`);
-const versusBound = (run: Awaited<ReturnType<typeof engine>>): string => {
-  const bound = (run.calls.length * mean(run.calls)) / CONCURRENCY;
-  return `${fmt(run.result.planMs)} (${run.calls.length} calls; bound ${fmt(bound)}, ${(run.result.planMs / bound).toFixed(2)}×)`;
-};
-console.log(
-  `\n${CLUSTERS.length} clusters × 10 associations in one run: plan, empty clusters ${versusBound(fleetEmpty)}; ` +
-    `apply ${fmt(fleetApply.result.applyMs)} (${fleetApply.result.changes} changes, ${fleetApply.result.failed} failed); ` +
-    `plan, steady state ${versusBound(fleetSteady)}; peak RSS ` +
-    `${Math.max(fleetEmpty.result.maxRssMb, fleetApply.result.maxRssMb, fleetSteady.result.maxRssMb).toFixed(0)} MB`,
-);
-console.log(`  steady plan calls: ${byOperation(fleetSteady.calls)}`);
+for (const line of sections) console.log(line);

@@ -1,5 +1,6 @@
-// readClusterState against the emulator: the reads that need only the cluster's name do not wait
-// for DescribeCluster's answer, and DescribeCluster still decides a missing or unreadable cluster.
+// readClusterState against the emulator: the reads that need only the cluster's name (and the roles
+// the config names) do not wait for DescribeCluster's answer, and DescribeCluster still decides a
+// missing or unreadable cluster and which account's roles count.
 
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createClients, type AwsClients } from '../../src/aws/clients.js';
@@ -101,6 +102,7 @@ describe('readClusterState', () => {
           'DescribePodIdentityAssociation',
           'DescribePodIdentityAssociation',
           'DescribeStacks',
+          'GetRole',
           'ListAddons',
           'ListPodIdentityAssociations',
         ]),
@@ -113,8 +115,6 @@ describe('readClusterState', () => {
     expect(live.version).toBe('1.32');
     expect(live.associations.map((a) => a.serviceAccount).sort()).toEqual(['api', 'web']);
     expect(Object.keys(live.addons)).toEqual(['eks-pod-identity-agent']);
-    // The role is read once the account is known, from DescribeCluster's answer.
-    expect(answered.indexOf('GetRole')).toBeGreaterThan(answered.indexOf('DescribeCluster'));
     expect(live.roles[roleArn('app')]).toBeTruthy();
   });
 
@@ -142,5 +142,21 @@ describe('readClusterState', () => {
     });
     release();
     await expect(reading).rejects.toBe(denied);
+  });
+
+  it("drops a role read ahead when DescribeCluster shows it is another account's", async () => {
+    await seed();
+    const { clients, release, answered } = heldClients(env.url);
+    // Same name as the seeded role, another account: reading it by name would read ours.
+    const foreign = 'arn:aws:iam::999988887777:role/app';
+    const reading = readClusterState(
+      spec([entry('apps', 'web', { roleARN: foreign })], { name: CLUSTER }),
+      deps(clients),
+    );
+    await vi.waitFor(() => expect(answered).toContain('GetRole'), { timeout: 10_000 });
+    release();
+    const live = await reading;
+    if ('missing' in live) throw new Error(`cluster reported missing: ${live.reason}`);
+    expect(live.roles).toEqual({});
   });
 });

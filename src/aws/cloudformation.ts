@@ -89,12 +89,15 @@ export function concurrentChange(error: unknown): string | undefined {
   return undefined;
 }
 
+/** A stack's template by name or id; `abortSignal` cancels it (before it is sent, if it waits). */
 export async function getTemplate(
   cfn: CloudFormationClient,
   stackName: string,
+  abortSignal?: AbortSignal,
 ): Promise<Record<string, unknown> | undefined> {
   const { TemplateBody } = await cfn.send(
     new GetTemplateCommand({ StackName: stackName, TemplateStage: 'Original' }),
+    abortSignal ? { abortSignal } : {},
   );
   if (!TemplateBody) return undefined;
   try {

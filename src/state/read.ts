@@ -26,11 +26,13 @@ import {
   addonIrsaStackName,
   addonPodIdentityRoleStackName,
   isPodIdentityStackName,
+  podIdentityRoleStackName,
   roleStackNamesFor,
 } from '../names/stack-names.js';
 import { CLUSTER_NAME_TAG, OLD_CLUSTER_NAME_TAG } from '../names/tags.js';
 import { ROLE_OUTPUT } from '../names/template-ids.js';
 import { readAddons } from './addons.js';
+import { TemplatesAhead } from './templates-ahead.js';
 
 export interface StateReaderDeps {
   clients: AwsClients;
@@ -79,6 +81,13 @@ function stacksToCompare(spec: ClusterSpec): (stackName: string) => boolean {
     addonPodIdentityRoleStackName(spec.name, a.name, ''),
   );
   return (name) => names.has(name) || addonPrefixes.some((prefix) => name.startsWith(prefix));
+}
+
+/** The stacks eksctl makes for the config's standalone entries that name no role. */
+function ownRoleStackNames(spec: ClusterSpec): string[] {
+  return spec.podIdentityAssociations
+    .filter((pia) => !pia.roleARN)
+    .map((pia) => podIdentityRoleStackName(spec.name, pia.namespace, pia.serviceAccountName));
 }
 
 /** The roles the config names by ARN, standalone or under an add-on. */
@@ -138,25 +147,36 @@ export async function readClusterState(
   // A stack holding a role the config names (an IRSA role being migrated, e.g. vpc-cni on the
   // kube-system/aws-node iamserviceaccount role): its trust policy changes through its template.
   const namedRoles = new Set(configRoleArns(spec));
+  const ahead = new TemplatesAhead(cloudformation, ownRoleStackNames(spec));
   // Waiting for a stack to settle is not a read: only for a cluster that exists.
   const stacksPromise = started(
     Promise.all([listing, found])
-      .then(([all]) =>
-        settleStacks(
-          all.filter((s) => isClusterStack(s, spec.name)),
-          deps,
-        ),
-      )
+      .then(([all]) => {
+        const ours = all.filter((s) => isClusterStack(s, spec.name));
+        ahead.keepListed(ours);
+        return settleStacks(ours, deps);
+      })
+      .catch((error: unknown) => {
+        ahead.keepListed([]);
+        throw error;
+      })
       .then((settled) => settled.filter((s) => s.status !== 'DELETE_COMPLETE'))
       .then((stacks) =>
         Promise.all(
           stacks.map(async (s) => {
             if (compare(s.stackName) || namedRoles.has(s.outputs[ROLE_OUTPUT] ?? ''))
-              s.template = await getTemplate(cloudformation, s.stackId);
+              s.template = (await ahead.take(s)) ?? (await getTemplate(cloudformation, s.stackId));
             return s;
           }),
         ),
       ),
+  );
+
+  // The roles the config names go out now too, keyed by their ARN's account: EKS answers only in
+  // the credentials' own account, so a role of another account (known once DescribeCluster
+  // answers) was read under a key no same-account lookup uses, and its answer is dropped below.
+  const roleReads = configRoleArns(spec).map(
+    (arn) => [arn, started(lookUpRole(arn, accountFromArn(arn), deps))] as const,
   );
 
   const info = await infoPromise;
@@ -179,10 +199,10 @@ export async function readClusterState(
   });
 
   const rolesPromise = Promise.all(
-    configRoleArns(spec).map(async (arn): Promise<[string, LiveRole | null | undefined]> => {
+    roleReads.map(async ([arn, read]): Promise<[string, LiveRole | null | undefined]> => {
       // A role in another account cannot be read with this account's credentials.
       if (accountFromArn(arn) !== accountId) return [arn, undefined];
-      return [arn, await lookUpRole(arn, accountId, deps)];
+      return [arn, await read];
     }),
   );
 
