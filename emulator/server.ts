@@ -1,4 +1,5 @@
-// The emulator's HTTP server: one port, routed as DESIGN §9.
+// The emulator's HTTP server: one port, routed as DESIGN §9, each call to the account of its
+// credentials (accounts.ts).
 
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
@@ -18,14 +19,12 @@ import type {
   World,
 } from './core/types.js';
 import { latencyProfile, type LatencyProfileName } from './core/latency.js';
-import { createEksService } from './eks/index.js';
-import { createIamService } from './iam/index.js';
-import { createCloudFormationService } from './cloudformation/index.js';
+import { StaticKeys, type StaticKey } from './core/static-keys.js';
+import { Accounts, createAccount, type Account, type SharedSettings } from './accounts.js';
 import { createStsService } from './sts/index.js';
 import { createGithubService } from './github/index.js';
 import { OidcIssuer } from './oidc/issuer.js';
 import { oidcAdminRoutes } from './oidc/routes.js';
-import { createAuthorizer } from './core/authorize.js';
 import { createKubernetesService } from './kubernetes/index.js';
 import { makeTls } from './kubernetes/tls.js';
 import { seedIrsa } from './irsa/seed.js';
@@ -42,13 +41,15 @@ export interface EmulatorOptions {
   latencyProfile?: LatencyProfileName;
   /** Divides simulated durations (stack creation, add-on activation, per-call latency). Default 1. */
   timeScale?: number;
+  /** The default account: of every key not given another, and of a seed's top-level state. */
   accountId?: string;
   region?: string;
   /**
    * Static access keys whose secret the emulator knows from the start, kept across resets (the
    * seed's `credentials` are cleared by a reset): Kubernetes tokens signed with them are verified.
+   * Each acts in its `accountId`, the default account when absent.
    */
-  credentials?: readonly { accessKeyId: string; secretAccessKey: string }[];
+  credentials?: readonly StaticKey[];
 }
 
 export interface RunningEmulator {
@@ -59,9 +60,11 @@ export interface RunningEmulator {
   kubernetesPort: number;
   /** The CA (PEM) that signs the HTTPS port's certificate (DescribeCluster's certificateAuthority). */
   kubernetesCa: string;
+  /** The default account's world. */
   world: World;
   calls: CallLog;
   faults: FaultInjector;
+  /** The default account's services and the shared ones. */
   modules: ServiceModule[];
   close(): Promise<void>;
 }
@@ -82,52 +85,29 @@ function routeService(req: EmulatorRequest): ServiceName | undefined {
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const profile = latencyProfile(options.latencyProfile ?? 'none');
-  const world: World = {
-    accountId: options.accountId ?? '111122223333',
+  const defaultId = options.accountId ?? '111122223333';
+  const shared: SharedSettings = {
     defaultRegion: options.region ?? 'us-west-2',
     clock: scaledClock(options.timeScale ?? 1),
     durations: { ...profile.durations },
     failingStacks: new Map(),
     failingAddons: new Map(),
   };
-  const iam = createIamService(world);
-  world.iam = iam;
-  const issuer = new OidcIssuer(() => world.clock.now());
-  const sts = createStsService(world, iam.store, issuer);
-  const github = createGithubService(world);
-  const eks = createEksService(world);
+  const keys = new StaticKeys(defaultId, options.credentials);
+  const issuer = new OidcIssuer(() => shared.clock.now());
+  // The shared services see the default account's settings; STS finds a role's IAM in the role's
+  // account (`accounts` is set below, before any request).
+  const sharedWorld: World = { ...shared, accountId: defaultId };
+  const sts = createStsService(sharedWorld, {
+    iamOf: (id) => accounts.find(id)?.iam.store,
+    keys,
+    issuer,
+  });
+  const github = createGithubService(sharedWorld);
   const calls = new CallLog();
   const faults = new FaultInjector();
-  // The creator of a cluster (its bootstrap admin access entry): the session's role, else the user.
-  world.principalOf = (accessKeyId) =>
-    (accessKeyId ? sts.sessions.get(accessKeyId)?.roleArn : undefined) ??
-    `arn:aws:iam::${world.accountId}:user/emulator`;
-  const kubernetes = createKubernetesService({
-    world,
-    eks: eks.state,
-    sessions: sts.sessions,
-    calls,
-    faults,
-    callLatencyMs: world.clock.real(profile.callLatency.kubernetes ?? 0),
-    credentials: options.credentials,
-    stall: (ms) => stall(ms),
-  });
-  const cloudformation = createCloudFormationService(world, iam);
-  const modules: ServiceModule[] = [iam, cloudformation, sts, eks, kubernetes, github];
-  const routes = [
-    ...github.adminRoutes,
-    ...sts.adminRoutes,
-    ...oidcAdminRoutes(issuer),
-    ...kubernetes.adminRoutes,
-  ];
-  // eksctl's IRSA state spans IAM, CloudFormation, EKS add-ons and Kubernetes: built once clusters exist.
-  const irsa = { world, eks: eks.state, iam, cloudformation, kubernetes };
-  const seedSteps = [{ after: 'eks' as const, seed: (doc: unknown) => seedIrsa(irsa, doc) }];
-  const admin: AdminContext = { modules, calls, faults, world, routes, seedSteps };
-  const authorizeCall = createAuthorizer(world, sts.sessions, iam.store);
-  const byService = new Map(modules.map((m) => [m.service, m]));
 
-  // Before any seed: seeded clusters' views carry the Kubernetes endpoint and CA.
+  // The HTTPS port listens before any account exists: clusters' views carry its endpoint and CA.
   const tls = await makeTls();
   const host = options.host ?? '127.0.0.1';
   const kubeServer = createHttpsServer({ key: tls.key, cert: tls.cert }, (incoming, outgoing) => {
@@ -154,7 +134,71 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   });
   const kubernetesPort = (kubeServer.address() as AddressInfo).port;
   const kubernetesUrl = `https://127.0.0.1:${kubernetesPort}`;
-  world.kubernetesApi = { url: kubernetesUrl, certificate: tls.ca };
+
+  const accountDeps = {
+    shared,
+    sessions: sts.sessions,
+    kubernetes: { url: kubernetesUrl, certificate: tls.ca },
+    defaultId,
+  };
+  const accounts = new Accounts(createAccount(defaultId, accountDeps), (id) =>
+    createAccount(id, accountDeps),
+  );
+  const { world } = accounts.main;
+  const kubernetes = createKubernetesService({
+    world,
+    account: (id) => {
+      const account = accounts.find(id);
+      return account && { world: account.world, eks: account.eks.state };
+    },
+    sessions: sts.sessions,
+    calls,
+    faults,
+    callLatencyMs: world.clock.real(profile.callLatency.kubernetes ?? 0),
+    keys,
+    stall: (ms) => stall(ms),
+  });
+  /** A seed document's keys of one account: its services, eksctl's IRSA state, Kubernetes objects. */
+  const seedAccount = (id: string, doc: unknown): void => {
+    const account = accounts.get(id);
+    for (const module of account.modules) module.seed(doc);
+    const kube = { seed: (d: unknown) => kubernetes.seedIn(id, d) };
+    const { iam, cloudformation } = account;
+    seedIrsa(
+      { world: account.world, eks: account.eks.state, iam, cloudformation, kubernetes: kube },
+      doc,
+    );
+    kubernetes.seedIn(id, doc);
+  };
+  const { iam, cloudformation, eks } = accounts.main;
+  const modules: ServiceModule[] = [iam, cloudformation, sts, eks, kubernetes, github];
+  const routes = [
+    ...github.adminRoutes,
+    ...sts.adminRoutes,
+    ...oidcAdminRoutes(issuer),
+    ...kubernetes.adminRoutes,
+  ];
+  const extraAccounts = {
+    dump: () =>
+      Object.fromEntries(
+        accounts.extra().map((a) => [
+          a.id,
+          {
+            ...Object.fromEntries(a.modules.map((m) => [m.service, m.dump()])),
+            kubernetes: { clusters: kubernetes.dumpClusters(a.id) },
+          },
+        ]),
+      ),
+    forget: () => accounts.forgetExtra(),
+  };
+  const admin: AdminContext = { modules, calls, faults, world, routes, seedAccount, extraAccounts };
+  const sharedModules: ServiceModule[] = [sts, github];
+  // A request acts in the account of its credentials: a session's role's, a static key's own.
+  const accountOf = (accessKeyId: string | undefined): Account =>
+    accounts.get(
+      (accessKeyId ? sts.sessions.get(accessKeyId)?.accountId : undefined) ??
+        keys.accountOf(accessKeyId),
+    );
 
   if (options.seedFile) applySeed(admin, parseSeedText(await readFile(options.seedFile, 'utf8')));
   if (options.seed !== undefined) applySeed(admin, options.seed);
@@ -174,7 +218,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const dispatch = async (req: EmulatorRequest): Promise<EmulatorResponse> => {
     if (req.path.startsWith('/_emulator/')) return handleAdmin(admin, req);
     const service = routeService(req);
-    const module = service ? byService.get(service) : undefined;
+    const account = accountOf(req.accessKeyId);
+    const module = [...sharedModules, ...account.modules].find((m) => m.service === service);
     if (!module)
       return json(404, { message: `no emulated service answers ${req.method} ${req.path}` });
     const started = Date.now();
@@ -188,7 +233,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       );
     }
     // IAM comes first, as in AWS: a refused call never reaches the service or its faults.
-    const authz = authorizeCall(module, req, op);
+    const authz = account.authorize(module, req, op);
     const decision = authz.response ? { latencyMs: 0 } : faults.decide(module.service, op.name);
     const latency = decision.latencyMs + world.clock.real(profile.callLatency[module.service] ?? 0);
     if (latency > 0) await stall(latency);
@@ -219,6 +264,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       errorCode: response.status >= 400 ? errorCodeOf(response) : undefined,
       durationMs: Date.now() - started,
       accessKeyId: req.accessKeyId,
+      account:
+        module.service === 'github' ? undefined : (module.accountOf?.(req, op) ?? account.id),
       principal: authz.principal,
       denied: authz.denied,
       injected: 'error' in decision && decision.error ? true : undefined,

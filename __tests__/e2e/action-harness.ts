@@ -13,7 +13,7 @@ import {
   PutRolePolicyCommand,
 } from '@aws-sdk/client-iam';
 import { CreatePodIdentityAssociationCommand } from '@aws-sdk/client-eks';
-import type { EmulatorHandle } from '../emulator/helpers.js';
+import type { Clients, EmulatorHandle } from '../emulator/helpers.js';
 import {
   ACCOUNT,
   OWNER,
@@ -39,8 +39,15 @@ export const SUB_PRODUCTION = `repo:${REPO}:environment:production`;
 const policy = (name: string): string =>
   readFileSync(join(ROOT, 'docs', 'policies', `${name}.json`), 'utf8');
 
-/** The OIDC provider and the documented plan, apply and drift roles, exactly as docs/policies has them. */
-export async function createDocumentedRoles(env: EmulatorHandle): Promise<void> {
+/**
+ * The OIDC provider and the documented plan, apply and drift roles, exactly as docs/policies has
+ * them, made with `env`'s credentials; in another `account`, its id replaces the documents' own.
+ */
+export async function createDocumentedRoles(
+  env: Pick<Clients, 'iam'>,
+  account = ACCOUNT,
+): Promise<void> {
+  const documented = (name: string): string => policy(name).replaceAll(ACCOUNT, account);
   await env.iam.send(
     new CreateOpenIDConnectProviderCommand({
       Url: 'https://token.actions.githubusercontent.com',
@@ -57,14 +64,14 @@ export async function createDocumentedRoles(env: EmulatorHandle): Promise<void> 
     await env.iam.send(
       new CreateRoleCommand({
         RoleName: `podid-${role}`,
-        AssumeRolePolicyDocument: policy(`${role}-role-trust-policy`),
+        AssumeRolePolicyDocument: documented(`${role}-role-trust-policy`),
       }),
     );
     await env.iam.send(
       new PutRolePolicyCommand({
         RoleName: `podid-${role}`,
         PolicyName: `podid-${role}`,
-        PolicyDocument: policy(`${permissions}-role-policy`),
+        PolicyDocument: documented(`${permissions}-role-policy`),
       }),
     );
   }

@@ -1,21 +1,15 @@
-// Many accounts in one run (role-to-assume with keyed lines): each cluster's AWS calls are signed by
-// its own role, each role is assumed once, and a plan and its apply work across both. The emulator
-// serves one account, so "two accounts" are two roles of different names whose policies each deny
-// the other cluster: a call of one cluster made with the other's role is refused (AccessDenied),
-// which the first test shows happens. What this proves: the routing of every call by cluster, one
-// AssumeRoleWithWebIdentity per role, and keys by cluster name and by metadata.accountID. What it
-// does not: a second account's own STS, endpoints or ARNs (the ARN's account is checked against
-// metadata.accountID before any call, in __tests__/action/roles.test.ts).
+// Many accounts in one run (role-to-assume with keyed lines), across a real account boundary: the
+// emulator holds cluster "prod" in one AWS account and "staging" in another, each with its own OIDC
+// provider and documented roles. One run of the action bundle plans and applies both: each role is
+// assumed once, in its own account, and each cluster's calls act in its account with that account's
+// role (the call log records the account of every call). A role of the wrong account fails the
+// cluster it was given, clearly, and a cluster without a role is refused before any AWS call.
 
 import { describe, expect, it } from 'vitest';
-import { CreateRoleCommand, PutRolePolicyCommand } from '@aws-sdk/client-iam';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { withEmulator } from '../emulator/helpers.js';
 import { liveSummary } from './live.js';
-import { ACCOUNT, seedCluster, userRoleArn, writeClusterConfig } from './harness.js';
+import { ACCOUNT, POD_TRUST, seedCluster, userRoleArn, writeClusterConfig } from './harness.js';
 import {
-  ROOT,
   SUB_PR,
   SUB_PRODUCTION,
   actionJobs,
@@ -30,93 +24,91 @@ const env = withEmulator();
 const PR: PullRequestSpec = { number: 41, headSha: 'a'.repeat(40) };
 const MERGE_SHA = 'b'.repeat(40);
 const jobs = actionJobs(env, PR, MERGE_SHA);
-const CLUSTERS = ['prod', 'staging'] as const;
-const other = (name: string): string => (name === 'prod' ? 'staging' : 'prod');
-const roleArn = (name: string): string => `arn:aws:iam::${ACCOUNT}:role/${name}`;
+/** staging's account; prod is in ACCOUNT, the emulator's default. */
+const STAGING = '444455556666';
+const STAGING_KEY = { accessKeyId: 'AKIASTAGINGACCOUNT01', secretAccessKey: 'staging-secret' };
+const staging = () => env.clients({ credentials: STAGING_KEY });
+const roleArn = (account: string, name: string): string => `arn:aws:iam::${account}:role/${name}`;
+const ACCOUNT_OF = { prod: ACCOUNT, staging: STAGING } as const;
 
 interface Call {
   service: string;
   operation: string;
+  status: number;
+  account?: string;
   principal?: string;
   denied?: boolean;
 }
 
-const policyFile = (name: string): string =>
-  readFileSync(join(ROOT, 'docs', 'policies', `${name}.json`), 'utf8');
-
-/** A documented role (plan or apply) for one cluster only: everything of the other one is denied. */
-async function roleFor(kind: 'plan' | 'apply', cluster: string): Promise<string> {
-  const name = `podid-${kind}-${cluster}`;
-  const trust = JSON.parse(policyFile(`${kind}-role-trust-policy`));
-  await env.iam.send(
-    new CreateRoleCommand({ RoleName: name, AssumeRolePolicyDocument: JSON.stringify(trust) }),
-  );
-  const allow = JSON.parse(policyFile(`${kind}-role-policy`));
-  const foreign = other(cluster);
-  allow.Statement.push({
-    Sid: 'NotTheOtherCluster',
-    Effect: 'Deny',
-    Action: ['eks:*', 'cloudformation:*'],
-    Resource: [
-      `arn:aws:eks:*:*:cluster/${foreign}`,
-      `arn:aws:eks:*:*:*/${foreign}/*`,
-      `arn:aws:cloudformation:*:*:stack/eksctl-${foreign}-*`,
-    ],
-  });
-  await env.iam.send(
-    new PutRolePolicyCommand({
-      RoleName: name,
-      PolicyName: name,
-      PolicyDocument: JSON.stringify(allow),
-    }),
-  );
-  return roleArn(name);
-}
-
-/** prod (no metadata.accountID) and staging (metadata.accountID), one association to create each. */
-async function twoClusters(): Promise<string> {
+/**
+ * prod in ACCOUNT (no metadata.accountID, a user role) and staging in STAGING (metadata.accountID,
+ * a role the action creates by a stack); the documented roles and the OIDC provider in both.
+ */
+async function twoAccounts(): Promise<string> {
   const prod = seedCluster(['app'], { name: 'prod' });
-  const staging = seedCluster([], { name: 'staging' });
-  await env.admin('POST', 'seed', { ...prod, clusters: [...prod.clusters, ...staging.clusters] });
+  const stagingCluster = seedCluster([], { name: 'staging' }).clusters;
+  await env.admin('POST', 'seed', {
+    ...prod,
+    accounts: {
+      [STAGING]: {
+        credentials: [STAGING_KEY],
+        roles: [{ roleName: 'app', assumeRolePolicyDocument: POD_TRUST }],
+        clusters: stagingCluster,
+      },
+    },
+  });
   await createDocumentedRoles(env);
+  await createDocumentedRoles(staging(), STAGING);
   const workspace = tempWorkspace();
-  for (const name of CLUSTERS) {
-    writeClusterConfig(
-      [{ namespace: 'apps', serviceAccountName: 'app', roleARN: userRoleArn('app') }],
-      { name, dir: workspace, ...(name === 'staging' ? { accountID: ACCOUNT } : {}) },
-    );
-  }
+  writeClusterConfig(
+    [{ namespace: 'apps', serviceAccountName: 'app', roleARN: userRoleArn('app') }],
+    { name: 'prod', dir: workspace },
+  );
+  writeClusterConfig(
+    [
+      {
+        namespace: 'apps',
+        serviceAccountName: 'app',
+        permissionPolicyARNs: ['arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess'],
+      },
+    ],
+    { name: 'staging', dir: workspace, accountID: STAGING },
+  );
   await registerPull(env, PR);
   return workspace;
 }
 
-/** `prod=<its role>` by name, staging's by its account (metadata.accountID). */
+/** prod's role by its name, staging's by its account (metadata.accountID). */
 const mapping = (kind: 'plan' | 'apply'): string =>
-  `prod=${roleArn(`podid-${kind}-prod`)}\n${ACCOUNT}=${roleArn(`podid-${kind}-staging`)}`;
+  `prod=${roleArn(ACCOUNT, `podid-${kind}`)}\n${STAGING}=${roleArn(STAGING, `podid-${kind}`)}`;
 
-const callsSince = async (seq: number): Promise<Call[]> =>
-  env.admin<Call[]>('GET', `calls?since=${seq}`);
 const lastSeq = async (): Promise<number> =>
   (await env.admin<{ seq: number }[]>('GET', 'calls')).at(-1)?.seq ?? 0;
+const awsCallsSince = async (seq: number): Promise<Call[]> =>
+  (await env.admin<Call[]>('GET', `calls?since=${seq}`)).filter((c) => c.service !== 'github');
 
-const assumedRoles = (calls: Call[]): string[] =>
+/** `account → the roles whose sessions made calls there`, from the call log. */
+function rolesByAccount(calls: Call[]): Record<string, string[]> {
+  const seen: Record<string, Set<string>> = {};
+  for (const c of calls) {
+    if (!c.principal || !c.account) continue;
+    const [, account, role] = /^arn:aws:sts::(\d{12}):assumed-role\/([^/]+)\//.exec(c.principal)!;
+    // A session acts in its own role's account, never elsewhere.
+    expect(account, `${c.service} ${c.operation}`).toBe(c.account);
+    (seen[c.account] ??= new Set()).add(role);
+  }
+  return Object.fromEntries(Object.entries(seen).map(([a, roles]) => [a, [...roles]]));
+}
+
+const assumedIn = (calls: Call[]): string[] =>
   calls
-    .filter((c) => c.operation === 'AssumeRoleWithWebIdentity')
-    .map((c) => c.principal ?? c.operation);
+    .filter((c) => c.operation === 'AssumeRoleWithWebIdentity' && c.status === 200)
+    .map((c) => c.account ?? '')
+    .sort();
 
 describe('role-to-assume with many accounts', () => {
-  it('one role for both clusters: the other cluster is denied (the policies really separate them)', async () => {
-    const workspace = await twoClusters();
-    const prodRole = await roleFor('plan', 'prod');
-    const plan = await jobs.planRun(workspace, PR, { inputs: { 'role-to-assume': prodRole } });
-    expect(plan.code).toBe(1);
-    expect(plan.stdout).toMatch(/cluster "staging" \(us-west-2\) could not be read/);
-  }, 90_000);
-
-  it('plans and applies two clusters with two roles each in one run, each role assumed once', async () => {
-    const workspace = await twoClusters();
-    for (const kind of ['plan', 'apply'] as const)
-      for (const cluster of CLUSTERS) await roleFor(kind, cluster);
+  it('plans and applies a cluster in each of two accounts in one run, each role assumed once in its account', async () => {
+    const workspace = await twoAccounts();
 
     const before = await lastSeq();
     const plan = await jobs.planRun(workspace, PR, {
@@ -124,19 +116,16 @@ describe('role-to-assume with many accounts', () => {
       oidcSub: SUB_PR,
     });
     expect(plan.code, plan.stdout).toBe(0);
-    const planCalls = await callsSince(before);
+    const planCalls = await awsCallsSince(before);
     expect(planCalls.filter((c) => c.denied)).toEqual([]);
-    expect(planCalls.filter((c) => c.operation === 'AssumeRoleWithWebIdentity')).toHaveLength(2);
-    for (const cluster of CLUSTERS) {
-      expect(plan.stdout).toContain(`assumed ${roleArn(`podid-plan-${cluster}`)} as`);
-      // Both roles made EKS calls: each cluster was read with its own.
-      expect(
-        planCalls.some(
-          (c) => c.service === 'eks' && c.principal?.includes(`/podid-plan-${cluster}/`),
-        ),
-      ).toBe(true);
+    expect(assumedIn(planCalls)).toEqual([ACCOUNT, STAGING].sort());
+    expect(rolesByAccount(planCalls)).toEqual({
+      [ACCOUNT]: ['podid-plan'],
+      [STAGING]: ['podid-plan'],
+    });
+    for (const cluster of ['prod', 'staging'] as const) {
+      expect(plan.stdout).toContain(`assumed ${roleArn(ACCOUNT_OF[cluster], 'podid-plan')} as`);
     }
-    expect(assumedRoles(planCalls)).toHaveLength(2);
 
     await registerPull(env, { ...PR, mergeCommitSha: MERGE_SHA, merged: true });
     const applyFrom = await lastSeq();
@@ -145,32 +134,72 @@ describe('role-to-assume with many accounts', () => {
       oidcSub: SUB_PRODUCTION,
     });
     expect(apply.code, apply.stdout).toBe(0);
-    const applyCalls = await callsSince(applyFrom);
+    const applyCalls = await awsCallsSince(applyFrom);
     expect(applyCalls.filter((c) => c.denied)).toEqual([]);
-    expect(applyCalls.filter((c) => c.operation === 'AssumeRoleWithWebIdentity')).toHaveLength(2);
-    for (const cluster of CLUSTERS) {
-      expect(Object.keys((await liveSummary(env, cluster)).associations)).toEqual(['apps/app']);
-      expect(
-        applyCalls.some(
-          (c) =>
-            c.operation === 'CreatePodIdentityAssociation' &&
-            c.principal?.includes(`/podid-apply-${cluster}/`),
-        ),
-      ).toBe(true);
-    }
+    expect(assumedIn(applyCalls)).toEqual([ACCOUNT, STAGING].sort());
+    expect(rolesByAccount(applyCalls)).toEqual({
+      [ACCOUNT]: ['podid-apply'],
+      [STAGING]: ['podid-apply'],
+    });
+    const created = (operation: string) =>
+      applyCalls
+        .filter((c) => c.operation === operation && c.status === 200)
+        .map((c) => c.account)
+        .sort();
+    expect(created('CreatePodIdentityAssociation')).toEqual([ACCOUNT, STAGING].sort());
+    expect(created('CreateStack')).toEqual([STAGING]);
+
+    // Each account holds its own cluster's association, and staging's generated role and stack.
+    const prodLive = await liveSummary(env, 'prod');
+    expect(prodLive.associations).toEqual({ 'apps/app': roleArn(ACCOUNT, 'app') });
+    expect(prodLive.stacks).toEqual({});
+    const stagingLive = await liveSummary(staging(), 'staging');
+    expect(stagingLive.associations['apps/app']).toMatch(
+      new RegExp(`^arn:aws:iam::${STAGING}:role/eksctl-staging-podidentityrole-apps-app-`),
+    );
+    expect(Object.keys(stagingLive.stacks)).toEqual(['eksctl-staging-podidentityrole-apps-app']);
   }, 120_000);
 
-  it('a cluster the mapping gives no role is refused before any AWS call', async () => {
-    const workspace = await twoClusters();
+  it('a role of the wrong account fails the cluster it was given: its account has no such cluster', async () => {
+    const workspace = await twoAccounts();
     const before = await lastSeq();
     const plan = await jobs.planRun(workspace, PR, {
-      inputs: { 'role-to-assume': `prod=${roleArn('podid-plan')}` },
+      inputs: {
+        'role-to-assume': `prod=${roleArn(STAGING, 'podid-plan')}\n${STAGING}=${roleArn(STAGING, 'podid-plan')}`,
+      },
     });
     expect(plan.code).toBe(1);
-    expect(plan.outputs['failure-reason']).toBe('credentials');
-    expect(plan.stdout + plan.stderr).toContain(
-      `input "role-to-assume" has no role for cluster "staging": neither its name nor its account ${ACCOUNT} (metadata.accountID) has a line`,
+    // The account it was looked for in is named, and the fix for a cluster of another account.
+    expect(plan.stdout).toContain(
+      `error: cluster "prod" was not found in us-west-2 (clusters in us-west-2 of account ${STAGING}: "staging"; fix metadata.name, metadata.region if the cluster is in another region, or the credentials if it is in another account)`,
     );
-    expect((await callsSince(before)).filter((c) => c.service !== 'github')).toEqual([]);
+    const calls = await awsCallsSince(before);
+    // One role, assumed once although it serves both clusters; prod was looked for in its account.
+    expect(assumedIn(calls)).toEqual([STAGING]);
+    expect(calls).toContainEqual(
+      expect.objectContaining({ operation: 'DescribeCluster', status: 404, account: STAGING }),
+    );
+  }, 90_000);
+
+  it('a role of another account than metadata.accountID, or no role, is refused before any AWS call', async () => {
+    const workspace = await twoAccounts();
+    const before = await lastSeq();
+    const wrong = await jobs.planRun(workspace, PR, {
+      inputs: { 'role-to-assume': `${STAGING}=${roleArn(ACCOUNT, 'podid-plan')}` },
+    });
+    expect(wrong.code).toBe(1);
+    expect(wrong.outputs['failure-reason']).toBe('invalid-input');
+    expect(wrong.stdout + wrong.stderr).toContain(
+      `input "role-to-assume" maps account ${STAGING} to ${roleArn(ACCOUNT, 'podid-plan')}, a role of account ${ACCOUNT}`,
+    );
+    const missing = await jobs.planRun(workspace, PR, {
+      inputs: { 'role-to-assume': `prod=${roleArn(ACCOUNT, 'podid-plan')}` },
+    });
+    expect(missing.code).toBe(1);
+    expect(missing.outputs['failure-reason']).toBe('credentials');
+    expect(missing.stdout + missing.stderr).toContain(
+      `input "role-to-assume" has no role for cluster "staging": neither its name nor its account ${STAGING} (metadata.accountID) has a line`,
+    );
+    expect(await awsCallsSince(before)).toEqual([]);
   }, 90_000);
 });

@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { withEmulator } from '../emulator/helpers.js';
 import {
+  ACCOUNT,
   CLI,
   cliEnv,
   collect,
@@ -29,7 +30,7 @@ describe('podid explains what stops it', () => {
     const plan = await runCli(['plan', '-f', file], env.url);
     expect(plan.code).toBe(1);
     expect(plan.stdout).toContain(
-      `  ${file}: error: cluster "prod-platfrom" was not found in us-west-2 (did you mean "prod-platform"? clusters in us-west-2: "prod-platform"; fix metadata.name, or metadata.region if the cluster is in another region)\n`,
+      `  ${file}: error: cluster "prod-platfrom" was not found in us-west-2 (did you mean "prod-platform"? clusters in us-west-2 of account ${ACCOUNT}: "prod-platform"; fix metadata.name, metadata.region if the cluster is in another region, or the credentials if it is in another account)\n`,
     );
     expect(plan.stdout).not.toContain('fingerprint');
 

@@ -122,21 +122,36 @@ describe('trust policy evaluation', () => {
     expect(
       trustAllows(
         t,
-        provider,
+        { federated: provider },
         'sts:AssumeRoleWithWebIdentity',
         ctx('repo:o/r:ref:refs/heads/main'),
       ),
     ).toBe(true);
     expect(
-      trustAllows(t, provider, 'sts:AssumeRoleWithWebIdentity', ctx('repo:o/r:pull_request')),
+      trustAllows(
+        t,
+        { federated: provider },
+        'sts:AssumeRoleWithWebIdentity',
+        ctx('repo:o/r:pull_request'),
+      ),
     ).toBe(false);
-    expect(trustAllows(t, provider, 'sts:AssumeRole', ctx('repo:o/r:ref:refs/heads/main'))).toBe(
-      false,
-    );
+    expect(
+      trustAllows(
+        t,
+        { federated: provider },
+        'sts:AssumeRole',
+        ctx('repo:o/r:ref:refs/heads/main'),
+      ),
+    ).toBe(false);
     const otherPrincipal = trust({}, { Federated: 'arn:aws:iam::1:oidc-provider/other' });
-    expect(trustAllows(otherPrincipal, provider, 'sts:AssumeRoleWithWebIdentity', ctx('x'))).toBe(
-      false,
-    );
+    expect(
+      trustAllows(
+        otherPrincipal,
+        { federated: provider },
+        'sts:AssumeRoleWithWebIdentity',
+        ctx('x'),
+      ),
+    ).toBe(false);
   });
 
   it('supports ForAllValues and negated operators', () => {
@@ -145,13 +160,28 @@ describe('trust policy evaluation', () => {
       StringNotLike: { 'token.actions.githubusercontent.com:sub': '*:pull_request' },
     });
     expect(
-      trustAllows(t, provider, 'sts:AssumeRoleWithWebIdentity', ctx('repo:o/r:environment:prod')),
+      trustAllows(
+        t,
+        { federated: provider },
+        'sts:AssumeRoleWithWebIdentity',
+        ctx('repo:o/r:environment:prod'),
+      ),
     ).toBe(true);
     expect(
-      trustAllows(t, provider, 'sts:AssumeRoleWithWebIdentity', ctx('repo:o/r:pull_request')),
+      trustAllows(
+        t,
+        { federated: provider },
+        'sts:AssumeRoleWithWebIdentity',
+        ctx('repo:o/r:pull_request'),
+      ),
     ).toBe(false);
     expect(
-      trustAllows(t, provider, 'sts:AssumeRoleWithWebIdentity', ctx('repo:x/r:environment:prod')),
+      trustAllows(
+        t,
+        { federated: provider },
+        'sts:AssumeRoleWithWebIdentity',
+        ctx('repo:x/r:environment:prod'),
+      ),
     ).toBe(false);
   });
 });

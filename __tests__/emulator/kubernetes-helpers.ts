@@ -5,7 +5,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import { request } from 'node:https';
 import { SignatureV4 } from '@smithy/signature-v4';
-import { DescribeClusterCommand } from '@aws-sdk/client-eks';
+import { DescribeClusterCommand, type EKSClient } from '@aws-sdk/client-eks';
 import { AuthorizationV1Api, CoreV1Api, KubeConfig } from '@kubernetes/client-node';
 import { TEST_REGION, type EmulatorHandle } from './helpers.js';
 
@@ -76,13 +76,17 @@ export interface KubeClients {
   caData: string;
 }
 
-/** Clients for `cluster` authenticated with `token`, TLS verified against the cluster's CA. */
+/**
+ * Clients for `cluster` authenticated with `token`, TLS verified against the cluster's CA; `eks`
+ * describes it (another account's credentials find that account's cluster).
+ */
 export async function kubeClients(
   env: EmulatorHandle,
   cluster: string,
   token: string,
+  eks: EKSClient = env.eks,
 ): Promise<KubeClients> {
-  const { cluster: described } = await env.eks.send(new DescribeClusterCommand({ name: cluster }));
+  const { cluster: described } = await eks.send(new DescribeClusterCommand({ name: cluster }));
   const endpoint = described!.endpoint!;
   const caData = described!.certificateAuthority!.data!;
   const kc = new KubeConfig();

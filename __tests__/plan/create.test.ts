@@ -199,6 +199,30 @@ describe('cluster state', () => {
     );
   });
 
+  it('names the account the cluster was looked for in, and the fix when it is in another', () => {
+    const missing = (clustersInRegion?: string[]) =>
+      planCluster(
+        spec([]),
+        {
+          name: 'test-cluster',
+          region: 'us-west-2',
+          missing: true,
+          reason: 'No cluster found for name: test-cluster.',
+          notFound: { clustersInRegion, account: '444455556666' },
+        },
+        OPTIONS,
+      ).errors[0].hint;
+    expect(missing(['staging'])).toBe(
+      'clusters in us-west-2 of account 444455556666: "staging"; fix metadata.name, metadata.region if the cluster is in another region, or the credentials if it is in another account',
+    );
+    expect(missing([])).toBe(
+      'no cluster in us-west-2 of account 444455556666 is visible to these credentials: check metadata.region and the AWS account',
+    );
+    expect(missing(undefined)).toBe(
+      'fix metadata.name, metadata.region if the cluster is in another region, or the credentials if it is in another account than 444455556666',
+    );
+  });
+
   it('shows no fingerprint for a plan that cannot be applied', () => {
     const failed = planCluster(
       spec([]),

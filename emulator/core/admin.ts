@@ -1,11 +1,12 @@
 // Admin routes (JSON) under /_emulator: state, reset, seed, calls, faults.
 // Other modules (GitHub, OIDC, STS) contribute their own routes as `AdminRoute`s, so this file
-// does not grow with every service.
+// does not grow with every service. A seed's `accounts` key places state in other AWS accounts.
 
 import { parse as parseYaml } from 'yaml';
 import type { CallLog } from './call-log.js';
 import type { FaultInjector } from './faults.js';
 import { parseFaultDocument } from './fault-document.js';
+import { ACCOUNT_ID } from './static-keys.js';
 import type {
   EmulatorRequest,
   EmulatorResponse,
@@ -15,19 +16,21 @@ import type {
 } from './types.js';
 
 export interface AdminContext {
+  /** The default account's services and the shared ones: the state dump and the reset. */
   modules: ServiceModule[];
   calls: CallLog;
   faults: FaultInjector;
+  /** The default account's world (its faults are every account's). */
   world: World;
   /** Routes contributed by modules (GitHub pulls/comments, the OIDC token endpoint, …). */
   routes?: AdminRoute[];
-  /** Seed keys that span services (the IRSA conveniences), each run right after `after`'s seed. */
-  seedSteps?: SeedStep[];
-}
-
-export interface SeedStep {
-  after: ServiceName;
-  seed(doc: unknown): void;
+  /**
+   * Applies one account's keys of a seed document, in dependency order: IAM roles before stacks
+   * before clusters, the IRSA conveniences, Kubernetes objects and static credentials.
+   */
+  seedAccount(accountId: string, doc: Record<string, unknown>): void;
+  /** The accounts other than the default: their state by id, and forgetting them on a reset. */
+  extraAccounts: { dump(): Record<string, unknown>; forget(): void };
 }
 
 /** A route under /_emulator/ that a module contributes. */
@@ -53,20 +56,37 @@ export function json(status: number, value: unknown): EmulatorResponse {
   };
 }
 
-/** Seeds are applied in dependency order: IAM roles before stacks before clusters and associations. */
-const SEED_ORDER = ['iam', 'cloudformation', 'sts', 'eks', 'kubernetes', 'github', 'oidc'];
+/** Services whose seed keys belong to no account. */
+const SHARED_SEEDS: ServiceName[] = ['sts', 'github', 'oidc'];
+/** Top-level keys an account's part of the seed may not hold. */
+const NOT_PER_ACCOUNT = ['accounts', 'github'];
+
+type SeedDocument = Record<string, unknown>;
+const isDocument = (value: unknown): value is SeedDocument =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** `accounts: { <id>: <seed of that account> }`, checked whole before anything is seeded. */
+function accountSeeds(value: unknown): [string, SeedDocument][] {
+  if (value === undefined) return [];
+  if (!isDocument(value)) throw new Error('seed: accounts must map account ids to seeds');
+  return Object.entries(value).map(([id, doc]) => {
+    if (!ACCOUNT_ID.test(id)) throw new Error(`seed: accounts.${id}: an account id is 12 digits`);
+    if (!isDocument(doc)) throw new Error(`seed: accounts.${id} must be an object`);
+    const shared = NOT_PER_ACCOUNT.find((key) => key in doc);
+    if (shared)
+      throw new Error(`seed: accounts.${id}.${shared}: not an account's key (seed it at the top)`);
+    return [id, doc];
+  });
+}
 
 export function applySeed(ctx: AdminContext, doc: unknown): void {
-  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
+  if (!isDocument(doc)) {
     throw new Error('a seed is a YAML/JSON object (see the README, "Emulator")');
   }
-  const ordered = [...ctx.modules].sort(
-    (a, b) => SEED_ORDER.indexOf(a.service) - SEED_ORDER.indexOf(b.service),
-  );
-  for (const module of ordered) {
-    module.seed(doc);
-    for (const step of ctx.seedSteps ?? []) if (step.after === module.service) step.seed(doc);
-  }
+  const accounts = accountSeeds(doc.accounts);
+  ctx.seedAccount(ctx.world.accountId, doc);
+  for (const module of ctx.modules) if (SHARED_SEEDS.includes(module.service)) module.seed(doc);
+  for (const [id, accountDoc] of accounts) ctx.seedAccount(id, accountDoc);
 }
 
 export function parseSeedText(text: string): unknown {
@@ -79,9 +99,13 @@ export function handleAdmin(ctx: AdminContext, req: EmulatorRequest): EmulatorRe
   try {
     switch (route) {
       case 'GET /_emulator/state':
-        return json(200, Object.fromEntries(ctx.modules.map((m) => [m.service, m.dump()])));
+        return json(200, {
+          ...Object.fromEntries(ctx.modules.map((m) => [m.service, m.dump()])),
+          accounts: ctx.extraAccounts.dump(),
+        });
       case 'POST /_emulator/reset':
         for (const m of ctx.modules) m.reset();
+        ctx.extraAccounts.forget();
         ctx.calls.clear();
         clearFaults(ctx);
         return json(200, { reset: true });

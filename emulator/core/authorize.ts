@@ -3,11 +3,12 @@
 // `<service>:<Operation>` on the call's resource, then `iam:PassRole` on every role the call hands to
 // the service (module.passedRoles). It also gives the world `checkPermission`, which
 // CloudFormation uses for the IAM calls it makes with a stack caller's permissions. Any other access key is the unrestricted
-// "admin" of the emulated account, as before. See docs/emulator.md, "Enforcement".
+// "admin" of its account, as before. One authorizer per account (emulator/accounts.ts): a session's
+// calls reach its role's account. See docs/emulator.md, "Enforcement".
 
 import type { IamStore } from '../iam/store.js';
 import { authorize, type IdentityPolicies } from '../iam/evaluate.js';
-import type { StsSession } from '../sts/web-identity.js';
+import type { StsSession } from '../sts/session.js';
 import type {
   EmulatorRequest,
   EmulatorResponse,
@@ -162,9 +163,9 @@ export function createAuthorizer(
           );
     }
     // GetCallerIdentity needs no permission; services without resourceArn are not enforced.
-    if (!module.resourceArn) return { principal };
+    const resource = module.resourceArn?.(req, op);
+    if (resource === undefined) return { principal };
     const action = `${prefix}:${op.name}`;
-    const resource = module.resourceArn(req, op);
     const region = req.region ?? world.defaultRegion;
     const message =
       denial(session, action, resource, region) ??

@@ -1,3 +1,5 @@
+// The call log (GET /_emulator/calls): every call the emulator answered, in order, with who made it.
+
 import type { ServiceName } from './types.js';
 
 export interface CallRecord {
@@ -12,6 +14,8 @@ export interface CallRecord {
   errorCode?: string;
   durationMs: number;
   accessKeyId?: string;
+  /** The AWS account the call acted in (AWS services and the Kubernetes API only). */
+  account?: string;
   /** The assumed-role ARN, for calls signed with credentials the emulator's STS issued. */
   principal?: string;
   /** True when IAM enforcement refused the call (or its session had expired). */

@@ -48,9 +48,15 @@ export interface ServiceModule {
   ): EmulatorResponse;
   /**
    * The resource ARN an IAM policy is evaluated against for this call (`*` for account-wide
-   * operations). Services without it are not subject to IAM enforcement (GitHub).
+   * operations; undefined for a call that needs no permission, as GetCallerIdentity). Services
+   * without it are not subject to IAM enforcement (GitHub).
    */
-  resourceArn?(req: EmulatorRequest, op: Operation): string;
+  resourceArn?(req: EmulatorRequest, op: Operation): string | undefined;
+  /**
+   * The account an unsigned call acts in (AssumeRoleWithWebIdentity: its role's), for the call
+   * log; a signed call acts in the account of its key (emulator/accounts.ts).
+   */
+  accountOf?(req: EmulatorRequest, op: Operation): string | undefined;
   /**
    * The roles the call hands to the service: a session must also be allowed `iam:PassRole` on each
    * (core/authorize.ts). Services without it pass no roles.
@@ -91,7 +97,7 @@ export interface IamRoleReader {
     | undefined;
 }
 
-/** Settings shared by all modules. */
+/** One account's settings, read by its modules (emulator/accounts.ts: one World per account). */
 export interface World {
   accountId: string;
   defaultRegion: string;

@@ -1,6 +1,6 @@
 // IAM policy evaluation, the part the emulator needs: identity policies (with a permissions boundary
 // and session policies as extra gates) for calls made with assumed-role credentials, and trust
-// policies for AssumeRoleWithWebIdentity. Explicit Deny wins, then an Allow, else implicit deny.
+// policies for AssumeRoleWithWebIdentity and AssumeRole. Explicit Deny wins, then an Allow, else implicit deny.
 //
 // Conditions on keys the emulator does not model are given the benefit of the doubt: such an Allow
 // still allows and such a Deny does not deny (see docs/emulator.md, "Enforcement").
@@ -109,18 +109,34 @@ export function authorize(policies: IdentityPolicies, request: AuthorizationRequ
   return { allowed: true, reason: '' };
 }
 
-/** Does a trust policy let `principalArn` (a federated OIDC provider) call `action`? */
+/** Who asks to assume a role, as a trust policy's `Principal` names it. */
+export type TrustPrincipal =
+  /** A web identity: the IAM OIDC provider's ARN. */
+  | { federated: string }
+  /** An IAM principal (AssumeRole): its ARNs (the role and its session, or the user) and account. */
+  | { aws: string[]; account: string };
+
+/** Does an `AWS` principal value name the caller: itself, its account (`root` or the id), or anyone? */
+function namesAwsPrincipal(value: string, caller: { aws: string[]; account: string }): boolean {
+  if (value === '*' || value === caller.account) return true;
+  const root = /^arn:aws[a-z-]*:iam::(\d{12}):root$/.exec(value);
+  return root ? root[1] === caller.account : caller.aws.includes(value);
+}
+
+/** Does a trust policy let `principal` call `action` (sts:AssumeRole*)? */
 export function trustAllows(
   document: string,
-  federatedArn: string,
+  principal: TrustPrincipal,
   action: string,
   context: ConditionContext,
 ): boolean {
   const principalMatches = (s: Statement): boolean => {
     if (s.Principal === '*') return true;
     if (typeof s.Principal !== 'object' || s.Principal === null) return false;
-    const federated = list((s.Principal as Record<string, unknown>).Federated);
-    return federated.some((p) => p === federatedArn);
+    const named = s.Principal as Record<string, unknown>;
+    return 'federated' in principal
+      ? list(named.Federated).some((p) => p === principal.federated)
+      : list(named.AWS).some((p) => namesAwsPrincipal(p, principal));
   };
   // Trust policies have no Resource; `*` passes resourceMatches.
   const effect = effectOf(

@@ -127,13 +127,16 @@ export function usernameOf(
     .replaceAll('{{AccountID}}', accountId);
 }
 
+/** `{{AccountID}}` is the principal's account (an access entry may name another account's role). */
+const accountOf = (principalArn: string): string =>
+  /^arn:aws[a-z-]*:(?:iam|sts)::(\d{12}):/.exec(principalArn)?.[1] ?? '';
+
 /** The caller's access to the cluster, or undefined when EKS would not let it in (401). */
 export function callerFor(
   cluster: Cluster,
   principalArn: string,
   callerArn: string,
   sessionName: string | undefined,
-  accountId: string,
 ): Caller | undefined {
   if (cluster.authenticationMode === 'CONFIG_MAP') {
     // aws-auth is not modelled: only the creator's implicit system:masters entry exists.
@@ -143,7 +146,7 @@ export function callerFor(
   }
   const entry = cluster.accessEntries.get(principalArn);
   return entry
-    ? { username: usernameOf(entry.username, accountId, sessionName), entry }
+    ? { username: usernameOf(entry.username, accountOf(principalArn), sessionName), entry }
     : undefined;
 }
 

@@ -2,16 +2,18 @@
 // /_k8s/<cluster> (DESIGN §9): EKS token authentication (token.ts), access-entry authorization
 // (access.ts), then the latency profile and fault rules like any other service, and the call log.
 // Also the admin routes and seed keys that reach into clusters' Kubernetes objects, and the static
-// access keys whose signatures the emulator can check. See docs/emulator.md, "Kubernetes API".
+// access keys whose signatures the emulator can check. One front door for every account: another
+// account's clusters are served under /<account>/_k8s/<cluster>. See docs/emulator.md, "Kubernetes API".
 
 import type { AdminRoute } from '../core/admin.js';
 import { json } from '../core/admin.js';
 import type { CallLog } from '../core/call-log.js';
 import type { FaultInjector } from '../core/faults.js';
+import { ACCOUNT_ID, staticUserArn, type StaticKeys } from '../core/static-keys.js';
 import type { EmulatorRequest, EmulatorResponse, ServiceModule, World } from '../core/types.js';
 import { findCluster, segments } from '../eks/context.js';
 import type { Cluster, EksState } from '../eks/state.js';
-import type { StsSession } from '../sts/web-identity.js';
+import type { StsSession } from '../sts/session.js';
 import { callerFor, forbidden, allowedReason } from './access.js';
 import { operationName, routeOf } from './api.js';
 import { keyOf, type KubeObject } from './store.js';
@@ -21,16 +23,18 @@ import { DEFAULT_TOKEN_LIFETIME_MS, verifyToken, type KnownKey } from './token.j
 export const K8S_PREFIX = '/_k8s/';
 
 export interface KubernetesDeps {
+  /** The default account's world (the clock and the default region are every account's). */
   world: World;
-  eks: EksState;
+  /** An account's world and clusters; undefined for an account that holds nothing. */
+  account(accountId: string): { world: World; eks: EksState } | undefined;
   sessions: Map<string, StsSession>;
   calls: CallLog;
   faults: FaultInjector;
   /** Real ms of per-call latency (the latency profile's, time-scaled). */
   callLatencyMs: number;
   stall(ms: number): Promise<void>;
-  /** Static keys known from the start (the emulator's `credentials` option), kept across resets. */
-  credentials?: readonly { accessKeyId: string; secretAccessKey: string }[];
+  /** The static keys (the emulator's `credentials` option, kept across resets, and seeded ones). */
+  keys: StaticKeys;
 }
 
 export interface KubernetesService extends ServiceModule {
@@ -39,6 +43,10 @@ export interface KubernetesService extends ServiceModule {
   serve(req: EmulatorRequest): Promise<EmulatorResponse>;
   /** host:port values of the emulator's own STS endpoint (tokens may presign it over http). */
   setStsHosts(hosts: string[]): void;
+  /** Seeds an account's `kubernetes` and `credentials` keys (`seed` is the default account's). */
+  seedIn(accountId: string, doc: unknown): void;
+  /** An account's clusters' namespaces and service accounts, for GET /_emulator/state. */
+  dumpClusters(accountId: string): Record<string, unknown>;
 }
 
 interface SeedServiceAccount {
@@ -53,17 +61,9 @@ const isObject = (v: unknown): v is Json =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export function createKubernetesService(deps: KubernetesDeps): KubernetesService {
-  const { world } = deps;
-  const eksCtx = { world, state: deps.eks };
-  /** Static access key → secret (the IAM user `emulator`). */
-  const staticKeys = new Map<string, string>();
-  const startupKeys = (): void => {
-    for (const k of deps.credentials ?? []) staticKeys.set(k.accessKeyId, k.secretAccessKey);
-  };
-  startupKeys();
+  const { world, keys } = deps;
   let lifetimeMs = DEFAULT_TOKEN_LIFETIME_MS;
   let stsHosts = new Set<string>();
-  const staticUser = (): string => `arn:aws:iam::${world.accountId}:user/emulator`;
 
   const lookup = (accessKeyId: string): KnownKey | undefined => {
     const session = deps.sessions.get(accessKeyId);
@@ -77,20 +77,22 @@ export function createKubernetesService(deps: KubernetesDeps): KubernetesService
         sessionName: session.sessionName,
       };
     }
-    const secret = staticKeys.get(accessKeyId);
-    return secret === undefined
-      ? undefined
-      : { secretAccessKey: secret, principalArn: staticUser(), callerArn: staticUser() };
+    const key = keys.get(accessKeyId);
+    if (!key) return undefined;
+    const user = staticUserArn(key.accountId);
+    return { secretAccessKey: key.secretAccessKey, principalArn: user, callerArn: user };
   };
 
-  /** Cluster names are unique per region; the default region's wins. */
-  const clusterNamed = (name: string): Cluster | undefined => {
+  /** Cluster names are unique per account and region; the default region's wins. */
+  const clusterNamed = (name: string, accountId = keys.defaultAccount): Cluster | undefined => {
+    const account = deps.account(accountId);
+    if (!account) return undefined;
     const regions = [
       world.defaultRegion,
-      ...[...deps.eks.regions.keys()].filter((r) => r !== world.defaultRegion),
+      ...[...account.eks.regions.keys()].filter((r) => r !== world.defaultRegion),
     ];
     for (const region of regions) {
-      const cluster = findCluster(eksCtx, region, name);
+      const cluster = findCluster({ world: account.world, state: account.eks }, region, name);
       if (cluster) return cluster;
     }
     return undefined;
@@ -98,8 +100,10 @@ export function createKubernetesService(deps: KubernetesDeps): KubernetesService
 
   const serve = async (req: EmulatorRequest): Promise<EmulatorResponse> => {
     const started = Date.now();
-    const parts = segments(req.path);
-    const cluster = parts[0] === '_k8s' && parts[1] ? clusterNamed(parts[1]) : undefined;
+    const path = segments(req.path);
+    const accountId = ACCOUNT_ID.test(path[0] ?? '') ? path[0] : keys.defaultAccount;
+    const parts = accountId === path[0] ? path.slice(1) : path;
+    const cluster = parts[0] === '_k8s' && parts[1] ? clusterNamed(parts[1], accountId) : undefined;
     const route = cluster ? routeOf(req.method, parts.slice(2)) : undefined;
     const op = operationName(route);
     let accessKeyId: string | undefined;
@@ -118,13 +122,7 @@ export function createKubernetesService(deps: KubernetesDeps): KubernetesService
       });
       accessKeyId = token.accessKeyId;
       const caller = token.ok
-        ? callerFor(
-            cluster,
-            token.key.principalArn,
-            token.key.callerArn,
-            token.key.sessionName,
-            world.accountId,
-          )
+        ? callerFor(cluster, token.key.principalArn, token.key.callerArn, token.key.sessionName)
         : undefined;
       if (!token.ok || !caller) {
         denied = true;
@@ -171,6 +169,7 @@ export function createKubernetesService(deps: KubernetesDeps): KubernetesService
       errorCode: response.status >= 400 ? reasonOf(response) : undefined,
       durationMs: Date.now() - started,
       accessKeyId,
+      account: cluster ? accountId : undefined,
       principal,
       denied,
       injected,
@@ -214,9 +213,14 @@ export function createKubernetesService(deps: KubernetesDeps): KubernetesService
       .map(([, o]) => accountView(o));
 
   const ADMIN_K8S = /^\/_emulator\/k8s\/([^/]+)\/(serviceaccounts|namespaces)$/;
+  /** The route's cluster, in the account of `?account=` (default: the default account). */
   const adminCluster = (req: EmulatorRequest): Cluster | EmulatorResponse => {
     const name = decodeURIComponent(ADMIN_K8S.exec(req.path.replace(/\/+$/, ''))?.[1] ?? '');
-    return clusterNamed(name) ?? json(404, { message: `no cluster named ${name}` });
+    const account = req.query.get('account') ?? keys.defaultAccount;
+    const where = account === keys.defaultAccount ? '' : ` in account ${account}`;
+    return (
+      clusterNamed(name, account) ?? json(404, { message: `no cluster named ${name}${where}` })
+    );
   };
   const body = (req: EmulatorRequest): Json => {
     const value: unknown = req.body ? JSON.parse(req.body) : {};
@@ -229,7 +233,7 @@ export function createKubernetesService(deps: KubernetesDeps): KubernetesService
       method: 'POST',
       path: '/_emulator/credentials',
       handle: (req) => {
-        const { accessKeyId, secretAccessKey } = body(req);
+        const { accessKeyId, secretAccessKey, accountId = keys.defaultAccount } = body(req);
         if (
           typeof accessKeyId !== 'string' ||
           typeof secretAccessKey !== 'string' ||
@@ -237,8 +241,10 @@ export function createKubernetesService(deps: KubernetesDeps): KubernetesService
         ) {
           return json(400, { message: 'accessKeyId and secretAccessKey are required strings' });
         }
-        staticKeys.set(accessKeyId, secretAccessKey);
-        return json(200, { accessKeyId, arn: staticUser() });
+        if (typeof accountId !== 'string' || !ACCOUNT_ID.test(accountId))
+          return json(400, { message: 'accountId must be 12 digits' });
+        keys.set({ accessKeyId, secretAccessKey, accountId });
+        return json(200, { accessKeyId, arn: staticUserArn(accountId) });
       },
     },
     {
@@ -286,7 +292,7 @@ export function createKubernetesService(deps: KubernetesDeps): KubernetesService
     },
   ];
 
-  const seed = (doc: unknown): void => {
+  const seedIn = (accountId: string, doc: unknown): void => {
     const d = doc as { credentials?: unknown; kubernetes?: unknown };
     if (d.credentials !== undefined) {
       if (!Array.isArray(d.credentials)) throw new Error('seed: credentials must be a list');
@@ -294,14 +300,14 @@ export function createKubernetesService(deps: KubernetesDeps): KubernetesService
         if (typeof c?.accessKeyId !== 'string' || typeof c.secretAccessKey !== 'string') {
           throw new Error('seed: credentials need accessKeyId and secretAccessKey');
         }
-        staticKeys.set(c.accessKeyId, c.secretAccessKey);
+        keys.set({ accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey, accountId });
       }
     }
     if (d.kubernetes === undefined) return;
     if (!isObject(d.kubernetes))
       throw new Error('seed: kubernetes must map cluster names to objects');
     for (const [name, spec] of Object.entries(d.kubernetes)) {
-      const cluster = clusterNamed(name);
+      const cluster = clusterNamed(name, accountId);
       if (!cluster)
         throw new Error(`seed: kubernetes.${name}: no such cluster (seed it under clusters)`);
       const s = (spec ?? {}) as { namespaces?: unknown; serviceAccounts?: unknown };
@@ -320,6 +326,17 @@ export function createKubernetesService(deps: KubernetesDeps): KubernetesService
     }
   };
 
+  const dumpClusters = (accountId: string): Record<string, unknown> => {
+    const clusters: Record<string, unknown> = {};
+    for (const cluster of deps.account(accountId)?.eks.allClusters() ?? []) {
+      clusters[cluster.name] = {
+        namespaces: [...cluster.kubernetes.namespaces.keys()].sort(),
+        serviceAccounts: sortedAccounts(cluster),
+      };
+    }
+    return clusters;
+  };
+
   return {
     service: 'kubernetes',
     // Not routed from the HTTP port: the HTTPS port calls serve() directly.
@@ -327,25 +344,17 @@ export function createKubernetesService(deps: KubernetesDeps): KubernetesService
     handle: () => routeNotFoundResponse(),
     errorResponse: (_req, status, code, message) => statusResponse(status, code, message),
     reset: () => {
-      staticKeys.clear();
-      startupKeys();
+      keys.reset();
       lifetimeMs = DEFAULT_TOKEN_LIFETIME_MS;
     },
-    dump: () => {
-      const clusters: Record<string, unknown> = {};
-      for (const cluster of deps.eks.allClusters()) {
-        clusters[cluster.name] = {
-          namespaces: [...cluster.kubernetes.namespaces.keys()].sort(),
-          serviceAccounts: sortedAccounts(cluster),
-        };
-      }
-      return {
-        clusters,
-        credentials: [...staticKeys.keys()],
-        tokenLifetimeSeconds: lifetimeMs / 1000,
-      };
-    },
-    seed,
+    dump: () => ({
+      clusters: dumpClusters(keys.defaultAccount),
+      credentials: keys.ids(),
+      tokenLifetimeSeconds: lifetimeMs / 1000,
+    }),
+    seed: (doc) => seedIn(keys.defaultAccount, doc),
+    seedIn,
+    dumpClusters,
     adminRoutes,
     serve,
     setStsHosts: (hosts) => {

@@ -1,17 +1,21 @@
-// STS (awsQuery, API version 2011-06-15): GetCallerIdentity and AssumeRoleWithWebIdentity.
+// STS (awsQuery, API version 2011-06-15): GetCallerIdentity, AssumeRoleWithWebIdentity and AssumeRole.
 // Credentials issued here are remembered in `sessions`, so GetCallerIdentity answers the assumed
-// role and the other services can enforce the role's policies (core/authorize.ts).
+// role and the other services can enforce the role's policies (core/authorize.ts). STS is shared by
+// the accounts: a session belongs to its role's account, a static key to its own (emulator/accounts.ts).
 
 import { createHash } from 'node:crypto';
 import type { AdminRoute } from '../core/admin.js';
 import { json } from '../core/admin.js';
+import { staticUserArn, type StaticKeys } from '../core/static-keys.js';
 import type { ServiceModule, World } from '../core/types.js';
 import type { IamStore } from '../iam/store.js';
 import type { OidcIssuer } from '../oidc/issuer.js';
 import { queryService, type QueryOperation } from '../query/service.js';
-import { assumeRoleWithWebIdentity, type StsSession } from './web-identity.js';
+import { assumeRole, type AssumeRoleCaller } from './assume-role.js';
+import { roleArnAccount, type StsSession } from './session.js';
+import { assumeRoleWithWebIdentity } from './web-identity.js';
 
-export type { StsSession } from './web-identity.js';
+export type { StsSession } from './session.js';
 
 export const STS_NAMESPACE = 'https://sts.amazonaws.com/doc/2011-06-15/';
 
@@ -28,6 +32,13 @@ export interface StsService extends ServiceModule {
   adminRoutes: AdminRoute[];
 }
 
+export interface StsDeps {
+  /** An account's IAM, undefined for an account that holds nothing. */
+  iamOf(accountId: string): IamStore | undefined;
+  keys: StaticKeys;
+  issuer: OidcIssuer;
+}
+
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
 /** A stable `AIDA…` user id per access key, so repeated calls agree. */
@@ -38,40 +49,62 @@ function userIdFor(accessKeyId: string): string {
   return id;
 }
 
-/** Keys the emulator did not issue belong to one IAM user, `emulator`, in the world's account. */
-export function unknownCaller(world: World, accessKeyId: string | undefined): CallerIdentity {
+/** Keys the emulator did not issue belong to one IAM user, `emulator`, of their account. */
+export function unknownCaller(accountId: string, accessKeyId: string | undefined): CallerIdentity {
   return {
     UserId: userIdFor(accessKeyId ?? 'anonymous'),
-    Account: world.accountId,
-    Arn: `arn:aws:iam::${world.accountId}:user/emulator`,
+    Account: accountId,
+    Arn: staticUserArn(accountId),
   };
 }
 
-export function sessionIdentity(world: World, session: StsSession): CallerIdentity {
+export function sessionIdentity(session: StsSession): CallerIdentity {
   return {
     UserId: `${session.roleId}:${session.sessionName}`,
-    Account: world.accountId,
+    Account: session.accountId,
     Arn: session.assumedRoleArn,
   };
 }
 
-export function createStsService(world: World, iam: IamStore, issuer: OidcIssuer): StsService {
+const form = (body: string): URLSearchParams => new URLSearchParams(body);
+
+export function createStsService(world: World, deps: StsDeps): StsService {
   const sessions = new Map<string, StsSession>();
+  const sessionOf = (accessKeyId: string | undefined): StsSession | undefined =>
+    accessKeyId ? sessions.get(accessKeyId) : undefined;
+  const callerOf = (accessKeyId: string | undefined): AssumeRoleCaller => {
+    const session = sessionOf(accessKeyId);
+    if (session)
+      return {
+        arn: session.assumedRoleArn,
+        arns: [session.assumedRoleArn, session.roleArn],
+        account: session.accountId,
+        chained: true,
+      };
+    const account = deps.keys.accountOf(accessKeyId);
+    return { arn: staticUserArn(account), arns: [staticUserArn(account)], account, chained: false };
+  };
   const operations: Record<string, QueryOperation> = {
     GetCallerIdentity: {
       mutating: false,
       handler: (_p, req) => {
-        const known = req.accessKeyId ? sessions.get(req.accessKeyId) : undefined;
+        const known = sessionOf(req.accessKeyId);
         return {
-          ...(known ? sessionIdentity(world, known) : unknownCaller(world, req.accessKeyId)),
+          ...(known
+            ? sessionIdentity(known)
+            : unknownCaller(deps.keys.accountOf(req.accessKeyId), req.accessKeyId)),
         };
       },
     },
+    // Both create a session but change no account state: reads for the "plan makes no mutating
+    // call" checks.
     AssumeRoleWithWebIdentity: {
-      // It creates a session but changes no account state: a read for the "plan makes no
-      // mutating call" checks.
       mutating: false,
-      handler: (p) => assumeRoleWithWebIdentity(p, world, iam, issuer, sessions),
+      handler: (p) => assumeRoleWithWebIdentity(p, world, deps.iamOf, deps.issuer, sessions),
+    },
+    AssumeRole: {
+      mutating: false,
+      handler: (p, req) => assumeRole(p, world, deps.iamOf, callerOf(req.accessKeyId), sessions),
     },
   };
   const adminRoutes: AdminRoute[] = [
@@ -94,12 +127,21 @@ export function createStsService(world: World, iam: IamStore, issuer: OidcIssuer
   ];
   return {
     ...queryService('sts', STS_NAMESPACE, operations),
+    // The caller's identity policies must allow sts:AssumeRole on the role; other calls need none.
+    resourceArn: (req, op) =>
+      op.name === 'AssumeRole' ? (form(req.body).get('RoleArn') ?? '*') : undefined,
+    // An unsigned AssumeRoleWithWebIdentity acts in its role's account.
+    accountOf: (req, op) =>
+      op.name === 'AssumeRoleWithWebIdentity'
+        ? roleArnAccount(form(req.body).get('RoleArn') ?? '')
+        : undefined,
     sessions,
     adminRoutes,
     reset: () => sessions.clear(),
     dump: () => ({
       sessions: [...sessions.values()].map((s) => ({
         accessKeyId: s.accessKeyId,
+        account: s.accountId,
         arn: s.assumedRoleArn,
         roleArn: s.roleArn,
         sessionName: s.sessionName,

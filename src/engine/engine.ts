@@ -12,6 +12,7 @@ import {
   type Identity,
 } from '../aws/clients.js';
 import { describeCluster, type ClusterInfo } from '../aws/eks.js';
+import { accountFromArn } from '../aws/iam.js';
 import { explainReadFailure } from '../aws/read-failure.js';
 import { callerArn } from '../aws/sts.js';
 import { httpTimeouts } from '../aws/timeouts.js';
@@ -248,8 +249,20 @@ export class Engine {
         log: (line) => this.options.log(`[${spec.name}] ${line}`),
       });
       if (!('missing' in live) || !live.notFound) return live;
-      const foundInRegion = await this.defaultRegionHolding(spec);
-      return foundInRegion ? { ...live, notFound: { ...live.notFound, foundInRegion } } : live;
+      // Only for a cluster not found: where else it is, and which account was searched.
+      const [foundInRegion, caller] = await Promise.all([
+        this.defaultRegionHolding(spec),
+        callerArn(this.clientsOf(spec.name, spec.region).sts),
+      ]);
+      const account = caller ? accountFromArn(caller) : undefined;
+      return {
+        ...live,
+        notFound: {
+          ...live.notFound,
+          ...(foundInRegion ? { foundInRegion } : {}),
+          ...(account ? { account } : {}),
+        },
+      };
     } catch (error) {
       return unreadable(spec, error);
     }

@@ -151,6 +151,8 @@ export interface LiveClusterMissing {
     clustersInRegion?: string[];
     /** The credentials' default region (AWS_REGION, the profile), when the cluster is there. */
     foundInRegion?: string;
+    /** The AWS account it was looked for in (the credentials'), when STS says. */
+    account?: string;
   };
 }
 
