@@ -9,7 +9,8 @@ import { CreatePodIdentityAssociationCommand } from '@aws-sdk/client-eks';
 import { withEmulator } from '../emulator/helpers.js';
 import { HEADER_BUDGET_BYTES, decodeHeader } from '../../src/review/marker.js';
 import { liveSummary } from './live.js';
-import { userRoleArn } from './harness.js';
+import { REGION, userRoleArn } from './harness.js';
+import { clusterTag } from '../../src/review/fingerprint.js';
 import { isOurs, listComments, registerPull, type PullRequestSpec } from './action-harness.js';
 import { clusterNames, fanoutJobs, fanoutWorkspace } from './fanout-harness.js';
 
@@ -48,8 +49,12 @@ describe('matrix fan-out with one review', () => {
     const header = decodeHeader(comment.body);
     expect(header?.headSha).toBe(PR.headSha);
     expect(header?.mode).toBe('report');
-    expect(header?.reviewed.clusters.map((c) => c.name).sort()).toEqual(CLUSTERS);
-    expect(header?.reviewed.clusters.every((c) => c.tasks?.length === 1)).toBe(true);
+    expect(header?.reviewed.clusters.map((c) => c.tag).sort()).toEqual(
+      CLUSTERS.map((name) => clusterTag(REGION, name)).sort(),
+    );
+    expect(header?.reviewed.tasks.map((t) => `${t.name}:${t.tasks.length}`).sort()).toEqual(
+      CLUSTERS.map((name) => `${name}:1`),
+    );
     for (const name of CLUSTERS) expect(comment.body).toContain(name);
 
     // After the review, someone associates c2's service account by hand with another role: c2's

@@ -11,6 +11,7 @@ import type { ClusterApplyResult } from '../plan/results.js';
 import {
   bodySha,
   encodeHeader,
+  noReview,
   reviewedPlan,
   type CommentStatus,
   type ReviewedPlan,
@@ -227,10 +228,7 @@ export function buildCommentBody(view: CommentView, limit = COMMENT_BUDGET_BYTES
       key: view.key,
       bodySha: sha,
       reviewed:
-        view.reviewed ??
-        (view.plan
-          ? reviewedPlan(view.plan.clusters, view.salt)
-          : { fingerprint: '', clusters: [], omitted: 0 }),
+        view.reviewed ?? (view.plan ? reviewedPlan(view.plan.clusters, view.salt) : noReview()),
     });
   // The body hash has a fixed length, so a placeholder gives the header's exact size.
   const headerBytes = byteLength(headerFor('0'.repeat(64))) + 1;
