@@ -121,6 +121,36 @@ describe('comment body', () => {
     for (const name of ['c0', 'c1', 'c2']) expect(body).toContain(`<b>${name}</b>`);
   });
 
+  it.each([400, 1000])(
+    'sums up %i clusters × 3 tasks within GitHub limit: whole Markdown, one line per cluster past the room, and where the full plan is',
+    (n) => {
+      const three = planWithCreates(3).clusters[0];
+      const plan: Plan = {
+        version: 1,
+        clusters: Array.from({ length: n }, (_, i) => ({
+          ...three,
+          cluster: `team-${String(i).padStart(4, '0')}-production`,
+        })),
+      };
+      const body = buildCommentBody(view(plan, { planFiles: "the run's plan artifacts" }));
+      expect(Buffer.byteLength(body)).toBeLessThanOrEqual(COMMENT_BUDGET_BYTES);
+      expect(body.length).toBeLessThan(65_536);
+      expect(decodeHeader(body)!.reviewed.clusters).toHaveLength(n);
+      const v = visibleBody(body);
+      expect(v.match(/^```/gm)!.length % 2).toBe(0);
+      const md = outsideCode(v);
+      expect(md.match(/<details/g)!.length).toBe(md.match(/<\/details>/g)!.length);
+      const shown = md.match(/<details/g)!.length;
+      expect(v).toContain(
+        `**${n - shown} more cluster(s)**, one line each: the comment has no room for their plans, which are in the job summary (and the run's plan artifacts): ${RUN}`,
+      );
+      const lines = md.split('\n').filter((l) => l.startsWith('- <b>team-')).length;
+      expect(lines).toBeGreaterThan(50);
+      expect(v).toContain(`- … and ${n - shown - lines} more cluster(s)`);
+      expect(v.trimEnd().endsWith('</sub>')).toBe(true);
+    },
+  );
+
   it('binds 1,000 clusters × 10 tasks within the header budget, each with its own record', () => {
     const ten = planWithCreates(10).clusters[0];
     const clusters = Array.from({ length: 1000 }, (_, i) => {
