@@ -191,7 +191,8 @@ export function compareWithReviewed(
 export function mergeReviewed(
   comments: readonly { updatedAt: string; reviewed: Pick<ReviewedPlan, 'clusters' | 'tasks'> }[],
 ): Pick<ReviewedPlan, 'clusters' | 'tasks'> {
-  const newest = [...comments].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+  // Newest first; of two updated at the same moment, the one listed later wins.
+  const newest = [...comments].sort((a, b) => a.updatedAt.localeCompare(b.updatedAt)).reverse();
   const owner = new Map<string, number>();
   newest.forEach((c, i) => {
     for (const r of c.reviewed.clusters) if (!owner.has(r.tag)) owner.set(r.tag, i);
