@@ -1,14 +1,16 @@
 // Matrix fan-out with one review, end to end with the bundle: plan legs (separate processes, one
 // cluster each) write their plans, one report job posts the single comment binding every leg, and
 // apply legs each apply their own cluster against it — a leg whose plan changed at merge is refused
-// while the others apply. A report whose leg files do not make one plan is refused.
+// while the others apply. A report whose leg files do not make one plan is refused. At scale, the
+// comment binds every one of hundreds of clusters with changes, so any leg can apply.
 
 import { describe, expect, it } from 'vitest';
 import { CreatePodIdentityAssociationCommand } from '@aws-sdk/client-eks';
 import { withEmulator } from '../emulator/helpers.js';
-import { decodeHeader } from '../../src/review/marker.js';
+import { HEADER_BUDGET_BYTES, decodeHeader } from '../../src/review/marker.js';
 import { liveSummary } from './live.js';
-import { userRoleArn } from './harness.js';
+import { REGION, userRoleArn } from './harness.js';
+import { clusterTag } from '../../src/review/fingerprint.js';
 import { isOurs, listComments, registerPull, type PullRequestSpec } from './action-harness.js';
 import { clusterNames, fanoutJobs, fanoutWorkspace } from './fanout-harness.js';
 
@@ -47,8 +49,12 @@ describe('matrix fan-out with one review', () => {
     const header = decodeHeader(comment.body);
     expect(header?.headSha).toBe(PR.headSha);
     expect(header?.mode).toBe('report');
-    expect(header?.reviewed.clusters.map((c) => c.name).sort()).toEqual(CLUSTERS);
-    expect(header?.reviewed.clusters.every((c) => c.tasks?.length === 1)).toBe(true);
+    expect(header?.reviewed.clusters.map((c) => c.tag).sort()).toEqual(
+      CLUSTERS.map((name) => clusterTag(REGION, name)).sort(),
+    );
+    expect(header?.reviewed.tasks.map((t) => `${t.name}:${t.tasks.length}`).sort()).toEqual(
+      CLUSTERS.map((name) => `${name}:1`),
+    );
     for (const name of CLUSTERS) expect(comment.body).toContain(name);
 
     // After the review, someone associates c2's service account by hand with another role: c2's
@@ -90,6 +96,47 @@ describe('matrix fan-out with one review', () => {
     expect(again[0].code, again[0].stdout).toBe(0);
     expect(again[0].stdout).toContain('Nothing to apply');
   }, 180_000);
+
+  it('binds each of 260 clusters with changes (more than the records of the first release held): the last one applies, a changed one is refused', async () => {
+    // Names as long as an organisation's, so the first release's header ran out near 210 records.
+    const names = Array.from(
+      { length: 260 },
+      (_, i) => `team-${String(i + 1).padStart(4, '0')}-production`,
+    );
+    const workspace = await fanoutWorkspace(env, names.length, PR, 1, names);
+    // Two legs of 130 clusters each keep the test's process count low.
+    const legs = [names.slice(0, 130).join('\n'), names.slice(130).join('\n')];
+    const { runs, artifacts } = await fan.planLegs(workspace, legs);
+    for (const run of runs) expect(run.code, run.stdout + run.stderr).toBe(0);
+    const report = await fan.report(workspace, fan.download(artifacts));
+    expect(report.code, report.stdout + report.stderr).toBe(0);
+    const [comment] = await ourComments();
+    expect(comment.body.length).toBeLessThan(65_536);
+    const headerLine = comment.body.slice(0, comment.body.indexOf('\n'));
+    expect(Buffer.byteLength(headerLine)).toBeLessThanOrEqual(HEADER_BUDGET_BYTES);
+    expect(decodeHeader(comment.body)?.reviewed.omitted).toBe(0);
+
+    // The last clusters in the plan's order are the ones a full header would leave out.
+    const [changed, last] = names.slice(-2);
+    await env.eks.send(
+      new CreatePodIdentityAssociationCommand({
+        clusterName: changed,
+        namespace: 'apps',
+        serviceAccount: 'app',
+        roleArn: userRoleArn('other'),
+      }),
+    );
+    await registerPull(env, { ...PR, mergeCommitSha: MERGE_SHA, merged: true });
+    const [refused, applied] = await fan.applyLegs(workspace, [changed, last]);
+    expect(applied.code, applied.stdout).toBe(0);
+    expect(applied.stdout).toContain('The recomputed plan is the reviewed plan');
+    expect((await liveSummary(env, last)).associations).toEqual({ 'apps/app': userRoleArn('app') });
+    expect(refused.code).toBe(1);
+    expect(refused.outputs['failure-reason']).toBe('plan-changed');
+    expect((await liveSummary(env, changed)).associations).toEqual({
+      'apps/app': userRoleArn('other'),
+    });
+  }, 240_000);
 
   it("a fork's report passes with one warning, as a fork's plan does (its legs could not plan)", async () => {
     const workspace = await fanoutWorkspace(env, 2, PR);

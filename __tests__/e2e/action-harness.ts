@@ -259,7 +259,7 @@ export async function postComment(
 }
 
 export const isOurs = (c: GithubComment): boolean =>
-  c.body.startsWith('<!-- podid-action:v1 ') && c.user.login === 'github-actions[bot]';
+  c.body.startsWith('<!-- podid-action:v2 ') && c.user.login === 'github-actions[bot]';
 
 export function tempWorkspace(): string {
   return mkdtempSync(join(tmpdir(), 'podid-ws-'));

@@ -2,6 +2,7 @@
 // comment forged by someone who may edit it, a merge of a head nobody planned, a comment GitHub
 // refuses, and unsafe modes. dist/index.js against the emulator; nothing refused may touch AWS.
 
+import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
   DeletePodIdentityAssociationCommand,
@@ -9,7 +10,13 @@ import {
 } from '@aws-sdk/client-eks';
 import { describe, expect, it } from 'vitest';
 import { withEmulator } from '../emulator/helpers.js';
-import { bodySha, decodeHeader, encodeHeader, visibleBody } from '../../src/review/marker.js';
+import {
+  bodySha,
+  decodeHeader,
+  encodeHeader,
+  planFingerprint,
+  visibleBody,
+} from '../../src/review/marker.js';
 import { mixedEntries, seedCluster, writeClusterConfig } from './harness.js';
 import {
   REPO,
@@ -20,6 +27,7 @@ import {
   createDocumentedRoles,
   isOurs,
   listComments,
+  postComment,
   registerPull,
   tempWorkspace,
   type PullRequestSpec,
@@ -297,6 +305,60 @@ describe('a plan whose comment cannot be posted fails the plan job', () => {
     const apply = await applyRun(workspace, { concurrency: '50' });
     expect(apply.code, apply.stdout.slice(-2000)).toBe(0);
   }, 300_000);
+});
+
+describe('a comment of the first release (header v1) after an upgrade', () => {
+  /** The comment the first release wrote for this PR's plan: its records bind exactly that plan. */
+  async function firstReleaseComment(workspace: string): Promise<string> {
+    const run = await planRun(workspace, PR, { comment: 'false' });
+    expect(run.code, run.stdout).toBe(0);
+    const plan = JSON.parse(readFileSync(run.outputs['plan-json'], 'utf8')) as {
+      clusters: { cluster: string; region: string; file: string; fingerprint: string; tasks: [] }[];
+    };
+    const visible = 'the plan, as the first release showed it\n';
+    const header = {
+      v: 1,
+      ...{ repo: REPO, pr: PR.number, sha: PR.headSha, mode: 'plan', status: 'planned' },
+      ...{ key: '*.eksctl.yaml', body: bodySha(visible), plan: planFingerprint(plan.clusters) },
+      omitted: 0,
+      clusters: plan.clusters.map((c) => ({
+        name: c.cluster,
+        region: c.region,
+        file: c.file,
+        fp: c.fingerprint,
+      })),
+    };
+    return `<!-- podid-action:v1 ${JSON.stringify(header)} -->\n${visible}`;
+  }
+
+  it('is refused at apply by name, never read as a review: plan again', async () => {
+    await registerPull(env, PR);
+    const { workspace } = await setup();
+    await postComment(env.url, PR.number, await firstReleaseComment(workspace));
+    await registerPull(env, merged);
+    const before = await lastSeq();
+    const apply = await applyRun(workspace);
+    expect(apply.code).toBe(1);
+    expect(apply.outputs['failure-reason']).toBe('plan-stale');
+    expect(apply.stdout).toContain(
+      'the plan comment was written by another release of podid-action (header v1; this release reads v2), so its review cannot be checked; nothing was applied. Plan again: Open a new pull request',
+    );
+    expect(await awsMutationsSince(before)).toEqual([]);
+  }, 60_000);
+
+  it('is the sticky comment a plan run updates in place', async () => {
+    await registerPull(env, PR);
+    const { workspace } = await setup();
+    await postComment(env.url, PR.number, await firstReleaseComment(workspace));
+    const [old] = await listComments(env.url, PR.number);
+    const plan = await planRun(workspace);
+    expect(plan.code, plan.stdout).toBe(0);
+    const now = await listComments(env.url, PR.number);
+    expect(now.map((c) => c.id)).toEqual([old.id]);
+    expect(decodeHeader(now[0].body)?.version).toBe(2);
+    await registerPull(env, merged);
+    expect((await applyRun(workspace)).code).toBe(0);
+  }, 60_000);
 });
 
 describe('defaults that fail safe', () => {

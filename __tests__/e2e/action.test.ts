@@ -42,7 +42,7 @@ describe('action: pull request → sticky comment', () => {
     for (let i = 0; i < 105; i++) await postComment(env.url, PR.number, `review note ${i}`);
     // Someone else posts a copy of our marker: it must never be taken for ours.
     await env.admin('POST', 'github/tokens', { token: 'ghp_mallory', user: 'mallory' });
-    const forged = `<!-- podid-action:v1 {"v":1,"repo":"example-org/infra","pr":12,"sha":"x","mode":"plan","status":"planned","key":"*.eksctl.yaml","body":"","clusters":[]} -->\nlooks like a plan`;
+    const forged = `<!-- podid-action:v2 {"v":2,"repo":"example-org/infra","pr":12,"sha":"x","mode":"plan","status":"planned","key":"*.eksctl.yaml","body":"","clusters":[]} -->\nlooks like a plan`;
     await postComment(env.url, PR.number, forged, 'ghp_mallory');
     const before = await lastSeq();
 

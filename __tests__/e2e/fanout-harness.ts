@@ -33,17 +33,17 @@ export async function fanoutWorkspace(
   pr: PullRequestSpec,
   /** Associations per cluster (service accounts app, app-1, …), all with the user role `app`. */
   perCluster = 1,
+  /** The clusters' names (default c1, c2, …). */
+  names: string[] = clusterNames(n),
 ): Promise<string> {
-  const seeds = clusterNames(n).map((name, i) =>
-    seedCluster(i === 0 ? ['app', 'other'] : [], { name }),
-  );
+  const seeds = names.map((name, i) => seedCluster(i === 0 ? ['app', 'other'] : [], { name }));
   await env.admin('POST', 'seed', {
     ...seeds[0],
     clusters: seeds.flatMap((s) => s.clusters),
   });
   await createDocumentedRoles(env);
   const workspace = tempWorkspace();
-  for (const name of clusterNames(n)) {
+  for (const name of names) {
     const entries = Array.from({ length: perCluster }, (_, i) => ({
       namespace: 'apps',
       serviceAccountName: i === 0 ? 'app' : `app-${i}`,

@@ -7,12 +7,11 @@ import {
   COMMENT_BUDGET_BYTES,
   type CommentView,
 } from '../../src/render/comment.js';
-import { taskHash } from '../../src/review/fingerprint.js';
+import { clusterBinding, clusterTag, taskHash } from '../../src/review/fingerprint.js';
 import {
   HEADER_BUDGET_BYTES,
   bodySha,
   decodeHeader,
-  encodeHeader,
   planFingerprint,
   visibleBody,
 } from '../../src/review/marker.js';
@@ -53,7 +52,7 @@ describe('comment body', () => {
   it('has the hidden header, counts, destroy warning and an open <details> for a short plan', () => {
     const plan = mixedPlan();
     const body = buildCommentBody(view(plan));
-    expect(body.startsWith('<!-- podid-action:v1 {')).toBe(true);
+    expect(body.startsWith('<!-- podid-action:v2 {')).toBe(true);
     expect(body).toContain('### 📋 Pod Identity plan');
     expect(body).toContain(
       '**Plan:** 2 to create, 0 to update, 1 to delete, 1 to adopt in 1 cluster(s).',
@@ -108,7 +107,7 @@ describe('comment body', () => {
     expect(outsideCode(v).match(/<\/details>/g)?.length).toBe(1);
     // The per-task list still travels in the header.
     const header = decodeHeader(body)!;
-    expect(header.reviewed.clusters[0].tasks).toHaveLength(plan.clusters[0].tasks.length);
+    expect(header.reviewed.tasks[0].tasks).toHaveLength(plan.clusters[0].tasks.length);
   });
 
   it('keeps every cluster visible as a stub when the budget runs out', () => {
@@ -122,7 +121,37 @@ describe('comment body', () => {
     for (const name of ['c0', 'c1', 'c2']) expect(body).toContain(`<b>${name}</b>`);
   });
 
-  it('binds 1,000 clusters × 10 tasks within the header budget: records that do not fit are counted, the plan fingerprint binds them', () => {
+  it.each([400, 1000])(
+    'sums up %i clusters × 3 tasks within GitHub limit: whole Markdown, one line per cluster past the room, and where the full plan is',
+    (n) => {
+      const three = planWithCreates(3).clusters[0];
+      const plan: Plan = {
+        version: 1,
+        clusters: Array.from({ length: n }, (_, i) => ({
+          ...three,
+          cluster: `team-${String(i).padStart(4, '0')}-production`,
+        })),
+      };
+      const body = buildCommentBody(view(plan, { planFiles: "the run's plan artifacts" }));
+      expect(Buffer.byteLength(body)).toBeLessThanOrEqual(COMMENT_BUDGET_BYTES);
+      expect(body.length).toBeLessThan(65_536);
+      expect(decodeHeader(body)!.reviewed.clusters).toHaveLength(n);
+      const v = visibleBody(body);
+      expect(v.match(/^```/gm)!.length % 2).toBe(0);
+      const md = outsideCode(v);
+      expect(md.match(/<details/g)!.length).toBe(md.match(/<\/details>/g)!.length);
+      const shown = md.match(/<details/g)!.length;
+      expect(v).toContain(
+        `**${n - shown} more cluster(s)**, one line each: the comment has no room for their plans, which are in the job summary (and the run's plan artifacts): ${RUN}`,
+      );
+      const lines = md.split('\n').filter((l) => l.startsWith('- <b>team-')).length;
+      expect(lines).toBeGreaterThan(50);
+      expect(v).toContain(`- … and ${n - shown - lines} more cluster(s)`);
+      expect(v.trimEnd().endsWith('</sub>')).toBe(true);
+    },
+  );
+
+  it('binds 1,000 clusters × 10 tasks within the header budget, each with its own record', () => {
     const ten = planWithCreates(10).clusters[0];
     const clusters = Array.from({ length: 1000 }, (_, i) => {
       const name = `cluster-${String(i).padStart(4, '0')}`;
@@ -143,20 +172,17 @@ describe('comment body', () => {
     expect(Buffer.byteLength(headerLine)).toBeLessThanOrEqual(HEADER_BUDGET_BYTES);
     const header = decodeHeader(body)!;
     expect(header.reviewed.fingerprint).toBe(planFingerprint(clusters));
-    expect(header.reviewed.clusters.length).toBeGreaterThan(100);
-    expect(header.reviewed.clusters.length + header.reviewed.omitted).toBe(1000);
-    expect(
-      compareWithReviewed(plan, { ...header.reviewed, remainderAllowed: false }, SALT).matches,
-    ).toBe(true);
-    // One cluster left out of the records changes: the plan as a whole is refused.
-    const last = clusters[999];
+    expect(header.reviewed).toMatchObject({ omitted: 0 });
+    expect(header.reviewed.clusters).toHaveLength(1000);
+    // A leg of one cluster passes on that cluster's record alone.
+    const last: Plan = { version: 1, clusters: [clusters[999]] };
+    const basis = { ...header.reviewed, remainderAllowed: false };
+    expect(compareWithReviewed(last, basis, SALT).matches).toBe(true);
     const changed: Plan = {
       version: 1,
-      clusters: [...clusters.slice(0, 999), { ...last, fingerprint: 'f'.repeat(64) }],
+      clusters: [{ ...clusters[999], fingerprint: 'f'.repeat(64) }],
     };
-    const r = compareWithReviewed(changed, { ...header.reviewed, remainderAllowed: false }, SALT);
-    expect(r.matches).toBe(false);
-    expect(r.clusters[999].differences[0]).toContain('left');
+    expect(compareWithReviewed(changed, basis, SALT).clusters[0].verdict).toBe('changed');
   });
 
   it('round-trips the header: fingerprints, task hashes, PR, sha, status and the body hash', () => {
@@ -175,15 +201,19 @@ describe('comment body', () => {
     const c = plan.clusters[0];
     expect(header.reviewed.fingerprint).toBe(planFingerprint(plan.clusters));
     expect(header.reviewed.omitted).toBe(0);
-    expect(header.reviewed.clusters[0]).toMatchObject({
-      name: c.cluster,
-      region: c.region,
-      file: c.file,
-      fingerprint: c.fingerprint,
-    });
-    expect(header.reviewed.clusters[0].tasks).toEqual(
-      c.tasks.map((t) => ({ id: t.id, hash: taskHash(t, SALT) })),
-    );
+    expect(header.reviewed.clusters).toEqual([
+      {
+        tag: clusterTag(c.region, c.cluster),
+        binding: clusterBinding(c.region, c.cluster, c.fingerprint),
+      },
+    ]);
+    expect(header.reviewed.tasks).toEqual([
+      {
+        region: c.region,
+        name: c.cluster,
+        tasks: c.tasks.map((t) => ({ id: t.id, hash: taskHash(t, SALT) })),
+      },
+    ]);
   });
 
   it('ignores bodies without the marker at the very start, or with a broken header', () => {
@@ -191,39 +221,6 @@ describe('comment body', () => {
     expect(decodeHeader(`> quoted\n${body}`)).toBeUndefined();
     expect(decodeHeader('<!-- podid-action:v1 {not json} -->')).toBeUndefined();
     expect(decodeHeader('<!-- podid-action:v1 {"v":2,"clusters":[]} -->')).toBeUndefined();
-  });
-
-  it('leaves the per-task list out rather than overflow the header', () => {
-    const header = encodeHeader({
-      repo: 'o/r',
-      pr: 1,
-      headSha: 's',
-      mode: 'plan',
-      status: 'planned',
-      key: 'k',
-      bodySha: 'b',
-      reviewed: {
-        fingerprint: 'plan',
-        omitted: 0,
-        clusters: [
-          {
-            name: 'x',
-            region: 'r',
-            file: 'f',
-            fingerprint: 'fp',
-            tasks: Array.from({ length: 40_000 }, (_, i) => ({
-              id: `t${i}`,
-              hash: i.toString(16).padStart(10, '0'),
-            })),
-          },
-        ],
-      },
-    });
-    expect(header.length).toBeLessThan(1_000);
-    expect(decodeHeader(header)!.reviewed.clusters[0]).toMatchObject({
-      fingerprint: 'fp',
-      tasks: undefined,
-    });
   });
 
   it('shows config problems escaped, with nothing planned', () => {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareWithReviewed, mergeReviewed, type ReviewBasis } from '../../src/review/verdict.js';
 import { fingerprint, taskHash } from '../../src/review/fingerprint.js';
-import { planFingerprint, reviewedCluster } from '../../src/review/marker.js';
+import { planFingerprint, reviewedPlan as recordsOf } from '../../src/review/marker.js';
 import type { ClusterPlan, Plan, Task } from '../../src/plan/model.js';
 import { SALT, mixedPlan } from '../plan/sample-plans.js';
 
@@ -12,10 +12,11 @@ function withTasks(cluster: ClusterPlan, tasks: Task[]): ClusterPlan {
 
 describe('compareWithReviewed', () => {
   const reviewedPlan = mixedPlan();
-  const records = reviewedPlan.clusters.map((c) => reviewedCluster(c, SALT));
+  const { clusters: records, tasks } = recordsOf(reviewedPlan.clusters, SALT);
   /** The records alone: no whole-plan fingerprint, so each cluster is compared on its own. */
   const basis = (clusters = records, extra: Partial<ReviewBasis> = {}): ReviewBasis => ({
     clusters,
+    tasks,
     omitted: 0,
     remainderAllowed: true,
     ...extra,
@@ -127,22 +128,24 @@ describe('compareWithReviewed', () => {
 
   it('explains without per-task records when the comment could not hold them', () => {
     const now: Plan = { version: 1, clusters: [withTasks(cluster, cluster.tasks.slice(1))] };
-    const r = compareWithReviewed(now, basis([{ ...records[0], tasks: undefined }]), SALT);
+    const r = compareWithReviewed(now, basis(records, { tasks: [] }), SALT);
     expect(r.clusters[0].differences[0]).toContain('too large to record its tasks');
   });
 
   it('merges records from several comments, the latest update winning per cluster', () => {
-    const a = {
-      updatedAt: '2026-01-01T00:00:00Z',
-      clusters: [{ name: 'x', region: 'r', file: 'f', fingerprint: 'old' }],
-    };
-    const b = {
-      updatedAt: '2026-01-02T00:00:00Z',
-      clusters: [
-        { name: 'x', region: 'r', file: 'f', fingerprint: 'new' },
-        { name: 'y', region: 'r', file: 'g', fingerprint: 'y1' },
-      ],
-    };
-    expect(mergeReviewed([b, a]).map((c) => c.fingerprint)).toEqual(['new', 'y1']);
+    const x = { ...cluster, cluster: 'x' };
+    const y = { ...cluster, cluster: 'y' };
+    const newer = withTasks(x, cluster.tasks.slice(1));
+    const a = { updatedAt: '2026-01-01T00:00:00Z', reviewed: recordsOf([x], SALT) };
+    const b = { updatedAt: '2026-01-02T00:00:00Z', reviewed: recordsOf([newer, y], SALT) };
+    const merged = { ...mergeReviewed([b, a]), omitted: 0, remainderAllowed: false };
+    expect(merged.clusters).toEqual(b.reviewed.clusters);
+    expect(merged.tasks).toEqual(b.reviewed.tasks);
+    const now = (c: ClusterPlan): Plan => ({ version: 1, clusters: [c] });
+    expect(compareWithReviewed(now(newer), merged, SALT).matches).toBe(true);
+    // The older comment's plan of x was superseded: it no longer passes.
+    const r = compareWithReviewed(now(x), merged, SALT);
+    expect(r.clusters[0].verdict).toBe('changed');
+    expect(r.clusters[0].differences).toEqual([expect.stringMatching(/^\+ .*: new since review/)]);
   });
 });

@@ -55,6 +55,8 @@ export async function reportFlow(ctx: RunContext): Promise<RunOutcome> {
     key: settings.commentKey,
     salt,
     runUrl: settings.runUrl,
+    // The legs uploaded their plans (and the documented workflow the merged plan-json) as artifacts.
+    planFiles: "the run's plan artifacts",
   };
   const found = await findSticky(ctx, pr.number);
   const { state, problems } = await loadConfig(ctx);

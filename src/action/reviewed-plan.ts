@@ -10,7 +10,13 @@ import {
   ourComments,
   type OurComment,
 } from '../github/sticky-comment.js';
-import { bodySha, visibleBody, type ReviewedPlan } from '../review/marker.js';
+import {
+  HEADER_VERSION,
+  bodySha,
+  noReview,
+  visibleBody,
+  type ReviewedPlan,
+} from '../review/marker.js';
 import { mergeReviewed } from '../review/verdict.js';
 import type { RunContext } from './run-context.js';
 
@@ -50,6 +56,13 @@ function untrustedComment(
   foreign: readonly string[],
   pr: PullRequestRef,
 ): Untrusted | undefined {
+  // Another release's header is ours, but its records are not read: they are not guessed at.
+  if (c.header.version !== HEADER_VERSION) {
+    return {
+      reason: 'plan-stale',
+      message: `the plan comment was written by another release of podid-action (header v${c.header.version}; this release reads v${HEADER_VERSION}), so its review cannot be checked; nothing was applied. Plan again: ${NEW_PR}`,
+    };
+  }
   if (foreign.length > 0) {
     return {
       reason: 'plan-changed',
@@ -82,7 +95,7 @@ function untrustedComment(
 export async function findReviewedPlan(ctx: RunContext): Promise<ReviewRecord> {
   const { api, settings } = ctx;
   const none = {
-    reviewed: { fingerprint: '', clusters: [], omitted: 0 },
+    reviewed: noReview(),
     partlyApplied: false,
     alreadyApplied: false,
   };
@@ -109,11 +122,17 @@ export async function findReviewedPlan(ctx: RunContext): Promise<ReviewRecord> {
     ]);
     const authors = commentAuthors(login);
     // Comments written by an apply that found no review record nothing: they are no review.
+    // Another release's comment is kept, so that it is refused by name rather than overlooked.
     const ours = ourComments(comments, {
       authors,
       repo: settings.repository.fullName,
       pr: pr.number,
-    }).filter((c) => c.header.mode !== 'apply' || c.header.reviewed.fingerprint !== '');
+    }).filter(
+      (c) =>
+        c.header.version !== HEADER_VERSION ||
+        c.header.mode !== 'apply' ||
+        c.header.reviewed.fingerprint !== '',
+    );
     if (ours.length === 0) {
       return {
         ...none,
@@ -143,11 +162,8 @@ export async function findReviewedPlan(ctx: RunContext): Promise<ReviewRecord> {
     }
     const reviewed: ReviewedPlan = {
       ...comment.header.reviewed,
-      clusters: mergeReviewed(
-        trusted.map((c) => ({
-          updatedAt: c.comment.updatedAt,
-          clusters: c.header.reviewed.clusters,
-        })),
+      ...mergeReviewed(
+        trusted.map((c) => ({ updatedAt: c.comment.updatedAt, reviewed: c.header.reviewed })),
       ),
     };
     // The action records an apply's outcome in this one comment.

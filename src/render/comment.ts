@@ -1,7 +1,8 @@
 // The sticky PR comment's body: the hidden header, a status title, counts, the destroy warning, the
 // review differences or apply results, then one <details> per cluster with the diff lines and the
 // eksctl task tree. Hard budget of 60,000 UTF-8 bytes (GitHub refuses 65,536 characters) with an
-// explicit "… N more lines" note and a link to the run, whose job summary holds the full plan.
+// explicit "… N more lines" note and a link to the run, whose job summary holds the full plan;
+// clusters past the budget collapse to one line each under one note saying where their plans are.
 // Every user-controlled string is escaped or sits in a fence it cannot close.
 
 import type { Problem } from '../config/model.js';
@@ -11,6 +12,7 @@ import type { ClusterApplyResult } from '../plan/results.js';
 import {
   bodySha,
   encodeHeader,
+  noReview,
   reviewedPlan,
   type CommentStatus,
   type ReviewedPlan,
@@ -50,6 +52,11 @@ export interface CommentView {
   /** Fingerprint salt, for the per-task hashes in the header. */
   salt: string;
   runUrl: string;
+  /**
+   * Where else the full plan is kept, named wherever the comment or the job summary runs out of
+   * room (a fan-out's report: the legs' plan files); the job summary is always named.
+   */
+  planFiles?: string;
   plan?: Plan;
   /** Config problems (status invalid-config). */
   problems?: readonly Problem[];
@@ -75,8 +82,16 @@ const TITLES: Record<CommentStatus, string> = {
   'apply-failed': '❌ Pod Identity apply failed',
 };
 
-const moreLines = (n: number, runUrl: string): string =>
-  `… ${n} more line(s); full plan in the job summary: ${runUrl}`;
+/** Where the full plan is, with a link: `the job summary: <run>`. */
+const fullPlanAt = (view: CommentView): string =>
+  `the job summary${view.planFiles ? ` (and ${view.planFiles})` : ''}: ${view.runUrl}`;
+
+const moreLines = (n: number, fullPlan: string): string =>
+  `… ${n} more line(s); full plan in ${fullPlan}`;
+
+/** Said once above the clusters that only get a line. */
+const collapsedNote = (n: number, fullPlan: string): string =>
+  `**${n} more cluster(s)**, one line each: the comment has no room for their plans, which are in ${fullPlan}`;
 
 /** Adds `lines` in a code fence, truncated to what fits before `reserve`; the fence always closes. */
 function addFenced(
@@ -84,22 +99,22 @@ function addFenced(
   lines: readonly string[],
   lang: string,
   reserve: number,
-  runUrl: string,
+  fullPlan: string,
 ): boolean {
   const fence = fenceFor(lines);
-  const note = moreLines(lines.length, runUrl);
+  const note = moreLines(lines.length, fullPlan);
   const closing = byteLength(fence) + byteLength(note) + 4;
   if (!out.tryAdd([`${fence}${lang}`], reserve + closing + 80)) return false;
   const omitted = out.addWhileFits(lines, reserve + closing);
   out.tryAdd([fence]);
-  if (omitted > 0) out.tryAdd(['', moreLines(omitted, runUrl)]);
+  if (omitted > 0) out.tryAdd(['', moreLines(omitted, fullPlan)]);
   return true;
 }
 
-function addList(out: BudgetedText, lines: readonly string[], reserve: number, runUrl: string) {
-  const noteBytes = byteLength(moreLines(lines.length, runUrl)) + 2;
+function addList(out: BudgetedText, lines: readonly string[], reserve: number, fullPlan: string) {
+  const noteBytes = byteLength(moreLines(lines.length, fullPlan)) + 2;
   const omitted = out.addWhileFits(lines, reserve + noteBytes);
-  if (omitted > 0) out.tryAdd([moreLines(omitted, runUrl)]);
+  if (omitted > 0) out.tryAdd([moreLines(omitted, fullPlan)]);
   out.tryAdd(['']);
 }
 
@@ -109,10 +124,9 @@ function clusterLabel(c: ClusterPlan): string {
   return `<b>${escapeMarkdown(c.cluster)}</b> (${escapeMarkdown(c.region)}): ${countsLine(counts)} · ${c.unchanged} unchanged${errors}`;
 }
 
-const stubLine = (c: ClusterPlan): string =>
-  `- ${clusterLabel(c)} — not shown here (comment size limit); see the job summary`;
+const stubLine = (c: ClusterPlan): string => `- ${clusterLabel(c)}`;
 
-function addCluster(out: BudgetedText, c: ClusterPlan, reserve: number, runUrl: string): boolean {
+function addCluster(out: BudgetedText, c: ClusterPlan, reserve: number, fullPlan: string): boolean {
   const diff = c.tasks.flatMap(taskLines);
   // Clusters with changes or errors are the ones expanded; a cluster with nothing to do stays shut.
   const open = c.tasks.length > 0 || c.errors.length > 0 ? ' open' : '';
@@ -122,9 +136,9 @@ function addCluster(out: BudgetedText, c: ClusterPlan, reserve: number, runUrl: 
   if (!out.tryAdd(head, reserve + tailBytes + 200)) return false;
   const inner = reserve + tailBytes;
   const problems = problemItems([...c.errors, ...c.warnings]);
-  if (problems.length > 0) addList(out, problems, inner, runUrl);
+  if (problems.length > 0) addList(out, problems, inner, fullPlan);
   if (diff.length > 0) {
-    addFenced(out, diff, 'diff', inner, runUrl);
+    addFenced(out, diff, 'diff', inner, fullPlan);
     out.tryAdd([''], inner);
     if (c.tasks.length <= TREE_MAX_TASKS) {
       const tree = renderTaskTree(c, { planMode: true }).replace(/^\n/, '').trimEnd().split('\n');
@@ -149,7 +163,7 @@ function addCluster(out: BudgetedText, c: ClusterPlan, reserve: number, runUrl: 
   return true;
 }
 
-function addPlan(out: BudgetedText, plan: Plan, reserve: number, runUrl: string): void {
+function addPlan(out: BudgetedText, plan: Plan, reserve: number, fullPlan: string): void {
   const counts = countChanges(plan);
   out.tryAdd(
     [`**Plan:** ${countsLine(counts)} in ${plan.clusters.length} cluster(s).`, ''],
@@ -166,16 +180,19 @@ function addPlan(out: BudgetedText, plan: Plan, reserve: number, runUrl: string)
     );
   }
   const stubs = plan.clusters.map(stubLine);
-  const stubBytes = stubs.map((s) => byteLength(s) + 1);
+  // Bytes of the stubs from cluster i on, and of the note above them.
+  const stubsFrom = [0];
+  for (let i = stubs.length - 1; i >= 0; i--)
+    stubsFrom.unshift(stubsFrom[0] + byteLength(stubs[i]) + 1);
+  const noteBytes = byteLength(collapsedNote(plan.clusters.length, fullPlan)) + 2;
   for (let i = 0; i < plan.clusters.length; i++) {
     // Room is kept for a one-line stub of every later cluster, so none disappears silently.
-    const later = Math.min(
-      10_000,
-      stubBytes.slice(i + 1).reduce((a, b) => a + b, 0),
-    );
-    if (addCluster(out, plan.clusters[i], reserve + later + MORE_CLUSTERS_BYTES, runUrl)) continue;
+    const later = Math.min(10_000, stubsFrom[i + 1]) + noteBytes + MORE_CLUSTERS_BYTES;
+    if (addCluster(out, plan.clusters[i], reserve + later, fullPlan)) continue;
+    const rest = plan.clusters.length - i;
+    out.tryAdd([collapsedNote(rest, fullPlan), ''], reserve + MORE_CLUSTERS_BYTES);
     const omitted = out.addWhileFits(stubs.slice(i), reserve + MORE_CLUSTERS_BYTES);
-    if (omitted > 0) out.tryAdd([`- … and ${omitted} more cluster(s); see the job summary`]);
+    if (omitted > 0) out.tryAdd([`- … and ${omitted} more cluster(s)`]);
     out.tryAdd(['']);
     return;
   }
@@ -184,6 +201,7 @@ function addPlan(out: BudgetedText, plan: Plan, reserve: number, runUrl: string)
 /** The visible part of the comment, at most `limit` bytes. */
 export function renderVisibleBody(view: CommentView, limit: number): string {
   const out = new BudgetedText(limit);
+  const fullPlan = fullPlanAt(view);
   const footer = [
     `<sub>podid-action · commit ${escapeMarkdown(view.headSha.slice(0, 12) || 'unknown')} · full plan and logs: ${view.runUrl}</sub>`,
   ];
@@ -198,19 +216,19 @@ export function renderVisibleBody(view: CommentView, limit: number): string {
   }
   if (view.problems && view.problems.length > 0) {
     out.tryAdd(['**Configuration problems** (nothing was read from or sent to AWS):', ''], reserve);
-    addList(out, problemItems(view.problems), reserve, view.runUrl);
+    addList(out, problemItems(view.problems), reserve, fullPlan);
   }
   const differences = view.review ? reviewDifferenceLines(view.review) : [];
   if (differences.length > 0) {
     out.tryAdd(['**What changed since the review:**', ''], reserve);
-    addFenced(out, differences, 'diff', reserve, view.runUrl);
+    addFenced(out, differences, 'diff', reserve, fullPlan);
     out.tryAdd([''], reserve);
   }
   if (view.results && view.results.length > 0) {
     out.tryAdd(['**Apply results:**', ''], reserve);
-    addList(out, applyResultLines(view.results), reserve, view.runUrl);
+    addList(out, applyResultLines(view.results), reserve, fullPlan);
   }
-  if (view.plan) addPlan(out, view.plan, reserve, view.runUrl);
+  if (view.plan) addPlan(out, view.plan, reserve, fullPlan);
   out.tryAdd(footer);
   return `${out.toString().trimEnd()}\n`;
 }
@@ -227,10 +245,7 @@ export function buildCommentBody(view: CommentView, limit = COMMENT_BUDGET_BYTES
       key: view.key,
       bodySha: sha,
       reviewed:
-        view.reviewed ??
-        (view.plan
-          ? reviewedPlan(view.plan.clusters, view.salt)
-          : { fingerprint: '', clusters: [], omitted: 0 }),
+        view.reviewed ?? (view.plan ? reviewedPlan(view.plan.clusters, view.salt) : noReview()),
     });
   // The body hash has a fixed length, so a placeholder gives the header's exact size.
   const headerBytes = byteLength(headerFor('0'.repeat(64))) + 1;

@@ -1,6 +1,7 @@
 // The job summary: everything, not budgeted like the comment: the full plan (render/markdown.ts),
 // every apply result, every review difference, every config problem. GitHub drops a summary over
-// 1 MiB, so it is cut at 1,000,000 bytes with a pointer to the plan JSON.
+// 1 MiB, so it is cut at 1,000,000 bytes with a pointer to the plan JSON (and, in a fan-out's
+// report, to the legs' plan files).
 
 import { applyResultLines } from './apply-results.js';
 import { truncateBytes } from './budget.js';
@@ -48,7 +49,8 @@ export function renderJobSummary(
   }
   if (view.plan) out.push(renderMarkdown(view.plan, { title: 'Plan', clusterTable: false }));
   const text = `${out.join('\n').trimEnd()}\n`;
-  const where = planJsonPath ? `the plan JSON (${planJsonPath}, output plan-json)` : 'the log';
+  const json = planJsonPath ? `the plan JSON (${planJsonPath}, output plan-json)` : 'the log';
+  const where = view.planFiles ? `${json} and ${view.planFiles}` : json;
   return truncateBytes(
     text,
     SUMMARY_BUDGET_BYTES,

@@ -1,16 +1,40 @@
-// The hidden, versioned header at the top of our PR comment: `<!-- podid-action:v1 {json} -->`.
-// It records what was reviewed: one fingerprint over the whole plan, per cluster the salted
-// fingerprint (the binding, DESIGN §6) and a compact list of task ids with short per-task hashes
-// (only to explain *which* task changed), plus the head commit, the PR, the mode and status. It
-// stays within a byte budget however many clusters there are: per-cluster records that do not fit
-// are left out (counted), and the whole-plan fingerprint still binds them. The comment is only a
-// pointer: apply recomputes the plan and compares; nothing in here says *what* to apply.
+// The hidden, versioned header at the top of our PR comment: `<!-- podid-action:v2 {json} -->`.
+// It records what was reviewed: one fingerprint over the whole plan, per cluster a 128-bit binding
+// of its salted fingerprint packed in 21 bytes (fingerprint.ts says why that is enough), and per
+// cluster the task ids with short per-task hashes (only to explain *which* task changed), plus the
+// head commit, the PR, the mode and status. It stays within a byte budget however many clusters
+// there are: about 1,250 clusters with changes have their record; records that do not fit are left
+// out (counted), and the whole-plan fingerprint still binds them. The comment is only a pointer:
+// apply recomputes the plan and compares; nothing in here says *what* to apply.
+//
+// A header of another version (v1, written by the first release, spelled out each record) is
+// recognised as ours, so a plan run updates that comment in place, but none of its records is read:
+// apply asks for a new plan rather than guess what an old record meant.
 
 import { createHash } from 'node:crypto';
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import { TASK_HASH_LENGTH, taskHash, type HashedTask } from './fingerprint.js';
+import {
+  BINDING_BYTES,
+  TAG_BYTES,
+  clusterBinding,
+  clusterTag,
+  taskHash,
+  type HashedTask,
+} from './fingerprint.js';
+import {
+  base64Length,
+  packRecords,
+  packTaskList,
+  unpackRecords,
+  unpackTaskList,
+  type ReviewedTasks,
+} from './packed.js';
 
-export const MARKER_PREFIX = '<!-- podid-action:v1 ';
+export type { ReviewedTasks, TaskDigest } from './packed.js';
+
+/** The header version this release writes, and the only one whose records it reads. */
+export const HEADER_VERSION = 2;
+const MARKER = /^<!-- podid-action:v(\d{1,6}) /;
+const markerPrefix = (version: number): string => `<!-- podid-action:v${version} `;
 const MARKER_SUFFIX = ' -->';
 /** The whole header's budget; the visible comment gets the rest of GitHub's limit. */
 export const HEADER_BUDGET_BYTES = 36_000;
@@ -24,22 +48,17 @@ export type CommentStatus =
   | 'applied'
   | 'apply-failed';
 
-/** A task as recorded for review: its id and a short salted hash of its canonical JSON. */
-export interface TaskDigest {
-  id: string;
-  hash: string;
-}
-
+/** A reviewed cluster as the header records it: found by its tag, bound by its binding. */
 export interface ReviewedCluster {
-  name: string;
-  region: string;
-  file: string;
-  fingerprint: string;
-  /** Undefined when the list was too large to record. */
-  tasks?: TaskDigest[];
+  /** clusterTag(region, name). */
+  tag: string;
+  /** clusterBinding(region, name, fingerprint); undefined: reviewed with nothing to do. */
+  binding?: string;
 }
 
 export interface CommentHeader {
+  /** HEADER_VERSION, or the version of another release's header (whose `reviewed` is empty). */
+  version: number;
   repo: string;
   pr: number;
   headSha: string;
@@ -59,15 +78,24 @@ export interface ReviewedPlan {
   fingerprint: string;
   /** Per-cluster records, clusters with changes first; some may be left out for room. */
   clusters: ReviewedCluster[];
+  /** Task lists of clusters with changes, while they fit (best effort). */
+  tasks: ReviewedTasks[];
   /** How many clusters with changes have no record here. */
   omitted: number;
 }
+
+/** A comment that records no review. */
+export const noReview = (): ReviewedPlan => ({
+  fingerprint: '',
+  clusters: [],
+  tasks: [],
+  omitted: 0,
+});
 
 /** A planned cluster as the binding reads it. */
 export interface PlannedCluster {
   cluster: string;
   region: string;
-  file: string;
   fingerprint: string;
   tasks: readonly HashedTask[];
 }
@@ -84,54 +112,32 @@ export function planFingerprint(clusters: readonly PlannedCluster[]): string {
   return createHash('sha256').update(parts.join('\n'), 'utf8').digest('hex');
 }
 
+export function reviewedCluster(cluster: PlannedCluster): ReviewedCluster {
+  const tag = clusterTag(cluster.region, cluster.cluster);
+  if (cluster.tasks.length === 0) return { tag };
+  return { tag, binding: clusterBinding(cluster.region, cluster.cluster, cluster.fingerprint) };
+}
+
+export function reviewedTasks(cluster: PlannedCluster, salt: string): ReviewedTasks {
+  return {
+    region: cluster.region,
+    name: cluster.cluster,
+    tasks: cluster.tasks.map((t) => ({ id: t.id, hash: taskHash(t, salt) })),
+  };
+}
+
 /** What a plan-mode comment records of the plan it shows. */
 export function reviewedPlan(clusters: readonly PlannedCluster[], salt: string): ReviewedPlan {
   return {
     fingerprint: planFingerprint(clusters),
-    clusters: clusters.map((c) => reviewedCluster(c, salt)),
+    clusters: clusters.map(reviewedCluster),
+    tasks: clusters.filter((c) => c.tasks.length > 0).map((c) => reviewedTasks(c, salt)),
     omitted: 0,
-  };
-}
-
-export function reviewedCluster(cluster: PlannedCluster, salt: string): ReviewedCluster {
-  return {
-    name: cluster.cluster,
-    region: cluster.region,
-    file: cluster.file,
-    fingerprint: cluster.fingerprint,
-    tasks: cluster.tasks.map((t) => ({ id: t.id, hash: taskHash(t, salt) })),
   };
 }
 
 export function bodySha(visibleBody: string): string {
   return createHash('sha256').update(visibleBody, 'utf8').digest('hex');
-}
-
-/**
- * Task lists travel compactly: the ids (which repeat a lot) deflated, and the hashes as raw bytes,
- * both base64, joined by "." — about 14 bytes per task, so 2,000 tasks fit in ~28 kB.
- */
-function packTasks(tasks: TaskDigest[]): string {
-  const ids = deflateRawSync(Buffer.from(tasks.map((t) => t.id).join('\n'), 'utf8'));
-  const hashes = Buffer.from(tasks.map((t) => t.hash).join(''), 'hex');
-  return `${ids.toString('base64')}.${hashes.toString('base64')}`;
-}
-
-function unpackTasks(packed: unknown): TaskDigest[] | undefined {
-  if (typeof packed !== 'string') return undefined;
-  const [ids, hashes] = packed.split('.');
-  try {
-    const idList = inflateRawSync(Buffer.from(ids ?? '', 'base64')).toString('utf8');
-    const hex = Buffer.from(hashes ?? '', 'base64').toString('hex');
-    const list = idList === '' ? [] : idList.split('\n');
-    if (hex.length !== list.length * TASK_HASH_LENGTH) return undefined;
-    return list.map((id, i) => ({
-      id,
-      hash: hex.slice(i * TASK_HASH_LENGTH, (i + 1) * TASK_HASH_LENGTH),
-    }));
-  } catch {
-    return undefined;
-  }
 }
 
 /** JSON that cannot end the HTML comment it sits in (`>` and friends as \u escapes). */
@@ -142,16 +148,19 @@ function safeJson(value: unknown): string {
   );
 }
 
-const hasChanges = (c: ReviewedCluster): boolean => c.tasks === undefined || c.tasks.length > 0;
+/** Bytes of one record of a cluster with changes: tag and binding. */
+const CHANGED_BYTES = TAG_BYTES + BINDING_BYTES;
 
 /**
- * The header, within HEADER_BUDGET_BYTES: cluster records (those with changes first) while they
- * fit, then task lists while they fit. What does not fit is left out, never cut.
+ * The header, within HEADER_BUDGET_BYTES: the records of clusters with changes (`changed`, 21
+ * bytes each: tag and binding) while they fit, then the tags of clusters reviewed with nothing to
+ * do (`unchanged`), then task lists while they fit. What does not fit is left out, never cut.
  */
-export function encodeHeader(header: CommentHeader): string {
+export function encodeHeader(header: Omit<CommentHeader, 'version'>): string {
   const { reviewed } = header;
+  const prefix = markerPrefix(HEADER_VERSION);
   const base = {
-    v: 1,
+    v: HEADER_VERSION,
     repo: header.repo,
     pr: header.pr,
     sha: header.headSha,
@@ -161,78 +170,90 @@ export function encodeHeader(header: CommentHeader): string {
     body: header.bodySha,
     plan: reviewed.fingerprint,
   };
-  const ordered = [
-    ...reviewed.clusters.filter(hasChanges),
-    ...reviewed.clusters.filter((c) => !hasChanges(c)),
-  ];
+  const empty = { ...base, omitted: 999_999, changed: '', unchanged: '', tasks: [] };
   // Room for the fixed part, the omitted count and the marker.
   let budget =
     HEADER_BUDGET_BYTES -
-    Buffer.byteLength(safeJson({ ...base, omitted: 999_999, clusters: [] }), 'utf8') -
-    MARKER_PREFIX.length -
+    Buffer.byteLength(safeJson(empty), 'utf8') -
+    prefix.length -
     MARKER_SUFFIX.length;
-  const kept: { cluster: ReviewedCluster; record: Record<string, unknown> }[] = [];
-  let omitted = reviewed.omitted;
-  for (const c of ordered) {
-    const record = { name: c.name, region: c.region, file: c.file, fp: c.fingerprint };
-    const cost = Buffer.byteLength(safeJson(record), 'utf8') + 1;
-    if (cost > budget) {
-      if (hasChanges(c)) omitted++;
-      continue;
-    }
+  const changed = reviewed.clusters.filter((c) => c.binding !== undefined);
+  // 21 bytes are 28 base64 characters exactly, so each record costs the same.
+  const kept = changed.slice(0, Math.max(0, Math.floor(budget / base64Length(CHANGED_BYTES))));
+  budget -= base64Length(kept.length * CHANGED_BYTES);
+  const unchanged = reviewed.clusters.filter((c) => c.binding === undefined);
+  let quiet = Math.max(0, Math.min(unchanged.length, Math.floor(((budget / 4) * 3) / TAG_BYTES)));
+  while (quiet > 0 && base64Length(quiet * TAG_BYTES) > budget) quiet--;
+  budget -= base64Length(quiet * TAG_BYTES);
+  const keptTags = new Set(kept.map((c) => c.tag));
+  const tasks: string[] = [];
+  for (const list of reviewed.tasks) {
+    if (!keptTags.has(clusterTag(list.region, list.name))) continue;
+    const packed = packTaskList(list);
+    // `"…",` around the packed text.
+    const cost = Buffer.byteLength(packed, 'utf8') + 3;
+    if (cost > budget) continue;
     budget -= cost;
-    kept.push({ cluster: c, record });
+    tasks.push(packed);
   }
-  for (const { cluster, record } of kept) {
-    const packed = cluster.tasks ? packTasks(cluster.tasks) : undefined;
-    // `,"tasks":"…"` around the packed text.
-    const cost = packed === undefined ? 0 : Buffer.byteLength(packed, 'utf8') + 11;
-    if (packed !== undefined && cost <= budget) {
-      budget -= cost;
-      record.tasks = packed;
-    }
-  }
-  const records = kept.map((k) => k.record);
-  return `${MARKER_PREFIX}${safeJson({ ...base, omitted, clusters: records })}${MARKER_SUFFIX}`;
+  const json = {
+    ...base,
+    omitted: reviewed.omitted + changed.length - kept.length,
+    changed: packRecords(kept.map((c) => `${c.tag}${c.binding}`)),
+    unchanged: packRecords(unchanged.slice(0, quiet).map((c) => c.tag)),
+    tasks,
+  };
+  return `${prefix}${safeJson(json)}${MARKER_SUFFIX}`;
 }
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
-/** The header of a comment body, or undefined when the body does not start with our marker. */
+/** What a header of this version records as reviewed; a malformed part records nothing. */
+function decodeReviewed(raw: Record<string, unknown>): ReviewedPlan {
+  const tagHex = TAG_BYTES * 2;
+  const changed = (unpackRecords(raw.changed, CHANGED_BYTES) ?? []).map((r) => ({
+    tag: r.slice(0, tagHex),
+    binding: r.slice(tagHex),
+  }));
+  const unchanged = (unpackRecords(raw.unchanged, TAG_BYTES) ?? []).map((tag) => ({ tag }));
+  const lists = Array.isArray(raw.tasks) ? raw.tasks : [];
+  return {
+    fingerprint: str(raw.plan),
+    omitted: typeof raw.omitted === 'number' && raw.omitted >= 0 ? raw.omitted : 0,
+    clusters: [...changed, ...unchanged],
+    tasks: lists.map(unpackTaskList).filter((t) => t !== undefined),
+  };
+}
+
+/**
+ * The header of a comment body, or undefined when the body does not start with our marker. A
+ * header of another version is returned with its version and nothing reviewed.
+ */
 export function decodeHeader(body: string): CommentHeader | undefined {
-  if (!body.startsWith(MARKER_PREFIX)) return undefined;
-  const end = body.indexOf(MARKER_SUFFIX, MARKER_PREFIX.length);
+  const marker = MARKER.exec(body);
+  if (!marker) return undefined;
+  const end = body.indexOf(MARKER_SUFFIX, marker[0].length);
   if (end < 0) return undefined;
-  let raw: Record<string, unknown>;
+  let raw: unknown;
   try {
-    raw = JSON.parse(body.slice(MARKER_PREFIX.length, end));
+    raw = JSON.parse(body.slice(marker[0].length, end));
   } catch {
     return undefined;
   }
-  if (raw === null || typeof raw !== 'object' || raw.v !== 1 || !Array.isArray(raw.clusters)) {
-    return undefined;
-  }
+  const version = Number(marker[1]);
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return undefined;
+  const fields = raw as Record<string, unknown>;
+  if (fields.v !== version) return undefined;
   return {
-    repo: str(raw.repo),
-    pr: typeof raw.pr === 'number' ? raw.pr : 0,
-    headSha: str(raw.sha),
-    mode: str(raw.mode),
-    status: str(raw.status) as CommentStatus,
-    key: str(raw.key),
-    bodySha: str(raw.body),
-    reviewed: {
-      fingerprint: str(raw.plan),
-      omitted: typeof raw.omitted === 'number' && raw.omitted >= 0 ? raw.omitted : 0,
-      clusters: (raw.clusters as Record<string, unknown>[])
-        .filter((c) => c !== null && typeof c === 'object')
-        .map((c) => ({
-          name: str(c.name),
-          region: str(c.region),
-          file: str(c.file),
-          fingerprint: str(c.fp),
-          tasks: unpackTasks(c.tasks),
-        })),
-    },
+    version,
+    repo: str(fields.repo),
+    pr: typeof fields.pr === 'number' ? fields.pr : 0,
+    headSha: str(fields.sha),
+    mode: str(fields.mode),
+    status: str(fields.status) as CommentStatus,
+    key: str(fields.key),
+    bodySha: str(fields.body),
+    reviewed: version === HEADER_VERSION ? decodeReviewed(fields) : noReview(),
   };
 }
 

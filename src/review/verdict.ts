@@ -1,11 +1,15 @@
 // Apply-time decision: is the recomputed plan the reviewed one (DESIGN §8), and when it is not,
-// which tasks differ. Pure: the recomputed plan and the reviewed records in, a verdict out.
+// which tasks differ. Pure: the recomputed plan and the reviewed records in, a verdict out. A
+// cluster's records are found by its tag and pass only on its binding (fingerprint.ts); its task
+// list, found by its exact name, only explains a difference or allows a remainder.
 
-import { taskHash } from './fingerprint.js';
+import { clusterBinding, clusterTag, taskHash } from './fingerprint.js';
 import {
   planFingerprint,
   type PlannedCluster,
   type ReviewedCluster,
+  type ReviewedPlan,
+  type ReviewedTasks,
   type TaskDigest,
 } from './marker.js';
 
@@ -28,6 +32,8 @@ export type ClusterVerdict =
 export interface ReviewBasis {
   /** Per-cluster records (several comments merged, the latest per cluster). */
   clusters: readonly ReviewedCluster[];
+  /** Task lists of the same comments, as merged with the records. */
+  tasks: readonly ReviewedTasks[];
   /** The whole-plan fingerprint of the comment for this config set, when it has one. */
   fingerprint?: string;
   /** Clusters with changes that comment left out of its records for room. */
@@ -51,6 +57,19 @@ export interface ReviewComparison {
 }
 
 const clusterKey = (name: string, region: string): string => `${region}/${name}`;
+
+/** The records and task lists of a basis, looked up by tag and by exact name. */
+interface RecordIndex {
+  records: Map<string, ReviewedCluster[]>;
+  tasks: Map<string, TaskDigest[]>;
+}
+
+function indexBasis(basis: ReviewBasis): RecordIndex {
+  const records = new Map<string, ReviewedCluster[]>();
+  for (const r of basis.clusters) records.set(r.tag, [...(records.get(r.tag) ?? []), r]);
+  const tasks = new Map(basis.tasks.map((t) => [clusterKey(t.name, t.region), t.tasks]));
+  return { records, tasks };
+}
 
 /** Lines such as `~ create-association:apps/web changed since review (…)`. */
 export function explainTaskChanges(
@@ -98,29 +117,36 @@ export function isRemainder(
 
 function compareCluster(
   cluster: PlannedCluster,
-  record: ReviewedCluster | undefined,
+  index: RecordIndex,
   basis: ReviewBasis,
   salt: string,
 ): ClusterReview {
   const base = { cluster: cluster.cluster, region: cluster.region };
   if (cluster.tasks.length === 0) return { ...base, verdict: 'no-changes', differences: [] };
-  if (!record) {
+  const records = index.records.get(clusterTag(cluster.region, cluster.cluster)) ?? [];
+  if (records.length === 0) {
     const why =
       basis.omitted > 0
         ? `cluster "${cluster.cluster}" (${cluster.region}) now has ${cluster.tasks.length} task(s); the reviewed comment left ${basis.omitted} cluster(s) out of its records for room, and the plan as a whole is not the reviewed one`
         : `cluster "${cluster.cluster}" (${cluster.region}) was not in the reviewed plan, which now has ${cluster.tasks.length} task(s)`;
     return { ...base, verdict: 'not-reviewed', differences: [why] };
   }
-  if (record.fingerprint === cluster.fingerprint) {
+  const binding = clusterBinding(cluster.region, cluster.cluster, cluster.fingerprint);
+  if (records.some((r) => r.binding === binding)) {
     return { ...base, verdict: 'match', differences: [] };
   }
-  if (isRemainder(record.tasks, cluster, salt)) {
+  // Its reviewed tasks: the list recorded under its exact name; none when it was reviewed with
+  // nothing to do; unknown when the comment had no room for the list.
+  const reviewed =
+    index.tasks.get(clusterKey(cluster.cluster, cluster.region)) ??
+    (records.every((r) => r.binding === undefined) ? [] : undefined);
+  if (isRemainder(reviewed, cluster, salt)) {
     if (basis.remainderAllowed) return { ...base, verdict: 'remainder', differences: [] };
     return {
       ...base,
       verdict: 'changed',
       differences: [
-        ...explainTaskChanges(record.tasks, cluster, salt),
+        ...explainTaskChanges(reviewed, cluster, salt),
         'fewer tasks than reviewed, and the plan comment records no earlier apply of this plan that could have done the rest',
       ],
     };
@@ -128,7 +154,7 @@ function compareCluster(
   return {
     ...base,
     verdict: 'changed',
-    differences: explainTaskChanges(record.tasks, cluster, salt),
+    differences: explainTaskChanges(reviewed, cluster, salt),
   };
 }
 
@@ -149,22 +175,32 @@ export function compareWithReviewed(
       })),
     };
   }
-  const byKey = new Map(basis.clusters.map((r) => [clusterKey(r.name, r.region), r]));
-  const clusters = plan.clusters.map((cluster) =>
-    compareCluster(cluster, byKey.get(clusterKey(cluster.cluster, cluster.region)), basis, salt),
-  );
+  const index = indexBasis(basis);
+  const clusters = plan.clusters.map((cluster) => compareCluster(cluster, index, basis, salt));
   return {
     matches: clusters.every((c) => ['match', 'remainder', 'no-changes'].includes(c.verdict)),
     clusters,
   };
 }
 
-/** Reviewed records from several of our comments: the most recently updated one wins per cluster. */
+/**
+ * Reviewed records from several of our comments: per cluster, the most recently updated comment
+ * that records it wins, with its task list. Clusters are told apart by tag here, so two clusters
+ * sharing a tag across comments keep only the newer comment's records: a refusal, never a pass.
+ */
 export function mergeReviewed(
-  comments: readonly { updatedAt: string; clusters: ReviewedCluster[] }[],
-): ReviewedCluster[] {
-  const sorted = [...comments].sort((a, b) => a.updatedAt.localeCompare(b.updatedAt));
-  const byKey = new Map<string, ReviewedCluster>();
-  for (const c of sorted) for (const r of c.clusters) byKey.set(clusterKey(r.name, r.region), r);
-  return [...byKey.values()];
+  comments: readonly { updatedAt: string; reviewed: Pick<ReviewedPlan, 'clusters' | 'tasks'> }[],
+): Pick<ReviewedPlan, 'clusters' | 'tasks'> {
+  // Newest first; of two updated at the same moment, the one listed later wins.
+  const newest = [...comments].sort((a, b) => a.updatedAt.localeCompare(b.updatedAt)).reverse();
+  const owner = new Map<string, number>();
+  newest.forEach((c, i) => {
+    for (const r of c.reviewed.clusters) if (!owner.has(r.tag)) owner.set(r.tag, i);
+  });
+  return {
+    clusters: newest.flatMap((c, i) => c.reviewed.clusters.filter((r) => owner.get(r.tag) === i)),
+    tasks: newest.flatMap((c, i) =>
+      c.reviewed.tasks.filter((t) => owner.get(clusterTag(t.region, t.name)) === i),
+    ),
+  };
 }
