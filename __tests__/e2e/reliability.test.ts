@@ -127,6 +127,17 @@ describe('killed mid-apply', () => {
   // Stacks take ~0.45 s and calls a few ms, so a kill lands in every phase of an apply.
   const env = withEmulator({ latencyProfile: 'realistic', timeScale: 100 });
 
+  /** Resolves at the first mutating call after `since`, or when the process ends without one. */
+  async function firstMutation(since: number, exited: Promise<unknown>): Promise<void> {
+    let ended = false;
+    void exited.then(() => (ended = true));
+    while (!ended) {
+      const calls = await env.admin<{ mutating: boolean }[]>('GET', `calls?since=${since}`);
+      if (calls.some((c) => c.mutating)) return;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+
   it('SIGKILL at random moments, 10 times, then re-run: exactly the config, nothing orphaned', async () => {
     const a = mixedEntries(8, 'app');
     const b = mixedEntries(8, 'svc');
@@ -160,7 +171,10 @@ describe('killed mid-apply', () => {
       const since = calls.at(-1)?.seq ?? 0;
       const child = spawnCli(['apply', '-f', file], env.url);
       const done = collect(child);
-      await new Promise((r) => setTimeout(r, 150 + next() * 1500));
+      // Timed from the first change the apply makes, not from the spawn: on a loaded machine the
+      // start-up alone can outlast a fixed delay, and the kill would land before anything changed.
+      await firstMutation(since, done);
+      await new Promise((r) => setTimeout(r, next() * 1000));
       child.kill('SIGKILL');
       const killed = await done;
       const mutations = (
