@@ -3,7 +3,8 @@
 // workflows run right before an AWS step; ../shared/bench/README.md), both started alternately in
 // one run with the same environment and the same OIDC endpoint (the emulator's, whose call log
 // stamps each request): time from spawn to the first network request (for both, the OIDC token
-// fetch), time to exit when an input is refused, and the peak RSS of each (/usr/bin/time). Also
+// fetch) and to the first AWS call (for both, AssumeRoleWithWebIdentity with that token), time to
+// exit when an input is refused, and the peak RSS of each (/usr/bin/time). Also
 // this action's time to its first Kubernetes call with a `createServiceAccount` entry (the
 // Kubernetes client is loaded only for it). Not a test: numbers, not assertions. Build first with
 // `npm run bundle`.
@@ -65,6 +66,7 @@ interface Case {
 
 interface Sample {
   toFirstCall?: number;
+  toAssumeRole?: number;
   toKubernetes?: number;
   total: number;
   rssMiB?: number;
@@ -212,10 +214,12 @@ async function main(): Promise<void> {
     const total = Date.now() - started;
     const calls = emulator.calls.list(seen);
     const kube = calls.find((call) => call.service === 'kubernetes');
+    const assume = calls.find((call) => call.operation === 'AssumeRoleWithWebIdentity');
     const kib = haveTime ? Number(readFileSync(rss, 'utf8').trim().split('\n').at(-1)) : NaN;
     return {
       total,
       ...(calls[0] ? { toFirstCall: Date.parse(calls[0].time) - started } : {}),
+      ...(assume ? { toAssumeRole: Date.parse(assume.time) - started } : {}),
       ...(kube ? { toKubernetes: Date.parse(kube.time) - started } : {}),
       ...(Number.isFinite(kib) ? { rssMiB: Math.round(kib / 1024) } : {}),
     };
@@ -249,6 +253,9 @@ async function main(): Promise<void> {
       console.log(`  ${c.name}:`);
       if (refused) console.log(`    start to exit: ${stats(pick(key, (s) => s.total))}`);
       else console.log(`    start to first network call: ${stats(pick(key, measure))}`);
+      const assume = pick(key, (s) => s.toAssumeRole);
+      if (assume.length > 0)
+        console.log(`    start to AssumeRoleWithWebIdentity: ${stats(assume)}`);
       const kube = pick(key, (s) => s.toKubernetes);
       if (kube.length > 0) console.log(`    start to first Kubernetes call: ${stats(kube)}`);
       if (!refused) console.log(`    whole run: ${stats(pick(key, (s) => s.total))}`);
@@ -264,8 +271,14 @@ async function main(): Promise<void> {
       const b = median(pick(`${name}/anchor`, measure));
       const ra = median(pick(`${name}/ours`, (s) => s.rssMiB));
       const rb = median(pick(`${name}/anchor`, (s) => s.rssMiB));
+      const assumeA = median(pick(`${name}/ours`, (s) => s.toAssumeRole));
+      const assumeB = median(pick(`${name}/anchor`, (s) => s.toAssumeRole));
+      const toAssume =
+        Number.isFinite(assumeA) && Number.isFinite(assumeB)
+          ? `; to AssumeRoleWithWebIdentity ${(assumeA / assumeB).toFixed(2)} (${assumeA} ms / ${assumeB} ms)`
+          : '';
       console.log(
-        `  ratio ours/anchor: ${(a / b).toFixed(2)} (${a} ms / ${b} ms); peak RSS ${ra} MiB / ${rb} MiB`,
+        `  ratio ours/anchor: ${(a / b).toFixed(2)} (${a} ms / ${b} ms)${toAssume}; peak RSS ${ra} MiB / ${rb} MiB`,
       );
     }
   }

@@ -1,4 +1,5 @@
-// OIDC credentials: one actionable error per common failure, retries with backoff, masking.
+// OIDC credentials: one actionable error per common failure, retries with backoff, masking, the
+// token requested ahead of its use.
 import { describe, expect, it } from 'vitest';
 import type { STSClient } from '@aws-sdk/client-sts';
 import {
@@ -6,6 +7,7 @@ import {
   renewingCredentials,
   resolveCredentials,
   tokenClaims,
+  tokenRequestedAhead,
   type CredentialDeps,
 } from '../../src/aws/credentials.js';
 
@@ -198,5 +200,59 @@ describe('renewingCredentials', () => {
     const [x, y] = await Promise.all([provider(), provider()]);
     expect([x.accessKeyId, y.accessKeyId, renewals]).toEqual(['A2', 'A2', 1]);
     expect((await provider()).accessKeyId).toBe('A2');
+  });
+});
+
+describe('tokenRequestedAhead', () => {
+  /** A getIDToken that answers `token-1`, `token-2`, … and records the audiences asked for. */
+  function tokens() {
+    const asked: string[] = [];
+    const getIDToken = async (audience: string) => {
+      asked.push(audience);
+      return `token-${asked.length}`;
+    };
+    return { asked, getIDToken };
+  }
+
+  it('requests the STS token at once; the first use takes it, later ones ask anew', async () => {
+    const { asked, getIDToken } = tokens();
+    const get = tokenRequestedAhead(getIDToken, () => 0);
+    expect(asked).toEqual(['sts.amazonaws.com']);
+    expect(await get('sts.amazonaws.com')).toBe('token-1');
+    expect(await get('sts.amazonaws.com')).toBe('token-2');
+    expect(asked).toEqual(['sts.amazonaws.com', 'sts.amazonaws.com']);
+  });
+
+  it('does not hand out a token requested more than a minute before (GitHub tokens last five)', async () => {
+    const { getIDToken } = tokens();
+    let clock = 0;
+    const get = tokenRequestedAhead(getIDToken, () => clock);
+    clock = 61_000;
+    expect(await get('sts.amazonaws.com')).toBe('token-2');
+  });
+
+  it('asks anew for another audience', async () => {
+    const { asked, getIDToken } = tokens();
+    const get = tokenRequestedAhead(getIDToken, () => 0);
+    expect(await get('example.com')).toBe('token-2');
+    expect(asked).toEqual(['sts.amazonaws.com', 'example.com']);
+  });
+
+  it('hands its failure to the first use, and an unused failure rejects nothing unhandled', async () => {
+    const unhandled: unknown[] = [];
+    const record = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', record);
+    try {
+      const refuse = async () => {
+        throw new Error('no token');
+      };
+      tokenRequestedAhead(refuse);
+      const used = tokenRequestedAhead(refuse);
+      await expect(used('sts.amazonaws.com')).rejects.toThrow('no token');
+      await new Promise((r) => setTimeout(r, 10));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', record);
+    }
   });
 });

@@ -1,7 +1,8 @@
-// What the bundled action loads on each path, read from the modules Node actually resolved (a
-// module hook logs every file it loads), not from timings: a refused input or an invalid config
-// loads no AWS SDK client and no Octokit; a plan loads them, and the Kubernetes client only when a
-// plan needs Kubernetes.
+// What the bundled action loads on each path, read from the modules Node actually resolved (module
+// hooks log every file it loads, imported or required), not from timings: a refused input or an
+// invalid config loads no AWS SDK client, no Octokit and no undici; a plan loads the SDK, Octokit
+// and undici (Octokit's fetch) when it has a pull request to comment on, and the Kubernetes client
+// only when a plan needs Kubernetes.
 
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,15 +24,24 @@ const env = withEmulator();
 const PR: PullRequestSpec = { number: 31, headSha: 'e'.repeat(40) };
 const { planRun } = actionJobs(env, PR, 'f'.repeat(40));
 
-/** What each library defines, as it reads in the bundle. */
+/** A class, as it reads in the bundle: declared, or named by esbuild's keepNames. */
+const defines = (...names: string[]): RegExp =>
+  new RegExp(names.map((name) => `\\bclass ${name}\\b|__name\\(this, ?"${name}"\\)`).join('|'));
+
+/** What each library defines. */
 const LIBRARIES = {
-  'AWS SDK': /\bclass (EKS|IAM|STS|CloudFormation)Client\b/,
-  Octokit: /\bclass Octokit\b/,
-  'Kubernetes client': /\bclass KubeConfig\b/,
+  'AWS SDK': defines('EKSClient', 'IAMClient', 'STSClient', 'CloudFormationClient'),
+  Octokit: defines('Octokit'),
+  'Kubernetes client': defines('KubeConfig'),
+  undici: defines('DispatcherBase'),
 };
 type Library = keyof typeof LIBRARIES;
 
-/** `--import` hooks that append every resolved file: URL to the file named by LOADED_LOG. */
+/**
+ * Hooks that append every file Node loads to the file named by LOADED_LOG, as a file: URL: a module
+ * hook (`--import`) for what is imported, and one on require() (`--require`) for what is required
+ * (the bundle requires undici, dist/undici.cjs, on first use).
+ */
 function loadLogger(): { nodeOptions: string; log: string } {
   const dir = mkdtempSync(join(tmpdir(), 'podid-loaded-'));
   const log = join(dir, 'loaded.txt');
@@ -50,7 +60,27 @@ export async function resolve(specifier, context, next) {
     join(dir, 'register.mjs'),
     `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(join(dir, 'hooks.mjs')).href)});\n`,
   );
-  return { nodeOptions: `--import=${pathToFileURL(join(dir, 'register.mjs')).href}`, log };
+  writeFileSync(
+    join(dir, 'required.cjs'),
+    `const Module = require('node:module');
+const { appendFileSync } = require('node:fs');
+const { isAbsolute } = require('node:path');
+const { pathToFileURL } = require('node:url');
+const resolveFilename = Module._resolveFilename;
+Module._resolveFilename = function (...args) {
+  const file = resolveFilename.apply(this, args);
+  if (isAbsolute(file)) appendFileSync(process.env.LOADED_LOG, pathToFileURL(file).href + '\\n');
+  return file;
+};
+`,
+  );
+  return {
+    nodeOptions: [
+      `--import=${pathToFileURL(join(dir, 'register.mjs')).href}`,
+      `--require=${join(dir, 'required.cjs')}`,
+    ].join(' '),
+    log,
+  };
 }
 
 /** Runs the action and names the libraries among the files it loaded. */
@@ -72,7 +102,7 @@ describe('action: what each path loads', () => {
     await registerPull(env, PR);
   });
 
-  it('a refused input loads no AWS SDK and no Octokit', async () => {
+  it('a refused input loads no AWS SDK, no Octokit and no undici', async () => {
     const { workspace } = await mixedWorkspace(env);
     const run = await loadedLibraries((extra) =>
       planRun(workspace, PR, { ...extra, inputs: { concurrency: 'lots' } }),
@@ -83,7 +113,7 @@ describe('action: what each path loads', () => {
     expect(run.loaded).toEqual([]);
   });
 
-  it('an invalid config loads no AWS SDK (and no Octokit when there is no PR to comment on)', async () => {
+  it('an invalid config loads no AWS SDK (and no Octokit or undici when there is no PR to comment on)', async () => {
     const workspace = tempWorkspace();
     writeFileSync(
       join(workspace, 'prod.eksctl.yaml'),
@@ -104,10 +134,11 @@ describe('action: what each path loads', () => {
     expect(run.loaded).toEqual([]);
   });
 
-  it('a plan loads the AWS SDK and Octokit, and no Kubernetes client when it needs none', async () => {
+  it('a plan loads the AWS SDK, Octokit and undici, and no Kubernetes client when it needs none', async () => {
     const { workspace } = await mixedWorkspace(env);
     const run = await loadedLibraries((extra) => planRun(workspace, PR, extra));
     expect(run.code, run.stdout).toBe(0);
-    expect(run.loaded).toEqual(['AWS SDK', 'Octokit']);
+    expect(run.loaded).toEqual(['AWS SDK', 'Octokit', 'undici']);
+    expect(run.files.some((f) => f.endsWith(join('dist', 'undici.cjs')))).toBe(true);
   });
 });

@@ -84,8 +84,11 @@ const mapping = (kind: 'plan' | 'apply'): string =>
 
 const lastSeq = async (): Promise<number> =>
   (await env.admin<{ seq: number }[]>('GET', 'calls')).at(-1)?.seq ?? 0;
+/** AWS's calls: not GitHub's (the comment) nor its OIDC token endpoint (asked as the run starts). */
 const awsCallsSince = async (seq: number): Promise<Call[]> =>
-  (await env.admin<Call[]>('GET', `calls?since=${seq}`)).filter((c) => c.service !== 'github');
+  (await env.admin<Call[]>('GET', `calls?since=${seq}`)).filter(
+    (c) => c.service !== 'github' && c.service !== 'oidc',
+  );
 
 /** `account → the roles whose sessions made calls there`, from the call log. */
 function rolesByAccount(calls: Call[]): Record<string, string[]> {

@@ -35,16 +35,17 @@ export async function run(): Promise<void> {
     const deps = realDeps(settings, io);
     const ctx = { ...deps, settings };
     // Imported once the inputs are accepted: a refused input loads nothing more.
+    const flows = await import('./flows.js');
     const outcome =
       settings.mode === 'apply'
-        ? await (await import('./apply-flow.js')).applyFlow(ctx)
+        ? await flows.applyFlow(ctx)
         : settings.mode === 'migrate'
-          ? await (await import('./migrate-flow.js')).migrateFlow(ctx)
+          ? await flows.migrateFlow(ctx)
           : settings.mode === 'report'
-            ? await (await import('./report-flow.js')).reportFlow(ctx)
+            ? await flows.reportFlow(ctx)
             : settings.mode === 'list'
-              ? await (await import('./config-step.js')).listFlow(ctx)
-              : await (await import('./plan-flow.js')).planFlow(ctx);
+              ? await flows.listFlow(ctx)
+              : await flows.planFlow(ctx);
     if (outcome.failure) {
       io.setOutput(Outputs.failureReason, outcome.failure.reason);
       io.fail(outcome.failure.message);

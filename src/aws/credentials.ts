@@ -52,6 +52,30 @@ export class CredentialsError extends Error {
 
 const stsSdk = () => import('@aws-sdk/client-sts');
 
+/** How long a token requested ahead is the one to use (GitHub's tokens expire after five minutes). */
+const AHEAD_MS = 60_000;
+
+/**
+ * `getIDToken` whose first token is requested now, ahead of its use: the request then overlaps the
+ * loading of the flow and the config instead of waiting for them. The first call for the STS
+ * audience within a minute gets that token (or its failure); every other call asks anew.
+ */
+export function tokenRequestedAhead(
+  getIDToken: (audience: string) => Promise<string>,
+  now: () => number = () => Date.now(),
+): (audience: string) => Promise<string> {
+  const requestedAt = now();
+  let ahead: Promise<string> | undefined = getIDToken(OIDC_AUDIENCE);
+  // Never used (an invalid config, a mode that ends early) is not an unhandled rejection.
+  ahead.catch(() => undefined);
+  return (audience) => {
+    const token = ahead;
+    ahead = undefined;
+    const fresh = now() - requestedAt < AHEAD_MS;
+    return token && fresh && audience === OIDC_AUDIENCE ? token : getIDToken(audience);
+  };
+}
+
 async function defaultSts(region: string, credentials?: AwsCredentialIdentity): Promise<STSClient> {
   const { STSClient } = await stsSdk();
   const http = httpSettings();

@@ -6,6 +6,7 @@
 
 import type { AwsCredentialIdentity } from '@aws-sdk/types';
 import type * as K8s from '@kubernetes/client-node';
+import type * as KubeLibrary from './library.js';
 import { withRetry } from '../aws/retry.js';
 import {
   KubernetesUnreachableError,
@@ -15,8 +16,10 @@ import {
 } from './errors.js';
 import { eksToken, TOKEN_LIFETIME_MS, type EksToken } from './token.js';
 
-let library: Promise<typeof K8s> | undefined;
-const loadLibrary = (): Promise<typeof K8s> => (library ??= import('@kubernetes/client-node'));
+type Library = typeof KubeLibrary;
+
+let library: Promise<Library> | undefined;
+const loadLibrary = (): Promise<Library> => (library ??= import('./library.js'));
 
 /** A token is replaced when a third of its life is left: a call never starts with one about to expire. */
 const RENEW_AFTER_MS = (TOKEN_LIFETIME_MS * 2) / 3;
@@ -43,7 +46,7 @@ export interface KubeSessionDeps {
 export interface KubeApis {
   core: K8s.CoreV1Api;
   authorization: K8s.AuthorizationV1Api;
-  library: typeof K8s;
+  library: Library;
   /** Pass to every call: it cancels the request when the call times out. */
   options: K8s.ConfigurationOptions;
 }
@@ -54,7 +57,7 @@ type Clients = Omit<KubeApis, 'options'>;
  * Cancels the request itself on timeout: a stalled server must not keep the process alive. (The
  * object-parameter API takes the library's observable middleware, as its setHeaderOptions makes.)
  */
-function cancellable(k8s: typeof K8s, signal: AbortSignal): K8s.ConfigurationOptions {
+function cancellable(k8s: Library, signal: AbortSignal): K8s.ConfigurationOptions {
   const middleware: K8s.ObservableMiddleware = {
     pre: (request) => {
       request.setSignal(signal);
