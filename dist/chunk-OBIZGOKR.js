@@ -1,0 +1,2 @@
+import { createRequire as __podidCreateRequire } from 'node:module'; const require = __podidCreateRequire(import.meta.url);
+import{__name}from"./chunk-O56R5O7O.js";var GitHubApiError=class extends Error{constructor(status,message,type,hint={status,rateLimited:!1}){super(message);this.status=status;this.type=type;this.hint=hint}status;type;hint;static{__name(this,"GitHubApiError")}};export{GitHubApiError};

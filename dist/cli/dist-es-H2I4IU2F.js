@@ -1,0 +1,2 @@
+import { createRequire as __podidCreateRequire } from 'node:module'; const require = __podidCreateRequire(import.meta.url);
+import{ENV_ACCOUNT_ID,ENV_CREDENTIAL_SCOPE,ENV_EXPIRATION,ENV_KEY,ENV_SECRET,ENV_SESSION,fromEnv}from"./chunk-YVLW6Z3Q.js";import"./chunk-YRBN3SWU.js";import"./chunk-XWEKGZSM.js";import"./chunk-KX4YN3VS.js";import"./chunk-IKUHSWXZ.js";export{ENV_ACCOUNT_ID,ENV_CREDENTIAL_SCOPE,ENV_EXPIRATION,ENV_KEY,ENV_SECRET,ENV_SESSION,fromEnv};

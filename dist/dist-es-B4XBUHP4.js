@@ -1,0 +1,2 @@
+import { createRequire as __podidCreateRequire } from 'node:module'; const require = __podidCreateRequire(import.meta.url);
+import{ENV_ACCOUNT_ID,ENV_CREDENTIAL_SCOPE,ENV_EXPIRATION,ENV_KEY,ENV_SECRET,ENV_SESSION,fromEnv}from"./chunk-OMOI4X2R.js";import"./chunk-Z5UM226J.js";import"./chunk-XILR7LZD.js";import"./chunk-FXUVDBHB.js";import"./chunk-O56R5O7O.js";export{ENV_ACCOUNT_ID,ENV_CREDENTIAL_SCOPE,ENV_EXPIRATION,ENV_KEY,ENV_SECRET,ENV_SESSION,fromEnv};
