@@ -1,4 +1,7 @@
-// `podid` CLI entry: validate, plan, apply, get, migrate, emulator, demo (DESIGN §10).
+#!/usr/bin/env node
+// `podid` CLI entry: validate, plan, apply, get, migrate, emulator, demo (DESIGN §10). The
+// hashbang stays first in dist/cli/index.js (esbuild keeps it), which package.json's `bin` names:
+// the `podid` npm links runs the file itself.
 
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import {

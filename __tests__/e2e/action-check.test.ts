@@ -2,6 +2,8 @@
 // and check mode fails on drift and passes once the cluster matches.
 
 import { writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { withEmulator } from '../emulator/helpers.js';
@@ -64,6 +66,38 @@ describe('action: invalid config and drift', () => {
     expect(ours.body).toContain('Pod Identity configuration is invalid');
     expect(ours.body).toContain('bad.eksctl.yaml:8');
   });
+
+  it('ends on an invalid config although the OIDC token requested as the run started never comes', async () => {
+    await registerPull(env, PR);
+    const workspace = tempWorkspace();
+    writeFileSync(
+      join(workspace, 'bad.eksctl.yaml'),
+      'apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata: {name: prod}\n',
+    );
+    // A token endpoint that takes the request and never answers it.
+    const requests: string[] = [];
+    const silent = createServer((req) => requests.push(req.url ?? ''));
+    await new Promise<void>((listening) => silent.listen(0, '127.0.0.1', listening));
+    const { port } = silent.address() as AddressInfo;
+    try {
+      const run = await runAction(env.url, {
+        eventName: 'pull_request',
+        event: pullRequestEvent(PR),
+        workspace,
+        sha: PR.headSha,
+        oidcSub: SUB_PR,
+        env: { ACTIONS_ID_TOKEN_REQUEST_URL: `http://127.0.0.1:${port}/token?sub=${SUB_PR}` },
+        killAfterMs: 45_000,
+      });
+      expect(run.code, 'the run waited for a token it no longer needed').toBe(1);
+      expect(run.outputs['failure-reason']).toBe('invalid-config');
+      expect(run.stdout).toContain('metadata.region must be set');
+      expect(requests).toHaveLength(1);
+    } finally {
+      silent.closeAllConnections();
+      silent.close();
+    }
+  }, 90_000);
 
   it('check mode fails on drift, listing it, and passes after the apply', async () => {
     const { entries, userRoles } = mixedEntries(2);

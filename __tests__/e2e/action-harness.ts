@@ -137,6 +137,8 @@ export interface RunOptions {
   oidcSub?: string;
   /** Extra environment, e.g. static AWS keys for runs without a role. */
   env?: Record<string, string>;
+  /** A run still going after this long is killed (its code is then null): for runs that could hang. */
+  killAfterMs?: number;
 }
 
 /** `name<<delimiter\nvalue\ndelimiter` records of a GITHUB_OUTPUT file. */
@@ -210,7 +212,12 @@ export async function runAction(url: string, options: RunOptions): Promise<Actio
   let stderr = '';
   child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
   child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+  const kill =
+    options.killAfterMs === undefined
+      ? undefined
+      : setTimeout(() => child.kill('SIGKILL'), options.killAfterMs);
   const code = await new Promise<number | null>((r) => child.once('close', r));
+  clearTimeout(kill);
   return {
     code,
     stdout,

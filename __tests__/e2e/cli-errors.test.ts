@@ -2,7 +2,8 @@
 // file with the fix, and the apply's last line agrees with its exit code.
 
 import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { withEmulator } from '../emulator/helpers.js';
 import {
@@ -86,6 +87,41 @@ describe('podid explains what stops it', () => {
     expect(plan.code).toBe(1);
     expect(plan.stdout).toContain(
       `  ${file}: error: cluster "prod" (us-west-2) could not be read: no AWS credentials were found (set AWS_PROFILE (after aws sso login) or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY; in the action, set role-to-assume)\n`,
+    );
+    expect(plan.stdout + plan.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("a profile the SDK cannot use (one that needs an MFA code): the line keeps the SDK's reason", async () => {
+    await env.admin('POST', 'seed', seedCluster([]));
+    const file = writeClusterConfig([]);
+    const environment = cliEnv(env.url, { AWS_PROFILE: 'admin' });
+    delete environment.AWS_ACCESS_KEY_ID;
+    delete environment.AWS_SECRET_ACCESS_KEY;
+    const aws = join(environment.HOME as string, '.aws');
+    mkdirSync(aws);
+    writeFileSync(
+      join(aws, 'credentials'),
+      '[base]\naws_access_key_id = AKIAE2ETESTS00000001\naws_secret_access_key = secret\n',
+    );
+    writeFileSync(
+      join(aws, 'config'),
+      [
+        '[profile admin]',
+        `role_arn = arn:aws:iam::${ACCOUNT}:role/admin`,
+        'source_profile = base',
+        `mfa_serial = arn:aws:iam::${ACCOUNT}:mfa/alice`,
+        '',
+      ].join('\n'),
+    );
+    const plan = await collect(
+      spawn(process.execPath, [CLI, 'plan', '-f', file], {
+        env: environment,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      }),
+    );
+    expect(plan.code).toBe(1);
+    expect(plan.stdout).toContain(
+      `  ${file}: error: cluster "prod" (us-west-2) could not be read: the AWS credentials could not be loaded: Profile admin requires multi-factor authentication, but no MFA code callback was provided. (`,
     );
     expect(plan.stdout + plan.stderr).not.toMatch(/\n\s+at /);
   });

@@ -1,7 +1,10 @@
 // The CLI's contract without AWS: validate, usage errors, get's eksctl messages.
 
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { execFile } from 'node:child_process';
+import { chmodSync, cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, dirname, join } from 'node:path';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli } from './harness.js';
 
@@ -45,6 +48,23 @@ describe('podid CLI without AWS', () => {
       }
     },
   );
+
+  it('runs as the `podid` npm links from package.json: executed itself, from a copy of dist/ outside the checkout', async () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+      version: string;
+      bin: { podid: string };
+    };
+    // Outside the checkout, nothing can be found in its node_modules: the bundle must hold it all.
+    const installed = mkdtempSync(join(tmpdir(), 'podid-installed-'));
+    cpSync(join(ROOT, 'dist'), join(installed, 'dist'), { recursive: true });
+    const bin = join(installed, pkg.bin.podid);
+    chmodSync(bin, 0o755);
+    const { stdout } = await promisify(execFile)(bin, ['--version'], {
+      cwd: installed,
+      env: { PATH: [dirname(process.execPath), process.env.PATH].join(delimiter) },
+    });
+    expect(stdout).toBe(`podid ${pkg.version}\n`);
+  });
 
   it('--help and help print every command; no command prints them to stderr and exits 1', async () => {
     for (const args of [['--help'], ['help'], ['-h']]) {

@@ -71,3 +71,13 @@ export function coreIO(): ActionIO {
     },
   };
 }
+
+/**
+ * Ends the process with its exit code once stdout and stderr have passed on what was written to
+ * them: writes to a pipe are asynchronous on POSIX, and exiting at once could cut the log's end.
+ */
+export async function exitOnceLogged(): Promise<never> {
+  for (const stream of [process.stdout, process.stderr])
+    await new Promise<void>((written) => stream.write('', () => written()));
+  process.exit();
+}

@@ -35,16 +35,27 @@ function networkCode(error: unknown): string | undefined {
   return match && NETWORK_CODES.includes(match[1]) ? match[1] : undefined;
 }
 
+/** What the SDK's default chain says when no provider had credentials at all. */
+const NONE_FOUND = /Could not load credentials/;
+
 export function explainReadFailure(
   error: unknown,
   region: string,
   env: Readonly<Record<string, string | undefined>>,
 ): ReadFailure {
   const message = errorMessage(error);
-  if (isAwsError(error, 'CredentialsProviderError') || /Could not load credentials/.test(message)) {
+  if (NONE_FOUND.test(message)) {
     return {
       reason: 'no AWS credentials were found',
       hint: 'set AWS_PROFILE (after aws sso login) or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY; in the action, set role-to-assume',
+    };
+  }
+  // A provider that found its settings and stopped the chain (an SSO session that ended, a profile
+  // that needs an MFA code): its own words name the profile and the fix.
+  if (isAwsError(error, 'CredentialsProviderError')) {
+    return {
+      reason: `the AWS credentials could not be loaded: ${message}`,
+      hint: 'podid cannot answer a prompt (an MFA code, a browser login): log in first (aws sso login), or give it credentials that need none (aws configure export-credentials --profile NAME --format env)',
     };
   }
   const code = networkCode(error);
