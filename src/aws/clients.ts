@@ -5,6 +5,7 @@ import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { EKSClient } from '@aws-sdk/client-eks';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { STSClient } from '@aws-sdk/client-sts';
+import { defaultProvider } from '@aws-sdk/credential-provider-node';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import pLimit, { type LimitFunction } from 'p-limit';
 import { quietSdkNodeReminder } from './sdk-reminder.js';
@@ -102,7 +103,14 @@ export class ClientPool {
     const { concurrency, ...rest } = base;
     // Read once, so a bad PODID_HTTP_TIMEOUT_MS fails the run before any call.
     const timeouts = rest.timeouts ?? httpSettings().timeouts;
-    this.base = { ...rest, timeouts, limit: pLimit(Math.max(1, concurrency ?? 10)) };
+    this.base = {
+      ...rest,
+      // Without explicit credentials, one default chain for every client of the run: an AssumeRole
+      // profile, SSO or the instance's metadata is asked once, not once per client and region.
+      credentials: rest.credentials ?? defaultProvider(),
+      timeouts,
+      limit: pLimit(Math.max(1, concurrency ?? 10)),
+    };
   }
 
   /** The clients of a region, signing with `identity` (the pool's own credentials when absent). */

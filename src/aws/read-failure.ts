@@ -65,7 +65,8 @@ export function explainReadFailure(
       reason: `the EKS endpoint for ${region} could not be reached (${message})`,
       hint: endpoint
         ? `AWS_ENDPOINT_URL${env.AWS_ENDPOINT_URL_EKS ? '_EKS' : ''} is ${endpoint}: is it right, and is it running?`
-        : 'check the network, a proxy (HTTPS_PROXY) and metadata.region',
+        : // The SDK's HTTP handler connects directly; a proxy in HTTPS_PROXY is not used.
+          'check the network and metadata.region (AWS is reached directly, not through HTTPS_PROXY)',
     };
   }
   if (isAwsError(error, ...REFUSED_CREDENTIALS)) {
