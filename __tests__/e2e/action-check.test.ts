@@ -99,6 +99,39 @@ describe('action: invalid config and drift', () => {
     }
   }, 90_000);
 
+  it('fails with a reason when the OIDC token never comes for a valid config', async () => {
+    await registerPull(env, PR);
+    await env.admin('POST', 'seed', seedCluster([]));
+    const workspace = tempWorkspace();
+    writeClusterConfig([], { dir: workspace });
+    const silent = createServer(() => {});
+    await new Promise<void>((listening) => silent.listen(0, '127.0.0.1', listening));
+    const { port } = silent.address() as AddressInfo;
+    try {
+      const run = await runAction(env.url, {
+        eventName: 'pull_request',
+        event: pullRequestEvent(PR),
+        workspace,
+        sha: PR.headSha,
+        oidcSub: SUB_PR,
+        env: {
+          ACTIONS_ID_TOKEN_REQUEST_URL: `http://127.0.0.1:${port}/token?sub=${SUB_PR}`,
+          // Calls may take 0.5 s, so the token request (toolkit retries included) 1 s.
+          PODID_HTTP_TIMEOUT_MS: '500',
+        },
+        killAfterMs: 45_000,
+      });
+      expect(run.code, 'the run waited for the token until it was killed').toBe(1);
+      expect(run.outputs['failure-reason']).toBe('credentials');
+      expect(run.stdout).toContain(
+        "could not get the GitHub OIDC token: GitHub's token endpoint did not answer within 1 s.",
+      );
+    } finally {
+      silent.closeAllConnections();
+      silent.close();
+    }
+  }, 90_000);
+
   it('check mode fails on drift, listing it, and passes after the apply', async () => {
     const { entries, userRoles } = mixedEntries(2);
     await env.admin('POST', 'seed', seedCluster(userRoles));

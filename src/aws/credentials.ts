@@ -10,7 +10,7 @@ import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-
 import { errorMessage, isAwsError, isTransient } from './errors.js';
 import { quietSdkNodeReminder } from './sdk-reminder.js';
 import { withRetry } from './retry.js';
-import { httpSettings, nameTimeouts } from './timeouts.js';
+import { HTTP_TIMEOUT_ENV, httpSettings, httpTimeouts, nameTimeouts } from './timeouts.js';
 
 /** Fixed keys, or a provider the SDK asks again when they near their end. */
 export type Credentials = AwsCredentialIdentity | AwsCredentialIdentityProvider;
@@ -74,6 +74,20 @@ export function tokenRequestedAhead(
     const fresh = now() - requestedAt < AHEAD_MS;
     return token && fresh && audience === OIDC_AUDIENCE ? token : getIDToken(audience);
   };
+}
+
+class NoAnswer extends Error {}
+
+/**
+ * The toolkit's token request has no time limit of its own (and retries 5xx answers): bounded here,
+ * so a token endpoint that stalls fails the run with a reason instead of holding the job.
+ */
+function answeredWithin<T>(answer: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new NoAnswer()), ms);
+  });
+  return Promise.race([answer, late]).finally(() => clearTimeout(timer));
 }
 
 async function defaultSts(region: string, credentials?: AwsCredentialIdentity): Promise<STSClient> {
@@ -175,9 +189,15 @@ export async function resolveCredentials(
   }
   if (!deps.idTokenAvailable) throw noTokenError(request);
   let jwt: string;
+  const deadlineMs = 2 * httpTimeouts().requestMs;
   try {
-    jwt = await deps.getIDToken(OIDC_AUDIENCE);
+    jwt = await answeredWithin(deps.getIDToken(OIDC_AUDIENCE), deadlineMs);
   } catch (error) {
+    if (error instanceof NoAnswer) {
+      throw new CredentialsError(
+        `could not get the GitHub OIDC token: GitHub's token endpoint did not answer within ${deadlineMs / 1000} s. Re-run the job; ${HTTP_TIMEOUT_ENV} (milliseconds, half this limit) sets how long to wait`,
+      );
+    }
     if (request.forkPullRequest) throw noTokenError(request);
     throw new CredentialsError(
       `could not get the GitHub OIDC token: ${errorMessage(error)}. Check that the job has \`permissions: id-token: write\``,
