@@ -109,6 +109,26 @@ describe('resolveCredentials', () => {
     expect(e.fork).toBe(false);
   });
 
+  it("puts the toolkit's failure on one line: a refusal names the permission, a 5xx says to re-run", async () => {
+    const toolkit = (code: number, message: string) => async () => {
+      throw new Error(
+        `Failed to get ID Token. \n \n        Error Code : ${code}\n \n        Error Message: ${message}`,
+      );
+    };
+    const refused = await failure(
+      resolveCredentials(request, deps([], { getIDToken: toolkit(403, 'Forbidden') }).d),
+    );
+    expect(refused.message).toBe(
+      "could not get the GitHub OIDC token: GitHub's token endpoint answered 403 (Forbidden). Check that the job has `permissions: id-token: write`",
+    );
+    const failed = await failure(
+      resolveCredentials(request, deps([], { getIDToken: toolkit(503, 'Service Unavailable') }).d),
+    );
+    expect(failed.message).toBe(
+      "could not get the GitHub OIDC token: GitHub's token endpoint answered 503 (Service Unavailable). GitHub failed to issue it: re-run the job",
+    );
+  });
+
   it('on a fork PR, says a fork cannot get a token (and never to use pull_request_target)', async () => {
     const { d } = deps([], { idTokenAvailable: false });
     const e = await failure(resolveCredentials({ ...request, forkPullRequest: true }, d));

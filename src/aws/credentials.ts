@@ -76,6 +76,23 @@ export function tokenRequestedAhead(
   };
 }
 
+/**
+ * The toolkit's failure in one line: its message spreads the status and the reason over three
+ * lines. Only a refusal (4xx) is the job's permission; a 5xx is GitHub's, and a re-run the fix.
+ */
+function tokenRequestError(message: string): CredentialsError {
+  const status = Number(/Error Code : (\d{3})/.exec(message)?.[1]);
+  const reason = /Error Message: (.*)/.exec(message)?.[1]?.trim();
+  const said = status
+    ? `GitHub's token endpoint answered ${status}${reason ? ` (${reason})` : ''}`
+    : message;
+  const fix =
+    status >= 500
+      ? 'GitHub failed to issue it: re-run the job'
+      : 'Check that the job has `permissions: id-token: write`';
+  return new CredentialsError(`could not get the GitHub OIDC token: ${said}. ${fix}`);
+}
+
 class NoAnswer extends Error {}
 
 /**
@@ -199,9 +216,7 @@ export async function resolveCredentials(
       );
     }
     if (request.forkPullRequest) throw noTokenError(request);
-    throw new CredentialsError(
-      `could not get the GitHub OIDC token: ${errorMessage(error)}. Check that the job has \`permissions: id-token: write\``,
-    );
+    throw tokenRequestError(errorMessage(error));
   }
   // core.getIDToken has already masked the token.
   const sts = await makeSts(request.region);
