@@ -67,14 +67,14 @@ describe('action: invalid config and drift', () => {
     expect(ours.body).toContain('bad.eksctl.yaml:8');
   });
 
-  it('ends on an invalid config although the OIDC token requested as the run started never comes', async () => {
-    await registerPull(env, PR);
-    const workspace = tempWorkspace();
-    writeFileSync(
-      join(workspace, 'bad.eksctl.yaml'),
-      'apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata: {name: prod}\n',
-    );
-    // A token endpoint that takes the request and never answers it.
+  /**
+   * A PR run of `workspace` whose token endpoint takes the request and never answers it (killed
+   * after 45 s if it waits for it), and the token requests that endpoint received.
+   */
+  async function runWithSilentTokenEndpoint(
+    workspace: string,
+    extraEnv: Record<string, string> = {},
+  ) {
     const requests: string[] = [];
     const silent = createServer((req) => requests.push(req.url ?? ''));
     await new Promise<void>((listening) => silent.listen(0, '127.0.0.1', listening));
@@ -86,17 +86,31 @@ describe('action: invalid config and drift', () => {
         workspace,
         sha: PR.headSha,
         oidcSub: SUB_PR,
-        env: { ACTIONS_ID_TOKEN_REQUEST_URL: `http://127.0.0.1:${port}/token?sub=${SUB_PR}` },
+        env: {
+          ACTIONS_ID_TOKEN_REQUEST_URL: `http://127.0.0.1:${port}/token?sub=${SUB_PR}`,
+          ...extraEnv,
+        },
         killAfterMs: 45_000,
       });
-      expect(run.code, 'the run waited for a token it no longer needed').toBe(1);
-      expect(run.outputs['failure-reason']).toBe('invalid-config');
-      expect(run.stdout).toContain('metadata.region must be set');
-      expect(requests).toHaveLength(1);
+      return { run, requests };
     } finally {
       silent.closeAllConnections();
       silent.close();
     }
+  }
+
+  it('ends on an invalid config although the OIDC token requested as the run started never comes', async () => {
+    await registerPull(env, PR);
+    const workspace = tempWorkspace();
+    writeFileSync(
+      join(workspace, 'bad.eksctl.yaml'),
+      'apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata: {name: prod}\n',
+    );
+    const { run, requests } = await runWithSilentTokenEndpoint(workspace);
+    expect(run.code, 'the run waited for a token it no longer needed').toBe(1);
+    expect(run.outputs['failure-reason']).toBe('invalid-config');
+    expect(run.stdout).toContain('metadata.region must be set');
+    expect(requests).toHaveLength(1);
   }, 90_000);
 
   it('fails with a reason when the OIDC token never comes for a valid config', async () => {
@@ -104,32 +118,13 @@ describe('action: invalid config and drift', () => {
     await env.admin('POST', 'seed', seedCluster([]));
     const workspace = tempWorkspace();
     writeClusterConfig([], { dir: workspace });
-    const silent = createServer(() => {});
-    await new Promise<void>((listening) => silent.listen(0, '127.0.0.1', listening));
-    const { port } = silent.address() as AddressInfo;
-    try {
-      const run = await runAction(env.url, {
-        eventName: 'pull_request',
-        event: pullRequestEvent(PR),
-        workspace,
-        sha: PR.headSha,
-        oidcSub: SUB_PR,
-        env: {
-          ACTIONS_ID_TOKEN_REQUEST_URL: `http://127.0.0.1:${port}/token?sub=${SUB_PR}`,
-          // Calls may take 0.5 s, so the token request (toolkit retries included) 1 s.
-          PODID_HTTP_TIMEOUT_MS: '500',
-        },
-        killAfterMs: 45_000,
-      });
-      expect(run.code, 'the run waited for the token until it was killed').toBe(1);
-      expect(run.outputs['failure-reason']).toBe('credentials');
-      expect(run.stdout).toContain(
-        "could not get the GitHub OIDC token: GitHub's token endpoint did not answer within 1 s.",
-      );
-    } finally {
-      silent.closeAllConnections();
-      silent.close();
-    }
+    // Calls may take 0.5 s, so the token request (toolkit retries included) 1 s.
+    const { run } = await runWithSilentTokenEndpoint(workspace, { PODID_HTTP_TIMEOUT_MS: '500' });
+    expect(run.code, 'the run waited for the token until it was killed').toBe(1);
+    expect(run.outputs['failure-reason']).toBe('credentials');
+    expect(run.stdout).toContain(
+      "could not get the GitHub OIDC token: GitHub's token endpoint did not answer within 1 s.",
+    );
   }, 90_000);
 
   it('check mode fails on drift, listing it, and passes after the apply', async () => {

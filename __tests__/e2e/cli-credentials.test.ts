@@ -2,14 +2,12 @@
 // assumes a role is assumed once per run, however many clients and regions the run uses.
 
 import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { withEmulator } from '../emulator/helpers.js';
 import {
   ACCOUNT,
   CLI,
-  cliEnv,
+  profileCliEnv,
   collect,
   seedCluster,
   userRoleArn,
@@ -46,18 +44,10 @@ describe('podid with a profile that assumes a role', () => {
         permissionPolicyARNs: ['arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess'],
       },
     ]);
-    const environment = cliEnv(env.url, { AWS_PROFILE: 'admin' });
-    delete environment.AWS_ACCESS_KEY_ID;
-    delete environment.AWS_SECRET_ACCESS_KEY;
-    const aws = join(environment.HOME as string, '.aws');
-    mkdirSync(aws);
-    writeFileSync(
-      join(aws, 'credentials'),
-      '[base]\naws_access_key_id = AKIAE2ETESTS00000001\naws_secret_access_key = secret\n',
-    );
-    writeFileSync(
-      join(aws, 'config'),
-      `[profile admin]\nrole_arn = arn:aws:iam::${ACCOUNT}:role/admin\nsource_profile = base\n`,
+    const environment = profileCliEnv(
+      env.url,
+      'admin',
+      `role_arn = arn:aws:iam::${ACCOUNT}:role/admin\nsource_profile = base\n`,
     );
     const before = (await env.admin<{ seq: number }[]>('GET', 'calls')).at(-1)?.seq ?? 0;
     const plan = await collect(

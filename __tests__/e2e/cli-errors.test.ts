@@ -2,14 +2,14 @@
 // file with the fix, and the apply's last line agrees with its exit code.
 
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { withEmulator } from '../emulator/helpers.js';
 import {
   ACCOUNT,
   CLI,
   cliEnv,
+  profileCliEnv,
   collect,
   runCli,
   seedCluster,
@@ -94,24 +94,10 @@ describe('podid explains what stops it', () => {
   it("a profile the SDK cannot use (one that needs an MFA code): the line keeps the SDK's reason", async () => {
     await env.admin('POST', 'seed', seedCluster([]));
     const file = writeClusterConfig([]);
-    const environment = cliEnv(env.url, { AWS_PROFILE: 'admin' });
-    delete environment.AWS_ACCESS_KEY_ID;
-    delete environment.AWS_SECRET_ACCESS_KEY;
-    const aws = join(environment.HOME as string, '.aws');
-    mkdirSync(aws);
-    writeFileSync(
-      join(aws, 'credentials'),
-      '[base]\naws_access_key_id = AKIAE2ETESTS00000001\naws_secret_access_key = secret\n',
-    );
-    writeFileSync(
-      join(aws, 'config'),
-      [
-        '[profile admin]',
-        `role_arn = arn:aws:iam::${ACCOUNT}:role/admin`,
-        'source_profile = base',
-        `mfa_serial = arn:aws:iam::${ACCOUNT}:mfa/alice`,
-        '',
-      ].join('\n'),
+    const environment = profileCliEnv(
+      env.url,
+      'admin',
+      `role_arn = arn:aws:iam::${ACCOUNT}:role/admin\nsource_profile = base\nmfa_serial = arn:aws:iam::${ACCOUNT}:mfa/alice\n`,
     );
     const plan = await collect(
       spawn(process.execPath, [CLI, 'plan', '-f', file], {

@@ -2,7 +2,7 @@
 // an in-process emulator, reached only through AWS_ENDPOINT_URL like real AWS.
 
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { stringify } from 'yaml';
@@ -32,6 +32,24 @@ export function cliEnv(url: string, extra: Record<string, string> = {}): NodeJS.
     GITHUB_REPOSITORY: OWNER,
     ...extra,
   };
+}
+
+/**
+ * cliEnv for a run whose credentials come from profile `profile` of ~/.aws/config (`config` is its
+ * body), its source profile `base` holding the test keys in ~/.aws/credentials; no keys in env.
+ */
+export function profileCliEnv(url: string, profile: string, config: string): NodeJS.ProcessEnv {
+  const environment = cliEnv(url, { AWS_PROFILE: profile });
+  delete environment.AWS_ACCESS_KEY_ID;
+  delete environment.AWS_SECRET_ACCESS_KEY;
+  const aws = join(environment.HOME as string, '.aws');
+  mkdirSync(aws);
+  writeFileSync(
+    join(aws, 'credentials'),
+    '[base]\naws_access_key_id = AKIAE2ETESTS00000001\naws_secret_access_key = secret\n',
+  );
+  writeFileSync(join(aws, 'config'), `[profile ${profile}]\n${config}`);
+  return environment;
 }
 
 export function spawnCli(
