@@ -3,6 +3,7 @@
 
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { withEmulator } from '../emulator/helpers.js';
 import {
@@ -89,6 +90,21 @@ describe('podid explains what stops it', () => {
       `  ${file}: error: cluster "prod" (us-west-2) could not be read: no AWS credentials were found (set AWS_PROFILE (after aws sso login) or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY; in the action, set role-to-assume)\n`,
     );
     expect(plan.stdout + plan.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('clusters not found name the account searched, asked of STS once for the run', async () => {
+    await env.admin('POST', 'seed', seedCluster([]));
+    const dir = dirname(writeClusterConfig([], { name: 'missing-a' }));
+    writeClusterConfig([], { name: 'missing-b', dir });
+    const before = (await env.admin<{ seq: number }[]>('GET', 'calls')).at(-1)?.seq ?? 0;
+    const plan = await runCli(['plan', '-f', join(dir, '*.eksctl.yaml')], env.url);
+    expect(plan.code).toBe(1);
+    for (const name of ['missing-a', 'missing-b']) {
+      expect(plan.stdout).toContain(`cluster "${name}" was not found in us-west-2`);
+    }
+    expect(plan.stdout.match(new RegExp(`of account ${ACCOUNT}`, 'g'))).toHaveLength(2);
+    const calls = await env.admin<{ operation: string }[]>('GET', `calls?since=${before}`);
+    expect(calls.filter((c) => c.operation === 'GetCallerIdentity')).toHaveLength(1);
   });
 
   it("a profile the SDK cannot use (one that needs an MFA code): the line keeps the SDK's reason", async () => {

@@ -74,6 +74,7 @@ export class Engine {
   /** Each cluster's Kubernetes API (from the plan's DescribeCluster), opened on first use. */
   private readonly kubeEndpoints = new Map<string, { server: string; caData: string }>();
   private readonly kubeSessions = new Map<string, KubeSession>();
+  private readonly callers = new Map<string, Promise<string | undefined>>();
 
   constructor(private readonly options: EngineOptions) {
     this.pool = new ClientPool({
@@ -208,9 +209,23 @@ export class Engine {
       return planCluster(spec, { ...live, kubernetes: { ...kubernetes, failure } }, options);
     }
     if (access.every((a) => a.allowed)) return plan;
-    const principal = await callerArn(this.clientsOf(spec.name, spec.region).sts);
+    const principal = await this.callerOf(spec);
     const withAccess = { ...kubernetes, access, ...(principal ? { principal } : {}) };
     return planCluster(spec, { ...live, kubernetes: withAccess }, options);
+  }
+
+  /**
+   * The ARN of the identity a cluster's calls use, asked of STS once per identity: only error paths
+   * need it (a cluster not found, Kubernetes access refused), and a wrong role fails every cluster.
+   */
+  private callerOf(spec: Pick<ClusterSpec, 'name' | 'region'>): Promise<string | undefined> {
+    const key = this.options.identityOf?.(spec.name, spec.region)?.key ?? '';
+    let caller = this.callers.get(key);
+    if (!caller) {
+      caller = callerArn(this.clientsOf(spec.name, spec.region).sts);
+      this.callers.set(key, caller);
+    }
+    return caller;
   }
 
   /** Remembers where the cluster's API server is (for the apply too) and opens a session on it. */
@@ -242,7 +257,7 @@ export class Engine {
           namespaces: (associations) =>
             namespacesToRead(spec.podIdentityAssociations, associations, options),
           session: (info) => this.openKubernetes(spec, info),
-          whoAmI: () => callerArn(this.clientsOf(spec.name, spec.region).sts),
+          whoAmI: () => this.callerOf(spec),
         },
         stackListings: lookups.stackListings,
         roleLookups: lookups.roleLookups,
@@ -252,7 +267,7 @@ export class Engine {
       // Only for a cluster not found: where else it is, and which account was searched.
       const [foundInRegion, caller] = await Promise.all([
         this.defaultRegionHolding(spec),
-        callerArn(this.clientsOf(spec.name, spec.region).sts),
+        this.callerOf(spec),
       ]);
       const account = caller ? accountFromArn(caller) : undefined;
       return {
